@@ -1,0 +1,60 @@
+package org.gongyu.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The wire format. Every producer encodes and every consumer decodes with this codec, and the
+ * golden JSON tests pin its output, so the format cannot drift between tiers.
+ *
+ * <p>Unknown fields are ignored (producers may add optional fields); absent optional fields are
+ * omitted; instants are ISO-8601 strings in UTC.
+ */
+public final class EventCodec {
+
+  private static final JsonMapper MAPPER =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .changeDefaultPropertyInclusion(
+              incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+          .build();
+
+  private EventCodec() {}
+
+  public static String encode(EventEnvelope<?> envelope) {
+    return MAPPER.writeValueAsString(envelope);
+  }
+
+  /**
+   * @throws MalformedEventException when the JSON is not an envelope carrying the expected payload
+   */
+  public static <T> EventEnvelope<T> decode(String json, Class<T> payloadType) {
+    JavaType type = MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class, payloadType);
+    try {
+      String actual = MAPPER.readValue(json, TypeOnly.class).type();
+      if (!payloadType.getSimpleName().equals(actual)) {
+        throw new MalformedEventException(
+            "expected a " + payloadType.getSimpleName() + " event but got " + actual);
+      }
+      return MAPPER.readValue(json, type);
+    } catch (tools.jackson.core.JacksonException | IllegalArgumentException | NullPointerException e) {
+      throw new MalformedEventException("not a valid " + payloadType.getSimpleName() + " event: " + e.getMessage(), e);
+    }
+  }
+
+  private record TypeOnly(String type) {}
+
+  /** Raised for records that can never be processed; consumers send them to the dead-letter topic. */
+  public static final class MalformedEventException extends RuntimeException {
+    public MalformedEventException(String message) {
+      super(message);
+    }
+
+    public MalformedEventException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.gongyu.contracts;
+
+/**
+ * Topic names, {@code gongyu.<tier>.<family>.v<N>}. Records are keyed by the owning unit's id so
+ * that each unit's events stay in order on one partition.
+ */
+public final class Topics {
+
+  /** {@link org.gongyu.contracts.school.v1.IndicatorSnapshotPublished}, key = school id. */
+  public static final String SCHOOL_INDICATOR_SNAPSHOTS = "gongyu.school.indicator-snapshots.v1";
+
+  /** {@link org.gongyu.contracts.district.v1.SchoolRegistered}, key = county id. */
+  public static final String DISTRICT_SCHOOL_REGISTRY = "gongyu.district.school-registry.v1";
+
+  /** {@link org.gongyu.contracts.district.v1.CountyRollupPublished}, key = county id. */
+  public static final String DISTRICT_INDICATOR_ROLLUPS = "gongyu.district.indicator-rollups.v1";
+
+  /** {@link org.gongyu.contracts.city.v1.CountyRegistered}, key = city id. */
+  public static final String CITY_COUNTIES = "gongyu.city.counties.v1";
+
+  /** {@link org.gongyu.contracts.city.v1.IndicatorDefined}, key = indicator code. */
+  public static final String CITY_CATALOGUE = "gongyu.city.catalogue.v1";
+
+  /** {@link org.gongyu.contracts.city.v1.CityRollupPublished}, key = city id. */
+  public static final String CITY_INDICATOR_ROLLUPS = "gongyu.city.indicator-rollups.v1";
+
+  private Topics() {}
+}

@@ -1,0 +1,49 @@
+package org.gongyu.contracts.city.v1;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The city's rollup of its counties' latest rollups for one indicator and period.
+ *
+ * @param cityId               the city
+ * @param indicatorCode        catalogue code
+ * @param periodId             period id
+ * @param numerator            Σ numerator of the counties' latest rollups
+ * @param denominator          Σ denominator of the counties' latest rollups
+ * @param countiesReporting    counties with a rollup for the period
+ * @param countiesExpected     counties of the city
+ * @param schoolsReporting     Σ schools reporting
+ * @param schoolsExpected      Σ schools expected
+ * @param schoolsMeetingTarget Σ schools meeting the target
+ * @param version              strictly increasing per (city, indicator, period), from 1
+ * @param asOf                 when the city computed this rollup, UTC
+ * @param lineage              the county rollup versions this rollup was computed from
+ */
+public record CityRollupPublished(
+    String cityId,
+    String indicatorCode,
+    String periodId,
+    long numerator,
+    long denominator,
+    int countiesReporting,
+    int countiesExpected,
+    int schoolsReporting,
+    int schoolsExpected,
+    int schoolsMeetingTarget,
+    long version,
+    Instant asOf,
+    List<RollupRef> lineage) {
+
+  public CityRollupPublished {
+    lineage = lineage == null ? List.of() : List.copyOf(lineage);
+  }
+
+  /**
+   * One county rollup used in the city rollup.
+   *
+   * @param countyId the county
+   * @param version  the county rollup version used
+   */
+  public record RollupRef(String countyId, long version) {}
+}

@@ -1,0 +1,45 @@
+package org.gongyu.contracts.district.v1;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A county's rollup of its schools' latest snapshots for one indicator and period.
+ *
+ * @param countyId             the county
+ * @param indicatorCode        catalogue code
+ * @param periodId             period id
+ * @param numerator            Σ numerator of the schools' latest snapshots
+ * @param denominator          Σ denominator of the schools' latest snapshots
+ * @param schoolsReporting     schools with a snapshot for the period
+ * @param schoolsExpected      schools in the county's registry that should report
+ * @param schoolsMeetingTarget reporting schools whose own figure meets the target
+ * @param version              strictly increasing per (county, indicator, period), from 1
+ * @param asOf                 when the county computed this rollup, UTC
+ * @param lineage              the school snapshot versions this rollup was computed from
+ */
+public record CountyRollupPublished(
+    String countyId,
+    String indicatorCode,
+    String periodId,
+    long numerator,
+    long denominator,
+    int schoolsReporting,
+    int schoolsExpected,
+    int schoolsMeetingTarget,
+    long version,
+    Instant asOf,
+    List<SnapshotRef> lineage) {
+
+  public CountyRollupPublished {
+    lineage = lineage == null ? List.of() : List.copyOf(lineage);
+  }
+
+  /**
+   * One school snapshot used in a rollup.
+   *
+   * @param schoolId the school
+   * @param version  the snapshot version used
+   */
+  public record SnapshotRef(String schoolId, long version) {}
+}

@@ -1,0 +1,114 @@
+package org.gongyu.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.gongyu.contracts.city.v1.CityRollupPublished;
+import org.gongyu.contracts.city.v1.CountyRegistered;
+import org.gongyu.contracts.city.v1.IndicatorDefined;
+import org.gongyu.contracts.district.v1.CountyRollupPublished;
+import org.gongyu.contracts.district.v1.SchoolRegistered;
+import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.TargetComparator;
+import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Pins the wire format of every event: each golden file must equal what the codec writes for the
+ * sample, and must decode back to the sample. Changing a golden file is changing a public API.
+ */
+class GoldenEventsTest {
+
+  private static final UUID ID = UUID.fromString("0b7e7a51-4a52-4c5e-9f53-7e1c2a3d4b5c");
+  private static final Instant AT = Instant.parse("2025-10-08T02:15:30Z");
+
+  record Golden(String file, Object payload) {
+    @Override
+    public String toString() {
+      return file;
+    }
+  }
+
+  static Stream<Golden> events() {
+    return Stream.of(
+        new Golden("IndicatorSnapshotPublished.json",
+            new IndicatorSnapshotPublished("3301010001", "PLATFORM_REGISTRATION", "2025-2026-1", 412, 640, 3, AT)),
+        new Golden("SchoolRegistered.json",
+            new SchoolRegistered("3301010001", "330101", "330101-XQ1", "城东实验小学", "PRIMARY", 1)),
+        new Golden("CountyRollupPublished.json",
+            new CountyRollupPublished("330101", "PLATFORM_REGISTRATION", "2025-2026-1", 5230, 8120, 11, 12, 8, 17, AT,
+                List.of(new CountyRollupPublished.SnapshotRef("3301010001", 3),
+                    new CountyRollupPublished.SnapshotRef("3301010002", 1)))),
+        new Golden("CountyRegistered.json", new CountyRegistered("330101", "330100", "东城县", 1)),
+        new Golden("IndicatorDefined.json",
+            new IndicatorDefined("PLATFORM_REGISTRATION", "数字家长学校家长注册率", "Digital parent-school registration rate",
+                IndicatorKind.RATIO, PeriodType.SEMESTER, new BigDecimal("0.60"), TargetComparator.AT_LEAST, false, 1)),
+        new Golden("CityRollupPublished.json",
+            new CityRollupPublished("330100", "PLATFORM_REGISTRATION", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
+                List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("events")
+  void codecWritesExactlyTheGoldenFile(Golden golden) throws IOException {
+    String written = EventCodec.encode(envelope(golden.payload()));
+    JsonMapper plain = JsonMapper.builder().build();
+    JsonNode expected = plain.readTree(read(golden.file()));
+    assertThat(plain.readTree(written)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @MethodSource("events")
+  void goldenFileDecodesToTheSample(Golden golden) throws IOException {
+    EventEnvelope<?> decoded = EventCodec.decode(read(golden.file()), golden.payload().getClass());
+    assertThat(decoded).isEqualTo(envelope(golden.payload()));
+  }
+
+  @Test
+  void toleratesFieldsAddedByANewerProducer() throws IOException {
+    String newer = read("IndicatorSnapshotPublished.json").replace("\"asOf\"", "\"addedLater\":\"x\",\"asOf\"");
+    assertThat(EventCodec.decode(newer, IndicatorSnapshotPublished.class).payload().numerator()).isEqualTo(412);
+  }
+
+  @Test
+  void rejectsAnEventOfAnotherType() throws IOException {
+    assertThatThrownBy(() -> EventCodec.decode(read("CountyRegistered.json"), IndicatorSnapshotPublished.class))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessageContaining("expected a IndicatorSnapshotPublished event but got CountyRegistered");
+  }
+
+  @Test
+  void rejectsGarbageAndMissingRequiredFields() {
+    assertThatThrownBy(() -> EventCodec.decode("{not json", IndicatorSnapshotPublished.class))
+        .isInstanceOf(EventCodec.MalformedEventException.class);
+    assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"IndicatorSnapshotPublished\",\"payload\":{}}",
+            IndicatorSnapshotPublished.class))
+        .isInstanceOf(EventCodec.MalformedEventException.class);
+  }
+
+  private static EventEnvelope<Object> envelope(Object payload) {
+    return new EventEnvelope<>(ID, payload.getClass().getSimpleName(), AT, "test-producer", 1, payload);
+  }
+
+  private static String read(String file) throws IOException {
+    try (InputStream in = GoldenEventsTest.class.getResourceAsStream("/golden/" + file)) {
+      if (in == null) {
+        throw new IOException("missing golden file " + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
