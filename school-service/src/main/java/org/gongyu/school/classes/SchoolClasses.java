@@ -1,0 +1,113 @@
+package org.gongyu.school.classes;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.school.indicators.RecordsChanged;
+import org.gongyu.school.registry.SchoolRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records classes and enrolment; every change asks for the school's snapshots to be re-derived. */
+@Service
+public class SchoolClasses {
+
+  private final JdbcClient jdbc;
+  private final SchoolRegistry registry;
+  private final Clock clock;
+  private final ApplicationEventPublisher events;
+
+  SchoolClasses(JdbcClient jdbc, SchoolRegistry registry, Clock clock, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.registry = registry;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** A class as stored. */
+  public record SchoolClass(String classId, String schoolYear, int grade, String name, int enrolment) {}
+
+  /** The outcome of a PUT: whether the class is new and how it now stands. */
+  record Saved(boolean created, SchoolClass schoolClass) {}
+
+  @Transactional
+  Saved save(String schoolId, String classId, ClassRequest request) {
+    registry.lockForUpdate(schoolId);
+    Optional<SchoolClass> existing = find(schoolId, classId);
+    SchoolClass wanted = new SchoolClass(classId, request.schoolYear(), request.grade(), request.name(), request.enrolment());
+    if (existing.isPresent()) {
+      SchoolClass current = existing.get();
+      if (!current.schoolYear().equals(wanted.schoolYear())) {
+        throw ApiProblem.conflict("class " + classId + " belongs to school year " + current.schoolYear()
+            + "; record a class of " + wanted.schoolYear() + " under a new class id");
+      }
+      if (current.equals(wanted)) {
+        return new Saved(false, current);
+      }
+    }
+    jdbc.sql("""
+            insert into school_class (school_id, class_id, school_year, grade, name, enrolment, updated_at)
+            values (:school, :class, :year, :grade, :name, :enrolment, :at)
+            on conflict (school_id, class_id) do update set grade = excluded.grade, name = excluded.name,
+              enrolment = excluded.enrolment, updated_at = excluded.updated_at
+            """)
+        .param("school", schoolId)
+        .param("class", classId)
+        .param("year", wanted.schoolYear())
+        .param("grade", wanted.grade())
+        .param("name", wanted.name())
+        .param("enrolment", wanted.enrolment())
+        .param("at", Timestamp.from(clock.instant()))
+        .update();
+    // Features holding per-class records veto an enrolment they contradict (rolls this back).
+    events.publishEvent(new EnrolmentChanged(schoolId, classId, wanted.enrolment()));
+    events.publishEvent(new RecordsChanged(schoolId, wanted.schoolYear()));
+    return new Saved(existing.isEmpty(), wanted);
+  }
+
+  public List<SchoolClass> list(String schoolId) {
+    registry.require(schoolId);
+    return jdbc.sql("select class_id, school_year, grade, name, enrolment from school_class where school_id = ? order by school_year, grade, class_id")
+        .param(schoolId)
+        .query(SchoolClass.class)
+        .list();
+  }
+
+  public Optional<SchoolClass> find(String schoolId, String classId) {
+    return jdbc.sql("select class_id, school_year, grade, name, enrolment from school_class where school_id = ? and class_id = ?")
+        .params(schoolId, classId)
+        .query(SchoolClass.class)
+        .optional();
+  }
+
+  /** The named classes of a school that exist, by id. */
+  public Map<String, SchoolClass> findAll(String schoolId, Collection<String> classIds) {
+    return jdbc.sql("select class_id, school_year, grade, name, enrolment from school_class where school_id = ? and class_id = any(?)")
+        .params(schoolId, classIds.toArray(String[]::new))
+        .query(SchoolClass.class)
+        .list()
+        .stream()
+        .collect(Collectors.toMap(SchoolClass::classId, c -> c));
+  }
+
+  /** Σ enrolment of the school's classes in a school year. */
+  public long totalEnrolment(String schoolId, String schoolYear) {
+    return jdbc.sql("select coalesce(sum(enrolment), 0) from school_class where school_id = ? and school_year = ?")
+        .params(schoolId, schoolYear)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * Published inside the transaction that changes a class's enrolment; a listener that throws
+   * rolls the change back.
+   */
+  public record EnrolmentChanged(String schoolId, String classId, int enrolment) {}
+}

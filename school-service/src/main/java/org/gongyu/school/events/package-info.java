@@ -1,0 +1,2 @@
+/** Topics school-service creates and publishes to. */
+package org.gongyu.school.events;

@@ -1,0 +1,123 @@
+package org.gongyu.school.indicators;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gongyu.chassis.messaging.Outbox;
+import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.period.Semester;
+import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.school.SchoolProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Re-derives a school's indicators after its records change. A figure that differs from the latest
+ * stored snapshot becomes a new version, saved and published in the caller's transaction; an
+ * unchanged figure produces nothing, so a re-sent batch publishes nothing.
+ */
+@Service
+public class SnapshotService {
+
+  private final JdbcClient jdbc;
+  private final List<IndicatorDerivation> derivations;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final SchoolProperties props;
+
+  SnapshotService(JdbcClient jdbc, List<IndicatorDerivation> derivations, Outbox outbox, Clock clock, SchoolProperties props) {
+    this.jdbc = jdbc;
+    this.derivations = derivations;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.props = props;
+  }
+
+  /** A stored snapshot version. */
+  public record Snapshot(String indicatorCode, String periodId, long numerator, long denominator, long version, Instant asOf) {
+    public Figure figure() {
+      return new Figure(numerator, denominator);
+    }
+  }
+
+  /**
+   * Re-derives every indicator for the semesters of {@code schoolYear} that have started. The
+   * caller must hold the school's lock ({@code SchoolRegistry#lockForUpdate}) so versions of one
+   * school are assigned one at a time.
+   *
+   * @return the latest snapshot of each indicator and started semester, after the refresh
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Snapshot> refresh(String schoolId, String schoolYear) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), props.zone());
+    List<Snapshot> result = new ArrayList<>();
+    for (Semester semester : Semester.ofSchoolYear(schoolYear)) {
+      if (semester.start(props.calendar()).isAfter(today)) {
+        continue;
+      }
+      Instant end = semester.endExclusive(props.calendar()).atStartOfDay(props.zone()).toInstant();
+      for (IndicatorDerivation derivation : derivations) {
+        Figure figure = derivation.derive(schoolId, semester, end);
+        Optional<Snapshot> latest = latest(schoolId, derivation.indicatorCode(), semester.id());
+        if (latest.isPresent() && latest.get().figure().equals(figure)) {
+          result.add(latest.get());
+        } else {
+          long version = latest.map(s -> s.version() + 1).orElse(1L);
+          result.add(save(schoolId, derivation.indicatorCode(), semester.id(), figure, version));
+        }
+      }
+    }
+    return result;
+  }
+
+  private Snapshot save(String schoolId, String code, String periodId, Figure figure, long version) {
+    Instant asOf = clock.instant();
+    jdbc.sql("""
+            insert into indicator_snapshot (school_id, indicator_code, period_id, version, numerator, denominator, as_of)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(schoolId, code, periodId, version, figure.numerator(), figure.denominator(), Timestamp.from(asOf))
+        .update();
+    outbox.publish(
+        Topics.SCHOOL_INDICATOR_SNAPSHOTS,
+        schoolId,
+        new IndicatorSnapshotPublished(schoolId, code, periodId, figure.numerator(), figure.denominator(), version, asOf));
+    return new Snapshot(code, periodId, figure.numerator(), figure.denominator(), version, asOf);
+  }
+
+  public Optional<Snapshot> latest(String schoolId, String code, String periodId) {
+    return jdbc.sql("""
+            select indicator_code, period_id, numerator, denominator, version, as_of from indicator_snapshot
+            where school_id = ? and indicator_code = ? and period_id = ? order by version desc limit 1
+            """)
+        .params(schoolId, code, periodId)
+        .query(Snapshot.class)
+        .optional();
+  }
+
+  /** Re-derives in the transaction of the change that announced it. */
+  @EventListener
+  void on(RecordsChanged change) {
+    refresh(change.schoolId(), change.schoolYear());
+  }
+
+  /** The latest version of every indicator of a school for one period. */
+  public List<Snapshot> latestForPeriod(String schoolId, String periodId) {
+    return jdbc.sql("""
+            select distinct on (indicator_code) indicator_code, period_id, numerator, denominator, version, as_of
+            from indicator_snapshot where school_id = ? and period_id = ?
+            order by indicator_code, version desc
+            """)
+        .params(schoolId, periodId)
+        .query(Snapshot.class)
+        .list();
+  }
+}

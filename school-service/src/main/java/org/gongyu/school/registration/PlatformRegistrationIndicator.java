@@ -1,0 +1,45 @@
+package org.gongyu.school.registration;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.Semester;
+import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.IndicatorDerivation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code PLATFORM_REGISTRATION}: students of the school year's classes with at least one guardian
+ * registered before the semester ended / students enrolled in those classes.
+ */
+@Component
+class PlatformRegistrationIndicator implements IndicatorDerivation {
+
+  private final JdbcClient jdbc;
+  private final SchoolClasses classes;
+
+  PlatformRegistrationIndicator(JdbcClient jdbc, SchoolClasses classes) {
+    this.jdbc = jdbc;
+    this.classes = classes;
+  }
+
+  @Override
+  public String indicatorCode() {
+    return IndicatorCodes.PLATFORM_REGISTRATION;
+  }
+
+  @Override
+  public Figure derive(String schoolId, Semester semester, Instant endExclusive) {
+    long registered = jdbc.sql("""
+            select count(distinct r.student_key) from platform_registration r
+            join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
+            where r.school_id = ? and c.school_year = ? and r.registered_at < ?
+            """)
+        .params(schoolId, semester.schoolYear(), Timestamp.from(endExclusive))
+        .query(Long.class)
+        .single();
+    return new Figure(registered, classes.totalEnrolment(schoolId, semester.schoolYear()));
+  }
+}

@@ -1,0 +1,193 @@
+package org.gongyu.school.registration;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.period.Semester;
+import org.gongyu.school.SchoolProperties;
+import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.SnapshotService;
+import org.gongyu.school.registry.SchoolRegistry;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Ingests registration batches from the platform, all or nothing, idempotently by external id. */
+@Service
+class PlatformRegistrations {
+
+  private static final int MAX_LISTED_ERRORS = 50;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+  private final SchoolRegistry registry;
+  private final SchoolClasses classes;
+  private final SnapshotService snapshots;
+  private final Pseudonymizer pseudonymizer;
+  private final Clock clock;
+  private final SchoolProperties props;
+
+  PlatformRegistrations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
+      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, SchoolProperties props) {
+    this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
+    this.registry = registry;
+    this.classes = classes;
+    this.snapshots = snapshots;
+    this.pseudonymizer = pseudonymizer;
+    this.clock = clock;
+    this.props = props;
+  }
+
+  /** What a batch did. */
+  record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots) {}
+
+  /** A registration as stored: references already pseudonymised, time truncated to what the database keeps. */
+  private record Row(String externalId, String classId, String studentKey, String guardianKey, Instant registeredAt) {}
+
+  @Transactional
+  Outcome ingest(String schoolId, RegistrationBatch batch) {
+    Semester semester;
+    try {
+      semester = Semester.parse(batch.period());
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest("period: " + e.getMessage());
+    }
+    registry.lockForUpdate(schoolId);
+    Instant now = clock.instant();
+    LocalDate start = semester.start(props.calendar());
+    if (start.isAfter(LocalDate.ofInstant(now, props.zone()))) {
+      throw ApiProblem.unprocessable("period " + semester + " has not started; it starts on " + start,
+          List.of("period: " + semester + " starts on " + start));
+    }
+    Instant end = semester.endExclusive(props.calendar()).atStartOfDay(props.zone()).toInstant();
+
+    List<RegistrationBatch.Registration> records = batch.registrations();
+    Map<String, SchoolClasses.SchoolClass> known =
+        classes.findAll(schoolId, records.stream().map(RegistrationBatch.Registration::classId).distinct().toList());
+    List<String> errors = new ArrayList<>();
+    Map<String, Row> rows = new LinkedHashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      RegistrationBatch.Registration r = records.get(i);
+      String at = "registrations[" + i + "].";
+      SchoolClasses.SchoolClass c = known.get(r.classId());
+      if (c == null) {
+        errors.add(at + "classId: class " + r.classId() + " is not recorded at school " + schoolId);
+      } else if (!c.schoolYear().equals(semester.schoolYear())) {
+        errors.add(at + "classId: class " + r.classId() + " belongs to school year " + c.schoolYear() + ", not to " + semester);
+      }
+      if (r.registeredAt().isAfter(now)) {
+        errors.add(at + "registeredAt: " + r.registeredAt() + " is in the future");
+      } else if (!r.registeredAt().isBefore(end)) {
+        errors.add(at + "registeredAt: " + r.registeredAt() + " is after semester " + semester + " ended");
+      }
+      Row row = new Row(r.externalId(), r.classId(),
+          pseudonymizer.pseudonym(schoolId, "student", r.studentRef()),
+          pseudonymizer.pseudonym(schoolId, "guardian", r.guardianRef()),
+          r.registeredAt().truncatedTo(ChronoUnit.MICROS));
+      Row earlier = rows.putIfAbsent(r.externalId(), row);
+      if (earlier != null && !earlier.equals(row)) {
+        errors.add(at + "externalId: " + r.externalId() + " appears twice in the batch with different content");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw rejected(errors);
+    }
+
+    Map<String, Row> stored = stored(schoolId, rows.keySet());
+    List<String> changed = new ArrayList<>();
+    List<Row> fresh = new ArrayList<>();
+    for (Row row : rows.values()) {
+      Row before = stored.get(row.externalId());
+      if (before == null) {
+        fresh.add(row);
+      } else if (!before.equals(row)) {
+        changed.add(row.externalId());
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw ApiProblem.conflict(changed.size() + " record(s) were recorded earlier with different content and cannot be"
+          + " overwritten; nothing in this batch was stored: " + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED_ERRORS))));
+    }
+    insert(schoolId, fresh, now);
+    List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
+    if (!over.isEmpty()) {
+      throw rejected(over);
+    }
+    List<SnapshotService.Snapshot> latest = fresh.isEmpty()
+        ? snapshots.latestForPeriod(schoolId, semester.id())
+        : snapshots.refresh(schoolId, semester.schoolYear());
+    return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(), latest);
+  }
+
+  private static ApiProblem rejected(List<String> errors) {
+    return ApiProblem.unprocessable(
+        "the batch was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
+        errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+  }
+
+  private Map<String, Row> stored(String schoolId, java.util.Set<String> externalIds) {
+    Map<String, Row> result = new LinkedHashMap<>();
+    jdbc.sql("""
+            select external_id, class_id, student_key, guardian_key, registered_at from platform_registration
+            where school_id = ? and external_id = any(?)
+            """)
+        .params(schoolId, externalIds.toArray(String[]::new))
+        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getTimestamp(5).toInstant()))
+        .list()
+        .forEach(r -> result.put(r.externalId(), r));
+    return result;
+  }
+
+  private void insert(String schoolId, List<Row> rows, Instant receivedAt) {
+    Timestamp received = Timestamp.from(receivedAt);
+    jdbcTemplate.batchUpdate("""
+            insert into platform_registration (school_id, external_id, class_id, student_key, guardian_key, registered_at, received_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """,
+        rows, 500, (ps, r) -> {
+          ps.setString(1, schoolId);
+          ps.setString(2, r.externalId());
+          ps.setString(3, r.classId());
+          ps.setString(4, r.studentKey());
+          ps.setString(5, r.guardianKey());
+          ps.setTimestamp(6, Timestamp.from(r.registeredAt()));
+          ps.setTimestamp(7, received);
+        });
+  }
+
+  /** Classes among {@code classIds} where more students are registered than enrolled. */
+  private List<String> overEnrolled(String schoolId, List<String> classIds) {
+    if (classIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select c.class_id, c.enrolment, count(distinct r.student_key) as registered
+            from school_class c join platform_registration r on r.school_id = c.school_id and r.class_id = c.class_id
+            where c.school_id = ? and c.class_id = any(?)
+            group by c.class_id, c.enrolment having count(distinct r.student_key) > c.enrolment
+            order by c.class_id
+            """)
+        .params(schoolId, classIds.toArray(String[]::new))
+        .query((rs, n) -> "class " + rs.getString(1) + ": " + rs.getLong(3) + " students with a registered guardian but only "
+            + rs.getInt(2) + " enrolled")
+        .list();
+  }
+
+  /** Distinct students of a class with a registered guardian. */
+  long registeredStudents(String schoolId, String classId) {
+    return jdbc.sql("select count(distinct student_key) from platform_registration where school_id = ? and class_id = ?")
+        .params(schoolId, classId)
+        .query(Long.class)
+        .single();
+  }
+}

@@ -1,0 +1,35 @@
+package org.gongyu.school.registration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ingestion endpoint the digital parent-school platform pushes to. */
+@RestController
+class RegistrationController {
+
+  private final PlatformRegistrations registrations;
+
+  RegistrationController(PlatformRegistrations registrations) {
+    this.registrations = registrations;
+  }
+
+  record SnapshotFigure(String indicatorCode, String periodId, long numerator, long denominator, BigDecimal rate, long version) {}
+
+  record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots) {}
+
+  @PostMapping("/api/school/schools/{schoolId}/platform-registrations")
+  BatchResponse ingest(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId, @Valid @RequestBody RegistrationBatch batch) {
+    PlatformRegistrations.Outcome o = registrations.ingest(schoolId, batch);
+    return new BatchResponse(o.received(), o.accepted(), o.alreadyRecorded(),
+        o.snapshots().stream()
+            .map(s -> new SnapshotFigure(s.indicatorCode(), s.periodId(), s.numerator(), s.denominator(), s.figure().rate(), s.version()))
+            .toList());
+  }
+}

@@ -1,0 +1,312 @@
+package org.gongyu.school;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gongyu.contracts.EventCodec;
+import org.gongyu.contracts.EventEnvelope;
+import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.district.v1.SchoolRegistered;
+import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.testing.RealInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * school-service against a real PostgreSQL and a real Kafka broker: records in, snapshots out
+ * through the outbox, bad input refused with nothing stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SchoolServiceIT {
+
+  /** 2026-11-23 noon in Beijing: semester 2026-2027-1 has started, 2026-2027-2 has not. */
+  static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
+  static final String YEAR = "2026-2027";
+  static final String PERIOD = "2026-2027-1";
+
+  @DynamicPropertySource
+  static void infra(DynamicPropertyRegistry registry) {
+    RealInfrastructure.register(registry, "school");
+  }
+
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired JdbcClient jdbc;
+  RestClient http;
+
+  @BeforeAll
+  void connect() {
+    http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+  }
+
+  // ---------------------------------------------------------------- fixtures
+
+  void registerSchool(String schoolId) {
+    var event = EventEnvelope.wrap("district-service", NOW,
+        new SchoolRegistered(schoolId, "990101", null, "测试学校 " + schoolId, "PRIMARY", 1));
+    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, "990101", EventCodec.encode(event));
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/school/schools/" + schoolId + "/classes").status() == 200);
+  }
+
+  Response putClass(String schoolId, String classId, String year, int enrolment) {
+    return send("PUT", "/api/school/schools/" + schoolId + "/classes/" + classId,
+        Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId + "班", "enrolment", enrolment));
+  }
+
+  static Map<String, Object> registration(String externalId, String classId, String student, String guardian, String at) {
+    return Map.of("externalId", externalId, "classId", classId, "studentRef", student, "guardianRef", guardian, "registeredAt", at);
+  }
+
+  Response postBatch(String schoolId, String period, List<Map<String, Object>> records) {
+    return send("POST", "/api/school/schools/" + schoolId + "/platform-registrations",
+        Map.of("period", period, "registrations", records));
+  }
+
+  record Response(int status, String contentType, String body) {}
+
+  Response get(String path) {
+    return http.get().uri(path).exchange((req, res) -> new Response(res.getStatusCode().value(),
+        String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
+  }
+
+  Response send(String method, String path, Object body) {
+    return http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+        .contentType(MediaType.APPLICATION_JSON).body(body)
+        .exchange((req, res) -> new Response(res.getStatusCode().value(),
+            String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
+  }
+
+  Response sendRaw(String path, String json) {
+    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+        .exchange((req, res) -> new Response(res.getStatusCode().value(),
+            String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
+  }
+
+  /** Every snapshot event for a school on the topic, read from the beginning with a fresh group. */
+  List<EventEnvelope<IndicatorSnapshotPublished>> snapshotEvents(String schoolId) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap());
+    p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
+    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    List<EventEnvelope<IndicatorSnapshotPublished>> events = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+      consumer.subscribe(List.of(Topics.SCHOOL_INDICATOR_SNAPSHOTS));
+      long quietSince = System.currentTimeMillis();
+      while (System.currentTimeMillis() - quietSince < 2500) {
+        var records = consumer.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<String, String> r : records) {
+          quietSince = System.currentTimeMillis();
+          if (r.key().equals(schoolId)) {
+            assertThat(r.value()).as("events carry no student or guardian reference").doesNotContain("STU-").doesNotContain("GRD-");
+            events.add(EventCodec.decode(r.value(), IndicatorSnapshotPublished.class));
+          }
+        }
+      }
+    }
+    return events;
+  }
+
+  long storedRegistrations(String schoolId) {
+    return jdbc.sql("select count(*) from platform_registration where school_id = ?").param(schoolId).query(Long.class).single();
+  }
+
+  long latestVersion(String schoolId) {
+    return jdbc.sql("select coalesce(max(version), 0) from indicator_snapshot where school_id = ?").param(schoolId).query(Long.class).single();
+  }
+
+  // ---------------------------------------------------------------- behaviour
+
+  @Test
+  void derivesTheSnapshotFromRecordsAndPublishesEachNewVersionOnce() {
+    String school = "9901010001";
+    registerSchool(school);
+    assertThat(putClass(school, "C1", YEAR, 40).status()).isEqualTo(201);
+    assertThat(putClass(school, "C2", YEAR, 45).status()).isEqualTo(201);
+    assertThat(putClass(school, "C2", YEAR, 45).status()).as("same class again").isEqualTo(200);
+
+    // 30 students in C1, 10 of them with a second guardian; 20 students in C2
+    List<Map<String, Object>> batch = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      batch.add(registration("p-c1-" + i, "C1", "STU-1-" + i, "GRD-1-" + i, "2026-09-1" + (i % 9) + "T08:00:00Z"));
+      if (i <= 10) {
+        batch.add(registration("p-c1-" + i + "-b", "C1", "STU-1-" + i, "GRD-1-" + i + "-b", "2026-10-01T08:00:00Z"));
+      }
+    }
+    for (int i = 1; i <= 20; i++) {
+      batch.add(registration("p-c2-" + i, "C2", "STU-2-" + i, "GRD-2-" + i, "2026-10-02T08:00:00Z"));
+    }
+    Response first = postBatch(school, PERIOD, batch);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(first.body()).contains("\"accepted\":60").contains("\"numerator\":50").contains("\"denominator\":85");
+
+    Response again = postBatch(school, PERIOD, batch);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body()).contains("\"accepted\":0").contains("\"alreadyRecorded\":60").contains("\"version\":3");
+
+    // enrolment change re-derives the denominator
+    assertThat(putClass(school, "C2", YEAR, 50).status()).isEqualTo(200);
+
+    // versions: 1 (C1 40/40), 2 (C2 added: 0/85), 3 (batch: 50/85), 4 (C2 enrolment: 50/90)
+    var events = snapshotEvents(school);
+    assertThat(events).extracting(e -> e.payload().version()).containsExactly(1L, 2L, 3L, 4L);
+    IndicatorSnapshotPublished last = events.getLast().payload();
+    assertThat(last.periodId()).isEqualTo(PERIOD);
+    long distinctStudents = jdbc.sql("select count(distinct student_key) from platform_registration where school_id = ?")
+        .param(school).query(Long.class).single();
+    long enrolled = jdbc.sql("select sum(enrolment) from school_class where school_id = ?").param(school).query(Long.class).single();
+    assertThat(last.numerator()).isEqualTo(distinctStudents).isEqualTo(50);
+    assertThat(last.denominator()).isEqualTo(enrolled).isEqualTo(90);
+    assertThat(events).extracting(EventEnvelope::eventId).doesNotHaveDuplicates();
+
+    Response own = get("/api/school/schools/" + school + "/indicators/" + PERIOD);
+    assertThat(own.body()).contains("\"numerator\":50").contains("\"denominator\":90").contains("\"rate\":0.5556");
+  }
+
+  @Test
+  void storesNoReadableReferenceToAStudentOrGuardian() {
+    String school = "9901010002";
+    registerSchool(school);
+    putClass(school, "C1", YEAR, 10);
+    assertThat(postBatch(school, PERIOD, List.of(registration("x-1", "C1", "STU-secret-7", "GRD-secret-7", "2026-09-10T00:00:00Z"))).status())
+        .isEqualTo(200);
+    String row = jdbc.sql("select student_key || guardian_key from platform_registration where school_id = ?")
+        .param(school).query(String.class).single();
+    assertThat(row).doesNotContain("secret").matches("[0-9a-f]{128}");
+  }
+
+  @Test
+  void concurrentBatchesForOneSchoolGetGaplessVersionsAndTheExactFigure() throws Exception {
+    String school = "9901010003";
+    registerSchool(school);
+    putClass(school, "C1", YEAR, 500);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Response>> results = new ArrayList<>();
+    for (int b = 0; b < 16; b++) {
+      int batchNo = b;
+      Callable<Response> call = () -> {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+          records.add(registration("cc-" + batchNo + "-" + i, "C1", "STU-" + batchNo + "-" + i, "GRD-" + batchNo + "-" + i, "2026-09-20T00:00:00Z"));
+        }
+        return postBatch(school, PERIOD, records);
+      };
+      results.add(pool.submit(call));
+    }
+    for (Future<Response> f : results) {
+      assertThat(f.get().status()).isEqualTo(200);
+    }
+    pool.shutdown();
+    List<Long> versions = jdbc.sql("select version from indicator_snapshot where school_id = ? order by version")
+        .param(school).query(Long.class).list();
+    assertThat(versions).hasSize(17).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 17).boxed().toList());
+    var last = snapshotEvents(school).getLast().payload();
+    assertThat(last.numerator()).isEqualTo(320);
+    assertThat(last.version()).isEqualTo(17);
+  }
+
+  @Test
+  void refusesBadInputWithProblemDetailsAndStoresNothing() {
+    String school = "9901010004";
+    registerSchool(school);
+    putClass(school, "SMALL", YEAR, 2);
+    putClass(school, "OLD", "2025-2026", 30);
+    postBatch(school, PERIOD, List.of(registration("ok-1", "SMALL", "STU-a", "GRD-a", "2026-09-10T00:00:00Z")));
+    long rowsBefore = storedRegistrations(school);
+    long versionBefore = latestVersion(school);
+    String path = "/api/school/schools/" + school + "/platform-registrations";
+
+    Map<String, Response> cases = new java.util.LinkedHashMap<>();
+    cases.put("400 enrolment: must not be negative", putClass(school, "NEG", YEAR, -1));
+    cases.put("400 schoolYear", putClass(school, "BADYEAR", "2026-2028", 10));
+    cases.put("422 3 students with a registered guardian but only 2 enrolled", postBatch(school, PERIOD, List.of(
+        registration("ok-2", "SMALL", "STU-b", "GRD-b", "2026-09-10T00:00:00Z"),
+        registration("ok-3", "SMALL", "STU-c", "GRD-c", "2026-09-10T00:00:00Z"))));
+    cases.put("404 school 9909999999 is not registered", postBatch("9909999999", PERIOD,
+        List.of(registration("u-1", "SMALL", "STU-x", "GRD-x", "2026-09-10T00:00:00Z"))));
+    cases.put("422 class NOPE is not recorded", postBatch(school, PERIOD,
+        List.of(registration("u-2", "NOPE", "STU-x", "GRD-x", "2026-09-10T00:00:00Z"))));
+    cases.put("400 not valid JSON", sendRaw(path, "{\"period\":\"2026-2027-1\",\"registrations\":[{\"externalId\":"));
+    cases.put("400 registrations[0].registeredAt", sendRaw(path,
+        "{\"period\":\"2026-2027-1\",\"registrations\":[{\"externalId\":\"z\",\"classId\":\"SMALL\",\"studentRef\":\"s\",\"guardianRef\":\"g\"}]}"));
+    cases.put("400 registrations: must not be empty", postBatch(school, PERIOD, List.of()));
+    cases.put("400 'autumn-2026' is not a semester", postBatch(school, "autumn-2026",
+        List.of(registration("u-3", "SMALL", "STU-x", "GRD-x", "2026-09-10T00:00:00Z"))));
+    cases.put("422 period 2026-2027-2 has not started", postBatch(school, "2026-2027-2",
+        List.of(registration("u-4", "SMALL", "STU-x", "GRD-x", "2026-09-10T00:00:00Z"))));
+    cases.put("422 belongs to school year 2025-2026", postBatch(school, PERIOD,
+        List.of(registration("u-5", "OLD", "STU-x", "GRD-x", "2026-09-10T00:00:00Z"))));
+    cases.put("422 is in the future", postBatch(school, PERIOD,
+        List.of(registration("u-6", "SMALL", "STU-x", "GRD-x", "2026-12-24T00:00:00Z"))));
+    cases.put("409 recorded earlier with different content", postBatch(school, PERIOD,
+        List.of(registration("ok-1", "SMALL", "STU-other", "GRD-a", "2026-09-10T00:00:00Z"))));
+    cases.put("422 cannot be 0", putClass(school, "SMALL", YEAR, 0));
+    cases.put("409 belongs to school year 2026-2027", putClass(school, "SMALL", "2025-2026", 5));
+
+    cases.forEach((expected, response) -> {
+      int status = Integer.parseInt(expected.substring(0, 3));
+      assertThat(response.status()).as(expected + " -> " + response.body()).isEqualTo(status);
+      assertThat(response.contentType()).as(expected).startsWith("application/problem+json");
+      assertThat(response.body()).as(expected).contains(expected.substring(4)).doesNotContain("Exception").doesNotContain("org.gongyu");
+    });
+    assertThat(storedRegistrations(school)).isEqualTo(rowsBefore);
+    assertThat(latestVersion(school)).isEqualTo(versionBefore);
+    assertThat(get("/api/school/schools/" + school + "/classes/SMALL").body()).contains("\"enrolment\":2");
+    assertThat(HttpStatusCode.valueOf(get("/api/school/schools/" + school + "/classes/NEG").status()).value()).isEqualTo(404);
+  }
+
+  @Test
+  void aRegistryEventOlderThanTheStoredOneChangesNothing() {
+    String school = "9901010005";
+    registerSchool(school);
+    var newer = EventEnvelope.wrap("district-service", NOW, new SchoolRegistered(school, "990101", null, "新名字", "PRIMARY", 3));
+    var older = EventEnvelope.wrap("district-service", NOW, new SchoolRegistered(school, "990101", null, "旧名字", "PRIMARY", 2));
+    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, "990101", EventCodec.encode(newer));
+    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, "990101", EventCodec.encode(older));
+    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, "990101", EventCodec.encode(newer));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        jdbc.sql("select registry_version from school where id = ?").param(school).query(Long.class).single()).isEqualTo(3));
+    Set<String> names = new HashSet<>(jdbc.sql("select name from school where id = ?").param(school).query(String.class).list());
+    assertThat(names).containsExactly("新名字");
+  }
+}

@@ -1,0 +1,81 @@
+package org.gongyu.chassis.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.gongyu.contracts.EventCodec;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** Outbox, relay, inbox and the dead-letter policy for every service that has a database and Kafka. */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+      "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"
+    })
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  MessagingSchema messagingSchema(DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigrations) {
+    return new MessagingSchema(dataSource, serviceMigrations);
+  }
+
+  @Bean
+  OutboxRelay outboxRelay(
+      MessagingSchema schema,
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      KafkaTemplate<String, String> kafka,
+      MessagingProperties props,
+      Clock clock,
+      ObjectProvider<MeterRegistry> meters) {
+    return new OutboxRelay(jdbc, tx, kafka, props, clock, meters.getIfAvailable());
+  }
+
+  @Bean
+  Outbox outbox(MessagingSchema schema, JdbcTemplate jdbc, OutboxRelay relay, MessagingProperties props, Clock clock) {
+    if (props.producer() == null || props.producer().isBlank()) {
+      throw new IllegalStateException("set gongyu.messaging.producer to the service's name");
+    }
+    return new Outbox(jdbc, relay, props.producer(), clock);
+  }
+
+  @Bean
+  Inbox inbox(MessagingSchema schema, JdbcTemplate jdbc) {
+    return new Inbox(jdbc);
+  }
+
+  /**
+   * Redeliver a failing record a few times, then park it on {@code <topic>-dlt} so the partition
+   * moves on; a record that can never be decoded goes there at once.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, MessagingProperties props) {
+    var recoverer = new DeadLetterPublishingRecoverer(
+        kafka, (record, e) -> new org.apache.kafka.common.TopicPartition(record.topic() + "-dlt", -1));
+    var handler = new DefaultErrorHandler(
+        recoverer, new FixedBackOff(props.retryBackoff().toMillis(), props.retryAttempts()));
+    handler.addNotRetryableExceptions(EventCodec.MalformedEventException.class);
+    return handler;
+  }
+}

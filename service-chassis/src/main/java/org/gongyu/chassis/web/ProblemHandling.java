@@ -1,0 +1,106 @@
+package org.gongyu.chassis.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves the service as {@code application/problem+json} that says what was wrong:
+ * each invalid field by name, the place a body stopped being readable, never a stack trace or an
+ * internal class name.
+ */
+@RestControllerAdvice
+public class ProblemHandling extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<String> errors = new ArrayList<>();
+    for (FieldError fe : ex.getBindingResult().getFieldErrors()) {
+      errors.add(fe.getField() + ": " + fe.getDefaultMessage());
+    }
+    ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(ge.getDefaultMessage()));
+    errors.sort(null);
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        "the request has " + errors.size() + " invalid field(s): " + String.join("; ", errors), errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<String> errors = new ArrayList<>();
+    for (var result : ex.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors body) {
+        // a @Valid body validated together with path variables: name its fields, not the parameter
+        body.getFieldErrors().forEach(fe -> errors.add(fe.getField() + ": " + fe.getDefaultMessage()));
+        body.getGlobalErrors().forEach(ge -> errors.add(ge.getDefaultMessage()));
+      } else {
+        result.getResolvableErrors().forEach(e ->
+            errors.add(result.getMethodParameter().getParameterName() + ": " + e.getDefaultMessage()));
+      }
+    }
+    errors.sort(null);
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        "the request has " + errors.size() + " invalid field(s): " + String.join("; ", errors), errors);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+        "the request body is not valid JSON of the expected shape" + where(ex), null);
+  }
+
+  /** Anything unforeseen: logged here with its trace, answered without it. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception ex) {
+    log.error("unhandled error", ex);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+        "the service failed to handle the request; nothing was changed", null);
+  }
+
+  private static String where(HttpMessageNotReadableException ex) {
+    Throwable cause = ex.getCause();
+    if (cause instanceof tools.jackson.databind.DatabindException de && !de.getPath().isEmpty()) {
+      StringBuilder path = new StringBuilder();
+      for (var ref : de.getPath()) {
+        if (ref.getPropertyName() != null) {
+          path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+        } else if (ref.getIndex() >= 0) {
+          path.append('[').append(ref.getIndex()).append(']');
+        }
+      }
+      return " (at '" + path + "')";
+    }
+    return "";
+  }
+
+  private static ResponseEntity<Object> problem(
+      HttpStatus status, String slug, String title, String detail, List<String> errors) {
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+    pd.setType(URI.create("urn:gongyu:problem:" + slug));
+    pd.setTitle(title);
+    if (errors != null && !errors.isEmpty()) {
+      pd.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(pd);
+  }
+}
