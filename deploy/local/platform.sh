@@ -1,0 +1,297 @@
+#!/usr/bin/env bash
+# The whole Gongyu platform on this machine, without Docker.
+#
+#   deploy/local/platform.sh up [--build]   build if needed, start PostgreSQL DBs,
+#                                           Kafka, the four services, the gateway,
+#                                           load the demo city, print the URLs
+#   deploy/local/platform.sh down           stop gateway, services, Kafka
+#   deploy/local/platform.sh status         one line per component
+#   deploy/local/platform.sh logs <name> [--no-follow]
+#                                           tail a log (kafka, gateway, city-service, ...)
+#
+# Knobs: GONGYU_RUN_DIR, GONGYU_PORT_OFFSET, GONGYU_DB_PREFIX, GONGYU_CACHE_DIR
+# (see lib.sh), GONGYU_BUILD=1 (same as --build), GONGYU_DEMO=none (skip demo data),
+# GONGYU_JAVA_OPTS (extra JVM options for the services).
+set -euo pipefail
+
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SERVICES=(city-service district-service school-service reporting-service)
+GATEWAY=gateway
+VERSION=0.1.0-SNAPSHOT
+DEMO_JAR="$ROOT/system-tests/target/system-tests-$VERSION.jar"
+READY_TIMEOUT=180
+
+usage() {
+  cat >&2 <<EOF
+usage: $0 up [--build] | down | status | logs <name> [--no-follow]
+  names: kafka ${SERVICES[*]} $GATEWAY
+EOF
+  exit 2
+}
+
+base_port() {
+  case $1 in
+    gateway) echo 8080 ;;
+    school-service) echo 8081 ;;
+    district-service) echo 8082 ;;
+    city-service) echo 8083 ;;
+    reporting-service) echo 8084 ;;
+    kafka) echo 9092 ;;
+    *) die "unknown component '$1'" ;;
+  esac
+}
+
+comp_port() {
+  port "$(base_port "$1")"
+}
+
+comp_jar() {
+  printf '%s/%s/target/%s-%s.jar\n' "$ROOT" "$1" "$1" "$VERSION"
+}
+
+# city-service -> ${GONGYU_DB_PREFIX}city
+comp_db() {
+  printf '%s%s\n' "$GONGYU_DB_PREFIX" "${1%-service}"
+}
+
+# School year starts Sep 1: Sep–Jan is <Y>-<Y+1>-1, Feb–Aug is <Y-1>-<Y>-2.
+current_semester() {
+  local y m
+  y="$(date +%Y)"
+  m="$(date +%m)"
+  m=$((10#$m))
+  if ((m >= 9)); then
+    echo "$y-$((y + 1))-1"
+  elif ((m == 1)); then
+    echo "$((y - 1))-$y-1"
+  else
+    echo "$((y - 1))-$y-2"
+  fi
+}
+
+demo_enabled() {
+  [[ ${GONGYU_DEMO:-} != none ]]
+}
+
+build_if_needed() {
+  local force=$1 name
+  local -a missing=()
+  for name in "${SERVICES[@]}" "$GATEWAY"; do
+    [[ -f $(comp_jar "$name") ]] || missing+=("$(comp_jar "$name")")
+  done
+  if demo_enabled && [[ ! -f $DEMO_JAR ]]; then
+    missing+=("$DEMO_JAR")
+  fi
+  if ((force == 0 && ${#missing[@]} == 0)); then
+    return 0
+  fi
+  if ((force)); then
+    log "building (./mvnw -B -q -DskipTests package)"
+  else
+    log "missing jar(s): ${missing[*]#"$ROOT/"}; building (./mvnw -B -q -DskipTests package)"
+  fi
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package) \
+    || die "the build failed (./mvnw -B -q -DskipTests package in $ROOT); fix it and run '$0 up' again"
+  missing=()
+  for name in "${SERVICES[@]}" "$GATEWAY"; do
+    [[ -f $(comp_jar "$name") ]] || missing+=("$(comp_jar "$name")")
+  done
+  if demo_enabled && [[ ! -f $DEMO_JAR ]]; then
+    missing+=("$DEMO_JAR")
+  fi
+  ((${#missing[@]} == 0)) || die "the build finished but these jars are missing: ${missing[*]}"
+}
+
+start_component() {
+  local name=$1 p jar pidfile logf svc
+  local -a envs=()
+  local -a java_opts=()
+  p="$(comp_port "$name")"
+  jar="$(comp_jar "$name")"
+  pidfile="$(pid_file "$name")"
+  logf="$(log_file "$name")"
+
+  if pid_alive "$pidfile"; then
+    check_same_port "$name" "$pidfile" "$p"
+    log "$name is already running (pid $(read_pid "$pidfile"), port $p)"
+    return 0
+  fi
+  rm -f "$pidfile"
+  [[ -f $jar ]] || die "$name: jar not found: $jar (run '$0 up --build')"
+  if port_open 127.0.0.1 "$p"; then
+    die "$name: port 127.0.0.1:$p is already in use by a process this run dir did not start; stop it or set GONGYU_PORT_OFFSET"
+  fi
+
+  envs+=("SERVER_PORT=$p")
+  if [[ $name == "$GATEWAY" ]]; then
+    for svc in school district city reporting; do
+      envs+=("GONGYU_ROUTES_${svc^^}=http://127.0.0.1:$(comp_port "$svc-service")")
+    done
+  else
+    envs+=(
+      "SPRING_DATASOURCE_URL=jdbc:postgresql://$GONGYU_PG_HOST:$GONGYU_PG_PORT/$(comp_db "$name")"
+      "SPRING_DATASOURCE_USERNAME=$(comp_db "$name")"
+      "SPRING_DATASOURCE_PASSWORD=$(comp_db "$name")"
+      "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$(comp_port kafka)"
+    )
+  fi
+  if [[ -n ${GONGYU_JAVA_OPTS:-} ]]; then
+    read -r -a java_opts <<<"$GONGYU_JAVA_OPTS"
+  fi
+
+  rotate_log "$logf"
+  log "starting $name on port $p (log $logf)"
+  env "${envs[@]}" nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 \
+    -Dgongyu.component="$name" -Dgongyu.port="$p" ${java_opts[@]+"${java_opts[@]}"} \
+    -jar "$jar" </dev/null >"$logf" 2>&1 &
+  echo $! >"$pidfile"
+}
+
+wait_ready() {
+  local name=$1 p started=$SECONDS
+  p="$(comp_port "$name")"
+  wait_for_http "http://127.0.0.1:$p/actuator/health/readiness" "$READY_TIMEOUT" "$name" \
+    "$(log_file "$name")" "$(pid_file "$name")"
+  log "$name is ready on http://127.0.0.1:$p (waited $((SECONDS - started))s)"
+}
+
+on_up_exit() {
+  local rc=$? name
+  ((rc != 0)) || return 0
+  for name in kafka "${SERVICES[@]}" "$GATEWAY"; do
+    if pid_alive "$(pid_file "$name")"; then
+      printf '\n' >&2
+      warn "'up' failed; what did start is still running: see '$0 status', stop it with '$0 down'"
+      return 0
+    fi
+  done
+}
+
+print_summary() {
+  local gw name p
+  gw="$(comp_port "$GATEWAY")"
+  cat <<EOF
+
+=================================================================
+ Gongyu is up
+-----------------------------------------------------------------
+ Gateway:            http://127.0.0.1:$gw
+EOF
+  for name in school-service district-service city-service reporting-service; do
+    p="$(comp_port "$name")"
+    printf ' %-19s http://127.0.0.1:%s\n' "$name:" "$p"
+    printf ' %-19s   swagger:    http://127.0.0.1:%s/swagger-ui.html\n' "" "$p"
+    printf ' %-19s   prometheus: http://127.0.0.1:%s/actuator/prometheus\n' "" "$p"
+  done
+  cat <<EOF
+ Kafka bootstrap:    127.0.0.1:$(comp_port kafka)
+ PostgreSQL:         $GONGYU_PG_HOST:$GONGYU_PG_PORT, databases ${GONGYU_DB_PREFIX}{school,district,city,reporting}
+ Run dir:            $GONGYU_RUN_DIR
+ Logs:               $GONGYU_LOG_DIR  ($0 logs <name>)
+ Example report:     http://127.0.0.1:$gw/api/reports/indicators/PLATFORM_REGISTRATION/periods/$(current_semester)
+ Stop:               $0 down
+=================================================================
+EOF
+}
+
+up() {
+  local build=${GONGYU_BUILD:-0} arg name gw started=$SECONDS rc
+  [[ $build == 1 ]] || build=0
+  for arg in "$@"; do
+    case $arg in
+      --build) build=1 ;;
+      *) usage ;;
+    esac
+  done
+
+  trap on_up_exit EXIT
+  pick_java
+  log "using JDK $GONGYU_JAVA_MAJOR at $JAVA_HOME"
+  build_if_needed "$build"
+
+  ensure_postgres
+  "$GONGYU_LOCAL_DIR/db.sh" create
+  "$GONGYU_LOCAL_DIR/kafka.sh" start
+
+  ensure_run_dirs
+  for name in "${SERVICES[@]}"; do
+    start_component "$name"
+  done
+  for name in "${SERVICES[@]}"; do
+    wait_ready "$name"
+  done
+  start_component "$GATEWAY"
+  wait_ready "$GATEWAY"
+
+  gw="$(comp_port "$GATEWAY")"
+  if demo_enabled; then
+    log "loading the demo city through the gateway"
+    rc=0
+    "$JAVA_HOME/bin/java" -jar "$DEMO_JAR" demo --gateway "http://127.0.0.1:$gw" || rc=$?
+    ((rc == 0)) || die "loading the demo data failed (java -jar ${DEMO_JAR#"$ROOT/"} demo exited $rc); the platform itself is up; GONGYU_DEMO=none skips this step"
+  else
+    log "GONGYU_DEMO=none: not loading demo data"
+  fi
+
+  trap - EXIT
+  print_summary
+  log "up in $((SECONDS - started))s"
+}
+
+down() {
+  stop_components "$GATEWAY"
+  stop_components "${SERVICES[@]}"
+  "$GONGYU_LOCAL_DIR/kafka.sh" stop
+}
+
+status() {
+  local name p pidfile state ready
+  for name in kafka school-service district-service city-service reporting-service "$GATEWAY"; do
+    p="$(comp_port "$name")"
+    pidfile="$(pid_file "$name")"
+    if pid_alive "$pidfile"; then
+      state="running (pid $(read_pid "$pidfile"))"
+      if [[ $name == kafka ]]; then
+        if port_open 127.0.0.1 "$p"; then ready="port open"; else ready="port not open"; fi
+      else
+        ready="$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
+          "http://127.0.0.1:$p/actuator/health/readiness" 2>/dev/null || true)"
+        if [[ $ready == 200 ]]; then ready="ready"; else ready="not ready (HTTP ${ready:-none})"; fi
+      fi
+    else
+      state="stopped"
+      ready=""
+    fi
+    printf '%-18s %-22s 127.0.0.1:%-6s %s\n' "$name" "$state" "$p" "$ready"
+  done
+}
+
+logs() {
+  local name=${1:-} follow=1 logf
+  [[ -n $name ]] || usage
+  case ${2:-} in
+    "") ;;
+    --no-follow) follow=0 ;;
+    *) usage ;;
+  esac
+  base_port "$name" >/dev/null
+  logf="$(log_file "$name")"
+  [[ -f $logf ]] || die "no log for $name at $logf"
+  if ((follow)); then
+    exec tail -n 200 -F "$logf"
+  fi
+  exec tail -n 200 "$logf"
+}
+
+[[ $# -ge 1 ]] || usage
+cmd=$1
+shift
+case $cmd in
+  up) up "$@" ;;
+  down) [[ $# -eq 0 ]] || usage; down ;;
+  status) [[ $# -eq 0 ]] || usage; status ;;
+  logs) [[ $# -ge 1 && $# -le 2 ]] || usage; logs "$@" ;;
+  *) usage ;;
+esac
