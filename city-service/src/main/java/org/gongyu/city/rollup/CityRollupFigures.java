@@ -1,0 +1,42 @@
+package org.gongyu.city.rollup;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.indicator.Rollup;
+
+/**
+ * What a city rollup says, before it gets a version: the shared arithmetic over the latest rollups
+ * of the known counties, the county counts, and the lineage sorted by county id.
+ */
+record CityRollupFigures(Rollup rollup, int countiesReporting, int countiesExpected, List<CountyVersion> lineage) {
+
+  CityRollupFigures {
+    lineage = List.copyOf(lineage);
+  }
+
+  static CityRollupFigures of(Collection<CountyFigure> latest, int countiesExpected) {
+    List<CountyFigure> sorted = latest.stream().sorted(Comparator.comparing(CountyFigure::countyId)).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).countyId().equals(sorted.get(i - 1).countyId())) {
+        throw new IllegalArgumentException("county " + sorted.get(i).countyId() + " appears twice");
+      }
+    }
+    return new CityRollupFigures(
+        Rollup.ofRollups(sorted.stream().map(CountyFigure::rollup).toList()),
+        sorted.size(),
+        countiesExpected,
+        sorted.stream().map(c -> new CountyVersion(c.countyId(), c.version())).toList());
+  }
+
+  /** Whether a stored rollup already says exactly this (then nothing is written or published). */
+  boolean sameAs(CityRollupRow stored) {
+    return stored.version() > 0
+        && rollup.equals(new Rollup(new Figure(stored.numerator(), stored.denominator()),
+            stored.schoolsReporting(), stored.schoolsExpected(), stored.schoolsMeetingTarget()))
+        && countiesReporting == stored.countiesReporting()
+        && countiesExpected == stored.countiesExpected()
+        && lineage.equals(stored.lineage());
+  }
+}

@@ -1,0 +1,20 @@
+package org.gongyu.city.rollup;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A stored {@code city_rollup} row; version 0 is the unpublished placeholder. */
+record CityRollupRow(
+    String cityId,
+    String indicatorCode,
+    String periodId,
+    long numerator,
+    long denominator,
+    int countiesReporting,
+    int countiesExpected,
+    int schoolsReporting,
+    int schoolsExpected,
+    int schoolsMeetingTarget,
+    long version,
+    Instant asOf,
+    List<CountyVersion> lineage) {}

@@ -1,0 +1,512 @@
+package org.gongyu.city;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gongyu.city.TestEvents.CountyRollup;
+import org.gongyu.city.catalogue.CataloguePublisher;
+import org.gongyu.contracts.EventCodec;
+import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.city.v1.CityRollupPublished;
+import org.gongyu.contracts.city.v1.CountyRegistered;
+import org.gongyu.contracts.city.v1.IndicatorDefined;
+import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.TargetComparator;
+import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.testing.RealInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * City rollups against a real PostgreSQL and Kafka: every rollup is compared with the figure
+ * computed here directly from the county rollups sent, before and after duplicates, stale
+ * versions, reordering, a consumer restart and a replay from offset 0. Ordered because the number
+ * of counties the city expects grows as the tests register counties.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CityRollupIT {
+
+  private static final String CITY = "990100";
+  private static final String PLATFORM = "PLATFORM_REGISTRATION";
+  private static final String ROLLUP_LISTENER = "city-service-county-rollups";
+  private static final String GROUP = "city-service";
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void infra(DynamicPropertyRegistry r) {
+    RealInfrastructure.register(r, "city");
+    r.add("gongyu.messaging.poll-interval", () -> "200ms");
+  }
+
+  /** The topic this service consumes is created by its producer; here the test is the producer. */
+  @TestConfiguration
+  static class InputTopics {
+    @Bean
+    NewTopic countyRollups() {
+      return TopicBuilder.name(Topics.DISTRICT_INDICATOR_ROLLUPS).partitions(6).replicas(1).build();
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired KafkaListenerEndpointRegistry listeners;
+  @Autowired JdbcClient jdbc;
+  @Autowired CataloguePublisher cataloguePublisher;
+  RestClient http;
+
+  @BeforeAll
+  void client() {
+    http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+  }
+
+  @Test
+  @Order(1)
+  void catalogueIsPublishedOnStartupOnceForEachVersion() {
+    awaitOutboxDrained();
+    List<IndicatorDefined> published = catalogueEvents(PLATFORM);
+    assertThat(published).hasSize(1);
+    IndicatorDefined v1 = published.getFirst();
+    assertThat(v1.version()).isEqualTo(1);
+    assertThat(v1.nameZh()).isEqualTo("数字家长学校家长注册率");
+    assertThat(v1.nameEn()).isEqualTo("Digital parent-school registration rate");
+    assertThat(v1.kind()).isEqualTo(IndicatorKind.RATIO);
+    assertThat(v1.periodType()).isEqualTo(PeriodType.SEMESTER);
+    assertThat(v1.target()).isEqualByComparingTo("0.60");
+    assertThat(v1.comparator()).isEqualTo(TargetComparator.AT_LEAST);
+    assertThat(v1.sensitive()).isFalse();
+    assertThat(publishedVersion(PLATFORM)).isEqualTo(1);
+
+    // a restart publishes nothing already published
+    assertThat(cataloguePublisher.publishPending()).isZero();
+    awaitOutboxDrained();
+    assertThat(catalogueEvents(PLATFORM)).hasSize(1);
+
+    // a new version of the definition is published once, at the next start
+    jdbc.sql("update indicator_definition set target = 0.65, version = 2 where code = ?").param(PLATFORM).update();
+    assertThat(cataloguePublisher.publishPending()).isEqualTo(1);
+    assertThat(cataloguePublisher.publishPending()).isZero();
+    awaitOutboxDrained();
+    assertThat(catalogueEvents(PLATFORM)).extracting(IndicatorDefined::version).containsExactly(1L, 2L);
+    assertThat(catalogueEvents(PLATFORM).getLast().target()).isEqualByComparingTo("0.65");
+    assertThat(publishedVersion(PLATFORM)).isEqualTo(2);
+
+    JsonNode catalogue = get("/api/city/catalogue").getBody();
+    assertThat(catalogue).hasSize(1);
+    assertThat(catalogue.get(0).get("code").asString()).isEqualTo(PLATFORM);
+    assertThat(catalogue.get(0).get("version").asLong()).isEqualTo(2);
+    assertThat(catalogue.get(0).get("target").decimalValue()).isEqualByComparingTo("0.65");
+    assertThat(catalogue.get(0).get("periodType").asString()).isEqualTo("SEMESTER");
+  }
+
+  @Test
+  @Order(2)
+  void cityRollupIsTheSumOfEachKnownCountysLatestRollupDespiteDuplicatesStaleVersionsRestartAndReplay() throws Exception {
+    long seed = Long.getLong("gongyu.test.seed", 20251001L);
+    org.slf4j.LoggerFactory.getLogger(getClass()).info("event stream seed {} (rerun with -Dgongyu.test.seed={})", seed, seed);
+    Random random = new Random(seed);
+    List<String> counties = List.of("990101", "990102", "990103", "990104");
+    for (String county : counties) {
+      putCounty(county, "县" + county);
+    }
+
+    // Every county publishes 1..6 versions; a county the city does not know (990199) too. The
+    // stream is shuffled, some events are redelivered with the same id, some older versions are
+    // published again after newer ones.
+    List<CountyRollup> versions = new ArrayList<>();
+    for (String county : List.of("990101", "990102", "990103", "990104", "990199")) {
+      int count = 1 + random.nextInt(6);
+      for (int v = 1; v <= count; v++) {
+        int expected = 10 + random.nextInt(40);
+        int reporting = 1 + random.nextInt(expected);
+        long den = reporting * (30L + random.nextInt(300));
+        versions.add(CountyRollup.of(county, PLATFORM, random.nextLong(den + 1), den, reporting, expected,
+            random.nextInt(reporting + 1), v));
+      }
+    }
+    List<CountyRollup> stream = new ArrayList<>(versions);
+    Collections.shuffle(stream, random);
+    for (int i = 0; i < 8; i++) {
+      stream.add(random.nextInt(stream.size()), versions.get(random.nextInt(versions.size())));
+    }
+    versions.stream().filter(r -> r.version() == 1).forEach(r -> stream.add(r.republished()));
+
+    // First third: the rollup equals the sum of what was sent so far. Second third: the listener
+    // is stopped while it works through it; the rest is sent while it is down.
+    int third = stream.size() / 3;
+    sendRollups(stream.subList(0, third));
+    Expected sofar = Expected.from(stream.subList(0, third), Set.copyOf(counties), counties.size());
+    if (sofar.countiesReporting() > 0) {
+      assertThat(sofar.matches(awaitRollup(sofar::matches))).isTrue();
+    }
+    sendRollups(stream.subList(third, 2 * third));
+    MessageListenerContainer container = listeners.getListenerContainer(ROLLUP_LISTENER);
+    container.stop();
+    assertThat(container.isRunning()).isFalse();
+    sendRollups(stream.subList(2 * third, stream.size()));
+    container.start();
+
+    Expected expected = Expected.from(versions, Set.copyOf(counties), counties.size());
+    JsonNode rollup = awaitRollup(expected::matches);
+    long version = rollup.get("version").asLong();
+    assertThat(rollup.get("cityId").asString()).isEqualTo(CITY);
+    assertThat(rollup.get("rate").decimalValue()).isEqualByComparingTo(expected.rate());
+    assertThat(rollup.get("completeness").decimalValue()).isEqualByComparingTo(expected.completeness());
+    await().atMost(PATIENCE).until(() -> count("select count(*) from county_rollup where county_id = '990199'") == 1);
+    awaitOutboxDrained();
+    List<CityRollupPublished> published = rollupEvents(PLATFORM);
+    assertThat(published.getLast().version()).isEqualTo(version);
+    assertThat(expected.matches(published.getLast())).isTrue();
+    assertThat(published).extracting(CityRollupPublished::version)
+        .as("one event per version, in order").isEqualTo(rangeClosed(version));
+
+    // Replay the whole county-rollup topic: nothing may change.
+    long inboxRows = count("select count(*) from inbox_event");
+    replayCountyRollupTopicFromOffsetZero();
+    awaitOutboxDrained();
+    JsonNode after = rollup(PLATFORM, TestEvents.PERIOD).getBody();
+    assertThat(after.get("version").asLong()).isEqualTo(version);
+    assertThat(expected.matches(after)).isTrue();
+    assertThat(rollupEvents(PLATFORM)).hasSameSizeAs(published);
+    assertThat(count("select count(*) from inbox_event")).isEqualTo(inboxRows);
+
+    // A fifth county is expected from now on: one more version, the figures stay.
+    putCounty("990105", "县990105");
+    JsonNode grown = awaitRollup(r -> r.get("version").asLong() == version + 1);
+    assertThat(grown.get("countiesExpected").asInt()).isEqualTo(5);
+    assertThat(grown.get("countiesReporting").asInt()).isEqualTo(4);
+    assertThat(grown.get("numerator").asLong()).isEqualTo(expected.numerator());
+
+    // The county that reported before it was registered now counts with its stored rollup.
+    putCounty("990199", "县990199");
+    Expected withLateCounty = Expected.from(versions, Set.of("990101", "990102", "990103", "990104", "990199"), 6);
+    JsonNode late = awaitRollup(r -> r.get("version").asLong() == version + 2);
+    assertThat(withLateCounty.matches(late)).as("%s", late).isTrue();
+    awaitOutboxDrained();
+    assertThat(withLateCounty.matches(rollupEvents(PLATFORM).getLast())).isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void puttingTheSameCountyTwiceRegistersItOnceAndARenameMakesVersionTwo() {
+    ResponseEntity<JsonNode> first = putCounty("990151", "东城县");
+    ResponseEntity<JsonNode> again = putCounty("990151", "东城县");
+
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(again.getBody().get("version").asLong()).isEqualTo(1);
+    assertThat(again.getBody().get("cityId").asString()).isEqualTo(CITY);
+    awaitOutboxDrained();
+    assertThat(countyEvents("990151")).extracting(CountyRegistered::version).containsExactly(1L);
+
+    ResponseEntity<JsonNode> renamed = putCounty("990151", "东城区");
+    assertThat(renamed.getStatusCode().value()).isEqualTo(200);
+    assertThat(renamed.getBody().get("version").asLong()).isEqualTo(2);
+    awaitOutboxDrained();
+    List<CountyRegistered> events = countyEvents("990151");
+    assertThat(events).extracting(CountyRegistered::version).containsExactly(1L, 2L);
+    assertThat(events.getLast().name()).isEqualTo("东城区");
+    assertThat(events.getLast().cityId()).isEqualTo(CITY);
+
+    JsonNode one = get("/api/city/counties/990151").getBody();
+    assertThat(one.get("name").asString()).isEqualTo("东城区");
+    assertThat(one.get("id").asString()).isEqualTo("990151");
+    List<String> ids = new ArrayList<>();
+    get("/api/city/counties").getBody().forEach(c -> ids.add(c.get("id").asString()));
+    assertThat(ids).containsSubsequence("990101", "990105", "990151", "990199").doesNotHaveDuplicates();
+  }
+
+  @Test
+  @Order(4)
+  void refusedRequestsAnswerProblemJsonAndWriteNothing() {
+    awaitOutboxDrained();
+    String before = countyState();
+
+    assertProblem(get("/api/city/counties/990188"), 404, "county 990188 is not registered");
+    assertProblem(put("/api/city/counties/9901!8", "{\"name\":\"某县\"}"), 400, "countyId");
+    assertProblem(put("/api/city/counties/" + "9".repeat(41), "{\"name\":\"某县\"}"), 400, "countyId");
+    assertProblem(put("/api/city/counties/990188", "{\"name\":\"  \"}"), 400, "name");
+    assertProblem(put("/api/city/counties/990188", "{\"name\":\"" + "县".repeat(201) + "\"}"), 400, "name");
+    assertProblem(put("/api/city/counties/990188", "{\"name\": "), 400, "not valid JSON");
+    assertProblem(get("/api/city/rollups/" + PLATFORM + "/2025-1"), 400, "2025-1");
+    assertProblem(get("/api/city/rollups/" + PLATFORM + "/2024-2025-2"), 404, "no rollup");
+    assertProblem(get("/api/city/rollups/platform/" + TestEvents.PERIOD), 400, "indicatorCode");
+
+    awaitOutboxDrained();
+    assertThat(countyState()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(6)
+  void aCountyRollupThatCanNeverBeAppliedGoesToTheDeadLetterTopic() {
+    CountyRollup impossible = CountyRollup.of("990101", PLATFORM, 10, 100, -1, 5, 0, 99);
+    sendRollups(List.of(impossible));
+    await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(readAll(Topics.DISTRICT_INDICATOR_ROLLUPS + "-dlt"))
+        .extracting(ConsumerRecord::value)
+        .contains(impossible.json()));
+    assertThat(jdbc.sql("select max(version) from county_rollup where county_id = '990101'").query(Long.class).single())
+        .as("the impossible version 99 was not stored").isLessThan(99);
+  }
+
+  @Test
+  @Order(5)
+  void exposesReadinessMetricsAndApiDocs() {
+    assertThat(get("/actuator/health/readiness").getBody().get("status").asString()).isEqualTo("UP");
+    assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("gongyu_outbox_published");
+    JsonNode paths = get("/v3/api-docs").getBody().get("paths");
+    assertThat(paths.propertyNames()).anyMatch(p -> p.startsWith("/api/city/"));
+  }
+
+  // ---- the figure computed directly from what was sent
+
+  record Expected(long numerator, long denominator, int countiesReporting, int countiesExpected,
+      int schoolsReporting, int schoolsExpected, int meeting, List<String> lineage) {
+
+    static Expected from(List<CountyRollup> sent, Set<String> known, int countiesExpected) {
+      Map<String, CountyRollup> latest = new TreeMap<>();
+      for (CountyRollup r : sent) {
+        if (known.contains(r.countyId())) {
+          latest.merge(r.countyId(), r, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+      }
+      long num = 0;
+      long den = 0;
+      int reporting = 0;
+      int expected = 0;
+      int meeting = 0;
+      for (CountyRollup r : latest.values()) {
+        num += r.numerator();
+        den += r.denominator();
+        reporting += r.schoolsReporting();
+        expected += r.schoolsExpected();
+        meeting += r.schoolsMeetingTarget();
+      }
+      List<String> lineage = latest.values().stream().map(r -> r.countyId() + "@" + r.version()).toList();
+      return new Expected(num, den, latest.size(), countiesExpected, reporting, expected, meeting, lineage);
+    }
+
+    BigDecimal rate() {
+      return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), 4, RoundingMode.HALF_EVEN);
+    }
+
+    BigDecimal completeness() {
+      return BigDecimal.valueOf(schoolsReporting).divide(BigDecimal.valueOf(schoolsExpected), 4, RoundingMode.HALF_EVEN);
+    }
+
+    boolean matches(JsonNode r) {
+      return r.get("numerator").asLong() == numerator && r.get("denominator").asLong() == denominator
+          && r.get("countiesReporting").asInt() == countiesReporting && r.get("countiesExpected").asInt() == countiesExpected
+          && r.get("schoolsReporting").asInt() == schoolsReporting && r.get("schoolsExpected").asInt() == schoolsExpected
+          && r.get("schoolsMeetingTarget").asInt() == meeting && CityRollupIT.lineage(r).equals(lineage);
+    }
+
+    boolean matches(CityRollupPublished e) {
+      return e.numerator() == numerator && e.denominator() == denominator
+          && e.countiesReporting() == countiesReporting && e.countiesExpected() == countiesExpected
+          && e.schoolsReporting() == schoolsReporting && e.schoolsExpected() == schoolsExpected
+          && e.schoolsMeetingTarget() == meeting
+          && e.lineage().stream().map(l -> l.countyId() + "@" + l.version()).toList().equals(lineage);
+    }
+  }
+
+  private static List<String> lineage(JsonNode rollup) {
+    List<String> out = new ArrayList<>();
+    rollup.get("lineage").forEach(l -> out.add(l.get("countyId").asString() + "@" + l.get("version").asLong()));
+    return out;
+  }
+
+  private static List<Long> rangeClosed(long last) {
+    List<Long> out = new ArrayList<>();
+    for (long v = 1; v <= last; v++) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  // ---- Kafka
+
+  private void sendRollups(List<CountyRollup> rollups) {
+    List<CompletableFuture<?>> acks = new ArrayList<>();
+    for (CountyRollup r : rollups) {
+      acks.add(kafka.send(Topics.DISTRICT_INDICATOR_ROLLUPS, r.countyId(), r.json()));
+    }
+    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** Stops every listener of the group (the group must be empty), rewinds the topic, restarts. */
+  private void replayCountyRollupTopicFromOffsetZero() throws Exception {
+    listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap()))) {
+      Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
+      for (TopicPartition tp : partitions(admin, Topics.DISTRICT_INDICATOR_ROLLUPS)) {
+        zero.put(tp, new OffsetAndMetadata(0));
+      }
+      await().atMost(PATIENCE).ignoreExceptions()
+          .until(() -> admin.alterConsumerGroupOffsets(GROUP, zero).all().get() == null);
+      assertThat(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().values())
+          .allSatisfy(o -> assertThat(o.offset()).isZero());
+      listeners.getListenerContainers().forEach(MessageListenerContainer::start);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      zero.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      Map<TopicPartition, Long> end = new HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+      await().atMost(PATIENCE).until(() -> {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+        return end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+            && committed.get(e.getKey()).offset() == e.getValue());
+      });
+    }
+  }
+
+  private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+        .map(p -> new TopicPartition(topic, p.partition())).toList();
+  }
+
+  private List<CityRollupPublished> rollupEvents(String indicator) {
+    return readAll(Topics.CITY_INDICATOR_ROLLUPS).stream()
+        .peek(r -> assertThat(r.key()).isEqualTo(CITY))
+        .map(r -> EventCodec.decode(r.value(), CityRollupPublished.class).payload())
+        .filter(e -> e.indicatorCode().equals(indicator) && e.periodId().equals(TestEvents.PERIOD))
+        .toList();
+  }
+
+  private List<IndicatorDefined> catalogueEvents(String code) {
+    return readAll(Topics.CITY_CATALOGUE).stream()
+        .filter(r -> r.key().equals(code))
+        .map(r -> EventCodec.decode(r.value(), IndicatorDefined.class).payload())
+        .toList();
+  }
+
+  private List<CountyRegistered> countyEvents(String county) {
+    return readAll(Topics.CITY_COUNTIES).stream()
+        .peek(r -> assertThat(r.key()).isEqualTo(CITY))
+        .map(r -> EventCodec.decode(r.value(), CountyRegistered.class).payload())
+        .filter(e -> e.countyId().equals(county))
+        .toList();
+  }
+
+  /** Every record of a topic, in offset order per partition, read without a consumer group. */
+  private static List<ConsumerRecord<String, String>> readAll(String topic) {
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      List<ConsumerRecord<String, String>> out = new ArrayList<>();
+      while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+      out.sort(Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition()).thenComparingLong(ConsumerRecord::offset));
+      return out;
+    }
+  }
+
+  private void awaitOutboxDrained() {
+    await().atMost(PATIENCE).until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
+  }
+
+  // ---- database
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private long publishedVersion(String code) {
+    return jdbc.sql("select published_version from indicator_definition where code = ?").param(code).query(Long.class).single();
+  }
+
+  private String countyState() {
+    return jdbc.sql("select string_agg(id || ':' || name || ':' || version, ',' order by id) from county").query(String.class).single()
+        + "|" + count("select count(*) from outbox_event where topic = '" + Topics.CITY_COUNTIES + "'");
+  }
+
+  // ---- HTTP
+
+  private ResponseEntity<JsonNode> rollup(String indicator, String period) {
+    return get("/api/city/rollups/" + indicator + "/" + period);
+  }
+
+  private JsonNode awaitRollup(Predicate<JsonNode> condition) {
+    return await().atMost(PATIENCE).until(() -> {
+      ResponseEntity<JsonNode> r = rollup(PLATFORM, TestEvents.PERIOD);
+      return r.getStatusCode().is2xxSuccessful() ? r.getBody() : null;
+    }, r -> r != null && condition.test(r));
+  }
+
+  private ResponseEntity<JsonNode> putCounty(String county, String name) {
+    ResponseEntity<JsonNode> r = put("/api/city/counties/" + county, JSON.writeValueAsString(Map.of("name", name)));
+    assertThat(r.getStatusCode().is2xxSuccessful()).as("PUT county %s: %s", county, r.getBody()).isTrue();
+    return r;
+  }
+
+  private ResponseEntity<JsonNode> put(String path, String json) {
+    return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+        .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> get(String path) {
+    return http.get().uri(path).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
+  }
+
+  private static void assertProblem(ResponseEntity<JsonNode> response, int status, String detailContains) {
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType()).isNotNull();
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(response.getBody().get("detail").asString()).contains(detailContains);
+  }
+}

@@ -1,0 +1,64 @@
+package org.gongyu.city.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.indicator.Rollup;
+import org.junit.jupiter.api.Test;
+
+class CityRollupFiguresTest {
+
+  @Test
+  void sumsTheCountiesFiguresAndSchoolCounts() {
+    var figures = CityRollupFigures.of(List.of(
+        county("990102", 3, 300, 1000, 8, 10, 2),
+        county("990101", 7, 450, 500, 4, 5, 4)), 3);
+
+    assertThat(figures.rollup()).isEqualTo(new Rollup(new Figure(750, 1500), 12, 15, 6));
+    assertThat(figures.countiesReporting()).isEqualTo(2);
+    assertThat(figures.countiesExpected()).isEqualTo(3);
+  }
+
+  @Test
+  void sortsLineageByCountyId() {
+    var figures = CityRollupFigures.of(List.of(
+        county("990103", 1, 1, 2, 1, 1, 0), county("990101", 9, 1, 2, 1, 1, 0), county("990102", 4, 1, 2, 1, 1, 0)), 3);
+
+    assertThat(figures.lineage()).containsExactly(
+        new CountyVersion("990101", 9), new CountyVersion("990102", 4), new CountyVersion("990103", 1));
+  }
+
+  @Test
+  void refusesTwoRollupsOfOneCounty() {
+    assertThatThrownBy(() -> CityRollupFigures.of(
+            List.of(county("990101", 1, 1, 2, 1, 1, 0), county("990101", 2, 1, 2, 1, 1, 0)), 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void isTheSameAsAStoredRollupOnlyWhenFiguresCountsAndLineageAllMatch() {
+    var figures = CityRollupFigures.of(List.of(county("990101", 5, 60, 100, 3, 4, 2)), 2);
+    var lineage = List.of(new CountyVersion("990101", 5));
+
+    assertThat(figures.sameAs(stored(60, 100, 1, 2, 3, 4, 2, 3, lineage))).isTrue();
+    assertThat(figures.sameAs(stored(60, 100, 1, 3, 3, 4, 2, 3, lineage))).as("counties expected differ").isFalse();
+    assertThat(figures.sameAs(stored(60, 100, 1, 2, 3, 5, 2, 3, lineage))).as("schools expected differ").isFalse();
+    assertThat(figures.sameAs(stored(60, 101, 1, 2, 3, 4, 2, 3, lineage))).as("denominator differs").isFalse();
+    assertThat(figures.sameAs(stored(60, 100, 1, 2, 3, 4, 2, 3, List.of(new CountyVersion("990101", 4)))))
+        .as("same figures from another county version").isFalse();
+    assertThat(figures.sameAs(stored(60, 100, 1, 2, 3, 4, 2, 0, lineage))).as("placeholder").isFalse();
+  }
+
+  private static CountyFigure county(String id, long version, long num, long den, int reporting, int expected, int meeting) {
+    return new CountyFigure(id, version, new Rollup(new Figure(num, den), reporting, expected, meeting));
+  }
+
+  private static CityRollupRow stored(long num, long den, int countiesReporting, int countiesExpected,
+      int schoolsReporting, int schoolsExpected, int meeting, long version, List<CountyVersion> lineage) {
+    return new CityRollupRow("990100", "PLATFORM_REGISTRATION", "2025-2026-1", num, den, countiesReporting, countiesExpected,
+        schoolsReporting, schoolsExpected, meeting, version, Instant.parse("2025-10-01T00:00:00Z"), lineage);
+  }
+}

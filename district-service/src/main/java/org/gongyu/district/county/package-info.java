@@ -1,0 +1,6 @@
+/**
+ * The counties of the city, as city-service registers them ({@code county} table, fed by {@code
+ * gongyu.city.counties.v1}). A county must be known here before schools can be registered in it.
+ * The county row is also the lock that keeps a county's rollups consistent with its registry.
+ */
+package org.gongyu.district.county;

@@ -1,0 +1,63 @@
+package org.gongyu.district.registry;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The counties' 学区 and school registry. PUT answers 201 when it created the resource, else 200. */
+@RestController
+@RequestMapping("/api/district/counties/{countyId}")
+class RegistryController {
+
+  private static final String ID = "[A-Za-z0-9-]{1,40}";
+
+  private final RegistryService registry;
+  private final SchoolMapper mapper;
+
+  RegistryController(RegistryService registry, SchoolMapper mapper) {
+    this.registry = registry;
+    this.mapper = mapper;
+  }
+
+  @PutMapping("/xuequ/{xuequId}")
+  ResponseEntity<XuequResponse> putXuequ(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = ID) String xuequId,
+      @Valid @RequestBody PutXuequRequest body) {
+    Upserted<XuequRow> result = registry.putXuequ(countyId, xuequId, body.name());
+    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(XuequResponse.of(result.row()));
+  }
+
+  @GetMapping("/xuequ")
+  List<XuequResponse> xuequ(@PathVariable @Pattern(regexp = ID) String countyId) {
+    return registry.xuequOf(countyId).stream().map(XuequResponse::of).toList();
+  }
+
+  @PutMapping("/schools/{schoolId}")
+  ResponseEntity<SchoolResponse> putSchool(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = ID) String schoolId,
+      @Valid @RequestBody PutSchoolRequest body) {
+    Upserted<SchoolRow> result = registry.putSchool(countyId, schoolId, body.name(), body.schoolType(), body.xuequId());
+    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(mapper.toResponse(result.row()));
+  }
+
+  @GetMapping("/schools")
+  List<SchoolResponse> schools(@PathVariable @Pattern(regexp = ID) String countyId) {
+    return mapper.toResponses(registry.schoolsOf(countyId));
+  }
+
+  @GetMapping("/schools/{schoolId}")
+  SchoolResponse school(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable @Pattern(regexp = ID) String schoolId) {
+    return mapper.toResponse(registry.school(countyId, schoolId));
+  }
+}

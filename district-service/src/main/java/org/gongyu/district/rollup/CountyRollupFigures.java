@@ -1,0 +1,38 @@
+package org.gongyu.district.rollup;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.indicator.Rollup;
+import org.gongyu.contracts.indicator.Target;
+
+/**
+ * What a county rollup says, before it gets a version: the shared arithmetic applied to the latest
+ * snapshots of the county's registered schools, and the lineage sorted by school id.
+ */
+record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage) {
+
+  CountyRollupFigures {
+    lineage = List.copyOf(lineage);
+  }
+
+  static CountyRollupFigures of(Collection<SchoolFigure> latest, int schoolsExpected, Target target) {
+    List<SchoolFigure> sorted = latest.stream().sorted(Comparator.comparing(SchoolFigure::schoolId)).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).schoolId().equals(sorted.get(i - 1).schoolId())) {
+        throw new IllegalArgumentException("school " + sorted.get(i).schoolId() + " appears twice");
+      }
+    }
+    Rollup rollup = Rollup.ofSchools(sorted.stream().map(SchoolFigure::figure).toList(), schoolsExpected, target);
+    return new CountyRollupFigures(rollup, sorted.stream().map(s -> new SchoolVersion(s.schoolId(), s.version())).toList());
+  }
+
+  /** Whether a stored rollup already says exactly this (then nothing is written or published). */
+  boolean sameAs(CountyRollupRow stored) {
+    return stored.version() > 0
+        && rollup.equals(new Rollup(new Figure(stored.numerator(), stored.denominator()),
+            stored.schoolsReporting(), stored.schoolsExpected(), stored.schoolsMeetingTarget()))
+        && lineage.equals(stored.lineage());
+  }
+}

@@ -1,0 +1,18 @@
+package org.gongyu.district.rollup;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A stored {@code county_rollup} row; version 0 is the unpublished placeholder. */
+record CountyRollupRow(
+    String countyId,
+    String indicatorCode,
+    String periodId,
+    long numerator,
+    long denominator,
+    int schoolsReporting,
+    int schoolsExpected,
+    int schoolsMeetingTarget,
+    long version,
+    Instant asOf,
+    List<SchoolVersion> lineage) {}

@@ -1,0 +1,532 @@
+package org.gongyu.district;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gongyu.contracts.EventCodec;
+import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.district.v1.CountyRollupPublished;
+import org.gongyu.contracts.district.v1.SchoolRegistered;
+import org.gongyu.district.TestEvents.Snapshot;
+import org.gongyu.testing.RealInfrastructure;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * County rollups against a real PostgreSQL and Kafka: every rollup is compared with the figure
+ * computed here directly from the snapshots sent, before and after duplicates, stale versions,
+ * reordering, a consumer restart and a replay from offset 0.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CountyRollupIT {
+
+  private static final String PLATFORM = "PLATFORM_REGISTRATION";
+  private static final String SNAPSHOT_LISTENER = "district-service-school-snapshots";
+  private static final String GROUP = "district-service";
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @DynamicPropertySource
+  static void infra(DynamicPropertyRegistry r) {
+    RealInfrastructure.register(r, "district");
+    r.add("gongyu.messaging.poll-interval", () -> "200ms");
+  }
+
+  /** The topics this service consumes are created by their producers; here the test is the producer. */
+  @TestConfiguration
+  static class InputTopics {
+    @Bean
+    NewTopic snapshots() {
+      return TopicBuilder.name(Topics.SCHOOL_INDICATOR_SNAPSHOTS).partitions(6).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic counties() {
+      return TopicBuilder.name(Topics.CITY_COUNTIES).partitions(6).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic catalogue() {
+      return TopicBuilder.name(Topics.CITY_CATALOGUE).partitions(6).replicas(1).build();
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired KafkaTemplate<String, String> kafka;
+  @Autowired KafkaListenerEndpointRegistry listeners;
+  @Autowired JdbcClient jdbc;
+  RestClient http;
+
+  @BeforeAll
+  void cityAndCatalogue() {
+    http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    send(Topics.CITY_CATALOGUE, PLATFORM, TestEvents.indicator(PLATFORM, "0.60", 1));
+    for (String county : List.of("990101", "990102", "990103", "990104", "990105", "990106")) {
+      send(Topics.CITY_COUNTIES, TestEvents.CITY, TestEvents.county(county, 1));
+    }
+    await().atMost(PATIENCE).until(() -> count("select count(*) from county") == 6
+        && count("select count(*) from indicator_definition") == 1);
+  }
+
+  @Test
+  void countyRollupIsTheSumOfEachSchoolsLatestSnapshotDespiteDuplicatesStaleVersionsRestartAndReplay() throws Exception {
+    String county = "990101";
+    long seed = Long.getLong("gongyu.test.seed", 20251001L);
+    org.slf4j.LoggerFactory.getLogger(getClass()).info("event stream seed {} (rerun with -Dgongyu.test.seed={})", seed, seed);
+    Random random = new Random(seed);
+    putXuequ(county, county + "-XQ1", "城东学区");
+    List<String> schools = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      String school = county + String.format("%04d", i);
+      schools.add(school);
+      putSchool(county, school, "学校" + i, "PRIMARY", i % 2 == 0 ? county + "-XQ1" : null);
+    }
+
+    // Every school publishes 1..5 versions; the stream is shuffled, some events are redelivered
+    // with the same id, some older versions are published again after newer ones.
+    List<Snapshot> versions = new ArrayList<>();
+    for (String school : schools) {
+      int count = 1 + random.nextInt(5);
+      for (int v = 1; v <= count; v++) {
+        long den = 30 + random.nextInt(270);
+        versions.add(Snapshot.of(school, PLATFORM, random.nextLong(den + 1), den, v));
+      }
+    }
+    List<Snapshot> stream = new ArrayList<>(versions);
+    Collections.shuffle(stream, random);
+    for (int i = 0; i < 10; i++) {
+      stream.add(random.nextInt(stream.size()), versions.get(random.nextInt(versions.size())));
+    }
+    versions.stream().filter(s -> s.version() == 1).limit(6).forEach(s -> stream.add(s.republished()));
+
+    // First third: the rollup equals the sum of what was sent so far. Second third: the listener
+    // is stopped while it works through it; the rest is sent while it is down.
+    int third = stream.size() / 3;
+    sendSnapshots(stream.subList(0, third));
+    Expected sofar = Expected.from(stream.subList(0, third), schools.size());
+    assertThat(sofar.matches(awaitRollup(county, PLATFORM, sofar::matches))).isTrue();
+    sendSnapshots(stream.subList(third, 2 * third));
+    MessageListenerContainer container = listeners.getListenerContainer(SNAPSHOT_LISTENER);
+    container.stop();
+    assertThat(container.isRunning()).isFalse();
+    sendSnapshots(stream.subList(2 * third, stream.size()));
+    container.start();
+
+    Expected expected = Expected.from(versions, schools.size());
+    JsonNode rollup = awaitRollup(county, PLATFORM, r -> expected.matches(r));
+    long version = rollup.get("version").asLong();
+    assertThat(rollup.get("rate").decimalValue()).isEqualByComparingTo(expected.rate());
+    awaitOutboxDrained();
+    List<CountyRollupPublished> published = rollupEvents(county, PLATFORM);
+    assertThat(published.getLast().version()).isEqualTo(version);
+    assertThat(expected.matches(published.getLast())).isTrue();
+    assertThat(published).extracting(CountyRollupPublished::version)
+        .as("one event per version, in order").isEqualTo(rangeClosed(version));
+    assertThat(count("select count(*) from school_snapshot where school_id like '990101%'")).isEqualTo(schools.size());
+
+    // Replay the whole snapshot topic: nothing may change.
+    long inboxRows = count("select count(*) from inbox_event");
+    replaySnapshotTopicFromOffsetZero();
+    awaitOutboxDrained();
+    JsonNode after = rollup(county, PLATFORM).getBody();
+    assertThat(after.get("version").asLong()).isEqualTo(version);
+    assertThat(expected.matches(after)).isTrue();
+    assertThat(rollupEvents(county, PLATFORM)).hasSameSizeAs(published);
+    assertThat(count("select count(*) from inbox_event")).isEqualTo(inboxRows);
+
+    // A thirteenth school is expected from now on: one more version, nothing else changes.
+    putSchool(county, county + "0013", "学校13", "NINE_YEAR", null);
+    JsonNode grown = awaitRollup(county, PLATFORM, r -> r.get("version").asLong() == version + 1);
+    assertThat(grown.get("schoolsExpected").asInt()).isEqualTo(13);
+    assertThat(grown.get("numerator").asLong()).isEqualTo(expected.numerator());
+    assertThat(grown.get("completeness").decimalValue()).isEqualByComparingTo(
+        java.math.BigDecimal.valueOf(expected.reporting()).divide(java.math.BigDecimal.valueOf(13), 4, java.math.RoundingMode.HALF_EVEN));
+  }
+
+  @Test
+  void snapshotOfAnUnregisteredSchoolIsKeptAndRolledUpOnceTheSchoolIsRegistered() {
+    String county = "990105";
+    putSchool(county, "9901050001", "甲校", "PRIMARY", null);
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901050001", Snapshot.of("9901050001", PLATFORM, 40, 100, 1).json());
+    awaitRollup(county, PLATFORM, r -> r.get("version").asLong() == 1);
+
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901050002", Snapshot.of("9901050002", PLATFORM, 90, 100, 3).json());
+    await().atMost(PATIENCE).until(() -> count("select count(*) from school_snapshot where school_id = '9901050002'") == 1);
+    assertThat(rollup(county, PLATFORM).getBody().get("version").asLong()).as("unregistered school not rolled up").isEqualTo(1);
+
+    putSchool(county, "9901050002", "乙校", "JUNIOR_SECONDARY", null);
+    JsonNode r = awaitRollup(county, PLATFORM, n -> n.get("version").asLong() == 2);
+    assertThat(r.get("numerator").asLong()).isEqualTo(130);
+    assertThat(r.get("denominator").asLong()).isEqualTo(200);
+    assertThat(r.get("schoolsReporting").asInt()).isEqualTo(2);
+    assertThat(r.get("schoolsExpected").asInt()).isEqualTo(2);
+    assertThat(r.get("schoolsMeetingTarget").asInt()).isEqualTo(1);
+    assertThat(lineage(r)).containsExactly("9901050001@1", "9901050002@3");
+  }
+
+  @Test
+  void aChangedTargetRecomputesWhichSchoolsMeetIt() {
+    String county = "990103";
+    String indicator = "TARGET_UNDER_TEST";
+    putSchool(county, "9901030001", "一校", "PRIMARY", null);
+    putSchool(county, "9901030002", "二校", "PRIMARY", null);
+    putSchool(county, "9901030003", "三校", "PRIMARY", null);
+    sendSnapshots(List.of(
+        Snapshot.of("9901030001", indicator, 55, 100, 1),
+        Snapshot.of("9901030002", indicator, 65, 100, 1),
+        Snapshot.of("9901030003", indicator, 40, 100, 1)));
+    JsonNode undefined = awaitRollup(county, indicator, r -> r.get("schoolsReporting").asInt() == 3);
+    assertThat(undefined.get("schoolsMeetingTarget").asInt()).as("no target known yet").isZero();
+    long v = undefined.get("version").asLong();
+
+    send(Topics.CITY_CATALOGUE, indicator, TestEvents.indicator(indicator, "0.60", 1));
+    assertThat(awaitRollup(county, indicator, r -> r.get("version").asLong() == v + 1).get("schoolsMeetingTarget").asInt())
+        .isEqualTo(1);
+
+    send(Topics.CITY_CATALOGUE, indicator, TestEvents.indicator(indicator, "0.50", 2));
+    assertThat(awaitRollup(county, indicator, r -> r.get("version").asLong() == v + 2).get("schoolsMeetingTarget").asInt())
+        .isEqualTo(2);
+
+    send(Topics.CITY_CATALOGUE, indicator, TestEvents.indicator(indicator, "0.60", 1));
+    await().atMost(PATIENCE).until(() -> count("select count(*) from inbox_event where consumer = 'district-service.catalogue'") == 4);
+    assertThat(rollup(county, indicator).getBody().get("version").asLong()).as("stale definition ignored").isEqualTo(v + 2);
+    assertThat(jdbc.sql("select target from indicator_definition where code = ?").param(indicator).query(java.math.BigDecimal.class).single())
+        .isEqualByComparingTo("0.50");
+  }
+
+  @Test
+  void puttingTheSameSchoolTwiceRegistersItOnceAndAChangeMakesVersionTwo() {
+    String county = "990104";
+    ResponseEntity<JsonNode> first = putSchool(county, "9901040001", "城东实验小学", "PRIMARY", null);
+    ResponseEntity<JsonNode> again = putSchool(county, "9901040001", "城东实验小学", "PRIMARY", null);
+
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(again.getBody().get("version").asLong()).isEqualTo(1);
+    assertThat(again.getBody().get("countyId").asString()).isEqualTo(county);
+    awaitOutboxDrained();
+    assertThat(schoolEvents("9901040001")).extracting(SchoolRegistered::version).containsExactly(1L);
+
+    ResponseEntity<JsonNode> renamed = putSchool(county, "9901040001", "城东实验学校", "NINE_YEAR", null);
+    assertThat(renamed.getStatusCode().value()).isEqualTo(200);
+    assertThat(renamed.getBody().get("version").asLong()).isEqualTo(2);
+    awaitOutboxDrained();
+    List<SchoolRegistered> events = schoolEvents("9901040001");
+    assertThat(events).extracting(SchoolRegistered::version).containsExactly(1L, 2L);
+    assertThat(events.getLast().schoolType()).isEqualTo("NINE_YEAR");
+    assertThat(events.getLast().name()).isEqualTo("城东实验学校");
+
+    assertThat(putXuequ(county, "990104-XQ1", "城东学区").getStatusCode().value()).isEqualTo(201);
+    assertThat(putXuequ(county, "990104-XQ1", "城东学区").getStatusCode().value()).isEqualTo(200);
+    JsonNode list = get("/api/district/counties/" + county + "/xuequ").getBody();
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).get("version").asLong()).isEqualTo(1);
+    assertThat(get("/api/district/counties/" + county + "/schools/9901040001").getBody().get("name").asString())
+        .isEqualTo("城东实验学校");
+    assertThat(get("/api/district/counties/" + county + "/schools").getBody()).hasSize(1);
+  }
+
+  @Test
+  void refusedRequestsAnswerProblemJsonAndWriteNothing() {
+    String county = "990102";
+    putXuequ(county, "990102-XQ1", "城西学区");
+    putSchool(county, "9901020001", "城西小学", "PRIMARY", "990102-XQ1");
+    putSchool("990106", "9901060001", "他县小学", "PRIMARY", null);
+    awaitOutboxDrained();
+    String before = registryState();
+
+    assertProblem(putSchoolRaw("990199", "9901990001", body("某校", "PRIMARY", null)), 404, "county 990199 is not registered");
+    assertProblem(putXuequRaw("990199", "990199-XQ1", "{\"name\":\"某学区\"}"), 404, "county 990199 is not registered");
+    assertProblem(get("/api/district/counties/990199/schools"), 404, "county 990199 is not registered");
+    assertProblem(putSchoolRaw(county, "9901060001", body("他县小学", "PRIMARY", null)), 409, "registered in county 990106");
+    assertProblem(putSchoolRaw(county, "9901020002", body("新校", "PRIMARY", "990106-XQ9")), 422, "990106-XQ9");
+    assertProblem(putSchoolRaw(county, "9901020001", body("城西小学", "PRIMARY", "990199-XQ1")), 422, "990199-XQ1");
+    assertProblem(putSchoolRaw(county, "99010200!1", body("新校", "PRIMARY", null)), 400, "schoolId");
+    assertProblem(putSchoolRaw(county, "x".repeat(41), body("新校", "PRIMARY", null)), 400, "schoolId");
+    assertProblem(putSchoolRaw(county, "9901020002", body("新校", "UNIVERSITY", null)), 400, "PRIMARY");
+    assertProblem(putSchoolRaw(county, "9901020002", body(" ", "PRIMARY", null)), 400, "name");
+    assertProblem(putSchoolRaw(county, "9901020002", "{\"name\": \"新校\", \"schoolType\": "), 400, "not valid JSON");
+    assertProblem(putXuequRaw("990106", "990102-XQ1", "{\"name\":\"抢注\"}"), 409, "belongs to county 990102");
+    assertProblem(get("/api/district/counties/" + county + "/schools/9901060001"), 404, "not registered in county 990102");
+    assertProblem(get("/api/district/counties/" + county + "/rollups/" + PLATFORM + "/2025-2027-1"), 400, "2025-2027-1");
+    assertProblem(get("/api/district/counties/" + county + "/rollups/" + PLATFORM + "/2024-2025-2"), 404, "no rollup");
+
+    awaitOutboxDrained();
+    assertThat(registryState()).isEqualTo(before);
+  }
+
+  @Test
+  void aSnapshotThatCanNeverBeAppliedGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+    String county = "990106";
+    putSchool(county, "9901060002", "丁校", "PRIMARY", null);
+    Snapshot negative = Snapshot.of("9901060002", PLATFORM, -1, 100, 1);
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901060002", negative.json());
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901060002", "{\"not\": \"an envelope\"}");
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901060002", Snapshot.of("9901060002", PLATFORM, 61, 100, 2).json());
+
+    JsonNode r = awaitRollup(county, PLATFORM, n -> n.get("version").asLong() == 1);
+    assertThat(lineage(r)).containsExactly("9901060002@2");
+    await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(readAll(Topics.SCHOOL_INDICATOR_SNAPSHOTS + "-dlt"))
+        .extracting(ConsumerRecord::value)
+        .contains(negative.json(), "{\"not\": \"an envelope\"}"));
+  }
+
+  @Test
+  void exposesReadinessMetricsAndApiDocs() {
+    assertThat(get("/actuator/health/readiness").getBody().get("status").asString()).isEqualTo("UP");
+    assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("gongyu_outbox_published");
+    JsonNode paths = get("/v3/api-docs").getBody().get("paths");
+    assertThat(paths.propertyNames()).anyMatch(p -> p.startsWith("/api/district/"));
+  }
+
+  // ---- the figure computed directly from what was sent
+
+  record Expected(long numerator, long denominator, int reporting, int expected, int meeting, List<String> lineage) {
+
+    static Expected from(List<Snapshot> sent, int registered) {
+      Map<String, Snapshot> latest = new TreeMap<>();
+      for (Snapshot s : sent) {
+        latest.merge(s.schoolId(), s, (a, b) -> a.version() >= b.version() ? a : b);
+      }
+      long num = 0;
+      long den = 0;
+      int meeting = 0;
+      for (Snapshot s : latest.values()) {
+        num += s.numerator();
+        den += s.denominator();
+        meeting += s.meetsSixtyPercent() ? 1 : 0;
+      }
+      List<String> lineage = latest.values().stream().map(s -> s.schoolId() + "@" + s.version()).toList();
+      return new Expected(num, den, latest.size(), registered, meeting, lineage);
+    }
+
+    java.math.BigDecimal rate() {
+      return java.math.BigDecimal.valueOf(numerator).divide(java.math.BigDecimal.valueOf(denominator), 4, java.math.RoundingMode.HALF_EVEN);
+    }
+
+    boolean matches(JsonNode r) {
+      return r.get("numerator").asLong() == numerator && r.get("denominator").asLong() == denominator
+          && r.get("schoolsReporting").asInt() == reporting && r.get("schoolsExpected").asInt() == expected
+          && r.get("schoolsMeetingTarget").asInt() == meeting && CountyRollupIT.lineage(r).equals(lineage);
+    }
+
+    boolean matches(CountyRollupPublished e) {
+      return e.numerator() == numerator && e.denominator() == denominator && e.schoolsReporting() == reporting
+          && e.schoolsExpected() == expected && e.schoolsMeetingTarget() == meeting
+          && e.lineage().stream().map(l -> l.schoolId() + "@" + l.version()).toList().equals(lineage);
+    }
+  }
+
+  private static List<String> lineage(JsonNode rollup) {
+    List<String> out = new ArrayList<>();
+    rollup.get("lineage").forEach(l -> out.add(l.get("schoolId").asString() + "@" + l.get("version").asLong()));
+    return out;
+  }
+
+  private static List<Long> rangeClosed(long last) {
+    List<Long> out = new ArrayList<>();
+    for (long v = 1; v <= last; v++) {
+      out.add(v);
+    }
+    return out;
+  }
+
+  // ---- Kafka
+
+  private void send(String topic, String key, String json) {
+    kafka.send(topic, key, json).join();
+  }
+
+  private void sendSnapshots(List<Snapshot> snapshots) {
+    List<CompletableFuture<?>> acks = new ArrayList<>();
+    for (Snapshot s : snapshots) {
+      acks.add(kafka.send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, s.schoolId(), s.json()));
+    }
+    CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+  }
+
+  /** Stops every listener of the group (the group must be empty), rewinds the snapshot topic, restarts. */
+  private void replaySnapshotTopicFromOffsetZero() throws Exception {
+    listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap()))) {
+      Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
+      for (TopicPartition tp : partitions(admin, Topics.SCHOOL_INDICATOR_SNAPSHOTS)) {
+        zero.put(tp, new OffsetAndMetadata(0));
+      }
+      await().atMost(PATIENCE).ignoreExceptions()
+          .until(() -> admin.alterConsumerGroupOffsets(GROUP, zero).all().get() == null);
+      assertThat(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().get(zero.keySet().iterator().next()).offset())
+          .isZero();
+      listeners.getListenerContainers().forEach(MessageListenerContainer::start);
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      zero.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+      Map<TopicPartition, Long> end = new HashMap<>();
+      admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+      await().atMost(PATIENCE).until(() -> {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+        return end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+            && committed.get(e.getKey()).offset() == e.getValue());
+      });
+    }
+  }
+
+  private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
+    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+        .map(p -> new TopicPartition(topic, p.partition())).toList();
+  }
+
+  private List<CountyRollupPublished> rollupEvents(String county, String indicator) {
+    return readAll(Topics.DISTRICT_INDICATOR_ROLLUPS).stream()
+        .filter(r -> r.key().equals(county))
+        .map(r -> EventCodec.decode(r.value(), CountyRollupPublished.class).payload())
+        .filter(e -> e.indicatorCode().equals(indicator) && e.periodId().equals(TestEvents.PERIOD))
+        .toList();
+  }
+
+  private List<SchoolRegistered> schoolEvents(String school) {
+    return readAll(Topics.DISTRICT_SCHOOL_REGISTRY).stream()
+        .map(r -> EventCodec.decode(r.value(), SchoolRegistered.class).payload())
+        .filter(e -> e.schoolId().equals(school))
+        .toList();
+  }
+
+  /** Every record of a topic, in offset order per partition, read without a consumer group. */
+  private static List<ConsumerRecord<String, String>> readAll(String topic) {
+    Map<String, Object> props = Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(parts);
+      consumer.seekToBeginning(parts);
+      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+      List<ConsumerRecord<String, String>> out = new ArrayList<>();
+      while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+      }
+      out.sort(Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition()).thenComparingLong(ConsumerRecord::offset));
+      return out;
+    }
+  }
+
+  private void awaitOutboxDrained() {
+    await().atMost(PATIENCE).until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
+  }
+
+  // ---- database
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private String registryState() {
+    return jdbc.sql("select string_agg(id || ':' || county_id || ':' || coalesce(xuequ_id, '-') || ':' || name || ':' || version, ',' order by id) from school")
+            .query(String.class).single()
+        + "|" + jdbc.sql("select string_agg(id || ':' || county_id || ':' || name || ':' || version, ',' order by id) from xuequ")
+            .query(String.class).single()
+        + "|" + count("select count(*) from outbox_event where topic = '" + Topics.DISTRICT_SCHOOL_REGISTRY + "'");
+  }
+
+  // ---- HTTP
+
+  private ResponseEntity<JsonNode> rollup(String county, String indicator) {
+    return get("/api/district/counties/" + county + "/rollups/" + indicator + "/" + TestEvents.PERIOD);
+  }
+
+  private JsonNode awaitRollup(String county, String indicator, Predicate<JsonNode> condition) {
+    return await().atMost(PATIENCE).until(() -> {
+      ResponseEntity<JsonNode> r = rollup(county, indicator);
+      return r.getStatusCode().is2xxSuccessful() ? r.getBody() : null;
+    }, r -> r != null && condition.test(r));
+  }
+
+  private ResponseEntity<JsonNode> putSchool(String county, String school, String name, String type, String xuequ) {
+    ResponseEntity<JsonNode> r = putSchoolRaw(county, school, body(name, type, xuequ));
+    assertThat(r.getStatusCode().is2xxSuccessful()).as("PUT school %s: %s", school, r.getBody()).isTrue();
+    return r;
+  }
+
+  private ResponseEntity<JsonNode> putXuequ(String county, String xuequ, String name) {
+    ResponseEntity<JsonNode> r = putXuequRaw(county, xuequ, JSON.writeValueAsString(Map.of("name", name)));
+    assertThat(r.getStatusCode().is2xxSuccessful()).as("PUT xuequ %s: %s", xuequ, r.getBody()).isTrue();
+    return r;
+  }
+
+  private static String body(String name, String type, String xuequ) {
+    Map<String, String> body = new HashMap<>();
+    body.put("name", name);
+    body.put("schoolType", type);
+    if (xuequ != null) {
+      body.put("xuequId", xuequ);
+    }
+    return JSON.writeValueAsString(body);
+  }
+
+  private ResponseEntity<JsonNode> putSchoolRaw(String county, String school, String json) {
+    return put("/api/district/counties/" + county + "/schools/" + school, json);
+  }
+
+  private ResponseEntity<JsonNode> putXuequRaw(String county, String xuequ, String json) {
+    return put("/api/district/counties/" + county + "/xuequ/" + xuequ, json);
+  }
+
+  private ResponseEntity<JsonNode> put(String path, String json) {
+    return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
+        .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
+  }
+
+  private ResponseEntity<JsonNode> get(String path) {
+    return http.get().uri(path).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
+  }
+
+  private static void assertProblem(ResponseEntity<JsonNode> response, int status, String detailContains) {
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType()).isNotNull();
+    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(response.getBody().get("detail").asString()).contains(detailContains);
+  }
+}

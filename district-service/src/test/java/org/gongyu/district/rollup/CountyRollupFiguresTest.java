@@ -1,0 +1,82 @@
+package org.gongyu.district.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.Target;
+import org.gongyu.contracts.indicator.TargetComparator;
+import org.junit.jupiter.api.Test;
+
+class CountyRollupFiguresTest {
+
+  private static final Target SIXTY_PERCENT = new Target(IndicatorKind.RATIO, new BigDecimal("0.60"), TargetComparator.AT_LEAST);
+
+  @Test
+  void sumsNumeratorsAndDenominatorsOfTheSchools() {
+    var figures = CountyRollupFigures.of(
+        List.of(school("9901010002", 2, 30, 100), school("9901010001", 5, 90, 100)), 4, SIXTY_PERCENT);
+
+    assertThat(figures.rollup().figure()).isEqualTo(new Figure(120, 200));
+    assertThat(figures.rollup().schoolsReporting()).isEqualTo(2);
+    assertThat(figures.rollup().schoolsExpected()).isEqualTo(4);
+    assertThat(figures.rollup().schoolsMeetingTarget()).isEqualTo(1);
+  }
+
+  @Test
+  void countsNoSchoolAsMeetingAnUnknownTarget() {
+    var figures = CountyRollupFigures.of(List.of(school("9901010001", 1, 100, 100)), 1, null);
+
+    assertThat(figures.rollup().schoolsMeetingTarget()).isZero();
+  }
+
+  @Test
+  void sortsLineageBySchoolId() {
+    var figures = CountyRollupFigures.of(
+        List.of(school("9901010003", 1, 1, 2), school("9901010001", 4, 1, 2), school("9901010002", 2, 1, 2)), 3, null);
+
+    assertThat(figures.lineage()).containsExactly(
+        new SchoolVersion("9901010001", 4), new SchoolVersion("9901010002", 2), new SchoolVersion("9901010003", 1));
+  }
+
+  @Test
+  void refusesTwoFiguresOfOneSchool() {
+    assertThatThrownBy(() -> CountyRollupFigures.of(
+            List.of(school("9901010001", 1, 1, 2), school("9901010001", 2, 1, 2)), 1, null))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void isTheSameAsAStoredRollupOnlyWhenFiguresCountsAndLineageAllMatch() {
+    var figures = CountyRollupFigures.of(List.of(school("9901010001", 3, 70, 100)), 2, SIXTY_PERCENT);
+    var stored = stored(70, 100, 1, 2, 1, 7, List.of(new SchoolVersion("9901010001", 3)));
+
+    assertThat(figures.sameAs(stored)).isTrue();
+    assertThat(figures.sameAs(stored(70, 100, 1, 3, 1, 7, stored.lineage()))).as("expected differs").isFalse();
+    assertThat(figures.sameAs(stored(70, 100, 1, 2, 0, 7, stored.lineage()))).as("meeting differs").isFalse();
+    assertThat(figures.sameAs(stored(71, 100, 1, 2, 1, 7, stored.lineage()))).as("numerator differs").isFalse();
+    assertThat(figures.sameAs(stored(70, 100, 1, 2, 1, 7, List.of(new SchoolVersion("9901010001", 2)))))
+        .as("same figures from another snapshot version").isFalse();
+  }
+
+  @Test
+  void isNeverTheSameAsTheUnpublishedPlaceholder() {
+    var empty = CountyRollupFigures.of(List.of(), 0, null);
+
+    assertThat(empty.sameAs(stored(0, 0, 0, 0, 0, 0, List.of()))).isFalse();
+  }
+
+  private static SchoolFigure school(String id, long version, long numerator, long denominator) {
+    return new SchoolFigure(id, version, new Figure(numerator, denominator));
+  }
+
+  private static CountyRollupRow stored(
+      long num, long den, int reporting, int expected, int meeting, long version, List<SchoolVersion> lineage) {
+    return new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", num, den, reporting, expected, meeting,
+        version, version == 0 ? null : Instant.parse("2025-10-01T00:00:00Z"), lineage);
+  }
+}
