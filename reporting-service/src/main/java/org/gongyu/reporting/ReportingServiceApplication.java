@@ -1,0 +1,16 @@
+package org.gongyu.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Read models of every tier's published figures for city, county and school drill-down. Owns no
+ * business data and publishes nothing.
+ */
+@SpringBootApplication
+public class ReportingServiceApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ReportingServiceApplication.class, args);
+  }
+}

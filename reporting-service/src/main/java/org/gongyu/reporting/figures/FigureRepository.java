@@ -1,0 +1,252 @@
+package org.gongyu.reporting.figures;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.gongyu.contracts.city.v1.CityRollupPublished;
+import org.gongyu.contracts.district.v1.CountyRollupPublished;
+import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Published figures per tier. Reads are public; writes belong to this feature's listeners and
+ * store a version only if it is newer than the stored one, replacing a rollup's lineage with it.
+ */
+@Repository
+public class FigureRepository {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  FigureRepository(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  // ---- school snapshots
+
+  public Optional<SchoolSnapshotRow> snapshot(String code, String periodId, String schoolId) {
+    return jdbc.sql("""
+            select school_id, numerator, denominator, version, as_of from school_snapshot
+            where indicator_code = ? and period_id = ? and school_id = ?
+            """)
+        .params(code, periodId, schoolId)
+        .query(FigureRepository::snapshotRow)
+        .optional();
+  }
+
+  /** The snapshots of the given schools (primary-key lookups), by school id. */
+  public Map<String, SchoolSnapshotRow> snapshots(String code, String periodId, Collection<String> schoolIds) {
+    if (schoolIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("""
+            select school_id, numerator, denominator, version, as_of from school_snapshot
+            where indicator_code = :code and period_id = :period and school_id in (:schools)
+            """)
+        .param("code", code)
+        .param("period", periodId)
+        .param("schools", schoolIds)
+        .query(FigureRepository::snapshotRow)
+        .stream()
+        .collect(Collectors.toMap(SchoolSnapshotRow::schoolId, Function.identity()));
+  }
+
+  boolean save(IndicatorSnapshotPublished s) {
+    return jdbc.sql("""
+            insert into school_snapshot (indicator_code, period_id, school_id, numerator, denominator, version, as_of)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (indicator_code, period_id, school_id) do update
+              set numerator = excluded.numerator, denominator = excluded.denominator,
+                  version = excluded.version, as_of = excluded.as_of
+              where school_snapshot.version < excluded.version
+            """)
+        .params(s.indicatorCode(), s.periodId(), s.schoolId(), s.numerator(), s.denominator(), s.version(), utc(s.asOf()))
+        .update() == 1;
+  }
+
+  // ---- county rollups
+
+  /** Every county's rollup for one indicator and period (a primary-key range, no school rows). */
+  public List<CountyRollupRow> countyRollups(String code, String periodId) {
+    return jdbc.sql("select " + COUNTY_ROLLUP_COLUMNS + " from county_rollup where indicator_code = ? and period_id = ?")
+        .params(code, periodId)
+        .query(FigureRepository::countyRollupRow)
+        .list();
+  }
+
+  public Optional<CountyRollupRow> countyRollup(String code, String periodId, String countyId) {
+    return jdbc.sql("select " + COUNTY_ROLLUP_COLUMNS
+            + " from county_rollup where indicator_code = ? and period_id = ? and county_id = ?")
+        .params(code, periodId, countyId)
+        .query(FigureRepository::countyRollupRow)
+        .optional();
+  }
+
+  /** The school snapshot versions the stored county rollup used, by school id. */
+  public List<LineageRow> countyLineage(String code, String periodId, String countyId) {
+    return jdbc.sql("""
+            select school_id as unit_id, version from county_rollup_lineage
+            where indicator_code = ? and period_id = ? and county_id = ? order by school_id
+            """)
+        .params(code, periodId, countyId)
+        .query(LineageRow.class)
+        .list();
+  }
+
+  /** The snapshot version of the school that the county's stored rollup used, if it used one. */
+  public OptionalLong usedInCountyRollup(String code, String periodId, String countyId, String schoolId) {
+    return jdbc.sql("""
+            select version from county_rollup_lineage
+            where indicator_code = ? and period_id = ? and county_id = ? and school_id = ?
+            """)
+        .params(code, periodId, countyId, schoolId)
+        .query(Long.class)
+        .optional()
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
+  }
+
+  boolean save(CountyRollupPublished r) {
+    boolean stored = jdbc.sql("""
+            insert into county_rollup (indicator_code, period_id, county_id, numerator, denominator,
+              schools_reporting, schools_expected, schools_meeting_target, version, as_of)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (indicator_code, period_id, county_id) do update
+              set numerator = excluded.numerator, denominator = excluded.denominator,
+                  schools_reporting = excluded.schools_reporting, schools_expected = excluded.schools_expected,
+                  schools_meeting_target = excluded.schools_meeting_target,
+                  version = excluded.version, as_of = excluded.as_of
+              where county_rollup.version < excluded.version
+            """)
+        .params(r.indicatorCode(), r.periodId(), r.countyId(), r.numerator(), r.denominator(),
+            r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), utc(r.asOf()))
+        .update() == 1;
+    if (stored) {
+      // The upsert holds the rollup row's lock until commit, so lineage replacement cannot interleave.
+      jdbc.sql("delete from county_rollup_lineage where indicator_code = ? and period_id = ? and county_id = ?")
+          .params(r.indicatorCode(), r.periodId(), r.countyId())
+          .update();
+      batch.batchUpdate(
+          "insert into county_rollup_lineage (indicator_code, period_id, county_id, school_id, version) values (?, ?, ?, ?, ?)",
+          r.lineage().stream()
+              .map(ref -> new Object[] {r.indicatorCode(), r.periodId(), r.countyId(), ref.schoolId(), ref.version()})
+              .toList());
+    }
+    return stored;
+  }
+
+  // ---- city rollups
+
+  /**
+   * The city's rollup for one indicator and period. A deployment serves one city; should the
+   * store ever hold several, the lowest city id answers.
+   */
+  public Optional<CityRollupRow> cityRollup(String code, String periodId) {
+    return jdbc.sql("""
+            select city_id, numerator, denominator, counties_reporting, counties_expected, schools_reporting,
+                   schools_expected, schools_meeting_target, version, as_of
+            from city_rollup where indicator_code = ? and period_id = ? order by city_id limit 1
+            """)
+        .params(code, periodId)
+        .query((rs, i) -> new CityRollupRow(
+            rs.getString("city_id"),
+            rs.getLong("numerator"),
+            rs.getLong("denominator"),
+            rs.getInt("counties_reporting"),
+            rs.getInt("counties_expected"),
+            rs.getInt("schools_reporting"),
+            rs.getInt("schools_expected"),
+            rs.getInt("schools_meeting_target"),
+            rs.getLong("version"),
+            instant(rs, "as_of")))
+        .optional();
+  }
+
+  /** The county rollup versions the stored city rollup used, by county id. */
+  public List<LineageRow> cityLineage(String code, String periodId, String cityId) {
+    return jdbc.sql("""
+            select county_id as unit_id, version from city_rollup_lineage
+            where indicator_code = ? and period_id = ? and city_id = ? order by county_id
+            """)
+        .params(code, periodId, cityId)
+        .query(LineageRow.class)
+        .list();
+  }
+
+  boolean save(CityRollupPublished r) {
+    boolean stored = jdbc.sql("""
+            insert into city_rollup (indicator_code, period_id, city_id, numerator, denominator,
+              counties_reporting, counties_expected, schools_reporting, schools_expected,
+              schools_meeting_target, version, as_of)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (indicator_code, period_id, city_id) do update
+              set numerator = excluded.numerator, denominator = excluded.denominator,
+                  counties_reporting = excluded.counties_reporting, counties_expected = excluded.counties_expected,
+                  schools_reporting = excluded.schools_reporting, schools_expected = excluded.schools_expected,
+                  schools_meeting_target = excluded.schools_meeting_target,
+                  version = excluded.version, as_of = excluded.as_of
+              where city_rollup.version < excluded.version
+            """)
+        .params(r.indicatorCode(), r.periodId(), r.cityId(), r.numerator(), r.denominator(),
+            r.countiesReporting(), r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(),
+            r.schoolsMeetingTarget(), r.version(), utc(r.asOf()))
+        .update() == 1;
+    if (stored) {
+      jdbc.sql("delete from city_rollup_lineage where indicator_code = ? and period_id = ? and city_id = ?")
+          .params(r.indicatorCode(), r.periodId(), r.cityId())
+          .update();
+      batch.batchUpdate(
+          "insert into city_rollup_lineage (indicator_code, period_id, city_id, county_id, version) values (?, ?, ?, ?, ?)",
+          r.lineage().stream()
+              .map(ref -> new Object[] {r.indicatorCode(), r.periodId(), r.cityId(), ref.countyId(), ref.version()})
+              .toList());
+    }
+    return stored;
+  }
+
+  // ---- mapping
+
+  private static final String COUNTY_ROLLUP_COLUMNS =
+      "county_id, numerator, denominator, schools_reporting, schools_expected, schools_meeting_target, version, as_of";
+
+  private static SchoolSnapshotRow snapshotRow(ResultSet rs, int rowNum) throws SQLException {
+    return new SchoolSnapshotRow(
+        rs.getString("school_id"),
+        rs.getLong("numerator"),
+        rs.getLong("denominator"),
+        rs.getLong("version"),
+        instant(rs, "as_of"));
+  }
+
+  private static CountyRollupRow countyRollupRow(ResultSet rs, int rowNum) throws SQLException {
+    return new CountyRollupRow(
+        rs.getString("county_id"),
+        rs.getLong("numerator"),
+        rs.getLong("denominator"),
+        rs.getInt("schools_reporting"),
+        rs.getInt("schools_expected"),
+        rs.getInt("schools_meeting_target"),
+        rs.getLong("version"),
+        instant(rs, "as_of"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,30 @@
+package org.gongyu.reporting.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The city's own latest rollup. {@code name} is null while no tier publishes city names; {@code
+ * rate}, {@code met} and {@code completeness} are null where they cannot be known.
+ */
+record CityFigures(
+    String id,
+    String name,
+    long numerator,
+    long denominator,
+    BigDecimal rate,
+    Boolean met,
+    int schoolsMeetingTarget,
+    int schoolsReporting,
+    int schoolsExpected,
+    int countiesReporting,
+    int countiesExpected,
+    BigDecimal completeness,
+    long version,
+    Instant asOf,
+    List<CountyVersion> lineage) {
+
+  /** One county rollup version the city rollup was computed from. */
+  record CountyVersion(String countyId, long version) {}
+}

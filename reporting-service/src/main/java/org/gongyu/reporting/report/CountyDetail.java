@@ -1,0 +1,28 @@
+package org.gongyu.reporting.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@link CountyFigures} plus the school snapshot versions the rollup used (empty while the county
+ * has not published a rollup).
+ */
+record CountyDetail(
+    String id,
+    String name,
+    Long numerator,
+    Long denominator,
+    BigDecimal rate,
+    Boolean met,
+    Integer schoolsMeetingTarget,
+    Integer schoolsReporting,
+    Integer schoolsExpected,
+    BigDecimal completeness,
+    Long version,
+    Instant asOf,
+    List<SchoolVersion> lineage) {
+
+  /** One school snapshot version the county rollup was computed from. */
+  record SchoolVersion(String schoolId, long version) {}
+}

@@ -1,0 +1,6 @@
+package org.gongyu.reporting.report;
+
+import java.util.List;
+
+/** The county view: the county's rollup and every registered school of the county. */
+record CountyReport(IndicatorView indicator, String periodId, CountyDetail county, List<SchoolFigures> schools) {}

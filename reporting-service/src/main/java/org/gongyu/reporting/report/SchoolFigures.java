@@ -1,0 +1,22 @@
+package org.gongyu.reporting.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A registered school and its latest snapshot; figures are null while it has not reported. {@code
+ * usedInCountyRollup} is the snapshot version the county's current rollup used, or null if that
+ * rollup did not use this school; it differs from {@code snapshotVersion} while the county has not
+ * caught up with a correction.
+ */
+record SchoolFigures(
+    String id,
+    String name,
+    String xuequId,
+    Long numerator,
+    Long denominator,
+    BigDecimal rate,
+    Boolean met,
+    Long snapshotVersion,
+    Instant asOf,
+    Long usedInCountyRollup) {}
