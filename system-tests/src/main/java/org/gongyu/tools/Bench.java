@@ -1,0 +1,151 @@
+package org.gongyu.tools;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.SchoolCalendar;
+import org.gongyu.contracts.period.Semester;
+import org.gongyu.tools.GongyuClient.Registration;
+
+/**
+ * Pushes registration batches for many schools through the gateway and measures throughput and
+ * end-to-end freshness: from a batch being accepted at the school to the city figure in
+ * reporting-service including it (and every batch accepted before it).
+ */
+public final class Bench {
+
+  private Bench() {}
+
+  public record Options(String gateway, int schools, int batches, int batchSize, int concurrency) {}
+
+  private record Accepted(long acceptedNanos, long cumulativeTarget) {}
+
+  public static void run(Options o, PrintStream out) throws Exception {
+    GongyuClient client = new GongyuClient(o.gateway());
+    Instant now = Instant.now();
+    Semester semester = Semester.containing(now.atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    String county = "990199";
+    int classesPerSchool = Math.max(1, (int) Math.ceil((double) o.batches() * o.batchSize() / o.schools() / 4000.0));
+    out.printf("bench: %d schools, %d batches x %d registrations, concurrency %d, semester %s, run %s%n",
+        o.schools(), o.batches(), o.batchSize(), o.concurrency(), semester, run);
+    client.putCounty(county, "压测县");
+    List<String> schools = new ArrayList<>();
+    for (int s = 1; s <= o.schools(); s++) {
+      String id = county + String.format("%04d", s);
+      schools.add(id);
+      client.putSchool(county, id, "压测学校" + s, "PRIMARY", null);
+    }
+    for (String school : schools) {
+      for (int c = 1; c <= classesPerSchool; c++) {
+        client.putClass(school, "B" + run + "-" + c, semester.schoolYear(), 1, "压测班" + c, 5000);
+      }
+    }
+    long baseline = waitForCity(client, semester, -1, 30_000);
+    Instant registeredAt = Instant.now().minusSeconds(60);
+    if (registeredAt.isBefore(semester.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).toInstant())) {
+      registeredAt = semester.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).toInstant();
+    }
+    String at = registeredAt.toString();
+
+    ConcurrentLinkedQueue<Long> acceptedOrder = new ConcurrentLinkedQueue<>();
+    List<Accepted> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicLong cumulative = new AtomicLong(baseline);
+    Object order = new Object();
+    ExecutorService pool = Executors.newFixedThreadPool(o.concurrency());
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int b = 0; b < o.batches(); b++) {
+      int batch = b;
+      futures.add(pool.submit(() -> {
+        String school = schools.get(batch % schools.size());
+        String cls = "B" + run + "-" + (1 + (batch / schools.size()) % classesPerSchool);
+        List<Registration> records = new ArrayList<>(o.batchSize());
+        for (int i = 0; i < o.batchSize(); i++) {
+          String student = "BENCH-" + run + "-" + batch + "-" + i;
+          records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
+        }
+        GongyuClient.require(client.postRegistrations(school, semester.id(), records), "batch " + batch);
+        synchronized (order) {
+          long target = cumulative.addAndGet(o.batchSize());
+          accepted.add(new Accepted(System.nanoTime(), target));
+          acceptedOrder.add(target);
+        }
+        return null;
+      }));
+    }
+    // watch the city figure while batches go in
+    List<long[]> observations = new ArrayList<>();
+    long expectedTotal = baseline + (long) o.batches() * o.batchSize();
+    long lastSeen = baseline;
+    while (lastSeen < expectedTotal) {
+      long n = client.cityNumerator(IndicatorCodes.PLATFORM_REGISTRATION, semester.id());
+      long t = System.nanoTime();
+      if (n > lastSeen) {
+        observations.add(new long[] {t, n});
+        lastSeen = n;
+      }
+      if ((t - start) / 1_000_000_000L > 600) {
+        throw new IllegalStateException("city figure stuck at " + lastSeen + " of " + expectedTotal);
+      }
+      GongyuClient.sleep(20);
+    }
+    long allVisible = System.nanoTime();
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    long lastAccepted = accepted.stream().mapToLong(Accepted::acceptedNanos).max().orElse(start);
+
+    double[] freshness = accepted.stream().mapToDouble(a -> {
+      long visible = observations.stream().filter(obs -> obs[1] >= a.cumulativeTarget()).mapToLong(obs -> obs[0]).findFirst().orElse(allVisible);
+      return Math.max(0, visible - a.acceptedNanos()) / 1e9;
+    }).sorted().toArray();
+    long total = (long) o.batches() * o.batchSize();
+    double ingestSeconds = (lastAccepted - start) / 1e9;
+    double endToEndSeconds = (allVisible - start) / 1e9;
+    out.println();
+    out.printf("registrations accepted:     %d in %d batches%n", total, o.batches());
+    out.printf("ingest throughput:          %.0f registrations/s (%.1f batches/s) over %.1f s%n",
+        total / ingestSeconds, o.batches() / ingestSeconds, ingestSeconds);
+    out.printf("sustained end to end:       %.0f registrations/s (all visible at the city after %.1f s)%n",
+        total / endToEndSeconds, endToEndSeconds);
+    out.printf("freshness school -> city (reporting-service), s: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d, city polled every ~20 ms)%n",
+        pct(freshness, 50), pct(freshness, 90), pct(freshness, 99), freshness[freshness.length - 1], freshness.length);
+    out.printf("city numerator: %d -> %d (expected %d)%n", baseline, lastSeen, expectedTotal);
+  }
+
+  private static long waitForCity(GongyuClient client, Semester semester, long atLeast, long millis) {
+    long deadline = System.currentTimeMillis() + millis;
+    long n;
+    do {
+      n = client.cityNumerator(IndicatorCodes.PLATFORM_REGISTRATION, semester.id());
+      if (n > atLeast) {
+        return n;
+      }
+      GongyuClient.sleep(200);
+    } while (System.currentTimeMillis() < deadline);
+    return Math.max(0, n);
+  }
+
+  static double pct(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
+  }
+
+  static int intArg(String[] args, String name, int fallback) {
+    int i = Arrays.asList(args).indexOf(name);
+    return i >= 0 && i + 1 < args.length ? Integer.parseInt(args[i + 1]) : fallback;
+  }
+}

@@ -1,0 +1,137 @@
+package org.gongyu.tools;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A thin HTTP client of the gateway's API. */
+public final class GongyuClient {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String gateway;
+
+  public GongyuClient(String gateway) {
+    this.gateway = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
+  }
+
+  /** Status and parsed body of a call. */
+  public record Reply(int status, JsonNode body) {
+    public boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  public Reply get(String path) {
+    return call(HttpRequest.newBuilder(URI.create(gateway + path)).GET());
+  }
+
+  public Reply put(String path, Object body) {
+    return call(HttpRequest.newBuilder(URI.create(gateway + path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  public Reply post(String path, Object body) {
+    return call(HttpRequest.newBuilder(URI.create(gateway + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  private Reply call(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      String text = response.body();
+      JsonNode body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
+      return new Reply(response.statusCode(), body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reach " + gateway + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * Registries travel between tiers as events, so a county created at the city is known to the
+   * county bureau a moment later: retry a write while it answers 404, up to {@code timeout}.
+   */
+  public Reply putEventually(String path, Object body, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Reply reply = put(path, body);
+      if (reply.status() != 404 || System.nanoTime() > deadline) {
+        return require(reply, "PUT " + path);
+      }
+      sleep(200);
+    }
+  }
+
+  public static Reply require(Reply reply, String what) {
+    if (!reply.ok()) {
+      throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.body());
+    }
+    return reply;
+  }
+
+  // ---- the API, one method per call a tool makes
+
+  public Reply putCounty(String countyId, String name) {
+    return require(put("/api/city/counties/" + countyId, Map.of("name", name)), "PUT county " + countyId);
+  }
+
+  public Reply putXuequ(String countyId, String xuequId, String name) {
+    return putEventually("/api/district/counties/" + countyId + "/xuequ/" + xuequId, Map.of("name", name), Duration.ofSeconds(60));
+  }
+
+  public Reply putSchool(String countyId, String schoolId, String name, String type, String xuequId) {
+    Map<String, Object> body = xuequId == null ? Map.of("name", name, "schoolType", type)
+        : Map.of("name", name, "schoolType", type, "xuequId", xuequId);
+    return putEventually("/api/district/counties/" + countyId + "/schools/" + schoolId, body, Duration.ofSeconds(60));
+  }
+
+  public Reply putClass(String schoolId, String classId, String schoolYear, int grade, String name, int enrolment) {
+    return putEventually("/api/school/schools/" + schoolId + "/classes/" + classId,
+        Map.of("schoolYear", schoolYear, "grade", grade, "name", name, "enrolment", enrolment), Duration.ofSeconds(60));
+  }
+
+  /** One platform record; refs are the platform's opaque references. */
+  public record Registration(String externalId, String classId, String studentRef, String guardianRef, String registeredAt) {}
+
+  public Reply postRegistrations(String schoolId, String period, List<Registration> registrations) {
+    return post("/api/school/schools/" + schoolId + "/platform-registrations",
+        Map.of("period", period, "registrations", registrations));
+  }
+
+  public Reply cityReport(String indicator, String period) {
+    return get("/api/reports/indicators/" + indicator + "/periods/" + period);
+  }
+
+  public Reply countyReport(String indicator, String period, String countyId) {
+    return get("/api/reports/indicators/" + indicator + "/periods/" + period + "/counties/" + countyId);
+  }
+
+  /** The city numerator as reporting-service shows it, or -1 if the city has not reported. */
+  public long cityNumerator(String indicator, String period) {
+    Reply r = cityReport(indicator, period);
+    JsonNode city = r.body().path("city");
+    return r.ok() && city.isObject() ? city.path("numerator").asLong(-1) : -1;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}

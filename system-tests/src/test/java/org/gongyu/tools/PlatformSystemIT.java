@@ -1,0 +1,165 @@
+package org.gongyu.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.SchoolCalendar;
+import org.gongyu.contracts.period.Semester;
+import org.gongyu.tools.GongyuClient.Registration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole platform as real processes: {@code deploy/local/platform.sh up} starts a Kafka broker,
+ * the four services and the gateway from their jars against the local PostgreSQL, on ports offset
+ * by 1000 and with their own databases and run directory, so it never touches a developer's
+ * running platform. Everything below goes through the gateway, as a user's client would.
+ */
+class PlatformSystemIT {
+
+  static final Path ROOT = Path.of(System.getProperty("gongyu.root", "..")).toAbsolutePath().normalize();
+  static final Path RUN_DIR = ROOT.resolve("system-tests/target/system-run");
+  static final int OFFSET = 1000;
+  static final String INDICATOR = IndicatorCodes.PLATFORM_REGISTRATION;
+  static final GongyuClient client = new GongyuClient("http://127.0.0.1:" + (8080 + OFFSET));
+  static final Semester SEMESTER = Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
+
+  @BeforeAll
+  static void startPlatform() throws Exception {
+    script(Duration.ofMinutes(1), "deploy/local/db.sh", "drop");
+    script(Duration.ofMinutes(10), "deploy/local/platform.sh", "up");
+  }
+
+  @AfterAll
+  static void stopPlatform() throws Exception {
+    script(Duration.ofMinutes(2), "deploy/local/platform.sh", "down");
+  }
+
+  @Test
+  void registrationsPostedAtASchoolChangeTheCountyAndCityFiguresWithinFiveSeconds() {
+    client.putCounty("990201", "系统县");
+    client.putCounty("990202", "测试区");
+    client.putSchool("990201", "9902010001", "系统县第一小学", "PRIMARY", null);
+    client.putSchool("990201", "9902010002", "系统县第二小学", "PRIMARY", null);
+    client.putSchool("990202", "9902020001", "测试区第一小学", "PRIMARY", null);
+    for (String school : List.of("9902010001", "9902010002", "9902020001")) {
+      client.putClass(school, "C1", SEMESTER.schoolYear(), 1, "一年级1班", 40);
+      client.putClass(school, "C2", SEMESTER.schoolYear(), 2, "二年级1班", 40);
+    }
+    // every school has published 0/80 and both counties have rolled it up before we start timing
+    awaitCounty("990201", 0, 160, Duration.ofSeconds(60));
+    awaitCounty("990202", 0, 80, Duration.ofSeconds(60));
+    long cityBefore = client.cityNumerator(INDICATOR, SEMESTER.id());
+
+    List<Registration> first = batch("9902010001", "C1", 25);
+    GongyuClient.require(client.postRegistrations("9902010001", SEMESTER.id(), first), "first batch");
+    long accepted = System.nanoTime();
+    awaitCity(cityBefore + 25, Duration.ofSeconds(5));
+    awaitCounty("990201", 25, 160, Duration.ofSeconds(5));
+    double firstSeconds = (System.nanoTime() - accepted) / 1e9;
+
+    List<Registration> second = batch("9902020001", "C2", 30);
+    GongyuClient.require(client.postRegistrations("9902020001", SEMESTER.id(), second), "second batch");
+    accepted = System.nanoTime();
+    awaitCity(cityBefore + 55, Duration.ofSeconds(5));
+    double secondSeconds = (System.nanoTime() - accepted) / 1e9;
+    System.out.printf("school -> city visible in reporting after %.3f s and %.3f s%n", firstSeconds, secondSeconds);
+
+    // drill down: the county figure is the sum of its schools, with the snapshot versions used
+    JsonNode county = client.countyReport(INDICATOR, SEMESTER.id(), "990201").body();
+    assertThat(county.path("county").path("numerator").asLong()).isEqualTo(25);
+    assertThat(county.path("county").path("denominator").asLong()).isEqualTo(160);
+    assertThat(county.path("county").path("schoolsReporting").asLong()).isEqualTo(2);
+    assertThat(county.path("county").path("schoolsMeetingTarget").asLong()).isEqualTo(0);
+    JsonNode schoolRow = null;
+    for (JsonNode s : county.path("schools")) {
+      if (s.path("id").asString().equals("9902010001")) {
+        schoolRow = s;
+      }
+    }
+    assertThat(schoolRow).isNotNull();
+    assertThat(schoolRow.path("numerator").asLong()).isEqualTo(25);
+    assertThat(schoolRow.path("rate").asString()).isEqualTo("0.3125");
+    assertThat(schoolRow.path("usedInCountyRollup").asLong()).isEqualTo(schoolRow.path("snapshotVersion").asLong());
+
+    // a re-sent batch changes nothing anywhere
+    JsonNode cityBeforeResend = client.cityReport(INDICATOR, SEMESTER.id()).body().path("city");
+    var resent = client.postRegistrations("9902010001", SEMESTER.id(), first);
+    assertThat(resent.body().path("accepted").asLong()).isZero();
+    GongyuClient.sleep(2000);
+    JsonNode cityAfterResend = client.cityReport(INDICATOR, SEMESTER.id()).body().path("city");
+    assertThat(cityAfterResend.path("version").asLong()).isEqualTo(cityBeforeResend.path("version").asLong());
+    assertThat(cityAfterResend.path("numerator").asLong()).isEqualTo(cityBefore + 55);
+
+    // bad input through the gateway is still a problem document, and changes nothing
+    var bad = client.postRegistrations("9902010002", SEMESTER.id(), batch("9902010002", "C1", 41));
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.body().path("detail").asString()).contains("41 students with a registered guardian but only 40 enrolled");
+    assertThat(client.cityNumerator(INDICATOR, SEMESTER.id())).isEqualTo(cityBefore + 55);
+  }
+
+  private static List<Registration> batch(String school, String classId, int students) {
+    List<Registration> records = new ArrayList<>();
+    String at = SEMESTER.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).plusDays(1).toInstant().toString();
+    for (int i = 1; i <= students; i++) {
+      records.add(new Registration("st-" + school + "-" + classId + "-" + i, classId, "ST-" + school + "-" + i, "PG-" + school + "-" + i, at));
+    }
+    return records;
+  }
+
+  private static void awaitCity(long numerator, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    long seen;
+    while ((seen = client.cityNumerator(INDICATOR, SEMESTER.id())) != numerator) {
+      assertThat(System.nanoTime()).as("city numerator %d within %s (last seen %d)", numerator, within, seen).isLessThan(deadline);
+      GongyuClient.sleep(25);
+    }
+  }
+
+  private static void awaitCounty(String countyId, long numerator, long denominator, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      JsonNode c = client.countyReport(INDICATOR, SEMESTER.id(), countyId).body().path("county");
+      if (c.path("numerator").asLong(-1) == numerator && c.path("denominator").asLong(-1) == denominator) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("county %s at %d/%d within %s, last %s", countyId, numerator, denominator, within, c)
+          .isLessThan(deadline);
+      GongyuClient.sleep(25);
+    }
+  }
+
+  private static void script(Duration timeout, String... command) throws IOException, InterruptedException {
+    Files.createDirectories(RUN_DIR);
+    Path log = RUN_DIR.resolve(Path.of(command[0]).getFileName() + "-" + command[1] + ".out");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().putAll(Map.of(
+        "GONGYU_PORT_OFFSET", String.valueOf(OFFSET),
+        "GONGYU_DB_PREFIX", "gongyu_st_",
+        "GONGYU_RUN_DIR", RUN_DIR.toString(),
+        "GONGYU_DEMO", "none"));
+    Process p = pb.start();
+    boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+    String output = Files.readString(log);
+    System.out.println(output);
+    if (!done) {
+      p.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n" + output);
+    }
+  }
+}
