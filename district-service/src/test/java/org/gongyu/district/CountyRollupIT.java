@@ -1,12 +1,12 @@
 package org.gongyu.district;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongyu.testing.TopicRecords.readAll;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +18,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
@@ -429,28 +426,6 @@ class CountyRollupIT {
         .map(r -> EventCodec.decode(r.value(), SchoolRegistered.class).payload())
         .filter(e -> e.schoolId().equals(school))
         .toList();
-  }
-
-  /** Every record of a topic, in offset order per partition, read without a consumer group. */
-  private static List<ConsumerRecord<String, String>> readAll(String topic) {
-    Map<String, Object> props = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-      List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(parts);
-      consumer.seekToBeginning(parts);
-      Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-      List<ConsumerRecord<String, String>> out = new ArrayList<>();
-      while (parts.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-      out.sort(Comparator.comparingInt((ConsumerRecord<String, String> r) -> r.partition()).thenComparingLong(ConsumerRecord::offset));
-      return out;
-    }
   }
 
   private void awaitOutboxDrained() {

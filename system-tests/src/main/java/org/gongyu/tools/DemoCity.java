@@ -23,7 +23,10 @@ public final class DemoCity {
 
   public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-  public record County(String id, String name, List<String[]> xuequ, List<School> schools) {}
+  public record County(String id, String name, List<Xuequ> xuequ, List<School> schools) {}
+
+  /** A 学区 of a county. */
+  public record Xuequ(String id, String name) {}
 
   public record SchoolClass(String id, int grade, String name, int enrolment) {}
 
@@ -61,7 +64,7 @@ public final class DemoCity {
     List<County> counties = new ArrayList<>();
     for (String[] c : countyNames) {
       String short2 = c[1].substring(0, 2);
-      List<String[]> xuequ = List.of(new String[] {c[0] + "-XQ1", short2 + "城区学区"}, new String[] {c[0] + "-XQ2", short2 + "乡镇学区"});
+      List<Xuequ> xuequ = List.of(new Xuequ(c[0] + "-XQ1", short2 + "城区学区"), new Xuequ(c[0] + "-XQ2", short2 + "乡镇学区"));
       List<School> schools = new ArrayList<>();
       for (int n = 1; n <= 10; n++) {
         String id = c[0] + String.format("%04d", n);
@@ -92,7 +95,7 @@ public final class DemoCity {
             }
           }
         }
-        schools.add(new School(id, name, junior ? "JUNIOR_SECONDARY" : "PRIMARY", xuequ.get(n % 2)[0], classes, registrations, students));
+        schools.add(new School(id, name, junior ? "JUNIOR_SECONDARY" : "PRIMARY", xuequ.get(n % 2).id(), classes, registrations, students));
       }
       counties.add(new County(c[0], c[1], xuequ, schools));
     }
@@ -107,8 +110,8 @@ public final class DemoCity {
       client.putCounty(county.id(), county.name());
     }
     for (County county : counties) {
-      for (String[] xq : county.xuequ()) {
-        client.putXuequ(county.id(), xq[0], xq[1]);
+      for (Xuequ xq : county.xuequ()) {
+        client.putXuequ(county.id(), xq.id(), xq.name());
       }
       for (School school : county.schools()) {
         client.putSchool(county.id(), school.id(), school.name(), school.type(), school.xuequId());

@@ -109,6 +109,69 @@ class PlatformSystemIT {
     assertThat(client.cityNumerator(INDICATOR, SEMESTER.id())).isEqualTo(cityBefore + 55);
   }
 
+  /**
+   * The county tier is killed with SIGKILL between consuming and committing, schools keep recording,
+   * then {@code platform.sh up} brings it back: it re-reads what it had not committed and catches up,
+   * and every figure equals the one computed directly from the school records.
+   */
+  @Test
+  void aCountyServiceKilledMidStreamCatchesUpAndEveryFigureEqualsTheSchoolRecords() throws Exception {
+    String county = "990203";
+    List<String> schools = List.of("9902030001", "9902030002", "9902030003");
+    client.putCounty(county, "崩溃县");
+    for (String school : schools) {
+      client.putSchool(county, school, school + "号小学", "PRIMARY", null);
+      client.putClass(school, "C1", SEMESTER.schoolYear(), 1, "一年级1班", 40);
+    }
+    awaitCounty(county, 0, 120, Duration.ofSeconds(60));
+    GongyuClient.require(client.postRegistrations(schools.get(0), SEMESTER.id(), batch(schools.get(0), "C1", 10)), "before the crash");
+    awaitCounty(county, 10, 120, Duration.ofSeconds(5));
+
+    long pid = Long.parseLong(Files.readString(RUN_DIR.resolve("pids/district-service.pid")).trim());
+    ProcessHandle district = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("district-service is not running"));
+    district.destroyForcibly();
+    district.onExit().get(30, TimeUnit.SECONDS);
+
+    // schools keep recording while their county is down; a re-sent batch is still a no-op
+    GongyuClient.require(client.postRegistrations(schools.get(1), SEMESTER.id(), batch(schools.get(1), "C1", 15)), "during the outage");
+    GongyuClient.require(client.postRegistrations(schools.get(2), SEMESTER.id(), batch(schools.get(2), "C1", 20)), "during the outage");
+    GongyuClient.require(client.postRegistrations(schools.get(0), SEMESTER.id(), batch(schools.get(0), "C1", 10)), "re-sent");
+    GongyuClient.require(client.postRegistrations(schools.get(1), SEMESTER.id(), batch(schools.get(1), "C1", 18)), "during the outage");
+
+    script(Duration.ofMinutes(5), "deploy/local/platform.sh", "up");
+
+    long direct = 0;
+    long enrolled = 0;
+    for (String school : schools) {
+      JsonNode snapshots = client.get("/api/school/schools/" + school + "/indicators/" + SEMESTER.id()).body();
+      for (JsonNode s : snapshots) {
+        if (s.path("indicatorCode").asString().equals(INDICATOR)) {
+          direct += s.path("numerator").asLong();
+          enrolled += s.path("denominator").asLong();
+        }
+      }
+    }
+    assertThat(direct).isEqualTo(10 + 18 + 20);
+    assertThat(enrolled).isEqualTo(120);
+    awaitCounty(county, direct, enrolled, Duration.ofSeconds(60));
+    JsonNode rollup = client.get("/api/district/counties/" + county + "/rollups/" + INDICATOR + "/" + SEMESTER.id()).body();
+    assertThat(rollup.path("numerator").asLong()).isEqualTo(direct);
+    assertThat(rollup.path("schoolsReporting").asLong()).isEqualTo(3);
+    // the rollup was computed from exactly the schools' latest snapshot versions
+    for (JsonNode used : rollup.path("lineage")) {
+      JsonNode latest = client.get("/api/school/schools/" + used.path("schoolId").asString() + "/indicators/" + SEMESTER.id()).body();
+      long version = -1;
+      for (JsonNode s : latest) {
+        if (s.path("indicatorCode").asString().equals(INDICATOR)) {
+          version = s.path("version").asLong();
+        }
+      }
+      assertThat(used.path("version").asLong()).as("lineage of %s", used.path("schoolId")).isEqualTo(version);
+    }
+    JsonNode report = client.countyReport(INDICATOR, SEMESTER.id(), county).body().path("county");
+    assertThat(report.path("version").asLong()).isEqualTo(rollup.path("version").asLong());
+  }
+
   private static List<Registration> batch(String school, String classId, int students) {
     List<Registration> records = new ArrayList<>();
     String at = SEMESTER.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).plusDays(1).toInstant().toString();

@@ -2,7 +2,7 @@ package org.gongyu.city.rollup;
 
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.city.county.Counties;
-import org.gongyu.city.events.PayloadCheck;
+import org.gongyu.chassis.messaging.PayloadCheck;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;

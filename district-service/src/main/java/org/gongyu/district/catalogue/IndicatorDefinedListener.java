@@ -7,7 +7,7 @@ import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.IndicatorDefined;
 import org.gongyu.contracts.indicator.Target;
 import org.gongyu.district.county.CountyDirectory;
-import org.gongyu.district.events.PayloadCheck;
+import org.gongyu.chassis.messaging.PayloadCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

@@ -5,7 +5,7 @@ import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.CountyRegistered;
-import org.gongyu.district.events.PayloadCheck;
+import org.gongyu.chassis.messaging.PayloadCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,7 +6,7 @@ import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
-import org.gongyu.district.events.PayloadCheck;
+import org.gongyu.chassis.messaging.PayloadCheck;
 import org.gongyu.district.registry.SchoolDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.gongyu.district.events;
+package org.gongyu.chassis.messaging;
 
 import java.util.regex.Pattern;
 import org.gongyu.contracts.EventCodec.MalformedEventException;
