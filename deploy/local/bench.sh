@@ -15,7 +15,7 @@ set -euo pipefail
 pick_java
 JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
 gw=$(port 8080)
-port_open "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: deploy/local/platform.sh up"
+port_open 127.0.0.1 "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: deploy/local/platform.sh up"
 if [[ ! -f $JAR ]]; then
   log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
