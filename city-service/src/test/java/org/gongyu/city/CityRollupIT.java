@@ -202,6 +202,7 @@ class CityRollupIT {
     List<CityRollupPublished> published = rollupEvents(PLATFORM);
     assertThat(published.getLast().version()).isEqualTo(version);
     assertThat(expected.matches(published.getLast())).isTrue();
+    assertThat(published.getLast().cityName()).as("the configured city name travels with the rollup").isEqualTo("演示市");
     assertThat(published).extracting(CityRollupPublished::version)
         .as("one event per version, in order").isEqualTo(rangeClosed(version));
 

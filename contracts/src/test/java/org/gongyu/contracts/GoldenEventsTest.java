@@ -58,7 +58,7 @@ class GoldenEventsTest {
                 IndicatorKind.RATIO, PeriodType.SEMESTER, new BigDecimal("0.60"), TargetComparator.AT_LEAST, false, 1)),
         new Golden("CityRollupPublished.json",
             new CityRollupPublished("330100", "PLATFORM_REGISTRATION", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
-                List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)))));
+                List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)), "示例市")));
   }
 
   @ParameterizedTest
@@ -81,6 +81,15 @@ class GoldenEventsTest {
   void toleratesFieldsAddedByANewerProducer() throws IOException {
     String newer = read("IndicatorSnapshotPublished.json").replace("\"asOf\"", "\"addedLater\":\"x\",\"asOf\"");
     assertThat(EventCodec.decode(newer, IndicatorSnapshotPublished.class).payload().numerator()).isEqualTo(412);
+  }
+
+  @Test
+  void readsACityRollupWrittenBeforeTheCityNameWasAdded() throws IOException {
+    String older = read("CityRollupPublished.json").replaceAll(",\\s*\"cityName\"\\s*:\\s*\"[^\"]*\"", "");
+    assertThat(older).doesNotContain("cityName");
+    CityRollupPublished decoded = EventCodec.decode(older, CityRollupPublished.class).payload();
+    assertThat(decoded.cityName()).isNull();
+    assertThat(decoded.numerator()).isEqualTo(15230);
   }
 
   @Test

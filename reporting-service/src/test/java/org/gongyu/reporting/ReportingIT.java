@@ -95,6 +95,7 @@ class ReportingIT {
 
   private static final String CODE = IndicatorCodes.PLATFORM_REGISTRATION;
   private static final String CITY = "9901";
+  private static final String CITY_NAME = "演示市";
   private static final String CHENGGUAN = "990101";
   private static final String DONGHU = "990102";
   private static final String CG1 = "9901010001";
@@ -175,6 +176,7 @@ class ReportingIT {
     assertThat(city.at("/city/denominator").longValue()).isEqualTo(160);
     assertThat(city.at("/city/rate").decimalValue()).isEqualByComparingTo("0.4375");
     assertThat(city.at("/city/version").longValue()).isEqualTo(2);
+    assertThat(city.at("/city/name").asString()).as("the name of the latest version, not of the stale one").isEqualTo(CITY_NAME);
     assertThat(city.at("/counties/0/name").asString()).isEqualTo("城关区");
     assertThat(city.at("/counties/1/numerator").isNull()).isTrue();
     JsonNode cg = get(countyPath(period, CHENGGUAN)).body();
@@ -646,6 +648,7 @@ class ReportingIT {
     return new CityRollupPublished(CITY, CODE, period, r.figure().numerator(), r.figure().denominator(),
         used.size(), countiesExpected, r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), version,
         T0.plusSeconds(7200 * version),
-        used.stream().map(c -> new CityRollupPublished.RollupRef(c.countyId(), c.version())).toList());
+        used.stream().map(c -> new CityRollupPublished.RollupRef(c.countyId(), c.version())).toList(),
+        version == 1 ? null : CITY_NAME);
   }
 }

@@ -101,6 +101,7 @@ class PlatformSystemIT {
     JsonNode cityAfterResend = client.cityReport(INDICATOR, SEMESTER.id()).body().path("city");
     assertThat(cityAfterResend.path("version").asLong()).isEqualTo(cityBeforeResend.path("version").asLong());
     assertThat(cityAfterResend.path("numerator").asLong()).isEqualTo(cityBefore + 55);
+    assertThat(cityAfterResend.path("name").asString()).isEqualTo("演示市");
 
     // bad input through the gateway is still a problem document, and changes nothing
     var bad = client.postRegistrations("9902010002", SEMESTER.id(), batch("9902010002", "C1", 41));

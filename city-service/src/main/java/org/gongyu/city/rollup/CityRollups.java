@@ -69,11 +69,12 @@ class CityRollups {
     return repo.findPublished(city.id(), key);
   }
 
-  private static CityRollupPublished toEvent(CityRollupRow r) {
+  private CityRollupPublished toEvent(CityRollupRow r) {
     return new CityRollupPublished(
         r.cityId(), r.indicatorCode(), r.periodId(), r.numerator(), r.denominator(),
         r.countiesReporting(), r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(),
         r.version(), r.asOf(),
-        r.lineage().stream().map(l -> new CityRollupPublished.RollupRef(l.countyId(), l.version())).toList());
+        r.lineage().stream().map(l -> new CityRollupPublished.RollupRef(l.countyId(), l.version())).toList(),
+        city.name());
   }
 }

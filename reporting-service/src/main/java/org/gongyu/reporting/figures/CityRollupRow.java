@@ -7,6 +7,7 @@ import org.gongyu.contracts.indicator.Rollup;
 /** The latest rollup a city published for one indicator and period. */
 public record CityRollupRow(
     String cityId,
+    String cityName,
     long numerator,
     long denominator,
     int countiesReporting,

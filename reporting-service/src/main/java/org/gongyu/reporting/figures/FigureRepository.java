@@ -155,13 +155,14 @@ public class FigureRepository {
    */
   public Optional<CityRollupRow> cityRollup(String code, String periodId) {
     return jdbc.sql("""
-            select city_id, numerator, denominator, counties_reporting, counties_expected, schools_reporting,
+            select city_id, city_name, numerator, denominator, counties_reporting, counties_expected, schools_reporting,
                    schools_expected, schools_meeting_target, version, as_of
             from city_rollup where indicator_code = ? and period_id = ? order by city_id limit 1
             """)
         .params(code, periodId)
         .query((rs, i) -> new CityRollupRow(
             rs.getString("city_id"),
+            rs.getString("city_name"),
             rs.getLong("numerator"),
             rs.getLong("denominator"),
             rs.getInt("counties_reporting"),
@@ -189,19 +190,19 @@ public class FigureRepository {
     boolean stored = jdbc.sql("""
             insert into city_rollup (indicator_code, period_id, city_id, numerator, denominator,
               counties_reporting, counties_expected, schools_reporting, schools_expected,
-              schools_meeting_target, version, as_of)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              schools_meeting_target, version, as_of, city_name)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (indicator_code, period_id, city_id) do update
               set numerator = excluded.numerator, denominator = excluded.denominator,
                   counties_reporting = excluded.counties_reporting, counties_expected = excluded.counties_expected,
                   schools_reporting = excluded.schools_reporting, schools_expected = excluded.schools_expected,
                   schools_meeting_target = excluded.schools_meeting_target,
-                  version = excluded.version, as_of = excluded.as_of
+                  version = excluded.version, as_of = excluded.as_of, city_name = excluded.city_name
               where city_rollup.version < excluded.version
             """)
         .params(r.indicatorCode(), r.periodId(), r.cityId(), r.numerator(), r.denominator(),
             r.countiesReporting(), r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(),
-            r.schoolsMeetingTarget(), r.version(), utc(r.asOf()))
+            r.schoolsMeetingTarget(), r.version(), utc(r.asOf()), r.cityName())
         .update() == 1;
     if (stored) {
       jdbc.sql("delete from city_rollup_lineage where indicator_code = ? and period_id = ? and city_id = ?")

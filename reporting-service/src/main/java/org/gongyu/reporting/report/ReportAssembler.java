@@ -36,7 +36,7 @@ final class ReportAssembler {
     Rollup r = rollup.rollup();
     return new CityFigures(
         rollup.cityId(),
-        null,
+        rollup.cityName(),
         rollup.numerator(),
         rollup.denominator(),
         r.figure().rate(),

@@ -109,13 +109,13 @@ class ReportAssemblerTest {
 
   @Test
   void cityShowsItsOwnRollupWithCountyLineage() {
-    CityRollupRow rollup = new CityRollupRow("9901", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF);
+    CityRollupRow rollup = new CityRollupRow("9901", "演示市", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF);
 
     CityFigures view = ReportAssembler.city(
         rollup, List.of(new LineageRow("990101", 3), new LineageRow("990102", 1)), ratioAtLeast("0.60"));
 
     assertThat(view.id()).isEqualTo("9901");
-    assertThat(view.name()).isNull();
+    assertThat(view.name()).isEqualTo("演示市");
     assertThat(view.rate()).isEqualByComparingTo("0.6500");
     assertThat(view.met()).isTrue();
     assertThat(view.countiesReporting()).isEqualTo(2);

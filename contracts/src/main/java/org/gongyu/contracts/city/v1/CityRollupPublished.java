@@ -19,6 +19,8 @@ import java.util.List;
  * @param version              strictly increasing per (city, indicator, period), from 1
  * @param asOf                 when the city computed this rollup, UTC
  * @param lineage              the county rollup versions this rollup was computed from
+ * @param cityName             the city's name as city-service is configured with it; optional
+ *                             (added after the first release of v1, so older events carry none)
  */
 public record CityRollupPublished(
     String cityId,
@@ -33,7 +35,8 @@ public record CityRollupPublished(
     int schoolsMeetingTarget,
     long version,
     Instant asOf,
-    List<RollupRef> lineage) {
+    List<RollupRef> lineage,
+    String cityName) {
 
   public CityRollupPublished {
     lineage = lineage == null ? List.of() : List.copyOf(lineage);
