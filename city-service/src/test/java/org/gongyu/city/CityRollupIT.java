@@ -9,7 +9,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,13 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.gongyu.city.TestEvents.CountyRollup;
 import org.gongyu.city.catalogue.CataloguePublisher;
 import org.gongyu.contracts.EventCodec;
@@ -34,6 +28,7 @@ import org.gongyu.contracts.city.v1.IndicatorDefined;
 import org.gongyu.contracts.indicator.IndicatorKind;
 import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.testing.ConsumerGroups;
 import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -380,33 +375,11 @@ class CityRollupIT {
   }
 
   /** Stops every listener of the group (the group must be empty), rewinds the topic, restarts. */
-  private void replayCountyRollupTopicFromOffsetZero() throws Exception {
+  private void replayCountyRollupTopicFromOffsetZero() {
     listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap()))) {
-      Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
-      for (TopicPartition tp : partitions(admin, Topics.DISTRICT_INDICATOR_ROLLUPS)) {
-        zero.put(tp, new OffsetAndMetadata(0));
-      }
-      await().atMost(PATIENCE).ignoreExceptions()
-          .until(() -> admin.alterConsumerGroupOffsets(GROUP, zero).all().get() == null);
-      assertThat(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().values())
-          .allSatisfy(o -> assertThat(o.offset()).isZero());
-      listeners.getListenerContainers().forEach(MessageListenerContainer::start);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      zero.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-      Map<TopicPartition, Long> end = new HashMap<>();
-      admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
-      await().atMost(PATIENCE).until(() -> {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        return end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-            && committed.get(e.getKey()).offset() == e.getValue());
-      });
-    }
-  }
-
-  private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
-    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
+    ConsumerGroups.rewindToZero(GROUP, List.of(Topics.DISTRICT_INDICATOR_ROLLUPS), PATIENCE);
+    listeners.getListenerContainers().forEach(MessageListenerContainer::start);
+    ConsumerGroups.awaitCaughtUp(GROUP, List.of(Topics.DISTRICT_INDICATOR_ROLLUPS), PATIENCE);
   }
 
   private List<CityRollupPublished> rollupEvents(String indicator) {

@@ -14,18 +14,14 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.district.TestEvents.Snapshot;
+import org.gongyu.testing.ConsumerGroups;
 import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -384,33 +380,11 @@ class CountyRollupIT {
   }
 
   /** Stops every listener of the group (the group must be empty), rewinds the snapshot topic, restarts. */
-  private void replaySnapshotTopicFromOffsetZero() throws Exception {
+  private void replaySnapshotTopicFromOffsetZero() {
     listeners.getListenerContainers().forEach(MessageListenerContainer::stop);
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap()))) {
-      Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
-      for (TopicPartition tp : partitions(admin, Topics.SCHOOL_INDICATOR_SNAPSHOTS)) {
-        zero.put(tp, new OffsetAndMetadata(0));
-      }
-      await().atMost(PATIENCE).ignoreExceptions()
-          .until(() -> admin.alterConsumerGroupOffsets(GROUP, zero).all().get() == null);
-      assertThat(admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get().get(zero.keySet().iterator().next()).offset())
-          .isZero();
-      listeners.getListenerContainers().forEach(MessageListenerContainer::start);
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      zero.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-      Map<TopicPartition, Long> end = new HashMap<>();
-      admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
-      await().atMost(PATIENCE).until(() -> {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        return end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-            && committed.get(e.getKey()).offset() == e.getValue());
-      });
-    }
-  }
-
-  private static List<TopicPartition> partitions(Admin admin, String topic) throws Exception {
-    return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-        .map(p -> new TopicPartition(topic, p.partition())).toList();
+    ConsumerGroups.rewindToZero(GROUP, List.of(Topics.SCHOOL_INDICATOR_SNAPSHOTS), PATIENCE);
+    listeners.getListenerContainers().forEach(MessageListenerContainer::start);
+    ConsumerGroups.awaitCaughtUp(GROUP, List.of(Topics.SCHOOL_INDICATOR_SNAPSHOTS), PATIENCE);
   }
 
   private List<CountyRollupPublished> rollupEvents(String county, String indicator) {

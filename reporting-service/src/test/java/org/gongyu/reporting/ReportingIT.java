@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +17,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -39,6 +33,7 @@ import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.testing.ConsumerGroups;
 import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -533,44 +528,14 @@ class ReportingIT {
     return container;
   }
 
-  private Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrap()));
-  }
-
   /** Rewinds the service's consumer group to offset 0 on every topic it consumes (group must be empty). */
-  private void resetGroupToOffsetZero() throws Exception {
-    try (Admin admin = admin()) {
-      Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
-      admin.describeTopics(TOPICS).allTopicNames().get().forEach((topic, description) ->
-          description.partitions().forEach(p -> zero.put(new TopicPartition(topic, p.partition()), new OffsetAndMetadata(0))));
-      await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> admin.alterConsumerGroupOffsets(GROUP, zero).all().get());
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-      assertThat(committed).isNotEmpty();
-      assertThat(committed.values()).allSatisfy(o -> assertThat(o.offset()).isZero());
-    }
+  private void resetGroupToOffsetZero() {
+    ConsumerGroups.rewindToZero(GROUP, TOPICS, WAIT);
   }
 
   /** Waits until the group has consumed every record of every topic it reads. */
-  private void awaitNoLag() throws Exception {
-    try (Admin admin = admin()) {
-      Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-      admin.describeTopics(TOPICS).allTopicNames().get().forEach((topic, description) ->
-          description.partitions().forEach(p -> partitions.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-      Map<TopicPartition, Long> ends = new HashMap<>();
-      admin.listOffsets(partitions).all().get().forEach((tp, info) -> ends.put(tp, info.offset()));
-      assertThat(ends.values().stream().mapToLong(Long::longValue).sum()).isPositive();
-      await().atMost(WAIT).untilAsserted(() -> {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        ends.forEach((tp, end) -> {
-          if (end > 0) {
-            assertThat(committed.get(tp)).as(tp.toString()).isNotNull();
-            assertThat(committed.get(tp).offset()).as(tp.toString()).isEqualTo(end);
-          }
-        });
-      });
-    }
+  private void awaitNoLag() {
+    assertThat(ConsumerGroups.awaitCaughtUp(GROUP, TOPICS, WAIT)).isPositive();
   }
 
   // ---- HTTP
