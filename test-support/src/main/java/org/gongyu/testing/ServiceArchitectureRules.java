@@ -1,0 +1,152 @@
+package org.gongyu.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules every Gongyu service keeps, for the classes of one service ({@code org.gongyu.<service>}).
+ * A service's {@code ArchitectureTest} includes them with {@code ArchTests.in(ServiceArchitectureRules.class)}
+ * (or checks {@link #all()}) and adds its own.
+ */
+public final class ServiceArchitectureRules {
+
+  private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+  private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
+  private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
+  private static final String INBOX = "org.gongyu.chassis.messaging.Inbox";
+
+  private ServiceArchitectureRules() {}
+
+  /**
+   * Everything a controller method returns, followed through generic arguments and the fields of
+   * the service's own records, is a web-edge type: no event record from contracts, no JDBC row.
+   */
+  @ArchTest
+  public static final ArchRule CONTROLLERS_RETURN_ONLY_WEB_RECORDS =
+      methods().that().areDeclaredInClassesThat().areAnnotatedWith(REST_CONTROLLER)
+          .should(exposeNoContractOrRowTypes())
+          .because("the API is a contract of its own; event and row shapes must be able to change without breaking it");
+
+  @ArchTest
+  public static final ArchRule FEATURES_ARE_FREE_OF_CYCLES =
+      slices().matching("org.gongyu.*.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  public static final ArchRule INTERNAL_PACKAGES_STAY_INSIDE_THEIR_FEATURE =
+      classes().that().resideInAPackage("org.gongyu.*.*.internal..")
+          .should(onlyBeUsedInsideTheirFeature())
+          .allowEmptyShould(true);
+
+  @ArchTest
+  public static final ArchRule EVENTS_LEAVE_ONLY_THROUGH_THE_OUTBOX =
+      noClasses().should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.kafka.core.KafkaOperations")
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.kafka.clients.producer.KafkaProducer")
+          .because("events are written to the transactional outbox with the change they announce (no dual writes)");
+
+  @ArchTest
+  public static final ArchRule LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED =
+      methods().that().areAnnotatedWith(KAFKA_LISTENER)
+          .should().beAnnotatedWith(TRANSACTIONAL)
+          .andShould(beDeclaredInAClassUsing(INBOX))
+          .allowEmptyShould(true)
+          .because("a consumed event id is recorded in the same transaction as the change it causes");
+
+  @ArchTest
+  public static final ArchRule TIME_COMES_FROM_THE_CLOCK =
+      noClasses().should().callMethod(java.time.Instant.class, "now")
+          .orShould().callMethod(java.time.LocalDate.class, "now")
+          .orShould().callMethod(java.time.LocalDateTime.class, "now")
+          .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+          .because("the injected Clock is the only source of time, so tests can set it");
+
+  /** Every rule above, for tests that import classes themselves. */
+  public static List<ArchRule> all() {
+    return List.of(CONTROLLERS_RETURN_ONLY_WEB_RECORDS, FEATURES_ARE_FREE_OF_CYCLES,
+        INTERNAL_PACKAGES_STAY_INSIDE_THEIR_FEATURE, EVENTS_LEAVE_ONLY_THROUGH_THE_OUTBOX,
+        LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED, TIME_COMES_FROM_THE_CLOCK);
+  }
+
+  private static ArchCondition<JavaMethod> exposeNoContractOrRowTypes() {
+    return new ArchCondition<>("expose no contracts or JDBC row types") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        Set<JavaClass> reachable = new LinkedHashSet<>();
+        collect(method.getReturnType(), ownPackage(method.getOwner()), reachable);
+        for (JavaClass c : reachable) {
+          if (c.getPackageName().startsWith("org.gongyu.contracts") || isRowType(c)) {
+            events.add(SimpleConditionEvent.violated(method, method.getFullName() + " exposes " + c.getName()));
+          }
+        }
+      }
+    };
+  }
+
+  private static String ownPackage(JavaClass c) {
+    String[] parts = c.getPackageName().split("\\.");
+    return parts.length >= 3 ? parts[0] + "." + parts[1] + "." + parts[2] : c.getPackageName();
+  }
+
+  private static void collect(JavaType type, String service, Set<JavaClass> reachable) {
+    for (JavaClass raw : type.getAllInvolvedRawTypes()) {
+      JavaClass c = raw.isArray() ? raw.getBaseComponentType() : raw;
+      if (reachable.add(c) && c.getPackageName().startsWith(service)) {
+        for (JavaField f : c.getFields()) {
+          if (!f.getModifiers().contains(JavaModifier.STATIC)) {
+            collect(f.getType(), service, reachable);
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean isRowType(JavaClass c) {
+    return c.getSimpleName().endsWith("Row")
+        || c.getPackageName().startsWith("org.springframework.jdbc")
+        || c.getPackageName().startsWith("java.sql");
+  }
+
+  private static ArchCondition<JavaClass> onlyBeUsedInsideTheirFeature() {
+    return new ArchCondition<>("only be used inside their own feature") {
+      @Override
+      public void check(JavaClass internal, ConditionEvents events) {
+        String feature = internal.getPackageName().substring(0, internal.getPackageName().indexOf(".internal"));
+        internal.getDirectDependenciesToSelf().forEach(d -> {
+          String from = d.getOriginClass().getPackageName();
+          if (!from.equals(feature) && !from.startsWith(feature + ".")) {
+            events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+          }
+        });
+      }
+    };
+  }
+
+  private static ArchCondition<JavaMethod> beDeclaredInAClassUsing(String type) {
+    return new ArchCondition<>("be declared in a class that uses " + type) {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        boolean uses = method.getOwner().getDirectDependenciesFromSelf().stream()
+            .anyMatch(d -> d.getTargetClass().getName().equals(type));
+        if (!uses) {
+          events.add(SimpleConditionEvent.violated(method, method.getFullName() + " does not record consumed events in the " + type));
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,68 @@
+package org.gongyu.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The shared rules catch what they are there to catch (the services show they pass on real code). */
+class ServiceArchitectureRulesTest {
+
+  static class SendsBesideTheOutbox {
+    private final KafkaTemplate<String, String> kafka;
+
+    SendsBesideTheOutbox(KafkaTemplate<String, String> kafka) {
+      this.kafka = kafka;
+    }
+
+    void announce() {
+      kafka.send("topic", "event");
+    }
+  }
+
+  static class ListensWithoutTransactionOrInbox {
+    @KafkaListener(topics = "topic")
+    void on(String event) {}
+  }
+
+  static class ReadsTheWallClock {
+    Instant stamp() {
+      return Instant.now();
+    }
+  }
+
+  static class ReadsTheInjectedClock {
+    Instant stamp(Clock clock) {
+      return clock.instant();
+    }
+  }
+
+  private final JavaClasses leaky = new ClassFileImporter().importClasses(
+      SendsBesideTheOutbox.class, ListensWithoutTransactionOrInbox.class, ReadsTheWallClock.class, ReadsTheInjectedClock.class);
+
+  @Test
+  void catchesAProducerBesideTheOutbox() {
+    assertThat(ServiceArchitectureRules.EVENTS_LEAVE_ONLY_THROUGH_THE_OUTBOX.evaluate(leaky).getFailureReport().getDetails())
+        .anySatisfy(d -> assertThat(d).contains(SendsBesideTheOutbox.class.getSimpleName()));
+  }
+
+  @Test
+  void catchesAListenerOutsideATransactionAndWithoutTheInbox() {
+    assertThat(ServiceArchitectureRules.LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED.evaluate(leaky)
+        .getFailureReport().getDetails())
+        .anySatisfy(d -> assertThat(d).contains("Transactional"))
+        .anySatisfy(d -> assertThat(d).contains("does not record consumed events"));
+  }
+
+  @Test
+  void catchesTheWallClockButNotTheInjectedOne() {
+    assertThat(ServiceArchitectureRules.TIME_COMES_FROM_THE_CLOCK.evaluate(leaky).getFailureReport().getDetails())
+        .hasSize(1)
+        .allSatisfy(d -> assertThat(d).contains(ReadsTheWallClock.class.getSimpleName()));
+  }
+}
