@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.LongStream;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -155,7 +156,7 @@ class CountyRollupIT {
     assertThat(published.getLast().version()).isEqualTo(version);
     assertThat(expected.matches(published.getLast())).isTrue();
     assertThat(published).extracting(CountyRollupPublished::version)
-        .as("one event per version, in order").isEqualTo(rangeClosed(version));
+        .as("one event per version, in order").isEqualTo(LongStream.rangeClosed(1, version).boxed().toList());
     assertThat(count("select count(*) from school_snapshot where school_id like '990101%'")).isEqualTo(schools.size());
 
     // Replay the whole snapshot topic: nothing may change.
@@ -354,14 +355,6 @@ class CountyRollupIT {
   private static List<String> lineage(JsonNode rollup) {
     List<String> out = new ArrayList<>();
     rollup.get("lineage").forEach(l -> out.add(l.get("schoolId").asString() + "@" + l.get("version").asLong()));
-    return out;
-  }
-
-  private static List<Long> rangeClosed(long last) {
-    List<Long> out = new ArrayList<>();
-    for (long v = 1; v <= last; v++) {
-      out.add(v);
-    }
     return out;
   }
 

@@ -144,13 +144,9 @@ class PlatformSystemIT {
     long direct = 0;
     long enrolled = 0;
     for (String school : schools) {
-      JsonNode snapshots = client.get("/api/school/schools/" + school + "/indicators/" + SEMESTER.id()).body();
-      for (JsonNode s : snapshots) {
-        if (s.path("indicatorCode").asString().equals(INDICATOR)) {
-          direct += s.path("numerator").asLong();
-          enrolled += s.path("denominator").asLong();
-        }
-      }
+      JsonNode snapshot = latestSnapshot(school);
+      direct += snapshot.path("numerator").asLong();
+      enrolled += snapshot.path("denominator").asLong();
     }
     assertThat(direct).isEqualTo(10 + 18 + 20);
     assertThat(enrolled).isEqualTo(120);
@@ -160,17 +156,21 @@ class PlatformSystemIT {
     assertThat(rollup.path("schoolsReporting").asLong()).isEqualTo(3);
     // the rollup was computed from exactly the schools' latest snapshot versions
     for (JsonNode used : rollup.path("lineage")) {
-      JsonNode latest = client.get("/api/school/schools/" + used.path("schoolId").asString() + "/indicators/" + SEMESTER.id()).body();
-      long version = -1;
-      for (JsonNode s : latest) {
-        if (s.path("indicatorCode").asString().equals(INDICATOR)) {
-          version = s.path("version").asLong();
-        }
-      }
-      assertThat(used.path("version").asLong()).as("lineage of %s", used.path("schoolId")).isEqualTo(version);
+      assertThat(used.path("version").asLong()).as("lineage of %s", used.path("schoolId"))
+          .isEqualTo(latestSnapshot(used.path("schoolId").asString()).path("version").asLong());
     }
     JsonNode report = client.countyReport(INDICATOR, SEMESTER.id(), county).body().path("county");
     assertThat(report.path("version").asLong()).isEqualTo(rollup.path("version").asLong());
+  }
+
+  /** The school's own latest snapshot of the indicator, as school-service answers it. */
+  private static JsonNode latestSnapshot(String school) {
+    for (JsonNode s : client.get("/api/school/schools/" + school + "/indicators/" + SEMESTER.id()).body()) {
+      if (s.path("indicatorCode").asString().equals(INDICATOR)) {
+        return s;
+      }
+    }
+    throw new AssertionError("school " + school + " has no " + INDICATOR + " snapshot for " + SEMESTER.id());
   }
 
   private static List<Registration> batch(String school, String classId, int students) {
