@@ -30,6 +30,8 @@ public final class ServiceArchitectureRules {
   private static final String KAFKA_LISTENER = "org.springframework.kafka.annotation.KafkaListener";
   private static final String TRANSACTIONAL = "org.springframework.transaction.annotation.Transactional";
   private static final String INBOX = "org.gongyu.chassis.messaging.Inbox";
+  private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
+  private static final String PRE_AUTHORIZE = "org.springframework.security.access.prepost.PreAuthorize";
 
   private ServiceArchitectureRules() {}
 
@@ -76,11 +78,24 @@ public final class ServiceArchitectureRules {
           .orShould().callMethod(java.time.OffsetDateTime.class, "now")
           .because("the injected Clock is the only source of time, so tests can set it");
 
+  /**
+   * Every endpoint says who may call it: a {@code @PreAuthorize} on the method that names a role
+   * ({@code hasRole}/{@code hasAnyRole}). A forgotten rule would leave an endpoint open to any
+   * holder of a token of the realm; {@code permitAll()} is not a rule.
+   */
+  @ArchTest
+  public static final ArchRule ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE =
+      methods().that().areDeclaredInClassesThat().areAnnotatedWith(REST_CONTROLLER)
+          .and().areMetaAnnotatedWith(REQUEST_MAPPING)
+          .should(haveARoleRule())
+          .because("authorization is decided per endpoint in every service, not only at the gateway");
+
   /** Every rule above, for tests that import classes themselves. */
   public static List<ArchRule> all() {
     return List.of(CONTROLLERS_RETURN_ONLY_WEB_RECORDS, FEATURES_ARE_FREE_OF_CYCLES,
         INTERNAL_PACKAGES_STAY_INSIDE_THEIR_FEATURE, EVENTS_LEAVE_ONLY_THROUGH_THE_OUTBOX,
-        LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED, TIME_COMES_FROM_THE_CLOCK);
+        LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED, TIME_COMES_FROM_THE_CLOCK,
+        ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE);
   }
 
   private static ArchCondition<JavaMethod> exposeNoContractOrRowTypes() {
@@ -145,6 +160,22 @@ public final class ServiceArchitectureRules {
             .anyMatch(d -> d.getTargetClass().getName().equals(type));
         if (!uses) {
           events.add(SimpleConditionEvent.violated(method, method.getFullName() + " does not record consumed events in the " + type));
+        }
+      }
+    };
+  }
+
+  private static ArchCondition<JavaMethod> haveARoleRule() {
+    return new ArchCondition<>("have @PreAuthorize naming a role") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        boolean ok = method.tryGetAnnotationOfType(PRE_AUTHORIZE)
+            .map(a -> String.valueOf(a.get("value").orElse("")))
+            .filter(rule -> rule.contains("hasRole(") || rule.contains("hasAnyRole("))
+            .isPresent();
+        if (!ok) {
+          events.add(SimpleConditionEvent.violated(method,
+              method.getFullName() + " has no @PreAuthorize rule naming a role"));
         }
       }
     };

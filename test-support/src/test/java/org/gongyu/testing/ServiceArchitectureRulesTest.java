@@ -9,6 +9,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The shared rules catch what they are there to catch (the services show they pass on real code). */
 class ServiceArchitectureRulesTest {
@@ -42,8 +46,33 @@ class ServiceArchitectureRulesTest {
     }
   }
 
+  @RestController
+  static class GuardedAndUnguardedEndpoints {
+    @GetMapping("/open")
+    String forgotten() {
+      return "";
+    }
+
+    @PreAuthorize("permitAll()")
+    @GetMapping("/everyone")
+    String permitsAll() {
+      return "";
+    }
+
+    @PreAuthorize("hasRole('SCHOOL_ADMIN') and @scope.school(#id)")
+    @PutMapping("/guarded")
+    String guarded(String id) {
+      return "";
+    }
+
+    String notAnEndpoint() {
+      return "";
+    }
+  }
+
   private final JavaClasses leaky = new ClassFileImporter().importClasses(
-      SendsBesideTheOutbox.class, ListensWithoutTransactionOrInbox.class, ReadsTheWallClock.class, ReadsTheInjectedClock.class);
+      SendsBesideTheOutbox.class, ListensWithoutTransactionOrInbox.class, ReadsTheWallClock.class, ReadsTheInjectedClock.class,
+      GuardedAndUnguardedEndpoints.class);
 
   @Test
   void catchesAProducerBesideTheOutbox() {
@@ -64,5 +93,13 @@ class ServiceArchitectureRulesTest {
     assertThat(ServiceArchitectureRules.TIME_COMES_FROM_THE_CLOCK.evaluate(leaky).getFailureReport().getDetails())
         .hasSize(1)
         .allSatisfy(d -> assertThat(d).contains(ReadsTheWallClock.class.getSimpleName()));
+  }
+
+  @Test
+  void catchesEndpointsWithoutARoleRuleButNotGuardedOnesOrPlainMethods() {
+    assertThat(ServiceArchitectureRules.ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE.evaluate(leaky).getFailureReport().getDetails())
+        .hasSize(2)
+        .anySatisfy(d -> assertThat(d).contains("forgotten()"))
+        .anySatisfy(d -> assertThat(d).contains("permitsAll()"));
   }
 }

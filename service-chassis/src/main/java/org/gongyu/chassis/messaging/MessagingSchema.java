@@ -1,16 +1,12 @@
 package org.gongyu.chassis.messaging;
 
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import org.gongyu.chassis.ChassisMigrations;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 
-/**
- * Migrates the outbox and inbox tables with a Flyway history of their own, so the service's own
- * migrations and these never compete for version numbers. Runs after the service's own
- * migrations, which therefore always meet an empty schema on a new database.
- */
+/** The outbox and inbox tables ({@code db/gongyu-messaging}), migrated by {@link ChassisMigrations}. */
 public class MessagingSchema implements InitializingBean {
 
   private final DataSource dataSource;
@@ -23,14 +19,6 @@ public class MessagingSchema implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
-    serviceMigrations.ifAvailable(initializer -> {}); // getting the bean runs the service's migrations
-    Flyway.configure()
-        .dataSource(dataSource)
-        .table("flyway_messaging_history")
-        .locations("classpath:db/gongyu-messaging")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load()
-        .migrate();
+    ChassisMigrations.migrate(dataSource, serviceMigrations, "flyway_messaging_history", "classpath:db/gongyu-messaging");
   }
 }

@@ -69,9 +69,17 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         "the request body is not valid JSON of the expected shape" + where(ex), null);
   }
 
-  /** Anything unforeseen: logged here with its trace, answered without it. */
+  /**
+   * Anything unforeseen: logged here with its trace, answered without it. Refusals by the
+   * authorization rules are not unforeseen: they go back to the security filters, which answer
+   * 401, 403 or 404 and audit them.
+   */
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Object> unexpected(Exception ex) {
+  ResponseEntity<Object> unexpected(Exception ex) throws Exception {
+    if (ex instanceof org.springframework.security.access.AccessDeniedException
+        || ex instanceof org.springframework.security.core.AuthenticationException) {
+      throw ex;
+    }
     log.error("unhandled error", ex);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
         "the service failed to handle the request; nothing was changed", null);
@@ -79,6 +87,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 
   private static String where(HttpMessageNotReadableException ex) {
     Throwable cause = ex.getCause();
+    if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
+      return ": it has a field '" + unknown.getPropertyName() + "' that this request does not take"
+          + " (fields it takes: " + unknown.getKnownPropertyIds() + ")";
+    }
     if (cause instanceof tools.jackson.databind.DatabindException de && !de.getPath().isEmpty()) {
       StringBuilder path = new StringBuilder();
       for (var ref : de.getPath()) {

@@ -1,0 +1,85 @@
+package org.gongyu.chassis.security;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The org-unit half of every authorization rule, used in {@code @PreAuthorize} as {@code
+ * @scope.school(#schoolId)}, {@code @scope.county(#countyId)} or {@code @scope.city()}; the role
+ * half is {@code hasRole(...)}. The caller's unit comes from the token's claims only; where a
+ * resource sits comes from this service's own data ({@link OrgUnits}) and the deployment's city.
+ *
+ * <p>A check that fails marks the request, so that the denial answers 404 like a resource that
+ * does not exist ("not yours" and "not found" look the same) and is audited as a denial.
+ */
+public class OrgScope {
+
+  /** Request attribute set when a scope check refused the caller. */
+  public static final String OUT_OF_SCOPE = OrgScope.class.getName() + ".OUT_OF_SCOPE";
+
+  private final OrgUnits orgUnits;
+  private final String cityId;
+
+  public OrgScope(OrgUnits orgUnits, String cityId) {
+    this.orgUnits = orgUnits;
+    this.cityId = cityId;
+  }
+
+  /** The school itself; the county it is registered in; the city that runs this deployment. */
+  public boolean school(String schoolId) {
+    Optional<Caller> caller = caller();
+    boolean ok = caller.isPresent() && schoolId != null && switch (caller.get().tier()) {
+      case SCHOOL -> schoolId.equals(caller.get().schoolId());
+      case COUNTY -> caller.get().countyId() != null
+          && orgUnits.countyOfSchool(schoolId).filter(caller.get().countyId()::equals).isPresent();
+      case CITY -> ownCity(caller.get()) && orgUnits.countyOfSchool(schoolId).isPresent();
+      case null -> false;
+    };
+    return verdict(ok, "school " + schoolId);
+  }
+
+  /** County staff of that county; the city's staff. Never a school. */
+  public boolean county(String countyId) {
+    Optional<Caller> caller = caller();
+    boolean ok = caller.isPresent() && countyId != null && switch (caller.get().tier()) {
+      case COUNTY -> countyId.equals(caller.get().countyId());
+      case CITY -> ownCity(caller.get());
+      case SCHOOL -> false;
+      case null -> false;
+    };
+    return verdict(ok, "county " + countyId);
+  }
+
+  /** The city's staff of the city this deployment serves. */
+  public boolean city() {
+    Optional<Caller> caller = caller();
+    boolean ok = caller.isPresent() && caller.get().tier() == Role.Tier.CITY && ownCity(caller.get());
+    return verdict(ok, "city " + cityId);
+  }
+
+  /** The city this deployment serves ({@code gongyu.city.id}). */
+  public String cityId() {
+    return cityId;
+  }
+
+  private boolean ownCity(Caller caller) {
+    return Objects.equals(cityId, caller.cityId());
+  }
+
+  private static Optional<Caller> caller() {
+    return Caller.of(SecurityContextHolder.getContext().getAuthentication());
+  }
+
+  private static boolean verdict(boolean ok, String unit) {
+    if (!ok) {
+      RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+      if (attributes != null) {
+        attributes.setAttribute(OUT_OF_SCOPE, unit, RequestAttributes.SCOPE_REQUEST);
+      }
+    }
+    return ok;
+  }
+}

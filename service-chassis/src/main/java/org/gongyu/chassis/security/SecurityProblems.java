@@ -1,0 +1,54 @@
+package org.gongyu.chassis.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.gongyu.chassis.audit.AuditFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The answers to a refused request, as problem+json that names no internal class:
+ *
+ * <ul>
+ *   <li>401: no token, or one that fails signature, issuer, audience or expiry checks (with the
+ *       standard {@code WWW-Authenticate} header; why exactly goes to the audit trail only);
+ *   <li>404: the caller's role may do this, but not for that school or county: the same answer
+ *       as for a resource that does not exist;
+ *   <li>403: the caller's role may not do this at all.
+ * </ul>
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    bearer.commence(request, response, e); // sets WWW-Authenticate: Bearer error="invalid_token", ...
+    boolean presented = request.getHeader("Authorization") != null;
+    request.setAttribute(AuditFilter.REASON, presented ? "token rejected: " + e.getMessage() : "no bearer token");
+    ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+        presented ? "the bearer token is invalid, expired or not meant for this API" : "this API needs a bearer access token",
+        request.getRequestURI());
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    Object unit = request.getAttribute(OrgScope.OUT_OF_SCOPE);
+    if (unit != null) {
+      request.setAttribute(AuditFilter.REASON, "outside the caller's org unit: " + unit);
+      ProblemWriter.write(response, HttpStatus.NOT_FOUND, "not-found", "Not found",
+          "nothing found at " + request.getRequestURI(), request.getRequestURI());
+      return;
+    }
+    request.setAttribute(AuditFilter.REASON, "role does not allow " + request.getMethod());
+    ProblemWriter.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        "your role does not allow this request", request.getRequestURI());
+  }
+}
