@@ -27,6 +27,8 @@ import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.testing.AccessMatrix;
+import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,7 @@ class SchoolServiceIT {
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry registry) {
     RealInfrastructure.register(registry, "school");
+    Keycloak.register(registry);
   }
 
   @TestConfiguration
@@ -77,15 +80,19 @@ class SchoolServiceIT {
 
   @BeforeAll
   void connect() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
   }
 
   // ---------------------------------------------------------------- fixtures
 
   void registerSchool(String schoolId) {
+    registerSchool(schoolId, "990101");
+  }
+
+  void registerSchool(String schoolId, String countyId) {
     var event = EventEnvelope.wrap("district-service", NOW,
-        new SchoolRegistered(schoolId, "990101", null, "测试学校 " + schoolId, "PRIMARY", 1));
-    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, "990101", EventCodec.encode(event));
+        new SchoolRegistered(schoolId, countyId, null, "测试学校 " + schoolId, "PRIMARY", 1));
+    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, countyId, EventCodec.encode(event));
     await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/school/schools/" + schoolId + "/classes").status() == 200);
   }
 
@@ -159,7 +166,7 @@ class SchoolServiceIT {
 
   @Test
   void derivesTheSnapshotFromRecordsAndPublishesEachNewVersionOnce() {
-    String school = "9901010001";
+    String school = "9901010101";
     registerSchool(school);
     assertThat(putClass(school, "C1", YEAR, 40).status()).isEqualTo(201);
     assertThat(putClass(school, "C2", YEAR, 45).status()).isEqualTo(201);
@@ -205,7 +212,7 @@ class SchoolServiceIT {
 
   @Test
   void storesNoReadableReferenceToAStudentOrGuardian() {
-    String school = "9901010002";
+    String school = "9901010102";
     registerSchool(school);
     putClass(school, "C1", YEAR, 10);
     assertThat(postBatch(school, PERIOD, List.of(registration("x-1", "C1", "STU-secret-7", "GRD-secret-7", "2026-09-10T00:00:00Z"))).status())
@@ -217,7 +224,7 @@ class SchoolServiceIT {
 
   @Test
   void concurrentBatchesForOneSchoolGetGaplessVersionsAndTheExactFigure() throws Exception {
-    String school = "9901010003";
+    String school = "9901010103";
     registerSchool(school);
     putClass(school, "C1", YEAR, 500);
     ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -247,7 +254,7 @@ class SchoolServiceIT {
 
   @Test
   void refusesBadInputWithProblemDetailsAndStoresNothing() {
-    String school = "9901010004";
+    String school = "9901010104";
     registerSchool(school);
     putClass(school, "SMALL", YEAR, 2);
     putClass(school, "OLD", "2025-2026", 30);
@@ -297,7 +304,7 @@ class SchoolServiceIT {
 
   @Test
   void aRegistryEventOlderThanTheStoredOneChangesNothing() {
-    String school = "9901010005";
+    String school = "9901010105";
     registerSchool(school);
     var newer = EventEnvelope.wrap("district-service", NOW, new SchoolRegistered(school, "990101", null, "新名字", "PRIMARY", 3));
     var older = EventEnvelope.wrap("district-service", NOW, new SchoolRegistered(school, "990101", null, "旧名字", "PRIMARY", 2));
@@ -308,5 +315,96 @@ class SchoolServiceIT {
         jdbc.sql("select registry_version from school where id = ?").param(school).query(Long.class).single()).isEqualTo(3));
     Set<String> names = new HashSet<>(jdbc.sql("select name from school where id = ?").param(school).query(String.class).list());
     assertThat(names).containsExactly("新名字");
+  }
+
+  // ---------------------------------------------------------------- access
+
+  /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */
+  int statusOf(String method, String path, String body, String token) {
+    var request = RestClient.create("http://localhost:" + port).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.exchange((req, res) -> res.getStatusCode().value(), true);
+  }
+
+  @Test
+  void accessMatrixEveryEndpointEveryRoleOwnSiblingAndOtherCountySchool() {
+    var own = AccessMatrix.Level.SCHOOL.id(AccessMatrix.Target.OWN);
+    var sibling = AccessMatrix.Level.SCHOOL.id(AccessMatrix.Target.SIBLING);
+    var other = AccessMatrix.Level.SCHOOL.id(AccessMatrix.Target.OTHER_COUNTY);
+    registerSchool(own, "990101");
+    registerSchool(sibling, "990101");
+    registerSchool(other, "990102");
+    for (String school : List.of(own, sibling, other)) {
+      // set up by each school's own admin (a demo user of the realm)
+      assertThat(statusOf("PUT", "/api/school/schools/" + school + "/classes/MX-1",
+          "{\"schoolYear\":\"" + YEAR + "\",\"grade\":3,\"name\":\"三年级一班\",\"enrolment\":30}",
+          Keycloak.token("admin-" + school))).isEqualTo(201);
+    }
+    long deniedBefore = jdbc.sql("select count(*) from audit_log where outcome = 'DENIED'").query(Long.class).single();
+    String classBody = "{\"schoolYear\":\"" + YEAR + "\",\"grade\":3,\"name\":\"矩阵班\",\"enrolment\":40}";
+    String batch = "{\"period\":\"" + PERIOD + "\",\"registrations\":[{\"externalId\":\"mx-1\",\"classId\":\"MX-1\","
+        + "\"studentRef\":\"STU-mx-1\",\"guardianRef\":\"GRD-mx-1\",\"registeredAt\":\"2026-10-10T08:00:00Z\"}]}";
+    Set<String> schoolUsers = Set.of("school-staff", "school-admin");
+    Set<String> everyone = AccessMatrix.CALLERS.keySet();
+    var endpoints = List.of(
+        new AccessMatrix.Endpoint("GET", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes", null, schoolUsers),
+        new AccessMatrix.Endpoint("GET", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes/MX-1", null, schoolUsers),
+        new AccessMatrix.Endpoint("PUT", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes/MX-1", classBody,
+            Set.of("school-admin")),
+        new AccessMatrix.Endpoint("POST", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/platform-registrations",
+            batch, schoolUsers),
+        new AccessMatrix.Endpoint("GET", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/indicators/" + PERIOD, null,
+            everyone));
+
+    AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
+    System.out.println(result.summary("school-service"));
+    assertThat(result.failures()).as(result.summary("school-service")).isEmpty();
+
+    // the refused writes left the other schools exactly as their admins left them
+    for (String school : List.of(sibling, other)) {
+      assertThat(get("/api/school/schools/" + school + "/classes/MX-1").body()).contains("\"enrolment\":30");
+      assertThat(storedRegistrations(school)).isZero();
+    }
+    assertThat(get("/api/school/schools/" + own + "/classes/MX-1").body()).contains("\"enrolment\":40");
+    assertThat(storedRegistrations(own)).isEqualTo(1);
+    long expectedDenials = result.cells().stream().filter(c -> !c.expected().equals("2xx")).count();
+    assertThat(jdbc.sql("select count(*) from audit_log where outcome = 'DENIED'").query(Long.class).single() - deniedBefore)
+        .as("every refused cell is audited").isEqualTo(expectedDenials);
+  }
+
+  @Test
+  void fieldsARequestDoesNotTakeAreRefusedAndChangeNothing() {
+    String school = "9901010106";
+    String elsewhere = "9901010107";
+    registerSchool(school);
+    registerSchool(elsewhere);
+    assertThat(putClass(school, "MA-1", YEAR, 30).status()).isEqualTo(201);
+    long versionBefore = latestVersion(school);
+
+    Response classWithSchoolId = send("PUT", "/api/school/schools/" + school + "/classes/MA-1",
+        Map.of("schoolYear", YEAR, "grade", 3, "name", "改名", "enrolment", 99, "schoolId", elsewhere));
+    assertThat(classWithSchoolId.status()).isEqualTo(400);
+    assertThat(classWithSchoolId.contentType()).startsWith("application/problem+json");
+    assertThat(classWithSchoolId.body()).contains("'schoolId'");
+
+    Response batchWithSchoolId = send("POST", "/api/school/schools/" + school + "/platform-registrations",
+        Map.of("period", PERIOD, "schoolId", elsewhere,
+            "registrations", List.of(registration("ma-1", "MA-1", "STU-ma", "GRD-ma", "2026-10-10T08:00:00Z"))));
+    assertThat(batchWithSchoolId.status()).isEqualTo(400);
+    Response recordWithVersion = send("POST", "/api/school/schools/" + school + "/platform-registrations",
+        Map.of("period", PERIOD, "registrations", List.of(Map.of("externalId", "ma-2", "classId", "MA-1", "studentRef", "STU-ma",
+            "guardianRef", "GRD-ma", "registeredAt", "2026-10-10T08:00:00Z", "schoolKey", "forged"))));
+    assertThat(recordWithVersion.status()).isEqualTo(400);
+
+    assertThat(get("/api/school/schools/" + school + "/classes/MA-1").body()).contains("\"enrolment\":30").doesNotContain("改名");
+    assertThat(get("/api/school/schools/" + elsewhere + "/classes").body()).isEqualTo("[]");
+    assertThat(storedRegistrations(school)).isZero();
+    assertThat(storedRegistrations(elsewhere)).isZero();
+    assertThat(latestVersion(school)).isEqualTo(versionBefore);
   }
 }

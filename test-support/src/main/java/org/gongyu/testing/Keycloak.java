@@ -41,6 +41,9 @@ public final class Keycloak {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
   private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern SCHOOL_PATH = Pattern.compile("/api/school/schools/([^/?]+)");
+  private static final Pattern COUNTY_PATH = Pattern.compile("/api/district/counties/([^/?]+)");
   private static final Map<String, Cached> TOKENS = new ConcurrentHashMap<>();
   private static String baseUrl;
   private static GenericContainer<?> container;
@@ -96,6 +99,115 @@ public final class Keycloak {
     long expiresIn = Long.parseLong(field(EXPIRES_IN, body));
     TOKENS.put(username, new Cached(token, System.nanoTime() + Duration.ofSeconds(Math.max(0, expiresIn - 30)).toNanos()));
     return token;
+  }
+
+  /**
+   * An access token of a test user holding {@code realmRole} for one org unit (school id for
+   * school roles, county id for county roles, city id for city roles), created in the realm
+   * through Keycloak's admin API the first time it is asked for (user {@code it-<role>-<unit>}).
+   * Functional tests use it to act for the arbitrary units they make up; the access matrix uses
+   * the realm's own demo users.
+   */
+  public static String tokenAs(String realmRole, String unitId) {
+    String username = "it-" + realmRole + "-" + unitId.toLowerCase();
+    if (!TOKENS.containsKey(username)) {
+      ensureUser(username, realmRole, unitId);
+    }
+    return token(username);
+  }
+
+  /**
+   * The token a functional test acts with for a request, chosen by the path: the school's admin
+   * for {@code /api/school/schools/<id>/...}, the county's admin for {@code
+   * /api/district/counties/<id>/...}, the city admin for {@code /api/city/...}, city staff for
+   * {@code /api/reports/...}; none for anything else (health, metrics, API docs).
+   */
+  public static java.util.Optional<String> tokenForPath(String path) {
+    // an id no user can hold (the test checks input validation, which answers before any rule): any valid token
+    Matcher school = SCHOOL_PATH.matcher(path);
+    if (school.lookingAt()) {
+      return java.util.Optional.of(validId(school.group(1)) ? tokenAs("school-admin", school.group(1)) : token("city-admin"));
+    }
+    Matcher county = COUNTY_PATH.matcher(path);
+    if (county.lookingAt()) {
+      return java.util.Optional.of(validId(county.group(1)) ? tokenAs("county-admin", county.group(1)) : token("city-admin"));
+    }
+    if (path.startsWith("/api/city/")) {
+      return java.util.Optional.of(token("city-admin"));
+    }
+    if (path.startsWith("/api/reports/")) {
+      return java.util.Optional.of(token("city-staff"));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** For a {@code RestClient}: adds the bearer token {@link #tokenForPath} picks. */
+  public static org.springframework.http.client.ClientHttpRequestInterceptor actingByPath() {
+    return (request, body, execution) -> {
+      if (!request.getHeaders().containsHeader("Authorization")) {
+        tokenForPath(request.getURI().getRawPath()).ifPresent(t -> request.getHeaders().setBearerAuth(t));
+      }
+      return execution.execute(request, body);
+    };
+  }
+
+  private static boolean validId(String id) {
+    return id.matches("[A-Za-z0-9-]{1,40}");
+  }
+
+  private static synchronized void ensureUser(String username, String realmRole, String unitId) {
+    String claim = realmRole.startsWith("school-") ? "school_id" : realmRole.startsWith("county-") ? "county_id" : "city_id";
+    if (!unitId.matches("[A-Za-z0-9-]{1,40}")) {
+      throw new IllegalArgumentException("not an org-unit id: " + unitId);
+    }
+    String attributes = "\"" + claim + "\":[\"" + unitId + "\"]" + (claim.equals("city_id") ? "" : ",\"city_id\":[\"990100\"]");
+    String user = "{\"username\":\"" + username + "\",\"enabled\":true,\"emailVerified\":true,"
+        + "\"firstName\":\"it\",\"lastName\":\"" + realmRole + "\",\"email\":\"" + username + "@it.gongyu.example\","
+        + "\"attributes\":{" + attributes + "},"
+        + "\"credentials\":[{\"type\":\"password\",\"value\":\"" + DEMO_PASSWORD + "\",\"temporary\":false}]}";
+    String admin = adminToken();
+    HttpResponse<String> created = send(admin, "POST", "/admin/realms/gongyu/users", user);
+    if (created.statusCode() != 201 && created.statusCode() != 409) {
+      throw new IllegalStateException("Keycloak did not create " + username + ": " + created.statusCode() + " " + created.body());
+    }
+    String id = field(ID, send(admin, "GET", "/admin/realms/gongyu/users?exact=true&username=" + enc(username), null).body());
+    String role = send(admin, "GET", "/admin/realms/gongyu/roles/" + enc(realmRole), null).body();
+    HttpResponse<String> mapped = send(admin, "POST", "/admin/realms/gongyu/users/" + id + "/role-mappings/realm", "[" + role + "]");
+    if (mapped.statusCode() != 204) {
+      throw new IllegalStateException("Keycloak did not give " + username + " role " + realmRole + ": " + mapped.statusCode());
+    }
+  }
+
+  private static String adminToken() {
+    String form = "grant_type=password&client_id=admin-cli&username="
+        + enc(System.getenv().getOrDefault("GONGYU_TEST_KEYCLOAK_ADMIN", "admin"))
+        + "&password=" + enc(System.getenv().getOrDefault("GONGYU_TEST_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+        .timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form))
+        .build();
+    return field(ACCESS_TOKEN, exchange(request).body());
+  }
+
+  private static HttpResponse<String> send(String token, String method, String path, String json) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+        .timeout(Duration.ofSeconds(20))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    return exchange(b.build());
+  }
+
+  private static HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("Keycloak did not answer " + request.uri() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.gongyu.city.catalogue;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +18,7 @@ class CatalogueController {
   }
 
   @GetMapping("/api/city/catalogue")
+  @PreAuthorize(Rules.ANY_ROLE)
   List<CatalogueEntryResponse> catalogue() {
     return mapper.toResponses(repo.all());
   }

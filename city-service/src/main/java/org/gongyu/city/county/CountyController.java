@@ -1,5 +1,7 @@
 package org.gongyu.city.county;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -24,6 +26,7 @@ class CountyController {
   }
 
   @PutMapping("/{countyId}")
+  @PreAuthorize(Rules.CITY_ADMIN + Rules.OF_CITY)
   ResponseEntity<CountyResponse> put(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String countyId, @Valid @RequestBody PutCountyRequest body) {
     Upserted<CountyRow> result = service.put(countyId, body.name());
@@ -31,11 +34,13 @@ class CountyController {
   }
 
   @GetMapping
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   List<CountyResponse> all() {
     return service.all().stream().map(CountyResponse::of).toList();
   }
 
   @GetMapping("/{countyId}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   CountyResponse one(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String countyId) {
     return CountyResponse.of(service.one(countyId));
   }

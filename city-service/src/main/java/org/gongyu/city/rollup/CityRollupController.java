@@ -1,5 +1,7 @@
 package org.gongyu.city.rollup;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import jakarta.validation.constraints.Pattern;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.city.CityProperties;
@@ -22,6 +24,7 @@ class CityRollupController {
   }
 
   @GetMapping("/api/city/rollups/{indicatorCode}/{periodId}")
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   CityRollupResponse rollup(
       @PathVariable @Pattern(regexp = "[A-Z0-9_]{1,60}") String indicatorCode, @PathVariable String periodId) {
     String period = semester(periodId);

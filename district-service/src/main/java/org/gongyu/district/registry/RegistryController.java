@@ -1,5 +1,7 @@
 package org.gongyu.district.registry;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -28,6 +30,7 @@ class RegistryController {
   }
 
   @PutMapping("/xuequ/{xuequId}")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<XuequResponse> putXuequ(
       @PathVariable @Pattern(regexp = ID) String countyId,
       @PathVariable @Pattern(regexp = ID) String xuequId,
@@ -37,11 +40,13 @@ class RegistryController {
   }
 
   @GetMapping("/xuequ")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<XuequResponse> xuequ(@PathVariable @Pattern(regexp = ID) String countyId) {
     return registry.xuequOf(countyId).stream().map(XuequResponse::of).toList();
   }
 
   @PutMapping("/schools/{schoolId}")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<SchoolResponse> putSchool(
       @PathVariable @Pattern(regexp = ID) String countyId,
       @PathVariable @Pattern(regexp = ID) String schoolId,
@@ -51,11 +56,13 @@ class RegistryController {
   }
 
   @GetMapping("/schools")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<SchoolResponse> schools(@PathVariable @Pattern(regexp = ID) String countyId) {
     return mapper.toResponses(registry.schoolsOf(countyId));
   }
 
   @GetMapping("/schools/{schoolId}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   SchoolResponse school(
       @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable @Pattern(regexp = ID) String schoolId) {
     return mapper.toResponse(registry.school(countyId, schoolId));

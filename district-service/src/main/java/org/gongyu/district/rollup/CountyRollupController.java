@@ -1,5 +1,7 @@
 package org.gongyu.district.rollup;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import jakarta.validation.constraints.Pattern;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.contracts.period.Semester;
@@ -21,6 +23,7 @@ class CountyRollupController {
   }
 
   @GetMapping("/api/district/counties/{countyId}/rollups/{indicatorCode}/{periodId}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   CountyRollupResponse rollup(
       @PathVariable @Pattern(regexp = ID) String countyId,
       @PathVariable @Pattern(regexp = "[A-Z0-9_]{1,60}") String indicatorCode,

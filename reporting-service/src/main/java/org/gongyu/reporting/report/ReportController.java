@@ -1,5 +1,7 @@
 package org.gongyu.reporting.report;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
@@ -24,12 +26,14 @@ class ReportController {
   }
 
   @GetMapping
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   @Operation(summary = "The city's rollup and every known county's rollup")
   CityReport city(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId) {
     return reports.city(code, periodId);
   }
 
   @GetMapping("/counties/{countyId}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   @Operation(summary = "One county's rollup with its lineage and every registered school of the county")
   CountyReport county(
       @PathVariable @Pattern(regexp = CODE) String code,
@@ -39,6 +43,7 @@ class ReportController {
   }
 
   @GetMapping("/schools/{schoolId}")
+  @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   @Operation(summary = "One school's latest snapshot and whether its county's rollup used it")
   SchoolReport school(
       @PathVariable @Pattern(regexp = CODE) String code,

@@ -1,5 +1,7 @@
 package org.gongyu.school.classes;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -34,6 +36,7 @@ class ClassController {
 
   /** Creates the class or updates its grade, name or enrolment (idempotent). */
   @PutMapping("/{classId}")
+  @PreAuthorize(Rules.SCHOOL_ADMIN + Rules.OF_SCHOOL)
   ResponseEntity<ClassResponse> put(
       @PathVariable @Pattern(regexp = ID) String schoolId,
       @PathVariable @Pattern(regexp = ID) String classId,
@@ -49,11 +52,13 @@ class ClassController {
   }
 
   @GetMapping
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   List<ClassResponse> list(@PathVariable @Pattern(regexp = ID) String schoolId) {
     return classes.list(schoolId).stream().map(ClassResponse::of).toList();
   }
 
   @GetMapping("/{classId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ClassResponse get(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String classId) {
     return classes.find(schoolId, classId)
         .map(ClassResponse::of)

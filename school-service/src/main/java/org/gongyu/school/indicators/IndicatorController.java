@@ -1,5 +1,7 @@
 package org.gongyu.school.indicators;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,6 +29,7 @@ class IndicatorController {
       String indicatorCode, String periodId, long numerator, long denominator, BigDecimal rate, long version, Instant asOf) {}
 
   @GetMapping("/api/school/schools/{schoolId}/indicators/{periodId}")
+  @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   List<SnapshotResponse> latest(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId, @PathVariable String periodId) {
     try {

@@ -1,5 +1,7 @@
 package org.gongyu.school.registration;
 
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.security.Rules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
@@ -24,6 +26,7 @@ class RegistrationController {
   record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots) {}
 
   @PostMapping("/api/school/schools/{schoolId}/platform-registrations")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse ingest(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId, @Valid @RequestBody RegistrationBatch batch) {
     PlatformRegistrations.Outcome o = registrations.ingest(schoolId, batch);
