@@ -62,10 +62,18 @@ public final class AccessMatrix {
   }
 
   /**
-   * One endpoint: {@code path} builds the path for the addressed unit's id; {@code body} is sent
-   * with writes; {@code roles} may call it; a permitted call must answer 2xx.
+   * One endpoint: {@code path} builds the path for the addressed unit's id; {@code body} builds
+   * the body sent with writes for that id (null for none); {@code roles} may call it; a permitted
+   * call must answer 2xx.
    */
-  public record Endpoint(String method, Level level, Function<String, String> path, String body, Set<String> roles) {
+  public record Endpoint(
+      String method, Level level, Function<String, String> path, Function<String, String> body, Set<String> roles) {
+
+    /** An endpoint whose body (or none, with null) is the same for every unit. */
+    public Endpoint(String method, Level level, Function<String, String> path, String body, Set<String> roles) {
+      this(method, level, path, unit -> body, roles);
+    }
+
     public String name() {
       return method + " " + path.apply("{" + level.name().toLowerCase() + "}");
     }
@@ -128,14 +136,15 @@ public final class AccessMatrix {
     List<Cell> cells = new ArrayList<>();
     for (Endpoint e : endpoints) {
       for (Target target : e.level().targets()) {
-        String path = e.path().apply(e.level().id(target));
+        String unit = e.level().id(target);
+        String path = e.path().apply(unit);
         for (var caller : CALLERS.entrySet()) {
-          int status = client.call(e.method(), path, e.body(), Keycloak.token(caller.getValue()));
+          int status = client.call(e.method(), path, e.body().apply(unit), Keycloak.token(caller.getValue()));
           cells.add(new Cell(e.name(), caller.getKey(), target, expected(e, caller.getKey(), target), status));
         }
       }
-      String own = e.path().apply(e.level().id(Target.OWN));
-      cells.add(new Cell(e.name(), "anonymous", Target.OWN, "401", client.call(e.method(), own, e.body(), null)));
+      String own = e.level().id(Target.OWN);
+      cells.add(new Cell(e.name(), "anonymous", Target.OWN, "401", client.call(e.method(), e.path().apply(own), e.body().apply(own), null)));
     }
     List<Cell> failures = cells.stream().filter(c -> !c.passed()).toList();
     return new Result(List.copyOf(cells), failures, endpoints.size());
