@@ -352,14 +352,13 @@ class SchoolServiceIT {
     Set<String> schoolUsers = Set.of("school-staff", "school-admin");
     Set<String> everyone = AccessMatrix.CALLERS.keySet();
     var endpoints = List.of(
-        new AccessMatrix.Endpoint("GET", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes", null, schoolUsers),
-        new AccessMatrix.Endpoint("GET", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes/MX-1", null, schoolUsers),
-        new AccessMatrix.Endpoint("PUT", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes/MX-1", classBody,
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes", schoolUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes/MX-1", schoolUsers),
+        AccessMatrix.Endpoint.send("PUT", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/classes/MX-1", classBody,
             Set.of("school-admin")),
-        new AccessMatrix.Endpoint("POST", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/platform-registrations",
+        AccessMatrix.Endpoint.send("POST", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/platform-registrations",
             batch, schoolUsers),
-        new AccessMatrix.Endpoint("GET", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/indicators/" + PERIOD, null,
-            everyone));
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/indicators/" + PERIOD, everyone));
 
     AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
     System.out.println(result.summary("school-service"));

@@ -69,9 +69,14 @@ public final class AccessMatrix {
   public record Endpoint(
       String method, Level level, Function<String, String> path, Function<String, String> body, Set<String> roles) {
 
-    /** An endpoint whose body (or none, with null) is the same for every unit. */
-    public Endpoint(String method, Level level, Function<String, String> path, String body, Set<String> roles) {
-      this(method, level, path, unit -> body, roles);
+    /** A GET. */
+    public static Endpoint get(Level level, Function<String, String> path, Set<String> roles) {
+      return new Endpoint("GET", level, path, unit -> null, roles);
+    }
+
+    /** A write whose body is the same for every unit. */
+    public static Endpoint send(String method, Level level, Function<String, String> path, String body, Set<String> roles) {
+      return new Endpoint(method, level, path, unit -> body, roles);
     }
 
     public String name() {
