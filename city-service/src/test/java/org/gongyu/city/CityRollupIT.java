@@ -30,6 +30,8 @@ import org.gongyu.contracts.indicator.IndicatorKind;
 import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.testing.ConsumerGroups;
+import org.gongyu.testing.AccessMatrix;
+import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -77,6 +79,7 @@ class CityRollupIT {
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
     RealInfrastructure.register(r, "city");
+    Keycloak.register(r);
     r.add("gongyu.messaging.poll-interval", () -> "200ms");
   }
 
@@ -98,7 +101,7 @@ class CityRollupIT {
 
   @BeforeAll
   void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
   }
 
   @Test
@@ -358,6 +361,53 @@ class CityRollupIT {
   }
 
   // ---- Kafka
+
+  /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */
+  private int statusOf(String method, String path, String body, String token) {
+    var request = RestClient.create("http://localhost:" + port).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.exchange((req, res) -> res.getStatusCode().value(), true);
+  }
+
+  @Test
+  @Order(10)
+  void accessMatrixEveryEndpointEveryRoleOwnSiblingAndOtherCounty() {
+    // counties 990101..990103 and the city rollup exist since @Order(2)
+    Set<String> cityUsers = Set.of("city-staff", "city-admin");
+    Set<String> countyAndCity = Set.of("county-assessor", "county-admin", "city-staff", "city-admin");
+    var endpoints = List.of(
+        new AccessMatrix.Endpoint("PUT", AccessMatrix.Level.COUNTY, c -> "/api/city/counties/" + c,
+            c -> "{\"name\":\"县" + c + "\"}", Set.of("city-admin")),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY, c -> "/api/city/counties", cityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.COUNTY, c -> "/api/city/counties/" + c, countyAndCity),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY, c -> "/api/city/catalogue", AccessMatrix.CALLERS.keySet()),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY, c -> "/api/city/rollups/" + PLATFORM + "/" + TestEvents.PERIOD, cityUsers));
+    long deniedBefore = count("select count(*) from audit_log where outcome = 'DENIED'");
+    long versionsBefore = count("select coalesce(sum(version), 0) from county");
+
+    AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
+    System.out.println(result.summary("city-service"));
+    assertThat(result.failures()).as(result.summary("city-service")).isEmpty();
+
+    long expectedDenials = result.cells().stream().filter(c -> !c.expected().equals("2xx")).count();
+    assertThat(count("select count(*) from audit_log where outcome = 'DENIED'") - deniedBefore)
+        .as("every refused cell is audited").isEqualTo(expectedDenials);
+    assertThat(count("select coalesce(sum(version), 0) from county")).as("the permitted PUTs repeat stored names: no new version")
+        .isEqualTo(versionsBefore);
+  }
+
+  @Test
+  @Order(11)
+  void aCountyBodyCannotCarryFieldsTheRequestDoesNotTake() {
+    ResponseEntity<JsonNode> r = put("/api/city/counties/990101", "{\"name\":\"改名县\",\"cityId\":\"990200\"}");
+    assertProblem(r, 400, "'cityId'");
+    assertThat(get("/api/city/counties/990101").getBody().get("name").asString()).isEqualTo("县990101");
+  }
 
   private void sendRollups(List<CountyRollup> rollups) {
     List<CompletableFuture<?>> acks = new ArrayList<>();
