@@ -2,9 +2,10 @@
 # The whole Gongyu platform on this machine, without Docker.
 #
 #   deploy/local/platform.sh up [--build]   build if needed, start PostgreSQL DBs,
-#                                           Kafka, the four services, the gateway,
-#                                           load the demo city, print the URLs
-#   deploy/local/platform.sh down           stop gateway, services, Kafka
+#                                           Kafka, Keycloak, the four services, the
+#                                           gateway, load the demo city, print the URLs
+#   deploy/local/platform.sh down           stop gateway, services, Kafka (and Keycloak
+#                                           if this run dir started it)
 #   deploy/local/platform.sh status         one line per component
 #   deploy/local/platform.sh logs <name> [--no-follow]
 #                                           tail a log (kafka, gateway, city-service, ...)
@@ -45,6 +46,11 @@ base_port() {
 
 comp_port() {
   port "$(base_port "$1")"
+}
+
+# Keycloak is shared by every run dir (no port offset): one issuer everywhere.
+keycloak_url() {
+  printf 'http://127.0.0.1:%s\n' "${GONGYU_KEYCLOAK_PORT:-8180}"
 }
 
 comp_jar() {
@@ -124,7 +130,7 @@ start_component() {
     die "$name: port 127.0.0.1:$p is already in use by a process this run dir did not start; stop it or set GONGYU_PORT_OFFSET"
   fi
 
-  envs+=("SERVER_PORT=$p")
+  envs+=("SERVER_PORT=$p" "GONGYU_SECURITY_ISSUER=$(keycloak_url)/realms/gongyu")
   if [[ $name == "$GATEWAY" ]]; then
     for svc in school district city reporting; do
       envs+=("GONGYU_ROUTES_${svc^^}=http://127.0.0.1:$(comp_port "$svc-service")")
@@ -186,11 +192,18 @@ EOF
     printf ' %-19s   prometheus: http://127.0.0.1:%s/actuator/prometheus\n' "" "$p"
   done
   cat <<EOF
+ Keycloak:           $(keycloak_url)  (realm gongyu; admin console $(keycloak_url)/admin, admin/admin)
+ Log in:             http://127.0.0.1:$gw/  as e.g. city-staff, assessor-990101 or staff-9901010001,
+                     password gongyu-demo (every demo user: README.md)
  Kafka bootstrap:    127.0.0.1:$(comp_port kafka)
  PostgreSQL:         $GONGYU_PG_HOST:$GONGYU_PG_PORT, databases ${GONGYU_DB_PREFIX}{school,district,city,reporting}
  Run dir:            $GONGYU_RUN_DIR
  Logs:               $GONGYU_LOG_DIR  ($0 logs <name>)
  Example report:     http://127.0.0.1:$gw/api/reports/indicators/PLATFORM_REGISTRATION/periods/$(current_semester)
+                     (in the browser after logging in, or with a bearer token:
+                      TOKEN=\$(curl -s -d grant_type=password -d client_id=gongyu-cli -d username=city-staff \\
+                        -d password=gongyu-demo $(keycloak_url)/realms/gongyu/protocol/openid-connect/token | jq -r .access_token)
+                      curl -H "Authorization: Bearer \$TOKEN" http://127.0.0.1:$gw/api/reports/...)
  Stop:               $0 down
 =================================================================
 EOF
@@ -214,8 +227,13 @@ up() {
   ensure_postgres
   "$GONGYU_LOCAL_DIR/db.sh" create
   "$GONGYU_LOCAL_DIR/kafka.sh" start
+  ensure_redis
 
+  # Keycloak takes longest to start; the services do not need it until the first request
+  # (they fetch its keys then), so it starts alongside them and is waited for before the demo.
   ensure_run_dirs
+  "$GONGYU_LOCAL_DIR/keycloak.sh" start >"$GONGYU_LOG_DIR/keycloak-start.log" 2>&1 &
+  local keycloak_starter=$!
   for name in "${SERVICES[@]}"; do
     start_component "$name"
   done
@@ -224,12 +242,17 @@ up() {
   done
   start_component "$GATEWAY"
   wait_ready "$GATEWAY"
+  if ! wait "$keycloak_starter"; then
+    cat "$GONGYU_LOG_DIR/keycloak-start.log" >&2
+    die "Keycloak did not start (see above)"
+  fi
+  cat "$GONGYU_LOG_DIR/keycloak-start.log"
 
   gw="$(comp_port "$GATEWAY")"
   if demo_enabled; then
     log "loading the demo city through the gateway"
     rc=0
-    "$JAVA_HOME/bin/java" -jar "$DEMO_JAR" demo --gateway "http://127.0.0.1:$gw" || rc=$?
+    "$JAVA_HOME/bin/java" -jar "$DEMO_JAR" demo --gateway "http://127.0.0.1:$gw" --keycloak "$(keycloak_url)" || rc=$?
     ((rc == 0)) || die "loading the demo data failed (java -jar ${DEMO_JAR#"$ROOT/"} demo exited $rc); the platform itself is up; GONGYU_DEMO=none skips this step"
   else
     log "GONGYU_DEMO=none: not loading demo data"
@@ -244,10 +267,12 @@ down() {
   stop_components "$GATEWAY"
   stop_components "${SERVICES[@]}"
   "$GONGYU_LOCAL_DIR/kafka.sh" stop
+  "$GONGYU_LOCAL_DIR/keycloak.sh" stop
 }
 
 status() {
   local name p pidfile state ready
+  "$GONGYU_LOCAL_DIR/keycloak.sh" status || true
   for name in kafka school-service district-service city-service reporting-service "$GATEWAY"; do
     p="$(comp_port "$name")"
     pidfile="$(pid_file "$name")"

@@ -24,12 +24,12 @@ public final class Bench {
 
   private Bench() {}
 
-  public record Options(String gateway, int schools, int batches, int batchSize, int concurrency) {}
+  public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency) {}
 
   private record Accepted(long acceptedNanos, long cumulativeTarget) {}
 
   public static void run(Options o, PrintStream out) throws Exception {
-    GongyuClient client = new GongyuClient(o.gateway());
+    GongyuClient client = new GongyuClient(o.gateway(), o.keycloak());
     Instant now = Instant.now();
     Semester semester = Semester.containing(now.atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
     String run = Long.toString(System.currentTimeMillis(), 36);

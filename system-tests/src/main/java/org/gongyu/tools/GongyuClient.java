@@ -8,19 +8,56 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.gongyu.testing.KeycloakAccounts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A thin HTTP client of the gateway's API. */
+/**
+ * A thin HTTP client of the gateway's API that logs in to Keycloak as the users of the realm. By
+ * default it acts, for each call, as the unit's own user: the demo user of a school or county
+ * where the realm has one ({@code admin-<school>}, {@code county-admin-<county>}), otherwise a
+ * user {@code tool-<role>-<unit>} it creates through Keycloak's admin API; {@code city-admin} for
+ * the city, {@code city-staff} for reports. {@link #as(String)} acts as one named user for every
+ * call, {@link #anonymous()} sends no token.
+ */
 public final class GongyuClient {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final String CITY = "990100";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final String gateway;
+  private final KeycloakAccounts accounts;
+  private final Function<String, Optional<String>> tokenForPath;
 
-  public GongyuClient(String gateway) {
+  public GongyuClient(String gateway, String keycloak) {
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.gateway = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
+    this.accounts = new KeycloakAccounts(keycloak);
+    this.tokenForPath = path -> accounts.tokenForPath(path, "tool", CITY, true);
+  }
+
+  private GongyuClient(GongyuClient base, Function<String, Optional<String>> tokenForPath) {
+    this.http = base.http;
+    this.gateway = base.gateway;
+    this.accounts = base.accounts;
+    this.tokenForPath = tokenForPath;
+  }
+
+  /** The same client acting as {@code username} (a user of the realm) for every call. */
+  public GongyuClient as(String username) {
+    return new GongyuClient(this, path -> Optional.of(accounts.token(username)));
+  }
+
+  /** The same client sending no token. */
+  public GongyuClient anonymous() {
+    return new GongyuClient(this, path -> Optional.empty());
+  }
+
+  public KeycloakAccounts accounts() {
+    return accounts;
   }
 
   /** Status and parsed body of a call. */
@@ -47,6 +84,8 @@ public final class GongyuClient {
   }
 
   private Reply call(HttpRequest.Builder request) {
+    HttpRequest probe = request.copy().build();
+    tokenForPath.apply(probe.uri().getRawPath()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
       HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();

@@ -10,16 +10,19 @@ public final class Tools {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !(args[0].equals("demo") || args[0].equals("bench"))) {
-      System.err.println("usage: demo --gateway URL | bench --gateway URL [--schools 20] [--batches 400] [--batch-size 50] [--concurrency 4]");
+      System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
+          + " [--batch-size 50] [--concurrency 4]");
       System.exit(2);
     }
     int g = Arrays.asList(args).indexOf("--gateway");
     String gateway = g >= 0 && g + 1 < args.length ? args[g + 1] : "http://127.0.0.1:8080";
+    int k = Arrays.asList(args).indexOf("--keycloak");
+    String keycloak = k >= 0 && k + 1 < args.length ? args[k + 1] : "http://127.0.0.1:8180";
     try {
       if (args[0].equals("demo")) {
-        DemoCity.generate(Instant.now()).load(new GongyuClient(gateway), System.out);
+        DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak), System.out);
       } else {
-        Bench.run(new Bench.Options(gateway, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),
+        Bench.run(new Bench.Options(gateway, keycloak, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),
             Bench.intArg(args, "--batch-size", 50), Bench.intArg(args, "--concurrency", 4)), System.out);
       }
     } catch (IllegalStateException e) {
