@@ -33,7 +33,9 @@ import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.ConsumerGroups;
+import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -70,6 +74,7 @@ class ReportingIT {
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
     RealInfrastructure.register(r, "reporting");
+    Keycloak.register(r);
   }
 
   private static final String GROUP = "reporting-service";
@@ -89,14 +94,31 @@ class ReportingIT {
       Topics.CITY_INDICATOR_ROLLUPS);
 
   private static final String CODE = IndicatorCodes.PLATFORM_REGISTRATION;
-  private static final String CITY = "9901";
+  private static final String CITY = "990100";
   private static final String CITY_NAME = "演示市";
-  private static final String CHENGGUAN = "990101";
-  private static final String DONGHU = "990102";
-  private static final String CG1 = "9901010001";
-  private static final String CG2 = "9901010002";
-  private static final String DH1 = "9901020001";
-  private static final String DH2 = "9901020002";
+  // the functional tests' own units; the realm's demo units (counties 990101..990103, schools
+  // 9901010001, 9901010002, 9901020001) belong to the access matrix
+  private static final String CHENGGUAN = "990111";
+  private static final String DONGHU = "990112";
+  private static final String CG1 = "9901110001";
+  private static final String CG2 = "9901110002";
+  private static final String DH1 = "9901120001";
+  private static final String DH2 = "9901120002";
+  private static final String MATRIX_PERIOD = "2027-2028-1";
+  private static final String DEMO_OWN_COUNTY = AccessMatrix.Level.COUNTY.id(AccessMatrix.Target.OWN);
+  private static final String DEMO_SIBLING_COUNTY = AccessMatrix.Level.COUNTY.id(AccessMatrix.Target.SIBLING);
+  private static final String DEMO_OTHER_COUNTY = AccessMatrix.Level.COUNTY.id(AccessMatrix.Target.OTHER_COUNTY);
+  /** The demo counties: id, name. */
+  private static final List<String[]> DEMO_COUNTIES = List.of(
+      new String[] {DEMO_OWN_COUNTY, "东城县"},
+      new String[] {DEMO_SIBLING_COUNTY, "西山县"},
+      new String[] {DEMO_OTHER_COUNTY, "南湖区"});
+  /** The demo schools: id, county, name (the matrix's own and sibling school in 990101, the other in 990102). */
+  private static final List<String[]> DEMO_SCHOOLS = List.of(
+      new String[] {AccessMatrix.Level.SCHOOL.id(AccessMatrix.Target.OWN), DEMO_OWN_COUNTY, "东城一小"},
+      new String[] {AccessMatrix.Level.SCHOOL.id(AccessMatrix.Target.SIBLING), DEMO_OWN_COUNTY, "东城二小"},
+      new String[] {AccessMatrix.Level.SCHOOL.id(AccessMatrix.Target.OTHER_COUNTY), DEMO_SIBLING_COUNTY, "西山中学"},
+      new String[] {"9901030001", DEMO_OTHER_COUNTY, "南湖小学"});
   private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final JsonMapper JSON =
@@ -112,19 +134,29 @@ class ReportingIT {
   private final List<SchoolRegistered> schools = new ArrayList<>();
   private final List<IndicatorDefined> definitions = new ArrayList<>();
 
-  /** The org and the catalogue, each with a stale version sent after the newer one. */
+  /**
+   * The org and the catalogue, each with a stale version sent after the newer one; and the
+   * realm's demo units, which the access matrix reads, registered once here so that every test
+   * sees the same org whatever order the tests run in.
+   */
   @BeforeAll
   void publishOrgAndCatalogue() {
-    http = RestClient.create("http://localhost:" + port);
+    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
     List<UUID> sent = new ArrayList<>();
     sent.add(send(Topics.CITY_COUNTIES, CITY, county(CHENGGUAN, "城关区", 2)));
     sent.add(send(Topics.CITY_COUNTIES, CITY, county(CHENGGUAN, "旧城关区", 1)));
     sent.add(send(Topics.CITY_COUNTIES, CITY, county(DONGHU, "东湖县", 1)));
-    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, CHENGGUAN, school(CG1, CHENGGUAN, "990101-XQ1", "城关一小", 1)));
-    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, CHENGGUAN, school(CG2, CHENGGUAN, "990101-XQ2", "城关二小", 2)));
-    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, CHENGGUAN, school(CG2, CHENGGUAN, "990101-XQ1", "城关二小", 1)));
+    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, CHENGGUAN, school(CG1, CHENGGUAN, "990111-XQ1", "城关一小", 1)));
+    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, CHENGGUAN, school(CG2, CHENGGUAN, "990111-XQ2", "城关二小", 2)));
+    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, CHENGGUAN, school(CG2, CHENGGUAN, "990111-XQ1", "城关二小", 1)));
     sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, DONGHU, school(DH1, DONGHU, null, "东湖中学", 1)));
-    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, DONGHU, school(DH2, DONGHU, "990102-XQ1", "东湖小学", 1)));
+    sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, DONGHU, school(DH2, DONGHU, "990112-XQ1", "东湖小学", 1)));
+    for (String[] c : DEMO_COUNTIES) {
+      sent.add(send(Topics.CITY_COUNTIES, CITY, county(c[0], c[1], 1)));
+    }
+    for (String[] s : DEMO_SCHOOLS) {
+      sent.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, s[1], school(s[0], s[1], null, s[2], 1)));
+    }
     EventEnvelope<IndicatorDefined> v2 = envelope(definition("0.60", 2));
     sent.add(send(Topics.CITY_CATALOGUE, CODE, v2));
     sent.add(send(Topics.CITY_CATALOGUE, CODE, definition("0.50", 1)));
@@ -172,8 +204,8 @@ class ReportingIT {
     assertThat(city.at("/city/rate").decimalValue()).isEqualByComparingTo("0.4375");
     assertThat(city.at("/city/version").longValue()).isEqualTo(2);
     assertThat(city.at("/city/name").asString()).as("the name of the latest version, not of the stale one").isEqualTo(CITY_NAME);
-    assertThat(city.at("/counties/0/name").asString()).isEqualTo("城关区");
-    assertThat(city.at("/counties/1/numerator").isNull()).isTrue();
+    assertThat(byId(city.get("counties"), CHENGGUAN).get("name").asString()).isEqualTo("城关区");
+    assertThat(byId(city.get("counties"), DONGHU).get("numerator").isNull()).isTrue();
     JsonNode cg = get(countyPath(period, CHENGGUAN)).body();
     JsonNode cg1 = cg.at("/schools/0");
     assertThat(cg1.get("snapshotVersion").longValue()).isEqualTo(2);
@@ -181,7 +213,7 @@ class ReportingIT {
     assertThat(cg1.get("met").booleanValue()).isTrue();
     // 30/60 meets the stale 50 % target but not the current 60 % one
     assertThat(cg.at("/schools/1/met").booleanValue()).isFalse();
-    assertThat(cg.at("/schools/1/xuequId").asString()).isEqualTo("990101-XQ2");
+    assertThat(cg.at("/schools/1/xuequId").asString()).isEqualTo("990111-XQ2");
   }
 
   @Test
@@ -249,9 +281,13 @@ class ReportingIT {
 
   @Test
   void unknownSchoolIsANotFoundProblemNamingTheSchool() {
-    Answer a = get(schoolPath("2026-2027-1", "9901999999"));
+    // its own user (a school user always sees their school): the service says it is not registered
+    Answer own = get(schoolPath("2026-2027-1", "9901999999"), Keycloak.tokenAs("school-staff", "9901999999"));
+    assertProblem(own, 404, "school 9901999999 is not registered");
 
-    assertProblem(a, 404, "school 9901999999 is not registered");
+    // anyone else cannot tell a school that does not exist from one that is not theirs
+    Answer city = get(schoolPath("2026-2027-1", "9901999999"));
+    assertProblem(city, 404, "nothing found at " + schoolPath("2026-2027-1", "9901999999"));
   }
 
   @Test
@@ -268,6 +304,92 @@ class ReportingIT {
     assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("jvm_memory_used_bytes");
     assertThat(get("/v3/api-docs").body().at("/paths").propertyNames())
         .contains("/api/reports/indicators/{code}/periods/{periodId}/counties/{countyId}");
+  }
+
+  // ---- access: the realm's demo users against the demo units
+
+  /** Sends one request with exactly this token (anonymous when null), without the acting interceptor. */
+  int statusOf(String method, String path, String body, String token) {
+    var request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.exchange((req, res) -> res.getStatusCode().value(), true);
+  }
+
+  @Test
+  void accessMatrixEveryReportEveryRoleOwnSiblingAndOtherCounty() {
+    Published p = matrixFigures();
+    assertReportsShowLatest(p); // every report of the period has figures to show
+    long deniedBefore = deniedAudits();
+    Set<String> cityUsers = Set.of("city-staff", "city-admin");
+    Set<String> countyAndCityUsers = Set.of("county-assessor", "county-admin", "city-staff", "city-admin");
+    Set<String> everyone = AccessMatrix.CALLERS.keySet();
+    var endpoints = List.of(
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY, city -> cityPath(MATRIX_PERIOD), cityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.COUNTY, c -> countyPath(MATRIX_PERIOD, c), countyAndCityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> schoolPath(MATRIX_PERIOD, s), everyone));
+
+    AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
+    System.out.println(result.summary("reporting-service"));
+    assertThat(result.failures()).as(result.summary("reporting-service")).isEmpty();
+
+    long expectedDenials = result.cells().stream().filter(c -> !c.expected().equals("2xx")).count();
+    assertThat(deniedAudits() - deniedBefore).as("every refused cell is audited").isEqualTo(expectedDenials);
+  }
+
+  @Test
+  void aCountyUsersCountyReportListsOnlyTheSchoolsOfTheirOwnCounty() {
+    matrixFigures();
+    String path = countyPath(MATRIX_PERIOD, DEMO_OWN_COUNTY);
+
+    Answer a = get(path, Keycloak.token("assessor-990101"));
+
+    assertThat(a.status()).isEqualTo(200);
+    JsonNode report = a.body();
+    assertThat(report.at("/county/id").asString()).isEqualTo(DEMO_OWN_COUNTY);
+    List<String> ofCounty = DEMO_SCHOOLS.stream().filter(s -> s[1].equals(DEMO_OWN_COUNTY)).map(s -> s[0]).toList();
+    assertThat(ids(report.get("schools"))).containsExactlyElementsOf(ofCounty);
+    assertThat(lineage(report.get("county"), "schoolId")).containsOnlyKeys(ofCounty);
+    assertThat(report.toString()).as("nothing of the sibling county").doesNotContain(DEMO_SIBLING_COUNTY).doesNotContain("西山");
+    assertThat(report).as("the same report the city sees").isEqualTo(get(path).body());
+  }
+
+  private Published matrixFigures;
+
+  /**
+   * Figures of the matrix period for every demo unit, published once: each school's snapshot,
+   * each county's rollup of its schools, the city's rollup of the three counties.
+   */
+  private Published matrixFigures() {
+    if (matrixFigures != null) {
+      return matrixFigures;
+    }
+    Published p = new Published(MATRIX_PERIOD);
+    Map<String, List<IndicatorSnapshotPublished>> byCounty = new LinkedHashMap<>();
+    long n = 0;
+    for (String[] s : DEMO_SCHOOLS) {
+      IndicatorSnapshotPublished snapshot = snapshot(s[0], MATRIX_PERIOD, 30 + 10 * n++, 80, 1);
+      p.snapshot(snapshot);
+      byCounty.computeIfAbsent(s[1], c -> new ArrayList<>()).add(snapshot);
+    }
+    List<CountyRollupPublished> rollups = new ArrayList<>();
+    for (String[] c : DEMO_COUNTIES) {
+      List<IndicatorSnapshotPublished> used = byCounty.getOrDefault(c[0], List.of());
+      rollups.add(countyRollup(c[0], MATRIX_PERIOD, 1, used.size(), used));
+    }
+    rollups.forEach(p::countyRollup);
+    p.cityRollup(cityRollup(MATRIX_PERIOD, 2, DEMO_COUNTIES.size(), rollups));
+    awaitConsumed(p.eventIds);
+    matrixFigures = p;
+    return p;
+  }
+
+  private long deniedAudits() {
+    return jdbc.sql("select count(*) from audit_log where outcome = 'DENIED'").query(Long.class).single();
   }
 
   // ---- the expected answers, computed directly from what was sent
@@ -420,6 +542,15 @@ class ReportingIT {
     return refs;
   }
 
+  private static JsonNode byId(JsonNode array, String id) {
+    for (JsonNode n : array) {
+      if (n.get("id").asString().equals(id)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no " + id + " in " + array);
+  }
+
   private static List<String> ids(JsonNode array) {
     List<String> ids = new ArrayList<>();
     array.forEach(n -> ids.add(n.get("id").asString()));
@@ -543,7 +674,16 @@ class ReportingIT {
   private record Answer(int status, String contentType, JsonNode body) {}
 
   private Answer get(String path) {
-    return http.get().uri(path).exchange((req, res) -> new Answer(
+    return get(path, null);
+  }
+
+  /** A GET with this token, or with the one {@link Keycloak#actingByPath()} picks when null. */
+  private Answer get(String path, String token) {
+    var request = http.get().uri(path);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request.exchange((req, res) -> new Answer(
         res.getStatusCode().value(),
         String.valueOf(res.getHeaders().getContentType()),
         JSON.readTree(res.getBody())));
