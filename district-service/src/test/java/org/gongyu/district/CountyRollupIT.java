@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.stream.LongStream;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -22,7 +24,12 @@ import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.district.TestEvents.Snapshot;
+import org.gongyu.testing.AccessMatrix;
+import org.gongyu.testing.AccessMatrix.Endpoint;
+import org.gongyu.testing.AccessMatrix.Level;
+import org.gongyu.testing.AccessMatrix.Target;
 import org.gongyu.testing.ConsumerGroups;
+import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,10 +68,20 @@ class CountyRollupIT {
   private static final String GROUP = "district-service";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * One county per concern, so that no test counts another's schools: 990101 (own), 990102
+   * (sibling) and 990103 (other county) are the access matrix's, and only the matrix writes to
+   * 990101; 990102 also serves the refusals, 990103 the changed target, 990104 the idempotent PUTs,
+   * 990105 the unregistered snapshot, 990106 the main rollup, 990107 the dead letters, 990108 the
+   * school of another county the refusals need and the mass-assignment check.
+   */
+  private static final List<String> COUNTIES =
+      List.of("990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108");
 
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
     RealInfrastructure.register(r, "district");
+    Keycloak.register(r);
     r.add("gongyu.messaging.poll-interval", () -> "200ms");
   }
 
@@ -94,18 +112,18 @@ class CountyRollupIT {
 
   @BeforeAll
   void cityAndCatalogue() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
     send(Topics.CITY_CATALOGUE, PLATFORM, TestEvents.indicator(PLATFORM, "0.60", 1));
-    for (String county : List.of("990101", "990102", "990103", "990104", "990105", "990106")) {
+    for (String county : COUNTIES) {
       send(Topics.CITY_COUNTIES, TestEvents.CITY, TestEvents.county(county, 1));
     }
-    await().atMost(PATIENCE).until(() -> count("select count(*) from county") == 6
+    await().atMost(PATIENCE).until(() -> count("select count(*) from county") == COUNTIES.size()
         && count("select count(*) from indicator_definition") == 1);
   }
 
   @Test
   void countyRollupIsTheSumOfEachSchoolsLatestSnapshotDespiteDuplicatesStaleVersionsRestartAndReplay() throws Exception {
-    String county = "990101";
+    String county = "990106";
     long seed = Long.getLong("gongyu.test.seed", 20251001L);
     org.slf4j.LoggerFactory.getLogger(getClass()).info("event stream seed {} (rerun with -Dgongyu.test.seed={})", seed, seed);
     Random random = new Random(seed);
@@ -157,7 +175,7 @@ class CountyRollupIT {
     assertThat(expected.matches(published.getLast())).isTrue();
     assertThat(published).extracting(CountyRollupPublished::version)
         .as("one event per version, in order").isEqualTo(LongStream.rangeClosed(1, version).boxed().toList());
-    assertThat(count("select count(*) from school_snapshot where school_id like '990101%'")).isEqualTo(schools.size());
+    assertThat(count("select count(*) from school_snapshot where school_id like '" + county + "%'")).isEqualTo(schools.size());
 
     // Replay the whole snapshot topic: nothing may change.
     long inboxRows = count("select count(*) from inbox_event");
@@ -266,23 +284,23 @@ class CountyRollupIT {
     String county = "990102";
     putXuequ(county, "990102-XQ1", "城西学区");
     putSchool(county, "9901020001", "城西小学", "PRIMARY", "990102-XQ1");
-    putSchool("990106", "9901060001", "他县小学", "PRIMARY", null);
+    putSchool("990108", "9901080001", "他县小学", "PRIMARY", null);
     awaitOutboxDrained();
     String before = registryState();
 
     assertProblem(putSchoolRaw("990199", "9901990001", body("某校", "PRIMARY", null)), 404, "county 990199 is not registered");
     assertProblem(putXuequRaw("990199", "990199-XQ1", "{\"name\":\"某学区\"}"), 404, "county 990199 is not registered");
     assertProblem(get("/api/district/counties/990199/schools"), 404, "county 990199 is not registered");
-    assertProblem(putSchoolRaw(county, "9901060001", body("他县小学", "PRIMARY", null)), 409, "registered in county 990106");
-    assertProblem(putSchoolRaw(county, "9901020002", body("新校", "PRIMARY", "990106-XQ9")), 422, "990106-XQ9");
+    assertProblem(putSchoolRaw(county, "9901080001", body("他县小学", "PRIMARY", null)), 409, "registered in county 990108");
+    assertProblem(putSchoolRaw(county, "9901020002", body("新校", "PRIMARY", "990108-XQ9")), 422, "990108-XQ9");
     assertProblem(putSchoolRaw(county, "9901020001", body("城西小学", "PRIMARY", "990199-XQ1")), 422, "990199-XQ1");
     assertProblem(putSchoolRaw(county, "99010200!1", body("新校", "PRIMARY", null)), 400, "schoolId");
     assertProblem(putSchoolRaw(county, "x".repeat(41), body("新校", "PRIMARY", null)), 400, "schoolId");
     assertProblem(putSchoolRaw(county, "9901020002", body("新校", "UNIVERSITY", null)), 400, "PRIMARY");
     assertProblem(putSchoolRaw(county, "9901020002", body(" ", "PRIMARY", null)), 400, "name");
     assertProblem(putSchoolRaw(county, "9901020002", "{\"name\": \"新校\", \"schoolType\": "), 400, "not valid JSON");
-    assertProblem(putXuequRaw("990106", "990102-XQ1", "{\"name\":\"抢注\"}"), 409, "belongs to county 990102");
-    assertProblem(get("/api/district/counties/" + county + "/schools/9901060001"), 404, "not registered in county 990102");
+    assertProblem(putXuequRaw("990108", "990102-XQ1", "{\"name\":\"抢注\"}"), 409, "belongs to county 990102");
+    assertProblem(get("/api/district/counties/" + county + "/schools/9901080001"), 404, "not registered in county 990102");
     assertProblem(get("/api/district/counties/" + county + "/rollups/" + PLATFORM + "/2025-2027-1"), 400, "2025-2027-1");
     assertProblem(get("/api/district/counties/" + county + "/rollups/" + PLATFORM + "/2024-2025-2"), 404, "no rollup");
 
@@ -292,18 +310,122 @@ class CountyRollupIT {
 
   @Test
   void aSnapshotThatCanNeverBeAppliedGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
-    String county = "990106";
-    putSchool(county, "9901060002", "丁校", "PRIMARY", null);
-    Snapshot negative = Snapshot.of("9901060002", PLATFORM, -1, 100, 1);
-    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901060002", negative.json());
-    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901060002", "{\"not\": \"an envelope\"}");
-    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901060002", Snapshot.of("9901060002", PLATFORM, 61, 100, 2).json());
+    String county = "990107";
+    putSchool(county, "9901070002", "丁校", "PRIMARY", null);
+    Snapshot negative = Snapshot.of("9901070002", PLATFORM, -1, 100, 1);
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901070002", negative.json());
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901070002", "{\"not\": \"an envelope\"}");
+    send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, "9901070002", Snapshot.of("9901070002", PLATFORM, 61, 100, 2).json());
 
     JsonNode r = awaitRollup(county, PLATFORM, n -> n.get("version").asLong() == 1);
-    assertThat(lineage(r)).containsExactly("9901060002@2");
+    assertThat(lineage(r)).containsExactly("9901070002@2");
     await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(readAll(Topics.SCHOOL_INDICATOR_SNAPSHOTS + "-dlt"))
         .extracting(ConsumerRecord::value)
         .contains(negative.json(), "{\"not\": \"an envelope\"}"));
+  }
+
+  /** A request with exactly this token (null: none), without the interceptor that picks one by path. */
+  int statusOf(String method, String path, String body, String token) {
+    var request = RestClient.create("http://localhost:" + port).method(HttpMethod.valueOf(method)).uri(path);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.exchange((req, res) -> res.getStatusCode().value(), true);
+  }
+
+  @Test
+  void accessMatrixEveryEndpointEveryRoleOwnSiblingAndOtherCounty() {
+    String own = Level.COUNTY.id(Target.OWN);
+    String sibling = Level.COUNTY.id(Target.SIBLING);
+    String other = Level.COUNTY.id(Target.OTHER_COUNTY);
+    String base = "/api/district/counties/";
+    String rollupPath = "/rollups/" + PLATFORM + "/" + TestEvents.PERIOD;
+    for (String c : List.of(own, sibling, other)) {
+      // set up by each county's own admin (a demo user of the realm): a 学区, a school in it, one snapshot of it
+      String admin = Keycloak.token("county-admin-" + c);
+      assertThat(statusOf("PUT", base + c + "/xuequ/" + c + "-XQM", "{\"name\":\"自建学区\"}", admin)).isEqualTo(201);
+      assertThat(statusOf("PUT", base + c + "/schools/" + c + "9901",
+          "{\"name\":\"自建学校\",\"schoolType\":\"PRIMARY\",\"xuequId\":\"" + c + "-XQM\"}", admin)).isEqualTo(201);
+      send(Topics.SCHOOL_INDICATOR_SNAPSHOTS, c + "9901", Snapshot.of(c + "9901", PLATFORM, 45, 90, 1).json());
+    }
+    for (String c : List.of(own, sibling, other)) {
+      await().atMost(PATIENCE).until(() -> statusOf("GET", base + c + rollupPath, null, Keycloak.token("county-admin-" + c)) == 200);
+    }
+    awaitOutboxDrained();
+    long auditBefore = count("select coalesce(max(id), 0) from audit_log");
+
+    Set<String> readers = Set.of("county-assessor", "county-admin", "city-staff", "city-admin");
+    Set<String> countyAdmin = Set.of("county-admin");
+    var endpoints = List.of(
+        Endpoint.send("PUT", Level.COUNTY, c -> base + c + "/xuequ/" + c + "-XQM", "{\"name\":\"矩阵学区\"}", countyAdmin),
+        Endpoint.get(Level.COUNTY, c -> base + c + "/xuequ", readers),
+        Endpoint.send("PUT", Level.COUNTY, c -> base + c + "/schools/" + c + "9901",
+            "{\"name\":\"矩阵学校\",\"schoolType\":\"PRIMARY\"}", countyAdmin),
+        Endpoint.get(Level.COUNTY, c -> base + c + "/schools", readers),
+        Endpoint.get(Level.COUNTY, c -> base + c + "/schools/" + c + "9901", readers),
+        Endpoint.get(Level.COUNTY, c -> base + c + rollupPath, readers));
+
+    AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
+    System.out.println(result.summary("district-service"));
+    assertThat(result.failures()).as(result.summary("district-service")).isEmpty();
+
+    // the refused writes left the other counties exactly as their own admins left them
+    for (String c : List.of(sibling, other)) {
+      assertThat(schoolRow(c + "9901")).isEqualTo(c + "9901:" + c + ":" + c + "-XQM:自建学校:PRIMARY:1");
+      assertThat(xuequRow(c + "-XQM")).isEqualTo(c + "-XQM:" + c + ":自建学区:1");
+      assertThat(registryEventsOf(c + "9901")).isEqualTo(1);
+      assertThat(statusOf("GET", base + c + "/schools/" + c + "9901", null, Keycloak.token("county-admin-" + c))).isEqualTo(200);
+    }
+    // the permitted ones changed the own county, once each (the same PUT again is no change)
+    assertThat(schoolRow(own + "9901")).isEqualTo(own + "9901:" + own + ":-:矩阵学校:PRIMARY:2");
+    assertThat(xuequRow(own + "-XQM")).isEqualTo(own + "-XQM:" + own + ":矩阵学区:2");
+    awaitOutboxDrained();
+    assertThat(registryEventsOf(own + "9901")).isEqualTo(2);
+    assertThat(count("select count(*) from school where id like '%9901' and id <> county_id || '9901'"))
+        .as("no school registered under another county's id").isZero();
+
+    // every refused cell is audited as a denial with the status it got, and nothing else was refused
+    Map<String, Long> expectedDenials = result.cells().stream().filter(c -> !c.expected().equals("2xx"))
+        .collect(Collectors.groupingBy(AccessMatrix.Cell::expected, TreeMap::new, Collectors.counting()));
+    // (the permitted PUTs are audited as SUCCEEDED; anything else would show here under its outcome)
+    Map<String, Long> audited = new TreeMap<>(jdbc.sql("""
+            select case when outcome = 'DENIED' then status::text else outcome || ' ' || status end, count(*)
+            from audit_log where id > ? and outcome <> 'SUCCEEDED' group by 1""")
+        .param(auditBefore)
+        .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+        .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    assertThat(audited).as("audit rows written during the matrix").isEqualTo(expectedDenials);
+    assertThat(count("select count(*) from audit_log where outcome = 'DENIED' and id > " + auditBefore))
+        .isEqualTo(result.cells().stream().filter(c -> !c.expected().equals("2xx")).count());
+  }
+
+  @Test
+  void fieldsARequestDoesNotTakeAreRefusedAndChangeNothing() {
+    String county = "990108";
+    String school = "9901080002";
+    putSchool(county, school, "原名学校", "PRIMARY", null);
+    awaitOutboxDrained();
+    String before = schoolRow(school);
+    assertThat(before).isEqualTo(school + ":" + county + ":-:原名学校:PRIMARY:1");
+
+    ResponseEntity<JsonNode> withCounty = putSchoolRaw(county, school,
+        "{\"name\":\"改名学校\",\"schoolType\":\"NINE_YEAR\",\"countyId\":\"990103\"}");
+    assertProblem(withCounty, 400, "'countyId'");
+    ResponseEntity<JsonNode> withVersion = putSchoolRaw(county, school,
+        "{\"name\":\"改名学校\",\"schoolType\":\"PRIMARY\",\"version\":99}");
+    assertProblem(withVersion, 400, "'version'");
+    ResponseEntity<JsonNode> xuequWithCounty = putXuequRaw(county, county + "-XQ1", "{\"name\":\"学区\",\"countyId\":\"990103\"}");
+    assertProblem(xuequWithCounty, 400, "'countyId'");
+
+    awaitOutboxDrained();
+    assertThat(schoolRow(school)).isEqualTo(before);
+    assertThat(registryEventsOf(school)).isEqualTo(1);
+    assertThat(xuequRow(county + "-XQ1")).isNull();
+    assertThat(get("/api/district/counties/990103/schools").getBody().toString()).doesNotContain(school);
+    assertThat(get("/api/district/counties/" + county + "/schools/" + school).getBody().get("name").asString()).isEqualTo("原名学校");
   }
 
   @Test
@@ -403,6 +525,26 @@ class CountyRollupIT {
 
   private long count(String sql) {
     return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  /** id:county:xuequ:name:type:version of one stored school, null when there is none. */
+  private String schoolRow(String id) {
+    return jdbc.sql("select id || ':' || county_id || ':' || coalesce(xuequ_id, '-') || ':' || name || ':' || school_type || ':' || version"
+            + " from school where id = ?")
+        .param(id).query(String.class).optional().orElse(null);
+  }
+
+  /** id:county:name:version of one stored 学区, null when there is none. */
+  private String xuequRow(String id) {
+    return jdbc.sql("select id || ':' || county_id || ':' || name || ':' || version from xuequ where id = ?")
+        .param(id).query(String.class).optional().orElse(null);
+  }
+
+  /** SchoolRegistered events of one school written to the outbox. */
+  private long registryEventsOf(String school) {
+    return jdbc.sql("select count(*) from outbox_event where topic = ? and payload like ?")
+        .params(Topics.DISTRICT_SCHOOL_REGISTRY, "%\"schoolId\":\"" + school + "\"%")
+        .query(Long.class).single();
   }
 
   private String registryState() {
