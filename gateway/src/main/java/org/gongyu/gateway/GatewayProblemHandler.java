@@ -3,8 +3,6 @@ package org.gongyu.gateway;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,13 +13,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway itself produces leaves as RFC 9457 {@code application/problem+json}:
@@ -29,6 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * exchange, 504 when it did not answer in time. The detail names the route ("the school service"),
  * never a host, port or exception message; those go to the log only. Responses the services send,
  * errors included, pass through untouched.
+ *
+ * <p>Two security failures also end here rather than in an entry point, because Spring Security
+ * rethrows them: a login session whose tokens Keycloak no longer refreshes (401, log in again), and
+ * Keycloak itself out of reach while refreshing a session's token or fetching the keys that check
+ * a bearer token (503).
  */
 @Component
 @Order(-2) // ahead of Boot's DefaultErrorWebExceptionHandler (-1), which would answer application/json
@@ -36,10 +40,10 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
 
-  private final JsonMapper json;
+  private final ProblemWriter problems;
 
-  GatewayProblemHandler(JsonMapper json) {
-    this.json = json;
+  GatewayProblemHandler(ProblemWriter problems) {
+    this.problems = problems;
   }
 
   @Override
@@ -53,25 +57,25 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
       log.warn("{} {} -> {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
           problem.status().value(), ex.toString());
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "urn:gongyu:problem:" + problem.slug());
-    body.put("title", problem.title());
-    body.put("status", problem.status().value());
-    body.put("detail", problem.detail());
-    body.put("instance", exchange.getRequest().getPath().value());
-    response.setStatusCode(problem.status());
-    HttpHeaders headers = response.getHeaders();
-    headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-      headers.set(HttpHeaders.RETRY_AFTER, "5");
+      response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
     }
-    return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(json.writeValueAsBytes(body))));
+    return problems.write(exchange, problem);
   }
-
-  record Problem(HttpStatusCode status, String slug, String title, String detail) {}
 
   static Problem classify(Throwable ex, String route, String path) {
     String service = route == null ? "the service" : "the " + route + " service";
+    boolean signIn = causedBy(ex, OAuth2AuthorizationException.class);
+    if (signIn && !causedBy(ex, IOException.class)) {
+      return new Problem(HttpStatus.UNAUTHORIZED, "session-expired", "Unauthorized",
+          "the login session has expired; log in again");
+    }
+    // The gateway's only WebClient is Spring Security's, which talks to Keycloak (token refresh,
+    // keys); the routes go through Reactor Netty directly and never raise WebClientRequestException.
+    if (signIn || causedBy(ex, AuthenticationServiceException.class) || causedBy(ex, WebClientRequestException.class)) {
+      return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable", "Service unavailable",
+          "the sign-in service could not be reached to check the credentials; try again shortly");
+    }
     if (ex instanceof ResponseStatusException rse) {
       HttpStatusCode status = rse.getStatusCode();
       if (status.value() == 404) {

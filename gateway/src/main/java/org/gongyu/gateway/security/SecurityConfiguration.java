@@ -1,0 +1,114 @@
+package org.gongyu.gateway.security;
+
+import java.util.Collections;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint.DelegateEntry;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * Who may pass the gateway, and how they prove it.
+ *
+ * <ul>
+ *   <li>Public: {@code /actuator/health/**}, {@code /actuator/prometheus}, {@code /actuator/info}.
+ *       Everything else needs a login session or a bearer token.
+ *   <li>Browsers log in through Keycloak (authorization code with PKCE); the session keeps the
+ *       tokens and the {@code TokenRelay} default filter (application.yml) sends the access token
+ *       on to the services, refreshed when it has expired.
+ *   <li>API clients send {@code Authorization: Bearer}; the token is checked here and passes on to
+ *       the service unchanged.
+ *   <li>Without credentials, {@code /api/**} and {@code /me} answer 401 problem+json (a script gains
+ *       nothing from a login page); a page request that accepts HTML is sent to the login.
+ *   <li>Session requests that change something need the CSRF token ({@link CsrfTokens}); API
+ *       clients do not ({@link BearerOnlyRequests}).
+ *   <li>{@code POST /logout} ends the session here and at Keycloak, then comes back to {@code /}.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String LOGIN = "/oauth2/authorization/" + KeycloakConfiguration.REGISTRATION_ID;
+
+  @Bean
+  SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+      ReactiveJwtDecoder jwtDecoder, SecurityProblems problems) {
+    ServerWebExchangeMatcher apiClients = new BearerOnlyRequests();
+    return http
+        .authorizeExchange(exchanges -> exchanges
+            .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+            .permitAll()
+            .anyExchange().authenticated())
+        .oauth2Login(login -> login
+            .authorizationRequestResolver(withPkce(registrations))
+            .authenticationFailureHandler(problems))
+        .oauth2ResourceServer(bearer -> bearer
+            .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+            .authenticationEntryPoint(problems)
+            .accessDeniedHandler(problems))
+        .exceptionHandling(refusals -> refusals
+            .authenticationEntryPoint(loginOrProblem(problems))
+            .accessDeniedHandler(problems))
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokens.RequestHandler())
+            .requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(apiClients)))
+            .accessDeniedHandler(problems))
+        .addFilterAfter(new CsrfTokens.CookieWriter(), SecurityWebFiltersOrder.CSRF)
+        .logout(logout -> logout
+            .logoutHandler(handlers -> handlers.add(new WebSessionServerLogoutHandler()))
+            .logoutSuccessHandler(keycloakLogout(registrations)))
+        .build();
+  }
+
+  /**
+   * PKCE (S256) on every authorization request, stated here rather than left to Spring Security,
+   * which adds it by itself only for public clients or registrations that ask for it: {@code
+   * gongyu-web} is confidential, and the realm refuses it a login without PKCE.
+   */
+  private static ServerOAuth2AuthorizationRequestResolver withPkce(ReactiveClientRegistrationRepository registrations) {
+    DefaultServerOAuth2AuthorizationRequestResolver resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    return resolver;
+  }
+
+  /** Pages that accept HTML go to Keycloak's login; API calls, {@code /me} and the rest get a 401 problem. */
+  private static ServerAuthenticationEntryPoint loginOrProblem(SecurityProblems problems) {
+    MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(Collections.singleton(MediaType.ALL));
+    ServerWebExchangeMatcher page = new AndServerWebExchangeMatcher(
+        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/me")), html);
+    DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+        new DelegateEntry(page, new RedirectServerAuthenticationEntryPoint(LOGIN)));
+    entryPoint.setDefaultEntryPoint(problems);
+    return entryPoint;
+  }
+
+  /** RP-initiated logout: Keycloak ends its SSO session too, then sends the browser back to {@code /}. */
+  private static OidcClientInitiatedServerLogoutSuccessHandler keycloakLogout(
+      ReactiveClientRegistrationRepository registrations) {
+    OidcClientInitiatedServerLogoutSuccessHandler handler = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+    handler.setPostLogoutRedirectUri("{baseUrl}/");
+    return handler;
+  }
+}
