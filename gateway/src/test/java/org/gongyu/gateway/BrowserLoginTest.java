@@ -2,24 +2,19 @@ package org.gongyu.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongyu.gateway.StubService.Received;
+import org.gongyu.testing.BrowserSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.util.HtmlUtils;
@@ -41,11 +36,11 @@ class BrowserLoginTest extends GatewayTestBase {
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final String SCHOOL_API = "/api/school/schools/9901010001/home-visits";
 
-  private Browser browser;
+  private BrowserSession browser;
 
   @BeforeEach
   void newBrowser() {
-    browser = new Browser();
+    browser = new BrowserSession();
   }
 
   @Test
@@ -205,42 +200,5 @@ class BrowserLoginTest extends GatewayTestBase {
     return UriComponentsBuilder.fromUri(uri).build().getQueryParams().toSingleValueMap().entrySet().stream()
         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
             e -> URLDecoder.decode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8)));
-  }
-
-  /**
-   * A cookie-keeping client that does not follow redirects. Like a browser it treats
-   * http://127.0.0.1 as a secure context and sends {@code Secure} cookies there; Keycloak sets its
-   * login-session cookies {@code Secure} even over plain HTTP, and without them the login form
-   * answers "cookie not found".
-   */
-  private static final class Browser {
-
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL) {
-      @Override
-      public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
-        boolean loopback = "http".equals(uri.getScheme()) && "127.0.0.1".equals(uri.getHost());
-        return super.get(loopback ? URI.create("https" + uri.toString().substring(4)) : uri, requestHeaders);
-      }
-    };
-    private final HttpClient http = HttpClient.newBuilder()
-        .cookieHandler(cookies)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-
-    HttpResponse<String> get(String url, String accept) throws IOException, InterruptedException {
-      return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET());
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-      return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    String cookie(String name) {
-      return cookies.getCookieStore().getCookies().stream()
-          .filter(c -> c.getName().equals(name))
-          .map(HttpCookie::getValue)
-          .findFirst().orElse(null);
-    }
   }
 }

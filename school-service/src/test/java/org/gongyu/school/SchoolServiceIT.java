@@ -321,14 +321,7 @@ class SchoolServiceIT {
 
   /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */
   int statusOf(String method, String path, String body, String token) {
-    var request = RestClient.create("http://localhost:" + port).method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-    return request.exchange((req, res) -> res.getStatusCode().value(), true);
+    return AccessMatrix.overHttp("http://localhost:" + port).call(method, path, body, token);
   }
 
   @Test

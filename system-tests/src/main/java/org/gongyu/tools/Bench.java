@@ -96,7 +96,7 @@ public final class Bench {
       if ((t - start) / 1_000_000_000L > 600) {
         throw new IllegalStateException("city figure stuck at " + lastSeen + " of " + expectedTotal);
       }
-      GongyuClient.sleep(20);
+      GongyuClient.sleep(25); // 40 polls/s: under the gateway's per-user limit of 50/s
     }
     long allVisible = System.nanoTime();
     for (Future<?> f : futures) {

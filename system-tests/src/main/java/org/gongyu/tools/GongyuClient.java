@@ -87,7 +87,13 @@ public final class GongyuClient {
     HttpRequest probe = request.copy().build();
     tokenForPath.apply(probe.uri().getRawPath()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
-      HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
+      HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      // past the gateway's per-user rate limit: wait as it says, a few times, like a polite client
+      for (int retry = 0; response.statusCode() == 429 && retry < 5; retry++) {
+        sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
+        response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      }
       String text = response.body();
       JsonNode body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
       return new Reply(response.statusCode(), body);

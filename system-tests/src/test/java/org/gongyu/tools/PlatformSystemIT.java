@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.SchoolCalendar;
 import org.gongyu.contracts.period.Semester;
+import org.gongyu.testing.BrowserSession;
 import org.gongyu.testing.KeycloakAccounts;
 import org.gongyu.tools.GongyuClient.Registration;
 import org.junit.jupiter.api.AfterAll;
@@ -169,60 +170,60 @@ class PlatformSystemIT {
   @Test
   void aSchoolUserAndACountyUserLoggedInThroughKeycloakSeeExactlyTheirOwnFigures() {
     // two counties of two and one schools, each with its own figure
-    client.putCounty("990203", "登录县");
-    client.putCounty("990204", "隔壁县");
-    Map<String, String> countyOf = Map.of("9902030001", "990203", "9902030002", "990203", "9902040001", "990204");
-    Map<String, Integer> registered = Map.of("9902030001", 12, "9902030002", 7, "9902040001", 25);
+    client.putCounty("990205", "登录县");
+    client.putCounty("990206", "隔壁县");
+    Map<String, String> countyOf = Map.of("9902050001", "990205", "9902050002", "990205", "9902060001", "990206");
+    Map<String, Integer> registered = Map.of("9902050001", 12, "9902050002", 7, "9902060001", 25);
     countyOf.forEach((school, county) -> client.putSchool(county, school, school + "号小学", "PRIMARY", null));
     for (String school : countyOf.keySet()) {
       client.putClass(school, "C1", SEMESTER.schoolYear(), 1, "一年级1班", 40);
       GongyuClient.require(client.postRegistrations(school, SEMESTER.id(), batch(school, "C1", registered.get(school))), "batch " + school);
     }
-    awaitCounty("990203", 19, 80, Duration.ofSeconds(30));
-    awaitCounty("990204", 25, 40, Duration.ofSeconds(30));
+    awaitCounty("990205", 19, 80, Duration.ofSeconds(30));
+    awaitCounty("990206", 25, 40, Duration.ofSeconds(30));
 
     // users of the realm acting for these units, logged in with the password grant (client gongyu-cli)
     KeycloakAccounts accounts = client.accounts();
-    accounts.tokenAs("sys", "school-staff", "9902030001", "990100");
-    accounts.tokenAs("sys", "county-assessor", "990203", "990100");
-    GongyuClient school = client.as("sys-school-staff-9902030001");
-    GongyuClient assessor = client.as("sys-county-assessor-990203");
+    accounts.tokenAs("sys", "school-staff", "9902050001", "990100");
+    accounts.tokenAs("sys", "county-assessor", "990205", "990100");
+    GongyuClient school = client.as("sys-school-staff-9902050001");
+    GongyuClient assessor = client.as("sys-county-assessor-990205");
     String schoolReport = "/api/reports/indicators/" + INDICATOR + "/periods/" + SEMESTER.id() + "/schools/";
     String countyReport = "/api/reports/indicators/" + INDICATOR + "/periods/" + SEMESTER.id() + "/counties/";
 
     // the school user: its own school, nothing else
-    JsonNode own = school.get(schoolReport + "9902030001").body();
+    JsonNode own = school.get(schoolReport + "9902050001").body();
     assertThat(own.toString()).contains("\"numerator\":12");
-    assertThat(school.get("/api/school/schools/9902030001/indicators/" + SEMESTER.id()).status()).isEqualTo(200);
-    assertThat(school.get("/api/school/schools/9902030002/indicators/" + SEMESTER.id()).status()).isEqualTo(404);
-    assertThat(school.get(schoolReport + "9902030002").status()).isEqualTo(404);
-    assertThat(school.get(schoolReport + "9902040001").status()).isEqualTo(404);
-    assertThat(school.get(countyReport + "990203").status()).isEqualTo(403);
+    assertThat(school.get("/api/school/schools/9902050001/indicators/" + SEMESTER.id()).status()).isEqualTo(200);
+    assertThat(school.get("/api/school/schools/9902050002/indicators/" + SEMESTER.id()).status()).isEqualTo(404);
+    assertThat(school.get(schoolReport + "9902050002").status()).isEqualTo(404);
+    assertThat(school.get(schoolReport + "9902060001").status()).isEqualTo(404);
+    assertThat(school.get(countyReport + "990205").status()).isEqualTo(403);
     assertThat(school.get("/api/reports/indicators/" + INDICATOR + "/periods/" + SEMESTER.id()).status()).isEqualTo(403);
-    assertThat(school.put("/api/district/counties/990203/schools/9902030001", Map.of("name", "改名", "schoolType", "PRIMARY")).status())
+    assertThat(school.put("/api/district/counties/990205/schools/9902050001", Map.of("name", "改名", "schoolType", "PRIMARY")).status())
         .isEqualTo(403);
 
     // the county user: its county and exactly its schools, not the other county
-    JsonNode county = assessor.get(countyReport + "990203").body();
+    JsonNode county = assessor.get(countyReport + "990205").body();
     assertThat(county.path("county").path("numerator").asLong()).isEqualTo(19);
     List<String> schools = new ArrayList<>();
     county.path("schools").forEach(s -> schools.add(s.path("id").asString()));
-    assertThat(schools).containsExactlyInAnyOrder("9902030001", "9902030002");
-    assertThat(assessor.get(countyReport + "990204").status()).isEqualTo(404);
-    assertThat(assessor.get(schoolReport + "9902040001").status()).isEqualTo(404);
+    assertThat(schools).containsExactlyInAnyOrder("9902050001", "9902050002");
+    assertThat(assessor.get(countyReport + "990206").status()).isEqualTo(404);
+    assertThat(assessor.get(schoolReport + "9902060001").status()).isEqualTo(404);
     assertThat(assessor.get("/api/reports/indicators/" + INDICATOR + "/periods/" + SEMESTER.id()).status()).isEqualTo(403);
-    assertThat(client.anonymous().get(countyReport + "990203").status()).isEqualTo(401);
+    assertThat(client.anonymous().get(countyReport + "990205").status()).isEqualTo(401);
 
     // the same county user in a browser: login page at Keycloak, session at the gateway, token relayed
     BrowserSession browser = new BrowserSession();
-    var landing = browser.logIn(GATEWAY, "sys-county-assessor-990203", KeycloakAccounts.DEMO_PASSWORD);
+    var landing = browser.logIn(GATEWAY, "sys-county-assessor-990205", KeycloakAccounts.DEMO_PASSWORD);
     assertThat(landing.statusCode()).isEqualTo(200);
     assertThat(browser.hops()).anySatisfy(u -> assertThat(u.toString())
         .startsWith(KEYCLOAK + "/realms/gongyu/protocol/openid-connect/auth").contains("code_challenge_method=S256"));
-    var inBrowser = browser.get(java.net.URI.create(GATEWAY + countyReport + "990203"));
+    var inBrowser = browser.get(GATEWAY + countyReport + "990205", "application/json");
     assertThat(inBrowser.statusCode()).isEqualTo(200);
-    assertThat(inBrowser.body()).contains("\"numerator\":19").contains("9902030002").doesNotContain("9902040001");
-    assertThat(browser.get(java.net.URI.create(GATEWAY + countyReport + "990204")).statusCode()).isEqualTo(404);
+    assertThat(inBrowser.body()).contains("\"numerator\":19").contains("9902050002").doesNotContain("9902060001");
+    assertThat(browser.get(GATEWAY + countyReport + "990206", "application/json").statusCode()).isEqualTo(404);
   }
 
   /** The school's own latest snapshot of the indicator, as school-service answers it. */

@@ -90,6 +90,21 @@ public final class AccessMatrix {
     int call(String method, String path, String body, String token);
   }
 
+  /** A client sending exactly the token given (JSON bodies) to a service at {@code baseUrl}. */
+  public static Client overHttp(String baseUrl) {
+    org.springframework.web.client.RestClient http = org.springframework.web.client.RestClient.create(baseUrl);
+    return (method, path, body, token) -> {
+      var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      if (body != null) {
+        request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body);
+      }
+      return request.exchange((req, res) -> res.getStatusCode().value(), true);
+    };
+  }
+
   /** One checked cell. */
   public record Cell(String endpoint, String role, Target target, String expected, int actual) {
     boolean passed() {
