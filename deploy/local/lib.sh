@@ -411,3 +411,24 @@ ensure_redis() {
   done
   die "Redis did not answer ping on 127.0.0.1:6379 within 10s"
 }
+
+# --------------------------------------------------------------- chromium --
+
+# Debian's Chromium and chromedriver for the browser system test: installed with apt-get
+# (as root) when missing. Without root or apt-get it only warns; the test then fails under CI.
+ensure_chromium() {
+  local pkgs=(chromium chromium-driver)
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+    return 0
+  fi
+  if ((EUID != 0)) || ! command -v apt-get >/dev/null 2>&1; then
+    warn "Chromium is not installed (apt-get install ${pkgs[*]}); the browser system test needs it"
+    return 0
+  fi
+  log "installing Debian's ${pkgs[*]} for the browser system test"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends "${pkgs[@]}"; then
+    apt-get update && apt-get install -y --no-install-recommends "${pkgs[@]}" \
+      || warn "could not install ${pkgs[*]}; the browser system test will fail under CI"
+  fi
+}

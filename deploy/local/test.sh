@@ -3,7 +3,8 @@
 #
 #   deploy/local/test.sh [extra Maven arguments]
 #
-# Picks a JDK >= 21, makes sure PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) answer,
+# Picks a JDK >= 21, makes sure PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379) answer
+# and Debian's Chromium is installed (the browser system test drives it),
 # starts Keycloak with realm gongyu (deploy/local/keycloak.sh; in the background, while Maven
 # compiles: the tests wait for it), then runs `./mvnw -B verify` from the repository root. Kafka
 # runs inside the test JVMs; the system tests start the whole platform themselves. A Keycloak
@@ -16,6 +17,7 @@ set -euo pipefail
 pick_java
 ensure_postgres
 ensure_redis
+ensure_chromium
 ensure_run_dirs
 
 keycloak_was_up=0

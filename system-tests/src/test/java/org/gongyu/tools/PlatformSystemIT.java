@@ -226,6 +226,67 @@ class PlatformSystemIT {
     assertThat(browser.get(GATEWAY + countyReport + "990206", "application/json").statusCode()).isEqualTo(404);
   }
 
+  /**
+   * A real browser: Debian's headless Chromium, driven by its chromedriver, opens the gateway, is
+   * sent to Keycloak's login page, logs in as a county assessor and reads its county's report
+   * through the gateway session; another county's report is the 404 problem. A screenshot of the
+   * landing page goes to {@code system-tests/target/chromium-login.png}.
+   */
+  @Test
+  void aCountyUserLogsInWithChromiumAndReadsOnlyTheirCountysReport() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    Path driverBinary = Path.of("/usr/bin/chromedriver");
+    boolean installed = Files.isExecutable(chromium) && Files.isExecutable(driverBinary);
+    if (!installed && System.getenv("CI") != null) {
+      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
+
+    client.putCounty("990207", "浏览器县");
+    client.putCounty("990208", "邻县");
+    client.putSchool("990207", "9902070001", "浏览器县第一小学", "PRIMARY", null);
+    client.putSchool("990208", "9902080001", "邻县第一小学", "PRIMARY", null);
+    for (String school : List.of("9902070001", "9902080001")) {
+      client.putClass(school, "C1", SEMESTER.schoolYear(), 1, "一年级1班", 40);
+    }
+    GongyuClient.require(client.postRegistrations("9902070001", SEMESTER.id(), batch("9902070001", "C1", 17)), "batch");
+    awaitCounty("990207", 17, 40, Duration.ofSeconds(30));
+    client.accounts().tokenAs("sys", "county-assessor", "990207", "990100");
+    String username = "sys-county-assessor-990207";
+
+    var options = new org.openqa.selenium.chrome.ChromeOptions();
+    options.setBinary(chromium.toFile());
+    Path profile = Files.createTempDirectory("gongyu-chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
+    var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile()).build();
+    var chrome = new org.openqa.selenium.chrome.ChromeDriver(service, options);
+    try {
+      chrome.get(GATEWAY + "/");
+      assertThat(chrome.getCurrentUrl()).startsWith(KEYCLOAK + "/realms/gongyu/protocol/openid-connect/auth")
+          .contains("code_challenge_method=S256");
+      chrome.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+      chrome.findElement(org.openqa.selenium.By.id("password")).sendKeys(KeycloakAccounts.DEMO_PASSWORD);
+      chrome.findElement(org.openqa.selenium.By.id("kc-login")).click();
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!chrome.getCurrentUrl().startsWith(GATEWAY) && System.nanoTime() < deadline) {
+        GongyuClient.sleep(100);
+      }
+      assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/");
+      assertThat(chrome.getPageSource()).contains(username);
+      Files.write(ROOT.resolve("system-tests/target/chromium-login.png"),
+          chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+
+      String report = "/api/reports/indicators/" + INDICATOR + "/periods/" + SEMESTER.id() + "/counties/";
+      chrome.get(GATEWAY + report + "990207");
+      assertThat(chrome.getPageSource()).contains("\"numerator\":17").contains("9902070001").doesNotContain("9902080001");
+      chrome.get(GATEWAY + report + "990208");
+      assertThat(chrome.getPageSource()).contains("\"status\":404").doesNotContain("邻县");
+    } finally {
+      chrome.quit();
+    }
+  }
+
   /** The school's own latest snapshot of the indicator, as school-service answers it. */
   private static JsonNode latestSnapshot(String school) {
     for (JsonNode s : client.get("/api/school/schools/" + school + "/indicators/" + SEMESTER.id()).body()) {
