@@ -3,6 +3,7 @@ package org.gongyu.gateway.security;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -26,11 +27,15 @@ record SignedInUser(
         accessToken.getClaimAsString("city_id"));
   }
 
+  /** Gongyu's roles: Keycloak's own (default-roles-gongyu, offline_access, ...) say nothing here. */
+  private static final Set<String> GONGYU_ROLES =
+      Set.of("school-staff", "school-admin", "county-assessor", "county-admin", "city-staff", "city-admin");
+
   /** Keycloak puts realm roles under {@code realm_access.roles}. */
   private static List<String> realmRoles(Jwt accessToken) {
     Map<String, Object> realmAccess = accessToken.getClaimAsMap("realm_access");
     if (realmAccess != null && realmAccess.get("roles") instanceof List<?> roles) {
-      return roles.stream().map(String::valueOf).sorted().toList();
+      return roles.stream().map(String::valueOf).filter(GONGYU_ROLES::contains).sorted().toList();
     }
     return List.of();
   }
