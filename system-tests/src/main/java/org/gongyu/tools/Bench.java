@@ -29,7 +29,7 @@ public final class Bench {
   private record Accepted(long acceptedNanos, long cumulativeTarget) {}
 
   public static void run(Options o, PrintStream out) throws Exception {
-    GongyuClient client = new GongyuClient(o.gateway(), o.keycloak());
+    GongyuClient client = new GongyuClient(o.gateway(), o.keycloak(), false);
     Instant now = Instant.now();
     Semester semester = Semester.containing(now.atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
     String run = Long.toString(System.currentTimeMillis(), 36);
@@ -118,7 +118,7 @@ public final class Bench {
         total / ingestSeconds, o.batches() / ingestSeconds, ingestSeconds);
     out.printf("sustained end to end:       %.0f registrations/s (all visible at the city after %.1f s)%n",
         total / endToEndSeconds, endToEndSeconds);
-    out.printf("freshness school -> city (reporting-service), s: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d, city polled every ~20 ms)%n",
+    out.printf("freshness school -> city (reporting-service), s: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d, city polled every ~25 ms)%n",
         pct(freshness, 50), pct(freshness, 90), pct(freshness, 99), freshness[freshness.length - 1], freshness.length);
     out.printf("city numerator: %d -> %d (expected %d)%n", baseline, lastSeen, expectedTotal);
   }

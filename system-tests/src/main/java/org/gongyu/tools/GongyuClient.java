@@ -17,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A thin HTTP client of the gateway's API that logs in to Keycloak as the users of the realm. By
  * default it acts, for each call, as the unit's own user: the demo user of a school or county
- * where the realm has one ({@code admin-<school>}, {@code county-admin-<county>}), otherwise a
- * user {@code tool-<role>-<unit>} it creates through Keycloak's admin API; {@code city-admin} for
+ * where the realm has one and {@code demoUsersFirst} is set ({@code admin-<school>}, {@code
+ * county-admin-<county>}), otherwise a user {@code tool-<role>-<unit>} it creates through
+ * Keycloak's admin API; {@code city-admin} for
  * the city, {@code city-staff} for reports. {@link #as(String)} acts as one named user for every
  * call, {@link #anonymous()} sends no token.
  */
@@ -32,11 +33,15 @@ public final class GongyuClient {
   private final KeycloakAccounts accounts;
   private final Function<String, Optional<String>> tokenForPath;
 
-  public GongyuClient(String gateway, String keycloak) {
+  /**
+   * @param demoUsersFirst act as the realm's demo user of a unit where it has one (the demo
+   *     loader); otherwise always as a {@code tool-*} user (units the demo realm does not have)
+   */
+  public GongyuClient(String gateway, String keycloak, boolean demoUsersFirst) {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     this.gateway = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
     this.accounts = new KeycloakAccounts(keycloak);
-    this.tokenForPath = path -> accounts.tokenForPath(path, "tool", CITY, true);
+    this.tokenForPath = path -> accounts.tokenForPath(path, "tool", CITY, demoUsersFirst);
   }
 
   private GongyuClient(GongyuClient base, Function<String, Optional<String>> tokenForPath) {

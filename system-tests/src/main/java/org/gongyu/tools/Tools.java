@@ -20,7 +20,7 @@ public final class Tools {
     String keycloak = k >= 0 && k + 1 < args.length ? args[k + 1] : "http://127.0.0.1:8180";
     try {
       if (args[0].equals("demo")) {
-        DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak), System.out);
+        DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
       } else {
         Bench.run(new Bench.Options(gateway, keycloak, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),
             Bench.intArg(args, "--batch-size", 50), Bench.intArg(args, "--concurrency", 4)), System.out);

@@ -36,7 +36,7 @@ class PlatformSystemIT {
   static final String INDICATOR = IndicatorCodes.PLATFORM_REGISTRATION;
   static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
   static final String KEYCLOAK = "http://127.0.0.1:" + System.getenv().getOrDefault("GONGYU_KEYCLOAK_PORT", "8180");
-  static final GongyuClient client = new GongyuClient(GATEWAY, KEYCLOAK);
+  static final GongyuClient client = new GongyuClient(GATEWAY, KEYCLOAK, false);
   static final Semester SEMESTER = Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
 
   @BeforeAll

@@ -2,10 +2,10 @@ package org.gongyu.chassis.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes the problem responses of the security filters, which run before any controller advice. */
@@ -17,13 +17,16 @@ final class ProblemWriter {
 
   static void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail, String instance)
       throws IOException {
-    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-    pd.setType(URI.create("urn:gongyu:problem:" + slug));
-    pd.setTitle(title);
-    pd.setInstance(URI.create(instance));
+    // the members Spring MVC writes for a ProblemDetail, in the same order
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("detail", detail);
+    problem.put("instance", instance);
+    problem.put("status", status.value());
+    problem.put("title", title);
+    problem.put("type", "urn:gongyu:problem:" + slug);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(pd));
+    response.getWriter().write(JSON.writeValueAsString(problem));
   }
 }

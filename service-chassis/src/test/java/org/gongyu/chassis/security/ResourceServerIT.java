@@ -203,6 +203,7 @@ class ResourceServerIT {
     assertThat(sibling.status()).isEqualTo(404);
     assertThat(missing.status()).isEqualTo(404);
     assertThat(sibling.contentType()).startsWith("application/problem+json");
+    assertThat(sibling.body().propertyNames()).containsExactlyInAnyOrder("type", "title", "status", "detail", "instance");
     assertThat(sibling.body().get("title")).isEqualTo(missing.body().get("title"));
     assertThat(sibling.body().get("type")).isEqualTo(missing.body().get("type"));
     AuditLog.Entry e = lastAuditOf("/api/probe/schools/" + SIBLING);
