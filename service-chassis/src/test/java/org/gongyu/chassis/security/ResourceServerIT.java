@@ -224,6 +224,16 @@ class ResourceServerIT {
   }
 
   @Test
+  void cityStaffOfAnotherCitySeeNothingOfThisOne() throws Exception {
+    // a real user of the realm whose city_id claim names another city than this deployment's 990100
+    String elsewhere = Keycloak.accounts().tokenAs("it-990200", "city-staff", "990200", "990200");
+    assertThat(claims(elsewhere).get("city_id").asString()).isEqualTo("990200");
+    Reply r = call("GET", "/api/probe/schools/" + OWN, elsewhere);
+    assertThat(r.status()).isEqualTo(404);
+    assertThat(lastAuditOf("/api/probe/schools/" + OWN).orgUnit()).isEqualTo("city:990200");
+  }
+
+  @Test
   void aRoleThatMayNotWriteIs403AndASuccessfulWriteIsAudited() throws Exception {
     Reply staff = call("PUT", "/api/probe/schools/" + OWN, Keycloak.token("staff-" + OWN));
     assertThat(staff.status()).isEqualTo(403);
