@@ -90,12 +90,25 @@ public final class ServiceArchitectureRules {
           .should(haveARoleRule())
           .because("authorization is decided per endpoint in every service, not only at the gateway");
 
+  /**
+   * An endpoint that addresses a county or a school in its path checks that unit, not only the
+   * role: {@code {countyId}} needs {@code @scope.county(#countyId)}, otherwise {@code {schoolId}}
+   * needs {@code @scope.school(#schoolId)}. A role-only rule there would let one county's staff
+   * act on every county.
+   */
+  @ArchTest
+  public static final ArchRule UNIT_ENDPOINTS_CHECK_THE_UNIT =
+      methods().that().areDeclaredInClassesThat().areAnnotatedWith(REST_CONTROLLER)
+          .and().areMetaAnnotatedWith(REQUEST_MAPPING)
+          .should(checkTheUnitTheirPathNames())
+          .because("\"not yours\" must be decided in every service for every unit an endpoint touches");
+
   /** Every rule above, for tests that import classes themselves. */
   public static List<ArchRule> all() {
     return List.of(CONTROLLERS_RETURN_ONLY_WEB_RECORDS, FEATURES_ARE_FREE_OF_CYCLES,
         INTERNAL_PACKAGES_STAY_INSIDE_THEIR_FEATURE, EVENTS_LEAVE_ONLY_THROUGH_THE_OUTBOX,
         LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED, TIME_COMES_FROM_THE_CLOCK,
-        ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE);
+        ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE, UNIT_ENDPOINTS_CHECK_THE_UNIT);
   }
 
   private static ArchCondition<JavaMethod> exposeNoContractOrRowTypes() {
@@ -179,5 +192,44 @@ public final class ServiceArchitectureRules {
         }
       }
     };
+  }
+
+  private static ArchCondition<JavaMethod> checkTheUnitTheirPathNames() {
+    return new ArchCondition<>("check the unit their path names") {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        String path = paths(method.getOwner().getAnnotations()) + " " + paths(method.getAnnotations());
+        String rule = method.tryGetAnnotationOfType(PRE_AUTHORIZE).map(a -> String.valueOf(a.get("value").orElse(""))).orElse("");
+        String needed = path.contains("{countyId}") ? "@scope.county(#countyId)"
+            : path.contains("{schoolId}") ? "@scope.school(#schoolId)" : null;
+        if (needed != null && !rule.contains(needed)) {
+          events.add(SimpleConditionEvent.violated(method, method.getFullName() + " addresses " + path.trim()
+              + " but its rule does not check " + needed));
+        }
+      }
+    };
+  }
+
+  /** The path templates of the mapping annotations among {@code annotations}. */
+  private static String paths(java.util.Set<? extends com.tngtech.archunit.core.domain.JavaAnnotation<?>> annotations) {
+    StringBuilder out = new StringBuilder();
+    for (var a : annotations) {
+      boolean mapping = a.getRawType().getName().equals(REQUEST_MAPPING)
+          || a.getRawType().isAnnotatedWith(REQUEST_MAPPING);
+      if (mapping) {
+        for (String attribute : new String[] {"value", "path"}) {
+          a.get(attribute).ifPresent(v -> {
+            if (v instanceof Object[] values) {
+              for (Object x : values) {
+                out.append(x).append(' ');
+              }
+            } else {
+              out.append(v).append(' ');
+            }
+          });
+        }
+      }
+    }
+    return out.toString();
   }
 }

@@ -70,9 +70,40 @@ class ServiceArchitectureRulesTest {
     }
   }
 
+  @RestController
+  @org.springframework.web.bind.annotation.RequestMapping("/api/x/counties/{countyId}")
+  static class UnitEndpoints {
+    @PreAuthorize("hasRole('COUNTY_ADMIN')")
+    @GetMapping("/schools")
+    String roleOnly(String countyId) {
+      return "";
+    }
+
+    @PreAuthorize("hasRole('COUNTY_ADMIN') and @scope.county(#countyId)")
+    @GetMapping("/schools/{schoolId}")
+    String countyChecked(String countyId, String schoolId) {
+      return "";
+    }
+  }
+
+  @RestController
+  static class SchoolEndpoints {
+    @PreAuthorize("hasRole('SCHOOL_ADMIN') and @scope.county(#schoolId)")
+    @PutMapping("/api/x/schools/{schoolId}")
+    String wrongUnit(String schoolId) {
+      return "";
+    }
+
+    @PreAuthorize("hasAnyRole('CITY_STAFF')")
+    @GetMapping("/api/x/catalogue")
+    String noUnit() {
+      return "";
+    }
+  }
+
   private final JavaClasses leaky = new ClassFileImporter().importClasses(
       SendsBesideTheOutbox.class, ListensWithoutTransactionOrInbox.class, ReadsTheWallClock.class, ReadsTheInjectedClock.class,
-      GuardedAndUnguardedEndpoints.class);
+      GuardedAndUnguardedEndpoints.class, UnitEndpoints.class, SchoolEndpoints.class);
 
   @Test
   void catchesAProducerBesideTheOutbox() {
@@ -101,5 +132,14 @@ class ServiceArchitectureRulesTest {
         .hasSize(2)
         .anySatisfy(d -> assertThat(d).contains("forgotten()"))
         .anySatisfy(d -> assertThat(d).contains("permitsAll()"));
+  }
+
+  @Test
+  void catchesUnitEndpointsWhoseRuleDoesNotCheckTheUnit() {
+    assertThat(ServiceArchitectureRules.UNIT_ENDPOINTS_CHECK_THE_UNIT.evaluate(leaky).getFailureReport().getDetails())
+        .hasSize(2)
+        .anySatisfy(d -> assertThat(d).contains("roleOnly").contains("@scope.county(#countyId)"))
+        .anySatisfy(d -> assertThat(d).contains("wrongUnit").contains("@scope.school(#schoolId)"))
+        .noneSatisfy(d -> assertThat(d).containsAnyOf("countyChecked", "noUnit", "guarded"));
   }
 }

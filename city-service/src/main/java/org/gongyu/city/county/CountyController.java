@@ -26,7 +26,7 @@ class CountyController {
   }
 
   @PutMapping("/{countyId}")
-  @PreAuthorize(Rules.CITY_ADMIN + Rules.OF_CITY)
+  @PreAuthorize(Rules.CITY_ADMIN + Rules.OF_COUNTY) // for city staff: a county of their city
   ResponseEntity<CountyResponse> put(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String countyId, @Valid @RequestBody PutCountyRequest body) {
     Upserted<CountyRow> result = service.put(countyId, body.name());
