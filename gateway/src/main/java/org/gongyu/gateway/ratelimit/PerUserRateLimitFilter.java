@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.util.Optional;
 import org.gongyu.gateway.Problem;
 import org.gongyu.gateway.ProblemWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
@@ -38,6 +40,7 @@ class PerUserRateLimitFilter implements GlobalFilter, Ordered {
 
   /** The limiter's config id; it is also part of the Redis key, {@code request_rate_limiter.{api.<sub>}.tokens}. */
   static final String BUCKET = "api";
+  private static final Logger log = LoggerFactory.getLogger(PerUserRateLimitFilter.class);
 
   private final RateLimiter<?> limiter;
   private final RateLimitProperties limits;
@@ -74,6 +77,7 @@ class PerUserRateLimitFilter implements GlobalFilter, Ordered {
         return chain.filter(exchange);
       }
       long retryAfter = limits.retryAfterSeconds();
+      log.info("rate limited {} {} for subject {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), subject);
       headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
       return problems.write(exchange, new Problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
           "you sent more requests than your allowance of " + limits.replenishRate() + " per second (bursts up to "

@@ -52,9 +52,11 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
     HttpHeaders headers = exchange.getResponse().getHeaders();
     if (ex instanceof OAuth2AuthenticationException oauth && oauth.getError() instanceof BearerTokenError) {
       headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-      return problems.write(exchange, new Problem(HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized",
-          whyRejected(ex)));
+      String why = whyRejected(ex);
+      denied(exchange, 401, why);
+      return problems.write(exchange, new Problem(HttpStatus.UNAUTHORIZED, "invalid-token", "Unauthorized", why));
     }
+    denied(exchange, 401, "no credentials");
     headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     return problems.write(exchange, new Problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized",
         "log in first (open / in a browser) or send an Authorization: Bearer token issued for the Gongyu API"));
@@ -62,6 +64,7 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+    denied(exchange, 403, denied instanceof CsrfException ? "no valid CSRF token" : "access denied");
     if (denied instanceof CsrfException) {
       return problems.write(exchange, new Problem(HttpStatus.FORBIDDEN, "csrf", "Forbidden",
           "the request carries no valid CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"));
@@ -85,6 +88,14 @@ class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDe
     log.info("login with Keycloak failed: {}", code);
     return problems.write(webFilterExchange.getExchange(), new Problem(HttpStatus.UNAUTHORIZED, "login-failed",
         "Unauthorized", "the login with the Gongyu sign-in service did not complete; open / to try again"));
+  }
+
+  /**
+   * The gateway keeps no database; its refusals go to the log (method, path, why: no personal
+   * data), while each service's audit_log records what reaches it.
+   */
+  private static void denied(ServerWebExchange exchange, int status, String why) {
+    log.info("denied {} {}: {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), status, why);
   }
 
   /** The failed check, in the words {@link KeycloakConfiguration#accessTokenRules} gave it. */
