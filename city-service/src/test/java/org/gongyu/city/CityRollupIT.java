@@ -98,10 +98,12 @@ class CityRollupIT {
   @Autowired JdbcClient jdbc;
   @Autowired CataloguePublisher cataloguePublisher;
   RestClient http;
+  AccessMatrix.Client matrix;
 
   @BeforeAll
   void client() {
     http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
+    matrix = AccessMatrix.overHttp("http://localhost:" + port);
   }
 
   @Test
@@ -364,7 +366,7 @@ class CityRollupIT {
 
   /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */
   private int statusOf(String method, String path, String body, String token) {
-    return AccessMatrix.overHttp("http://localhost:" + port).call(method, path, body, token);
+    return matrix.call(method, path, body, token);
   }
 
   @Test

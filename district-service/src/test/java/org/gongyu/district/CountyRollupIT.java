@@ -109,10 +109,12 @@ class CountyRollupIT {
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired JdbcClient jdbc;
   RestClient http;
+  AccessMatrix.Client matrix;
 
   @BeforeAll
   void cityAndCatalogue() {
     http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
+    matrix = AccessMatrix.overHttp("http://localhost:" + port);
     send(Topics.CITY_CATALOGUE, PLATFORM, TestEvents.indicator(PLATFORM, "0.60", 1));
     for (String county : COUNTIES) {
       send(Topics.CITY_COUNTIES, TestEvents.CITY, TestEvents.county(county, 1));
@@ -326,7 +328,7 @@ class CountyRollupIT {
 
   /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */
   int statusOf(String method, String path, String body, String token) {
-    return AccessMatrix.overHttp("http://localhost:" + port).call(method, path, body, token);
+    return matrix.call(method, path, body, token);
   }
 
   @Test

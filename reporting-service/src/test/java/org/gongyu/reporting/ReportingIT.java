@@ -130,6 +130,7 @@ class ReportingIT {
   @LocalServerPort int port;
 
   private RestClient http;
+  private AccessMatrix.Client matrix;
   private final List<CountyRegistered> counties = new ArrayList<>();
   private final List<SchoolRegistered> schools = new ArrayList<>();
   private final List<IndicatorDefined> definitions = new ArrayList<>();
@@ -142,6 +143,7 @@ class ReportingIT {
   @BeforeAll
   void publishOrgAndCatalogue() {
     http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
+    matrix = AccessMatrix.overHttp("http://localhost:" + port);
     List<UUID> sent = new ArrayList<>();
     sent.add(send(Topics.CITY_COUNTIES, CITY, county(CHENGGUAN, "城关区", 2)));
     sent.add(send(Topics.CITY_COUNTIES, CITY, county(CHENGGUAN, "旧城关区", 1)));
@@ -310,7 +312,7 @@ class ReportingIT {
 
   /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */
   int statusOf(String method, String path, String body, String token) {
-    return AccessMatrix.overHttp("http://localhost:" + port).call(method, path, body, token);
+    return matrix.call(method, path, body, token);
   }
 
   @Test

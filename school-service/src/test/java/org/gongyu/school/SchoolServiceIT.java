@@ -77,10 +77,12 @@ class SchoolServiceIT {
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired JdbcClient jdbc;
   RestClient http;
+  AccessMatrix.Client matrix;
 
   @BeforeAll
   void connect() {
     http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
+    matrix = AccessMatrix.overHttp("http://localhost:" + port);
   }
 
   // ---------------------------------------------------------------- fixtures
@@ -321,7 +323,7 @@ class SchoolServiceIT {
 
   /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */
   int statusOf(String method, String path, String body, String token) {
-    return AccessMatrix.overHttp("http://localhost:" + port).call(method, path, body, token);
+    return matrix.call(method, path, body, token);
   }
 
   @Test

@@ -73,24 +73,23 @@ public final class GongyuClient {
   }
 
   public Reply get(String path) {
-    return call(HttpRequest.newBuilder(URI.create(gateway + path)).GET());
+    return call(path, HttpRequest.newBuilder(URI.create(gateway + path)).GET());
   }
 
   public Reply put(String path, Object body) {
-    return call(HttpRequest.newBuilder(URI.create(gateway + path))
+    return call(path, HttpRequest.newBuilder(URI.create(gateway + path))
         .header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
   public Reply post(String path, Object body) {
-    return call(HttpRequest.newBuilder(URI.create(gateway + path))
+    return call(path, HttpRequest.newBuilder(URI.create(gateway + path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
-  private Reply call(HttpRequest.Builder request) {
-    HttpRequest probe = request.copy().build();
-    tokenForPath.apply(probe.uri().getRawPath()).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+  private Reply call(String path, HttpRequest.Builder request) {
+    tokenForPath.apply(path).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
       HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
       HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());

@@ -18,8 +18,14 @@ import org.gongyu.testing.BrowserSession;
 import org.gongyu.testing.KeycloakAccounts;
 import org.gongyu.tools.GongyuClient.Registration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -240,7 +246,7 @@ class PlatformSystemIT {
     if (!installed && System.getenv("CI") != null) {
       throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
+    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
 
     client.putCounty("990207", "浏览器县");
     client.putCounty("990208", "邻县");
@@ -254,20 +260,20 @@ class PlatformSystemIT {
     client.accounts().tokenAs("sys", "county-assessor", "990207", "990100");
     String username = "sys-county-assessor-990207";
 
-    var options = new org.openqa.selenium.chrome.ChromeOptions();
+    var options = new ChromeOptions();
     options.setBinary(chromium.toFile());
     Path profile = Files.createTempDirectory("gongyu-chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile);
-    var service = new org.openqa.selenium.chrome.ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile()).build();
-    var chrome = new org.openqa.selenium.chrome.ChromeDriver(service, options);
+    var service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary.toFile()).build();
+    var chrome = new ChromeDriver(service, options);
     try {
       chrome.get(GATEWAY + "/");
       assertThat(chrome.getCurrentUrl()).startsWith(KEYCLOAK + "/realms/gongyu/protocol/openid-connect/auth")
           .contains("code_challenge_method=S256");
-      chrome.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
-      chrome.findElement(org.openqa.selenium.By.id("password")).sendKeys(KeycloakAccounts.DEMO_PASSWORD);
-      chrome.findElement(org.openqa.selenium.By.id("kc-login")).click();
+      chrome.findElement(By.id("username")).sendKeys(username);
+      chrome.findElement(By.id("password")).sendKeys(KeycloakAccounts.DEMO_PASSWORD);
+      chrome.findElement(By.id("kc-login")).click();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (!chrome.getCurrentUrl().startsWith(GATEWAY) && System.nanoTime() < deadline) {
         GongyuClient.sleep(100);
@@ -275,7 +281,7 @@ class PlatformSystemIT {
       assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/");
       assertThat(chrome.getPageSource()).contains(username);
       Files.write(ROOT.resolve("system-tests/target/chromium-login.png"),
-          chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+          chrome.getScreenshotAs(OutputType.BYTES));
 
       String report = "/api/reports/indicators/" + INDICATOR + "/periods/" + SEMESTER.id() + "/counties/";
       chrome.get(GATEWAY + report + "990207");
