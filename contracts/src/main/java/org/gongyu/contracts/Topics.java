@@ -18,8 +18,11 @@ public final class Topics {
   /** {@link org.gongyu.contracts.city.v1.CountyRegistered}, key = city id. */
   public static final String CITY_COUNTIES = "gongyu.city.counties.v1";
 
-  /** {@link org.gongyu.contracts.city.v1.IndicatorDefined}, key = indicator code. */
-  public static final String CITY_CATALOGUE = "gongyu.city.catalogue.v1";
+  /**
+   * {@link org.gongyu.contracts.city.v2.IndicatorDefined}, key = indicator code. Replaced {@code
+   * gongyu.city.catalogue.v1}, whose single mandatory target could not change per period.
+   */
+  public static final String CITY_CATALOGUE = "gongyu.city.catalogue.v2";
 
   /** {@link org.gongyu.contracts.city.v1.CityRollupPublished}, key = city id. */
   public static final String CITY_INDICATOR_ROLLUPS = "gongyu.city.indicator-rollups.v1";

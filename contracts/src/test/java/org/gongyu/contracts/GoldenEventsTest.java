@@ -8,15 +8,17 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.gongyu.contracts.city.v1.CityRollupPublished;
 import org.gongyu.contracts.city.v1.CountyRegistered;
-import org.gongyu.contracts.city.v1.IndicatorDefined;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.PeriodTarget;
 import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
@@ -55,7 +57,23 @@ class GoldenEventsTest {
         new Golden("CountyRegistered.json", new CountyRegistered("330101", "330100", "东城县", 1)),
         new Golden("IndicatorDefined.json",
             new IndicatorDefined("PLATFORM_REGISTRATION", "数字家长学校家长注册率", "Digital parent-school registration rate",
-                IndicatorKind.RATIO, PeriodType.SEMESTER, new BigDecimal("0.60"), TargetComparator.AT_LEAST, false, 1)),
+                IndicatorKind.RATIO, PeriodType.SEMESTER, TargetComparator.AT_LEAST, false, List.of(),
+                List.of(new PeriodTarget("2024-2025-1", new BigDecimal("0.60")), new PeriodTarget("2026-2027-2", new BigDecimal("0.65"))),
+                2)),
+        new Golden("IndicatorDefined-rising.json",
+            new IndicatorDefined("SUGGESTIONS_RESOLVED", "家长意见建议办结率", "Parent suggestions resolved",
+                IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, TargetComparator.AT_LEAST, false,
+                List.of("PRIMARY", "JUNIOR_SECONDARY"), List.of(new PeriodTarget("2024-2025", null)), 1)),
+        new Golden("SchoolRegistered-moved.json",
+            new SchoolRegistered("3301010001", "330102", null, "城东实验小学", "PRIMARY", 4,
+                List.of(new SchoolRegistered.Membership("330101", "330101-XQ1", SchoolRegistered.Membership.ALWAYS),
+                    new SchoolRegistered.Membership("330102", null, LocalDate.parse("2027-02-01"))))),
+        new Golden("CountyRollupPublished-deadline.json",
+            new CountyRollupPublished("330101", "PARENT_CONTACT", "2025-2026-1", 5230, 8120, 11, 12, 8, 17, AT,
+                List.of(new CountyRollupPublished.SnapshotRef("3301010001", 3)), 9, Instant.parse("2026-01-15T16:00:00Z"))),
+        new Golden("CityRollupPublished-deadline.json",
+            new CityRollupPublished("330100", "PARENT_CONTACT", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
+                List.of(new CityRollupPublished.RollupRef("330101", 17)), "示例市", 19, 21)),
         new Golden("CityRollupPublished.json",
             new CityRollupPublished("330100", "PLATFORM_REGISTRATION", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
                 List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)), "示例市")));

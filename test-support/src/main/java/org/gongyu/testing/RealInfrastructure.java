@@ -36,7 +36,10 @@ public final class RealInfrastructure {
 
   private RealInfrastructure() {}
 
-  /** Registers datasource and Kafka properties for a fresh database named {@code gongyu_it_<name>}. */
+  /**
+   * Registers datasource and Kafka properties for a fresh database named {@code gongyu_it_<name>}
+   * (the prefix can be changed with {@code GONGYU_TEST_DB_PREFIX}).
+   */
   public static void register(DynamicPropertyRegistry registry, String name) {
     Database db = database(name);
     registry.add("spring.datasource.url", db::url);
@@ -49,7 +52,8 @@ public final class RealInfrastructure {
 
   /** A database dropped and created afresh the first time it is asked for in this JVM. */
   public static synchronized Database database(String name) {
-    String dbName = "gongyu_it_" + name.replaceAll("[^a-z0-9_]", "_");
+    // GONGYU_TEST_DB_PREFIX lets two checkouts run the same module's tests on one server at once.
+    String dbName = env("GONGYU_TEST_DB_PREFIX", "gongyu_it_") + name.replaceAll("[^a-z0-9_]", "_");
     String serverUrl;
     String user;
     String password;

@@ -48,6 +48,21 @@ public record Rollup(Figure figure, int schoolsReporting, int schoolsExpected, i
         schoolsMeetingTarget + other.schoolsMeetingTarget);
   }
 
+  /**
+   * Whether the unit (county, city) meets the target. For {@link IndicatorKind#COUNT}, whose target
+   * is a count per school, the unit meets it when every expected school reports and meets it; for
+   * every other kind, when Σnumerator / Σdenominator meets it. {@code null} when there is no target.
+   */
+  public Boolean meets(Target target) {
+    if (target == null) {
+      return null;
+    }
+    if (target.kind() == IndicatorKind.COUNT) {
+      return schoolsExpected > 0 && schoolsMeetingTarget == schoolsExpected;
+    }
+    return target.isMetBy(figure);
+  }
+
   /** schools reporting / schools expected, to four decimals; {@code null} if none are expected. */
   public BigDecimal completeness() {
     if (schoolsExpected == 0) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,12 +25,14 @@ public class SchoolClasses {
   private final SchoolRegistry registry;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final CityCalendar calendar;
 
-  SchoolClasses(JdbcClient jdbc, SchoolRegistry registry, Clock clock, ApplicationEventPublisher events) {
+  SchoolClasses(JdbcClient jdbc, SchoolRegistry registry, Clock clock, ApplicationEventPublisher events, CityCalendar calendar) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.clock = clock;
     this.events = events;
+    this.calendar = calendar;
   }
 
   /** A class as stored. */
@@ -68,7 +72,10 @@ public class SchoolClasses {
         .update();
     // Features holding per-class records veto an enrolment they contradict (rolls this back).
     events.publishEvent(new EnrolmentChanged(schoolId, classId, wanted.enrolment()));
-    events.publishEvent(new RecordsChanged(schoolId, wanted.schoolYear()));
+    // Enrolment is the denominator of most indicators: re-derive all of them, for both semesters
+    // (and so the school year, the calendar years and the programme cycle) of the class's year.
+    events.publishEvent(RecordsChanged.of(schoolId,
+        Semester.ofSchoolYear(wanted.schoolYear()).stream().map(s -> s.start(calendar.calendar())).toList()));
     return new Saved(existing.isEmpty(), wanted);
   }
 

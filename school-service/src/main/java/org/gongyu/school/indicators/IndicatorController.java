@@ -1,13 +1,13 @@
 package org.gongyu.school.indicators;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Rules;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.gongyu.chassis.web.ApiProblem;
-import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,10 +19,12 @@ class IndicatorController {
 
   private final SnapshotService snapshots;
   private final SchoolRegistry registry;
+  private final CityCalendar calendar;
 
-  IndicatorController(SnapshotService snapshots, SchoolRegistry registry) {
+  IndicatorController(SnapshotService snapshots, SchoolRegistry registry, CityCalendar calendar) {
     this.snapshots = snapshots;
     this.registry = registry;
+    this.calendar = calendar;
   }
 
   record SnapshotResponse(
@@ -33,7 +35,7 @@ class IndicatorController {
   List<SnapshotResponse> latest(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId, @PathVariable String periodId) {
     try {
-      Semester.parse(periodId);
+      calendar.parse(periodId);
     } catch (IllegalArgumentException e) {
       throw ApiProblem.badRequest("periodId: " + e.getMessage());
     }

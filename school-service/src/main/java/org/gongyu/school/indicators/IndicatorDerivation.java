@@ -2,7 +2,8 @@ package org.gongyu.school.indicators;
 
 import java.time.Instant;
 import org.gongyu.contracts.indicator.Figure;
-import org.gongyu.contracts.period.Semester;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
 
 /**
  * How one indicator is computed from a school's own records. Implemented by the feature that owns
@@ -13,8 +14,12 @@ public interface IndicatorDerivation {
   /** The catalogue code this derivation computes. */
   String indicatorCode();
 
+  /** The period type the indicator is evaluated in (as the city's catalogue defines it). */
+  PeriodType periodType();
+
   /**
-   * The school's figure for a semester, counting only what happened before {@code endExclusive}.
+   * The school's figure for a period of {@link #periodType()}, counting only what happened before
+   * {@code endExclusive} (the period's end).
    */
-  Figure derive(String schoolId, Semester semester, Instant endExclusive);
+  Figure derive(String schoolId, Period period, Instant endExclusive);
 }

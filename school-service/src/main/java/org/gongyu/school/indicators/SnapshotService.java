@@ -7,12 +7,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.indicator.Figure;
-import org.gongyu.contracts.period.Semester;
+import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
-import org.gongyu.school.SchoolProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,14 +33,14 @@ public class SnapshotService {
   private final List<IndicatorDerivation> derivations;
   private final Outbox outbox;
   private final Clock clock;
-  private final SchoolProperties props;
+  private final CityCalendar calendar;
 
-  SnapshotService(JdbcClient jdbc, List<IndicatorDerivation> derivations, Outbox outbox, Clock clock, SchoolProperties props) {
+  SnapshotService(JdbcClient jdbc, List<IndicatorDerivation> derivations, Outbox outbox, Clock clock, CityCalendar calendar) {
     this.jdbc = jdbc;
     this.derivations = derivations;
     this.outbox = outbox;
     this.clock = clock;
-    this.props = props;
+    this.calendar = calendar;
   }
 
   /** A stored snapshot version. */
@@ -49,33 +51,41 @@ public class SnapshotService {
   }
 
   /**
-   * Re-derives every indicator for the semesters of {@code schoolYear} that have started. The
-   * caller must hold the school's lock ({@code SchoolRegistry#lockForUpdate}) so versions of one
-   * school are assigned one at a time.
+   * Re-derives the indicators a change concerns, for every started period (of each indicator's own
+   * type) containing one of its days. The caller must hold the school's lock ({@code
+   * SchoolRegistry#lockForUpdate}) so versions of one school are assigned one at a time.
    *
-   * @return the latest snapshot of each indicator and started semester, after the refresh
+   * @return the latest snapshot of each re-derived indicator and period, after the refresh
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public List<Snapshot> refresh(String schoolId, String schoolYear) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), props.zone());
+  public List<Snapshot> refresh(RecordsChanged change) {
     List<Snapshot> result = new ArrayList<>();
-    for (Semester semester : Semester.ofSchoolYear(schoolYear)) {
-      if (semester.start(props.calendar()).isAfter(today)) {
+    for (IndicatorDerivation derivation : derivations) {
+      if (!change.concerns(derivation.indicatorCode())) {
         continue;
       }
-      Instant end = semester.endExclusive(props.calendar()).atStartOfDay(props.zone()).toInstant();
-      for (IndicatorDerivation derivation : derivations) {
-        Figure figure = derivation.derive(schoolId, semester, end);
-        Optional<Snapshot> latest = latest(schoolId, derivation.indicatorCode(), semester.id());
-        if (latest.isPresent() && latest.get().figure().equals(figure)) {
-          result.add(latest.get());
-        } else {
-          long version = latest.map(s -> s.version() + 1).orElse(1L);
-          result.add(save(schoolId, derivation.indicatorCode(), semester.id(), figure, version));
+      Set<Period> periods = new TreeSet<>();
+      for (LocalDate day : change.days()) {
+        Period p = Period.containing(derivation.periodType(), day, calendar.calendar());
+        if (calendar.hasStarted(p)) {
+          periods.add(p);
         }
+      }
+      for (Period period : periods) {
+        result.add(refresh(change.schoolId(), derivation, period));
       }
     }
     return result;
+  }
+
+  private Snapshot refresh(String schoolId, IndicatorDerivation derivation, Period period) {
+    Figure figure = derivation.derive(schoolId, period, calendar.endOf(period));
+    Optional<Snapshot> latest = latest(schoolId, derivation.indicatorCode(), period.id());
+    if (latest.isPresent() && latest.get().figure().equals(figure)) {
+      return latest.get();
+    }
+    long version = latest.map(s -> s.version() + 1).orElse(1L);
+    return save(schoolId, derivation.indicatorCode(), period.id(), figure, version);
   }
 
   private Snapshot save(String schoolId, String code, String periodId, Figure figure, long version) {
@@ -106,7 +116,7 @@ public class SnapshotService {
   /** Re-derives in the transaction of the change that announced it. */
   @EventListener
   void on(RecordsChanged change) {
-    refresh(change.schoolId(), change.schoolYear());
+    refresh(change);
   }
 
   /** The latest version of every indicator of a school for one period. */

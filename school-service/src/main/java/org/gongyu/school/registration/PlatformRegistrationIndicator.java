@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.IndicatorDerivation;
@@ -31,7 +33,13 @@ class PlatformRegistrationIndicator implements IndicatorDerivation {
   }
 
   @Override
-  public Figure derive(String schoolId, Semester semester, Instant endExclusive) {
+  public PeriodType periodType() {
+    return PeriodType.SEMESTER;
+  }
+
+  @Override
+  public Figure derive(String schoolId, Period period, Instant endExclusive) {
+    Semester semester = period.asSemester();
     long registered = jdbc.sql("""
             select count(distinct r.student_key) from platform_registration r
             join school_class c on c.school_id = r.school_id and c.class_id = r.class_id

@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Semester;
-import org.gongyu.school.SchoolProperties;
+import org.gongyu.school.indicators.RecordsChanged;
+import org.gongyu.school.privacy.Pseudonymizer;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.registry.SchoolRegistry;
@@ -33,10 +36,10 @@ class PlatformRegistrations {
   private final SnapshotService snapshots;
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
-  private final SchoolProperties props;
+  private final CityCalendar calendar;
 
   PlatformRegistrations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
-      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, SchoolProperties props) {
+      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar) {
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -44,7 +47,7 @@ class PlatformRegistrations {
     this.snapshots = snapshots;
     this.pseudonymizer = pseudonymizer;
     this.clock = clock;
-    this.props = props;
+    this.calendar = calendar;
   }
 
   /** What a batch did. */
@@ -63,12 +66,12 @@ class PlatformRegistrations {
     }
     registry.lockForUpdate(schoolId);
     Instant now = clock.instant();
-    LocalDate start = semester.start(props.calendar());
-    if (start.isAfter(LocalDate.ofInstant(now, props.zone()))) {
+    LocalDate start = semester.start(calendar.calendar());
+    if (start.isAfter(calendar.dayOf(now))) {
       throw ApiProblem.unprocessable("period " + semester + " has not started; it starts on " + start,
           List.of("period: " + semester + " starts on " + start));
     }
-    Instant end = semester.endExclusive(props.calendar()).atStartOfDay(props.zone()).toInstant();
+    Instant end = semester.endExclusive(calendar.calendar()).atStartOfDay(calendar.zone()).toInstant();
 
     List<RegistrationBatch.Registration> records = batch.registrations();
     Map<String, SchoolClasses.SchoolClass> known =
@@ -90,8 +93,8 @@ class PlatformRegistrations {
         errors.add(at + "registeredAt: " + r.registeredAt() + " is after semester " + semester + " ended");
       }
       Row row = new Row(r.externalId(), r.classId(),
-          pseudonymizer.pseudonym(schoolId, "student", r.studentRef()),
-          pseudonymizer.pseudonym(schoolId, "guardian", r.guardianRef()),
+          pseudonymizer.student(schoolId, r.studentRef()),
+          pseudonymizer.guardian(schoolId, r.guardianRef()),
           r.registeredAt().truncatedTo(ChronoUnit.MICROS));
       Row earlier = rows.putIfAbsent(r.externalId(), row);
       if (earlier != null && !earlier.equals(row)) {
@@ -124,7 +127,8 @@ class PlatformRegistrations {
     }
     List<SnapshotService.Snapshot> latest = fresh.isEmpty()
         ? snapshots.latestForPeriod(schoolId, semester.id())
-        : snapshots.refresh(schoolId, semester.schoolYear());
+        : snapshots.refresh(RecordsChanged.of(schoolId, start,
+            IndicatorCodes.PLATFORM_REGISTRATION, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
     return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(), latest);
   }
 

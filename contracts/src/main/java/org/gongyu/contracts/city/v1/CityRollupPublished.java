@@ -21,6 +21,10 @@ import java.util.List;
  * @param lineage              the county rollup versions this rollup was computed from
  * @param cityName             the city's name as city-service is configured with it; optional
  *                             (added after the first release of v1, so older events carry none)
+ * @param schoolsOnTime        Σ schools on time over the counties that set a deadline for the
+ *                             period; optional (added later): {@code null} when none did
+ * @param schoolsUnderDeadline Σ schools expected in those counties, the base of timeliness;
+ *                             optional, as above
  */
 public record CityRollupPublished(
     String cityId,
@@ -36,10 +40,21 @@ public record CityRollupPublished(
     long version,
     Instant asOf,
     List<RollupRef> lineage,
-    String cityName) {
+    String cityName,
+    Integer schoolsOnTime,
+    Integer schoolsUnderDeadline) {
 
   public CityRollupPublished {
     lineage = lineage == null ? List.of() : List.copyOf(lineage);
+  }
+
+  /** A rollup of a period for which no county set a deadline. */
+  public CityRollupPublished(
+      String cityId, String indicatorCode, String periodId, long numerator, long denominator, int countiesReporting,
+      int countiesExpected, int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version,
+      Instant asOf, List<RollupRef> lineage, String cityName) {
+    this(cityId, indicatorCode, periodId, numerator, denominator, countiesReporting, countiesExpected, schoolsReporting,
+        schoolsExpected, schoolsMeetingTarget, version, asOf, lineage, cityName, null, null);
   }
 
   /**

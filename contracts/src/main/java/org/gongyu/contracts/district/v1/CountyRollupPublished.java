@@ -17,6 +17,10 @@ import java.util.List;
  * @param version              strictly increasing per (county, indicator, period), from 1
  * @param asOf                 when the county computed this rollup, UTC
  * @param lineage              the school snapshot versions this rollup was computed from
+ * @param schoolsOnTime        reporting schools whose first snapshot for the period was made by the
+ *                             county's deadline; optional (added after the first release of v1):
+ *                             {@code null} while the county has set no deadline for the period
+ * @param deadline             the county's reporting deadline for the period; optional, as above
  */
 public record CountyRollupPublished(
     String countyId,
@@ -29,10 +33,20 @@ public record CountyRollupPublished(
     int schoolsMeetingTarget,
     long version,
     Instant asOf,
-    List<SnapshotRef> lineage) {
+    List<SnapshotRef> lineage,
+    Integer schoolsOnTime,
+    Instant deadline) {
 
   public CountyRollupPublished {
     lineage = lineage == null ? List.of() : List.copyOf(lineage);
+  }
+
+  /** A rollup of a period without a deadline. */
+  public CountyRollupPublished(
+      String countyId, String indicatorCode, String periodId, long numerator, long denominator, int schoolsReporting,
+      int schoolsExpected, int schoolsMeetingTarget, long version, Instant asOf, List<SnapshotRef> lineage) {
+    this(countyId, indicatorCode, periodId, numerator, denominator, schoolsReporting, schoolsExpected,
+        schoolsMeetingTarget, version, asOf, lineage, null, null);
   }
 
   /**

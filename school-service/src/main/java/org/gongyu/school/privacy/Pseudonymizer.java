@@ -1,4 +1,4 @@
-package org.gongyu.school.registration;
+package org.gongyu.school.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,10 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keyed HMAC-SHA-256 of an external reference, scoped to the school so the same reference at two
- * schools gives unrelated keys.
+ * schools gives unrelated keys. Every record feature stores student and guardian references only
+ * through this: the platform's references are never kept, yet distinct students can be counted.
  */
 @Component
-class Pseudonymizer {
+public class Pseudonymizer {
 
   private final SecretKeySpec key;
 
@@ -21,7 +22,17 @@ class Pseudonymizer {
     this.key = new SecretKeySpec(props.pseudonymKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
-  String pseudonym(String schoolId, String kind, String reference) {
+  /** The key of a student's reference at a school. */
+  public String student(String schoolId, String studentRef) {
+    return pseudonym(schoolId, "student", studentRef);
+  }
+
+  /** The key of a guardian's reference at a school. */
+  public String guardian(String schoolId, String guardianRef) {
+    return pseudonym(schoolId, "guardian", guardianRef);
+  }
+
+  public String pseudonym(String schoolId, String kind, String reference) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
