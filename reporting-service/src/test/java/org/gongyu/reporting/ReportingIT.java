@@ -22,12 +22,13 @@ import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.CityRollupPublished;
 import org.gongyu.contracts.city.v1.CountyRegistered;
-import org.gongyu.contracts.city.v1.IndicatorDefined;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.PeriodTarget;
 import org.gongyu.contracts.indicator.Rollup;
 import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.indicator.TargetComparator;
@@ -515,12 +516,12 @@ class ReportingIT {
     assertThat(i.get("nameEn").asString()).isEqualTo(d.nameEn());
     assertThat(i.get("kind").asString()).isEqualTo(d.kind().name());
     assertThat(i.get("comparator").asString()).isEqualTo(d.comparator().name());
-    assertDecimal(i.get("target"), d.target());
+    assertDecimal(i.get("target"), d.targets().getFirst().value());
   }
 
   private Target currentTarget() {
     IndicatorDefined d = latest(definitions, IndicatorDefined::code, IndicatorDefined::version).get(CODE);
-    return new Target(d.kind(), d.target(), d.comparator());
+    return new Target(d.kind(), d.targets().getFirst().value(), d.comparator());
   }
 
   private static void assertDecimal(JsonNode n, BigDecimal expected) {
@@ -719,7 +720,8 @@ class ReportingIT {
 
   private IndicatorDefined definition(String target, long version) {
     IndicatorDefined d = new IndicatorDefined(CODE, "数字家长学校家长注册率 v" + version, "Platform registration v" + version,
-        IndicatorKind.RATIO, PeriodType.SEMESTER, new BigDecimal(target), TargetComparator.AT_LEAST, false, version);
+        IndicatorKind.RATIO, PeriodType.SEMESTER, TargetComparator.AT_LEAST, false, List.of(),
+        List.of(new PeriodTarget("2024-2025-1", new BigDecimal(target))), version);
     definitions.add(d);
     return d;
   }
