@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +25,20 @@ import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.CityRollupPublished;
 import org.gongyu.contracts.city.v1.CountyRegistered;
-import org.gongyu.contracts.city.v1.IndicatorDefined;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.PeriodTarget;
 import org.gongyu.contracts.indicator.Rollup;
+import org.gongyu.contracts.indicator.SmallCells;
 import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.indicator.TargetComparator;
+import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.contracts.period.SchoolCalendar;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.ConsumerGroups;
@@ -163,6 +170,7 @@ class ReportingIT {
     sent.add(send(Topics.CITY_CATALOGUE, CODE, v2));
     sent.add(send(Topics.CITY_CATALOGUE, CODE, definition("0.50", 1)));
     send(Topics.CITY_CATALOGUE, CODE, v2); // duplicate delivery, same event id
+    sent.addAll(publishReportOrgAndCatalogue());
     awaitConsumed(sent);
   }
 
@@ -326,7 +334,18 @@ class ReportingIT {
     var endpoints = List.of(
         AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY, city -> cityPath(MATRIX_PERIOD), cityUsers),
         AccessMatrix.Endpoint.get(AccessMatrix.Level.COUNTY, c -> countyPath(MATRIX_PERIOD, c), countyAndCityUsers),
-        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> schoolPath(MATRIX_PERIOD, s), everyone));
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> schoolPath(MATRIX_PERIOD, s), everyone),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY,
+            city -> "/api/reports/periods/" + MATRIX_PERIOD + "/scorecard", cityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.COUNTY,
+            c -> "/api/reports/periods/" + MATRIX_PERIOD + "/counties/" + c + "/scorecard", countyAndCityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY, city -> cityPath(MATRIX_PERIOD) + "/below-target", cityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.COUNTY,
+            c -> countyPath(MATRIX_PERIOD, c) + "/below-target", countyAndCityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.CITY,
+            city -> "/api/reports/indicators/" + CODE + "/trend?to=" + MATRIX_PERIOD, cityUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.COUNTY,
+            c -> "/api/reports/indicators/" + CODE + "/counties/" + c + "/trend?to=" + MATRIX_PERIOD, countyAndCityUsers));
 
     AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
     System.out.println(result.summary("reporting-service"));
@@ -438,8 +457,9 @@ class ReportingIT {
       Map<String, Long> used = rollup == null ? Map.of() : rollup.lineage().stream().collect(Collectors.toMap(
           CountyRollupPublished.SnapshotRef::schoolId, CountyRollupPublished.SnapshotRef::version));
       assertThat(lineage(c, "schoolId")).isEqualTo(used);
+      LocalDate first = Period.parse(p.period).start(CALENDAR);
       List<String> ofCounty = registry.values().stream()
-          .filter(s -> s.countyId().equals(countyId)).map(SchoolRegistered::schoolId).sorted().toList();
+          .filter(s -> s.countyOn(first).equals(countyId)).map(SchoolRegistered::schoolId).sorted().toList();
       assertThat(ids(countyView.get("schools"))).containsExactlyElementsOf(ofCounty);
       for (JsonNode s : countyView.get("schools")) {
         String schoolId = s.get("id").asString();
@@ -515,12 +535,12 @@ class ReportingIT {
     assertThat(i.get("nameEn").asString()).isEqualTo(d.nameEn());
     assertThat(i.get("kind").asString()).isEqualTo(d.kind().name());
     assertThat(i.get("comparator").asString()).isEqualTo(d.comparator().name());
-    assertDecimal(i.get("target"), d.target());
+    assertDecimal(i.get("target"), d.targets().getFirst().value());
   }
 
   private Target currentTarget() {
     IndicatorDefined d = latest(definitions, IndicatorDefined::code, IndicatorDefined::version).get(CODE);
-    return new Target(d.kind(), d.target(), d.comparator());
+    return new Target(d.kind(), d.targets().getFirst().value(), d.comparator());
   }
 
   private static void assertDecimal(JsonNode n, BigDecimal expected) {
@@ -703,6 +723,814 @@ class ReportingIT {
     return cityPath(period) + "/schools/" + schoolId;
   }
 
+  // ==== issue 4: scorecards, below-target lists, trends, memberships, small cells
+  //
+  // Their own counties, schools and indicators (codes other than CODE, periods from 2027-2028 on
+  // that the tests above do not use), registered in publishOrgAndCatalogue so that every test sees
+  // the same org. Every expected figure is derived from what these tests sent, with the contracts'
+  // arithmetic; a few literal checks spell out a rule for the reader.
+
+  private static final String XIHU = "990113";
+  private static final String BEIHU = "990114";
+  private static final String XH1 = "9901130001";
+  /** A kindergarten: SIX_ONES_PARTICIPATION does not apply to it. */
+  private static final String XH2 = "9901130002";
+  /** In XIHU until it moved to BEIHU on 2028-02-01 (start of semester 2027-2028-2). */
+  private static final String MOVED = "9901130003";
+  private static final String BH1 = "9901140001";
+  private static final LocalDate MOVED_ON = LocalDate.of(2028, 2, 1);
+  private static final String COLLECTIVE = IndicatorCodes.COLLECTIVE_SESSIONS; // COUNT per semester
+  private static final String SIX_ONES = IndicatorCodes.SIX_ONES_PARTICIPATION; // RATIO per school year
+  private static final String RESOURCES = IndicatorCodes.RESOURCES_RECOMMENDED; // COUNT per calendar year
+  private static final String SPECIAL = IndicatorCodes.SPECIAL_CARE; // RATIO per semester, sensitive
+  private static final String SUGGESTIONS = IndicatorCodes.SUGGESTIONS_RESOLVED; // RATIO per school year, no target
+  private static final List<String> REPORT_CODES = List.of(COLLECTIVE, SIX_ONES, RESOURCES, SPECIAL, SUGGESTIONS);
+  private static final String SEM0 = "2027-2028-1";
+  private static final String SEM1 = "2028-2029-1";
+  private static final String SEM2 = "2028-2029-2";
+  private static final String SEM3 = "2029-2030-1";
+  private static final String YEAR0 = "2027-2028";
+  private static final String YEAR1 = "2028-2029";
+  private static final Instant DEADLINE = Instant.parse("2028-10-31T16:00:00Z");
+  private static final SchoolCalendar CALENDAR = SchoolCalendar.DEFAULT;
+
+  private final List<IndicatorDefined> catalogue = new ArrayList<>();
+  private final List<IndicatorSnapshotPublished> reportSnapshots = new ArrayList<>();
+  private final List<CountyRollupPublished> reportCountyRollups = new ArrayList<>();
+  private final List<CityRollupPublished> reportCityRollups = new ArrayList<>();
+  /** Every envelope the report tests sent, to deliver each once more. */
+  private final List<Sent> reportSent = new ArrayList<>();
+  private boolean reportFiguresPublished;
+
+  private record Sent(String topic, String key, EventEnvelope<?> envelope) {}
+
+  /** The report tests' org (a school that moved county, a kindergarten) and catalogue, with stale versions after newer ones. */
+  private List<UUID> publishReportOrgAndCatalogue() {
+    List<UUID> ids = new ArrayList<>();
+    ids.add(send(Topics.CITY_COUNTIES, CITY, county(XIHU, "西湖区", 1)));
+    ids.add(send(Topics.CITY_COUNTIES, CITY, county(BEIHU, "北湖县", 1)));
+    ids.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, XIHU, registered(XH1, XIHU, "西湖一小", "PRIMARY", 1, null)));
+    ids.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, XIHU, registered(XH2, XIHU, "西湖幼儿园", "KINDERGARTEN", 1, null)));
+    ids.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, BEIHU, registered(MOVED, BEIHU, "湖畔小学", "PRIMARY", 2, List.of(
+        new SchoolRegistered.Membership(XIHU, null, SchoolRegistered.Membership.ALWAYS),
+        new SchoolRegistered.Membership(BEIHU, null, MOVED_ON)))));
+    ids.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, XIHU, registered(MOVED, XIHU, "湖畔小学", "PRIMARY", 1, null))); // stale
+    ids.add(send(Topics.DISTRICT_SCHOOL_REGISTRY, BEIHU, registered(BH1, BEIHU, "北湖一小", "PRIMARY", 1, null)));
+    ids.add(send(Topics.CITY_CATALOGUE, COLLECTIVE, define(COLLECTIVE, IndicatorKind.COUNT, PeriodType.SEMESTER, false,
+        List.of(), 2, step("2024-2025-1", "1"), step(SEM3, "2"))));
+    ids.add(send(Topics.CITY_CATALOGUE, COLLECTIVE, define(COLLECTIVE, IndicatorKind.COUNT, PeriodType.SEMESTER, false,
+        List.of(), 1, step("2024-2025-1", "5")))); // stale
+    ids.add(send(Topics.CITY_CATALOGUE, SIX_ONES, define(SIX_ONES, IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, false,
+        List.of("PRIMARY", "JUNIOR_SECONDARY"), 1, step("2024-2025", "0.80"))));
+    ids.add(send(Topics.CITY_CATALOGUE, RESOURCES, define(RESOURCES, IndicatorKind.COUNT, PeriodType.CALENDAR_YEAR, false,
+        List.of(), 1, step("2024", "20"))));
+    ids.add(send(Topics.CITY_CATALOGUE, SPECIAL, define(SPECIAL, IndicatorKind.RATIO, PeriodType.SEMESTER, true,
+        List.of(), 1, step("2024-2025-1", "1.00"))));
+    ids.add(send(Topics.CITY_CATALOGUE, SUGGESTIONS, define(SUGGESTIONS, IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, false,
+        List.of(), 1, step("2024-2025", null))));
+    return ids;
+  }
+
+  /** The report tests' figures, published once: snapshots, the counties' rollups of them, the city's of those. */
+  private void reportFigures() {
+    if (reportFiguresPublished) {
+      return;
+    }
+    List<UUID> ids = new ArrayList<>();
+    // COLLECTIVE_SESSIONS, a COUNT: target 1 session per school, 2 from 2029-2030-1
+    countyOf(ids, XIHU, COLLECTIVE, SEM0, 3, null, snaps(ids, COLLECTIVE, SEM0, XH1, 2, XH2, 1, MOVED, 1));
+    var xihu1 = countyOf(ids, XIHU, COLLECTIVE, SEM1, 2, 1, snaps(ids, COLLECTIVE, SEM1, XH1, 3, XH2, 0));
+    IndicatorSnapshotPublished movedV1 = snapshotOf(COLLECTIVE, SEM1, MOVED, 1, 1, 1);
+    track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, MOVED, movedV1);
+    IndicatorSnapshotPublished movedV2 = snapshotOf(COLLECTIVE, SEM1, MOVED, 2, 1, 2); // a correction
+    track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, MOVED, movedV2);
+    track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, MOVED, movedV1); // stale, new event id
+    IndicatorSnapshotPublished bh1 = snapshotOf(COLLECTIVE, SEM1, BH1, 2, 1, 1);
+    track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, BH1, bh1);
+    var beihu1v1 = rollupOf(BEIHU, COLLECTIVE, SEM1, 1, 2, null, List.of(movedV1, bh1));
+    var beihu1v2 = rollupOf(BEIHU, COLLECTIVE, SEM1, 2, 2, null, List.of(movedV2, bh1));
+    track(ids, Topics.DISTRICT_INDICATOR_ROLLUPS, BEIHU, beihu1v2);
+    track(ids, Topics.DISTRICT_INDICATOR_ROLLUPS, BEIHU, beihu1v1); // stale, after the newer one
+    cityOf(ids, COLLECTIVE, SEM1, List.of(xihu1, beihu1v2));
+    cityOf(ids, COLLECTIVE, SEM2, List.of(countyOf(ids, BEIHU, COLLECTIVE, SEM2, 2, null,
+        snaps(ids, COLLECTIVE, SEM2, MOVED, 1, BH1, 2))));
+    cityOf(ids, COLLECTIVE, SEM3, List.of(countyOf(ids, BEIHU, COLLECTIVE, SEM3, 2, null,
+        snaps(ids, COLLECTIVE, SEM3, MOVED, 1, BH1, 4))));
+    // SIX_ONES_PARTICIPATION, a RATIO of the school year, not for kindergartens (XH2 reports anyway)
+    countyOf(ids, XIHU, SIX_ONES, YEAR0, 1, null, snaps(ids, SIX_ONES, YEAR0, XH1, 80, 100, MOVED, 60, 100));
+    var xihuY1 = countyOf(ids, XIHU, SIX_ONES, YEAR1, 1, null, snaps(ids, SIX_ONES, YEAR1, XH1, 90, 100));
+    snaps(ids, SIX_ONES, YEAR1, XH2, 10, 100);
+    var beihuY1 = countyOf(ids, BEIHU, SIX_ONES, YEAR1, 2, null, snaps(ids, SIX_ONES, YEAR1, MOVED, 70, 100, BH1, 78, 100));
+    cityOf(ids, SIX_ONES, YEAR1, List.of(xihuY1, beihuY1));
+    // RESOURCES_RECOMMENDED, a COUNT of the calendar year: 2028 began while MOVED was still in XIHU
+    countyOf(ids, XIHU, RESOURCES, "2028", 3, null, snaps(ids, RESOURCES, "2028", XH1, 25, MOVED, 10));
+    // SPECIAL_CARE, sensitive: counts 1..4 are withheld above the school, 0 and >= 5 shown
+    var xihuS1 = countyOf(ids, XIHU, SPECIAL, SEM1, 2, null, snaps(ids, SPECIAL, SEM1, XH1, 2, 3, XH2, 1, 1));
+    var beihuS1 = countyOf(ids, BEIHU, SPECIAL, SEM1, 2, null, snaps(ids, SPECIAL, SEM1, MOVED, 0, 6));
+    cityOf(ids, SPECIAL, SEM1, List.of(xihuS1, beihuS1));
+    var xihuS2 = countyOf(ids, XIHU, SPECIAL, SEM2, 2, null, snaps(ids, SPECIAL, SEM2, XH1, 5, 6));
+    var beihuS2 = countyOf(ids, BEIHU, SPECIAL, SEM2, 2, null, snaps(ids, SPECIAL, SEM2, MOVED, 6, 9));
+    cityOf(ids, SPECIAL, SEM2, List.of(xihuS2, beihuS2));
+    // the demo school's own small cell, for the school endpoint
+    snaps(ids, SPECIAL, SEM1, AccessMatrix.Level.SCHOOL.id(AccessMatrix.Target.OWN), 2, 3);
+    // SUGGESTIONS_RESOLVED: no target (rising)
+    countyOf(ids, XIHU, SUGGESTIONS, YEAR0, 1, null, snaps(ids, SUGGESTIONS, YEAR0, XH1, 5, 10));
+    countyOf(ids, XIHU, SUGGESTIONS, YEAR1, 1, null, snaps(ids, SUGGESTIONS, YEAR1, XH1, 8, 10));
+    awaitConsumed(ids);
+    reportFiguresPublished = true;
+  }
+
+  @Test
+  void cityScorecardShowsEveryIndicatorInItsOwnPeriodAgainstThatPeriodsTarget() {
+    reportFigures();
+
+    for (String asked : List.of(SEM0, SEM1, SEM2, SEM3, YEAR1, "2028", "2027-2030")) {
+      assertCityScorecard(asked);
+    }
+
+    // spelled out once: 2028-2029-1 asks for COLLECTIVE in that semester, SIX_ONES in school year
+    // 2028-2029, RESOURCES in calendar year 2028
+    JsonNode sc = get("/api/reports/periods/" + SEM1 + "/scorecard").body();
+    JsonNode collective = line(sc, COLLECTIVE);
+    JsonNode xihu = byId(collective.get("counties"), XIHU);
+    assertThat(xihu.get("value").decimalValue()).as("3 sessions over 2 schools").isEqualByComparingTo("1.5");
+    assertThat(xihu.get("met").booleanValue()).as("a COUNT is met only when every school meets it").isFalse();
+    assertThat(byId(collective.get("counties"), BEIHU).get("met").booleanValue()).isTrue();
+    assertThat(xihu.get("timeliness").decimalValue()).isEqualByComparingTo("0.5");
+    assertThat(byId(collective.get("counties"), BEIHU).get("timeliness").isNull()).as("no deadline").isTrue();
+    assertThat(collective.at("/city/timeliness").decimalValue()).as("1 on time of the 2 under a deadline")
+        .isEqualByComparingTo("0.5");
+    JsonNode sixOnes = line(sc, SIX_ONES);
+    assertThat(sixOnes.get("periodId").asString()).isEqualTo(YEAR1);
+    assertThat(byId(sixOnes.get("counties"), BEIHU).get("met").booleanValue()).as("a RATIO is met by Σnum/Σden").isFalse();
+    assertThat(line(sc, RESOURCES).get("periodId").asString()).isEqualTo("2028");
+    assertThat(line(sc, SUGGESTIONS).at("/city/target").isNull()).isTrue();
+    assertThat(get("/api/reports/periods/" + SEM3 + "/scorecard").body().at("/indicators")).anySatisfy(l -> {
+      assertThat(l.at("/indicator/code").asString()).isEqualTo(COLLECTIVE);
+      assertThat(l.at("/indicator/target").decimalValue()).as("the 2029-2030-1 step").isEqualByComparingTo("2");
+    });
+  }
+
+  @Test
+  void countyScorecardListsTheSchoolsOfEachIndicatorsPeriodWithTheirOwnFigures() {
+    reportFigures();
+
+    for (String asked : List.of(SEM0, SEM1, SEM2, SEM3)) {
+      for (String county : List.of(XIHU, BEIHU)) {
+        assertCountyScorecard(asked, county);
+      }
+    }
+    JsonNode xihu = get("/api/reports/periods/" + SEM1 + "/counties/" + XIHU + "/scorecard").body();
+    JsonNode kindergarten = byId(xihu.get("schools"), XH2);
+    assertThat(cell(kindergarten, SIX_ONES).get("applies").booleanValue()).isFalse();
+    assertThat(cell(kindergarten, SIX_ONES).get("met").isNull()).isTrue();
+    assertThat(cell(kindergarten, COLLECTIVE).get("met").booleanValue()).as("0 sessions").isFalse();
+  }
+
+  @Test
+  void aMovedSchoolCountsForTheCountyItWasInOnEachPeriodsFirstDay() {
+    reportFigures();
+
+    // 2027-2028-1 began before the move: the school is XIHU's
+    assertThat(ids(get("/api/reports/periods/" + SEM0 + "/counties/" + XIHU + "/scorecard").body().get("schools")))
+        .contains(MOVED);
+    assertThat(ids(get("/api/reports/periods/" + SEM0 + "/counties/" + BEIHU + "/scorecard").body().get("schools")))
+        .doesNotContain(MOVED);
+    assertThat(ids(get("/api/reports/indicators/" + COLLECTIVE + "/periods/" + SEM0 + "/counties/" + XIHU).body()
+        .get("schools"))).contains(MOVED);
+    // 2028-2029-1 began after it: BEIHU's, except for calendar year 2028, which began before the move
+    JsonNode beihu = byId(get("/api/reports/periods/" + SEM1 + "/counties/" + BEIHU + "/scorecard").body().get("schools"), MOVED);
+    assertThat(codes(beihu)).contains(COLLECTIVE, SIX_ONES).doesNotContain(RESOURCES);
+    JsonNode xihu = byId(get("/api/reports/periods/" + SEM1 + "/counties/" + XIHU + "/scorecard").body().get("schools"), MOVED);
+    assertThat(codes(xihu)).containsExactly(RESOURCES);
+    assertThat(ids(get("/api/reports/indicators/" + COLLECTIVE + "/periods/" + SEM1 + "/counties/" + XIHU).body()
+        .get("schools"))).doesNotContain(MOVED);
+    assertThat(get("/api/reports/indicators/" + COLLECTIVE + "/periods/" + SEM0 + "/schools/" + MOVED).body()
+        .get("countyId").asString()).isEqualTo(XIHU);
+    assertThat(get("/api/reports/indicators/" + COLLECTIVE + "/periods/" + SEM1 + "/schools/" + MOVED).body()
+        .get("countyId").asString()).isEqualTo(BEIHU);
+  }
+
+  @Test
+  void belowTargetListsCountiesAndSchoolsLargestGapFirst() {
+    reportFigures();
+
+    for (String code : List.of(COLLECTIVE, SIX_ONES, RESOURCES, SPECIAL)) {
+      IndicatorDefined d = definitionOf(code);
+      for (String period : periodsSent(code)) {
+        assertCityBelowTarget(d, period);
+        for (String county : List.of(XIHU, BEIHU)) {
+          assertCountyBelowTarget(d, period, county);
+        }
+      }
+    }
+
+    JsonNode sixOnes = get(belowPath(SIX_ONES, YEAR1)).body();
+    assertThat(ids(sixOnes.get("counties"))).containsExactly(BEIHU);
+    assertThat(ids(sixOnes.get("schools"))).as("MOVED misses by 0.10, BH1 by 0.02; the kindergarten is not judged")
+        .containsExactly(MOVED, BH1);
+    assertThat(sixOnes.at("/schools/0/countyId").asString()).isEqualTo(BEIHU);
+    assertThat(sixOnes.at("/schools/0/gap").decimalValue()).isEqualByComparingTo("0.10");
+  }
+
+  @Test
+  void belowTargetOfAnIndicatorWithoutTargetIsEmptyWithANote() {
+    reportFigures();
+
+    for (String path : List.of(belowPath(SUGGESTIONS, YEAR1),
+        "/api/reports/indicators/" + SUGGESTIONS + "/periods/" + YEAR1 + "/counties/" + XIHU + "/below-target")) {
+      JsonNode b = get(path).body();
+      assertThat(b.get("counties")).isEmpty();
+      assertThat(b.get("schools")).isEmpty();
+      assertThat(b.get("note").asString()).contains("no target");
+      assertThat(b.at("/indicator/target").isNull()).isTrue();
+    }
+  }
+
+  @Test
+  void trendGivesConsecutivePeriodsWithTheirOwnTargetsAndDirections() {
+    reportFigures();
+
+    assertTrend(COLLECTIVE, SEM3, 3, null);
+    assertTrend(COLLECTIVE, SEM3, 3, BEIHU);
+    assertTrend(SIX_ONES, YEAR1, 2, XIHU);
+    assertTrend(SUGGESTIONS, YEAR1, 2, null);
+    assertTrend(SPECIAL, SEM2, 2, null);
+    assertTrend(COLLECTIVE, SEM3, null, null); // the default: 6 periods
+
+    JsonNode beihu = seriesOf(get(trendPath(COLLECTIVE, SEM3, 3, BEIHU)).body(), BEIHU);
+    assertThat(beihu.get("points").findValuesAsString("periodId")).containsExactly(SEM1, SEM2, SEM3);
+    assertThat(beihu.get("points").findValuesAsString("direction"))
+        .as("nothing before 2028-2029-1, then 2.0 → 1.5 → 2.5").containsExactly("", "DOWN", "UP");
+    assertThat(beihu.at("/points/0/direction").isNull()).isTrue();
+    assertThat(beihu.at("/points/2/target").decimalValue()).isEqualByComparingTo("2");
+    assertThat(beihu.at("/points/2/met").booleanValue()).as("one of two schools held fewer than 2").isFalse();
+    JsonNode rising = seriesOf(get(trendPath(SUGGESTIONS, YEAR1, 2, XIHU)).body(), XIHU);
+    assertThat(rising.at("/points/1/direction").asString()).isEqualTo("UP");
+    assertThat(rising.at("/points/1/met").isNull()).isTrue();
+  }
+
+  @Test
+  void aCountyUsersTrendShowsOnlyTheirCounty() {
+    reportFigures();
+    String path = trendPath(COLLECTIVE, SEM3, 3, DEMO_OWN_COUNTY);
+
+    Answer own = get(path, Keycloak.token("assessor-990101"));
+    Answer city = get(trendPath(COLLECTIVE, SEM3, 3, null), Keycloak.token("assessor-990101"));
+
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(ids(own.body().get("series"))).containsExactly(DEMO_OWN_COUNTY);
+    assertThat(city.status()).isEqualTo(403);
+  }
+
+  @Test
+  void sensitiveSmallCellsAreWithheldAtCountyAndCityButZeroAndFiveOrMoreAreShown() {
+    reportFigures();
+
+    JsonNode s1 = line(get("/api/reports/periods/" + SEM1 + "/scorecard").body(), SPECIAL);
+    assertWithheld(byId(s1.get("counties"), XIHU)); // 3 of 4
+    assertWithheld(s1.get("city")); // 3 of 10
+    JsonNode beihu = byId(s1.get("counties"), BEIHU); // 0 of 6
+    assertThat(beihu.get("suppressed").booleanValue()).isFalse();
+    assertThat(beihu.get("numerator").longValue()).isZero();
+    assertThat(beihu.get("met").booleanValue()).isFalse();
+    JsonNode s2 = line(get("/api/reports/periods/" + SEM2 + "/scorecard").body(), SPECIAL);
+    assertThat(byId(s2.get("counties"), XIHU).get("numerator").longValue()).as("5 of 6").isEqualTo(5);
+    assertThat(s2.at("/city/numerator").longValue()).isEqualTo(11);
+    // the schools of a county view, and the per-indicator views
+    JsonNode xihu = get("/api/reports/periods/" + SEM1 + "/counties/" + XIHU + "/scorecard").body();
+    assertWithheld(cell(byId(xihu.get("schools"), XH1), SPECIAL));
+    String indicatorCity = "/api/reports/indicators/" + SPECIAL + "/periods/" + SEM1;
+    assertWithheld(get(indicatorCity).body().get("city"));
+    assertWithheld(byId(get(indicatorCity).body().get("counties"), XIHU));
+    assertWithheld(get(indicatorCity + "/counties/" + XIHU).body().get("county"));
+    assertWithheld(byId(get(indicatorCity + "/counties/" + XIHU).body().get("schools"), XH1));
+    assertThat(get(indicatorCity).body().toString()).doesNotContain("\"numerator\":3,");
+    // a school's own users see their exact figure; the county and the city do not
+    String school = indicatorCity + "/schools/" + XH1;
+    JsonNode own = get(school, Keycloak.tokenAs("school-staff", XH1)).body().get("school");
+    assertThat(own.get("suppressed").booleanValue()).isFalse();
+    assertThat(own.get("numerator").longValue()).isEqualTo(2);
+    assertThat(own.get("denominator").longValue()).isEqualTo(3);
+    assertWithheld(get(school).body().get("school"));
+    // the trend withholds the same cells and gives no direction from a withheld value
+    JsonNode trend = get(trendPath(SPECIAL, SEM2, 2, null)).body();
+    assertWithheld(seriesOf(trend, XIHU).at("/points/0"));
+    assertThat(seriesOf(trend, XIHU).at("/points/1/direction").isNull()).isTrue();
+    assertThat(seriesOf(trend, BEIHU).at("/points/1/direction").asString()).as("0 → 6/9").isEqualTo("UP");
+    // below target: a withheld figure is neither listed nor cleared, only counted
+    JsonNode below = get(belowPath(SPECIAL, SEM1)).body();
+    assertThat(ids(below.get("counties"))).containsExactly(BEIHU);
+    assertThat(ids(below.get("schools"))).containsExactly(MOVED);
+    assertThat(below.get("withheld").intValue()).as("XIHU; XH1, XH2 and the demo school").isEqualTo(4);
+  }
+
+  @Test
+  void duplicatesStaleVersionsAndReplaysOfTheReportEventsChangeNoAnswer() {
+    reportFigures();
+    Map<String, JsonNode> before = reportAnswers();
+
+    List<UUID> ids = new ArrayList<>();
+    for (Sent s : List.copyOf(reportSent)) {
+      send(s.topic(), s.key(), s.envelope()); // the same event again
+      ids.add(send(s.topic(), s.key(), s.envelope().payload())); // a replay under a new event id
+    }
+    awaitConsumed(ids);
+
+    assertThat(reportAnswers()).isEqualTo(before);
+  }
+
+  @Test
+  void periodsOfAnotherTypeOrMalformedAreBadRequestsAndUnknownUnitsNotFound() {
+    reportFigures();
+
+    assertProblem(get("/api/reports/indicators/" + SIX_ONES + "/periods/" + SEM1), 400, "school year");
+    assertProblem(get(belowPath(COLLECTIVE, YEAR1)), 400, "'2028-2029' is a school year");
+    assertProblem(get("/api/reports/indicators/" + RESOURCES + "/periods/2028-2029-1/counties/" + XIHU), 400, "calendar year");
+    assertProblem(get("/api/reports/periods/2028-2030/scorecard"), 400, "periodId");
+    assertProblem(get("/api/reports/periods/2025-2028/scorecard"), 400, "not a programme cycle of this city");
+    assertProblem(get("/api/reports/periods/" + SEM1 + "/counties/990199/scorecard"), 404, "county 990199 is not registered");
+    assertProblem(get(trendPath(COLLECTIVE, SEM3, 13, null)), 400, "periods");
+    assertProblem(get(trendPath(COLLECTIVE, SEM3, 0, null)), 400, "periods");
+    assertProblem(get(trendPath(COLLECTIVE, YEAR1, 3, null)), 400, "to");
+    assertProblem(get(trendPath("NO_SUCH_INDICATOR", SEM3, 3, null)), 404, "indicator NO_SUCH_INDICATOR");
+    assertProblem(get(belowPath("NO_SUCH_INDICATOR", SEM1)), 404, "indicator NO_SUCH_INDICATOR");
+  }
+
+  // ---- expected answers of the report tests
+
+  private void assertCityScorecard(String asked) {
+    JsonNode sc = get("/api/reports/periods/" + asked + "/scorecard").body();
+    assertThat(sc.get("periodId").asString()).isEqualTo(asked);
+    LocalDate first = Period.parse(asked).start(CALENDAR);
+    Map<String, CountyRegistered> countyNames = latest(counties, CountyRegistered::countyId, CountyRegistered::version);
+    assertThat(sc.get("indicators").findValuesAsString("code")).containsAll(REPORT_CODES);
+    for (String code : REPORT_CODES) {
+      IndicatorDefined d = definitionOf(code);
+      Period own = Period.containing(d.periodType(), first, CALENDAR);
+      Target target = d.targetFor(own);
+      JsonNode l = line(sc, code);
+      assertThat(l.get("periodId").asString()).as(code).isEqualTo(own.id());
+      assertDecimal(l.at("/indicator/target"), target == null ? null : target.value());
+      CityRollupPublished city = latestCity(code, own.id());
+      if (city == null) {
+        assertThat(l.at("/city/version").isNull()).isTrue();
+      } else {
+        assertCell(l.get("city"), city.numerator(), city.denominator(), city.schoolsReporting(), city.schoolsExpected(),
+            city.schoolsMeetingTarget(), city.version(), city.schoolsOnTime(), city.schoolsUnderDeadline(), d, target);
+      }
+      assertThat(ids(l.get("counties"))).containsExactlyElementsOf(sorted(countyNames.keySet()));
+      for (String county : List.of(XIHU, BEIHU)) {
+        assertCountyCell(byId(l.get("counties"), county), latestCounty(code, own.id(), county), d, target);
+      }
+    }
+  }
+
+  private void assertCountyScorecard(String asked, String countyId) {
+    JsonNode sc = get("/api/reports/periods/" + asked + "/counties/" + countyId + "/scorecard").body();
+    LocalDate first = Period.parse(asked).start(CALENDAR);
+    Map<String, SchoolRegistered> registry = latest(schools, SchoolRegistered::schoolId, SchoolRegistered::version);
+    List<IndicatorDefined> every = new ArrayList<>(latest(catalogue, IndicatorDefined::code, IndicatorDefined::version).values());
+    every.add(latest(definitions, IndicatorDefined::code, IndicatorDefined::version).get(CODE));
+    Map<String, List<String>> expectedCells = new LinkedHashMap<>();
+    for (IndicatorDefined d : every) {
+      LocalDate day = Period.containing(d.periodType(), first, CALENDAR).start(CALENDAR);
+      registry.values().stream().filter(s -> s.countyOn(day).equals(countyId))
+          .forEach(s -> expectedCells.computeIfAbsent(s.schoolId(), id -> new ArrayList<>()).add(d.code()));
+    }
+    assertThat(ids(sc.get("schools"))).as(asked + " " + countyId).containsExactlyElementsOf(sorted(expectedCells.keySet()));
+    for (String code : REPORT_CODES) {
+      IndicatorDefined d = definitionOf(code);
+      Period own = Period.containing(d.periodType(), first, CALENDAR);
+      Target target = d.targetFor(own);
+      JsonNode column = null;
+      for (JsonNode c : sc.get("indicators")) {
+        if (c.at("/indicator/code").asString().equals(code)) {
+          column = c;
+        }
+      }
+      assertThat(column).as(code).isNotNull();
+      assertThat(column.get("periodId").asString()).isEqualTo(own.id());
+      assertCountyCell(column.get("county"), latestCounty(code, own.id(), countyId), d, target);
+      for (JsonNode school : sc.get("schools")) {
+        String schoolId = school.get("id").asString();
+        assertThat(codes(school)).containsExactlyInAnyOrderElementsOf(expectedCells.get(schoolId));
+        if (!expectedCells.get(schoolId).contains(code)) {
+          continue;
+        }
+        JsonNode cell = cell(school, code);
+        SchoolRegistered s = registry.get(schoolId);
+        boolean applies = d.appliesTo(s.schoolType());
+        assertThat(cell.get("applies").booleanValue()).isEqualTo(applies);
+        assertThat(cell.get("periodId").asString()).isEqualTo(own.id());
+        IndicatorSnapshotPublished snap = latestSnapshot(code, own.id(), schoolId);
+        if (snap == null) {
+          assertThat(cell.get("version").isNull()).isTrue();
+          continue;
+        }
+        assertThat(cell.get("version").longValue()).isEqualTo(snap.version());
+        assertThat(Instant.parse(cell.get("asOf").asString())).isEqualTo(snap.asOf());
+        Figure f = new Figure(snap.numerator(), snap.denominator());
+        if (SmallCells.suppressed(d.sensitive(), f.numerator(), f.denominator())) {
+          assertWithheld(cell);
+          continue;
+        }
+        assertThat(cell.get("numerator").longValue()).isEqualTo(f.numerator());
+        assertThat(cell.get("denominator").longValue()).isEqualTo(f.denominator());
+        assertDecimal(cell.get("value"), f.rate());
+        assertBoolean(cell.get("met"), target == null || !applies ? null : target.isMetBy(f));
+      }
+    }
+  }
+
+  private void assertCountyCell(JsonNode c, CountyRollupPublished r, IndicatorDefined d, Target target) {
+    if (r == null) {
+      assertThat(c.get("version").isNull()).isTrue();
+      assertThat(c.get("numerator").isNull()).isTrue();
+      return;
+    }
+    assertCell(c, r.numerator(), r.denominator(), r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(),
+        r.version(), r.schoolsOnTime(), r.schoolsOnTime() == null ? null : r.schoolsExpected(), d, target);
+  }
+
+  private static void assertCell(JsonNode c, long num, long den, int reporting, int expected, int meeting, long version,
+      Integer onTime, Integer underDeadline, IndicatorDefined d, Target target) {
+    Rollup r = new Rollup(new Figure(num, den), reporting, expected, meeting);
+    assertThat(c.get("version").longValue()).isEqualTo(version);
+    assertThat(c.get("schoolsReporting").intValue()).isEqualTo(reporting);
+    assertThat(c.get("schoolsExpected").intValue()).isEqualTo(expected);
+    assertThat(c.get("schoolsMeetingTarget").intValue()).isEqualTo(meeting);
+    assertDecimal(c.get("completeness"), r.completeness());
+    assertDecimal(c.get("target"), target == null ? null : target.value());
+    if (onTime == null) {
+      assertThat(c.get("schoolsOnTime").isNull()).isTrue();
+      assertThat(c.get("timeliness").isNull()).isTrue();
+    } else {
+      assertThat(c.get("schoolsOnTime").intValue()).isEqualTo(onTime);
+      assertThat(c.get("schoolsUnderDeadline").intValue()).isEqualTo(underDeadline);
+      assertDecimal(c.get("timeliness"), BigDecimal.valueOf(onTime).divide(BigDecimal.valueOf(underDeadline), 4, RoundingMode.HALF_EVEN));
+    }
+    if (SmallCells.suppressed(d.sensitive(), num, den)) {
+      assertWithheld(c);
+      return;
+    }
+    assertThat(c.get("suppressed").booleanValue()).isFalse();
+    assertThat(c.get("numerator").longValue()).isEqualTo(num);
+    assertThat(c.get("denominator").longValue()).isEqualTo(den);
+    assertDecimal(c.get("value"), r.figure().rate());
+    assertBoolean(c.get("met"), r.meets(target));
+  }
+
+  private void assertCityBelowTarget(IndicatorDefined d, String period) {
+    Target target = d.targetFor(Period.parse(period));
+    JsonNode b = get(belowPath(d.code(), period)).body();
+    LocalDate first = Period.parse(period).start(CALENDAR);
+    Map<String, SchoolRegistered> registry = latest(schools, SchoolRegistered::schoolId, SchoolRegistered::version);
+    int withheld = 0;
+    List<String> countiesBelow = new ArrayList<>();
+    Map<String, CountyRegistered> countyNames = latest(counties, CountyRegistered::countyId, CountyRegistered::version);
+    for (String county : countyNames.keySet()) {
+      CountyRollupPublished r = latestCounty(d.code(), period, county);
+      if (r == null) {
+        continue;
+      }
+      if (SmallCells.suppressed(d.sensitive(), r.numerator(), r.denominator())) {
+        withheld++;
+      } else if (!new Rollup(new Figure(r.numerator(), r.denominator()), r.schoolsReporting(), r.schoolsExpected(),
+          r.schoolsMeetingTarget()).meets(target)) {
+        countiesBelow.add(county);
+      }
+    }
+    List<IndicatorSnapshotPublished> schoolsBelow = new ArrayList<>();
+    for (IndicatorSnapshotPublished s : latest(reportSnapshots.stream()
+        .filter(x -> x.indicatorCode().equals(d.code()) && x.periodId().equals(period)).toList(),
+        IndicatorSnapshotPublished::schoolId, IndicatorSnapshotPublished::version).values()) {
+      if (!d.appliesTo(registry.get(s.schoolId()).schoolType())) {
+        continue;
+      }
+      if (SmallCells.suppressed(d.sensitive(), s.numerator(), s.denominator())) {
+        withheld++;
+      } else if (!target.isMetBy(new Figure(s.numerator(), s.denominator()))) {
+        schoolsBelow.add(s);
+      }
+    }
+    assertThat(ids(b.get("counties"))).as(d.code() + " " + period).containsExactlyInAnyOrderElementsOf(countiesBelow);
+    assertThat(ids(b.get("schools"))).containsExactlyInAnyOrderElementsOf(
+        schoolsBelow.stream().map(IndicatorSnapshotPublished::schoolId).toList());
+    assertThat(b.get("withheld").intValue()).isEqualTo(withheld);
+    for (JsonNode s : b.get("schools")) {
+      assertThat(s.get("countyId").asString()).isEqualTo(registry.get(s.get("id").asString()).countyOn(first));
+    }
+    assertLargestGapFirst(b.get("counties"));
+    assertLargestGapFirst(b.get("schools"));
+  }
+
+  private void assertCountyBelowTarget(IndicatorDefined d, String period, String countyId) {
+    JsonNode b = get("/api/reports/indicators/" + d.code() + "/periods/" + period + "/counties/" + countyId + "/below-target").body();
+    LocalDate first = Period.parse(period).start(CALENDAR);
+    Map<String, SchoolRegistered> registry = latest(schools, SchoolRegistered::schoolId, SchoolRegistered::version);
+    JsonNode city = get(belowPath(d.code(), period)).body();
+    List<String> expected = new ArrayList<>();
+    for (JsonNode s : city.get("schools")) {
+      if (registry.get(s.get("id").asString()).countyOn(first).equals(countyId)) {
+        expected.add(s.get("id").asString());
+      }
+    }
+    assertThat(b.get("counties")).isEmpty();
+    assertThat(ids(b.get("schools"))).as("the city's list, of this county").containsExactlyElementsOf(expected);
+  }
+
+  private static void assertLargestGapFirst(JsonNode list) {
+    BigDecimal previous = null;
+    for (JsonNode n : list) {
+      BigDecimal gap = n.get("gap").isNull() ? null : n.get("gap").decimalValue();
+      assertThat(gap).isNotNull().isPositive();
+      if (previous != null) {
+        assertThat(gap).isLessThanOrEqualTo(previous);
+      }
+      previous = gap;
+    }
+  }
+
+  /** countyId null: the city's trend (the city and every county); else that county's. */
+  private void assertTrend(String code, String to, Integer periods, String countyId) {
+    IndicatorDefined d = definitionOf(code);
+    JsonNode t = get(trendPath(code, to, periods, countyId)).body();
+    int n = periods == null ? 6 : periods;
+    List<Period> window = new ArrayList<>();
+    Period p = Period.parse(to);
+    for (int i = 0; i <= n; i++) {
+      window.addFirst(p);
+      p = p.previous();
+    }
+    assertThat(strings(t.get("periods")))
+        .containsExactlyElementsOf(window.subList(1, window.size()).stream().map(Period::id).toList());
+    Map<String, CountyRegistered> countyNames = latest(counties, CountyRegistered::countyId, CountyRegistered::version);
+    List<String> units = countyId == null ? new ArrayList<>(sorted(countyNames.keySet())) : List.of(countyId);
+    assertThat(t.get("series").findValuesAsString("level"))
+        .containsExactlyElementsOf(countyId == null ? concat("CITY", units.stream().map(u -> "COUNTY").toList())
+            : List.of("COUNTY"));
+    for (JsonNode series : t.get("series")) {
+      String unit = series.get("level").asString().equals("CITY") ? null : series.get("id").asString();
+      BigDecimal previous = null;
+      for (int i = 0; i < window.size(); i++) {
+        Period period = window.get(i);
+        Figure f = null;
+        Rollup r = null;
+        if (unit == null) {
+          CityRollupPublished c = latestCity(code, period.id());
+          if (c != null) {
+            f = new Figure(c.numerator(), c.denominator());
+            r = new Rollup(f, c.schoolsReporting(), c.schoolsExpected(), c.schoolsMeetingTarget());
+          }
+        } else {
+          CountyRollupPublished c = latestCounty(code, period.id(), unit);
+          if (c != null) {
+            f = new Figure(c.numerator(), c.denominator());
+            r = new Rollup(f, c.schoolsReporting(), c.schoolsExpected(), c.schoolsMeetingTarget());
+          }
+        }
+        boolean withheld = f != null && SmallCells.suppressed(d.sensitive(), f.numerator(), f.denominator());
+        BigDecimal value = f == null || withheld ? null : f.rate();
+        if (i > 0) {
+          JsonNode point = series.get("points").get(i - 1);
+          Target target = d.targetFor(period);
+          assertThat(point.get("periodId").asString()).isEqualTo(period.id());
+          assertDecimal(point.get("target"), target == null ? null : target.value());
+          assertThat(point.get("suppressed").booleanValue()).isEqualTo(withheld);
+          assertDecimal(point.get("value"), value);
+          assertBoolean(point.get("met"), r == null || withheld ? null : r.meets(target));
+          assertDecimal(point.get("completeness"), r == null ? null : r.completeness());
+          String direction = previous == null || value == null ? null
+              : value.compareTo(previous) > 0 ? "UP" : value.compareTo(previous) < 0 ? "DOWN" : "SAME";
+          if (direction == null) {
+            assertThat(point.get("direction").isNull()).isTrue();
+          } else {
+            assertThat(point.get("direction").asString()).isEqualTo(direction);
+          }
+        }
+        previous = value;
+      }
+    }
+  }
+
+  private static void assertWithheld(JsonNode n) {
+    assertThat(n.get("suppressed").booleanValue()).as(n.toString()).isTrue();
+    for (String field : List.of("numerator", "denominator", "met")) {
+      assertThat(n.get(field).isNull()).as(field).isTrue();
+    }
+    assertThat(n.has("value") ? n.get("value").isNull() : n.get("rate").isNull()).isTrue();
+  }
+
+  private static void assertBoolean(JsonNode n, Boolean expected) {
+    if (expected == null) {
+      assertThat(n.isNull()).isTrue();
+    } else {
+      assertThat(n.booleanValue()).isEqualTo(expected);
+    }
+  }
+
+  /** Every answer of the report endpoints over the report tests' periods and units. */
+  private Map<String, JsonNode> reportAnswers() {
+    List<String> paths = new ArrayList<>();
+    for (String period : List.of(SEM0, SEM1, SEM2, SEM3, YEAR0, YEAR1, "2028")) {
+      paths.add("/api/reports/periods/" + period + "/scorecard");
+      for (String county : List.of(XIHU, BEIHU)) {
+        paths.add("/api/reports/periods/" + period + "/counties/" + county + "/scorecard");
+      }
+    }
+    for (String code : REPORT_CODES) {
+      for (String period : periodsSent(code)) {
+        String base = "/api/reports/indicators/" + code + "/periods/" + period;
+        paths.add(base);
+        paths.add(base + "/below-target");
+        for (String county : List.of(XIHU, BEIHU)) {
+          paths.add(base + "/counties/" + county);
+          paths.add(base + "/counties/" + county + "/below-target");
+        }
+        for (String school : List.of(XH1, XH2, MOVED, BH1)) {
+          paths.add(base + "/schools/" + school);
+        }
+        paths.add(trendPath(code, period, 3, null));
+      }
+    }
+    Map<String, JsonNode> answers = new LinkedHashMap<>();
+    for (String path : paths) {
+      Answer a = get(path);
+      assertThat(a.status()).as(path).isEqualTo(200);
+      answers.put(path, a.body());
+    }
+    return answers;
+  }
+
+  private List<String> periodsSent(String code) {
+    return reportCountyRollups.stream().filter(r -> r.indicatorCode().equals(code))
+        .map(CountyRollupPublished::periodId).distinct().sorted().toList();
+  }
+
+  private IndicatorDefined definitionOf(String code) {
+    return latest(catalogue, IndicatorDefined::code, IndicatorDefined::version).get(code);
+  }
+
+  private CountyRollupPublished latestCounty(String code, String period, String county) {
+    return reportCountyRollups.stream()
+        .filter(r -> r.indicatorCode().equals(code) && r.periodId().equals(period) && r.countyId().equals(county))
+        .max(Comparator.comparingLong(CountyRollupPublished::version)).orElse(null);
+  }
+
+  private CityRollupPublished latestCity(String code, String period) {
+    return reportCityRollups.stream()
+        .filter(r -> r.indicatorCode().equals(code) && r.periodId().equals(period))
+        .max(Comparator.comparingLong(CityRollupPublished::version)).orElse(null);
+  }
+
+  private IndicatorSnapshotPublished latestSnapshot(String code, String period, String school) {
+    return reportSnapshots.stream()
+        .filter(s -> s.indicatorCode().equals(code) && s.periodId().equals(period) && s.schoolId().equals(school))
+        .max(Comparator.comparingLong(IndicatorSnapshotPublished::version)).orElse(null);
+  }
+
+  private static JsonNode line(JsonNode scorecard, String code) {
+    for (JsonNode l : scorecard.get("indicators")) {
+      if (l.at("/indicator/code").asString().equals(code)) {
+        return l;
+      }
+    }
+    throw new AssertionError("no " + code + " in " + scorecard);
+  }
+
+  private static JsonNode cell(JsonNode school, String code) {
+    for (JsonNode c : school.get("cells")) {
+      if (c.get("code").asString().equals(code)) {
+        return c;
+      }
+    }
+    throw new AssertionError("no " + code + " in " + school);
+  }
+
+  private static List<String> codes(JsonNode school) {
+    return school.get("cells").findValuesAsString("code");
+  }
+
+  private static JsonNode seriesOf(JsonNode trend, String id) {
+    return byId(trend.get("series"), id);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asString()));
+    return out;
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all;
+  }
+
+  private static String belowPath(String code, String period) {
+    return "/api/reports/indicators/" + code + "/periods/" + period + "/below-target";
+  }
+
+  private static String trendPath(String code, String to, Integer periods, String countyId) {
+    return "/api/reports/indicators/" + code + (countyId == null ? "" : "/counties/" + countyId) + "/trend?to=" + to
+        + (periods == null ? "" : "&periods=" + periods);
+  }
+
+  // ---- fixtures of the report tests
+
+  private SchoolRegistered registered(String schoolId, String countyId, String name, String type, long version,
+      List<SchoolRegistered.Membership> memberships) {
+    SchoolRegistered s = new SchoolRegistered(schoolId, countyId, null, name, type, version, memberships);
+    schools.add(s);
+    return s;
+  }
+
+  private IndicatorDefined define(String code, IndicatorKind kind, PeriodType type, boolean sensitive,
+      List<String> schoolTypes, long version, PeriodTarget... steps) {
+    IndicatorDefined d = new IndicatorDefined(code, code + " v" + version, code + " v" + version, kind, type,
+        TargetComparator.AT_LEAST, sensitive, schoolTypes, List.of(steps), version);
+    catalogue.add(d);
+    return d;
+  }
+
+  private static PeriodTarget step(String from, String value) {
+    return new PeriodTarget(from, value == null ? null : new BigDecimal(value));
+  }
+
+  private static IndicatorSnapshotPublished snapshotOf(String code, String period, String school, long num, long den, long version) {
+    return new IndicatorSnapshotPublished(school, code, period, num, den, version, T0.plusSeconds(60 * version));
+  }
+
+  /**
+   * Snapshots (version 1) from (school, numerator) pairs for COUNT indicators (denominator 1), or
+   * (school, numerator, denominator) triples otherwise; published and returned.
+   */
+  private List<IndicatorSnapshotPublished> snaps(List<UUID> ids, String code, String period, Object... figures) {
+    boolean count = definitionOf(code).kind() == IndicatorKind.COUNT;
+    int stride = count ? 2 : 3;
+    List<IndicatorSnapshotPublished> out = new ArrayList<>();
+    for (int i = 0; i < figures.length; i += stride) {
+      String school = (String) figures[i];
+      long num = ((Number) figures[i + 1]).longValue();
+      long den = count ? 1 : ((Number) figures[i + 2]).longValue();
+      IndicatorSnapshotPublished s = snapshotOf(code, period, school, num, den, 1);
+      track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, school, s);
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** A county rollup (version 1) of these snapshots, published and returned. */
+  private CountyRollupPublished countyOf(List<UUID> ids, String county, String code, String period, int expected,
+      Integer onTime, List<IndicatorSnapshotPublished> used) {
+    CountyRollupPublished r = rollupOf(county, code, period, 1, expected, onTime, used);
+    track(ids, Topics.DISTRICT_INDICATOR_ROLLUPS, county, r);
+    return r;
+  }
+
+  /**
+   * A county rollup as district-service computes it: the shared arithmetic over the snapshots and
+   * the period's target; {@code onTime} (schools whose first snapshot was made by the county's
+   * deadline) null while the county set no deadline.
+   */
+  private CountyRollupPublished rollupOf(String county, String code, String period, long version, int expected,
+      Integer onTime, List<IndicatorSnapshotPublished> used) {
+    Target target = definitionOf(code).targetFor(Period.parse(period));
+    Rollup r = Rollup.ofSchools(used.stream().map(s -> new Figure(s.numerator(), s.denominator())).toList(), expected, target);
+    return new CountyRollupPublished(county, code, period, r.figure().numerator(), r.figure().denominator(),
+        r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), version, T0.plusSeconds(3600 * version),
+        used.stream().map(s -> new CountyRollupPublished.SnapshotRef(s.schoolId(), s.version())).toList(),
+        onTime, onTime == null ? null : DEADLINE);
+  }
+
+  /** A city rollup (version 1) of these county rollups as city-service computes it, published. */
+  private void cityOf(List<UUID> ids, String code, String period, List<CountyRollupPublished> used) {
+    Rollup r = Rollup.ofRollups(used.stream()
+        .map(c -> new Rollup(new Figure(c.numerator(), c.denominator()), c.schoolsReporting(), c.schoolsExpected(),
+            c.schoolsMeetingTarget()))
+        .toList());
+    List<CountyRollupPublished> withDeadline = used.stream().filter(c -> c.schoolsOnTime() != null).toList();
+    CityRollupPublished c = new CityRollupPublished(CITY, code, period, r.figure().numerator(), r.figure().denominator(),
+        used.size(), 2, r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), 1, T0.plusSeconds(7200),
+        used.stream().map(x -> new CityRollupPublished.RollupRef(x.countyId(), x.version())).toList(), CITY_NAME,
+        withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsOnTime).sum(),
+        withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsExpected).sum());
+    track(ids, Topics.CITY_INDICATOR_ROLLUPS, CITY, c);
+  }
+
+  private void track(List<UUID> ids, String topic, String key, Object payload) {
+    switch (payload) {
+      case IndicatorSnapshotPublished s -> reportSnapshots.add(s);
+      case CountyRollupPublished r -> reportCountyRollups.add(r);
+      case CityRollupPublished r -> reportCityRollups.add(r);
+      default -> throw new IllegalArgumentException(payload.toString());
+    }
+    EventEnvelope<?> envelope = envelope(payload);
+    reportSent.add(new Sent(topic, key, envelope));
+    ids.add(send(topic, key, envelope));
+  }
+
   // ---- fixtures: what the owning tiers would publish
 
   private CountyRegistered county(String countyId, String name, long version) {
@@ -719,7 +1547,8 @@ class ReportingIT {
 
   private IndicatorDefined definition(String target, long version) {
     IndicatorDefined d = new IndicatorDefined(CODE, "数字家长学校家长注册率 v" + version, "Platform registration v" + version,
-        IndicatorKind.RATIO, PeriodType.SEMESTER, new BigDecimal(target), TargetComparator.AT_LEAST, false, version);
+        IndicatorKind.RATIO, PeriodType.SEMESTER, TargetComparator.AT_LEAST, false, List.of(),
+        List.of(new PeriodTarget("2024-2025-1", new BigDecimal(target))), version);
     definitions.add(d);
     return d;
   }

@@ -4,7 +4,7 @@ import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
-import org.gongyu.contracts.city.v1.IndicatorDefined;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;

@@ -1,26 +1,41 @@
 package org.gongyu.reporting.catalogue;
 
-import java.math.BigDecimal;
+import java.util.List;
 import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.PeriodTarget;
 import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.indicator.TargetComparator;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
 
 /**
- * A stored catalogue entry: the latest {@code IndicatorDefined} version. {@code target} and
- * {@code comparator} are null when the city set no target.
+ * A stored catalogue entry: the latest {@code IndicatorDefined} (v2) version with its whole target
+ * schedule. {@code schoolTypes} empty = every school type.
  */
 public record IndicatorRow(
     String code,
     String nameZh,
     String nameEn,
     IndicatorKind kind,
-    BigDecimal target,
+    PeriodType periodType,
     TargetComparator comparator,
     boolean sensitive,
+    List<String> schoolTypes,
+    List<PeriodTarget> targets,
     long version) {
 
-  /** The target figures are judged against, or {@code null} when the city set none. */
-  public Target targetOrNull() {
-    return target == null || comparator == null ? null : new Target(kind, target, comparator);
+  public IndicatorRow {
+    schoolTypes = List.copyOf(schoolTypes);
+    targets = List.copyOf(targets);
+  }
+
+  /** The target of a period of this indicator's type, or {@code null} when none is set for it. */
+  public Target targetFor(Period period) {
+    return comparator == null ? null : PeriodTarget.forPeriod(targets, kind, comparator, period);
+  }
+
+  /** Whether the indicator applies to a school of this type (an unknown type: only if it applies to all). */
+  public boolean appliesTo(String schoolType) {
+    return schoolTypes.isEmpty() || schoolTypes.contains(schoolType);
   }
 }

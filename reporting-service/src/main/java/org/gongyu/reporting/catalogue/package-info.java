@@ -1,6 +1,8 @@
 /**
- * The city's indicator catalogue ({@code gongyu.city.catalogue.v1}), latest version per code:
- * names, kind, target and comparator. Owns the {@code indicator} table; other features read it
- * through {@link org.gongyu.reporting.catalogue.CatalogueRepository}.
+ * The city's indicator catalogue ({@code gongyu.city.catalogue.v2}), latest version per code:
+ * names, kind, period type, comparator, sensitivity, the school types it applies to and the whole
+ * target schedule. Owns the {@code indicator}, {@code indicator_target} and {@code
+ * indicator_school_type} tables; other features read them through {@link
+ * org.gongyu.reporting.catalogue.CatalogueRepository}.
  */
 package org.gongyu.reporting.catalogue;

@@ -4,10 +4,15 @@ import java.time.Instant;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.Rollup;
 
-/** The latest rollup a city published for one indicator and period. */
+/**
+ * The latest rollup a city published for one indicator and period. {@code schoolsOnTime} and
+ * {@code schoolsUnderDeadline} (schools expected in the counties that set a deadline) are null
+ * when no county set one.
+ */
 public record CityRollupRow(
     String cityId,
     String cityName,
+    String periodId,
     long numerator,
     long denominator,
     int countiesReporting,
@@ -16,7 +21,9 @@ public record CityRollupRow(
     int schoolsExpected,
     int schoolsMeetingTarget,
     long version,
-    Instant asOf) {
+    Instant asOf,
+    Integer schoolsOnTime,
+    Integer schoolsUnderDeadline) {
 
   public Rollup rollup() {
     return new Rollup(new Figure(numerator, denominator), schoolsReporting, schoolsExpected, schoolsMeetingTarget);

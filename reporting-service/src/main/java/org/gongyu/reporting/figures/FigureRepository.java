@@ -63,6 +63,20 @@ public class FigureRepository {
         .collect(Collectors.toMap(SchoolSnapshotRow::schoolId, Function.identity()));
   }
 
+  /**
+   * Every school snapshot of one indicator and period (the primary key's (indicator, period)
+   * prefix): the one read that covers every school of the city, for the below-target list.
+   */
+  public List<SchoolSnapshotRow> snapshots(String code, String periodId) {
+    return jdbc.sql("""
+            select school_id, numerator, denominator, version, as_of from school_snapshot
+            where indicator_code = ? and period_id = ? order by school_id
+            """)
+        .params(code, periodId)
+        .query(FigureRepository::snapshotRow)
+        .list();
+  }
+
   boolean save(IndicatorSnapshotPublished s) {
     return jdbc.sql("""
             insert into school_snapshot (indicator_code, period_id, school_id, numerator, denominator, version, as_of)
@@ -82,6 +96,33 @@ public class FigureRepository {
   public List<CountyRollupRow> countyRollups(String code, String periodId) {
     return jdbc.sql("select " + COUNTY_ROLLUP_COLUMNS + " from county_rollup where indicator_code = ? and period_id = ?")
         .params(code, periodId)
+        .query(FigureRepository::countyRollupRow)
+        .list();
+  }
+
+  /** Every county's rollups of one indicator for these periods (primary-key ranges), no school rows. */
+  public List<CountyRollupRow> countyRollups(String code, Collection<String> periodIds) {
+    if (periodIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COUNTY_ROLLUP_COLUMNS
+            + " from county_rollup where indicator_code = :code and period_id in (:periods)")
+        .param("code", code)
+        .param("periods", periodIds)
+        .query(FigureRepository::countyRollupRow)
+        .list();
+  }
+
+  /** One county's rollups of one indicator for these periods (primary-key lookups). */
+  public List<CountyRollupRow> countyRollups(String code, Collection<String> periodIds, String countyId) {
+    if (periodIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select " + COUNTY_ROLLUP_COLUMNS
+            + " from county_rollup where indicator_code = :code and period_id in (:periods) and county_id = :county")
+        .param("code", code)
+        .param("periods", periodIds)
+        .param("county", countyId)
         .query(FigureRepository::countyRollupRow)
         .list();
   }
@@ -121,17 +162,19 @@ public class FigureRepository {
   boolean save(CountyRollupPublished r) {
     boolean stored = jdbc.sql("""
             insert into county_rollup (indicator_code, period_id, county_id, numerator, denominator,
-              schools_reporting, schools_expected, schools_meeting_target, version, as_of)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              schools_reporting, schools_expected, schools_meeting_target, version, as_of, schools_on_time, deadline)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (indicator_code, period_id, county_id) do update
               set numerator = excluded.numerator, denominator = excluded.denominator,
                   schools_reporting = excluded.schools_reporting, schools_expected = excluded.schools_expected,
                   schools_meeting_target = excluded.schools_meeting_target,
-                  version = excluded.version, as_of = excluded.as_of
+                  version = excluded.version, as_of = excluded.as_of,
+                  schools_on_time = excluded.schools_on_time, deadline = excluded.deadline
               where county_rollup.version < excluded.version
             """)
         .params(r.indicatorCode(), r.periodId(), r.countyId(), r.numerator(), r.denominator(),
-            r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), utc(r.asOf()))
+            r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), utc(r.asOf()),
+            r.schoolsOnTime(), r.deadline() == null ? null : utc(r.deadline()))
         .update() == 1;
     if (stored) {
       // The upsert holds the rollup row's lock until commit, so lineage replacement cannot interleave.
@@ -154,15 +197,29 @@ public class FigureRepository {
    * store ever hold several, the lowest city id answers.
    */
   public Optional<CityRollupRow> cityRollup(String code, String periodId) {
+    return cityRollups(code, List.of(periodId)).stream().findFirst();
+  }
+
+  /**
+   * The city's rollups of one indicator for these periods (primary-key lookups), one per period;
+   * should the store ever hold several cities, the lowest city id answers.
+   */
+  public List<CityRollupRow> cityRollups(String code, Collection<String> periodIds) {
+    if (periodIds.isEmpty()) {
+      return List.of();
+    }
     return jdbc.sql("""
-            select city_id, city_name, numerator, denominator, counties_reporting, counties_expected, schools_reporting,
-                   schools_expected, schools_meeting_target, version, as_of
-            from city_rollup where indicator_code = ? and period_id = ? order by city_id limit 1
+            select distinct on (period_id) period_id, city_id, city_name, numerator, denominator, counties_reporting,
+                   counties_expected, schools_reporting, schools_expected, schools_meeting_target, version, as_of,
+                   schools_on_time, schools_under_deadline
+            from city_rollup where indicator_code = :code and period_id in (:periods) order by period_id, city_id
             """)
-        .params(code, periodId)
+        .param("code", code)
+        .param("periods", periodIds)
         .query((rs, i) -> new CityRollupRow(
             rs.getString("city_id"),
             rs.getString("city_name"),
+            rs.getString("period_id"),
             rs.getLong("numerator"),
             rs.getLong("denominator"),
             rs.getInt("counties_reporting"),
@@ -171,8 +228,10 @@ public class FigureRepository {
             rs.getInt("schools_expected"),
             rs.getInt("schools_meeting_target"),
             rs.getLong("version"),
-            instant(rs, "as_of")))
-        .optional();
+            instant(rs, "as_of"),
+            rs.getObject("schools_on_time", Integer.class),
+            rs.getObject("schools_under_deadline", Integer.class)))
+        .list();
   }
 
   /** The county rollup versions the stored city rollup used, by county id. */
@@ -190,19 +249,21 @@ public class FigureRepository {
     boolean stored = jdbc.sql("""
             insert into city_rollup (indicator_code, period_id, city_id, numerator, denominator,
               counties_reporting, counties_expected, schools_reporting, schools_expected,
-              schools_meeting_target, version, as_of, city_name)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              schools_meeting_target, version, as_of, city_name, schools_on_time, schools_under_deadline)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (indicator_code, period_id, city_id) do update
               set numerator = excluded.numerator, denominator = excluded.denominator,
                   counties_reporting = excluded.counties_reporting, counties_expected = excluded.counties_expected,
                   schools_reporting = excluded.schools_reporting, schools_expected = excluded.schools_expected,
                   schools_meeting_target = excluded.schools_meeting_target,
-                  version = excluded.version, as_of = excluded.as_of, city_name = excluded.city_name
+                  version = excluded.version, as_of = excluded.as_of, city_name = excluded.city_name,
+                  schools_on_time = excluded.schools_on_time, schools_under_deadline = excluded.schools_under_deadline
               where city_rollup.version < excluded.version
             """)
         .params(r.indicatorCode(), r.periodId(), r.cityId(), r.numerator(), r.denominator(),
             r.countiesReporting(), r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(),
-            r.schoolsMeetingTarget(), r.version(), utc(r.asOf()), r.cityName())
+            r.schoolsMeetingTarget(), r.version(), utc(r.asOf()), r.cityName(), r.schoolsOnTime(),
+            r.schoolsUnderDeadline())
         .update() == 1;
     if (stored) {
       jdbc.sql("delete from city_rollup_lineage where indicator_code = ? and period_id = ? and city_id = ?")
@@ -220,7 +281,8 @@ public class FigureRepository {
   // ---- mapping
 
   private static final String COUNTY_ROLLUP_COLUMNS =
-      "county_id, numerator, denominator, schools_reporting, schools_expected, schools_meeting_target, version, as_of";
+      "county_id, period_id, numerator, denominator, schools_reporting, schools_expected, schools_meeting_target,"
+      + " version, as_of, schools_on_time, deadline";
 
   private static SchoolSnapshotRow snapshotRow(ResultSet rs, int rowNum) throws SQLException {
     return new SchoolSnapshotRow(
@@ -234,13 +296,16 @@ public class FigureRepository {
   private static CountyRollupRow countyRollupRow(ResultSet rs, int rowNum) throws SQLException {
     return new CountyRollupRow(
         rs.getString("county_id"),
+        rs.getString("period_id"),
         rs.getLong("numerator"),
         rs.getLong("denominator"),
         rs.getInt("schools_reporting"),
         rs.getInt("schools_expected"),
         rs.getInt("schools_meeting_target"),
         rs.getLong("version"),
-        instant(rs, "as_of"));
+        instant(rs, "as_of"),
+        rs.getObject("schools_on_time", Integer.class),
+        rs.getObject("deadline", OffsetDateTime.class) == null ? null : instant(rs, "deadline"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -6,13 +6,16 @@ import java.util.List;
 
 /**
  * The city's own latest rollup. {@code name} is null while no tier publishes city names; {@code
- * rate}, {@code met} and {@code completeness} are null where they cannot be known.
+ * rate}, {@code met}, {@code completeness} and {@code timeliness} are null where they cannot be
+ * known. {@code suppressed}: a small cell of a sensitive indicator, numerator, denominator, rate
+ * and met withheld.
  */
 record CityFigures(
     String id,
     String name,
-    long numerator,
-    long denominator,
+    boolean suppressed,
+    Long numerator,
+    Long denominator,
     BigDecimal rate,
     Boolean met,
     int schoolsMeetingTarget,
@@ -21,6 +24,9 @@ record CityFigures(
     int countiesReporting,
     int countiesExpected,
     BigDecimal completeness,
+    Integer schoolsOnTime,
+    Integer schoolsUnderDeadline,
+    BigDecimal timeliness,
     long version,
     Instant asOf,
     List<CountyVersion> lineage) {

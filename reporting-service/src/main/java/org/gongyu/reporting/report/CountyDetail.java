@@ -11,6 +11,7 @@ import java.util.List;
 record CountyDetail(
     String id,
     String name,
+    boolean suppressed,
     Long numerator,
     Long denominator,
     BigDecimal rate,
@@ -19,6 +20,9 @@ record CountyDetail(
     Integer schoolsReporting,
     Integer schoolsExpected,
     BigDecimal completeness,
+    Integer schoolsOnTime,
+    Instant deadline,
+    BigDecimal timeliness,
     Long version,
     Instant asOf,
     List<SchoolVersion> lineage) {

@@ -3,10 +3,15 @@ package org.gongyu.reporting.report;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A county and its own latest rollup; every figure is null while the county has not published one. */
+/**
+ * A county and its own latest rollup; every figure is null while the county has not published
+ * one. {@code suppressed}: a small cell of a sensitive indicator, numerator, denominator, rate and
+ * met withheld. {@code schoolsOnTime}, {@code deadline}, {@code timeliness}: null without a deadline.
+ */
 record CountyFigures(
     String id,
     String name,
+    boolean suppressed,
     Long numerator,
     Long denominator,
     BigDecimal rate,
@@ -15,5 +20,8 @@ record CountyFigures(
     Integer schoolsReporting,
     Integer schoolsExpected,
     BigDecimal completeness,
+    Integer schoolsOnTime,
+    Instant deadline,
+    BigDecimal timeliness,
     Long version,
     Instant asOf) {}

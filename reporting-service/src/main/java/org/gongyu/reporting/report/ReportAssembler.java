@@ -1,9 +1,14 @@
 package org.gongyu.reporting.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.indicator.IndicatorKind;
 import org.gongyu.contracts.indicator.Rollup;
+import org.gongyu.contracts.indicator.SmallCells;
 import org.gongyu.contracts.indicator.Target;
+import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.reporting.catalogue.IndicatorRow;
 import org.gongyu.reporting.figures.CityRollupRow;
 import org.gongyu.reporting.figures.CountyRollupRow;
@@ -15,71 +20,89 @@ import org.gongyu.reporting.orgunits.SchoolRow;
 /**
  * Turns stored rows into the API's views. Copies every published number as it is and derives only
  * presentation, with the shared arithmetic of {@code contracts}: rate ({@link Figure#rate()}),
- * target met ({@link Target#isMetBy}) and completeness ({@link Rollup#completeness()}). Pure: no
- * I/O, no clock.
+ * target met ({@link Rollup#meets} for a county or the city, {@link Target#isMetBy} for a school),
+ * completeness ({@link Rollup#completeness()}), timeliness, the gap to a target, the direction of a
+ * trend, and small-cell suppression ({@link SmallCells}). {@code target} is always the target of
+ * the figure's own period (null: none). Pure: no I/O, no clock.
  */
 final class ReportAssembler {
 
   private ReportAssembler() {}
 
-  static IndicatorView indicator(IndicatorRow row) {
+  static IndicatorView indicator(IndicatorRow row, Target target) {
     return new IndicatorView(
         row.code(),
         row.nameZh(),
         row.nameEn(),
         row.kind().name(),
-        row.target(),
-        row.comparator() == null ? null : row.comparator().name());
+        row.periodType().name(),
+        row.comparator() == null ? null : row.comparator().name(),
+        row.sensitive(),
+        row.schoolTypes(),
+        target == null ? null : target.value());
   }
 
-  static CityFigures city(CityRollupRow rollup, List<LineageRow> lineage, IndicatorRow indicator) {
+  // ---- the per-indicator reports
+
+  static CityFigures city(CityRollupRow rollup, List<LineageRow> lineage, IndicatorRow indicator, Target target) {
     Rollup r = rollup.rollup();
+    boolean suppressed = suppressed(indicator, r.figure());
     return new CityFigures(
         rollup.cityId(),
         rollup.cityName(),
-        rollup.numerator(),
-        rollup.denominator(),
-        r.figure().rate(),
-        met(indicator, r.figure()),
+        suppressed,
+        suppressed ? null : rollup.numerator(),
+        suppressed ? null : rollup.denominator(),
+        suppressed ? null : r.figure().rate(),
+        suppressed ? null : r.meets(target),
         rollup.schoolsMeetingTarget(),
         rollup.schoolsReporting(),
         rollup.schoolsExpected(),
         rollup.countiesReporting(),
         rollup.countiesExpected(),
         r.completeness(),
+        rollup.schoolsOnTime(),
+        rollup.schoolsUnderDeadline(),
+        timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()),
         rollup.version(),
         rollup.asOf(),
         lineage.stream().map(l -> new CityFigures.CountyVersion(l.unitId(), l.version())).toList());
   }
 
   /** The county with its rollup, or with null figures when {@code rollup} is null. */
-  static CountyFigures county(CountyRow county, CountyRollupRow rollup, IndicatorRow indicator) {
+  static CountyFigures county(CountyRow county, CountyRollupRow rollup, IndicatorRow indicator, Target target) {
     if (rollup == null) {
-      return new CountyFigures(
-          county.countyId(), county.name(), null, null, null, null, null, null, null, null, null, null);
+      return new CountyFigures(county.countyId(), county.name(), false,
+          null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     Rollup r = rollup.rollup();
+    boolean suppressed = suppressed(indicator, r.figure());
     return new CountyFigures(
         county.countyId(),
         county.name(),
-        rollup.numerator(),
-        rollup.denominator(),
-        r.figure().rate(),
-        met(indicator, r.figure()),
+        suppressed,
+        suppressed ? null : rollup.numerator(),
+        suppressed ? null : rollup.denominator(),
+        suppressed ? null : r.figure().rate(),
+        suppressed ? null : r.meets(target),
         rollup.schoolsMeetingTarget(),
         rollup.schoolsReporting(),
         rollup.schoolsExpected(),
         r.completeness(),
+        rollup.schoolsOnTime(),
+        rollup.deadline(),
+        countyTimeliness(rollup),
         rollup.version(),
         rollup.asOf());
   }
 
   static CountyDetail countyDetail(
-      CountyRow county, CountyRollupRow rollup, List<LineageRow> lineage, IndicatorRow indicator) {
-    CountyFigures f = county(county, rollup, indicator);
+      CountyRow county, CountyRollupRow rollup, List<LineageRow> lineage, IndicatorRow indicator, Target target) {
+    CountyFigures f = county(county, rollup, indicator, target);
     return new CountyDetail(
         f.id(),
         f.name(),
+        f.suppressed(),
         f.numerator(),
         f.denominator(),
         f.rate(),
@@ -88,6 +111,9 @@ final class ReportAssembler {
         f.schoolsReporting(),
         f.schoolsExpected(),
         f.completeness(),
+        f.schoolsOnTime(),
+        f.deadline(),
+        f.timeliness(),
         f.version(),
         f.asOf(),
         lineage.stream().map(l -> new CountyDetail.SchoolVersion(l.unitId(), l.version())).toList());
@@ -95,31 +121,222 @@ final class ReportAssembler {
 
   /**
    * The school with its snapshot, or with null figures when {@code snapshot} is null. {@code
-   * usedInCountyRollup}: the version the county's rollup used, or null.
+   * usedInCountyRollup}: the version the county's rollup used, or null. {@code exact}: the caller
+   * is the school itself, so a small cell is not withheld.
    */
-  static SchoolFigures school(
-      SchoolRow school, SchoolSnapshotRow snapshot, Long usedInCountyRollup, IndicatorRow indicator) {
+  static SchoolFigures school(SchoolRow school, SchoolSnapshotRow snapshot, Long usedInCountyRollup,
+      IndicatorRow indicator, Target target, boolean exact) {
+    boolean applies = indicator.appliesTo(school.schoolType());
     if (snapshot == null) {
-      return new SchoolFigures(
-          school.schoolId(), school.name(), school.xuequId(), null, null, null, null, null, null, usedInCountyRollup);
+      return new SchoolFigures(school.schoolId(), school.name(), school.xuequId(), school.schoolType(), applies, false,
+          null, null, null, null, null, null, usedInCountyRollup);
     }
     Figure figure = snapshot.figure();
+    boolean suppressed = !exact && suppressed(indicator, figure);
     return new SchoolFigures(
         school.schoolId(),
         school.name(),
         school.xuequId(),
-        snapshot.numerator(),
-        snapshot.denominator(),
-        figure.rate(),
-        met(indicator, figure),
+        school.schoolType(),
+        applies,
+        suppressed,
+        suppressed ? null : snapshot.numerator(),
+        suppressed ? null : snapshot.denominator(),
+        suppressed ? null : figure.rate(),
+        suppressed ? null : schoolMet(indicator, target, school, figure),
         snapshot.version(),
         snapshot.asOf(),
         usedInCountyRollup);
   }
 
-  /** Whether the figure meets the indicator's target; null when the city set no target. */
-  static Boolean met(IndicatorRow indicator, Figure figure) {
-    Target target = indicator.targetOrNull();
-    return target == null ? null : target.isMetBy(figure);
+  // ---- scorecards
+
+  static RollupCell cityCell(CityRollupRow rollup, IndicatorRow indicator, Target target) {
+    if (rollup == null) {
+      return emptyCell(null, null, target);
+    }
+    Rollup r = rollup.rollup();
+    boolean suppressed = suppressed(indicator, r.figure());
+    return new RollupCell(
+        rollup.cityId(),
+        rollup.cityName(),
+        suppressed,
+        suppressed ? null : rollup.numerator(),
+        suppressed ? null : rollup.denominator(),
+        suppressed ? null : r.figure().rate(),
+        targetValue(target),
+        suppressed ? null : r.meets(target),
+        rollup.schoolsMeetingTarget(),
+        rollup.schoolsReporting(),
+        rollup.schoolsExpected(),
+        r.completeness(),
+        rollup.schoolsOnTime(),
+        rollup.schoolsUnderDeadline(),
+        timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()),
+        rollup.version(),
+        rollup.asOf());
+  }
+
+  static RollupCell countyCell(CountyRow county, CountyRollupRow rollup, IndicatorRow indicator, Target target) {
+    if (rollup == null) {
+      return emptyCell(county.countyId(), county.name(), target);
+    }
+    Rollup r = rollup.rollup();
+    boolean suppressed = suppressed(indicator, r.figure());
+    return new RollupCell(
+        county.countyId(),
+        county.name(),
+        suppressed,
+        suppressed ? null : rollup.numerator(),
+        suppressed ? null : rollup.denominator(),
+        suppressed ? null : r.figure().rate(),
+        targetValue(target),
+        suppressed ? null : r.meets(target),
+        rollup.schoolsMeetingTarget(),
+        rollup.schoolsReporting(),
+        rollup.schoolsExpected(),
+        r.completeness(),
+        rollup.schoolsOnTime(),
+        rollup.schoolsOnTime() == null ? null : rollup.schoolsExpected(),
+        countyTimeliness(rollup),
+        rollup.version(),
+        rollup.asOf());
+  }
+
+  private static RollupCell emptyCell(String id, String name, Target target) {
+    return new RollupCell(id, name, false, null, null, null, targetValue(target), null,
+        null, null, null, null, null, null, null, null, null);
+  }
+
+  /** A school's cell in a county scorecard; the school is seen from above its tier, so small cells are withheld. */
+  static CountyScorecard.SchoolCell schoolCell(
+      SchoolRow school, String periodId, SchoolSnapshotRow snapshot, IndicatorRow indicator, Target target) {
+    boolean applies = indicator.appliesTo(school.schoolType());
+    if (snapshot == null) {
+      return new CountyScorecard.SchoolCell(indicator.code(), periodId, school.xuequId(), applies, false,
+          null, null, null, targetValue(target), null, null, null);
+    }
+    Figure figure = snapshot.figure();
+    boolean suppressed = suppressed(indicator, figure);
+    return new CountyScorecard.SchoolCell(
+        indicator.code(),
+        periodId,
+        school.xuequId(),
+        applies,
+        suppressed,
+        suppressed ? null : snapshot.numerator(),
+        suppressed ? null : snapshot.denominator(),
+        suppressed ? null : figure.rate(),
+        targetValue(target),
+        suppressed ? null : schoolMet(indicator, target, school, figure),
+        snapshot.version(),
+        snapshot.asOf());
+  }
+
+  // ---- below target
+
+  /** The county if its rollup does not meet the target; null if it meets it (or there is no target). */
+  static BelowTarget.County countyBelow(CountyRow county, CountyRollupRow rollup, Target target) {
+    Rollup r = rollup.rollup();
+    if (target == null || Boolean.TRUE.equals(r.meets(target))) {
+      return null;
+    }
+    BigDecimal gap = target.kind() == IndicatorKind.COUNT
+        ? BigDecimal.valueOf(r.schoolsExpected() - r.schoolsMeetingTarget())
+        : gap(target, r.figure());
+    return new BelowTarget.County(county.countyId(), county.name(), rollup.numerator(), rollup.denominator(),
+        r.figure().rate(), rollup.schoolsMeetingTarget(), rollup.schoolsExpected(), gap);
+  }
+
+  /** The school if its own figure does not meet the target; null if it meets it or the indicator does not apply. */
+  static BelowTarget.School schoolBelow(
+      SchoolRow school, CountyRow county, SchoolSnapshotRow snapshot, IndicatorRow indicator, Target target) {
+    Figure figure = snapshot.figure();
+    if (target == null || !indicator.appliesTo(school.schoolType()) || target.isMetBy(figure)) {
+      return null;
+    }
+    return new BelowTarget.School(school.schoolId(), school.name(), school.countyId(),
+        county == null ? null : county.name(), snapshot.numerator(), snapshot.denominator(), figure.rate(),
+        gap(target, figure));
+  }
+
+  /**
+   * How far a figure is from its target, positive when it misses: for COUNT in counts, otherwise
+   * in rate (4 decimals). Null when a rate has nothing to divide by.
+   */
+  static BigDecimal gap(Target target, Figure figure) {
+    BigDecimal achieved;
+    if (target.kind() == IndicatorKind.COUNT) {
+      achieved = BigDecimal.valueOf(figure.numerator());
+    } else {
+      achieved = figure.denominator() == 0 ? null
+          : BigDecimal.valueOf(figure.numerator()).divide(BigDecimal.valueOf(figure.denominator()), 10, RoundingMode.HALF_EVEN);
+    }
+    if (achieved == null) {
+      return null;
+    }
+    BigDecimal gap = target.comparator() == TargetComparator.AT_LEAST
+        ? target.value().subtract(achieved)
+        : achieved.subtract(target.value());
+    return target.kind() == IndicatorKind.COUNT ? gap : gap.setScale(4, RoundingMode.HALF_EVEN);
+  }
+
+  // ---- trend
+
+  static Trend.Point point(
+      String periodId, Figure figure, Rollup rollup, Long version, IndicatorRow indicator, Target target, Trend.Point previous) {
+    if (figure == null) {
+      return new Trend.Point(periodId, false, null, null, null, targetValue(target), null, null, null, null);
+    }
+    boolean suppressed = suppressed(indicator, figure);
+    BigDecimal value = suppressed ? null : figure.rate();
+    return new Trend.Point(
+        periodId,
+        suppressed,
+        suppressed ? null : figure.numerator(),
+        suppressed ? null : figure.denominator(),
+        value,
+        targetValue(target),
+        suppressed ? null : rollup.meets(target),
+        rollup.completeness(),
+        version,
+        direction(previous == null ? null : previous.value(), value));
+  }
+
+  /** UP, DOWN or SAME from {@code before} to {@code now}; null when either is unknown. */
+  static String direction(BigDecimal before, BigDecimal now) {
+    if (before == null || now == null) {
+      return null;
+    }
+    int cmp = now.compareTo(before);
+    return cmp > 0 ? "UP" : cmp < 0 ? "DOWN" : "SAME";
+  }
+
+  // ---- shared rules
+
+  /** A sensitive indicator's figure with a count between 1 and 4 is withheld above the school tier. */
+  static boolean suppressed(IndicatorRow indicator, Figure figure) {
+    return SmallCells.suppressed(indicator.sensitive(), figure.numerator(), figure.denominator());
+  }
+
+  /** on time / under deadline to four decimals; null without a deadline or with nothing under it. */
+  static BigDecimal timeliness(Integer onTime, Integer underDeadline) {
+    if (onTime == null || underDeadline == null || underDeadline == 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(onTime).divide(BigDecimal.valueOf(underDeadline), 4, RoundingMode.HALF_EVEN);
+  }
+
+  private static BigDecimal countyTimeliness(CountyRollupRow rollup) {
+    return rollup.schoolsOnTime() == null ? null : timeliness(rollup.schoolsOnTime(), rollup.schoolsExpected());
+  }
+
+  /** Whether a school's own figure meets the target; null without a target or where the indicator does not apply. */
+  private static Boolean schoolMet(IndicatorRow indicator, Target target, SchoolRow school, Figure figure) {
+    return target == null || !indicator.appliesTo(school.schoolType()) ? null : target.isMetBy(figure);
+  }
+
+  private static BigDecimal targetValue(Target target) {
+    return target == null ? null : target.value();
   }
 }

@@ -1,23 +1,29 @@
 package org.gongyu.reporting.report;
 
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.gongyu.chassis.security.Rules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
+import org.gongyu.chassis.security.Caller;
+import org.gongyu.chassis.security.Role;
+import org.gongyu.chassis.security.Rules;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Read-only reports for one indicator and semester ({@code periodId} like {@code 2026-2027-1}). */
+/**
+ * Read-only reports for one indicator and one period of its own type ({@code 2026-2027-1},
+ * {@code 2026-2027}, {@code 2026} or {@code 2024-2027}, as the catalogue says).
+ */
 @RestController
 @RequestMapping("/api/reports/indicators/{code}/periods/{periodId}")
 @Tag(name = "reports", description = "Published figures per tier with lineage")
 class ReportController {
 
-  private static final String CODE = "[A-Za-z0-9_-]{1,60}";
-  private static final String ID = "[A-Za-z0-9-]{1,40}";
+  static final String CODE = "[A-Za-z0-9_-]{1,60}";
+  static final String ID = "[A-Za-z0-9-]{1,40}";
 
   private final ReportService reports;
 
@@ -34,7 +40,7 @@ class ReportController {
 
   @GetMapping("/counties/{countyId}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
-  @Operation(summary = "One county's rollup with its lineage and every registered school of the county")
+  @Operation(summary = "One county's rollup with its lineage and every school that belonged to it in the period")
   CountyReport county(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
@@ -44,11 +50,31 @@ class ReportController {
 
   @GetMapping("/schools/{schoolId}")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
-  @Operation(summary = "One school's latest snapshot and whether its county's rollup used it")
+  @Operation(summary = "One school's latest snapshot and whether its county's rollup used it; exact for the school's own users")
   SchoolReport school(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
-      @PathVariable @Pattern(regexp = ID) String schoolId) {
-    return reports.school(code, periodId, schoolId);
+      @PathVariable @Pattern(regexp = ID) String schoolId,
+      Authentication authentication) {
+    // the scope rule has let through only the school's own users at the school tier
+    boolean ownSchool = Caller.of(authentication).map(c -> c.tier() == Role.Tier.SCHOOL).orElse(false);
+    return reports.school(code, periodId, schoolId, ownSchool);
+  }
+
+  @GetMapping("/below-target")
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
+  @Operation(summary = "Counties whose rollup and schools whose figure miss the period's target, largest gap first")
+  BelowTarget belowTarget(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId) {
+    return reports.belowTarget(code, periodId);
+  }
+
+  @GetMapping("/counties/{countyId}/below-target")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  @Operation(summary = "Schools of the county (in the period) whose figure misses the period's target, largest gap first")
+  BelowTarget countyBelowTarget(
+      @PathVariable @Pattern(regexp = CODE) String code,
+      @PathVariable String periodId,
+      @PathVariable @Pattern(regexp = ID) String countyId) {
+    return reports.belowTarget(code, periodId, countyId);
   }
 }

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorKind;
+import org.gongyu.contracts.indicator.PeriodTarget;
+import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.indicator.TargetComparator;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.reporting.catalogue.IndicatorRow;
 import org.gongyu.reporting.figures.CityRollupRow;
 import org.gongyu.reporting.figures.CountyRollupRow;
@@ -20,11 +25,11 @@ class ReportAssemblerTest {
 
   private static final Instant AS_OF = Instant.parse("2026-10-08T02:00:00Z");
   private static final CountyRow COUNTY = new CountyRow("990101", "9901", "城关区", 2);
-  private static final SchoolRow SCHOOL = new SchoolRow("9901010001", "990101", "990101-XQ1", "城关一小", 1);
+  private static final SchoolRow SCHOOL = new SchoolRow("9901010001", "990101", "990101-XQ1", "城关一小", "PRIMARY", 1);
 
   @Test
   void countyRateIsPublishedSumsDividedToFourDecimalsAndCompletenessIsReportingOverExpected() {
-    CountyFigures view = ReportAssembler.county(COUNTY, countyRollup(2, 3, 3, 4, 1), ratioAtLeast("0.60"));
+    CountyFigures view = county(countyRollup(2, 3, 3, 4, 1), ratioAtLeast("0.60"));
 
     assertThat(view.numerator()).isEqualTo(2);
     assertThat(view.denominator()).isEqualTo(3);
@@ -41,8 +46,8 @@ class ReportAssemblerTest {
   @Test
   void targetIsJudgedExactlyNotOnTheRoundedRate() {
     // 3/5 is exactly 60 %; 5999/10000 rounds to 0.5999 and misses it.
-    assertThat(ReportAssembler.county(COUNTY, countyRollup(3, 5, 1, 1, 1), ratioAtLeast("0.60")).met()).isTrue();
-    assertThat(ReportAssembler.county(COUNTY, countyRollup(5999, 10000, 1, 1, 0), ratioAtLeast("0.60")).met())
+    assertThat(county(countyRollup(3, 5, 1, 1, 1), ratioAtLeast("0.60")).met()).isTrue();
+    assertThat(county(countyRollup(5999, 10000, 1, 1, 0), ratioAtLeast("0.60")).met())
         .isFalse();
   }
 
@@ -50,21 +55,21 @@ class ReportAssemblerTest {
   void atMostTargetIsMetFromBelow() {
     IndicatorRow atMost = indicator(IndicatorKind.RATIO, new BigDecimal("0.10"), TargetComparator.AT_MOST);
 
-    assertThat(ReportAssembler.school(SCHOOL, snapshot(1, 20), null, atMost).met()).isTrue();
-    assertThat(ReportAssembler.school(SCHOOL, snapshot(3, 20), null, atMost).met()).isFalse();
+    assertThat(school(snapshot(1, 20), null, atMost).met()).isTrue();
+    assertThat(school(snapshot(3, 20), null, atMost).met()).isFalse();
   }
 
   @Test
   void metIsNullWhenTheCatalogueSetsNoTarget() {
     IndicatorRow noTarget = indicator(IndicatorKind.RATIO, null, null);
 
-    assertThat(ReportAssembler.county(COUNTY, countyRollup(2, 3, 1, 1, 0), noTarget).met()).isNull();
-    assertThat(ReportAssembler.school(SCHOOL, snapshot(2, 3), null, noTarget).met()).isNull();
+    assertThat(county(countyRollup(2, 3, 1, 1, 0), noTarget).met()).isNull();
+    assertThat(school(snapshot(2, 3), null, noTarget).met()).isNull();
   }
 
   @Test
   void rateIsNullWhenThereIsNothingToDivideByAndCompletenessIsNullWhenNoSchoolIsExpected() {
-    CountyFigures view = ReportAssembler.county(COUNTY, countyRollup(0, 0, 0, 0, 0), ratioAtLeast("0.60"));
+    CountyFigures view = county(countyRollup(0, 0, 0, 0, 0), ratioAtLeast("0.60"));
 
     assertThat(view.rate()).isNull();
     assertThat(view.met()).isFalse();
@@ -73,7 +78,7 @@ class ReportAssemblerTest {
 
   @Test
   void countyWithoutRollupKeepsItsNameAndHasNullFigures() {
-    CountyDetail view = ReportAssembler.countyDetail(COUNTY, null, List.of(), ratioAtLeast("0.60"));
+    CountyDetail view = ReportAssembler.countyDetail(COUNTY, null, List.of(), ratioAtLeast("0.60"), null);
 
     assertThat(view.id()).isEqualTo("990101");
     assertThat(view.name()).isEqualTo("城关区");
@@ -87,7 +92,7 @@ class ReportAssemblerTest {
 
   @Test
   void schoolRowShowsItsLatestSnapshotAndTheVersionTheCountyRollupUsed() {
-    SchoolFigures view = ReportAssembler.school(SCHOOL, snapshot(70, 100), 1L, ratioAtLeast("0.60"));
+    SchoolFigures view = school(snapshot(70, 100), 1L, ratioAtLeast("0.60"));
 
     assertThat(view.xuequId()).isEqualTo("990101-XQ1");
     assertThat(view.rate()).isEqualByComparingTo("0.7000");
@@ -98,7 +103,7 @@ class ReportAssemblerTest {
 
   @Test
   void schoolWithoutSnapshotHasNullFigures() {
-    SchoolFigures view = ReportAssembler.school(SCHOOL, null, null, ratioAtLeast("0.60"));
+    SchoolFigures view = school(null, null, ratioAtLeast("0.60"));
 
     assertThat(view.name()).isEqualTo("城关一小");
     assertThat(view.numerator()).isNull();
@@ -109,10 +114,11 @@ class ReportAssemblerTest {
 
   @Test
   void cityShowsItsOwnRollupWithCountyLineage() {
-    CityRollupRow rollup = new CityRollupRow("9901", "演示市", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF);
+    CityRollupRow rollup = new CityRollupRow("9901", "演示市", "2026-2027-1", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF, 3, 6);
 
     CityFigures view = ReportAssembler.city(
-        rollup, List.of(new LineageRow("990101", 3), new LineageRow("990102", 1)), ratioAtLeast("0.60"));
+        rollup, List.of(new LineageRow("990101", 3), new LineageRow("990102", 1)), ratioAtLeast("0.60"),
+        target(ratioAtLeast("0.60")));
 
     assertThat(view.id()).isEqualTo("9901");
     assertThat(view.name()).isEqualTo("演示市");
@@ -121,17 +127,77 @@ class ReportAssemblerTest {
     assertThat(view.countiesReporting()).isEqualTo(2);
     assertThat(view.countiesExpected()).isEqualTo(3);
     assertThat(view.completeness()).isEqualByComparingTo("0.6250");
+    assertThat(view.timeliness()).as("3 on time of 6 under a deadline").isEqualByComparingTo("0.5000");
     assertThat(view.lineage())
         .containsExactly(new CityFigures.CountyVersion("990101", 3), new CityFigures.CountyVersion("990102", 1));
   }
 
   @Test
   void indicatorViewNamesKindAndComparator() {
-    IndicatorView view = ReportAssembler.indicator(ratioAtLeast("0.60"));
+    IndicatorView view = ReportAssembler.indicator(ratioAtLeast("0.60"), target(ratioAtLeast("0.60")));
 
     assertThat(view.kind()).isEqualTo("RATIO");
     assertThat(view.comparator()).isEqualTo("AT_LEAST");
     assertThat(view.target()).isEqualByComparingTo("0.60");
+  }
+
+  @Test
+  void countTargetIsMetByACountyOnlyWhenEveryExpectedSchoolMeetsIt() {
+    IndicatorRow count = indicator(IndicatorKind.COUNT, new BigDecimal("1"), TargetComparator.AT_LEAST);
+
+    // Σ 5 collective sessions over 4 schools, but only 3 schools held one: not met
+    assertThat(county(countyRollup(5, 4, 4, 4, 3), count).met()).isFalse();
+    assertThat(county(countyRollup(4, 4, 4, 4, 4), count).met()).isTrue();
+    // a school's COUNT figure is its count against the per-school target
+    assertThat(school(snapshot(0, 1), null, count).met()).isFalse();
+    assertThat(school(snapshot(2, 1), null, count).met()).isTrue();
+  }
+
+  @Test
+  void sensitiveSmallCellsAreWithheldAboveTheSchoolButZeroAndFiveAreShown() {
+    IndicatorRow sensitive = sensitive();
+    for (long n : new long[] {1, 4}) {
+      CountyFigures view = county(countyRollup(n, 10, 2, 2, 0), sensitive);
+      assertThat(view.suppressed()).as("numerator " + n).isTrue();
+      assertThat(view.numerator()).isNull();
+      assertThat(view.denominator()).isNull();
+      assertThat(view.rate()).isNull();
+      assertThat(view.met()).isNull();
+      assertThat(view.schoolsReporting()).as("school counts are not sensitive").isEqualTo(2);
+    }
+    assertThat(county(countyRollup(0, 10, 2, 2, 0), sensitive).numerator()).isZero();
+    assertThat(county(countyRollup(5, 5, 2, 2, 2), sensitive).suppressed()).isFalse();
+    assertThat(county(countyRollup(6, 3, 2, 2, 2), sensitive).suppressed()).as("a denominator of 3").isTrue();
+    // the school's own users see the exact figure; anyone above it does not
+    assertThat(ReportAssembler.school(SCHOOL, snapshot(2, 3), null, sensitive, null, true).numerator()).isEqualTo(2);
+    assertThat(ReportAssembler.school(SCHOOL, snapshot(2, 3), null, sensitive, null, false).suppressed()).isTrue();
+  }
+
+  @Test
+  void timelinessIsOnTimeOverExpectedForACountyAndNullWithoutADeadline() {
+    CountyRollupRow withDeadline = new CountyRollupRow("990101", "2026-2027-1", 3, 5, 3, 4, 1, 7, AS_OF, 2, AS_OF);
+
+    assertThat(ReportAssembler.county(COUNTY, withDeadline, ratioAtLeast("0.60"), null).timeliness())
+        .isEqualByComparingTo("0.5000");
+    assertThat(county(countyRollup(3, 5, 3, 4, 1), ratioAtLeast("0.60")).timeliness()).isNull();
+  }
+
+  @Test
+  void gapIsTheDistanceFromTheTargetInTheIndicatorsOwnUnit() {
+    assertThat(ReportAssembler.gap(target(ratioAtLeast("0.60")), new Figure(1, 4))).isEqualByComparingTo("0.35");
+    assertThat(ReportAssembler.gap(target(indicator(IndicatorKind.COUNT, new BigDecimal("20"), TargetComparator.AT_LEAST)),
+        new Figure(14, 1))).isEqualByComparingTo("6");
+    assertThat(ReportAssembler.gap(target(indicator(IndicatorKind.RATIO, new BigDecimal("0.10"), TargetComparator.AT_MOST)),
+        new Figure(3, 20))).isEqualByComparingTo("0.05");
+    assertThat(ReportAssembler.gap(target(ratioAtLeast("0.60")), new Figure(0, 0))).isNull();
+  }
+
+  @Test
+  void directionComparesWithThePreviousValue() {
+    assertThat(ReportAssembler.direction(new BigDecimal("0.5"), new BigDecimal("0.6"))).isEqualTo("UP");
+    assertThat(ReportAssembler.direction(new BigDecimal("0.6"), new BigDecimal("0.5"))).isEqualTo("DOWN");
+    assertThat(ReportAssembler.direction(new BigDecimal("0.50"), new BigDecimal("0.5000"))).isEqualTo("SAME");
+    assertThat(ReportAssembler.direction(null, new BigDecimal("0.5"))).isNull();
   }
 
   // ---- fixtures
@@ -141,12 +207,32 @@ class ReportAssemblerTest {
   }
 
   private static IndicatorRow indicator(IndicatorKind kind, BigDecimal target, TargetComparator comparator) {
-    return new IndicatorRow("PLATFORM_REGISTRATION", "数字家长学校家长注册率", "Platform registration", kind, target,
-        comparator, false, 1);
+    return new IndicatorRow("PLATFORM_REGISTRATION", "数字家长学校家长注册率", "Platform registration", kind,
+        PeriodType.SEMESTER, comparator, false, List.of(),
+        target == null ? List.of() : List.of(new PeriodTarget("2024-2025-1", target)), 1);
+  }
+
+  private static IndicatorRow sensitive() {
+    return new IndicatorRow("SPECIAL_CARE", "特殊学生关爱", "Special care", IndicatorKind.RATIO, PeriodType.SEMESTER,
+        TargetComparator.AT_LEAST, true, List.of(), List.of(new PeriodTarget("2024-2025-1", BigDecimal.ONE)), 1);
+  }
+
+  private static final Period PERIOD = Period.parse("2026-2027-1");
+
+  private static Target target(IndicatorRow indicator) {
+    return indicator.targetFor(PERIOD);
+  }
+
+  private static CountyFigures county(CountyRollupRow rollup, IndicatorRow indicator) {
+    return ReportAssembler.county(COUNTY, rollup, indicator, target(indicator));
+  }
+
+  private static SchoolFigures school(SchoolSnapshotRow snapshot, Long used, IndicatorRow indicator) {
+    return ReportAssembler.school(SCHOOL, snapshot, used, indicator, target(indicator), false);
   }
 
   private static CountyRollupRow countyRollup(long num, long den, int reporting, int expected, int meeting) {
-    return new CountyRollupRow("990101", num, den, reporting, expected, meeting, 7, AS_OF);
+    return new CountyRollupRow("990101", "2026-2027-1", num, den, reporting, expected, meeting, 7, AS_OF, null, null);
   }
 
   private static SchoolSnapshotRow snapshot(long num, long den) {

@@ -1,0 +1,107 @@
+package org.gongyu.reporting.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.gongyu.contracts.indicator.Target;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.SchoolCalendar;
+import org.gongyu.reporting.catalogue.CatalogueRepository;
+import org.gongyu.reporting.catalogue.IndicatorRow;
+import org.gongyu.reporting.figures.CountyRollupRow;
+import org.gongyu.reporting.figures.FigureRepository;
+import org.gongyu.reporting.figures.SchoolSnapshotRow;
+import org.gongyu.reporting.orgunits.CountyRow;
+import org.gongyu.reporting.orgunits.OrgUnitRepository;
+import org.gongyu.reporting.orgunits.SchoolRow;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Scorecards: every catalogue indicator, each in its own period containing the first day of the
+ * asked period. The city's reads the stored city and county rollups only (about 18 × 13 rows); a
+ * county's reads that county's schools (per distinct period start, at most four) and their
+ * snapshots by primary key. One repeatable-read transaction each.
+ */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+class ScorecardService {
+
+  private final ReportInputs inputs;
+  private final CatalogueRepository catalogue;
+  private final OrgUnitRepository orgUnits;
+  private final FigureRepository figures;
+
+  ScorecardService(ReportInputs inputs, CatalogueRepository catalogue, OrgUnitRepository orgUnits, FigureRepository figures) {
+    this.inputs = inputs;
+    this.catalogue = catalogue;
+    this.orgUnits = orgUnits;
+    this.figures = figures;
+  }
+
+  CityScorecard city(String periodId) {
+    Period asked = inputs.period(periodId);
+    SchoolCalendar calendar = inputs.calendar().calendar();
+    LocalDate day = asked.start(calendar);
+    List<CountyRow> counties = orgUnits.counties();
+    List<CityScorecard.IndicatorLine> rows = new ArrayList<>();
+    for (IndicatorRow indicator : catalogue.all()) {
+      Period own = Period.containing(indicator.periodType(), day, calendar);
+      Target target = indicator.targetFor(own);
+      Map<String, CountyRollupRow> rollups = figures.countyRollups(indicator.code(), own.id()).stream()
+          .collect(Collectors.toMap(CountyRollupRow::countyId, Function.identity()));
+      rows.add(new CityScorecard.IndicatorLine(
+          ReportAssembler.indicator(indicator, target),
+          own.id(),
+          ReportAssembler.cityCell(figures.cityRollup(indicator.code(), own.id()).orElse(null), indicator, target),
+          counties.stream()
+              .map(c -> ReportAssembler.countyCell(c, rollups.get(c.countyId()), indicator, target))
+              .toList()));
+    }
+    return new CityScorecard(asked.id(), rows);
+  }
+
+  CountyScorecard county(String periodId, String countyId) {
+    Period asked = inputs.period(periodId);
+    CountyRow county = inputs.county(countyId);
+    SchoolCalendar calendar = inputs.calendar().calendar();
+    LocalDate day = asked.start(calendar);
+    Map<LocalDate, List<SchoolRow>> schoolsByStart = new HashMap<>();
+    List<CountyScorecard.Column> columns = new ArrayList<>();
+    // school id → its cells, in indicator order; a school's name and type as registered
+    Map<String, List<CountyScorecard.SchoolCell>> cells = new TreeMap<>();
+    Map<String, SchoolRow> schools = new LinkedHashMap<>();
+    for (IndicatorRow indicator : catalogue.all()) {
+      Period own = Period.containing(indicator.periodType(), day, calendar);
+      Target target = indicator.targetFor(own);
+      columns.add(new CountyScorecard.Column(
+          ReportAssembler.indicator(indicator, target),
+          own.id(),
+          ReportAssembler.countyCell(
+              county, figures.countyRollup(indicator.code(), own.id(), countyId).orElse(null), indicator, target)));
+      List<SchoolRow> members =
+          schoolsByStart.computeIfAbsent(own.start(calendar), start -> orgUnits.schoolsOf(countyId, start));
+      Map<String, SchoolSnapshotRow> snapshots =
+          figures.snapshots(indicator.code(), own.id(), members.stream().map(SchoolRow::schoolId).toList());
+      for (SchoolRow s : members) {
+        schools.putIfAbsent(s.schoolId(), s);
+        cells.computeIfAbsent(s.schoolId(), id -> new ArrayList<>())
+            .add(ReportAssembler.schoolCell(s, own.id(), snapshots.get(s.schoolId()), indicator, target));
+      }
+    }
+    List<CountyScorecard.SchoolLine> rows = cells.entrySet().stream()
+        .map(e -> {
+          SchoolRow s = schools.get(e.getKey());
+          return new CountyScorecard.SchoolLine(s.schoolId(), s.name(), s.schoolType(), List.copyOf(e.getValue()));
+        })
+        .toList();
+    return new CountyScorecard(asked.id(), county.countyId(), county.name(), columns, rows);
+  }
+}

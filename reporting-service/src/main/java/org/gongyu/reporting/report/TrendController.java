@@ -1,0 +1,49 @@
+package org.gongyu.reporting.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.gongyu.chassis.security.Rules;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One indicator over consecutive periods of its type ending at {@code to}: the city sees the city
+ * and every county; a county user asks for their own county under {@code /counties/{countyId}}.
+ */
+@RestController
+@RequestMapping("/api/reports/indicators/{code}")
+@Tag(name = "trends", description = "An indicator's value, target, met and completeness over consecutive periods")
+class TrendController {
+
+  private final TrendService trends;
+
+  TrendController(TrendService trends) {
+    this.trends = trends;
+  }
+
+  @GetMapping("/trend")
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
+  @Operation(summary = "The city and every county, `periods` (1..12, default 6) periods ending at `to`")
+  Trend city(
+      @PathVariable @Pattern(regexp = ReportController.CODE) String code,
+      @RequestParam String to,
+      @RequestParam(defaultValue = "6") int periods) {
+    return trends.city(code, to, periods);
+  }
+
+  @GetMapping("/counties/{countyId}/trend")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  @Operation(summary = "One county, `periods` (1..12, default 6) periods ending at `to`")
+  Trend county(
+      @PathVariable @Pattern(regexp = ReportController.CODE) String code,
+      @PathVariable @Pattern(regexp = ReportController.ID) String countyId,
+      @RequestParam String to,
+      @RequestParam(defaultValue = "6") int periods) {
+    return trends.county(code, countyId, to, periods);
+  }
+}
