@@ -245,7 +245,8 @@ class CountyRollupIT {
     send(Topics.CITY_CATALOGUE, indicator, TestEvents.indicator(indicator, "0.60", 1));
     await().atMost(PATIENCE).until(() -> count("select count(*) from inbox_event where consumer = 'district-service.catalogue'") == 4);
     assertThat(rollup(county, indicator).getBody().get("version").asLong()).as("stale definition ignored").isEqualTo(v + 2);
-    assertThat(jdbc.sql("select target from indicator_definition where code = ?").param(indicator).query(java.math.BigDecimal.class).single())
+    assertThat(jdbc.sql("select (targets -> 0 ->> 'value')::numeric from indicator_definition where code = ?").param(indicator)
+            .query(java.math.BigDecimal.class).single())
         .isEqualByComparingTo("0.50");
   }
 
