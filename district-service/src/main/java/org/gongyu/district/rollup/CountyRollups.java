@@ -86,6 +86,11 @@ class CountyRollups {
     if (figures.sameAs(stored)) {
       return Optional.empty();
     }
+    if (stored.version() == 0 && figures.rollup().schoolsReporting() == 0) {
+      // Nothing to publish yet: e.g. the snapshots that made this key belong to another county for
+      // the period (a moved school) or to schools the indicator does not apply to.
+      return Optional.empty();
+    }
     Rollup r = figures.rollup();
     CountyRollupRow next = new CountyRollupRow(
         key.countyId(), key.indicatorCode(), key.periodId(),
