@@ -1,13 +1,15 @@
 package org.gongyu.district.catalogue;
 
+import java.util.HashSet;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.chassis.messaging.PayloadCheck;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
-import org.gongyu.contracts.city.v1.IndicatorDefined;
-import org.gongyu.contracts.indicator.Target;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
+import org.gongyu.contracts.indicator.PeriodTarget;
 import org.gongyu.district.county.CountyDirectory;
-import org.gongyu.chassis.messaging.PayloadCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +18,10 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the latest version of each catalogue entry; a changed target recomputes the rollups. */
+/**
+ * Keeps the latest version of each catalogue entry (v2: target schedule and school types); a version
+ * that judges rollups differently recomputes that indicator's rollups.
+ */
 @Component
 class IndicatorDefinedListener {
 
@@ -27,14 +32,17 @@ class IndicatorDefinedListener {
   private final JdbcClient jdbc;
   private final IndicatorDefinitions definitions;
   private final CountyDirectory counties;
+  private final CityCalendar calendar;
   private final ApplicationEventPublisher events;
 
   IndicatorDefinedListener(
-      Inbox inbox, JdbcClient jdbc, IndicatorDefinitions definitions, CountyDirectory counties, ApplicationEventPublisher events) {
+      Inbox inbox, JdbcClient jdbc, IndicatorDefinitions definitions, CountyDirectory counties, CityCalendar calendar,
+      ApplicationEventPublisher events) {
     this.inbox = inbox;
     this.jdbc = jdbc;
     this.definitions = definitions;
     this.counties = counties;
+    this.calendar = calendar;
     this.events = events;
   }
 
@@ -50,15 +58,17 @@ class IndicatorDefinedListener {
     // Lock order: counties before the indicator (recomputes take county, then indicator).
     counties.lockAllShared();
     definitions.lockExclusively(d.code());
-    Target before = definitions.targetForRecompute(d.code());
+    IndicatorDefined before = definitions.find(d.code()).orElse(null);
     int applied =
         jdbc.sql(
                 """
-                insert into indicator_definition (code, name_zh, name_en, kind, period_type, target, comparator, sensitive, version)
-                values (:code, :nameZh, :nameEn, :kind, :periodType, :target, :comparator, :sensitive, :version)
+                insert into indicator_definition
+                  (code, name_zh, name_en, kind, period_type, comparator, sensitive, school_types, targets, version)
+                values (:code, :nameZh, :nameEn, :kind, :periodType, :comparator, :sensitive,
+                  cast(:schoolTypes as jsonb), cast(:targets as jsonb), :version)
                 on conflict (code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, kind = excluded.kind,
-                  period_type = excluded.period_type, target = excluded.target, comparator = excluded.comparator,
-                  sensitive = excluded.sensitive, version = excluded.version
+                  period_type = excluded.period_type, comparator = excluded.comparator, sensitive = excluded.sensitive,
+                  school_types = excluded.school_types, targets = excluded.targets, version = excluded.version
                 where indicator_definition.version < excluded.version
                 """)
             .param("code", d.code())
@@ -66,28 +76,39 @@ class IndicatorDefinedListener {
             .param("nameEn", d.nameEn())
             .param("kind", d.kind().name())
             .param("periodType", d.periodType().name())
-            .param("target", d.target())
             .param("comparator", d.comparator().name())
             .param("sensitive", d.sensitive())
+            .param("schoolTypes", IndicatorDefinitions.JSON.writeValueAsString(d.schoolTypes()))
+            .param("targets", IndicatorDefinitions.JSON.writeValueAsString(d.targets()))
             .param("version", d.version())
             .update();
     if (applied == 0) {
       log.debug("ignored indicator {} version {}: not newer than the stored one", d.code(), d.version());
       return;
     }
-    Target after = new Target(d.kind(), d.target(), d.comparator());
     log.info("indicator {} now at version {}", d.code(), d.version());
-    if (!IndicatorDefinitions.sameTarget(before, after)) {
+    if (!IndicatorDefinitions.sameRules(before, d)) {
       events.publishEvent(new TargetChanged(d.code()));
     }
   }
 
-  private static void check(IndicatorDefined d) {
+  private void check(IndicatorDefined d) {
     PayloadCheck.indicatorCode(d.code());
     PayloadCheck.require(d.nameZh() != null && d.nameEn() != null, "indicator names are required");
     PayloadCheck.require(d.kind() != null && d.periodType() != null && d.comparator() != null,
         "kind, periodType and comparator are required");
-    PayloadCheck.require(d.target() != null && d.target().signum() >= 0, "target must be a non-negative number");
     PayloadCheck.version(d.version());
+    PayloadCheck.require(d.schoolTypes().stream().allMatch(t -> t != null && t.matches("[A-Z_]{1,30}")),
+        "schoolTypes must be registry school types");
+    var from = new HashSet<String>();
+    for (PeriodTarget t : d.targets()) {
+      PayloadCheck.require(t != null, "a target step is missing");
+      try {
+        PayloadCheck.require(from.add(calendar.parse(d.periodType(), t.fromPeriod()).id()),
+            "two target steps from " + t.fromPeriod());
+      } catch (IllegalArgumentException e) {
+        PayloadCheck.require(false, "target step fromPeriod: " + e.getMessage());
+      }
+    }
   }
 }

@@ -1,8 +1,8 @@
 package org.gongyu.district.catalogue;
 
 /**
- * Published in-process, inside the transaction that stored a definition whose target (value,
- * comparator or kind) differs from the one rollups were computed with, or that defines the
- * indicator for the first time.
+ * Published in-process, inside the transaction that stored a definition which judges rollups
+ * differently from the one stored before (another target for some period, other school types,
+ * kind, comparator or period type), or that defines the indicator for the first time.
  */
 public record TargetChanged(String indicatorCode) {}

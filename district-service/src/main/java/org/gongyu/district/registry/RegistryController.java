@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,6 +54,20 @@ class RegistryController {
       @Valid @RequestBody PutSchoolRequest body) {
     Upserted<SchoolRow> result = registry.putSchool(countyId, schoolId, body.name(), body.schoolType(), body.xuequId());
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(mapper.toResponse(result.row()));
+  }
+
+  /**
+   * Moves a school to another county from the start of a semester (effective-dated: periods that
+   * started before stay with this county). Only this county's admin gives a school away.
+   */
+  @PostMapping("/schools/{schoolId}/move")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  MovedSchoolResponse moveSchool(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = ID) String schoolId,
+      @Valid @RequestBody MoveSchoolRequest body) {
+    return MovedSchoolResponse.of(
+        registry.moveSchool(countyId, schoolId, body.toCountyId(), body.toXuequId(), body.effectiveFrom()));
   }
 
   @GetMapping("/schools")

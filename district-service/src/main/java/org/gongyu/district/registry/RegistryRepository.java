@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.gongyu.contracts.district.v1.SchoolRegistered.Membership;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,6 +67,38 @@ class RegistryRepository {
             """)
         .param("id", s.id()).param("countyId", s.countyId()).param("xuequId", s.xuequId()).param("name", s.name())
         .param("schoolType", s.schoolType().name()).param("version", s.version()).param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /** The school's memberships, oldest first. */
+  List<Membership> memberships(String schoolId) {
+    return jdbc.sql("select county_id, xuequ_id, from_day from school_membership where school_id = ? order by from_day")
+        .param(schoolId)
+        .query((rs, i) -> new Membership(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+        .list();
+  }
+
+  void addMembership(String schoolId, Membership m) {
+    jdbc.sql("insert into school_membership (school_id, county_id, xuequ_id, from_day) values (?, ?, ?, ?)")
+        .params(schoolId, m.countyId(), m.xuequId(), m.from())
+        .update();
+  }
+
+  /** A PUT corrects the 学区 of the school's latest membership (the one {@code school} mirrors). */
+  void setLatestXuequ(String schoolId, String xuequId) {
+    jdbc.sql(
+            """
+            update school_membership set xuequ_id = ? where school_id = ?
+              and from_day = (select max(from_day) from school_membership where school_id = ?)
+            """)
+        .params(xuequId, schoolId, schoolId)
+        .update();
+  }
+
+  /** Points the school's current row at its new latest membership. */
+  void moveSchool(String schoolId, String countyId, String xuequId, long version, Instant at) {
+    jdbc.sql("update school set county_id = ?, xuequ_id = ?, version = ?, updated_at = ? where id = ?")
+        .params(countyId, xuequId, version, Timestamp.from(at), schoolId)
         .update();
   }
 

@@ -1,12 +1,18 @@
 package org.gongyu.district.registry;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
+import org.gongyu.contracts.district.v1.SchoolRegistered.Membership;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.district.county.CountyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +31,18 @@ class RegistryService {
   private final SchoolDirectory schools;
   private final Outbox outbox;
   private final ApplicationEventPublisher events;
+  private final CityCalendar calendar;
   private final Clock clock;
 
   RegistryService(
       RegistryRepository repo, CountyDirectory counties, SchoolDirectory schools, Outbox outbox,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, CityCalendar calendar, Clock clock) {
     this.repo = repo;
     this.counties = counties;
     this.schools = schools;
     this.outbox = outbox;
     this.events = events;
+    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -68,42 +76,131 @@ class RegistryService {
   }
 
   /**
-   * New school: version 1, an event, and the county's rollups recomputed (one more school
-   * expected). Same content: nothing. Changed content: version + 1 and an event.
+   * New school: version 1, its first membership (from {@link Membership#ALWAYS}), an event, and the
+   * county's rollups recomputed (one more school expected). Same content: nothing. Changed content:
+   * version + 1 and an event; a new 学区 corrects the latest membership; a new school type
+   * recomputes the rollups of every county the school belonged to (applicability may change).
    */
   @Transactional
   Upserted<SchoolRow> putSchool(String countyId, String schoolId, String name, String schoolType, String xuequId) {
     SchoolType type = SchoolType.parse(schoolType);
-    // Lock order: school id, then county (see CountyDirectory).
+    // Lock order: school id, then county rows in id order (see CountyDirectory): this county and every
+    // county the school belonged to, whose rollups a change of type recomputes.
     schools.lockSchoolId(schoolId);
-    requireCounty(counties.lockExclusively(countyId), countyId);
+    java.util.SortedSet<String> concerned = new java.util.TreeSet<>();
+    repo.memberships(schoolId).forEach(m -> concerned.add(m.countyId()));
+    concerned.add(countyId);
+    boolean known = false;
+    for (String c : concerned) {
+      boolean locked = counties.lockExclusively(c);
+      known |= c.equals(countyId) && locked;
+    }
+    requireCounty(known, countyId);
     Optional<SchoolRow> existing = repo.findSchool(schoolId);
     if (existing.isPresent() && !existing.get().countyId().equals(countyId)) {
       throw ApiProblem.conflict("school " + schoolId + " is registered in county " + existing.get().countyId()
-          + "; moving a school to another county is not supported");
+          + "; move it with POST /api/district/counties/" + existing.get().countyId() + "/schools/" + schoolId + "/move");
     }
-    if (xuequId != null) {
-      Optional<XuequRow> xuequ = repo.findXuequ(xuequId);
-      if (xuequ.isEmpty() || !xuequ.get().countyId().equals(countyId)) {
-        throw ApiProblem.unprocessable("xuequ " + xuequId + " is not a 学区 of county " + countyId,
-            List.of("xuequId: register the 学区 in county " + countyId + " first, or leave xuequId out"));
-      }
-    }
+    requireXuequOf(countyId, xuequId);
     if (existing.isPresent() && existing.get().sameContent(xuequId, name, type)) {
       return new Upserted<>(existing.get(), false);
     }
     long version = existing.map(s -> s.version() + 1).orElse(1L);
     SchoolRow row = new SchoolRow(schoolId, countyId, xuequId, name, type, version);
     repo.saveSchool(row, clock.instant());
-    outbox.publish(Topics.DISTRICT_SCHOOL_REGISTRY, countyId,
-        new SchoolRegistered(schoolId, countyId, xuequId, name, type.name(), version));
+    if (existing.isEmpty()) {
+      repo.addMembership(schoolId, new Membership(countyId, xuequId, Membership.ALWAYS));
+    } else if (!java.util.Objects.equals(existing.get().xuequId(), xuequId)) {
+      repo.setLatestXuequ(schoolId, xuequId);
+    }
+    List<Membership> history = repo.memberships(schoolId);
+    publish(row, history);
     if (existing.isEmpty()) {
       log.info("school {} registered in county {}", schoolId, countyId);
-      events.publishEvent(new SchoolAdded(countyId, schoolId));
+      events.publishEvent(new SchoolChanged(schoolId, List.of(countyId)));
     } else {
       log.info("school {} in county {} now at version {}", schoolId, countyId, version);
+      if (existing.get().schoolType() != type) {
+        events.publishEvent(new SchoolChanged(schoolId, history.stream().map(Membership::countyId).toList()));
+      }
     }
     return new Upserted<>(row, existing.isEmpty());
+  }
+
+  /**
+   * Moves a school to another county from the first day of a semester that has not ended: a new
+   * membership, version + 1, an event carrying the whole history (key = the new county), and the
+   * rollups of both counties recomputed, all in one transaction. Periods that started before that
+   * day stay with the old county.
+   */
+  @Transactional
+  MovedSchool moveSchool(String countyId, String schoolId, String toCountyId, String toXuequId, String effectiveFrom) {
+    Period semester;
+    try {
+      semester = calendar.parse(PeriodType.SEMESTER, effectiveFrom);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest("effectiveFrom: " + e.getMessage());
+    }
+    // Lock order: school id, then the county rows in id order (see CountyDirectory).
+    schools.lockSchoolId(schoolId);
+    boolean fromKnown;
+    boolean toKnown;
+    if (countyId.compareTo(toCountyId) <= 0) {
+      fromKnown = counties.lockExclusively(countyId);
+      toKnown = counties.lockExclusively(toCountyId);
+    } else {
+      toKnown = counties.lockExclusively(toCountyId);
+      fromKnown = counties.lockExclusively(countyId);
+    }
+    requireCounty(fromKnown, countyId);
+    SchoolRow school = repo.findSchool(schoolId)
+        .filter(s -> s.countyId().equals(countyId))
+        .orElseThrow(() -> ApiProblem.notFound("school " + schoolId + " is not registered in county " + countyId));
+    if (toCountyId.equals(countyId)) {
+      throw ApiProblem.conflict("school " + schoolId + " already belongs to county " + countyId
+          + "; change its 学区 with PUT /api/district/counties/" + countyId + "/schools/" + schoolId);
+    }
+    if (!toKnown) {
+      throw ApiProblem.unprocessable("county " + toCountyId + " is not registered",
+          List.of("toCountyId: a county of the city (registered by city-service)"));
+    }
+    LocalDate from = semester.start(calendar.calendar());
+    if (!calendar.today().isBefore(semester.endExclusive(calendar.calendar()))) {
+      throw ApiProblem.conflict("semester " + semester.id() + " has ended; past periods are never re-attributed,"
+          + " a move can take effect from " + calendar.current(PeriodType.SEMESTER).id() + " or later");
+    }
+    List<Membership> history = new ArrayList<>(repo.memberships(schoolId));
+    Membership latest = history.getLast();
+    if (!from.isAfter(latest.from())) {
+      throw ApiProblem.conflict("school " + schoolId + " already has a membership from " + latest.from()
+          + "; a move must take effect after it");
+    }
+    requireXuequOf(toCountyId, toXuequId);
+    Membership moved = new Membership(toCountyId, toXuequId, from);
+    repo.addMembership(schoolId, moved);
+    history.add(moved);
+    long version = school.version() + 1;
+    repo.moveSchool(schoolId, toCountyId, toXuequId, version, clock.instant());
+    SchoolRow row = new SchoolRow(schoolId, toCountyId, toXuequId, school.name(), school.schoolType(), version);
+    publish(row, history);
+    log.info("school {} moves from county {} to county {} from {} (version {})", schoolId, countyId, toCountyId, from, version);
+    events.publishEvent(new SchoolChanged(schoolId, List.of(countyId, toCountyId)));
+    return new MovedSchool(row, history);
+  }
+
+  private void publish(SchoolRow row, List<Membership> history) {
+    outbox.publish(Topics.DISTRICT_SCHOOL_REGISTRY, row.countyId(),
+        new SchoolRegistered(row.id(), row.countyId(), row.xuequId(), row.name(), row.schoolType().name(), row.version(), history));
+  }
+
+  private void requireXuequOf(String countyId, String xuequId) {
+    if (xuequId != null) {
+      Optional<XuequRow> xuequ = repo.findXuequ(xuequId);
+      if (xuequ.isEmpty() || !xuequ.get().countyId().equals(countyId)) {
+        throw ApiProblem.unprocessable("xuequ " + xuequId + " is not a 学区 of county " + countyId,
+            List.of("xuequId: register the 学区 in county " + countyId + " first, or leave it out"));
+      }
+    }
   }
 
   @Transactional(readOnly = true)

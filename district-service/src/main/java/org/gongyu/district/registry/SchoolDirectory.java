@@ -1,5 +1,7 @@
 package org.gongyu.district.registry;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -7,15 +9,24 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Which county a school belongs to, and the school id lock. Registering a school and storing a
- * snapshot of it both take the school id lock first, so a snapshot that arrives while its school is
- * being registered is either rolled up by the snapshot's transaction or seen by the registration's.
+ * Which county a school belonged to on a day, which schools a county is expected to count, and the
+ * school id lock. Registering or moving a school and storing a snapshot of it all take the school
+ * id lock first, so a snapshot that arrives while its school is being registered or moved is either
+ * rolled up by the snapshot's transaction or seen by the registry change's.
  */
 @Component
 public class SchoolDirectory {
 
   /** Namespace of the school id advisory locks (first key of {@code pg_advisory_xact_lock(int, int)}). */
   static final int SCHOOL_LOCK_NAMESPACE = 2;
+
+  /** The membership in force on :day: the latest from on or before it, else the first. */
+  private static final String COUNTY_ON_DAY =
+      """
+      (select m.county_id from school_membership m where m.school_id = %s
+       order by (m.from_day <= :day) desc, case when m.from_day <= :day then m.from_day end desc, m.from_day
+       limit 1)
+      """;
 
   private final JdbcClient jdbc;
 
@@ -28,11 +39,26 @@ public class SchoolDirectory {
     jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").param(SCHOOL_LOCK_NAMESPACE).param(schoolId).query().singleRow();
   }
 
-  public Optional<String> countyOf(String schoolId) {
-    return jdbc.sql("select county_id from school where id = ?").param(schoolId).query(String.class).optional();
+  /** The county a registered school belonged to on a day (a period's first day); empty if unregistered. */
+  public Optional<String> countyOn(String schoolId, LocalDate day) {
+    return jdbc.sql("select " + COUNTY_ON_DAY.formatted(":school"))
+        .param("school", schoolId).param("day", day)
+        .query(String.class).optional();
   }
 
-  public int countInCounty(String countyId) {
-    return jdbc.sql("select count(*) from school where county_id = ?").param(countyId).query(Integer.class).single();
+  /**
+   * The schools that belonged to the county on a day, with their (current) school type; only
+   * schools that were ever members of the county are looked at.
+   */
+  public List<Member> membersOn(String countyId, LocalDate day) {
+    return jdbc.sql(
+            "select s.id, s.school_type from school s where s.id in (select school_id from school_membership where county_id = :county)"
+                + " and " + COUNTY_ON_DAY.formatted("s.id") + " = :county order by s.id")
+        .param("county", countyId).param("day", day)
+        .query((rs, i) -> new Member(rs.getString(1), rs.getString(2)))
+        .list();
   }
+
+  /** A school counted in a county on some day. */
+  public record Member(String schoolId, String schoolType) {}
 }

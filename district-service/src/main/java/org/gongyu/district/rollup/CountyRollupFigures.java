@@ -1,23 +1,26 @@
 package org.gongyu.district.rollup;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.Rollup;
 import org.gongyu.contracts.indicator.Target;
 
 /**
  * What a county rollup says, before it gets a version: the shared arithmetic applied to the latest
- * snapshots of the county's registered schools, and the lineage sorted by school id.
+ * snapshots of the schools the county counts, the lineage sorted by school id, and timeliness
+ * against the county's deadline ({@code null} both when it set none).
  */
-record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage) {
+record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage, Integer schoolsOnTime, Instant deadline) {
 
   CountyRollupFigures {
     lineage = List.copyOf(lineage);
   }
 
-  static CountyRollupFigures of(Collection<SchoolFigure> latest, int schoolsExpected, Target target) {
+  static CountyRollupFigures of(Collection<SchoolFigure> latest, int schoolsExpected, Target target, Instant deadline) {
     List<SchoolFigure> sorted = latest.stream().sorted(Comparator.comparing(SchoolFigure::schoolId)).toList();
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).schoolId().equals(sorted.get(i - 1).schoolId())) {
@@ -25,7 +28,15 @@ record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage) {
       }
     }
     Rollup rollup = Rollup.ofSchools(sorted.stream().map(SchoolFigure::figure).toList(), schoolsExpected, target);
-    return new CountyRollupFigures(rollup, sorted.stream().map(s -> new SchoolVersion(s.schoolId(), s.version())).toList());
+    Integer onTime = deadline == null
+        ? null
+        : (int) sorted.stream().filter(s -> !s.firstAsOf().isAfter(deadline)).count();
+    return new CountyRollupFigures(
+        rollup, sorted.stream().map(s -> new SchoolVersion(s.schoolId(), s.version())).toList(), onTime, deadline);
+  }
+
+  static CountyRollupFigures of(Collection<SchoolFigure> latest, int schoolsExpected, Target target) {
+    return of(latest, schoolsExpected, target, null);
   }
 
   /** Whether a stored rollup already says exactly this (then nothing is written or published). */
@@ -33,6 +44,8 @@ record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage) {
     return stored.version() > 0
         && rollup.equals(new Rollup(new Figure(stored.numerator(), stored.denominator()),
             stored.schoolsReporting(), stored.schoolsExpected(), stored.schoolsMeetingTarget()))
-        && lineage.equals(stored.lineage());
+        && lineage.equals(stored.lineage())
+        && Objects.equals(schoolsOnTime, stored.schoolsOnTime())
+        && Objects.equals(deadline, stored.deadline());
   }
 }

@@ -1,18 +1,29 @@
 package org.gongyu.district.rollup;
 
+import java.util.List;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.Rollup;
+import org.gongyu.contracts.indicator.SmallCells;
+import org.gongyu.contracts.indicator.Target;
 import org.mapstruct.Mapper;
-import org.mapstruct.Mapping;
 
-/** Rates and completeness come from the shared arithmetic, never recomputed here. */
-@Mapper(componentModel = "spring", imports = {Figure.class, Rollup.class})
+/** Rates, completeness, "met" and small-cell suppression come from the shared arithmetic, never recomputed here. */
+@Mapper(componentModel = "spring")
 interface CountyRollupMapper {
 
-  @Mapping(target = "rate", expression = "java(new Figure(row.numerator(), row.denominator()).rate())")
-  @Mapping(target = "completeness",
-      expression = "java(new Rollup(new Figure(row.numerator(), row.denominator()), row.schoolsReporting(), row.schoolsExpected(), row.schoolsMeetingTarget()).completeness())")
-  CountyRollupResponse toResponse(CountyRollupRow row);
-
   CountyRollupResponse.Source toSource(SchoolVersion version);
+
+  List<CountyRollupResponse.Source> toSources(List<SchoolVersion> lineage);
+
+  default CountyRollupResponse toResponse(CountyRollupRow row, Target target, boolean sensitive) {
+    Figure figure = new Figure(row.numerator(), row.denominator());
+    Rollup rollup = new Rollup(figure, row.schoolsReporting(), row.schoolsExpected(), row.schoolsMeetingTarget());
+    boolean suppressed = SmallCells.suppressed(sensitive, row.numerator(), row.denominator());
+    return new CountyRollupResponse(
+        row.countyId(), row.indicatorCode(), row.periodId(), suppressed,
+        suppressed ? null : row.numerator(), suppressed ? null : row.denominator(), suppressed ? null : figure.rate(),
+        target == null ? null : target.value(), suppressed ? null : rollup.meets(target),
+        row.schoolsReporting(), row.schoolsExpected(), row.schoolsMeetingTarget(), rollup.completeness(),
+        row.schoolsOnTime(), row.deadline(), row.version(), row.asOf(), toSources(row.lineage()));
+  }
 }

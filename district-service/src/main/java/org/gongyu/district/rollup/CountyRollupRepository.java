@@ -3,6 +3,7 @@ package org.gongyu.district.rollup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.gongyu.contracts.indicator.Figure;
@@ -19,7 +20,7 @@ class CountyRollupRepository {
   private static final TypeReference<List<SchoolVersion>> LINEAGE = new TypeReference<>() {};
   private static final String COLUMNS =
       "county_id, indicator_code, period_id, numerator, denominator, schools_reporting, schools_expected,"
-          + " schools_meeting_target, version, as_of, lineage";
+          + " schools_meeting_target, version, as_of, lineage, schools_on_time, deadline";
 
   private final JdbcClient jdbc;
 
@@ -27,22 +28,54 @@ class CountyRollupRepository {
     this.jdbc = jdbc;
   }
 
-  /** Stores the snapshot if it is newer than the stored one; true if it was. */
-  boolean storeIfNewer(IndicatorSnapshotPublished s) {
-    return jdbc.sql(
-                """
-                insert into school_snapshot (school_id, indicator_code, period_id, numerator, denominator, version, as_of)
-                values (:schoolId, :code, :periodId, :numerator, :denominator, :version, :asOf)
-                on conflict (school_id, indicator_code, period_id) do update set numerator = excluded.numerator,
-                  denominator = excluded.denominator, version = excluded.version, as_of = excluded.as_of
-                where school_snapshot.version < excluded.version
-                """)
-            .param("schoolId", s.schoolId()).param("code", s.indicatorCode()).param("periodId", s.periodId())
-            .param("numerator", s.numerator()).param("denominator", s.denominator()).param("version", s.version())
-            .param("asOf", Timestamp.from(s.asOf()))
-            .update()
-        == 1;
+  /**
+   * Keeps the highest version, and the earliest {@code asOf} ever seen as {@code first_as_of} (also
+   * from stale or repeated versions, so it does not depend on the order of delivery). Call under the
+   * school id lock. True if anything a rollup reads changed.
+   */
+  boolean store(IndicatorSnapshotPublished s) {
+    Optional<Stored> current = jdbc.sql(
+            "select version, first_as_of from school_snapshot where school_id = ? and indicator_code = ? and period_id = ?")
+        .params(s.schoolId(), s.indicatorCode(), s.periodId())
+        .query((rs, i) -> new Stored(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+        .optional();
+    Timestamp asOf = Timestamp.from(s.asOf());
+    if (current.isEmpty()) {
+      jdbc.sql(
+              """
+              insert into school_snapshot (school_id, indicator_code, period_id, numerator, denominator, version, as_of, first_as_of)
+              values (:schoolId, :code, :periodId, :numerator, :denominator, :version, :asOf, :asOf)
+              """)
+          .param("schoolId", s.schoolId()).param("code", s.indicatorCode()).param("periodId", s.periodId())
+          .param("numerator", s.numerator()).param("denominator", s.denominator()).param("version", s.version())
+          .param("asOf", asOf)
+          .update();
+      return true;
+    }
+    boolean newer = current.get().version() < s.version();
+    boolean earlier = asOf.toInstant().isBefore(current.get().firstAsOf());
+    if (!newer && !earlier) {
+      return false;
+    }
+    jdbc.sql(
+            """
+            update school_snapshot set
+              numerator = case when :newer then :numerator else numerator end,
+              denominator = case when :newer then :denominator else denominator end,
+              as_of = case when :newer then :asOf else as_of end,
+              version = case when :newer then :version else version end,
+              first_as_of = least(first_as_of, :asOf)
+            where school_id = :schoolId and indicator_code = :code and period_id = :periodId
+            """)
+        .param("newer", newer)
+        .param("schoolId", s.schoolId()).param("code", s.indicatorCode()).param("periodId", s.periodId())
+        .param("numerator", s.numerator()).param("denominator", s.denominator()).param("version", s.version())
+        .param("asOf", asOf)
+        .update();
+    return true;
   }
+
+  private record Stored(long version, Instant firstAsOf) {}
 
   /** Creates the version-0 placeholder if needed, then locks the row until the transaction ends. */
   CountyRollupRow lock(RollupKey key) {
@@ -55,16 +88,21 @@ class CountyRollupRepository {
         .single();
   }
 
-  /** The latest snapshot of each school registered in the county (a fresh statement: see the lock order). */
-  List<SchoolFigure> latestOfRegisteredSchools(RollupKey key) {
+  /**
+   * The latest snapshot of each school that was ever a member of the county (a fresh statement: see
+   * the lock order); the caller keeps those the county counts for the period.
+   */
+  List<SchoolFigure> latestOfMemberSchools(RollupKey key) {
     return jdbc.sql(
             """
-            select s.school_id, s.version, s.numerator, s.denominator
-            from school_snapshot s join school r on r.id = s.school_id
-            where r.county_id = ? and s.indicator_code = ? and s.period_id = ?
+            select s.school_id, s.version, s.numerator, s.denominator, s.first_as_of
+            from school_snapshot s
+            where s.indicator_code = ? and s.period_id = ?
+              and s.school_id in (select m.school_id from school_membership m where m.county_id = ?)
             """)
-        .params(key.countyId(), key.indicatorCode(), key.periodId())
-        .query((rs, i) -> new SchoolFigure(rs.getString(1), rs.getLong(2), new Figure(rs.getLong(3), rs.getLong(4))))
+        .params(key.indicatorCode(), key.periodId(), key.countyId())
+        .query((rs, i) -> new SchoolFigure(rs.getString(1), rs.getLong(2), new Figure(rs.getLong(3), rs.getLong(4)),
+            rs.getTimestamp(5).toInstant()))
         .list();
   }
 
@@ -73,13 +111,15 @@ class CountyRollupRepository {
             """
             update county_rollup set numerator = :numerator, denominator = :denominator, schools_reporting = :reporting,
               schools_expected = :expected, schools_meeting_target = :meeting, version = :version, as_of = :asOf,
-              lineage = cast(:lineage as jsonb)
+              lineage = cast(:lineage as jsonb), schools_on_time = :onTime, deadline = :deadline
             where county_id = :countyId and indicator_code = :code and period_id = :periodId
             """)
         .param("numerator", r.numerator()).param("denominator", r.denominator())
         .param("reporting", r.schoolsReporting()).param("expected", r.schoolsExpected())
         .param("meeting", r.schoolsMeetingTarget()).param("version", r.version())
         .param("asOf", Timestamp.from(r.asOf())).param("lineage", JSON.writeValueAsString(r.lineage()))
+        .param("onTime", r.schoolsOnTime(), java.sql.Types.INTEGER)
+        .param("deadline", r.deadline() == null ? null : Timestamp.from(r.deadline()), java.sql.Types.TIMESTAMP)
         .param("countyId", r.countyId()).param("code", r.indicatorCode()).param("periodId", r.periodId())
         .update();
   }
@@ -92,8 +132,8 @@ class CountyRollupRepository {
   }
 
   /**
-   * Rollups a school new to the county affects: the county's published ones, and those for which
-   * the school already sent snapshots (they may have no rollup yet).
+   * Rollups a change of a school (new, other type, moved) may affect in a county: the county's
+   * published ones, and those for which the school sent snapshots (they may have no rollup yet).
    */
   List<RollupKey> affectedBySchool(String countyId, String schoolId) {
     return jdbc.sql(
@@ -117,17 +157,28 @@ class CountyRollupRepository {
         .list();
   }
 
+  /** Published rollups of a county for one period, in lock order. */
+  List<RollupKey> publishedOf(String countyId, String periodId) {
+    return jdbc.sql(
+            "select county_id, indicator_code, period_id from county_rollup where county_id = ? and period_id = ? and version > 0 order by 2")
+        .params(countyId, periodId)
+        .query(CountyRollupRepository::key)
+        .list();
+  }
+
   private static RollupKey key(ResultSet rs, int i) throws SQLException {
     return new RollupKey(rs.getString(1), rs.getString(2), rs.getString(3));
   }
 
   private static CountyRollupRow row(ResultSet rs, int i) throws SQLException {
     Timestamp asOf = rs.getTimestamp("as_of");
+    Timestamp deadline = rs.getTimestamp("deadline");
     return new CountyRollupRow(
         rs.getString("county_id"), rs.getString("indicator_code"), rs.getString("period_id"),
         rs.getLong("numerator"), rs.getLong("denominator"),
         rs.getInt("schools_reporting"), rs.getInt("schools_expected"), rs.getInt("schools_meeting_target"),
         rs.getLong("version"), asOf == null ? null : asOf.toInstant(),
-        JSON.readValue(rs.getString("lineage"), LINEAGE));
+        JSON.readValue(rs.getString("lineage"), LINEAGE),
+        rs.getObject("schools_on_time", Integer.class), deadline == null ? null : deadline.toInstant());
   }
 }

@@ -4,18 +4,29 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A county rollup as the API shows it; {@code rate} and {@code completeness} are null when undefined. */
+/**
+ * A county rollup as the API shows it. {@code rate} and {@code completeness} are null when
+ * undefined; {@code target} and {@code met} when the period has no target; {@code schoolsOnTime}
+ * and {@code deadline} when the county set no deadline for the period. For a sensitive indicator
+ * whose numerator or denominator is between 1 and 4, {@code suppressed} is true and numerator,
+ * denominator, rate and met are null (small cells).
+ */
 record CountyRollupResponse(
     String countyId,
     String indicatorCode,
     String periodId,
-    long numerator,
-    long denominator,
+    boolean suppressed,
+    Long numerator,
+    Long denominator,
     BigDecimal rate,
+    BigDecimal target,
+    Boolean met,
     int schoolsReporting,
     int schoolsExpected,
     int schoolsMeetingTarget,
     BigDecimal completeness,
+    Integer schoolsOnTime,
+    Instant deadline,
     long version,
     Instant asOf,
     List<Source> lineage) {

@@ -3,7 +3,10 @@ package org.gongyu.district.rollup;
 import java.time.Instant;
 import java.util.List;
 
-/** A stored {@code county_rollup} row; version 0 is the unpublished placeholder. */
+/**
+ * A stored {@code county_rollup} row; version 0 is the unpublished placeholder. {@code
+ * schoolsOnTime} and {@code deadline} are null while the county has set no deadline for the period.
+ */
 record CountyRollupRow(
     String countyId,
     String indicatorCode,
@@ -15,4 +18,6 @@ record CountyRollupRow(
     int schoolsMeetingTarget,
     long version,
     Instant asOf,
-    List<SchoolVersion> lineage) {}
+    List<SchoolVersion> lineage,
+    Integer schoolsOnTime,
+    Instant deadline) {}

@@ -1,17 +1,27 @@
 package org.gongyu.district.rollup;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.indicator.Rollup;
-import org.gongyu.contracts.indicator.Target;
+import org.gongyu.contracts.period.Period;
 import org.gongyu.district.catalogue.IndicatorDefinitions;
 import org.gongyu.district.catalogue.TargetChanged;
 import org.gongyu.district.county.CountyDirectory;
-import org.gongyu.district.registry.SchoolAdded;
+import org.gongyu.district.deadline.DeadlineChanged;
+import org.gongyu.district.deadline.Deadlines;
+import org.gongyu.district.registry.SchoolChanged;
 import org.gongyu.district.registry.SchoolDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,38 +31,64 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CountyRollups {
 
+  private static final Logger log = LoggerFactory.getLogger(CountyRollups.class);
+
   private final CountyRollupRepository repo;
   private final CountyDirectory counties;
   private final SchoolDirectory schools;
   private final IndicatorDefinitions definitions;
+  private final Deadlines deadlines;
+  private final CityCalendar calendar;
   private final Outbox outbox;
   private final Clock clock;
 
   CountyRollups(
       CountyRollupRepository repo, CountyDirectory counties, SchoolDirectory schools, IndicatorDefinitions definitions,
-      Outbox outbox, Clock clock) {
+      Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock) {
     this.repo = repo;
     this.counties = counties;
     this.schools = schools;
     this.definitions = definitions;
+    this.deadlines = deadlines;
+    this.calendar = calendar;
     this.outbox = outbox;
     this.clock = clock;
   }
 
   /**
-   * Recomputes one rollup under its row lock. The sums are read by a statement issued after every
-   * lock is granted, so they include everything committed before; READ COMMITTED suffices.
+   * Recomputes one rollup under its row lock. The county counts the schools that belonged to it on
+   * the period's first day and whose type the indicator applies to. Everything is read by
+   * statements issued after every lock is granted, so it includes everything committed before;
+   * READ COMMITTED suffices.
    *
    * @return the new version, or empty when the rollup already said the same
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Optional<Long> recompute(RollupKey key) {
+    Period period;
+    try {
+      period = calendar.parse(key.periodId());
+    } catch (IllegalArgumentException e) {
+      log.warn("no rollup of {}/{}/{}: {}", key.countyId(), key.indicatorCode(), key.periodId(), e.getMessage());
+      return Optional.empty();
+    }
     counties.lockShared(key.countyId());
-    Target target = definitions.targetForRecompute(key.indicatorCode());
+    IndicatorDefinitions.Rules rules = definitions.rulesForRecompute(key.indicatorCode());
     CountyRollupRow stored = repo.lock(key);
-    CountyRollupFigures figures =
-        CountyRollupFigures.of(repo.latestOfRegisteredSchools(key), schools.countInCounty(key.countyId()), target);
+    LocalDate firstDay = period.start(calendar.calendar());
+    Set<String> counted = schools.membersOn(key.countyId(), firstDay).stream()
+        .filter(m -> rules.appliesTo(m.schoolType()))
+        .map(SchoolDirectory.Member::schoolId)
+        .collect(Collectors.toSet());
+    List<SchoolFigure> latest = repo.latestOfMemberSchools(key).stream().filter(f -> counted.contains(f.schoolId())).toList();
+    Instant deadline = deadlines.of(key.countyId(), key.periodId()).orElse(null);
+    CountyRollupFigures figures = CountyRollupFigures.of(latest, counted.size(), rules.targetFor(period), deadline);
     if (figures.sameAs(stored)) {
+      return Optional.empty();
+    }
+    if (stored.version() == 0 && figures.rollup().schoolsReporting() == 0) {
+      // Nothing to publish yet: e.g. the snapshots that made this key belong to another county for
+      // the period (a moved school) or to schools the indicator does not apply to.
       return Optional.empty();
     }
     Rollup r = figures.rollup();
@@ -60,22 +96,30 @@ class CountyRollups {
         key.countyId(), key.indicatorCode(), key.periodId(),
         r.figure().numerator(), r.figure().denominator(),
         r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(),
-        stored.version() + 1, clock.instant(), figures.lineage());
+        stored.version() + 1, clock.instant(), figures.lineage(), figures.schoolsOnTime(), figures.deadline());
     repo.save(next);
     outbox.publish(Topics.DISTRICT_INDICATOR_ROLLUPS, key.countyId(), toEvent(next));
     return Optional.of(next.version());
   }
 
-  /** One more school is expected in the county: every rollup of the county changes. */
+  /** A school was registered, changed type or moved: the rollups it may count in, in every county concerned. */
   @EventListener
-  void on(SchoolAdded added) {
-    repo.affectedBySchool(added.countyId(), added.schoolId()).forEach(this::recompute);
+  void on(SchoolChanged changed) {
+    for (String county : changed.countyIds()) {
+      repo.affectedBySchool(county, changed.schoolId()).forEach(this::recompute);
+    }
   }
 
-  /** Schools meeting the target depend on the target. */
+  /** Targets and the schools counted depend on the definition. */
   @EventListener
   void on(TargetChanged changed) {
     repo.publishedOf(changed.indicatorCode()).forEach(this::recompute);
+  }
+
+  /** Schools on time depend on the deadline. */
+  @EventListener
+  void on(DeadlineChanged changed) {
+    repo.publishedOf(changed.countyId(), changed.periodId()).forEach(this::recompute);
   }
 
   @Transactional(readOnly = true)
@@ -87,6 +131,7 @@ class CountyRollups {
     return new CountyRollupPublished(
         r.countyId(), r.indicatorCode(), r.periodId(), r.numerator(), r.denominator(),
         r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), r.asOf(),
-        r.lineage().stream().map(l -> new CountyRollupPublished.SnapshotRef(l.schoolId(), l.version())).toList());
+        r.lineage().stream().map(l -> new CountyRollupPublished.SnapshotRef(l.schoolId(), l.version())).toList(),
+        r.schoolsOnTime(), r.deadline());
   }
 }

@@ -1,10 +1,12 @@
 package org.gongyu.district.rollup;
 
 import java.util.Optional;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.gongyu.chassis.messaging.PayloadCheck;
 import org.gongyu.district.registry.SchoolDirectory;
@@ -15,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies school snapshots: keeps the highest version per (school, indicator, period) and
- * recomputes the school's county rollup when a newer one arrives.
+ * Applies school snapshots: keeps the highest version per (school, indicator, period) and the
+ * earliest asOf seen, and recomputes the rollup of the county the school belonged to on the
+ * period's first day when either changes.
  */
 @Component
 class SnapshotListener {
@@ -28,9 +31,12 @@ class SnapshotListener {
   private final SchoolDirectory schools;
   private final CountyRollupRepository repo;
   private final CountyRollups rollups;
+  private final CityCalendar calendar;
 
-  SnapshotListener(Inbox inbox, SchoolDirectory schools, CountyRollupRepository repo, CountyRollups rollups) {
+  SnapshotListener(
+      Inbox inbox, SchoolDirectory schools, CountyRollupRepository repo, CountyRollups rollups, CityCalendar calendar) {
     this.inbox = inbox;
+    this.calendar = calendar;
     this.schools = schools;
     this.repo = repo;
     this.rollups = rollups;
@@ -48,14 +54,15 @@ class SnapshotListener {
       return;
     }
     IndicatorSnapshotPublished s = env.payload();
-    check(s);
+    Period period = check(s);
     schools.lockSchoolId(s.schoolId());
-    if (!repo.storeIfNewer(s)) {
-      log.debug("ignored snapshot {}/{}/{} v{}: not newer than the stored one",
+    if (!repo.store(s)) {
+      log.debug("ignored snapshot {}/{}/{} v{}: neither newer nor earlier than the stored one",
           s.schoolId(), s.indicatorCode(), s.periodId(), s.version());
       return;
     }
-    Optional<String> county = schools.countyOf(s.schoolId());
+    // The period belongs to the county the school was in on its first day.
+    Optional<String> county = schools.countyOn(s.schoolId(), period.start(calendar.calendar()));
     if (county.isEmpty()) {
       log.warn("stored snapshot {}/{}/{} v{}: school {} is not registered, no rollup until it is",
           s.schoolId(), s.indicatorCode(), s.periodId(), s.version(), s.schoolId());
@@ -64,12 +71,20 @@ class SnapshotListener {
     rollups.recompute(new RollupKey(county.get(), s.indicatorCode(), s.periodId()));
   }
 
-  private static void check(IndicatorSnapshotPublished s) {
+  private Period check(IndicatorSnapshotPublished s) {
     PayloadCheck.id("schoolId", s.schoolId());
     PayloadCheck.indicatorCode(s.indicatorCode());
     PayloadCheck.id("periodId", s.periodId());
     PayloadCheck.require(s.numerator() >= 0 && s.denominator() >= 0, "figures cannot be negative");
     PayloadCheck.require(s.asOf() != null, "asOf is required");
     PayloadCheck.version(s.version());
+    try {
+      Period period = calendar.parse(s.periodId());
+      PayloadCheck.require(period.id().equals(s.periodId()), "periodId '" + s.periodId() + "' is not in canonical form");
+      return period;
+    } catch (IllegalArgumentException e) {
+      PayloadCheck.require(false, "periodId: " + e.getMessage());
+      throw e;
+    }
   }
 }

@@ -64,6 +64,34 @@ class CountyRollupFiguresTest {
   }
 
   @Test
+  void countsSchoolsWhoseFirstSnapshotWasMadeByTheDeadline() {
+    Instant deadline = Instant.parse("2025-11-01T00:00:00Z");
+    var figures = CountyRollupFigures.of(List.of(
+        new SchoolFigure("9901010001", 3, new Figure(1, 2), deadline.minusSeconds(1)),
+        new SchoolFigure("9901010002", 1, new Figure(1, 2), deadline),
+        new SchoolFigure("9901010003", 2, new Figure(1, 2), deadline.plusSeconds(1))), 4, null, deadline);
+
+    assertThat(figures.schoolsOnTime()).isEqualTo(2);
+    assertThat(CountyRollupFigures.of(List.of(school("9901010001", 1, 1, 2)), 1, null).schoolsOnTime())
+        .as("no deadline, no timeliness").isNull();
+  }
+
+  @Test
+  void anotherDeadlineOrOnTimeCountIsAnotherRollup() {
+    Instant deadline = Instant.parse("2025-11-01T00:00:00Z");
+    var figures = CountyRollupFigures.of(List.of(school("9901010001", 3, 70, 100)), 2, SIXTY_PERCENT, deadline);
+    var lineage = List.of(new SchoolVersion("9901010001", 3));
+    CountyRollupRow same = new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
+        deadline, lineage, 1, deadline);
+
+    assertThat(figures.sameAs(same)).isTrue();
+    assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
+        deadline, lineage, null, null))).as("no deadline stored").isFalse();
+    assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
+        deadline, lineage, 1, deadline.plusSeconds(60)))).as("other deadline").isFalse();
+  }
+
+  @Test
   void isNeverTheSameAsTheUnpublishedPlaceholder() {
     var empty = CountyRollupFigures.of(List.of(), 0, null);
 
@@ -71,12 +99,12 @@ class CountyRollupFiguresTest {
   }
 
   private static SchoolFigure school(String id, long version, long numerator, long denominator) {
-    return new SchoolFigure(id, version, new Figure(numerator, denominator));
+    return new SchoolFigure(id, version, new Figure(numerator, denominator), Instant.parse("2025-10-01T00:00:00Z"));
   }
 
   private static CountyRollupRow stored(
       long num, long den, int reporting, int expected, int meeting, long version, List<SchoolVersion> lineage) {
     return new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", num, den, reporting, expected, meeting,
-        version, version == 0 ? null : Instant.parse("2025-10-01T00:00:00Z"), lineage);
+        version, version == 0 ? null : Instant.parse("2025-10-01T00:00:00Z"), lineage, null, null);
   }
 }
