@@ -160,6 +160,10 @@ class CityRollupIT {
     assertThat(rollup.get("cityId").asString()).isEqualTo(CITY);
     assertThat(rollup.get("rate").decimalValue()).isEqualByComparingTo(expected.rate());
     assertThat(rollup.get("completeness").decimalValue()).isEqualByComparingTo(expected.completeness());
+    assertThat(rollup.get("suppressed").asBoolean()).isFalse();
+    assertThat(rollup.get("target").decimalValue()).as("the catalogue's target of the semester").isEqualByComparingTo("0.60");
+    assertThat(rollup.get("met").asBoolean()).isEqualTo(
+        BigDecimal.valueOf(expected.numerator()).compareTo(new BigDecimal("0.60").multiply(BigDecimal.valueOf(expected.denominator()))) >= 0);
     assertThat(expected.schoolsOnTime()).as("a county with a deadline is among the latest").isNotNull();
     assertThat(expected.schoolsUnderDeadline()).as("and one without").isLessThan(expected.schoolsExpected());
     assertThat(rollup.get("timeliness").decimalValue()).isEqualByComparingTo(expected.timeliness());
@@ -242,10 +246,38 @@ class CityRollupIT {
     assertProblem(put("/api/city/counties/990188", "{\"name\": "), 400, "not valid JSON");
     assertProblem(get("/api/city/rollups/" + PLATFORM + "/2025-1"), 400, "2025-1");
     assertProblem(get("/api/city/rollups/" + PLATFORM + "/2024-2025-2"), 404, "no rollup");
+    assertProblem(get("/api/city/rollups/" + PLATFORM + "/2025-2026"), 400, "per semester");
+    assertProblem(get("/api/city/rollups/HOME_VISIT_3Y/2025-2028"), 400, "programme cycle of this city");
+    assertProblem(get("/api/city/rollups/HOME_VISIT_3Y/2024-2027"), 404, "no rollup");
     assertProblem(get("/api/city/rollups/platform/" + TestEvents.PERIOD), 400, "indicatorCode");
 
     awaitOutboxDrained();
     assertThat(countyState()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(7)
+  void aSensitiveIndicatorsSmallCellsAreWithheldFromTheApiButTheEventKeepsThem() {
+    String care = "SPECIAL_CARE";
+    sendRollups(List.of(CountyRollup.of("990101", care, 3, 4, 1, 2, 0, 1)));
+    JsonNode small = await().atMost(PATIENCE).until(() -> rollup(care, TestEvents.PERIOD),
+        r -> r.getStatusCode().is2xxSuccessful()).getBody();
+    assertThat(small.get("suppressed").asBoolean()).isTrue();
+    for (String withheld : List.of("numerator", "denominator", "rate", "met")) {
+      assertThat(small.get(withheld).isNull()).as(withheld).isTrue();
+    }
+    assertThat(small.get("schoolsReporting").asInt()).as("school counts are no small cells").isEqualTo(1);
+    awaitOutboxDrained();
+    CityRollupPublished exact = rollupEvents(care).getLast();
+    assertThat(exact.numerator()).isEqualTo(3);
+    assertThat(exact.denominator()).isEqualTo(4);
+
+    sendRollups(List.of(CountyRollup.of("990101", care, 30, 40, 1, 2, 0, 2)));
+    JsonNode large = await().atMost(PATIENCE).until(() -> rollup(care, TestEvents.PERIOD).getBody(),
+        r -> r.get("version").asLong() == 2);
+    assertThat(large.get("suppressed").asBoolean()).isFalse();
+    assertThat(large.get("numerator").asLong()).isEqualTo(30);
+    assertThat(large.get("met").asBoolean()).as("30 of 40 is below the target 1.00").isFalse();
   }
 
   @Test
