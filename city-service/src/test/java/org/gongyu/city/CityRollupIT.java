@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -20,15 +21,10 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gongyu.city.TestEvents.CountyRollup;
-import org.gongyu.city.catalogue.CataloguePublisher;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.CityRollupPublished;
 import org.gongyu.contracts.city.v1.CountyRegistered;
-import org.gongyu.contracts.city.v1.IndicatorDefined;
-import org.gongyu.contracts.indicator.IndicatorKind;
-import org.gongyu.contracts.indicator.TargetComparator;
-import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.testing.ConsumerGroups;
 import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.Keycloak;
@@ -52,6 +48,7 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -61,12 +58,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * City rollups against a real PostgreSQL and Kafka: every rollup is compared with the figure
  * computed here directly from the county rollups sent, before and after duplicates, stale
- * versions, reordering, a consumer restart and a replay from offset 0. Ordered because the number
- * of counties the city expects grows as the tests register counties.
+ * versions, reordering, a consumer restart and a replay from offset 0, timeliness included (some
+ * county versions carry a deadline and schools on time, some do not). Ordered because the number
+ * of counties the city expects grows as the tests register counties. The catalogue has its own IT.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext // its listeners must leave the consumer group before another IT's context joins it
 class CityRollupIT {
 
   private static final String CITY = "990100";
@@ -96,7 +95,6 @@ class CityRollupIT {
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired JdbcClient jdbc;
-  @Autowired CataloguePublisher cataloguePublisher;
   RestClient http;
   AccessMatrix.Client matrix;
 
@@ -104,45 +102,6 @@ class CityRollupIT {
   void client() {
     http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
     matrix = AccessMatrix.overHttp("http://localhost:" + port);
-  }
-
-  @Test
-  @Order(1)
-  void catalogueIsPublishedOnStartupOnceForEachVersion() {
-    awaitOutboxDrained();
-    List<IndicatorDefined> published = catalogueEvents(PLATFORM);
-    assertThat(published).hasSize(1);
-    IndicatorDefined v1 = published.getFirst();
-    assertThat(v1.version()).isEqualTo(1);
-    assertThat(v1.nameZh()).isEqualTo("数字家长学校家长注册率");
-    assertThat(v1.nameEn()).isEqualTo("Digital parent-school registration rate");
-    assertThat(v1.kind()).isEqualTo(IndicatorKind.RATIO);
-    assertThat(v1.periodType()).isEqualTo(PeriodType.SEMESTER);
-    assertThat(v1.target()).isEqualByComparingTo("0.60");
-    assertThat(v1.comparator()).isEqualTo(TargetComparator.AT_LEAST);
-    assertThat(v1.sensitive()).isFalse();
-    assertThat(publishedVersion(PLATFORM)).isEqualTo(1);
-
-    // a restart publishes nothing already published
-    assertThat(cataloguePublisher.publishPending()).isZero();
-    awaitOutboxDrained();
-    assertThat(catalogueEvents(PLATFORM)).hasSize(1);
-
-    // a new version of the definition is published once, at the next start
-    jdbc.sql("update indicator_definition set target = 0.65, version = 2 where code = ?").param(PLATFORM).update();
-    assertThat(cataloguePublisher.publishPending()).isEqualTo(1);
-    assertThat(cataloguePublisher.publishPending()).isZero();
-    awaitOutboxDrained();
-    assertThat(catalogueEvents(PLATFORM)).extracting(IndicatorDefined::version).containsExactly(1L, 2L);
-    assertThat(catalogueEvents(PLATFORM).getLast().target()).isEqualByComparingTo("0.65");
-    assertThat(publishedVersion(PLATFORM)).isEqualTo(2);
-
-    JsonNode catalogue = get("/api/city/catalogue").getBody();
-    assertThat(catalogue).hasSize(1);
-    assertThat(catalogue.get(0).get("code").asString()).isEqualTo(PLATFORM);
-    assertThat(catalogue.get(0).get("version").asLong()).isEqualTo(2);
-    assertThat(catalogue.get(0).get("target").decimalValue()).isEqualByComparingTo("0.65");
-    assertThat(catalogue.get(0).get("periodType").asString()).isEqualTo("SEMESTER");
   }
 
   @Test
@@ -166,8 +125,11 @@ class CityRollupIT {
         int expected = 10 + random.nextInt(40);
         int reporting = 1 + random.nextInt(expected);
         long den = reporting * (30L + random.nextInt(300));
-        versions.add(CountyRollup.of(county, PLATFORM, random.nextLong(den + 1), den, reporting, expected,
-            random.nextInt(reporting + 1), v));
+        CountyRollup r = CountyRollup.of(county, PLATFORM, random.nextLong(den + 1), den, reporting, expected,
+            random.nextInt(reporting + 1), v);
+        // The latest version of 990101 has a deadline, that of 990102 none; the rest at random.
+        boolean deadline = v == count && county.equals("990101") || !(v == count && county.equals("990102")) && random.nextBoolean();
+        versions.add(deadline ? r.withDeadline(random.nextInt(reporting + 1), TestEvents.T0.plusSeconds(86_400L * v)) : r);
       }
     }
     List<CountyRollup> stream = new ArrayList<>(versions);
@@ -198,6 +160,13 @@ class CityRollupIT {
     assertThat(rollup.get("cityId").asString()).isEqualTo(CITY);
     assertThat(rollup.get("rate").decimalValue()).isEqualByComparingTo(expected.rate());
     assertThat(rollup.get("completeness").decimalValue()).isEqualByComparingTo(expected.completeness());
+    assertThat(rollup.get("suppressed").asBoolean()).isFalse();
+    assertThat(rollup.get("target").decimalValue()).as("the catalogue's target of the semester").isEqualByComparingTo("0.60");
+    assertThat(rollup.get("met").asBoolean()).isEqualTo(
+        BigDecimal.valueOf(expected.numerator()).compareTo(new BigDecimal("0.60").multiply(BigDecimal.valueOf(expected.denominator()))) >= 0);
+    assertThat(expected.schoolsOnTime()).as("a county with a deadline is among the latest").isNotNull();
+    assertThat(expected.schoolsUnderDeadline()).as("and one without").isLessThan(expected.schoolsExpected());
+    assertThat(rollup.get("timeliness").decimalValue()).isEqualByComparingTo(expected.timeliness());
     await().atMost(PATIENCE).until(() -> count("select count(*) from county_rollup where county_id = '990199'") == 1);
     awaitOutboxDrained();
     List<CityRollupPublished> published = rollupEvents(PLATFORM);
@@ -277,6 +246,9 @@ class CityRollupIT {
     assertProblem(put("/api/city/counties/990188", "{\"name\": "), 400, "not valid JSON");
     assertProblem(get("/api/city/rollups/" + PLATFORM + "/2025-1"), 400, "2025-1");
     assertProblem(get("/api/city/rollups/" + PLATFORM + "/2024-2025-2"), 404, "no rollup");
+    assertProblem(get("/api/city/rollups/" + PLATFORM + "/2025-2026"), 400, "per semester");
+    assertProblem(get("/api/city/rollups/HOME_VISIT_3Y/2025-2028"), 400, "programme cycle of this city");
+    assertProblem(get("/api/city/rollups/HOME_VISIT_3Y/2024-2027"), 404, "no rollup");
     assertProblem(get("/api/city/rollups/platform/" + TestEvents.PERIOD), 400, "indicatorCode");
 
     awaitOutboxDrained();
@@ -284,15 +256,42 @@ class CityRollupIT {
   }
 
   @Test
+  @Order(7)
+  void aSensitiveIndicatorsSmallCellsAreWithheldFromTheApiButTheEventKeepsThem() {
+    String care = "SPECIAL_CARE";
+    sendRollups(List.of(CountyRollup.of("990101", care, 3, 4, 1, 2, 0, 1)));
+    JsonNode small = await().atMost(PATIENCE).until(() -> rollup(care, TestEvents.PERIOD),
+        r -> r.getStatusCode().is2xxSuccessful()).getBody();
+    assertThat(small.get("suppressed").asBoolean()).isTrue();
+    for (String withheld : List.of("numerator", "denominator", "rate", "met")) {
+      assertThat(small.get(withheld).isNull()).as(withheld).isTrue();
+    }
+    assertThat(small.get("schoolsReporting").asInt()).as("school counts are no small cells").isEqualTo(1);
+    awaitOutboxDrained();
+    CityRollupPublished exact = rollupEvents(care).getLast();
+    assertThat(exact.numerator()).isEqualTo(3);
+    assertThat(exact.denominator()).isEqualTo(4);
+
+    sendRollups(List.of(CountyRollup.of("990101", care, 30, 40, 1, 2, 0, 2)));
+    JsonNode large = await().atMost(PATIENCE).until(() -> rollup(care, TestEvents.PERIOD).getBody(),
+        r -> r.get("version").asLong() == 2);
+    assertThat(large.get("suppressed").asBoolean()).isFalse();
+    assertThat(large.get("numerator").asLong()).isEqualTo(30);
+    assertThat(large.get("met").asBoolean()).as("30 of 40 is below the target 1.00").isFalse();
+  }
+
+  @Test
   @Order(6)
   void aCountyRollupThatCanNeverBeAppliedGoesToTheDeadLetterTopic() {
     CountyRollup impossible = CountyRollup.of("990101", PLATFORM, 10, 100, -1, 5, 0, 99);
-    sendRollups(List.of(impossible));
+    CountyRollup moreOnTimeThanReporting = CountyRollup.of("990101", PLATFORM, 10, 100, 2, 5, 0, 98)
+        .withDeadline(3, TestEvents.T0);
+    sendRollups(List.of(impossible, moreOnTimeThanReporting));
     await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(readAll(Topics.DISTRICT_INDICATOR_ROLLUPS + "-dlt"))
         .extracting(ConsumerRecord::value)
-        .contains(impossible.json()));
+        .contains(impossible.json(), moreOnTimeThanReporting.json()));
     assertThat(jdbc.sql("select max(version) from county_rollup where county_id = '990101'").query(Long.class).single())
-        .as("the impossible version 99 was not stored").isLessThan(99);
+        .as("the impossible versions 98 and 99 were not stored").isLessThan(98);
   }
 
   @Test
@@ -307,7 +306,8 @@ class CityRollupIT {
   // ---- the figure computed directly from what was sent
 
   record Expected(long numerator, long denominator, int countiesReporting, int countiesExpected,
-      int schoolsReporting, int schoolsExpected, int meeting, List<String> lineage) {
+      int schoolsReporting, int schoolsExpected, int meeting, List<String> lineage,
+      Integer schoolsOnTime, Integer schoolsUnderDeadline) {
 
     static Expected from(List<CountyRollup> sent, Set<String> known, int countiesExpected) {
       Map<String, CountyRollup> latest = new TreeMap<>();
@@ -321,7 +321,13 @@ class CityRollupIT {
       int reporting = 0;
       int expected = 0;
       int meeting = 0;
+      Integer onTime = null;
+      Integer underDeadline = null;
       for (CountyRollup r : latest.values()) {
+        if (r.deadline() != null) {
+          onTime = (onTime == null ? 0 : onTime) + r.schoolsOnTime();
+          underDeadline = (underDeadline == null ? 0 : underDeadline) + r.schoolsExpected();
+        }
         num += r.numerator();
         den += r.denominator();
         reporting += r.schoolsReporting();
@@ -329,7 +335,7 @@ class CityRollupIT {
         meeting += r.schoolsMeetingTarget();
       }
       List<String> lineage = latest.values().stream().map(r -> r.countyId() + "@" + r.version()).toList();
-      return new Expected(num, den, latest.size(), countiesExpected, reporting, expected, meeting, lineage);
+      return new Expected(num, den, latest.size(), countiesExpected, reporting, expected, meeting, lineage, onTime, underDeadline);
     }
 
     BigDecimal rate() {
@@ -340,11 +346,21 @@ class CityRollupIT {
       return BigDecimal.valueOf(schoolsReporting).divide(BigDecimal.valueOf(schoolsExpected), 4, RoundingMode.HALF_EVEN);
     }
 
+    BigDecimal timeliness() {
+      return BigDecimal.valueOf(schoolsOnTime).divide(BigDecimal.valueOf(schoolsUnderDeadline), 4, RoundingMode.HALF_EVEN);
+    }
+
+    private static Integer nullableInt(JsonNode n) {
+      return n == null || n.isNull() ? null : n.asInt();
+    }
+
     boolean matches(JsonNode r) {
       return r.get("numerator").asLong() == numerator && r.get("denominator").asLong() == denominator
           && r.get("countiesReporting").asInt() == countiesReporting && r.get("countiesExpected").asInt() == countiesExpected
           && r.get("schoolsReporting").asInt() == schoolsReporting && r.get("schoolsExpected").asInt() == schoolsExpected
-          && r.get("schoolsMeetingTarget").asInt() == meeting && CityRollupIT.lineage(r).equals(lineage);
+          && r.get("schoolsMeetingTarget").asInt() == meeting && CityRollupIT.lineage(r).equals(lineage)
+          && Objects.equals(nullableInt(r.get("schoolsOnTime")), schoolsOnTime)
+          && Objects.equals(nullableInt(r.get("schoolsUnderDeadline")), schoolsUnderDeadline);
     }
 
     boolean matches(CityRollupPublished e) {
@@ -352,7 +368,8 @@ class CityRollupIT {
           && e.countiesReporting() == countiesReporting && e.countiesExpected() == countiesExpected
           && e.schoolsReporting() == schoolsReporting && e.schoolsExpected() == schoolsExpected
           && e.schoolsMeetingTarget() == meeting
-          && e.lineage().stream().map(l -> l.countyId() + "@" + l.version()).toList().equals(lineage);
+          && e.lineage().stream().map(l -> l.countyId() + "@" + l.version()).toList().equals(lineage)
+          && Objects.equals(e.schoolsOnTime(), schoolsOnTime) && Objects.equals(e.schoolsUnderDeadline(), schoolsUnderDeadline);
     }
   }
 
@@ -428,13 +445,6 @@ class CityRollupIT {
         .toList();
   }
 
-  private List<IndicatorDefined> catalogueEvents(String code) {
-    return readAll(Topics.CITY_CATALOGUE).stream()
-        .filter(r -> r.key().equals(code))
-        .map(r -> EventCodec.decode(r.value(), IndicatorDefined.class).payload())
-        .toList();
-  }
-
   private List<CountyRegistered> countyEvents(String county) {
     return readAll(Topics.CITY_COUNTIES).stream()
         .peek(r -> assertThat(r.key()).isEqualTo(CITY))
@@ -451,10 +461,6 @@ class CityRollupIT {
 
   private long count(String sql) {
     return jdbc.sql(sql).query(Long.class).single();
-  }
-
-  private long publishedVersion(String code) {
-    return jdbc.sql("select published_version from indicator_definition where code = ?").param(code).query(Long.class).single();
   }
 
   private String countyState() {

@@ -18,24 +18,31 @@ final class TestEvents {
   /** One county rollup version; {@link #json()} gives the same event id on every call. */
   record CountyRollup(
       UUID eventId, String countyId, String indicatorCode, long numerator, long denominator,
-      int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version) {
+      int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version, Integer schoolsOnTime,
+      Instant deadline) {
 
     static CountyRollup of(String countyId, String indicatorCode, long numerator, long denominator,
         int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version) {
       return new CountyRollup(UUID.randomUUID(), countyId, indicatorCode, numerator, denominator,
-          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version);
+          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, null, null);
+    }
+
+    /** This version as a county with a reporting deadline for the period publishes it. */
+    CountyRollup withDeadline(int onTime, Instant deadline) {
+      return new CountyRollup(eventId, countyId, indicatorCode, numerator, denominator,
+          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, onTime, deadline);
     }
 
     /** The same rollup again as a new event (a stale or repeated publication, not a redelivery). */
     CountyRollup republished() {
       return new CountyRollup(UUID.randomUUID(), countyId, indicatorCode, numerator, denominator,
-          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version);
+          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, schoolsOnTime, deadline);
     }
 
     String json() {
       var payload = new CountyRollupPublished(countyId, indicatorCode, PERIOD, numerator, denominator,
           schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, T0.plusSeconds(version),
-          List.of(new CountyRollupPublished.SnapshotRef(countyId + "0001", version)));
+          List.of(new CountyRollupPublished.SnapshotRef(countyId + "0001", version)), schoolsOnTime, deadline);
       return EventCodec.encode(new EventEnvelope<>(
           eventId, "CountyRollupPublished", T0.plusSeconds(version), "district-service", 1, payload));
     }

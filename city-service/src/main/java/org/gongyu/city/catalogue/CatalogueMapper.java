@@ -6,7 +6,9 @@ import org.mapstruct.Mapper;
 @Mapper(componentModel = "spring")
 interface CatalogueMapper {
 
-  CatalogueEntryResponse toResponse(IndicatorDefinitionRow row);
+  CatalogueEntryResponse toResponse(Indicator indicator);
 
-  List<CatalogueEntryResponse> toResponses(List<IndicatorDefinitionRow> rows);
+  List<CatalogueEntryResponse> toResponses(List<Indicator> indicators);
+
+  CatalogueEntryResponse.Step toStep(TargetStep step);
 }

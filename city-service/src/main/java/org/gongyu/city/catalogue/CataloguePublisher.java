@@ -3,7 +3,6 @@ package org.gongyu.city.catalogue;
 import java.util.List;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.contracts.Topics;
-import org.gongyu.contracts.city.v1.IndicatorDefined;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -12,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes every catalogue definition whose current version has not been published yet, in one
- * transaction with the {@code published_version} update, so each version goes out exactly once
- * however often the service restarts.
+ * Publishes every catalogue definition whose current version has not been published yet (those
+ * the migrations created or changed; a target set through the API is published with its change),
+ * in one transaction with the {@code published_version} update, so each version goes out exactly
+ * once however often the service restarts.
  */
 @Component
 public class CataloguePublisher implements ApplicationRunner {
@@ -39,10 +39,9 @@ public class CataloguePublisher implements ApplicationRunner {
   /** Returns how many definitions it published. */
   public int publishPending() {
     Integer published = tx.execute(status -> {
-      List<IndicatorDefinitionRow> pending = repo.lockUnpublished();
-      for (IndicatorDefinitionRow d : pending) {
-        outbox.publish(Topics.CITY_CATALOGUE, d.code(), new IndicatorDefined(
-            d.code(), d.nameZh(), d.nameEn(), d.kind(), d.periodType(), d.target(), d.comparator(), d.sensitive(), d.version()));
+      List<Indicator> pending = repo.lockUnpublished();
+      for (Indicator d : pending) {
+        outbox.publish(Topics.CITY_CATALOGUE, d.code(), d.toEvent());
         repo.markPublished(d.code(), d.version());
         log.info("published indicator {} version {}", d.code(), d.version());
       }

@@ -1,11 +1,15 @@
 package org.gongyu.city.rollup;
 
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.gongyu.chassis.security.Rules;
 import jakarta.validation.constraints.Pattern;
+import java.util.Optional;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.security.Rules;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.city.CityProperties;
-import org.gongyu.contracts.period.Semester;
+import org.gongyu.city.catalogue.Catalogue;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
+import org.gongyu.contracts.period.Period;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,30 +20,36 @@ class CityRollupController {
   private final CityRollups rollups;
   private final CityRollupMapper mapper;
   private final CityProperties city;
+  private final CityCalendar calendar;
+  private final Catalogue catalogue;
 
-  CityRollupController(CityRollups rollups, CityRollupMapper mapper, CityProperties city) {
+  CityRollupController(
+      CityRollups rollups, CityRollupMapper mapper, CityProperties city, CityCalendar calendar, Catalogue catalogue) {
     this.rollups = rollups;
     this.mapper = mapper;
     this.city = city;
+    this.calendar = calendar;
+    this.catalogue = catalogue;
   }
 
+  /**
+   * The period must be of the indicator's period type. A code the catalogue does not know (a
+   * rollup can arrive before its definition) is treated as sensitive and has no target.
+   */
   @GetMapping("/api/city/rollups/{indicatorCode}/{periodId}")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   CityRollupResponse rollup(
       @PathVariable @Pattern(regexp = "[A-Z0-9_]{1,60}") String indicatorCode, @PathVariable String periodId) {
-    String period = semester(periodId);
-    return rollups.find(new RollupKey(indicatorCode, period))
-        .map(mapper::toResponse)
-        .orElseThrow(() -> ApiProblem.notFound(
-            "city " + city.id() + " has no rollup of " + indicatorCode + " for " + period));
-  }
-
-  // Every indicator implemented so far is per semester; other period types come with their indicators.
-  private static String semester(String periodId) {
+    Optional<IndicatorDefined> definition = catalogue.definition(indicatorCode);
+    Period period;
     try {
-      return Semester.parse(periodId).id();
+      period = definition.isPresent() ? calendar.parse(definition.get().periodType(), periodId) : calendar.parse(periodId);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest(e.getMessage());
+      throw ApiProblem.badRequest("periodId: " + e.getMessage());
     }
+    return rollups.find(new RollupKey(indicatorCode, period.id()))
+        .map(row -> mapper.toResponse(row, definition, period))
+        .orElseThrow(() -> ApiProblem.notFound(
+            "city " + city.id() + " has no rollup of " + indicatorCode + " for " + period.id()));
   }
 }

@@ -3,17 +3,25 @@ package org.gongyu.city.rollup;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.Rollup;
 
 /**
  * What a city rollup says, before it gets a version: the shared arithmetic over the latest rollups
- * of the known counties, the county counts, and the lineage sorted by county id.
+ * of the known counties, the county counts, the lineage sorted by county id, and timeliness over
+ * the counties that set a deadline ({@code schoolsOnTime} of {@code schoolsUnderDeadline}, both
+ * null when none did).
  */
-record CityRollupFigures(Rollup rollup, int countiesReporting, int countiesExpected, List<CountyVersion> lineage) {
+record CityRollupFigures(
+    Rollup rollup, int countiesReporting, int countiesExpected, List<CountyVersion> lineage,
+    Integer schoolsOnTime, Integer schoolsUnderDeadline) {
 
   CityRollupFigures {
     lineage = List.copyOf(lineage);
+    if ((schoolsOnTime == null) != (schoolsUnderDeadline == null)) {
+      throw new IllegalArgumentException("schools on time and under deadline are both set or both absent");
+    }
   }
 
   static CityRollupFigures of(Collection<CountyFigure> latest, int countiesExpected) {
@@ -23,11 +31,21 @@ record CityRollupFigures(Rollup rollup, int countiesReporting, int countiesExpec
         throw new IllegalArgumentException("county " + sorted.get(i).countyId() + " appears twice");
       }
     }
+    List<CountyFigure> underDeadline = sorted.stream().filter(CountyFigure::hasDeadline).toList();
+    Integer onTime = null;
+    Integer base = null;
+    if (!underDeadline.isEmpty()) {
+      onTime = underDeadline.stream().mapToInt(c -> Objects.requireNonNull(c.schoolsOnTime(),
+          () -> "county " + c.countyId() + " set a deadline but says nothing about schools on time")).sum();
+      base = underDeadline.stream().mapToInt(c -> c.rollup().schoolsExpected()).sum();
+    }
     return new CityRollupFigures(
         Rollup.ofRollups(sorted.stream().map(CountyFigure::rollup).toList()),
         sorted.size(),
         countiesExpected,
-        sorted.stream().map(c -> new CountyVersion(c.countyId(), c.version())).toList());
+        sorted.stream().map(c -> new CountyVersion(c.countyId(), c.version())).toList(),
+        onTime,
+        base);
   }
 
   /** Whether a stored rollup already says exactly this (then nothing is written or published). */
@@ -37,6 +55,8 @@ record CityRollupFigures(Rollup rollup, int countiesReporting, int countiesExpec
             stored.schoolsReporting(), stored.schoolsExpected(), stored.schoolsMeetingTarget()))
         && countiesReporting == stored.countiesReporting()
         && countiesExpected == stored.countiesExpected()
-        && lineage.equals(stored.lineage());
+        && lineage.equals(stored.lineage())
+        && Objects.equals(schoolsOnTime, stored.schoolsOnTime())
+        && Objects.equals(schoolsUnderDeadline, stored.schoolsUnderDeadline());
   }
 }

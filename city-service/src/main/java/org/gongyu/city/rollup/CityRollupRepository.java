@@ -3,6 +3,7 @@ package org.gongyu.city.rollup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
@@ -20,7 +21,8 @@ class CityRollupRepository {
   private static final TypeReference<List<CountyVersion>> LINEAGE = new TypeReference<>() {};
   private static final String COLUMNS =
       "city_id, indicator_code, period_id, numerator, denominator, counties_reporting, counties_expected,"
-          + " schools_reporting, schools_expected, schools_meeting_target, version, as_of, lineage";
+          + " schools_reporting, schools_expected, schools_meeting_target, version, as_of, lineage, schools_on_time,"
+          + " schools_under_deadline";
 
   private final JdbcClient jdbc;
 
@@ -33,12 +35,14 @@ class CityRollupRepository {
     return jdbc.sql(
                 """
                 insert into county_rollup (county_id, indicator_code, period_id, numerator, denominator, schools_reporting,
-                  schools_expected, schools_meeting_target, version, as_of)
-                values (:countyId, :code, :periodId, :numerator, :denominator, :reporting, :expected, :meeting, :version, :asOf)
+                  schools_expected, schools_meeting_target, version, as_of, schools_on_time, deadline)
+                values (:countyId, :code, :periodId, :numerator, :denominator, :reporting, :expected, :meeting, :version, :asOf,
+                  :onTime, :deadline)
                 on conflict (county_id, indicator_code, period_id) do update set numerator = excluded.numerator,
                   denominator = excluded.denominator, schools_reporting = excluded.schools_reporting,
                   schools_expected = excluded.schools_expected, schools_meeting_target = excluded.schools_meeting_target,
-                  version = excluded.version, as_of = excluded.as_of
+                  version = excluded.version, as_of = excluded.as_of, schools_on_time = excluded.schools_on_time,
+                  deadline = excluded.deadline
                 where county_rollup.version < excluded.version
                 """)
             .param("countyId", r.countyId()).param("code", r.indicatorCode()).param("periodId", r.periodId())
@@ -46,6 +50,8 @@ class CityRollupRepository {
             .param("reporting", r.schoolsReporting()).param("expected", r.schoolsExpected())
             .param("meeting", r.schoolsMeetingTarget()).param("version", r.version())
             .param("asOf", Timestamp.from(r.asOf()))
+            .param("onTime", r.schoolsOnTime(), Types.INTEGER)
+            .param("deadline", r.deadline() == null ? null : Timestamp.from(r.deadline()), Types.TIMESTAMP)
             .update()
         == 1;
   }
@@ -66,13 +72,17 @@ class CityRollupRepository {
     return jdbc.sql(
             """
             select r.county_id, r.version, r.numerator, r.denominator, r.schools_reporting, r.schools_expected,
-              r.schools_meeting_target
+              r.schools_meeting_target, r.schools_on_time, r.deadline
             from county_rollup r join county c on c.id = r.county_id
             where c.city_id = ? and r.indicator_code = ? and r.period_id = ?
             """)
         .params(cityId, key.indicatorCode(), key.periodId())
-        .query((rs, i) -> new CountyFigure(rs.getString(1), rs.getLong(2), new Rollup(
-            new Figure(rs.getLong(3), rs.getLong(4)), rs.getInt(5), rs.getInt(6), rs.getInt(7))))
+        .query((rs, i) -> {
+          Timestamp deadline = rs.getTimestamp(9);
+          return new CountyFigure(rs.getString(1), rs.getLong(2),
+              new Rollup(new Figure(rs.getLong(3), rs.getLong(4)), rs.getInt(5), rs.getInt(6), rs.getInt(7)),
+              rs.getObject(8, Integer.class), deadline == null ? null : deadline.toInstant());
+        })
         .list();
   }
 
@@ -82,7 +92,8 @@ class CityRollupRepository {
             update city_rollup set numerator = :numerator, denominator = :denominator,
               counties_reporting = :countiesReporting, counties_expected = :countiesExpected,
               schools_reporting = :schoolsReporting, schools_expected = :schoolsExpected,
-              schools_meeting_target = :meeting, version = :version, as_of = :asOf, lineage = cast(:lineage as jsonb)
+              schools_meeting_target = :meeting, version = :version, as_of = :asOf, lineage = cast(:lineage as jsonb),
+              schools_on_time = :onTime, schools_under_deadline = :underDeadline
             where city_id = :cityId and indicator_code = :code and period_id = :periodId
             """)
         .param("numerator", r.numerator()).param("denominator", r.denominator())
@@ -90,6 +101,7 @@ class CityRollupRepository {
         .param("schoolsReporting", r.schoolsReporting()).param("schoolsExpected", r.schoolsExpected())
         .param("meeting", r.schoolsMeetingTarget()).param("version", r.version())
         .param("asOf", Timestamp.from(r.asOf())).param("lineage", JSON.writeValueAsString(r.lineage()))
+        .param("onTime", r.schoolsOnTime(), Types.INTEGER).param("underDeadline", r.schoolsUnderDeadline(), Types.INTEGER)
         .param("cityId", r.cityId()).param("code", r.indicatorCode()).param("periodId", r.periodId())
         .update();
   }
@@ -126,6 +138,7 @@ class CityRollupRepository {
         rs.getInt("counties_reporting"), rs.getInt("counties_expected"),
         rs.getInt("schools_reporting"), rs.getInt("schools_expected"), rs.getInt("schools_meeting_target"),
         rs.getLong("version"), asOf == null ? null : asOf.toInstant(),
-        JSON.readValue(rs.getString("lineage"), LINEAGE));
+        JSON.readValue(rs.getString("lineage"), LINEAGE),
+        rs.getObject("schools_on_time", Integer.class), rs.getObject("schools_under_deadline", Integer.class));
   }
 }

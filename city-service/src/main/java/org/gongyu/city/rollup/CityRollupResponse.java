@@ -4,20 +4,33 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** A city rollup as the API shows it; {@code rate} and {@code completeness} are null when undefined. */
+/**
+ * A city rollup as the API shows it. {@code rate} and {@code completeness} are null when undefined;
+ * {@code target} and {@code met} when the catalogue sets no target for the period. Timeliness
+ * ({@code schoolsOnTime} / {@code schoolsUnderDeadline}) covers the counties that set a deadline for
+ * the period; all three are null while none has. For a sensitive indicator whose numerator or
+ * denominator is between 1 and 4, {@code suppressed} is true and numerator, denominator, rate and
+ * met are null (small cells).
+ */
 record CityRollupResponse(
     String cityId,
     String indicatorCode,
     String periodId,
-    long numerator,
-    long denominator,
+    boolean suppressed,
+    Long numerator,
+    Long denominator,
     BigDecimal rate,
+    BigDecimal target,
+    Boolean met,
     int countiesReporting,
     int countiesExpected,
     int schoolsReporting,
     int schoolsExpected,
     int schoolsMeetingTarget,
     BigDecimal completeness,
+    Integer schoolsOnTime,
+    Integer schoolsUnderDeadline,
+    BigDecimal timeliness,
     long version,
     Instant asOf,
     List<Source> lineage) {

@@ -3,7 +3,10 @@ package org.gongyu.city.rollup;
 import java.time.Instant;
 import java.util.List;
 
-/** A stored {@code city_rollup} row; version 0 is the unpublished placeholder. */
+/**
+ * A stored {@code city_rollup} row; version 0 is the unpublished placeholder. {@code schoolsOnTime}
+ * and {@code schoolsUnderDeadline} are null while no county has set a deadline for the period.
+ */
 record CityRollupRow(
     String cityId,
     String indicatorCode,
@@ -17,4 +20,6 @@ record CityRollupRow(
     int schoolsMeetingTarget,
     long version,
     Instant asOf,
-    List<CountyVersion> lineage) {}
+    List<CountyVersion> lineage,
+    Integer schoolsOnTime,
+    Integer schoolsUnderDeadline) {}

@@ -73,5 +73,12 @@ class CountyRollupListener {
         "school counts cannot be negative");
     PayloadCheck.require(r.asOf() != null, "asOf is required");
     PayloadCheck.version(r.version());
+    if (r.deadline() != null) {
+      PayloadCheck.require(r.schoolsOnTime() != null, "schoolsOnTime is required with a deadline");
+    }
+    if (r.schoolsOnTime() != null) {
+      PayloadCheck.require(r.schoolsOnTime() >= 0 && r.schoolsOnTime() <= r.schoolsReporting(),
+          "schoolsOnTime must be between 0 and schoolsReporting");
+    }
   }
 }

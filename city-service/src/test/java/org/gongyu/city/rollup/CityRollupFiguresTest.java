@@ -52,6 +52,48 @@ class CityRollupFiguresTest {
     assertThat(figures.sameAs(stored(60, 100, 1, 2, 3, 4, 2, 0, lineage))).as("placeholder").isFalse();
   }
 
+  @Test
+  void sumsTimelinessOnlyOverCountiesThatSetADeadline() {
+    Instant deadline = Instant.parse("2025-12-31T16:00:00Z");
+    var figures = CityRollupFigures.of(List.of(
+        new CountyFigure("990101", 2, new Rollup(new Figure(5, 10), 4, 6, 1), 3, deadline),
+        new CountyFigure("990102", 1, new Rollup(new Figure(7, 10), 5, 9, 2), null, null),
+        new CountyFigure("990103", 4, new Rollup(new Figure(1, 10), 2, 7, 0), 0, deadline)), 3);
+
+    assertThat(figures.schoolsOnTime()).isEqualTo(3);
+    assertThat(figures.schoolsUnderDeadline()).as("schools expected of 990101 and 990103").isEqualTo(13);
+    assertThat(figures.rollup().schoolsExpected()).isEqualTo(22);
+  }
+
+  @Test
+  void hasNoTimelinessWhileNoCountySetADeadline() {
+    var figures = CityRollupFigures.of(List.of(county("990101", 1, 1, 2, 1, 3, 0), county("990102", 1, 1, 2, 1, 3, 0)), 2);
+
+    assertThat(figures.schoolsOnTime()).isNull();
+    assertThat(figures.schoolsUnderDeadline()).isNull();
+  }
+
+  @Test
+  void refusesADeadlineWithoutSchoolsOnTime() {
+    assertThatThrownBy(() -> CityRollupFigures.of(List.of(new CountyFigure(
+            "990101", 1, new Rollup(new Figure(1, 2), 1, 1, 0), null, Instant.parse("2025-12-31T16:00:00Z"))), 1))
+        .isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void isNotTheSameAsAStoredRollupWhoseTimelinessDiffers() {
+    Instant deadline = Instant.parse("2025-12-31T16:00:00Z");
+    var figures = CityRollupFigures.of(List.of(new CountyFigure("990101", 5, new Rollup(new Figure(60, 100), 3, 4, 2), 2, deadline)), 1);
+    var stored = stored(60, 100, 1, 1, 3, 4, 2, 3, List.of(new CountyVersion("990101", 5)));
+
+    assertThat(figures.sameAs(withTimeliness(stored, 2, 4))).isTrue();
+    assertThat(figures.sameAs(withTimeliness(stored, 1, 4))).as("schools on time differ").isFalse();
+    assertThat(figures.sameAs(withTimeliness(stored, 2, 5))).as("schools under deadline differ").isFalse();
+    assertThat(figures.sameAs(stored)).as("stored without timeliness").isFalse();
+    assertThat(CityRollupFigures.of(List.of(county("990101", 5, 60, 100, 3, 4, 2)), 1).sameAs(withTimeliness(stored, 2, 4)))
+        .as("the deadline is gone").isFalse();
+  }
+
   private static CountyFigure county(String id, long version, long num, long den, int reporting, int expected, int meeting) {
     return new CountyFigure(id, version, new Rollup(new Figure(num, den), reporting, expected, meeting));
   }
@@ -59,6 +101,12 @@ class CityRollupFiguresTest {
   private static CityRollupRow stored(long num, long den, int countiesReporting, int countiesExpected,
       int schoolsReporting, int schoolsExpected, int meeting, long version, List<CountyVersion> lineage) {
     return new CityRollupRow("990100", "PLATFORM_REGISTRATION", "2025-2026-1", num, den, countiesReporting, countiesExpected,
-        schoolsReporting, schoolsExpected, meeting, version, Instant.parse("2025-10-01T00:00:00Z"), lineage);
+        schoolsReporting, schoolsExpected, meeting, version, Instant.parse("2025-10-01T00:00:00Z"), lineage, null, null);
+  }
+
+  private static CityRollupRow withTimeliness(CityRollupRow r, Integer onTime, Integer underDeadline) {
+    return new CityRollupRow(r.cityId(), r.indicatorCode(), r.periodId(), r.numerator(), r.denominator(), r.countiesReporting(),
+        r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), r.asOf(),
+        r.lineage(), onTime, underDeadline);
   }
 }
