@@ -1,0 +1,89 @@
+package org.gongyu.school.parentschool;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.school.indicators.RecordsChanged;
+import org.gongyu.school.registry.SchoolRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Certified family-education instructors of the school. */
+@Service
+class Instructors {
+
+  private final JdbcClient jdbc;
+  private final SchoolRegistry registry;
+  private final ApplicationEventPublisher events;
+  private final CityCalendar calendar;
+  private final Clock clock;
+
+  Instructors(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock) {
+    this.jdbc = jdbc;
+    this.registry = registry;
+    this.events = events;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** An instructor as stored. */
+  record Instructor(String instructorId, String name, String certificateNo, LocalDate certifiedOn, LocalDate leftOn) {}
+
+  @Transactional
+  Saved<Instructor> put(String schoolId, String instructorId, InstructorRequest request) {
+    registry.lockForUpdate(schoolId);
+    LocalDate today = calendar.today();
+    List<String> errors = new ArrayList<>();
+    RecordDays.check(errors, "certifiedOn", request.certifiedOn(), today);
+    RecordDays.check(errors, "leftOn", request.leftOn(), today);
+    if (request.leftOn() != null && request.leftOn().isBefore(request.certifiedOn())) {
+      errors.add("leftOn: " + request.leftOn() + " is before certifiedOn " + request.certifiedOn());
+    }
+    RecordDays.rejectIfAny(errors);
+
+    Instructor wanted = new Instructor(instructorId, request.name(), request.certificateNo(), request.certifiedOn(), request.leftOn());
+    Optional<Instructor> existing = find(schoolId, instructorId);
+    if (existing.isPresent() && existing.get().equals(wanted)) {
+      return new Saved<>(false, wanted);
+    }
+    jdbc.sql("""
+            insert into instructor (school_id, instructor_id, name, certificate_no, certified_on, left_on, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (school_id, instructor_id) do update set name = excluded.name, certificate_no = excluded.certificate_no,
+              certified_on = excluded.certified_on, left_on = excluded.left_on, updated_at = excluded.updated_at
+            """)
+        .params(schoolId, instructorId, wanted.name(), wanted.certificateNo(), wanted.certifiedOn(), wanted.leftOn(),
+            Timestamp.from(clock.instant()))
+        .update();
+    // certification and leaving change the state of every semester from the earlier certification on
+    LocalDate from = RecordDays.earlier(existing.map(Instructor::certifiedOn).orElse(null), wanted.certifiedOn());
+    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(from, calendar), IndicatorCodes.INSTRUCTOR_COVERAGE));
+    return new Saved<>(existing.isEmpty(), wanted);
+  }
+
+  Optional<Instructor> find(String schoolId, String instructorId) {
+    return jdbc.sql("select instructor_id, name, certificate_no, certified_on, left_on from instructor where school_id = ? and instructor_id = ?")
+        .params(schoolId, instructorId)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  List<Instructor> list(String schoolId) {
+    registry.require(schoolId);
+    return jdbc.sql("select instructor_id, name, certificate_no, certified_on, left_on from instructor where school_id = ? order by certified_on, instructor_id")
+        .param(schoolId)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
+  private static Instructor map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Instructor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class));
+  }
+}

@@ -1,0 +1,114 @@
+package org.gongyu.school.parentschool;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gongyu.contracts.indicator.Figure;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.SchoolCalendar;
+
+/**
+ * The derivation rules of the parent-school indicators (docs/indicators.md), as pure functions of
+ * the school's records, so each edge (a period's last day, a change of head, an instructor who
+ * left) is tested without a database.
+ */
+final class ParentSchoolRules {
+
+  private ParentSchoolRules() {}
+
+  /** A head of the parent school from a day on. */
+  record Head(LocalDate from, String name) {}
+
+  /** A completed training: who, when. */
+  record Training(String personName, LocalDate completedOn) {}
+
+  /** An instructor's certification and, if they left, when. */
+  record Certification(LocalDate certifiedOn, LocalDate leftOn) {}
+
+  /** The last day of a period (snapshot indicators are the state on that day). */
+  static LocalDate lastDay(Period period, SchoolCalendar calendar) {
+    return period.endExclusive(calendar).minusDays(1);
+  }
+
+  /** {@code PARENT_SCHOOL_ESTABLISHED}: 1/1 if established on or before the last day, else 0/1. */
+  static Figure established(Optional<LocalDate> establishedOn, LocalDate lastDay) {
+    return new Figure(isEstablished(establishedOn, lastDay) ? 1 : 0, 1);
+  }
+
+  private static boolean isEstablished(Optional<LocalDate> establishedOn, LocalDate day) {
+    return establishedOn.isPresent() && !establishedOn.get().isAfter(day);
+  }
+
+  /**
+   * The head on a day: the latest change on or before it; before the first recorded change, the
+   * first head recorded (taken as head since the parent school was established).
+   */
+  static Optional<String> headOn(List<Head> heads, LocalDate day) {
+    return heads.stream()
+        .filter(h -> !h.from().isAfter(day))
+        .max(Comparator.comparing(Head::from))
+        .or(() -> heads.stream().min(Comparator.comparing(Head::from)))
+        .map(Head::name);
+  }
+
+  /**
+   * {@code HEAD_TRAINING}: denominator 1 if the parent school is established by the year's last
+   * day (else 0/0); numerator 1 if, in addition, the head as of that day completed a training on or
+   * before it.
+   */
+  static Figure headTraining(Optional<LocalDate> establishedOn, List<Head> heads, List<Training> trainings, LocalDate lastDay) {
+    if (!isEstablished(establishedOn, lastDay)) {
+      return new Figure(0, 0);
+    }
+    Optional<String> head = headOn(heads, lastDay).map(ParentSchoolRules::sameName);
+    boolean trained = head.isPresent() && trainings.stream()
+        .anyMatch(t -> !t.completedOn().isAfter(lastDay) && sameName(t.personName()).equals(head.get()));
+    return new Figure(trained ? 1 : 0, 1);
+  }
+
+  /** Names compare with outer blanks removed and inner runs of blanks as one space. */
+  static String sameName(String name) {
+    return name.strip().replaceAll("\\s+", " ");
+  }
+
+  /**
+   * {@code INSTRUCTOR_COVERAGE}: 1/1 if an instructor was certified on or before the last day and
+   * had not left by it (left on a later day), else 0/1.
+   */
+  static Figure instructorCoverage(List<Certification> instructors, LocalDate lastDay) {
+    boolean covered = instructors.stream()
+        .anyMatch(i -> !i.certifiedOn().isAfter(lastDay) && (i.leftOn() == null || i.leftOn().isAfter(lastDay)));
+    return new Figure(covered ? 1 : 0, 1);
+  }
+
+  /** {@code COLLECTIVE_SESSIONS}: collective sessions dated in [start, endExclusive), over 1. */
+  static Figure collectiveSessions(List<Session> sessions, LocalDate start, LocalDate endExclusive) {
+    long n = sessions.stream()
+        .filter(s -> s.type() == Session.Type.COLLECTIVE && within(s.date(), start, endExclusive))
+        .count();
+    return new Figure(n, 1);
+  }
+
+  /**
+   * {@code CLASS_SESSIONS}: of {@code classIds} (the classes of the semester's school year), those
+   * with at least two class sessions dated in [start, endExclusive) / all of them.
+   */
+  static Figure classSessions(List<Session> sessions, Collection<String> classIds, LocalDate start, LocalDate endExclusive) {
+    Map<String, Integer> perClass = new HashMap<>();
+    for (Session s : sessions) {
+      if (s.type() == Session.Type.CLASS && within(s.date(), start, endExclusive)) {
+        perClass.merge(s.classId(), 1, Integer::sum);
+      }
+    }
+    long covered = classIds.stream().distinct().filter(c -> perClass.getOrDefault(c, 0) >= 2).count();
+    return new Figure(covered, classIds.stream().distinct().count());
+  }
+
+  private static boolean within(LocalDate day, LocalDate start, LocalDate endExclusive) {
+    return !day.isBefore(start) && day.isBefore(endExclusive);
+  }
+}

@@ -1,0 +1,55 @@
+package org.gongyu.school.parentschool;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
+
+/** Checks of the days a record carries, and the days whose periods a change touches. */
+final class RecordDays {
+
+  /** Periods are defined from 2000 on; a record dated earlier is certainly a typing error. */
+  static final LocalDate EARLIEST = LocalDate.of(2001, 1, 1);
+
+  private RecordDays() {}
+
+  /** Adds an error for {@code field} when the day is after today or implausibly early. */
+  static void check(List<String> errors, String field, LocalDate day, LocalDate today) {
+    if (day == null) {
+      return;
+    }
+    if (day.isAfter(today)) {
+      errors.add(field + ": " + day + " is in the future");
+    } else if (day.isBefore(EARLIEST)) {
+      errors.add(field + ": " + day + " is before " + EARLIEST);
+    }
+  }
+
+  /** 422 listing every broken rule, if there is one. */
+  static void rejectIfAny(List<String> errors) {
+    if (!errors.isEmpty()) {
+      throw ApiProblem.unprocessable("nothing was stored: " + String.join("; ", errors), errors);
+    }
+  }
+
+  /**
+   * For a state that holds from {@code from} on (established, certified, trained): that day and the
+   * first day of every later semester that has started, so every period from then to now (of any
+   * type) is re-derived.
+   */
+  static List<LocalDate> onward(LocalDate from, CityCalendar calendar) {
+    List<LocalDate> days = new ArrayList<>();
+    days.add(from);
+    for (Period p = Period.containing(PeriodType.SEMESTER, from, calendar.calendar()).next(); calendar.hasStarted(p); p = p.next()) {
+      days.add(p.start(calendar.calendar()));
+    }
+    return days;
+  }
+
+  static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+}

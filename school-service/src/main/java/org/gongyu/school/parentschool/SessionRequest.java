@@ -1,0 +1,30 @@
+package org.gongyu.school.parentschool;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * A parent-school session.
+ *
+ * @param type       COLLECTIVE (whole school) or CLASS
+ * @param classId    the class, required for CLASS and absent for COLLECTIVE; a class of this
+ *                   school whose school year contains {@code date}
+ * @param date       the day it was held (not in the future)
+ * @param topic      what it was about
+ * @param lecturer   who taught it
+ * @param mode       ONLINE or OFFLINE
+ * @param attendance parents present, never negative
+ */
+record SessionRequest(
+    @NotNull Session.Type type,
+    @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String classId,
+    @NotNull LocalDate date,
+    @NotBlank @Size(max = 200) String topic,
+    @NotBlank @Size(max = 100) String lecturer,
+    @NotNull Session.Mode mode,
+    @NotNull @Min(value = 0, message = "must not be negative") @Max(100000) Integer attendance) {}

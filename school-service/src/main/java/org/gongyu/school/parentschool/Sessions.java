@@ -1,0 +1,129 @@
+package org.gongyu.school.parentschool;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.RecordsChanged;
+import org.gongyu.school.registry.SchoolRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Parent-school sessions: recorded, corrected and withdrawn by id. */
+@Service
+class Sessions {
+
+  private static final String COLUMNS = "session_id, session_type, class_id, session_date, topic, lecturer, mode, attendance";
+
+  private final JdbcClient jdbc;
+  private final SchoolRegistry registry;
+  private final SchoolClasses classes;
+  private final ApplicationEventPublisher events;
+  private final CityCalendar calendar;
+  private final Clock clock;
+
+  Sessions(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, ApplicationEventPublisher events, CityCalendar calendar,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.registry = registry;
+    this.classes = classes;
+    this.events = events;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  @Transactional
+  Saved<Session> put(String schoolId, String sessionId, SessionRequest request) {
+    if (request.type() == Session.Type.CLASS && request.classId() == null) {
+      throw ApiProblem.badRequest("classId: required for a CLASS session");
+    }
+    if (request.type() == Session.Type.COLLECTIVE && request.classId() != null) {
+      throw ApiProblem.badRequest("classId: a COLLECTIVE session is for the whole school and takes no classId");
+    }
+    registry.lockForUpdate(schoolId);
+    List<String> errors = new ArrayList<>();
+    RecordDays.check(errors, "date", request.date(), calendar.today());
+    if (request.classId() != null && !request.date().isBefore(RecordDays.EARLIEST)) {
+      String year = Period.containing(PeriodType.SCHOOL_YEAR, request.date(), calendar.calendar()).id();
+      Optional<SchoolClasses.SchoolClass> c = classes.find(schoolId, request.classId());
+      if (c.isEmpty()) {
+        errors.add("classId: class " + request.classId() + " is not recorded at school " + schoolId);
+      } else if (!c.get().schoolYear().equals(year)) {
+        errors.add("classId: class " + request.classId() + " belongs to school year " + c.get().schoolYear()
+            + ", but the session's date " + request.date() + " is in " + year);
+      }
+    }
+    RecordDays.rejectIfAny(errors);
+
+    Session wanted = new Session(sessionId, request.type(), request.classId(), request.date(), request.topic(), request.lecturer(),
+        request.mode(), request.attendance());
+    Optional<Session> existing = find(schoolId, sessionId);
+    if (existing.isPresent() && existing.get().equals(wanted)) {
+      return new Saved<>(false, wanted);
+    }
+    jdbc.sql("""
+            insert into parent_school_session (school_id, session_id, session_type, class_id, session_date, topic, lecturer, mode,
+              attendance, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (school_id, session_id) do update set session_type = excluded.session_type, class_id = excluded.class_id,
+              session_date = excluded.session_date, topic = excluded.topic, lecturer = excluded.lecturer, mode = excluded.mode,
+              attendance = excluded.attendance, updated_at = excluded.updated_at
+            """)
+        .params(schoolId, sessionId, wanted.type().name(), wanted.classId(), wanted.date(), wanted.topic(), wanted.lecturer(),
+            wanted.mode().name(), wanted.attendance(), Timestamp.from(clock.instant()))
+        .update();
+    // a corrected date moves the session between semesters: re-derive the old one and the new one
+    List<LocalDate> days = new ArrayList<>(List.of(wanted.date()));
+    existing.ifPresent(e -> days.add(e.date()));
+    events.publishEvent(RecordsChanged.of(schoolId, days, IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS));
+    return new Saved<>(existing.isEmpty(), wanted);
+  }
+
+  /** Withdraws a session; false if there was none. */
+  @Transactional
+  boolean delete(String schoolId, String sessionId) {
+    registry.lockForUpdate(schoolId);
+    Optional<Session> existing = find(schoolId, sessionId);
+    if (existing.isEmpty()) {
+      return false;
+    }
+    jdbc.sql("delete from parent_school_session where school_id = ? and session_id = ?").params(schoolId, sessionId).update();
+    events.publishEvent(RecordsChanged.of(schoolId, Set.of(existing.get().date()),
+        IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS));
+    return true;
+  }
+
+  Optional<Session> find(String schoolId, String sessionId) {
+    return jdbc.sql("select " + COLUMNS + " from parent_school_session where school_id = ? and session_id = ?")
+        .params(schoolId, sessionId)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  /** Sessions dated in [start, endExclusive). */
+  List<Session> between(String schoolId, LocalDate start, LocalDate endExclusive) {
+    return jdbc.sql("select " + COLUMNS + " from parent_school_session where school_id = ? and session_date >= ? and session_date < ?"
+            + " order by session_date, session_id")
+        .params(schoolId, start, endExclusive)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
+  private static Session map(ResultSet rs) throws SQLException {
+    return new Session(rs.getString(1), Session.Type.valueOf(rs.getString(2)), rs.getString(3), rs.getObject(4, LocalDate.class),
+        rs.getString(5), rs.getString(6), Session.Mode.valueOf(rs.getString(7)), rs.getInt(8));
+  }
+}
