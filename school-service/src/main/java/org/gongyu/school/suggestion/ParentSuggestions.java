@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.contracts.indicator.IndicatorCodes;
@@ -97,7 +96,7 @@ class ParentSuggestions {
         .update();
     // A suggestion counts in the school year it was received in: a corrected receivedOn moves it from
     // one year to another, so both the old and the new day's years are re-derived.
-    Set<LocalDate> days = existing.isPresent() ? Set.of(existing.get().receivedOn(), wanted.receivedOn()) : Set.of(wanted.receivedOn());
+    List<LocalDate> days = existing.isPresent() ? List.of(existing.get().receivedOn(), wanted.receivedOn()) : List.of(wanted.receivedOn());
     events.publishEvent(RecordsChanged.of(schoolId, days, IndicatorCodes.SUGGESTIONS_RESOLVED));
     return new Saved(existing.isEmpty(), true, wanted);
   }
