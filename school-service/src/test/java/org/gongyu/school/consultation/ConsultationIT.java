@@ -200,8 +200,10 @@ class ConsultationIT extends SchoolRecordsItSupport {
 
     int outboxBefore = outbox(school).size();
     long versionBefore = latestVersion(school, RESOLUTION, PAST_YEAR);
+    String rowsBefore = caseRows(school);
     assertThat(putCase(school, "c1", caseBody("P1", "STU-c1", "2026-10-01", "OPEN", null)).status()).as("identical").isEqualTo(200);
     assertThat(outbox(school)).hasSize(outboxBefore);
+    assertThat(caseRows(school)).as("not even re-encrypted").isEqualTo(rowsBefore);
 
     assertThat(putCase(school, "c1", caseBody("P1", "STU-c1", "2026-10-01", "REFERRED", null)).status()).isEqualTo(200);
     assertThat(latestVersion(school, RESOLUTION, PAST_YEAR)).as("same figure, no new version").isEqualTo(versionBefore);
