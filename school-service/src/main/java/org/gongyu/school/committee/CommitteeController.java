@@ -1,0 +1,55 @@
+package org.gongyu.school.committee;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.List;
+import org.gongyu.chassis.security.Rules;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/school/schools/{schoolId}/committees")
+class CommitteeController {
+
+  private static final String ID = "[A-Za-z0-9-]{1,40}";
+
+  private final ParentCommittees committees;
+
+  CommitteeController(ParentCommittees committees) {
+    this.committees = committees;
+  }
+
+  record CommitteeResponse(String committeeId, String level, String classId, LocalDate foundedOn, LocalDate termEndsOn,
+      String venue, boolean plaque, boolean rulesAdopted, LocalDate dissolvedOn) {
+    static CommitteeResponse of(ParentCommittees.Committee c) {
+      return new CommitteeResponse(c.committeeId(), c.level().name(), c.classId(), c.foundedOn(), c.termEndsOn(), c.venue(),
+          c.plaque(), c.rulesAdopted(), c.dissolvedOn());
+    }
+  }
+
+  /** Records (201) or corrects (200) a committee; an identical PUT changes nothing (200). */
+  @PutMapping("/{committeeId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  ResponseEntity<CommitteeResponse> put(
+      @PathVariable @Pattern(regexp = ID) String schoolId,
+      @PathVariable @Pattern(regexp = ID) String committeeId,
+      @Valid @RequestBody CommitteeRequest request) {
+    ParentCommittees.Saved saved = committees.save(schoolId, committeeId, request);
+    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(CommitteeResponse.of(saved.committee()));
+  }
+
+  @GetMapping
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  List<CommitteeResponse> list(@PathVariable @Pattern(regexp = ID) String schoolId) {
+    return committees.list(schoolId).stream().map(CommitteeResponse::of).toList();
+  }
+}

@@ -1,0 +1,180 @@
+package org.gongyu.school.committee;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.RecordsChanged;
+import org.gongyu.school.registry.SchoolRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records and corrects a school's parent committees. */
+@Service
+class ParentCommittees {
+
+  /** Periods start in 2000 at the earliest; nothing older is a record of this platform. */
+  static final LocalDate EARLIEST = LocalDate.of(2001, 1, 1);
+
+  private final JdbcClient jdbc;
+  private final SchoolRegistry registry;
+  private final SchoolClasses classes;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final CityCalendar calendar;
+
+  ParentCommittees(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, ApplicationEventPublisher events,
+      Clock clock, CityCalendar calendar) {
+    this.jdbc = jdbc;
+    this.registry = registry;
+    this.classes = classes;
+    this.events = events;
+    this.clock = clock;
+    this.calendar = calendar;
+  }
+
+  /** A committee as stored. */
+  record Committee(String committeeId, CommitteeRequest.Level level, String classId, LocalDate foundedOn,
+      LocalDate termEndsOn, String venue, boolean plaque, boolean rulesAdopted, LocalDate dissolvedOn) {}
+
+  /** The outcome of a PUT: whether the committee is new, whether anything changed, how it now stands. */
+  record Saved(boolean created, boolean changed, Committee committee) {}
+
+  @Transactional
+  Saved save(String schoolId, String committeeId, CommitteeRequest r) {
+    if (r.level() == CommitteeRequest.Level.CLASS && r.classId() == null) {
+      throw ApiProblem.badRequest("classId: is required when level is CLASS");
+    }
+    registry.lockForUpdate(schoolId);
+    LocalDate today = calendar.today();
+    LocalDate termEnds = r.termEndsOrDefault();
+    List<String> errors = new ArrayList<>();
+    boolean dated = true;
+    if (r.foundedOn().isAfter(today)) {
+      errors.add("foundedOn: " + r.foundedOn() + " is in the future");
+      dated = false;
+    } else if (r.foundedOn().isBefore(EARLIEST)) {
+      errors.add("foundedOn: " + r.foundedOn() + " is before " + EARLIEST);
+      dated = false;
+    }
+    if (!termEnds.isAfter(r.foundedOn())) {
+      errors.add("termEndsOn: " + termEnds + " must be after foundedOn " + r.foundedOn());
+    }
+    if (r.dissolvedOn() != null) {
+      if (r.dissolvedOn().isBefore(r.foundedOn())) {
+        errors.add("dissolvedOn: " + r.dissolvedOn() + " is before foundedOn " + r.foundedOn());
+      } else if (r.dissolvedOn().isAfter(today)) {
+        errors.add("dissolvedOn: " + r.dissolvedOn() + " is in the future");
+      }
+    }
+    if (r.level() != CommitteeRequest.Level.CLASS) {
+      if (r.classId() != null) {
+        errors.add("classId: only a CLASS committee belongs to a class, this one is " + r.level());
+      }
+    } else {
+      Optional<SchoolClasses.SchoolClass> c = classes.find(schoolId, r.classId());
+      if (c.isEmpty()) {
+        errors.add("classId: class " + r.classId() + " is not recorded at school " + schoolId);
+      } else if (dated) {
+        String year = Period.containing(PeriodType.SCHOOL_YEAR, r.foundedOn(), calendar.calendar()).id();
+        if (!c.get().schoolYear().equals(year)) {
+          errors.add("classId: class " + r.classId() + " belongs to school year " + c.get().schoolYear()
+              + ", but foundedOn " + r.foundedOn() + " falls in school year " + year);
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.unprocessable("the committee was not recorded: " + String.join("; ", errors), errors);
+    }
+
+    Committee wanted = new Committee(committeeId, r.level(), r.classId(), r.foundedOn(), termEnds, r.venue(), r.plaque(),
+        r.rulesAdopted(), r.dissolvedOn());
+    Optional<Committee> existing = find(schoolId, committeeId);
+    if (existing.isPresent() && existing.get().equals(wanted)) {
+      return new Saved(false, false, existing.get());
+    }
+    jdbc.sql("""
+            insert into parent_committee (school_id, committee_id, level, class_id, founded_on, term_ends_on, venue, plaque,
+              rules_adopted, dissolved_on, updated_at)
+            values (:school, :committee, :level, :class, :founded, :termEnds, :venue, :plaque, :rules, :dissolved, :at)
+            on conflict (school_id, committee_id) do update set level = excluded.level, class_id = excluded.class_id,
+              founded_on = excluded.founded_on, term_ends_on = excluded.term_ends_on, venue = excluded.venue,
+              plaque = excluded.plaque, rules_adopted = excluded.rules_adopted, dissolved_on = excluded.dissolved_on,
+              updated_at = excluded.updated_at
+            """)
+        .param("school", schoolId)
+        .param("committee", committeeId)
+        .param("level", wanted.level().name())
+        .param("class", wanted.classId())
+        .param("founded", Date.valueOf(wanted.foundedOn()))
+        .param("termEnds", Date.valueOf(wanted.termEndsOn()))
+        .param("venue", wanted.venue())
+        .param("plaque", wanted.plaque())
+        .param("rules", wanted.rulesAdopted())
+        .param("dissolved", wanted.dissolvedOn() == null ? null : Date.valueOf(wanted.dissolvedOn()))
+        .param("at", Timestamp.from(clock.instant()))
+        .update();
+    LocalDate from = existing.map(Committee::foundedOn).filter(d -> d.isBefore(wanted.foundedOn())).orElse(wanted.foundedOn());
+    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(from), IndicatorCodes.COMMITTEE_COVERAGE));
+    return new Saved(existing.isEmpty(), true, wanted);
+  }
+
+  /**
+   * One day in each semester from the one containing {@code from} to the current one. A committee's
+   * term (and its correction) can change the state on the last day of any of them, and a semester's
+   * figure is the state on its last day, so each is re-derived; later ones have not started.
+   */
+  private List<LocalDate> semestersSince(LocalDate from) {
+    List<LocalDate> days = new ArrayList<>();
+    Period current = calendar.current(PeriodType.SEMESTER);
+    for (Period p = Period.containing(PeriodType.SEMESTER, from, calendar.calendar()); p.compareTo(current) <= 0; p = p.next()) {
+      days.add(p.start(calendar.calendar()));
+    }
+    return days;
+  }
+
+  Optional<Committee> find(String schoolId, String committeeId) {
+    return jdbc.sql(SELECT + " where school_id = ? and committee_id = ?")
+        .params(schoolId, committeeId)
+        .query((rs, n) -> committee(rs))
+        .optional();
+  }
+
+  List<Committee> list(String schoolId) {
+    registry.require(schoolId);
+    return jdbc.sql(SELECT + " where school_id = ? order by founded_on, committee_id")
+        .param(schoolId)
+        .query((rs, n) -> committee(rs))
+        .list();
+  }
+
+  /** Every committee's term, for the indicator. */
+  List<CommitteeCoverageIndicator.Term> terms(String schoolId) {
+    return jdbc.sql("select level, founded_on, term_ends_on, dissolved_on from parent_committee where school_id = ?")
+        .param(schoolId)
+        .query((rs, n) -> new CommitteeCoverageIndicator.Term(CommitteeRequest.Level.valueOf(rs.getString(1)),
+            rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+        .list();
+  }
+
+  private static final String SELECT = """
+      select committee_id, level, class_id, founded_on, term_ends_on, venue, plaque, rules_adopted, dissolved_on
+      from parent_committee""";
+
+  private static Committee committee(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Committee(rs.getString(1), CommitteeRequest.Level.valueOf(rs.getString(2)), rs.getString(3),
+        rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8),
+        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate());
+  }
+}

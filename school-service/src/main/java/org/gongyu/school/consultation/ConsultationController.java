@@ -1,0 +1,99 @@
+package org.gongyu.school.consultation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.security.Rules;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Outreach batches and consultation cases of a school. No response carries a student reference, its
+ * key or a consultant's notes.
+ */
+@RestController
+@RequestMapping("/api/school/schools/{schoolId}")
+class ConsultationController {
+
+  private static final String ID = "[A-Za-z0-9-]{1,40}";
+
+  private final ConsultationOutreach outreach;
+  private final ConsultationCases cases;
+  private final CityCalendar calendar;
+
+  ConsultationController(ConsultationOutreach outreach, ConsultationCases cases, CityCalendar calendar) {
+    this.outreach = outreach;
+    this.cases = cases;
+    this.calendar = calendar;
+  }
+
+  record SnapshotFigure(String indicatorCode, String periodId, long numerator, long denominator, BigDecimal rate, long version) {}
+
+  record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots) {}
+
+  /** A case as the school sees it after a PUT: everything but the student and the notes. */
+  record CaseResponse(String caseId, String classId, String category, LocalDate openedOn, Instant appointmentAt,
+      String consultant, String status, LocalDate resolvedOn) {
+    static CaseResponse of(ConsultationCases.Saved s) {
+      ConsultationCases.Case c = s.stored();
+      return new CaseResponse(c.caseId(), c.classId(), c.category().name(), c.openedOn(), c.appointmentAt(),
+          c.consultant(), c.status().name(), c.resolvedOn());
+    }
+  }
+
+  record CaseSummary(String caseId, String category, String status, LocalDate openedOn, Instant appointmentAt,
+      LocalDate resolvedOn, String consultant) {}
+
+  @PostMapping("/consultation-outreach")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  BatchResponse outreach(@PathVariable @Pattern(regexp = ID) String schoolId, @Valid @RequestBody OutreachBatch batch) {
+    ConsultationOutreach.Outcome o = outreach.ingest(schoolId, batch);
+    return new BatchResponse(o.received(), o.accepted(), o.alreadyRecorded(),
+        o.snapshots().stream()
+            .map(s -> new SnapshotFigure(s.indicatorCode(), s.periodId(), s.numerator(), s.denominator(), s.figure().rate(), s.version()))
+            .toList());
+  }
+
+  /** Opens (201) or corrects (200) a case; an identical PUT changes nothing (200). */
+  @PutMapping("/consultations/{caseId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  ResponseEntity<CaseResponse> put(
+      @PathVariable @Pattern(regexp = ID) String schoolId,
+      @PathVariable @Pattern(regexp = ID) String caseId,
+      @Valid @RequestBody CaseRequest request) {
+    ConsultationCases.Saved saved = cases.save(schoolId, caseId, request);
+    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(CaseResponse.of(saved));
+  }
+
+  /** The cases opened in a school year, for the school's admin only: no student, no notes. */
+  @GetMapping("/consultations")
+  @PreAuthorize(Rules.SCHOOL_ADMIN + Rules.OF_SCHOOL)
+  List<CaseSummary> list(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String schoolYear) {
+    Period year;
+    try {
+      year = calendar.parse(PeriodType.SCHOOL_YEAR, schoolYear);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest("schoolYear: " + e.getMessage());
+    }
+    return cases.list(schoolId, year).stream()
+        .map(c -> new CaseSummary(c.caseId(), c.category(), c.status(), c.openedOn(), c.appointmentAt(), c.resolvedOn(),
+            c.consultant()))
+        .toList();
+  }
+}

@@ -1,0 +1,215 @@
+package org.gongyu.school.consultation;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.RecordsChanged;
+import org.gongyu.school.indicators.SnapshotService;
+import org.gongyu.school.privacy.Pseudonymizer;
+import org.gongyu.school.registry.SchoolRegistry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Ingests batches of consultation-service outreach, all or nothing, idempotently by external id. */
+@Service
+class ConsultationOutreach {
+
+  /** Periods start in 2000 at the earliest; nothing older is a record of this platform. */
+  static final LocalDate EARLIEST = LocalDate.of(2001, 1, 1);
+  private static final int MAX_LISTED_ERRORS = 50;
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate jdbcTemplate;
+  private final SchoolRegistry registry;
+  private final SchoolClasses classes;
+  private final SnapshotService snapshots;
+  private final Pseudonymizer pseudonymizer;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private final CityCalendar calendar;
+
+  ConsultationOutreach(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
+      SnapshotService snapshots, Pseudonymizer pseudonymizer, ApplicationEventPublisher events, Clock clock,
+      CityCalendar calendar) {
+    this.jdbc = jdbc;
+    this.jdbcTemplate = jdbcTemplate;
+    this.registry = registry;
+    this.classes = classes;
+    this.snapshots = snapshots;
+    this.pseudonymizer = pseudonymizer;
+    this.events = events;
+    this.clock = clock;
+    this.calendar = calendar;
+  }
+
+  /** What a batch did, and the school-year figures of the years it concerns. */
+  record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots) {}
+
+  /** A delivery as stored: the student already pseudonymised. */
+  private record Row(String externalId, String classId, String studentKey, String channel, LocalDate deliveredOn) {}
+
+  @Transactional
+  Outcome ingest(String schoolId, OutreachBatch batch) {
+    registry.lockForUpdate(schoolId);
+    LocalDate today = calendar.today();
+    List<OutreachBatch.Delivery> records = batch.records();
+    Map<String, SchoolClasses.SchoolClass> known =
+        classes.findAll(schoolId, records.stream().map(OutreachBatch.Delivery::classId).distinct().toList());
+    List<String> errors = new ArrayList<>();
+    Map<String, Row> rows = new LinkedHashMap<>();
+    for (int i = 0; i < records.size(); i++) {
+      OutreachBatch.Delivery d = records.get(i);
+      String at = "records[" + i + "].";
+      boolean dated = true;
+      if (d.deliveredOn().isAfter(today)) {
+        errors.add(at + "deliveredOn: " + d.deliveredOn() + " is in the future");
+        dated = false;
+      } else if (d.deliveredOn().isBefore(EARLIEST)) {
+        errors.add(at + "deliveredOn: " + d.deliveredOn() + " is before " + EARLIEST);
+        dated = false;
+      }
+      SchoolClasses.SchoolClass c = known.get(d.classId());
+      if (c == null) {
+        errors.add(at + "classId: class " + d.classId() + " is not recorded at school " + schoolId);
+      } else if (dated) {
+        String year = schoolYearOf(d.deliveredOn());
+        if (!c.schoolYear().equals(year)) {
+          errors.add(at + "classId: class " + d.classId() + " belongs to school year " + c.schoolYear()
+              + ", but deliveredOn " + d.deliveredOn() + " falls in school year " + year);
+        }
+      }
+      Row row = new Row(d.externalId(), d.classId(), pseudonymizer.student(schoolId, d.studentRef()), d.channel().name(),
+          d.deliveredOn());
+      Row earlier = rows.putIfAbsent(d.externalId(), row);
+      if (earlier != null && !earlier.equals(row)) {
+        errors.add(at + "externalId: " + d.externalId() + " appears twice in the batch with different content");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw rejected(errors);
+    }
+
+    Map<String, Row> stored = stored(schoolId, rows.keySet());
+    List<String> changed = new ArrayList<>();
+    List<Row> fresh = new ArrayList<>();
+    for (Row row : rows.values()) {
+      Row before = stored.get(row.externalId());
+      if (before == null) {
+        fresh.add(row);
+      } else if (!before.equals(row)) {
+        changed.add(row.externalId());
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw ApiProblem.conflict(changed.size() + " record(s) were recorded earlier with different content and cannot be"
+          + " overwritten; nothing in this batch was stored: "
+          + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED_ERRORS))));
+    }
+    insert(schoolId, fresh);
+    List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
+    if (!over.isEmpty()) {
+      throw rejected(over);
+    }
+    if (!fresh.isEmpty()) {
+      // one announcement per batch, with every day it touches: each school year is re-derived once
+      events.publishEvent(RecordsChanged.of(schoolId, fresh.stream().map(Row::deliveredOn).distinct().toList(),
+          IndicatorCodes.CONSULTATION_OUTREACH));
+    }
+    return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(),
+        latest(schoolId, rows.values().stream().map(Row::deliveredOn).toList()));
+  }
+
+  private String schoolYearOf(LocalDate day) {
+    return Period.containing(PeriodType.SCHOOL_YEAR, day, calendar.calendar()).id();
+  }
+
+  private List<SnapshotService.Snapshot> latest(String schoolId, Collection<LocalDate> days) {
+    Set<String> years = new TreeSet<>();
+    days.forEach(d -> years.add(schoolYearOf(d)));
+    return years.stream()
+        .map(y -> snapshots.latest(schoolId, IndicatorCodes.CONSULTATION_OUTREACH, y))
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static ApiProblem rejected(List<String> errors) {
+    return ApiProblem.unprocessable(
+        "the batch was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
+        errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+  }
+
+  private Map<String, Row> stored(String schoolId, Set<String> externalIds) {
+    Map<String, Row> result = new LinkedHashMap<>();
+    jdbc.sql("""
+            select external_id, class_id, student_key, channel, delivered_on from consultation_outreach
+            where school_id = ? and external_id = any(?)
+            """)
+        .params(schoolId, externalIds.toArray(String[]::new))
+        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getDate(5).toLocalDate()))
+        .list()
+        .forEach(r -> result.put(r.externalId(), r));
+    return result;
+  }
+
+  private void insert(String schoolId, List<Row> rows) {
+    Timestamp received = Timestamp.from(clock.instant());
+    jdbcTemplate.batchUpdate("""
+            insert into consultation_outreach (school_id, external_id, class_id, student_key, channel, delivered_on, received_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            """,
+        rows, 500, (ps, r) -> {
+          ps.setString(1, schoolId);
+          ps.setString(2, r.externalId());
+          ps.setString(3, r.classId());
+          ps.setString(4, r.studentKey());
+          ps.setString(5, r.channel());
+          ps.setDate(6, Date.valueOf(r.deliveredOn()));
+          ps.setTimestamp(7, received);
+        });
+  }
+
+  /** Classes among {@code classIds} whose families told outnumber the students enrolled. */
+  private List<String> overEnrolled(String schoolId, List<String> classIds) {
+    if (classIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select c.class_id, c.enrolment, count(distinct o.student_key)
+            from school_class c join consultation_outreach o on o.school_id = c.school_id and o.class_id = c.class_id
+            where c.school_id = ? and c.class_id = any(?)
+            group by c.class_id, c.enrolment having count(distinct o.student_key) > c.enrolment
+            order by c.class_id
+            """)
+        .params(schoolId, classIds.toArray(String[]::new))
+        .query((rs, n) -> "classId: class " + rs.getString(1) + " would have " + rs.getLong(3)
+            + " students whose family received the information but only " + rs.getInt(2) + " enrolled")
+        .list();
+  }
+
+  /** Distinct students of a class whose family received the information. */
+  long reachedStudents(String schoolId, String classId) {
+    return jdbc.sql("select count(distinct student_key) from consultation_outreach where school_id = ? and class_id = ?")
+        .params(schoolId, classId)
+        .query(Long.class)
+        .single();
+  }
+}
