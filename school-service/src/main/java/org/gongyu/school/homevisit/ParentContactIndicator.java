@@ -2,8 +2,6 @@ package org.gongyu.school.homevisit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorCodes;

@@ -9,7 +9,6 @@ import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
-import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.IndicatorDerivation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
