@@ -1,0 +1,49 @@
+package org.gongyu.school.specialcare;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.List;
+import org.gongyu.chassis.security.Rules;
+import org.gongyu.school.studentrecords.SnapshotFigure;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The special-student register. Answers never carry the student's reference or the notes. */
+@RestController
+class SpecialStudentController {
+
+  private final SpecialStudents register;
+
+  SpecialStudentController(SpecialStudents register) {
+    this.register = register;
+  }
+
+  /**
+   * An entry as the API shows it: no student reference, no notes.
+   *
+   * @param changed   whether this request changed the entry (false for an identical PUT)
+   * @param snapshots the latest {@code SPECIAL_CARE} figure of every started semester the entry's dates reach
+   */
+  record SpecialStudentResponse(String entryId, String category, LocalDate registeredOn, LocalDate careFileOn,
+      LocalDate assistancePlanOn, LocalDate closedOn, boolean changed, List<SnapshotFigure> snapshots) {}
+
+  /** Creates the entry (201) or corrects it (200); the same content again changes nothing (200). */
+  @PutMapping("/api/school/schools/{schoolId}/special-students/{entryId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  ResponseEntity<SpecialStudentResponse> put(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId,
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,40}") String entryId,
+      @Valid @RequestBody SpecialStudentRequest request) {
+    SpecialStudents.Saved saved = register.put(schoolId, entryId, request);
+    SpecialStudents.Entry e = saved.entry();
+    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(new SpecialStudentResponse(entryId, e.category().name(), e.registeredOn(), e.careFileOn(), e.assistancePlanOn(),
+            e.closedOn(), saved.changed(), saved.snapshots().stream().map(SnapshotFigure::of).toList()));
+  }
+}

@@ -1,0 +1,127 @@
+package org.gongyu.school.studentrecords;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.period.Period;
+import org.gongyu.contracts.period.PeriodType;
+import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.SnapshotService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Validation every student-record feature applies the same way. */
+public final class StudentRecordChecks {
+
+  /** Problems listed in one answer; the detail says how many there were in all. */
+  public static final int MAX_LISTED_ERRORS = 50;
+
+  private StudentRecordChecks() {}
+
+  /**
+   * Adds a problem for a date in the future or before the first school year periods exist for, and
+   * one for a class that is not the school's or not of the school year the date falls in.
+   *
+   * @param schoolClass the class as stored, null if the school has no class {@code classId}
+   */
+  public static void classOnDay(String schoolId, SchoolClasses.SchoolClass schoolClass, String classId, LocalDate date,
+      CityCalendar calendar, String classField, String dateField, List<String> errors) {
+    String year = dateProblems(date, calendar, dateField, errors);
+    if (schoolClass == null) {
+      errors.add(classField + ": class " + classId + " is not recorded at school " + schoolId);
+    } else if (year != null && !schoolClass.schoolYear().equals(year)) {
+      errors.add(classField + ": class " + classId + " belongs to school year " + schoolClass.schoolYear() + ", but "
+          + date + " falls in school year " + year);
+    }
+  }
+
+  /**
+   * Adds a problem for a date in the future or too early to fall in a school year.
+   *
+   * @return the id of the school year the date falls in, null if it is refused
+   */
+  public static String dateProblems(LocalDate date, CityCalendar calendar, String field, List<String> errors) {
+    if (date.isAfter(calendar.today())) {
+      errors.add(field + ": " + date + " is in the future (today is " + calendar.today() + ")");
+      return null;
+    }
+    try {
+      return Period.containing(PeriodType.SCHOOL_YEAR, date, calendar.calendar()).id();
+    } catch (IllegalArgumentException e) {
+      errors.add(field + ": " + date + " is before the first school year this service records (2000-2001)");
+      return null;
+    }
+  }
+
+  /** 422 listing every problem if there are any; nothing of the request is stored. */
+  public static void rejectIf(List<String> errors) {
+    if (!errors.isEmpty()) {
+      throw ApiProblem.unprocessable(
+          "the request was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
+          errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
+    }
+  }
+
+  /** 409 naming the items recorded earlier with other content; nothing of the batch is stored. */
+  public static void conflictIf(List<String> changed) {
+    if (!changed.isEmpty()) {
+      throw ApiProblem.conflict(changed.size() + " item(s) were recorded earlier with different content and cannot be"
+          + " overwritten; nothing in this batch was stored: "
+          + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED_ERRORS))));
+    }
+  }
+
+  /**
+   * Classes among {@code classIds} where {@code table} (a table of this service with {@code
+   * school_id, class_id, student_key}) holds more distinct students than the class enrols.
+   */
+  public static List<String> overEnrolled(JdbcClient jdbc, String table, String schoolId, Collection<String> classIds) {
+    if (classIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("""
+            select c.class_id, c.enrolment, count(distinct r.student_key)
+            from school_class c join %s r on r.school_id = c.school_id and r.class_id = c.class_id
+            where c.school_id = ? and c.class_id = any(?)
+            group by c.class_id, c.enrolment having count(distinct r.student_key) > c.enrolment
+            order by c.class_id
+            """.formatted(table))
+        .params(schoolId, classIds.toArray(String[]::new))
+        .query((rs, n) -> "classId: class " + rs.getString(1) + " would have records of " + rs.getLong(3)
+            + " students but enrols only " + rs.getInt(2))
+        .list();
+  }
+
+  /** Distinct students of a class in {@code table} (see {@link #overEnrolled}). */
+  public static long studentsOfClass(JdbcClient jdbc, String table, String schoolId, String classId) {
+    return jdbc.sql("select count(distinct student_key) from %s where school_id = ? and class_id = ?".formatted(table))
+        .params(schoolId, classId)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * The latest stored snapshots of {@code feeds} (code → period type) for the started periods
+   * containing {@code days}, without re-deriving: what a request that changed nothing answers.
+   */
+  public static List<SnapshotService.Snapshot> latest(SnapshotService snapshots, CityCalendar calendar, String schoolId,
+      Collection<LocalDate> days, Map<String, PeriodType> feeds) {
+    List<SnapshotService.Snapshot> result = new ArrayList<>();
+    feeds.forEach((code, type) -> {
+      Set<Period> periods = new TreeSet<>();
+      for (LocalDate day : days) {
+        Period p = Period.containing(type, day, calendar.calendar());
+        if (calendar.hasStarted(p)) {
+          periods.add(p);
+        }
+      }
+      periods.forEach(p -> snapshots.latest(schoolId, code, p.id()).ifPresent(result::add));
+    });
+    return result;
+  }
+}
