@@ -48,13 +48,13 @@ public final class GroundTruthGenerator {
 
   /** Enumerations of the record APIs. */
   static final List<String> MODES = List.of("IN_HOME", "PHONE", "WECHAT", "AT_SCHOOL");
-  static final List<String> PRIORITIES = List.of("NORMAL", "HIGH");
-  static final List<String> SPECIAL_CATEGORIES = List.of("LEFT_BEHIND", "SPECIAL_NEEDS", "HARDSHIP", "OTHER");
+    static final List<String> SPECIAL_CATEGORIES = List.of("LEFT_BEHIND", "SPECIAL_NEEDS", "HARDSHIP", "OTHER");
   static final List<String> ACTIVITIES = List.of("SONG", "PLAY", "BOOK", "FILM", "CHARITY", "HIKE");
-  static final List<String> OUTREACH_CHANNELS = List.of("WECHAT", "SMS", "LETTER", "MEETING");
-  static final List<String> CONSULTATION_CATEGORIES = List.of("LEARNING", "EMOTION", "BEHAVIOUR", "FAMILY", "OTHER");
-  static final List<String> SUGGESTION_CATEGORIES = List.of("TEACHING", "SAFETY", "CANTEEN", "ACTIVITIES", "OTHER");
-  static final List<String> SUGGESTION_CHANNELS = List.of("MAILBOX", "WECHAT", "MEETING", "PHONE");
+  static final List<String> OUTREACH_CHANNELS = List.of("NOTICE", "WECHAT", "MEETING", "PLATFORM");
+  static final List<String> CONSULTATION_CATEGORIES = List.of("STUDY", "EMOTION", "BEHAVIOUR", "FAMILY_RELATIONS", "OTHER");
+  static final List<String> SUGGESTION_CATEGORIES = List.of("TEACHING", "HOMEWORK", "SAFETY", "CATERING", "FACILITIES", "ACTIVITIES",
+      "HOME_SCHOOL", "MANAGEMENT", "OTHER");
+  static final List<String> SUGGESTION_CHANNELS = List.of("PARENT_STATION", "MAILBOX", "MEETING", "ONLINE");
   static final List<String> RESOURCE_TYPES = List.of("ARTICLE", "VIDEO", "COURSE");
   static final List<String> AUTHORING_TIERS = List.of("CITY", "COUNTY", "SCHOOL");
 
@@ -296,7 +296,7 @@ public final class GroundTruthGenerator {
           String mode = r.nextInt(10) < 3 ? "IN_HOME" : pick(r, MODES.subList(1, MODES.size()));
           LocalDate d = day(r, from, windowEnd);
           String st = student(s, c.id(), n);
-          s.homeContacts().add(new HomeContact(x + "hc-" + (++contactN), c.id(), st, d, mode, pick(r, PRIORITIES)));
+          s.homeContacts().add(new HomeContact(x + "hc-" + (++contactN), c.id(), st, d, mode, r.nextInt(5) == 0));
           if (mode.equals("IN_HOME")) {
             visitedThisSemester.add(st);
             firstVisit.merge(st, d, (a, b) -> a.isBefore(b) ? a : b);
@@ -316,7 +316,7 @@ public final class GroundTruthGenerator {
           if (r.nextInt(10) < 4) {
             LocalDate d = day(r, previous.start().plusDays(30), previous.start().plusDays(280));
             String st = student(s, now.id(), n);
-            s.homeContacts().add(new HomeContact(x + "hc-" + (++contactN), before.id(), st, d, "IN_HOME", "NORMAL"));
+            s.homeContacts().add(new HomeContact(x + "hc-" + (++contactN), before.id(), st, d, "IN_HOME", false));
             priorVisited.add(new String[] {st, before.id(), d.toString()});
           }
         }

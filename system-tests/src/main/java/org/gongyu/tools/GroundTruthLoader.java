@@ -37,7 +37,7 @@ public final class GroundTruthLoader {
   static final BatchApi RECOMMENDATIONS = new BatchApi("platform-recommendations", "recommendations");
   static final BatchApi HOME_CONTACTS = new BatchApi("home-contacts", "contacts");
   static final BatchApi VISIT_FILES = new BatchApi("home-visit-files", "files");
-  static final BatchApi OUTREACH = new BatchApi("consultation-outreach", "deliveries");
+  static final BatchApi OUTREACH = new BatchApi("consultation-outreach", "records");
   static final BatchApi SIX_ONES = new BatchApi("six-ones", "participations");
   static final int BATCH = 500;
 
@@ -72,7 +72,8 @@ public final class GroundTruthLoader {
     });
     out.printf("ground truth: first wave of %d schools recorded (%d requests)%n", first.size(), requests());
     for (Move m : city.moves()) {
-      count(client.moveSchool(m.fromCountyId(), m.schoolId(), m.toCountyId(), m.toXuequId(), m.effectiveFrom().toString()));
+      count(client.moveSchool(m.fromCountyId(), m.schoolId(), m.toCountyId(), m.toXuequId(),
+          P.of(GroundTruth.PType.SEMESTER, m.effectiveFrom()).id()));
     }
     GongyuClient.sleep(1500);
     Instant deadline = Instant.now();
@@ -128,6 +129,25 @@ public final class GroundTruthLoader {
         send(s, op);
       }
     }
+  }
+
+  /**
+   * Every record but classes and registrations of each school (in parallel), each PUT record only in
+   * its final state: what a school that has already recorded them sends again (the demo city, loaded
+   * at every start of the platform: sending it twice stores nothing new).
+   */
+  public void finalStates(List<SchoolData> schools) {
+    parallel(schools, s -> {
+      batches(s, LEARNING, s.learning());
+      batches(s, RECOMMENDATIONS, s.recommendations());
+      batches(s, HOME_CONTACTS, s.homeContacts());
+      batches(s, VISIT_FILES, s.visitFiles());
+      batches(s, OUTREACH, s.outreach());
+      batches(s, SIX_ONES, s.sixOnes());
+      Map<String, Op> last = new LinkedHashMap<>();
+      s.ops().forEach(op -> last.put(op.resource() + "/" + op.id(), op));
+      last.values().stream().filter(op -> op.content() != null).forEach(op -> send(s, op));
+    });
   }
 
   private void late(SchoolData s) {

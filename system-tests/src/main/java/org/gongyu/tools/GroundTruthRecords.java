@@ -36,7 +36,7 @@ public final class GroundTruthRecords {
   public record Committee(String level, String classId, LocalDate foundedOn, LocalDate termEndsOn, String venue, boolean plaque,
       boolean rulesAdopted, LocalDate dissolvedOn) {}
 
-  public record HomeContact(String externalId, String classId, String studentRef, LocalDate date, String mode, String priority) {}
+  public record HomeContact(String externalId, String classId, String studentRef, LocalDate date, String mode, boolean priority) {}
 
   public record VisitFile(String studentRef, String classId, LocalDate openedOn) {}
 

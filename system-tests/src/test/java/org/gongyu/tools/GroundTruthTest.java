@@ -195,14 +195,14 @@ class GroundTruthTest {
   void parentContactHomeVisitsAndVisitFiles() {
     SchoolData s = school(cls("C1", 30), cls("C2", 10), lastYear("P1", 28));
     s.homeContacts().addAll(List.of(
-        new HomeContact("h1", "C1", "A", d("2026-09-05"), "PHONE", "NORMAL"),
-        new HomeContact("h2", "C1", "A", d("2026-09-06"), "IN_HOME", "NORMAL"),
-        new HomeContact("h3", "C1", "B", d("2026-10-06"), "WECHAT", "NORMAL"),
-        new HomeContact("h4", "P1", "B", d("2025-10-06"), "IN_HOME", "NORMAL"), // last year, same cycle
-        new HomeContact("h5", "P1", "C", d("2025-10-07"), "IN_HOME", "NORMAL"), // visited last year, not contacted this year
-        new HomeContact("h6", "C2", "D", d("2026-11-24"), "IN_HOME", "HIGH"),
-        new HomeContact("h7", "C2", "E", d("2026-11-24"), "IN_HOME", "HIGH"),
-        new HomeContact("h7", "C2", "E", d("2026-11-24"), "IN_HOME", "HIGH"))); // re-sent
+        new HomeContact("h1", "C1", "A", d("2026-09-05"), "PHONE", false),
+        new HomeContact("h2", "C1", "A", d("2026-09-06"), "IN_HOME", false),
+        new HomeContact("h3", "C1", "B", d("2026-10-06"), "WECHAT", false),
+        new HomeContact("h4", "P1", "B", d("2025-10-06"), "IN_HOME", false), // last year, same cycle
+        new HomeContact("h5", "P1", "C", d("2025-10-07"), "IN_HOME", false), // visited last year, not contacted this year
+        new HomeContact("h6", "C2", "D", d("2026-11-24"), "IN_HOME", true),
+        new HomeContact("h7", "C2", "E", d("2026-11-24"), "IN_HOME", true),
+        new HomeContact("h7", "C2", "E", d("2026-11-24"), "IN_HOME", true))); // re-sent
     s.visitFiles().addAll(List.of(
         new VisitFile("A", "C1", d("2026-09-06")),
         new VisitFile("D", "P1", d("2025-12-01")), // opened last year: still on or before the last day
@@ -246,11 +246,11 @@ class GroundTruthTest {
     SchoolData s = school(cls("C1", 30), lastYear("P1", 30));
     Instant at = t("2026-09-05T15:30");
     s.ops().addAll(List.of(
-        put(Resource.CONSULTATION, "Q1", new Consultation("C1", "A", "LEARNING", d("2026-09-05"), at, "c", "OPEN", null, "n")),
-        put(Resource.CONSULTATION, "Q2", new Consultation("C1", "B", "LEARNING", d("2026-09-05"), at, "c", "REFERRED", null, "n")),
-        put(Resource.CONSULTATION, "Q3", new Consultation("C1", "C", "LEARNING", d("2026-09-05"), at, "c", "RESOLVED", d("2026-09-06"), "n")),
-        put(Resource.CONSULTATION, "Q4", new Consultation("P1", "D", "LEARNING", d("2026-06-05"), at, "c", "RESOLVED", d("2026-09-06"), "n")),
-        put(Resource.CONSULTATION, "Q1", new Consultation("C1", "A", "LEARNING", d("2026-09-05"), at, "c", "RESOLVED", d("2026-11-24"), "n")),
+        put(Resource.CONSULTATION, "Q1", new Consultation("C1", "A", "STUDY", d("2026-09-05"), at, "c", "OPEN", null, "n")),
+        put(Resource.CONSULTATION, "Q2", new Consultation("C1", "B", "STUDY", d("2026-09-05"), at, "c", "REFERRED", null, "n")),
+        put(Resource.CONSULTATION, "Q3", new Consultation("C1", "C", "STUDY", d("2026-09-05"), at, "c", "RESOLVED", d("2026-09-06"), "n")),
+        put(Resource.CONSULTATION, "Q4", new Consultation("P1", "D", "STUDY", d("2026-06-05"), at, "c", "RESOLVED", d("2026-09-06"), "n")),
+        put(Resource.CONSULTATION, "Q1", new Consultation("C1", "A", "STUDY", d("2026-09-05"), at, "c", "RESOLVED", d("2026-11-24"), "n")),
         put(Resource.SUGGESTION, "G1", new Suggestion(d("2026-09-05"), "SAFETY", "MAILBOX", "OPEN", null)),
         put(Resource.SUGGESTION, "G2", new Suggestion(d("2026-09-05"), "SAFETY", "MAILBOX", "RESOLVED", d("2026-09-07"))),
         put(Resource.SUGGESTION, "G3", new Suggestion(d("2026-08-05"), "SAFETY", "MAILBOX", "RESOLVED", d("2026-09-07")))));
