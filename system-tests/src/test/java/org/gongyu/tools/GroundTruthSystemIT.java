@@ -52,6 +52,11 @@ class GroundTruthSystemIT {
     loader.load(city);
     System.out.printf("ground truth: loaded with %d requests in %.1f s%n", loader.requests(), (System.nanoTime() - started) / 1e9);
 
+    // the school tier derives in the same transaction: its own (exact, never withheld) figures first
+    List<String> schoolTier = schoolTier(city);
+    System.out.printf("ground truth: %d differences at the school tier%n", schoolTier.size());
+    schoolTier.stream().limit(50).forEach(d -> System.out.println("ground truth: school tier: " + d));
+
     long deadline = System.nanoTime() + ROLLUPS_WITHIN.toNanos();
     List<String> differences;
     int rounds = 0;
@@ -66,7 +71,40 @@ class GroundTruthSystemIT {
     GroundTruth.summary(city).forEach(line -> System.out.println("ground truth: " + line));
     System.out.printf("ground truth: %d differences after %d rounds (%.1f s)%n", differences.size(), rounds,
         (System.nanoTime() - started) / 1e9);
+    differences.stream().limit(200).forEach(d -> System.out.println("ground truth: reports: " + d));
+    assertThat(schoolTier).as("figures of school-service that differ from the ground truth (seed %d)", seed).isEmpty();
     assertThat(differences).as("figures served by reporting-service that differ from the ground truth (seed %d)", seed).isEmpty();
+  }
+
+  /** Every school's own latest snapshots (school-service, as the school's user) against its ground truth. */
+  static List<String> schoolTier(City city) {
+    List<String> diffs = new ArrayList<>();
+    for (SchoolData s : city.schools()) {
+      Map<String, List<Def>> byPeriod = new java.util.LinkedHashMap<>();
+      GroundTruth.INDICATORS.forEach(d -> byPeriod.computeIfAbsent(GroundTruth.periodOf(d, city.today()).id(), k -> new ArrayList<>()).add(d));
+      for (var period : byPeriod.entrySet()) {
+        GongyuClient.Reply reply = client.get("/api/school/schools/" + s.id() + "/indicators/" + period.getKey());
+        if (!reply.ok()) {
+          diffs.add("school " + s.id() + " " + period.getKey() + ": answered " + reply.status() + " " + reply.body());
+          continue;
+        }
+        Map<String, JsonNode> snapshots = new HashMap<>();
+        reply.body().forEach(n -> snapshots.put(n.path("indicatorCode").asString(), n));
+        for (Def def : period.getValue()) {
+          Fig f = GroundTruth.school(s, def.code(), GroundTruth.periodOf(def, city.today()), city.today());
+          JsonNode n = snapshots.get(def.code());
+          String where = "school " + s.id() + " (" + s.type() + ", wave " + s.wave() + ") " + def.code() + " " + period.getKey();
+          if (n == null) {
+            if (def.appliesTo(s.type())) {
+              diffs.add(where + ": no snapshot, expected " + f.num() + "/" + f.den());
+            }
+          } else if (n.path("numerator").asLong() != f.num() || n.path("denominator").asLong() != f.den()) {
+            diffs.add(where + ": " + n.path("numerator").asLong() + "/" + n.path("denominator").asLong() + ", expected " + f.num() + "/" + f.den());
+          }
+        }
+      }
+    }
+    return diffs;
   }
 
   /** Every difference between what reporting serves and the ground truth, one line each. */
