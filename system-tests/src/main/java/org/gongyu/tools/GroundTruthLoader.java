@@ -174,7 +174,9 @@ public final class GroundTruthLoader {
           latest = op;
         }
       }
-      send(s, latest);
+      if (latest.content() != null) {
+        send(s, latest); // (a withdrawn record is not withdrawn twice: that would be a 404)
+      }
     }
   }
 
