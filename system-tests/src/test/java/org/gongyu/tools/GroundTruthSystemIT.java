@@ -62,6 +62,7 @@ class GroundTruthSystemIT {
     int rounds = 0;
     while (true) {
       rounds++;
+      compared.set(0);
       differences = compare(city);
       if (differences.isEmpty() || System.nanoTime() > deadline) {
         break;
@@ -69,9 +70,11 @@ class GroundTruthSystemIT {
       GongyuClient.sleep(3000);
     }
     GroundTruth.summary(city).forEach(line -> System.out.println("ground truth: " + line));
-    System.out.printf("ground truth: %d differences after %d rounds (%.1f s)%n", differences.size(), rounds,
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf("ground truth: %d differences in %d values compared, after %d rounds (%.1f s)%n", differences.size(),
+        compared.get(), rounds, (System.nanoTime() - started) / 1e9);
     differences.stream().limit(200).forEach(d -> System.out.println("ground truth: reports: " + d));
+    // 17 indicators × (4 counties + the city) × ~11 fields, every school row and scorecard cell
+    assertThat(compared.get()).as("values compared").isGreaterThan(17L * 60 * 5);
     assertThat(schoolTier).as("figures of school-service that differ from the ground truth (seed %d)", seed).isEmpty();
     assertThat(differences).as("figures served by reporting-service that differ from the ground truth (seed %d)", seed).isEmpty();
   }
@@ -310,13 +313,18 @@ class GroundTruthSystemIT {
     return n == null || n.isMissingNode() || n.isNull() ? null : n.asBoolean();
   }
 
+  /** Values compared in the last round (so a test that compared nothing cannot pass). */
+  static final java.util.concurrent.atomic.AtomicLong compared = new java.util.concurrent.atomic.AtomicLong();
+
   static void expectEqual(List<String> diffs, String where, String field, Object actual, Object expected) {
+    compared.incrementAndGet();
     if (!Objects.equals(actual, expected)) {
       diffs.add(where + ": " + field + " is " + actual + ", expected " + expected);
     }
   }
 
   static void expectDecimal(List<String> diffs, String where, String field, JsonNode actual, BigDecimal expected) {
+    compared.incrementAndGet();
     if (actual.isNull() || actual.isMissingNode() || new BigDecimal(actual.asString()).compareTo(expected) != 0) {
       diffs.add(where + ": " + field + " is " + actual + ", expected " + expected);
     }
