@@ -88,6 +88,10 @@ public final class GongyuClient {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  public Reply delete(String path) {
+    return call(path, HttpRequest.newBuilder(URI.create(gateway + path)).DELETE());
+  }
+
   private Reply call(String path, HttpRequest.Builder request) {
     tokenForPath.apply(path).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
@@ -158,6 +162,31 @@ public final class GongyuClient {
   public Reply postRegistrations(String schoolId, String period, List<Registration> registrations) {
     return post("/api/school/schools/" + schoolId + "/platform-registrations",
         Map.of("period", period, "registrations", registrations));
+  }
+
+  /** Moves a school to another county from the start of a semester (district tier). */
+  public Reply moveSchool(String countyId, String schoolId, String toCountyId, String toXuequId, String effectiveFrom) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("toCountyId", toCountyId);
+    body.put("toXuequId", toXuequId);
+    body.put("effectiveFrom", effectiveFrom);
+    return require(post("/api/district/counties/" + countyId + "/schools/" + schoolId + "/move", body), "move " + schoolId);
+  }
+
+  /** A county's reporting deadline for one period. */
+  public Reply putDeadline(String countyId, String periodId, java.time.Instant deadline) {
+    return require(put("/api/district/counties/" + countyId + "/deadlines/" + periodId, Map.of("deadline", deadline.toString())),
+        "deadline " + countyId + " " + periodId);
+  }
+
+  /** The city scorecard: counties × indicators, each in its own period containing the period's first day. */
+  public Reply cityScorecard(String periodId) {
+    return get("/api/reports/periods/" + periodId + "/scorecard");
+  }
+
+  /** A county scorecard: schools × indicators. */
+  public Reply countyScorecard(String periodId, String countyId) {
+    return get("/api/reports/periods/" + periodId + "/counties/" + countyId + "/scorecard");
   }
 
   public Reply cityReport(String indicator, String period) {

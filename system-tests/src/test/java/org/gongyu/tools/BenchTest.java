@@ -29,4 +29,20 @@ class BenchTest {
       s.registrations().forEach(r -> assertThat(Instant.parse(r.registeredAt())).isBefore(now));
     }));
   }
+
+  @Test
+  void demoRecordsOfEveryKindAreTheSameOnEveryLaterDayOfTheSemesterAndLeaveRegistrationsAsTheyWere() {
+    DemoCity demo = DemoCity.generate(Instant.parse("2026-11-23T04:00:00Z"));
+    var a = demo.records(java.time.LocalDate.of(2026, 11, 25));
+    var b = demo.records(java.time.LocalDate.of(2027, 1, 20));
+    assertThat(a).isEqualTo(b).hasSize(30);
+    assertThat(a.stream().mapToLong(s -> s.registrations().stream().map(r -> r.studentRef()).distinct().count()).sum())
+        .isEqualTo(demo.counties().stream().flatMap(c -> c.schools().stream()).mapToLong(DemoCity.School::studentsRegistered).sum());
+    a.forEach(s -> {
+      assertThat(s.homeContacts()).isNotEmpty();
+      s.homeContacts().forEach(c -> assertThat(c.date()).isBetween(java.time.LocalDate.of(2026, 9, 1), java.time.LocalDate.of(2026, 10, 31)));
+      s.sixOnes().forEach(c -> assertThat(c.date()).isBefore(java.time.LocalDate.of(2026, 11, 1)));
+    });
+    assertThat(demo.records(java.time.LocalDate.of(2026, 9, 1))).isEmpty();
+  }
 }

@@ -2,7 +2,6 @@ package org.gongyu.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,10 +16,9 @@ import org.gongyu.contracts.period.Semester;
 import org.gongyu.testing.BrowserSession;
 import org.gongyu.testing.KeycloakAccounts;
 import org.gongyu.tools.GongyuClient.Registration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -32,29 +30,18 @@ import tools.jackson.databind.JsonNode;
  * The whole platform as real processes: {@code deploy/local/platform.sh up} starts a Kafka broker,
  * the four services and the gateway from their jars against the local PostgreSQL, on ports offset
  * by 1000 and with their own databases and run directory, so it never touches a developer's
- * running platform. Everything below goes through the gateway, as a user's client would.
+ * running platform ({@link SharedPlatform}: one platform for every system-test class of the JVM).
+ * Everything below goes through the gateway, as a user's client would.
  */
+@ExtendWith(SharedPlatform.class)
 class PlatformSystemIT {
 
-  static final Path ROOT = Path.of(System.getProperty("gongyu.root", "..")).toAbsolutePath().normalize();
-  static final Path RUN_DIR = ROOT.resolve("system-tests/target/system-run");
-  static final int OFFSET = 1000;
+  static final Path RUN_DIR = SharedPlatform.RUN_DIR;
   static final String INDICATOR = IndicatorCodes.PLATFORM_REGISTRATION;
-  static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
-  static final String KEYCLOAK = "http://127.0.0.1:" + System.getenv().getOrDefault("GONGYU_KEYCLOAK_PORT", "8180");
+  static final String GATEWAY = SharedPlatform.GATEWAY;
+  static final String KEYCLOAK = SharedPlatform.KEYCLOAK;
   static final GongyuClient client = new GongyuClient(GATEWAY, KEYCLOAK, false);
   static final Semester SEMESTER = Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
-
-  @BeforeAll
-  static void startPlatform() throws Exception {
-    script(Duration.ofMinutes(1), "deploy/local/db.sh", "drop");
-    script(Duration.ofMinutes(10), "deploy/local/platform.sh", "up");
-  }
-
-  @AfterAll
-  static void stopPlatform() throws Exception {
-    script(Duration.ofMinutes(2), "deploy/local/platform.sh", "down");
-  }
 
   @Test
   void registrationsPostedAtASchoolChangeTheCountyAndCityFiguresWithinFiveSeconds() {
@@ -149,7 +136,7 @@ class PlatformSystemIT {
     GongyuClient.require(client.postRegistrations(schools.get(0), SEMESTER.id(), batch(schools.get(0), "C1", 10)), "re-sent");
     GongyuClient.require(client.postRegistrations(schools.get(1), SEMESTER.id(), batch(schools.get(1), "C1", 18)), "during the outage");
 
-    script(Duration.ofMinutes(5), "deploy/local/platform.sh", "up");
+    SharedPlatform.script(Duration.ofMinutes(5), "deploy/local/platform.sh", "up");
 
     long direct = 0;
     long enrolled = 0;
@@ -280,7 +267,7 @@ class PlatformSystemIT {
       }
       assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/");
       assertThat(chrome.getPageSource()).contains(username);
-      Files.write(ROOT.resolve("system-tests/target/chromium-login.png"),
+      Files.write(SharedPlatform.ROOT.resolve("system-tests/target/chromium-login.png"),
           chrome.getScreenshotAs(OutputType.BYTES));
 
       String report = "/api/reports/indicators/" + INDICATOR + "/periods/" + SEMESTER.id() + "/counties/";
@@ -331,29 +318,6 @@ class PlatformSystemIT {
       assertThat(System.nanoTime()).as("county %s at %d/%d within %s, last %s", countyId, numerator, denominator, within, c)
           .isLessThan(deadline);
       GongyuClient.sleep(25);
-    }
-  }
-
-  private static void script(Duration timeout, String... command) throws IOException, InterruptedException {
-    Files.createDirectories(RUN_DIR);
-    Path log = RUN_DIR.resolve(Path.of(command[0]).getFileName() + "-" + command[1] + ".out");
-    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    pb.environment().putAll(Map.of(
-        "GONGYU_PORT_OFFSET", String.valueOf(OFFSET),
-        "GONGYU_DB_PREFIX", "gongyu_st_",
-        "GONGYU_RUN_DIR", RUN_DIR.toString(),
-        "GONGYU_DEMO", "none"));
-    Process p = pb.start();
-    boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-    String output = Files.readString(log);
-    System.out.println(output);
-    if (!done) {
-      p.destroyForcibly();
-      throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
-    }
-    if (p.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n" + output);
     }
   }
 }

@@ -1,0 +1,246 @@
+package org.gongyu.tools;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.gongyu.tools.GongyuClient.Reply;
+import org.gongyu.tools.GroundTruth.P;
+import org.gongyu.tools.GroundTruthRecords.City;
+import org.gongyu.tools.GroundTruthRecords.County;
+import org.gongyu.tools.GroundTruthRecords.Move;
+import org.gongyu.tools.GroundTruthRecords.Op;
+import org.gongyu.tools.GroundTruthRecords.SchoolClass;
+import org.gongyu.tools.GroundTruthRecords.SchoolData;
+
+/**
+ * Sends a generated city through the gateway the way schools and counties would: the first wave of
+ * schools records everything, two schools move county, three counties set their deadlines, then the
+ * second wave records everything (late), and the first wave sends its corrections and re-sends
+ * batches and records it had sent already (duplicates).
+ */
+public final class GroundTruthLoader {
+
+  /** Batch APIs: path under the school, the list's field in the body, records per request. */
+  record BatchApi(String path, String field) {}
+
+  static final BatchApi LEARNING = new BatchApi("platform-learning", "activities");
+  static final BatchApi RECOMMENDATIONS = new BatchApi("platform-recommendations", "recommendations");
+  static final BatchApi HOME_CONTACTS = new BatchApi("home-contacts", "contacts");
+  static final BatchApi VISIT_FILES = new BatchApi("home-visit-files", "files");
+  static final BatchApi OUTREACH = new BatchApi("consultation-outreach", "records");
+  static final BatchApi SIX_ONES = new BatchApi("six-ones", "participations");
+  static final int BATCH = 500;
+
+  private final GongyuClient client;
+  private final PrintStream out;
+  private final AtomicInteger requests = new AtomicInteger();
+  private final int threads;
+
+  public GroundTruthLoader(GongyuClient client, PrintStream out, int threads) {
+    this.client = client;
+    this.out = out;
+    this.threads = threads;
+  }
+
+  public int requests() {
+    return requests.get();
+  }
+
+  /** The whole city: registry, first wave, moves, deadlines, second wave, late corrections and duplicates. */
+  public Instant load(City city) {
+    for (County c : city.counties()) {
+      count(client.putCounty(c.id(), c.name()));
+    }
+    for (County c : city.counties()) {
+      count(client.putXuequ(c.id(), c.xuequId(), c.name() + "学区"));
+    }
+    List<SchoolData> first = city.schools().stream().filter(s -> s.wave() == 1).toList();
+    List<SchoolData> second = city.schools().stream().filter(s -> s.wave() == 2).toList();
+    parallel(first, s -> {
+      register(city, s);
+      records(s, false);
+    });
+    out.printf("ground truth: first wave of %d schools recorded (%d requests)%n", first.size(), requests());
+    for (Move m : city.moves()) {
+      count(client.moveSchool(m.fromCountyId(), m.schoolId(), m.toCountyId(), m.toXuequId(),
+          P.of(GroundTruth.PType.SEMESTER, m.effectiveFrom()).id()));
+    }
+    GongyuClient.sleep(1500);
+    Instant deadline = Instant.now();
+    Set<String> periods = new LinkedHashSet<>();
+    GroundTruth.INDICATORS.forEach(d -> periods.add(GroundTruth.periodOf(d, city.today()).id()));
+    for (County c : city.counties()) {
+      if (c.setsDeadline()) {
+        for (String period : periods) {
+          count(client.putDeadline(c.id(), period, deadline));
+        }
+      }
+    }
+    out.printf("ground truth: deadline %s set for periods %s%n", deadline, periods);
+    GongyuClient.sleep(1500);
+    parallel(second, s -> {
+      register(city, s);
+      records(s, true);
+      duplicates(city, s);
+    });
+    out.printf("ground truth: second wave of %d schools recorded late (%d requests)%n", second.size(), requests());
+    parallel(first, s -> {
+      late(s);
+      duplicates(city, s);
+    });
+    out.printf("ground truth: corrections and duplicates sent (%d requests in all)%n", requests());
+    return deadline;
+  }
+
+  private void register(City city, SchoolData s) {
+    String xuequ = city.counties().stream().filter(c -> c.id().equals(s.countyId())).findFirst().orElseThrow().xuequId();
+    count(client.putSchool(s.countyId(), s.id(), s.name(), s.type(), xuequ));
+  }
+
+  /** Classes and every record; with {@code withLate} also the corrections (the second wave sends all at once). */
+  public void records(SchoolData s, boolean withLate) {
+    for (SchoolClass c : s.classes()) {
+      count(client.putClass(s.id(), c.id(), c.schoolYear(), c.grade(), c.name(), c.enrolment()));
+    }
+    registrations(s);
+    others(s, withLate);
+  }
+
+  /** Every record but classes and registrations (the demo city has its own). */
+  public void others(SchoolData s, boolean withLate) {
+    batches(s, LEARNING, s.learning());
+    batches(s, RECOMMENDATIONS, s.recommendations());
+    batches(s, HOME_CONTACTS, s.homeContacts());
+    batches(s, VISIT_FILES, s.visitFiles());
+    batches(s, OUTREACH, s.outreach());
+    batches(s, SIX_ONES, s.sixOnes());
+    for (Op op : s.ops()) {
+      if (withLate || !op.late()) {
+        send(s, op);
+      }
+    }
+  }
+
+  /**
+   * Every record but classes and registrations of each school (in parallel), each PUT record only in
+   * its final state: what a school that has already recorded them sends again (the demo city, loaded
+   * at every start of the platform: sending it twice stores nothing new).
+   */
+  public void finalStates(List<SchoolData> schools) {
+    parallel(schools, s -> {
+      batches(s, LEARNING, s.learning());
+      batches(s, RECOMMENDATIONS, s.recommendations());
+      batches(s, HOME_CONTACTS, s.homeContacts());
+      batches(s, VISIT_FILES, s.visitFiles());
+      batches(s, OUTREACH, s.outreach());
+      batches(s, SIX_ONES, s.sixOnes());
+      Map<String, Op> last = new LinkedHashMap<>();
+      s.ops().forEach(op -> last.put(op.resource() + "/" + op.id(), op));
+      last.values().stream().filter(op -> op.content() != null).forEach(op -> send(s, op));
+    });
+  }
+
+  private void late(SchoolData s) {
+    s.ops().stream().filter(Op::late).forEach(op -> send(s, op));
+  }
+
+  /** Re-sends the first batch of each kind and the first PUT record: nothing may change. */
+  private void duplicates(City city, SchoolData s) {
+    if (s.id().hashCode() % 2 != 0) {
+      return;
+    }
+    if (!s.registrations().isEmpty()) {
+      registrationBatch(s, s.registrations().subList(0, Math.min(BATCH, s.registrations().size())));
+    }
+    batch(s, HOME_CONTACTS, s.homeContacts().subList(0, Math.min(BATCH, s.homeContacts().size())));
+    batch(s, SIX_ONES, s.sixOnes().subList(0, Math.min(BATCH, s.sixOnes().size())));
+    batch(s, LEARNING, s.learning().subList(0, Math.min(BATCH, s.learning().size())));
+    if (!s.ops().isEmpty()) {
+      // the last content sent for the first record's id, again
+      Op firstOp = s.ops().getFirst();
+      Op latest = firstOp;
+      for (Op op : s.ops()) {
+        if (op.resource() == firstOp.resource() && op.id().equals(firstOp.id())) {
+          latest = op;
+        }
+      }
+      if (latest.content() != null) {
+        send(s, latest); // (a withdrawn record is not withdrawn twice: that would be a 404)
+      }
+    }
+  }
+
+  private void registrations(SchoolData s) {
+    for (int from = 0; from < s.registrations().size(); from += BATCH) {
+      registrationBatch(s, s.registrations().subList(from, Math.min(s.registrations().size(), from + BATCH)));
+    }
+  }
+
+  private void registrationBatch(SchoolData s, List<GroundTruthRecords.Registration> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    String period = P.of(GroundTruth.PType.SEMESTER, records.getFirst().registeredAt().atZone(GroundTruth.ZONE).toLocalDate()).id();
+    List<GongyuClient.Registration> body = records.stream().map(r -> new GongyuClient.Registration(r.externalId(), r.classId(),
+        r.studentRef(), r.guardianRef(), r.registeredAt().toString())).toList();
+    count(GongyuClient.require(client.postRegistrations(s.id(), period, body), "registrations of " + s.id()));
+  }
+
+  private <T> void batches(SchoolData s, BatchApi api, List<T> records) {
+    for (int from = 0; from < records.size(); from += BATCH) {
+      batch(s, api, records.subList(from, Math.min(records.size(), from + BATCH)));
+    }
+  }
+
+  private <T> void batch(SchoolData s, BatchApi api, List<T> records) {
+    if (records.isEmpty()) {
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put(api.field(), records);
+    String path = "/api/school/schools/" + s.id() + "/" + api.path();
+    count(GongyuClient.require(client.post(path, body), "POST " + path));
+  }
+
+  private void send(SchoolData s, Op op) {
+    String path = op.path(s.id());
+    Reply reply = op.content() == null ? client.delete(path) : client.put(path, op.content());
+    count(GongyuClient.require(reply, (op.content() == null ? "DELETE " : "PUT ") + path + " " + op.content()));
+  }
+
+  private void count(Reply reply) {
+    requests.incrementAndGet();
+  }
+
+  private void parallel(List<SchoolData> schools, Consumer<SchoolData> work) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (SchoolData s : schools) {
+        futures.add(pool.submit(() -> work.accept(s)));
+      }
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package org.gongyu.tools;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The raw records of the ground-truth city, exactly as a school's systems send them, in plain Java
+ * types. {@link GroundTruth} derives every expected figure from these, {@link GroundTruthLoader}
+ * sends them through the gateway. Nothing here knows a service.
+ */
+public final class GroundTruthRecords {
+
+  private GroundTruthRecords() {}
+
+  public record SchoolClass(String id, String schoolYear, int grade, String name, int enrolment) {}
+
+  public record Registration(String externalId, String classId, String studentRef, String guardianRef, Instant registeredAt) {}
+
+  public record Learning(String externalId, String guardianRef, String resourceId, Instant occurredAt, int minutes) {}
+
+  public record Recommendation(String externalId, String resourceId, String title, String resourceType, String authoringTier,
+      Instant recommendedAt) {}
+
+  /** A parent-school session; {@code classId} is null for a collective one. */
+  public record Session(String type, String classId, LocalDate date, String topic, String lecturer, String mode, int attendance) {}
+
+  public record ParentSchool(String headName, LocalDate establishedOn, String structure, String rules) {}
+
+  public record HeadTraining(String personName, String course, LocalDate completedOn) {}
+
+  public record Instructor(String name, String certificateNo, LocalDate certifiedOn, LocalDate leftOn) {}
+
+  /** {@code classId} only for a CLASS committee. */
+  public record Committee(String level, String classId, LocalDate foundedOn, LocalDate termEndsOn, String venue, boolean plaque,
+      boolean rulesAdopted, LocalDate dissolvedOn) {}
+
+  public record HomeContact(String externalId, String classId, String studentRef, LocalDate date, String mode, boolean priority) {}
+
+  public record VisitFile(String studentRef, String classId, LocalDate openedOn) {}
+
+  public record SpecialStudent(String classId, String studentRef, String category, LocalDate registeredOn, LocalDate careFileOn,
+      LocalDate assistancePlanOn, LocalDate closedOn, String notes) {}
+
+  public record Outreach(String externalId, String classId, String studentRef, String channel, LocalDate deliveredOn) {}
+
+  public record Consultation(String classId, String studentRef, String category, LocalDate openedOn, Instant appointmentAt,
+      String consultant, String status, LocalDate resolvedOn, String notes) {}
+
+  public record SixOnes(String externalId, String classId, String studentRef, String activity, LocalDate date) {}
+
+  public record Suggestion(LocalDate receivedOn, String category, String channel, String status, LocalDate resolvedOn) {}
+
+  /** Resources of PUT-style records, as they appear in the path. */
+  public enum Resource {
+    SESSION("parent-school/sessions"),
+    PARENT_SCHOOL("parent-school"),
+    HEAD_TRAINING("head-trainings"),
+    INSTRUCTOR("instructors"),
+    COMMITTEE("committees"),
+    SPECIAL_STUDENT("special-students"),
+    CONSULTATION("consultations"),
+    SUGGESTION("suggestions");
+
+    public final String path;
+
+    Resource(String path) {
+      this.path = path;
+    }
+  }
+
+  /**
+   * One PUT ({@code content} set) or DELETE ({@code content} null) of an identified record, in the
+   * order the school sends them. {@code late}: sent after the county's deadline (corrections and
+   * re-sent identical records of the first wave).
+   */
+  public record Op(Resource resource, String id, Object content, boolean late) {
+    public String path(String schoolId) {
+      return "/api/school/schools/" + schoolId + "/" + resource.path + (resource == Resource.PARENT_SCHOOL ? "" : "/" + id);
+    }
+  }
+
+  /** Everything one school records; batch lists hold each record once (the loader re-sends some). */
+  public record SchoolData(
+      String id,
+      String name,
+      String type,
+      String countyId,
+      int wave,
+      List<SchoolClass> classes,
+      List<Registration> registrations,
+      List<Learning> learning,
+      List<Recommendation> recommendations,
+      List<HomeContact> homeContacts,
+      List<VisitFile> visitFiles,
+      List<Outreach> outreach,
+      List<SixOnes> sixOnes,
+      List<Op> ops) {
+
+    /** A school with no records yet; the generator fills the lists. */
+    public static SchoolData empty(String id, String name, String type, String countyId, int wave, List<SchoolClass> classes) {
+      return new SchoolData(id, name, type, countyId, wave, new ArrayList<>(classes), new ArrayList<>(), new ArrayList<>(),
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    }
+
+    public int recordCount() {
+      return registrations.size() + learning.size() + recommendations.size() + homeContacts.size() + visitFiles.size()
+          + outreach.size() + sixOnes.size() + ops.size();
+    }
+  }
+
+  /** A school moving county from the start of a semester. */
+  public record Move(String schoolId, String fromCountyId, String toCountyId, String toXuequId, LocalDate effectiveFrom) {}
+
+  public record County(String id, String name, String xuequId, boolean setsDeadline) {}
+
+  /** The whole generated city. */
+  public record City(long seed, LocalDate today, List<County> counties, List<SchoolData> schools, List<Move> moves) {
+
+    public SchoolData school(String id) {
+      return schools.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+    }
+  }
+}

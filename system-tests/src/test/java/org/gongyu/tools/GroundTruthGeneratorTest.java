@@ -1,0 +1,67 @@
+package org.gongyu.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.gongyu.tools.GroundTruth.Def;
+import org.gongyu.tools.GroundTruth.Expected;
+import org.gongyu.tools.GroundTruthRecords.City;
+import org.gongyu.tools.GroundTruthRecords.SchoolData;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class GroundTruthGeneratorTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @Test
+  void theSameSeedAndDayGiveTheSameCity() {
+    City a = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
+    City b = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
+    assertThat(a).isEqualTo(b);
+    assertThat(GroundTruthGenerator.generate(7, TODAY)).isNotEqualTo(a);
+  }
+
+  @Test
+  void theCityHasFourCountiesOfFifteenSchoolsInTwoWavesWithRecordsOfEveryKindDatedBeforeToday() {
+    City city = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
+    assertThat(city.counties()).hasSize(4);
+    assertThat(city.schools()).hasSize(60);
+    assertThat(city.schools()).filteredOn(s -> s.type().equals("KINDERGARTEN")).hasSize(12);
+    assertThat(city.schools()).filteredOn(s -> s.wave() == 2).hasSize(20);
+    for (SchoolData s : city.schools()) {
+      assertThat(s.id()).matches("99021[1-4]00\\d\\d");
+      s.classes().forEach(c -> assertThat(c.enrolment()).isBetween(20, 45));
+      assertThat(s.classes().stream().filter(c -> c.schoolYear().equals("2026-2027")).count()).isBetween(2L, 4L);
+      s.registrations().forEach(r -> assertThat(r.registeredAt().atZone(GroundTruth.ZONE).toLocalDate()).isBefore(TODAY));
+      s.homeContacts().forEach(r -> assertThat(r.date()).isBefore(TODAY));
+      s.sixOnes().forEach(r -> assertThat(r.date()).isBefore(TODAY).isAfterOrEqualTo(LocalDate.of(2026, 9, 1)));
+      s.learning().forEach(r -> assertThat(r.occurredAt().atZone(GroundTruth.ZONE).toLocalDate()).isBefore(TODAY));
+    }
+    // every indicator has something to count in the city, and every county has schools of it
+    for (Def def : GroundTruth.INDICATORS) {
+      Expected c = GroundTruth.city(city, def);
+      assertThat(c.figure().num()).as(def.code()).isPositive();
+      assertThat(c.schoolsExpected()).as(def.code()).isEqualTo(def.code().equals("SIX_ONES_PARTICIPATION") ? 48 : 60);
+      assertThat(c.schoolsOnTime()).as(def.code()).isPositive().isLessThan(c.schoolsUnderDeadline());
+      Map<String, Expected> counties = GroundTruth.counties(city, def);
+      counties.values().forEach(e -> assertThat(e.schoolsExpected()).isPositive());
+    }
+    // corrections, withdrawals and identical re-PUTs are all there
+    assertThat(city.schools().stream().flatMap(s -> s.ops().stream()).filter(op -> op.content() == null).count()).isPositive();
+    assertThat(city.schools().stream().flatMap(s -> s.ops().stream()).filter(GroundTruthRecords.Op::late).count()).isGreaterThan(60);
+    GroundTruth.summary(city).forEach(System.out::println);
+    System.out.println("records: " + city.schools().stream().mapToInt(SchoolData::recordCount).sum());
+  }
+
+  @Test
+  void recordsTravelAsJsonWithIsoDatesAndTheSpecsFieldNames() {
+    City city = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
+    SchoolData s = city.schools().getFirst();
+    String json = JsonMapper.builder().build().writeValueAsString(s.homeContacts().getFirst());
+    assertThat(json).matches(".*\"date\":\"2026-\\d\\d-\\d\\d\".*").contains("\"studentRef\":", "\"mode\":", "\"externalId\":");
+    String learning = JsonMapper.builder().build().writeValueAsString(s.learning().getFirst());
+    assertThat(learning).matches(".*\"occurredAt\":\"2026-\\d\\d-\\d\\dT[0-9:]+Z\".*");
+  }
+}

@@ -1,0 +1,78 @@
+package org.gongyu.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One platform per test JVM, shared by every system-test class: {@code deploy/local/platform.sh up}
+ * (ports +1000, databases {@code gongyu_st_*}, run dir {@code system-tests/target/system-run}, no
+ * demo data) on the first class that needs it, {@code down} when the root context closes, after the
+ * last class. Starting the platform costs minutes, so it happens once however many classes use it.
+ */
+public final class SharedPlatform implements BeforeAllCallback {
+
+  static final Path ROOT = Path.of(System.getProperty("gongyu.root", "..")).toAbsolutePath().normalize();
+  static final Path RUN_DIR = ROOT.resolve("system-tests/target/system-run");
+  static final int OFFSET = 1000;
+  static final String GATEWAY = "http://127.0.0.1:" + (8080 + OFFSET);
+  static final String KEYCLOAK = "http://127.0.0.1:" + System.getenv().getOrDefault("GONGYU_KEYCLOAK_PORT", "8180");
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, k -> Running.start(), Running.class);
+  }
+
+  /** The running platform; the root store closes it once every class has run. */
+  static final class Running implements AutoCloseable {
+
+    static Running start() {
+      try {
+        script(Duration.ofMinutes(1), "deploy/local/db.sh", "drop");
+        script(Duration.ofMinutes(10), "deploy/local/platform.sh", "up");
+        return new Running();
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while starting the platform", e);
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      script(Duration.ofMinutes(2), "deploy/local/platform.sh", "down");
+    }
+  }
+
+  /** Runs one of the deploy scripts against the test platform's ports, databases and run dir. */
+  static void script(Duration timeout, String... command) throws IOException, InterruptedException {
+    Files.createDirectories(RUN_DIR);
+    Path log = RUN_DIR.resolve(Path.of(command[0]).getFileName() + "-" + command[1] + ".out");
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().putAll(Map.of(
+        "GONGYU_PORT_OFFSET", String.valueOf(OFFSET),
+        "GONGYU_DB_PREFIX", "gongyu_st_",
+        "GONGYU_RUN_DIR", RUN_DIR.toString(),
+        "GONGYU_DEMO", "none"));
+    Process p = pb.start();
+    boolean done = p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+    String output = Files.readString(log);
+    System.out.println(output);
+    if (!done) {
+      p.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout);
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " exited " + p.exitValue() + ":\n" + output);
+    }
+  }
+}
