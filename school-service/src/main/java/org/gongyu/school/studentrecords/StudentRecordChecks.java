@@ -8,18 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
-import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
+import org.gongyu.school.records.IdempotentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Validation every student-record feature applies the same way. */
 public final class StudentRecordChecks {
-
-  /** Problems listed in one answer; the detail says how many there were in all. */
-  public static final int MAX_LISTED_ERRORS = 50;
 
   private StudentRecordChecks() {}
 
@@ -60,20 +58,7 @@ public final class StudentRecordChecks {
 
   /** 422 listing every problem if there are any; nothing of the request is stored. */
   public static void rejectIf(List<String> errors) {
-    if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(
-          "the request was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
-          errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
-    }
-  }
-
-  /** 409 naming the items recorded earlier with other content; nothing of the batch is stored. */
-  public static void conflictIf(List<String> changed) {
-    if (!changed.isEmpty()) {
-      throw ApiProblem.conflict(changed.size() + " item(s) were recorded earlier with different content and cannot be"
-          + " overwritten; nothing in this batch was stored: "
-          + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED_ERRORS))));
-    }
+    IdempotentBatch.rejectIf("request", errors);
   }
 
   /**
@@ -123,5 +108,17 @@ public final class StudentRecordChecks {
       periods.forEach(p -> snapshots.latest(schoolId, code, p.id()).ifPresent(result::add));
     });
     return result;
+  }
+
+  /**
+   * The figures a batch answers with: if it stored something, {@code feeds} re-derived once for
+   * every day of the {@code days} (those of the fresh records); if it stored nothing, the latest
+   * figures of the periods containing {@code days} (those of all its records), without re-deriving.
+   */
+  public static List<SnapshotService.Snapshot> figures(SnapshotService snapshots, CityCalendar calendar, String schoolId,
+      boolean storedAny, Collection<LocalDate> days, Map<String, PeriodType> feeds) {
+    return storedAny
+        ? snapshots.refresh(RecordsChanged.of(schoolId, days, feeds.keySet().toArray(String[]::new)))
+        : latest(snapshots, calendar, schoolId, days, feeds);
   }
 }
