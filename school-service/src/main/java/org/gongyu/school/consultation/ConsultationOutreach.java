@@ -20,6 +20,7 @@ import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.privacy.Pseudonymizer;
 import org.gongyu.school.records.IdempotentBatch;
+import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -156,27 +157,13 @@ class ConsultationOutreach {
 
   /** Classes among {@code classIds} whose families told outnumber the students enrolled. */
   private List<String> overEnrolled(String schoolId, List<String> classIds) {
-    if (classIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("""
-            select c.class_id, c.enrolment, count(distinct o.student_key)
-            from school_class c join consultation_outreach o on o.school_id = c.school_id and o.class_id = c.class_id
-            where c.school_id = ? and c.class_id = any(?)
-            group by c.class_id, c.enrolment having count(distinct o.student_key) > c.enrolment
-            order by c.class_id
-            """)
-        .params(schoolId, classIds.toArray(String[]::new))
-        .query((rs, n) -> "classId: class " + rs.getString(1) + " would have " + rs.getLong(3)
-            + " students whose family received the information but only " + rs.getInt(2) + " enrolled")
-        .list();
+    return StudentRecordChecks.overEnrolled(jdbc, "consultation_outreach", schoolId, classIds, (classId, students, enrolment) ->
+        "classId: class " + classId + " would have " + students + " students whose family received the information but only "
+            + enrolment + " enrolled");
   }
 
   /** Distinct students of a class whose family received the information. */
   long reachedStudents(String schoolId, String classId) {
-    return jdbc.sql("select count(distinct student_key) from consultation_outreach where school_id = ? and class_id = ?")
-        .params(schoolId, classId)
-        .query(Long.class)
-        .single();
+    return StudentRecordChecks.studentsOfClass(jdbc, "consultation_outreach", schoolId, classId);
   }
 }

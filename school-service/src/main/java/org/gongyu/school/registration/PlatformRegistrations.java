@@ -15,6 +15,7 @@ import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.privacy.Pseudonymizer;
 import org.gongyu.school.records.IdempotentBatch;
+import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.registry.SchoolRegistry;
@@ -140,27 +141,12 @@ class PlatformRegistrations {
 
   /** Classes among {@code classIds} where more students are registered than enrolled. */
   private List<String> overEnrolled(String schoolId, List<String> classIds) {
-    if (classIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("""
-            select c.class_id, c.enrolment, count(distinct r.student_key) as registered
-            from school_class c join platform_registration r on r.school_id = c.school_id and r.class_id = c.class_id
-            where c.school_id = ? and c.class_id = any(?)
-            group by c.class_id, c.enrolment having count(distinct r.student_key) > c.enrolment
-            order by c.class_id
-            """)
-        .params(schoolId, classIds.toArray(String[]::new))
-        .query((rs, n) -> "class " + rs.getString(1) + ": " + rs.getLong(3) + " students with a registered guardian but only "
-            + rs.getInt(2) + " enrolled")
-        .list();
+    return StudentRecordChecks.overEnrolled(jdbc, "platform_registration", schoolId, classIds, (classId, students, enrolment) ->
+        "class " + classId + ": " + students + " students with a registered guardian but only " + enrolment + " enrolled");
   }
 
   /** Distinct students of a class with a registered guardian. */
   long registeredStudents(String schoolId, String classId) {
-    return jdbc.sql("select count(distinct student_key) from platform_registration where school_id = ? and class_id = ?")
-        .params(schoolId, classId)
-        .query(Long.class)
-        .single();
+    return StudentRecordChecks.studentsOfClass(jdbc, "platform_registration", schoolId, classId);
   }
 }

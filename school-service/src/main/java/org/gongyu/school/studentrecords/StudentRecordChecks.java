@@ -66,6 +66,19 @@ public final class StudentRecordChecks {
    * school_id, class_id, student_key}) holds more distinct students than the class enrols.
    */
   public static List<String> overEnrolled(JdbcClient jdbc, String table, String schoolId, Collection<String> classIds) {
+    return overEnrolled(jdbc, table, schoolId, classIds, (classId, students, enrolment) -> "classId: class " + classId
+        + " would have records of " + students + " students but enrols only " + enrolment);
+  }
+
+  /** How a feature words an over-enrolled class. */
+  @FunctionalInterface
+  public interface OverEnrolment {
+    String problem(String classId, long students, int enrolment);
+  }
+
+  /** {@link #overEnrolled(JdbcClient, String, String, Collection)} in the feature's own words. */
+  public static List<String> overEnrolled(JdbcClient jdbc, String table, String schoolId, Collection<String> classIds,
+      OverEnrolment problem) {
     if (classIds.isEmpty()) {
       return List.of();
     }
@@ -77,8 +90,7 @@ public final class StudentRecordChecks {
             order by c.class_id
             """.formatted(table))
         .params(schoolId, classIds.toArray(String[]::new))
-        .query((rs, n) -> "classId: class " + rs.getString(1) + " would have records of " + rs.getLong(3)
-            + " students but enrols only " + rs.getInt(2))
+        .query((rs, n) -> problem.problem(rs.getString(1), rs.getLong(3), rs.getInt(2)))
         .list();
   }
 
