@@ -11,29 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.gongyu.contracts.EventCodec;
-import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
-import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
-import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.gongyu.testing.TopicRecords;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * One application context for the ITs of the consultation, committee and suggestion records: its
@@ -41,10 +28,8 @@ import org.springframework.web.client.RestClient;
  * events from another IT context of this JVM. The clock stands in autumn 2027, so school year
  * 2026-2027 has ended and 2027-2028 has started.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(SchoolRecordsItSupport.FixedClock.class)
-public abstract class SchoolRecordsItSupport {
+public abstract class SchoolRecordsItSupport extends HttpItSupport {
 
   /** 2027-10-15 noon in Beijing: semester 2027-2028-1 and school year 2027-2028 have started. */
   public static final Instant NOW = Instant.parse("2027-10-15T04:00:00Z");
@@ -66,29 +51,9 @@ public abstract class SchoolRecordsItSupport {
     }
   }
 
-  @LocalServerPort protected int port;
-  @Autowired protected KafkaTemplate<String, String> kafka;
-  @Autowired protected JdbcClient jdbc;
-  protected RestClient http;
-  protected AccessMatrix.Client matrix;
-
-  @BeforeAll
-  void connect() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
-    matrix = AccessMatrix.overHttp("http://localhost:" + port);
-  }
-
-  public record Response(int status, String contentType, String body) {}
-
-  protected void registerSchool(String schoolId, String countyId) {
-    var event = EventEnvelope.wrap("district-service", NOW,
-        new SchoolRegistered(schoolId, countyId, null, "测试学校 " + schoolId, "PRIMARY", 1));
-    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, countyId, EventCodec.encode(event));
-    await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/school/schools/" + schoolId + "/classes").status() == 200);
-  }
-
-  protected void registerSchool(String schoolId) {
-    registerSchool(schoolId, "990101");
+  @Override
+  protected Instant now() {
+    return NOW;
   }
 
   protected Response putClass(String schoolId, String classId, String year, int enrolment) {
@@ -96,21 +61,8 @@ public abstract class SchoolRecordsItSupport {
         Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId + "班", "enrolment", enrolment));
   }
 
-  protected Response get(String path) {
-    return http.get().uri(path).exchange((req, res) -> new Response(res.getStatusCode().value(),
-        String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
-  }
-
-  protected Response send(String method, String path, Object body) {
-    return http.method(HttpMethod.valueOf(method)).uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
-        .exchange((req, res) -> new Response(res.getStatusCode().value(),
-            String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
-  }
-
   protected Response sendRaw(String method, String path, String json) {
-    return http.method(HttpMethod.valueOf(method)).uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
-        .exchange((req, res) -> new Response(res.getStatusCode().value(),
-            String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
+    return send(method, path, json);
   }
 
   /** Every snapshot event this school published for an indicator, as on the topic. */

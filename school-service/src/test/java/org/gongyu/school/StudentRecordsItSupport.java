@@ -12,29 +12,16 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gongyu.contracts.EventCodec;
-import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
-import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
-import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.gongyu.testing.TopicRecords;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * What the ITs of the student-record features (home visits, special care, six ones) share: one
@@ -42,10 +29,8 @@ import org.springframework.web.client.RestClient;
  * Beijing (semester 2026-2027-1 has started, 2026-2027-2 has not; cycle 2024-2027 is in its third
  * school year), fixtures and readers of what was stored and published.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(StudentRecordsItSupport.FixedClock.class)
-public abstract class StudentRecordsItSupport {
+public abstract class StudentRecordsItSupport extends HttpItSupport {
 
   protected static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
 
@@ -63,29 +48,9 @@ public abstract class StudentRecordsItSupport {
     }
   }
 
-  @LocalServerPort protected int port;
-  @Autowired protected KafkaTemplate<String, String> kafka;
-  @Autowired protected JdbcClient jdbc;
-  protected RestClient http;
-  protected AccessMatrix.Client matrix;
-
-  @BeforeAll
-  void connect() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
-    matrix = AccessMatrix.overHttp("http://localhost:" + port);
-  }
-
-  protected record Response(int status, String contentType, String body) {}
-
-  protected void registerSchool(String schoolId, String countyId) {
-    var event = EventEnvelope.wrap("district-service", NOW,
-        new SchoolRegistered(schoolId, countyId, null, "测试学校 " + schoolId, "PRIMARY", 1));
-    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, countyId, EventCodec.encode(event));
-    await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/school/schools/" + schoolId + "/classes").status() == 200);
-  }
-
-  protected void registerSchool(String schoolId) {
-    registerSchool(schoolId, "990101");
+  @Override
+  protected Instant now() {
+    return NOW;
   }
 
   protected void putClass(String schoolId, String classId, String year, int enrolment) {
@@ -96,22 +61,6 @@ public abstract class StudentRecordsItSupport {
   protected Response putClassResponse(String schoolId, String classId, String year, int enrolment) {
     return send("PUT", "/api/school/schools/" + schoolId + "/classes/" + classId,
         Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId, "enrolment", enrolment));
-  }
-
-  protected Response get(String path) {
-    return http.get().uri(path).exchange((req, res) -> new Response(res.getStatusCode().value(),
-        String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
-  }
-
-  protected Response send(String method, String path, Object body) {
-    var request = http.method(HttpMethod.valueOf(method)).uri(path).contentType(MediaType.APPLICATION_JSON);
-    if (body instanceof String json) {
-      request.body(json);
-    } else {
-      request.body(body);
-    }
-    return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
-        String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
   }
 
   /** A JSON object with nulls kept (Map.of refuses them). */

@@ -6,14 +6,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
-import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
@@ -21,6 +19,8 @@ import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.privacy.Pseudonymizer;
+import org.gongyu.school.records.IdempotentBatch;
+import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +34,6 @@ class ConsultationOutreach {
 
   /** Periods start in 2000 at the earliest; nothing older is a record of this platform. */
   static final LocalDate EARLIEST = LocalDate.of(2001, 1, 1);
-  private static final int MAX_LISTED_ERRORS = 50;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -74,7 +73,7 @@ class ConsultationOutreach {
     Map<String, SchoolClasses.SchoolClass> known =
         classes.findAll(schoolId, records.stream().map(OutreachBatch.Delivery::classId).distinct().toList());
     List<String> errors = new ArrayList<>();
-    Map<String, Row> rows = new LinkedHashMap<>();
+    IdempotentBatch<Row> rows = IdempotentBatch.keyedBy(Row::externalId);
     for (int i = 0; i < records.size(); i++) {
       OutreachBatch.Delivery d = records.get(i);
       String at = "records[" + i + "].";
@@ -98,43 +97,21 @@ class ConsultationOutreach {
       }
       Row row = new Row(d.externalId(), d.classId(), pseudonymizer.student(schoolId, d.studentRef()), d.channel().name(),
           d.deliveredOn());
-      Row earlier = rows.putIfAbsent(d.externalId(), row);
-      if (earlier != null && !earlier.equals(row)) {
-        errors.add(at + "externalId: " + d.externalId() + " appears twice in the batch with different content");
-      }
+      rows.add(i, row, at, errors);
     }
-    if (!errors.isEmpty()) {
-      throw rejected(errors);
-    }
+    IdempotentBatch.rejectIf("batch", errors);
 
-    Map<String, Row> stored = stored(schoolId, rows.keySet());
-    List<String> changed = new ArrayList<>();
-    List<Row> fresh = new ArrayList<>();
-    for (Row row : rows.values()) {
-      Row before = stored.get(row.externalId());
-      if (before == null) {
-        fresh.add(row);
-      } else if (!before.equals(row)) {
-        changed.add(row.externalId());
-      }
-    }
-    if (!changed.isEmpty()) {
-      throw ApiProblem.conflict(changed.size() + " record(s) were recorded earlier with different content and cannot be"
-          + " overwritten; nothing in this batch was stored: "
-          + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED_ERRORS))));
-    }
+    List<Row> fresh = rows.fresh(stored(schoolId, rows.keys()), "record");
     insert(schoolId, fresh);
     List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
-    if (!over.isEmpty()) {
-      throw rejected(over);
-    }
+    IdempotentBatch.rejectIf("batch", over);
     if (!fresh.isEmpty()) {
       // one announcement per batch, with every day it touches: each school year is re-derived once
       events.publishEvent(RecordsChanged.of(schoolId, fresh.stream().map(Row::deliveredOn).distinct().toList(),
           IndicatorCodes.CONSULTATION_OUTREACH));
     }
     return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(),
-        latest(schoolId, rows.values().stream().map(Row::deliveredOn).toList()));
+        latest(schoolId, rows.rows().stream().map(Row::deliveredOn).toList()));
   }
 
   private String schoolYearOf(LocalDate day) {
@@ -150,24 +127,15 @@ class ConsultationOutreach {
         .toList();
   }
 
-  private static ApiProblem rejected(List<String> errors) {
-    return ApiProblem.unprocessable(
-        "the batch was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
-        errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
-  }
-
-  private Map<String, Row> stored(String schoolId, Set<String> externalIds) {
-    Map<String, Row> result = new LinkedHashMap<>();
-    jdbc.sql("""
+  private List<Row> stored(String schoolId, Set<String> externalIds) {
+    return jdbc.sql("""
             select external_id, class_id, student_key, channel, delivered_on from consultation_outreach
             where school_id = ? and external_id = any(?)
             """)
         .params(schoolId, externalIds.toArray(String[]::new))
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getDate(5).toLocalDate()))
-        .list()
-        .forEach(r -> result.put(r.externalId(), r));
-    return result;
+        .list();
   }
 
   private void insert(String schoolId, List<Row> rows) {
@@ -189,27 +157,13 @@ class ConsultationOutreach {
 
   /** Classes among {@code classIds} whose families told outnumber the students enrolled. */
   private List<String> overEnrolled(String schoolId, List<String> classIds) {
-    if (classIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("""
-            select c.class_id, c.enrolment, count(distinct o.student_key)
-            from school_class c join consultation_outreach o on o.school_id = c.school_id and o.class_id = c.class_id
-            where c.school_id = ? and c.class_id = any(?)
-            group by c.class_id, c.enrolment having count(distinct o.student_key) > c.enrolment
-            order by c.class_id
-            """)
-        .params(schoolId, classIds.toArray(String[]::new))
-        .query((rs, n) -> "classId: class " + rs.getString(1) + " would have " + rs.getLong(3)
-            + " students whose family received the information but only " + rs.getInt(2) + " enrolled")
-        .list();
+    return StudentRecordChecks.overEnrolled(jdbc, "consultation_outreach", schoolId, classIds, (classId, students, enrolment) ->
+        "classId: class " + classId + " would have " + students + " students whose family received the information but only "
+            + enrolment + " enrolled");
   }
 
   /** Distinct students of a class whose family received the information. */
   long reachedStudents(String schoolId, String classId) {
-    return jdbc.sql("select count(distinct student_key) from consultation_outreach where school_id = ? and class_id = ?")
-        .params(schoolId, classId)
-        .query(Long.class)
-        .single();
+    return StudentRecordChecks.studentsOfClass(jdbc, "consultation_outreach", schoolId, classId);
   }
 }

@@ -5,16 +5,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.school.classes.SchoolClasses;
-import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.privacy.Pseudonymizer;
+import org.gongyu.school.records.IdempotentBatch;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,59 +58,39 @@ class HomeContacts {
     Map<String, SchoolClasses.SchoolClass> known =
         classes.findAll(schoolId, items.stream().map(HomeContactBatch.Contact::classId).distinct().toList());
     List<String> errors = new ArrayList<>();
-    Map<String, Stored> rows = new LinkedHashMap<>();
-    Map<String, Integer> firstIndex = new LinkedHashMap<>();
+    IdempotentBatch<Stored> rows = IdempotentBatch.keyedBy(Stored::externalId);
     for (int i = 0; i < items.size(); i++) {
       HomeContactBatch.Contact c = items.get(i);
       String at = "contacts[" + i + "].";
       StudentRecordChecks.classOnDay(schoolId, known.get(c.classId()), c.classId(), c.date(), calendar,
           at + "classId", at + "date", errors);
-      Stored row = new Stored(c.externalId(), c.classId(), pseudonymizer.student(schoolId, c.studentRef()), c.date(), c.mode(),
-          Boolean.TRUE.equals(c.priority()));
-      Stored earlier = rows.putIfAbsent(c.externalId(), row);
-      firstIndex.putIfAbsent(c.externalId(), i);
-      if (earlier != null && !earlier.equals(row)) {
-        errors.add(at + "externalId: " + c.externalId() + " appears twice in the batch with different content");
-      }
+      rows.add(i, new Stored(c.externalId(), c.classId(), pseudonymizer.student(schoolId, c.studentRef()), c.date(), c.mode(),
+          Boolean.TRUE.equals(c.priority())), at, errors);
     }
     StudentRecordChecks.rejectIf(errors);
 
-    Map<String, Stored> stored = stored(schoolId, rows.keySet());
-    List<String> changed = new ArrayList<>();
-    List<Stored> fresh = new ArrayList<>();
-    for (Stored row : rows.values()) {
-      Stored before = stored.get(row.externalId());
-      if (before == null) {
-        fresh.add(row);
-      } else if (!before.equals(row)) {
-        changed.add("contacts[" + firstIndex.get(row.externalId()) + "].externalId: " + row.externalId());
-      }
-    }
-    StudentRecordChecks.conflictIf(changed);
+    List<Stored> fresh = rows.fresh(stored(schoolId, rows.keys()), "item",
+        (row, before) -> "contacts[" + rows.firstIndex(row) + "].externalId: " + row.externalId());
     insert(schoolId, fresh);
     StudentRecordChecks.rejectIf(StudentRecordChecks.overEnrolled(jdbc, TABLE, schoolId,
         fresh.stream().map(Stored::classId).distinct().toList()));
 
     Set<LocalDate> days = new TreeSet<>();
-    (fresh.isEmpty() ? rows.values() : fresh).forEach(r -> days.add(r.date()));
-    List<SnapshotService.Snapshot> figures = fresh.isEmpty()
-        ? StudentRecordChecks.latest(snapshots, calendar, schoolId, days, HomeVisitIndicators.CONTACT_FEEDS)
-        : snapshots.refresh(RecordsChanged.of(schoolId, days, HomeVisitIndicators.CONTACT_FEEDS.keySet().toArray(String[]::new)));
+    (fresh.isEmpty() ? rows.rows() : fresh).forEach(r -> days.add(r.date()));
+    List<SnapshotService.Snapshot> figures = StudentRecordChecks.figures(snapshots, calendar, schoolId, !fresh.isEmpty(),
+        days, HomeVisitIndicators.CONTACT_FEEDS);
     return new BatchOutcome(items.size(), fresh.size(), items.size() - fresh.size(), figures);
   }
 
-  private Map<String, Stored> stored(String schoolId, Set<String> externalIds) {
-    Map<String, Stored> result = new LinkedHashMap<>();
-    jdbc.sql("""
+  private List<Stored> stored(String schoolId, Set<String> externalIds) {
+    return jdbc.sql("""
             select external_id, class_id, student_key, contact_date, mode, priority from home_contact
             where school_id = ? and external_id = any(?)
             """)
         .params(schoolId, externalIds.toArray(String[]::new))
         .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
             ContactMode.valueOf(rs.getString(5)), rs.getBoolean(6)))
-        .list()
-        .forEach(r -> result.put(r.externalId(), r));
-    return result;
+        .list();
   }
 
   private void insert(String schoolId, List<Stored> rows) {

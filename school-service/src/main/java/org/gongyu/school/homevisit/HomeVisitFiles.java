@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.privacy.Pseudonymizer;
+import org.gongyu.school.records.IdempotentBatch;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,44 +59,31 @@ class HomeVisitFiles {
     Map<String, SchoolClasses.SchoolClass> known =
         classes.findAll(schoolId, items.stream().map(HomeVisitFileBatch.VisitFile::classId).distinct().toList());
     List<String> errors = new ArrayList<>();
-    Map<String, Stored> rows = new LinkedHashMap<>();
-    Map<String, Integer> firstIndex = new LinkedHashMap<>();
+    IdempotentBatch<Stored> rows = IdempotentBatch.keyedBy(Stored::studentKey);
     for (int i = 0; i < items.size(); i++) {
       HomeVisitFileBatch.VisitFile f = items.get(i);
       String at = "files[" + i + "].";
       StudentRecordChecks.classOnDay(schoolId, known.get(f.classId()), f.classId(), f.openedOn(), calendar,
           at + "classId", at + "openedOn", errors);
       Stored row = new Stored(pseudonymizer.student(schoolId, f.studentRef()), f.classId(), f.openedOn());
-      Stored earlier = rows.putIfAbsent(row.studentKey(), row);
-      firstIndex.putIfAbsent(row.studentKey(), i);
-      if (earlier != null && !earlier.equals(row)) {
+      if (!rows.add(i, row)) {
         // the reference itself is not echoed: answers name positions, never students
-        errors.add(at + "studentRef: the same student as files[" + firstIndex.get(row.studentKey())
+        errors.add(at + "studentRef: the same student as files[" + rows.firstIndex(row)
             + "] with another class or date; a student has one file");
       }
     }
     StudentRecordChecks.rejectIf(errors);
 
-    Map<String, Stored> stored = stored(schoolId, rows.keySet());
-    List<String> changed = new ArrayList<>();
-    List<Stored> fresh = new ArrayList<>();
-    for (Stored row : rows.values()) {
-      Stored before = stored.get(row.studentKey());
-      if (before == null) {
-        fresh.add(row);
-      } else if (!before.equals(row)) {
-        changed.add("files[" + firstIndex.get(row.studentKey()) + "].studentRef: the student's file was opened on "
+    List<Stored> fresh = rows.fresh(stored(schoolId, rows.keys()), "item",
+        (row, before) -> "files[" + rows.firstIndex(row) + "].studentRef: the student's file was opened on "
             + before.openedOn() + " in class " + before.classId());
-      }
-    }
-    StudentRecordChecks.conflictIf(changed);
     insert(schoolId, fresh);
     StudentRecordChecks.rejectIf(StudentRecordChecks.overEnrolled(jdbc, TABLE, schoolId,
         fresh.stream().map(Stored::classId).distinct().toList()));
 
     Set<LocalDate> days = new TreeSet<>();
     if (fresh.isEmpty()) {
-      rows.values().forEach(r -> days.add(r.openedOn()));
+      rows.rows().forEach(r -> days.add(r.openedOn()));
       return new BatchOutcome(items.size(), 0, items.size(),
           StudentRecordChecks.latest(snapshots, calendar, schoolId, days, HomeVisitIndicators.FILE_FEEDS));
     }
@@ -115,14 +102,11 @@ class HomeVisitFiles {
     return new BatchOutcome(items.size(), fresh.size(), items.size() - fresh.size(), figures);
   }
 
-  private Map<String, Stored> stored(String schoolId, Set<String> studentKeys) {
-    Map<String, Stored> result = new LinkedHashMap<>();
-    jdbc.sql("select student_key, class_id, opened_on from home_visit_file where school_id = ? and student_key = any(?)")
+  private List<Stored> stored(String schoolId, Set<String> studentKeys) {
+    return jdbc.sql("select student_key, class_id, opened_on from home_visit_file where school_id = ? and student_key = any(?)")
         .params(schoolId, studentKeys.toArray(String[]::new))
         .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate()))
-        .list()
-        .forEach(r -> result.put(r.studentKey(), r));
-    return result;
+        .list();
   }
 
   private void insert(String schoolId, List<Stored> rows) {

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
@@ -17,6 +15,7 @@ import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
+import org.gongyu.school.records.IdempotentBatch;
 import org.gongyu.school.privacy.Pseudonymizer;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,15 +61,15 @@ class PlatformLearning {
       rows.add(new Activity(a.externalId(), pseudonymizer.guardian(schoolId, a.guardianRef()), a.resourceId(),
           a.occurredAt().truncatedTo(ChronoUnit.MICROS), a.minutes()));
     }
-    Map<String, Activity> byId = Batches.byExternalId(rows, Activity::externalId, "activities", errors);
-    Batches.rejectIfAny(errors);
+    IdempotentBatch<Activity> byId = IdempotentBatch.byExternalId(rows, Activity::externalId, "activities", errors);
+    IdempotentBatch.rejectIf("batch", errors);
 
-    List<Activity> fresh = Batches.fresh(byId, stored(schoolId, byId.keySet()));
+    List<Activity> fresh = byId.fresh(stored(schoolId, byId.keys()), "record");
     insert(schoolId, fresh, now);
 
     // one re-derivation per school year the batch touches, however many activities it holds
     Set<Period> years = new TreeSet<>();
-    for (Activity a : byId.values()) {
+    for (Activity a : byId.rows()) {
       years.add(Period.containing(PeriodType.SCHOOL_YEAR, calendar.dayOf(a.occurredAt()), calendar.calendar()));
     }
     List<LocalDate> days = years.stream().map(p -> p.start(calendar.calendar())).toList();
@@ -81,17 +80,14 @@ class PlatformLearning {
     return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest);
   }
 
-  private Map<String, Activity> stored(String schoolId, Set<String> externalIds) {
-    Map<String, Activity> result = new LinkedHashMap<>();
-    jdbc.sql("""
+  private List<Activity> stored(String schoolId, Set<String> externalIds) {
+    return jdbc.sql("""
             select external_id, guardian_key, resource_id, occurred_at, minutes from platform_learning
             where school_id = ? and external_id = any(?)
             """)
         .params(schoolId, externalIds.toArray(String[]::new))
         .query((rs, n) -> new Activity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5)))
-        .list()
-        .forEach(a -> result.put(a.externalId(), a));
-    return result;
+        .list();
   }
 
   private void insert(String schoolId, List<Activity> rows, Instant receivedAt) {

@@ -6,9 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
@@ -17,6 +15,7 @@ import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
+import org.gongyu.school.records.IdempotentBatch;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,15 +59,15 @@ class PlatformRecommendations {
       rows.add(new Recommendation(r.externalId(), r.resourceId(), r.title(), r.resourceType(), r.authoringTier(),
           r.recommendedAt().truncatedTo(ChronoUnit.MICROS)));
     }
-    Map<String, Recommendation> byId = Batches.byExternalId(rows, Recommendation::externalId, "recommendations", errors);
-    Batches.rejectIfAny(errors);
+    IdempotentBatch<Recommendation> byId = IdempotentBatch.byExternalId(rows, Recommendation::externalId, "recommendations", errors);
+    IdempotentBatch.rejectIf("batch", errors);
 
-    List<Recommendation> fresh = Batches.fresh(byId, stored(schoolId, byId.keySet()));
+    List<Recommendation> fresh = byId.fresh(stored(schoolId, byId.keys()), "record");
     insert(schoolId, fresh, now);
 
     // one re-derivation per calendar year the batch touches
     Set<Period> years = new TreeSet<>();
-    for (Recommendation r : byId.values()) {
+    for (Recommendation r : byId.rows()) {
       years.add(Period.containing(PeriodType.CALENDAR_YEAR, calendar.dayOf(r.recommendedAt()), calendar.calendar()));
     }
     List<LocalDate> days = years.stream().map(p -> p.start(calendar.calendar())).toList();
@@ -79,18 +78,15 @@ class PlatformRecommendations {
     return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest);
   }
 
-  private Map<String, Recommendation> stored(String schoolId, Set<String> externalIds) {
-    Map<String, Recommendation> result = new LinkedHashMap<>();
-    jdbc.sql("""
+  private List<Recommendation> stored(String schoolId, Set<String> externalIds) {
+    return jdbc.sql("""
             select external_id, resource_id, title, resource_type, authoring_tier, recommended_at from platform_recommendation
             where school_id = ? and external_id = any(?)
             """)
         .params(schoolId, externalIds.toArray(String[]::new))
         .query((rs, n) -> new Recommendation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
             rs.getTimestamp(6).toInstant()))
-        .list()
-        .forEach(r -> result.put(r.externalId(), r));
-    return result;
+        .list();
   }
 
   private void insert(String schoolId, List<Recommendation> rows, Instant receivedAt) {

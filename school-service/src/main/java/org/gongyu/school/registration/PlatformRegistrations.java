@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongyu.chassis.calendar.CityCalendar;
@@ -15,6 +14,8 @@ import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.privacy.Pseudonymizer;
+import org.gongyu.school.records.IdempotentBatch;
+import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.registry.SchoolRegistry;
@@ -27,7 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PlatformRegistrations {
 
-  private static final int MAX_LISTED_ERRORS = 50;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate jdbcTemplate;
@@ -77,7 +77,7 @@ class PlatformRegistrations {
     Map<String, SchoolClasses.SchoolClass> known =
         classes.findAll(schoolId, records.stream().map(RegistrationBatch.Registration::classId).distinct().toList());
     List<String> errors = new ArrayList<>();
-    Map<String, Row> rows = new LinkedHashMap<>();
+    IdempotentBatch<Row> rows = IdempotentBatch.keyedBy(Row::externalId);
     for (int i = 0; i < records.size(); i++) {
       RegistrationBatch.Registration r = records.get(i);
       String at = "registrations[" + i + "].";
@@ -96,35 +96,14 @@ class PlatformRegistrations {
           pseudonymizer.student(schoolId, r.studentRef()),
           pseudonymizer.guardian(schoolId, r.guardianRef()),
           r.registeredAt().truncatedTo(ChronoUnit.MICROS));
-      Row earlier = rows.putIfAbsent(r.externalId(), row);
-      if (earlier != null && !earlier.equals(row)) {
-        errors.add(at + "externalId: " + r.externalId() + " appears twice in the batch with different content");
-      }
+      rows.add(i, row, at, errors);
     }
-    if (!errors.isEmpty()) {
-      throw rejected(errors);
-    }
+    IdempotentBatch.rejectIf("batch", errors);
 
-    Map<String, Row> stored = stored(schoolId, rows.keySet());
-    List<String> changed = new ArrayList<>();
-    List<Row> fresh = new ArrayList<>();
-    for (Row row : rows.values()) {
-      Row before = stored.get(row.externalId());
-      if (before == null) {
-        fresh.add(row);
-      } else if (!before.equals(row)) {
-        changed.add(row.externalId());
-      }
-    }
-    if (!changed.isEmpty()) {
-      throw ApiProblem.conflict(changed.size() + " record(s) were recorded earlier with different content and cannot be"
-          + " overwritten; nothing in this batch was stored: " + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED_ERRORS))));
-    }
+    List<Row> fresh = rows.fresh(stored(schoolId, rows.keys()), "record");
     insert(schoolId, fresh, now);
     List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
-    if (!over.isEmpty()) {
-      throw rejected(over);
-    }
+    IdempotentBatch.rejectIf("batch", over);
     List<SnapshotService.Snapshot> latest = fresh.isEmpty()
         ? snapshots.latestForPeriod(schoolId, semester.id())
         : snapshots.refresh(RecordsChanged.of(schoolId, start,
@@ -132,24 +111,15 @@ class PlatformRegistrations {
     return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(), latest);
   }
 
-  private static ApiProblem rejected(List<String> errors) {
-    return ApiProblem.unprocessable(
-        "the batch was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
-        errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
-  }
-
-  private Map<String, Row> stored(String schoolId, java.util.Set<String> externalIds) {
-    Map<String, Row> result = new LinkedHashMap<>();
-    jdbc.sql("""
+  private List<Row> stored(String schoolId, java.util.Set<String> externalIds) {
+    return jdbc.sql("""
             select external_id, class_id, student_key, guardian_key, registered_at from platform_registration
             where school_id = ? and external_id = any(?)
             """)
         .params(schoolId, externalIds.toArray(String[]::new))
         .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getTimestamp(5).toInstant()))
-        .list()
-        .forEach(r -> result.put(r.externalId(), r));
-    return result;
+        .list();
   }
 
   private void insert(String schoolId, List<Row> rows, Instant receivedAt) {
@@ -171,27 +141,12 @@ class PlatformRegistrations {
 
   /** Classes among {@code classIds} where more students are registered than enrolled. */
   private List<String> overEnrolled(String schoolId, List<String> classIds) {
-    if (classIds.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("""
-            select c.class_id, c.enrolment, count(distinct r.student_key) as registered
-            from school_class c join platform_registration r on r.school_id = c.school_id and r.class_id = c.class_id
-            where c.school_id = ? and c.class_id = any(?)
-            group by c.class_id, c.enrolment having count(distinct r.student_key) > c.enrolment
-            order by c.class_id
-            """)
-        .params(schoolId, classIds.toArray(String[]::new))
-        .query((rs, n) -> "class " + rs.getString(1) + ": " + rs.getLong(3) + " students with a registered guardian but only "
-            + rs.getInt(2) + " enrolled")
-        .list();
+    return StudentRecordChecks.overEnrolled(jdbc, "platform_registration", schoolId, classIds, (classId, students, enrolment) ->
+        "class " + classId + ": " + students + " students with a registered guardian but only " + enrolment + " enrolled");
   }
 
   /** Distinct students of a class with a registered guardian. */
   long registeredStudents(String schoolId, String classId) {
-    return jdbc.sql("select count(distinct student_key) from platform_registration where school_id = ? and class_id = ?")
-        .params(schoolId, classId)
-        .query(Long.class)
-        .single();
+    return StudentRecordChecks.studentsOfClass(jdbc, "platform_registration", schoolId, classId);
   }
 }

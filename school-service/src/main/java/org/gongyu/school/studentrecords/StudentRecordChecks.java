@@ -8,18 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
-import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.classes.SchoolClasses;
+import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
+import org.gongyu.school.records.IdempotentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Validation every student-record feature applies the same way. */
 public final class StudentRecordChecks {
-
-  /** Problems listed in one answer; the detail says how many there were in all. */
-  public static final int MAX_LISTED_ERRORS = 50;
 
   private StudentRecordChecks() {}
 
@@ -60,20 +58,7 @@ public final class StudentRecordChecks {
 
   /** 422 listing every problem if there are any; nothing of the request is stored. */
   public static void rejectIf(List<String> errors) {
-    if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(
-          "the request was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
-          errors.subList(0, Math.min(errors.size(), MAX_LISTED_ERRORS)));
-    }
-  }
-
-  /** 409 naming the items recorded earlier with other content; nothing of the batch is stored. */
-  public static void conflictIf(List<String> changed) {
-    if (!changed.isEmpty()) {
-      throw ApiProblem.conflict(changed.size() + " item(s) were recorded earlier with different content and cannot be"
-          + " overwritten; nothing in this batch was stored: "
-          + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED_ERRORS))));
-    }
+    IdempotentBatch.rejectIf("request", errors);
   }
 
   /**
@@ -81,6 +66,19 @@ public final class StudentRecordChecks {
    * school_id, class_id, student_key}) holds more distinct students than the class enrols.
    */
   public static List<String> overEnrolled(JdbcClient jdbc, String table, String schoolId, Collection<String> classIds) {
+    return overEnrolled(jdbc, table, schoolId, classIds, (classId, students, enrolment) -> "classId: class " + classId
+        + " would have records of " + students + " students but enrols only " + enrolment);
+  }
+
+  /** How a feature words an over-enrolled class. */
+  @FunctionalInterface
+  public interface OverEnrolment {
+    String problem(String classId, long students, int enrolment);
+  }
+
+  /** {@link #overEnrolled(JdbcClient, String, String, Collection)} in the feature's own words. */
+  public static List<String> overEnrolled(JdbcClient jdbc, String table, String schoolId, Collection<String> classIds,
+      OverEnrolment problem) {
     if (classIds.isEmpty()) {
       return List.of();
     }
@@ -92,8 +90,7 @@ public final class StudentRecordChecks {
             order by c.class_id
             """.formatted(table))
         .params(schoolId, classIds.toArray(String[]::new))
-        .query((rs, n) -> "classId: class " + rs.getString(1) + " would have records of " + rs.getLong(3)
-            + " students but enrols only " + rs.getInt(2))
+        .query((rs, n) -> problem.problem(rs.getString(1), rs.getLong(3), rs.getInt(2)))
         .list();
   }
 
@@ -123,5 +120,17 @@ public final class StudentRecordChecks {
       periods.forEach(p -> snapshots.latest(schoolId, code, p.id()).ifPresent(result::add));
     });
     return result;
+  }
+
+  /**
+   * The figures a batch answers with: if it stored something, {@code feeds} re-derived once for
+   * every day of the {@code days} (those of the fresh records); if it stored nothing, the latest
+   * figures of the periods containing {@code days} (those of all its records), without re-deriving.
+   */
+  public static List<SnapshotService.Snapshot> figures(SnapshotService snapshots, CityCalendar calendar, String schoolId,
+      boolean storedAny, Collection<LocalDate> days, Map<String, PeriodType> feeds) {
+    return storedAny
+        ? snapshots.refresh(RecordsChanged.of(schoolId, days, feeds.keySet().toArray(String[]::new)))
+        : latest(snapshots, calendar, schoolId, days, feeds);
   }
 }
