@@ -76,6 +76,8 @@ class SchoolServiceIT {
   @LocalServerPort int port;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired JdbcClient jdbc;
+  @Autowired org.gongyu.school.indicators.PeriodRollover rollover;
+  @Autowired java.util.List<org.gongyu.school.indicators.IndicatorDerivation> derivations;
   RestClient http;
   AccessMatrix.Client matrix;
 
@@ -168,6 +170,30 @@ class SchoolServiceIT {
   }
 
   // ---------------------------------------------------------------- behaviour
+
+  @Test
+  void theDailyRollOverDerivesEveryIndicatorOfAnActiveSchoolOnceAndThenNothing() {
+    String school = "9901010951";
+    registerSchool(school);
+    // A school whose figures for today's periods nothing has derived yet (as on the first day of a
+    // new semester, before any write): its class row is there, its snapshots are not.
+    jdbc.sql("""
+            insert into school_class (school_id, class_id, school_year, grade, name, enrolment, updated_at)
+            values (?, 'R1', ?, 1, '一年级1班', 30, now())
+            """).params(school, YEAR).update();
+    assertThat(jdbc.sql("select count(*) from indicator_snapshot where school_id = ?").param(school).query(Long.class).single()).isZero();
+
+    assertThat(rollover.rollOver()).isGreaterThanOrEqualTo(derivations.size());
+    assertThat(jdbc.sql("select count(distinct indicator_code) from indicator_snapshot where school_id = ?")
+            .param(school).query(Long.class).single())
+        .as("every derived indicator has a figure for its period containing today").isEqualTo(derivations.size());
+    assertThat(jdbc.sql("select denominator from indicator_snapshot where school_id = ? and indicator_code = 'PARENT_CONTACT'")
+            .param(school).query(Long.class).single()).isEqualTo(30);
+
+    long versions = jdbc.sql("select count(*) from indicator_snapshot").query(Long.class).single();
+    assertThat(rollover.rollOver()).as("a second roll-over changes nothing").isZero();
+    assertThat(jdbc.sql("select count(*) from indicator_snapshot").query(Long.class).single()).isEqualTo(versions);
+  }
 
   @Test
   void derivesTheSnapshotFromRecordsAndPublishesEachNewVersionOnce() {
