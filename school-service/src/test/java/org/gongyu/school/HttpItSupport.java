@@ -65,9 +65,13 @@ public abstract class HttpItSupport {
         String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
   }
 
-  /** Sends {@code body} as JSON: an object is serialised, a String is sent as it is. */
+  /** Sends {@code body} as JSON: an object is serialised, a String is sent as it is, null sends no body. */
   protected Response send(String method, String path, Object body) {
-    return http.method(HttpMethod.valueOf(method)).uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+    var request = http.method(HttpMethod.valueOf(method)).uri(path);
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request
         .exchange((req, res) -> new Response(res.getStatusCode().value(),
             String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
   }

@@ -2,6 +2,7 @@ package org.gongyu.reporting.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.List;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorKind;
@@ -155,52 +156,41 @@ final class ReportAssembler {
     if (rollup == null) {
       return emptyCell(null, null, target);
     }
-    Rollup r = rollup.rollup();
-    boolean suppressed = suppressed(indicator, r.figure());
-    return new RollupCell(
-        rollup.cityId(),
-        rollup.cityName(),
-        suppressed,
-        suppressed ? null : rollup.numerator(),
-        suppressed ? null : rollup.denominator(),
-        suppressed ? null : r.figure().rate(),
-        targetValue(target),
-        suppressed ? null : r.meets(target),
-        rollup.schoolsMeetingTarget(),
-        rollup.schoolsReporting(),
-        rollup.schoolsExpected(),
-        r.completeness(),
-        rollup.schoolsOnTime(),
-        rollup.schoolsUnderDeadline(),
-        timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()),
-        rollup.version(),
-        rollup.asOf());
+    return cell(rollup.cityId(), rollup.cityName(), rollup.rollup(), rollup.schoolsOnTime(), rollup.schoolsUnderDeadline(),
+        timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()), rollup.version(), rollup.asOf(), indicator, target);
   }
 
   static RollupCell countyCell(CountyRow county, CountyRollupRow rollup, IndicatorRow indicator, Target target) {
     if (rollup == null) {
       return emptyCell(county.countyId(), county.name(), target);
     }
-    Rollup r = rollup.rollup();
+    return cell(county.countyId(), county.name(), rollup.rollup(), rollup.schoolsOnTime(),
+        rollup.schoolsOnTime() == null ? null : rollup.schoolsExpected(), countyTimeliness(rollup), rollup.version(),
+        rollup.asOf(), indicator, target);
+  }
+
+  /** A county's or the city's cell: the published figures, withheld when the indicator's small-cell rule says so. */
+  private static RollupCell cell(String id, String name, Rollup r, Integer onTime, Integer underDeadline,
+      BigDecimal timeliness, long version, Instant asOf, IndicatorRow indicator, Target target) {
     boolean suppressed = suppressed(indicator, r.figure());
     return new RollupCell(
-        county.countyId(),
-        county.name(),
+        id,
+        name,
         suppressed,
-        suppressed ? null : rollup.numerator(),
-        suppressed ? null : rollup.denominator(),
+        suppressed ? null : r.figure().numerator(),
+        suppressed ? null : r.figure().denominator(),
         suppressed ? null : r.figure().rate(),
         targetValue(target),
         suppressed ? null : r.meets(target),
-        rollup.schoolsMeetingTarget(),
-        rollup.schoolsReporting(),
-        rollup.schoolsExpected(),
+        r.schoolsMeetingTarget(),
+        r.schoolsReporting(),
+        r.schoolsExpected(),
         r.completeness(),
-        rollup.schoolsOnTime(),
-        rollup.schoolsOnTime() == null ? null : rollup.schoolsExpected(),
-        countyTimeliness(rollup),
-        rollup.version(),
-        rollup.asOf());
+        onTime,
+        underDeadline,
+        timeliness,
+        version,
+        asOf);
   }
 
   private static RollupCell emptyCell(String id, String name, Target target) {

@@ -20,37 +20,24 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gongyu.contracts.EventCodec;
-import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
-import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
-import org.junit.jupiter.api.BeforeAll;
+import org.gongyu.school.HttpItSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * The parent-school records against a real PostgreSQL and Kafka: each record to the snapshot it
  * feeds and the event (aggregates only), corrections as new versions, re-sent records publishing
  * nothing, bad input stored nowhere, and the access matrix of every endpoint.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ParentSchoolIT {
+class ParentSchoolIT extends HttpItSupport {
 
   /** 2026-11-23 noon in Beijing: semester 2026-2027-1 has started, 2026-2027-2 has not. */
   static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
@@ -73,42 +60,9 @@ class ParentSchoolIT {
     }
   }
 
-  @LocalServerPort int port;
-  @Autowired KafkaTemplate<String, String> kafka;
-  @Autowired JdbcClient jdbc;
-  RestClient http;
-  AccessMatrix.Client matrix;
-
-  @BeforeAll
-  void connect() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
-    matrix = AccessMatrix.overHttp("http://localhost:" + port);
-  }
-
-  // ---------------------------------------------------------------- fixtures
-
-  record Response(int status, String contentType, String body) {}
-
-  void registerSchool(String schoolId, String countyId) {
-    var event = EventEnvelope.wrap("district-service", NOW, new SchoolRegistered(schoolId, countyId, null, "测试学校 " + schoolId, "PRIMARY", 1));
-    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, countyId, EventCodec.encode(event));
-    await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/school/schools/" + schoolId + "/classes").status() == 200);
-  }
-
-  Response get(String path) {
-    return http.get().uri(path).exchange((req, res) -> new Response(res.getStatusCode().value(),
-        String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
-  }
-
-  Response send(String method, String path, Object body) {
-    var request = http.method(HttpMethod.valueOf(method)).uri(path);
-    if (body instanceof String json) {
-      request.contentType(MediaType.APPLICATION_JSON).body(json);
-    } else if (body != null) {
-      request.contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-    return request.exchange((req, res) -> new Response(res.getStatusCode().value(),
-        String.valueOf(res.getHeaders().getContentType()), new String(res.getBody().readAllBytes())), true);
+  @Override
+  protected Instant now() {
+    return NOW;
   }
 
   static String base(String school) {
