@@ -45,6 +45,24 @@ public final class EventCodec {
     }
   }
 
+  /**
+   * The payload type name of an envelope, to dispatch the records of a topic that carries several
+   * types (e.g. {@link Topics#SCHOOL_DEMONSTRATION}).
+   *
+   * @throws MalformedEventException when the JSON is not an envelope with a type
+   */
+  public static String typeOf(String json) {
+    try {
+      String type = MAPPER.readValue(json, TypeOnly.class).type();
+      if (type == null) {
+        throw new MalformedEventException("not an event envelope: no type");
+      }
+      return type;
+    } catch (tools.jackson.core.JacksonException | IllegalArgumentException e) {
+      throw new MalformedEventException("not an event envelope: " + e.getMessage(), e);
+    }
+  }
+
   private record TypeOnly(String type) {}
 
   /** Raised for records that can never be processed; consumers send them to the dead-letter topic. */

@@ -27,5 +27,22 @@ public final class Topics {
   /** {@link org.gongyu.contracts.city.v1.CityRollupPublished}, key = city id. */
   public static final String CITY_INDICATOR_ROLLUPS = "gongyu.city.indicator-rollups.v1";
 
+  /**
+   * {@link org.gongyu.contracts.school.v1.DemonstrationApplied} and {@link
+   * org.gongyu.contracts.school.v1.SelfEvaluationSubmitted}, key = school id: one topic so that a
+   * school's application always precedes its self-evaluation.
+   */
+  public static final String SCHOOL_DEMONSTRATION = "gongyu.school.demonstration.v1";
+
+  /**
+   * {@link org.gongyu.contracts.district.v1.DemonstrationProgrammePublished} and {@link
+   * org.gongyu.contracts.district.v1.DemonstrationStatusChanged}, key = county id: one topic so that
+   * a programme always precedes the statuses of its applications.
+   */
+  public static final String DISTRICT_DEMONSTRATION = "gongyu.district.demonstration.v1";
+
+  /** {@link org.gongyu.contracts.city.v1.StandardPublished}, key = standard id. */
+  public static final String CITY_DEMONSTRATION_STANDARDS = "gongyu.city.demonstration-standards.v1";
+
   private Topics() {}
 }

@@ -14,6 +14,13 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.gongyu.contracts.city.v1.CityRollupPublished;
 import org.gongyu.contracts.city.v1.CountyRegistered;
+import org.gongyu.contracts.city.v1.StandardPublished;
+import org.gongyu.contracts.demonstration.DemonstrationStatus;
+import org.gongyu.contracts.demonstration.Rubric;
+import org.gongyu.contracts.district.v1.DemonstrationProgrammePublished;
+import org.gongyu.contracts.district.v1.DemonstrationStatusChanged;
+import org.gongyu.contracts.school.v1.DemonstrationApplied;
+import org.gongyu.contracts.school.v1.SelfEvaluationSubmitted;
 import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
@@ -44,8 +51,33 @@ class GoldenEventsTest {
     }
   }
 
+  static final Rubric RUBRIC = new Rubric("示范学校建设标准", "Demonstration-school standard", new BigDecimal("24"),
+      List.of(new Rubric.Area("A1", "家庭教育指导", "Family-education guidance",
+          List.of(new Rubric.Criterion("A1.1", "家长学校", "Parent school", new BigDecimal("10"), "章程、师资名册、授课记录",
+                  List.of("PARENT_SCHOOL_ESTABLISHED", "COLLECTIVE_SESSIONS")),
+              new Rubric.Criterion("A1.2", "数字家长学校", "Digital parent school", new BigDecimal("20"), "平台统计",
+                  List.of("PLATFORM_REGISTRATION"))))));
+
   static Stream<Golden> events() {
     return Stream.of(
+        new Golden("StandardPublished.json", new StandardPublished("DEMO-SCHOOL", 2, AT, RUBRIC)),
+        new Golden("DemonstrationApplied.json",
+            new DemonstrationApplied(ID, "3301010001", "330101", "330101-2024", AT,
+                List.of(new DemonstrationApplied.AreaBaseline("A1", 3, "家长学校已建立")), "一校一案：补齐数字家长学校注册短板")),
+        new Golden("SelfEvaluationSubmitted.json",
+            new SelfEvaluationSubmitted(ID, "3301010001", "330101-2024", "DEMO-SCHOOL", 2, 1, AT,
+                List.of(new SelfEvaluationSubmitted.Item("A1.1", new BigDecimal("8.5"), "每学期1次集中授课",
+                    List.of(new SelfEvaluationSubmitted.Evidence("家长学校章程", "档案 2025-03")))))),
+        new Golden("DemonstrationProgrammePublished.json",
+            new DemonstrationProgrammePublished("330101-2024", "330101", "2024—2027 协同育人示范学校创建", 100,
+                LocalDate.parse("2024-02-01"), LocalDate.parse("2027-01-31"), LocalDate.parse("2024-02-01"),
+                LocalDate.parse("2024-02-29"), 12, 3, "DEMO-SCHOOL", 2, RUBRIC,
+                List.of(new DemonstrationProgrammePublished.Quota("330101-XQ1", 60),
+                    new DemonstrationProgrammePublished.Quota(null, 40)), 3)),
+        new Golden("DemonstrationStatusChanged.json",
+            new DemonstrationStatusChanged(ID, "330101-2024", "330101", "3301010001", DemonstrationStatus.RECTIFYING,
+                DemonstrationStatus.REINSPECTING, AT, 9, LocalDate.parse("2025-03-01"), new BigDecimal("86.5"),
+                LocalDate.parse("2028-03-31"), LocalDate.parse("2026-12-31"), "家访档案不全，限期整改")),
         new Golden("IndicatorSnapshotPublished.json",
             new IndicatorSnapshotPublished("3301010001", "PLATFORM_REGISTRATION", "2025-2026-1", 412, 640, 3, AT)),
         new Golden("SchoolRegistered.json",
@@ -93,6 +125,26 @@ class GoldenEventsTest {
   void goldenFileDecodesToTheSample(Golden golden) throws IOException {
     EventEnvelope<?> decoded = EventCodec.decode(read(golden.file()), golden.payload().getClass());
     assertThat(decoded).isEqualTo(envelope(golden.payload()));
+  }
+
+  @Test
+  void typeOfDispatchesATopicOfSeveralTypes() throws IOException {
+    assertThat(EventCodec.typeOf(read("DemonstrationApplied.json"))).isEqualTo("DemonstrationApplied");
+    assertThat(EventCodec.typeOf(read("SelfEvaluationSubmitted.json"))).isEqualTo("SelfEvaluationSubmitted");
+    assertThatThrownBy(() -> EventCodec.typeOf("{\"payload\":{}}")).isInstanceOf(EventCodec.MalformedEventException.class);
+    assertThatThrownBy(() -> EventCodec.typeOf("[1,2")).isInstanceOf(EventCodec.MalformedEventException.class);
+  }
+
+  @Test
+  void rubricRefusesDuplicateCodesAndAnUnreachablePassMark() {
+    Rubric.Criterion c = RUBRIC.criteria().getFirst();
+    assertThat(RUBRIC.fullMark()).isEqualByComparingTo("30");
+    assertThatThrownBy(() -> new Rubric("t", "t", new BigDecimal("31"), RUBRIC.areas()))
+        .hasMessageContaining("at most the full mark 30");
+    assertThatThrownBy(() -> new Rubric("t", "t", BigDecimal.ONE, List.of(new Rubric.Area("A1", "a", "a", List.of(c, c)))))
+        .hasMessageContaining("A1.1 is used twice");
+    assertThatThrownBy(() -> new Rubric.Criterion("X", "x", "x", BigDecimal.ZERO, "e", null))
+        .hasMessageContaining("more than 0 points");
   }
 
   @Test

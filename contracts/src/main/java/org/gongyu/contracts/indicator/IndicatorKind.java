@@ -9,5 +9,11 @@ public enum IndicatorKind {
   /** events per person, rolled up by summing events and persons. */
   PER_CAPITA,
   /** 1 if the school meets a condition, else 0; rolled up as a share of schools. */
-  SCHOOL_THRESHOLD
+  SCHOOL_THRESHOLD,
+  /**
+   * a count the county holds as a whole (e.g. demonstration titles), judged per county: each county's
+   * figure is (count, 1), so the city's Σ/Σ is the mean per county, and a unit meets the target when
+   * count ≥ target × counties.
+   */
+  UNIT_COUNT
 }

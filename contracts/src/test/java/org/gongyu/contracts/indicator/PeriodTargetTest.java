@@ -60,4 +60,14 @@ class PeriodTargetTest {
     assertThat(new Rollup(new Figure(60, 100), 2, 5, 0).meets(ratio)).isTrue();
     assertThat(new Rollup(new Figure(60, 100), 2, 5, 0).meets(null)).isNull();
   }
+
+  @Test
+  void aUnitCountIsMetByACountyHoldingTheCountAndByTheCityOnAveragePerCounty() {
+    Target hundred = new Target(IndicatorKind.UNIT_COUNT, new BigDecimal("100"), TargetComparator.AT_LEAST);
+    assertThat(new Rollup(new Figure(100, 1), 240, 240, 100).meets(hundred)).isTrue();
+    assertThat(new Rollup(new Figure(99, 1), 240, 240, 99).meets(hundred)).isFalse();
+    Rollup city = Rollup.ofRollups(java.util.List.of(new Rollup(new Figure(120, 1), 0, 0, 0), new Rollup(new Figure(79, 1), 0, 0, 0)));
+    assertThat(city.figure()).isEqualTo(new Figure(199, 2));
+    assertThat(city.meets(hundred)).isFalse();
+  }
 }
