@@ -19,4 +19,9 @@ class DistrictTopics {
   NewTopic countyRollupsTopic() {
     return TopicBuilder.name(Topics.DISTRICT_INDICATOR_ROLLUPS).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic demonstrationTopic() {
+    return TopicBuilder.name(Topics.DISTRICT_DEMONSTRATION).partitions(6).replicas(1).build();
+  }
 }

@@ -1,0 +1,80 @@
+package org.gongyu.district;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.gongyu.contracts.EventCodec;
+import org.gongyu.contracts.EventEnvelope;
+import org.gongyu.contracts.city.v1.StandardPublished;
+import org.gongyu.contracts.demonstration.DemonstrationStatus;
+import org.gongyu.contracts.demonstration.Rubric;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rows the demonstration ITs start from, written straight to the database so that one step can be
+ * tested without walking the steps before it: a small rubric, a programme and an application in a
+ * chosen status. The whole lifecycle through the APIs and events is the system test's.
+ */
+final class DemonstrationFixtures {
+
+  static final String STANDARD = "TEST-DEMO";
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Two areas, three criteria worth 10 + 20 + 10 = 40 points, pass mark 30. */
+  static final Rubric RUBRIC = new Rubric("测试标准", "Test standard", new BigDecimal("30"), List.of(
+      new Rubric.Area("A1", "家庭教育指导", "Family-education guidance", List.of(
+          new Rubric.Criterion("A1.1", "家长学校", "Parent school", new BigDecimal("10"), "章程", List.of("PARENT_SCHOOL_ESTABLISHED")),
+          new Rubric.Criterion("A1.2", "数字家长学校", "Digital parent school", new BigDecimal("20"), "平台统计", List.of("PLATFORM_REGISTRATION")))),
+      new Rubric.Area("A3", "家访", "Home visits", List.of(
+          new Rubric.Criterion("A3.1", "家访前", "Before the visit", new BigDecimal("10"), "家访计划", List.of("PARENT_CONTACT"))))));
+
+  private DemonstrationFixtures() {}
+
+  /** The city's event for version {@code version} of the test standard, as JSON. */
+  static String standardEvent(long version, Rubric rubric) {
+    return EventCodec.encode(EventEnvelope.wrap("city-service", Instant.parse("2024-01-10T00:00:00Z"),
+        new StandardPublished(STANDARD, version, Instant.parse("2024-01-10T00:00:00Z"), rubric)));
+  }
+
+  /** Inserts standard version {@code version} unless it is there. */
+  static void standard(JdbcClient jdbc, long version) {
+    jdbc.sql("""
+            insert into demonstration_standard (standard_id, version, published_at, rubric)
+            values (?, ?, now(), cast(? as jsonb)) on conflict do nothing""")
+        .params(STANDARD, version, JSON.writeValueAsString(RUBRIC)).update();
+  }
+
+  /**
+   * A programme of {@code countyId}: target 10, 2024-02-01 to 2027-01-31, applications 2024-02-01 to
+   * 2024-02-29, 12 creation months, titles valid 3 years, consensus margin 2 points.
+   */
+  static String programme(JdbcClient jdbc, String countyId, String programmeId) {
+    standard(jdbc, 1);
+    jdbc.sql("""
+            insert into demonstration_programme (id, county_id, name, target, starts_on, ends_on, application_opens_on,
+              application_deadline, creation_months, title_validity_years, consensus_margin, standard_id, standard_version,
+              version, updated_at)
+            values (?, ?, '测试创建', 10, date '2024-02-01', date '2027-01-31', date '2024-02-01', date '2024-02-29',
+              12, 3, 2, ?, 1, 1, now())""")
+        .params(programmeId, countyId, STANDARD).update();
+    return programmeId;
+  }
+
+  /** An application in {@code status} (version 1, round 1 from SELF_EVALUATED on), with no trail. */
+  static UUID application(JdbcClient jdbc, String countyId, String programmeId, String schoolId, DemonstrationStatus status) {
+    UUID id = UUID.randomUUID();
+    boolean evaluated = status.ordinal() >= DemonstrationStatus.SELF_EVALUATED.ordinal() && status != DemonstrationStatus.DEFERRED;
+    jdbc.sql("""
+            insert into demonstration_application (id, programme_id, county_id, school_id, xuequ_key, status, version,
+              applied_at, baseline, plan, creation_ends_on, round, final_score, updated_at)
+            values (?, ?, ?, ?, '', ?, 1, ?, '[]', '一校一案', ?, ?, null, now())""")
+        .params(id, programmeId, countyId, schoolId, status.name(), Timestamp.from(Instant.parse("2024-02-20T02:00:00Z")),
+            status == DemonstrationStatus.APPLIED ? null : LocalDate.parse("2025-02-20"), evaluated ? 1 : 0)
+        .update();
+    return id;
+  }
+}
