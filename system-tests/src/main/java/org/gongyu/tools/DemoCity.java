@@ -178,6 +178,7 @@ public final class DemoCity {
           county.schools().stream().mapToLong(School::studentsRegistered).sum());
     }
     records(client, out);
+    demonstration(client, out);
     Map<String, Long> expected = new LinkedHashMap<>();
     counties.forEach(c -> expected.put(c.id(), c.schools().stream().mapToLong(School::studentsRegistered).sum()));
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
@@ -197,6 +198,119 @@ public final class DemoCity {
         }
         GongyuClient.sleep(250);
       }
+    }
+  }
+
+  /** Each county's demonstration programme (target 100 in three years, as in seed 001). */
+  public static final String PROGRAMME_SUFFIX = "-2026";
+
+  /**
+   * Each county's demonstration-school programme 2026—2029 against the city's default standard:
+   * target 100 broken down 50/40/10 over its two 学区 and the county-direct schools, the arrangement
+   * table, the realm's assessor of the county on its panel, and applications from six schools, of
+   * which the county selects four (their creation year starts) and declines one. Applications are
+   * accepted until 1 March 2027; loaded later, the programme is there but no school applies. A
+   * reload changes nothing: the same programme and quotas again, second applications are refused.
+   */
+  private void demonstration(GongyuClient client, java.io.PrintStream out) {
+    LocalDate today = LocalDate.now(ZONE);
+    LocalDate opens = LocalDate.parse("2026-09-01");
+    LocalDate deadline = LocalDate.parse("2027-03-01");
+    for (County county : counties) {
+      String base = "/api/district/counties/" + county.id() + "/demonstration";
+      String programmeId = county.id() + PROGRAMME_SUFFIX;
+      Map<String, Object> programme = new LinkedHashMap<>();
+      programme.put("name", "2026—2029 " + county.name() + "家校社协同育人示范学校创建");
+      programme.put("target", 100);
+      programme.put("startsOn", "2026-09-01");
+      programme.put("endsOn", "2029-08-31");
+      programme.put("applicationOpensOn", opens.toString());
+      programme.put("applicationDeadline", deadline.toString());
+      programme.put("creationMonths", 12);
+      programme.put("titleValidityYears", 3);
+      programme.put("consensusMargin", 3);
+      programme.put("standardId", "DEMO-SCHOOL");
+      programme.put("standardVersion", 1);
+      eventuallyOk(client, () -> client.put(base + "/programmes/" + programmeId, programme), "programme " + programmeId);
+      Map<String, Object> direct = new LinkedHashMap<>();
+      direct.put("xuequId", null);
+      direct.put("quota", 10);
+      GongyuClient.require(client.put(base + "/programmes/" + programmeId + "/quotas", Map.of("quotas", List.of(
+          Map.of("xuequId", county.xuequ().get(0).id(), "quota", 50), Map.of("xuequId", county.xuequ().get(1).id(), "quota", 40),
+          direct))), "quotas " + programmeId);
+      for (Xuequ xq : county.xuequ()) {
+        List<Map<String, Object>> selected = county.schools().stream().filter(sc -> xq.id().equals(sc.xuequId())).limit(4)
+            .map(sc -> Map.<String, Object>of("schoolId", sc.id(), "plannedYear", 2026)).toList();
+        GongyuClient.require(client.put(base + "/programmes/" + programmeId + "/arrangement/" + xq.id(), Map.of("schools", selected)),
+            "arrangement " + xq.id());
+      }
+      Map<String, Object> assessor = new LinkedHashMap<>();
+      assessor.put("name", county.name() + "评估专家");
+      assessor.put("homeSchoolId", null);
+      assessor.put("formerSchoolIds", List.of());
+      GongyuClient.require(client.put(base + "/assessors/assessor-" + county.id(), assessor), "assessor of " + county.id());
+      if (today.isBefore(opens) || today.isAfter(deadline)) {
+        out.printf("  demonstration %s: programme set up; applications closed on %s%n", programmeId, deadline);
+        continue;
+      }
+      int applied = 0;
+      List<String> received = new ArrayList<>();
+      for (School school : county.schools().subList(0, 6)) {
+        String path = "/api/school/schools/" + school.id() + "/demonstration/applications";
+        Map<String, Object> body = Map.of("programmeId", programmeId,
+            "baseline", List.of(Map.of("areaCode", "A1", "level", 3, "note", "家长学校已挂牌，数字家长学校注册率待提高"),
+                Map.of("areaCode", "A3", "level", 2, "note", "家访档案尚未做到一生一档")),
+            "plan", "一校一案：分析差距，明确路径，一年内按四项任务创建。");
+        GongyuClient.Reply reply = eventuallyOk(client, () -> client.post(path, body), "application of " + school.id());
+        if (reply.status() == 201) {
+          applied++;
+        }
+      }
+      String list = base + "/applications?programmeId=" + programmeId;
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (true) {
+        GongyuClient.Reply r = client.get(list);
+        received.clear();
+        if (r.ok()) {
+          r.body().forEach(a -> received.add(a.path("applicationId").asString() + ":" + a.path("schoolId").asString()
+              + ":" + a.path("status").asString()));
+        }
+        if (received.size() >= 6 || System.nanoTime() > until) {
+          break;
+        }
+        GongyuClient.sleep(250);
+      }
+      received.sort(java.util.Comparator.comparing(x -> x.split(":")[1]));
+      int accepted = 0;
+      for (int i = 0; i < received.size(); i++) {
+        String[] a = received.get(i).split(":");
+        if (!"APPLIED".equals(a[2])) {
+          continue;
+        }
+        String app = base + "/applications/" + a[0];
+        if (i < 4) {
+          GongyuClient.require(client.post(app + "/accept", Map.of("note", "学区遴选推荐")), "accept " + a[1]);
+          accepted++;
+        } else if (i == 4) {
+          GongyuClient.require(client.post(app + "/decline", Map.of("reason", "本年度名额已满，建议下一批次申报")), "decline " + a[1]);
+        }
+      }
+      out.printf("  demonstration %s: target 100 (50/40/10), %d new applications, %d selected now%n", programmeId, applied, accepted);
+    }
+  }
+
+  /** Retries while the tier below has not yet heard of the programme or county (404/422), up to 60 s. */
+  private static GongyuClient.Reply eventuallyOk(GongyuClient client, java.util.function.Supplier<GongyuClient.Reply> call, String what) {
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      GongyuClient.Reply r = call.get();
+      if (r.ok() || r.status() == 409 || System.nanoTime() > until) {
+        if (!r.ok() && r.status() != 409) {
+          throw new IllegalStateException(what + " answered " + r.status() + ": " + r.body());
+        }
+        return r;
+      }
+      GongyuClient.sleep(250);
     }
   }
 }
