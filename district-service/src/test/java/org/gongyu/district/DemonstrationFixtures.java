@@ -66,14 +66,44 @@ final class DemonstrationFixtures {
 
   /** An application in {@code status} (version 1, round 1 from SELF_EVALUATED on), with no trail. */
   static UUID application(JdbcClient jdbc, String countyId, String programmeId, String schoolId, DemonstrationStatus status) {
+    return application(jdbc, countyId, programmeId, schoolId, "", status);
+  }
+
+  /** As above, of a school in 学区 {@code xuequKey} ({@code ""}: directly under the county). */
+  static UUID application(
+      JdbcClient jdbc, String countyId, String programmeId, String schoolId, String xuequKey, DemonstrationStatus status) {
     UUID id = UUID.randomUUID();
     boolean evaluated = status.ordinal() >= DemonstrationStatus.SELF_EVALUATED.ordinal() && status != DemonstrationStatus.DEFERRED;
     jdbc.sql("""
             insert into demonstration_application (id, programme_id, county_id, school_id, xuequ_key, status, version,
               applied_at, baseline, plan, creation_ends_on, round, final_score, updated_at)
-            values (?, ?, ?, ?, '', ?, 1, ?, '[]', '一校一案', ?, ?, null, now())""")
-        .params(id, programmeId, countyId, schoolId, status.name(), Timestamp.from(Instant.parse("2024-02-20T02:00:00Z")),
+            values (?, ?, ?, ?, ?, ?, 1, ?, '[]', '一校一案', ?, ?, null, now())""")
+        .params(id, programmeId, countyId, schoolId, xuequKey, status.name(), Timestamp.from(Instant.parse("2024-02-20T02:00:00Z")),
             status == DemonstrationStatus.APPLIED ? null : LocalDate.parse("2025-02-20"), evaluated ? 1 : 0)
+        .update();
+    return id;
+  }
+
+  /**
+   * An application that was awarded a title, in {@code status} (TITLED, REINSPECTING, RECTIFYING,
+   * REVOKED or EXPIRED), final score 35, with its {@code demonstration_title} row: ended the day
+   * after {@code validUntil} when EXPIRED, a year after the award when REVOKED, otherwise not ended;
+   * no re-inspection day nor rectification deadline (set them with SQL where a test needs them).
+   */
+  static UUID title(JdbcClient jdbc, String countyId, String programmeId, String schoolId, String xuequKey,
+      DemonstrationStatus status, LocalDate awardedOn, LocalDate validUntil) {
+    UUID id = application(jdbc, countyId, programmeId, schoolId, xuequKey, status);
+    jdbc.sql("update demonstration_application set final_score = 35.00 where id = ?").param(id).update();
+    LocalDate endedOn = switch (status) {
+      case EXPIRED -> validUntil.plusDays(1);
+      case REVOKED -> awardedOn.plusYears(1);
+      default -> null;
+    };
+    jdbc.sql("""
+            insert into demonstration_title (application_id, programme_id, county_id, school_id, xuequ_key, awarded_on,
+              valid_until, reinspection_on, rectification_deadline, ended_on, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, null, null, ?, now())""")
+        .params(id, programmeId, countyId, schoolId, xuequKey, awardedOn, validUntil, endedOn)
         .update();
     return id;
   }

@@ -31,6 +31,7 @@ import org.gongyu.testing.AccessMatrix.Target;
 import org.gongyu.testing.ConsumerGroups;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,6 +40,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -76,17 +78,22 @@ abstract class DistrictITSupport {
    * 990101; 990102 also serves the refusals, 990103 the changed target, 990104 the idempotent PUTs,
    * 990105 the unregistered snapshot, 990106 the main rollup, 990107 the dead letters, 990108 the
    * school of another county the refusals need and the mass-assignment check. 990111 to 990118
-   * are EffectiveDatedRollupIT's.
+   * are EffectiveDatedRollupIT's, 990141 to 990144 DemonstrationTitleIT's.
    */
   static final List<String> COUNTIES = List.of(
       "990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108",
-      "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118");
+      "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118",
+      "990141", "990142", "990143", "990144");
+  /** The catalogue entry the city will send for the titles count: a unit count per programme cycle, 3 per county. */
+  static final String DEMONSTRATION = org.gongyu.contracts.indicator.IndicatorCodes.DEMONSTRATION_SCHOOLS;
 
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
     RealInfrastructure.register(r, "district");
     Keycloak.register(r);
     r.add("gongyu.messaging.poll-interval", () -> "200ms");
+    // the title sweep runs when a test calls it, never by the clock
+    r.add("gongyu.district.demonstration.sweep-cron", () -> "-");
   }
 
   /** The topics this service consumes are created by their producers; here the test is the producer. */
@@ -106,12 +113,20 @@ abstract class DistrictITSupport {
     NewTopic catalogue() {
       return TopicBuilder.name(Topics.CITY_CATALOGUE).partitions(6).replicas(1).build();
     }
+
+    /** The service's only clock: tests move it for deadlines and validity; reset after each test. */
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
   }
 
   @LocalServerPort int port;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
   RestClient http;
   AccessMatrix.Client matrix;
 
@@ -120,11 +135,19 @@ abstract class DistrictITSupport {
     http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
     matrix = AccessMatrix.overHttp("http://localhost:" + port);
     send(Topics.CITY_CATALOGUE, PLATFORM, TestEvents.indicator(PLATFORM, "0.60", 1));
+    send(Topics.CITY_CATALOGUE, DEMONSTRATION, TestEvents.indicator(TestEvents.Indicator.ratio(DEMONSTRATION)
+        .counting(org.gongyu.contracts.indicator.IndicatorKind.UNIT_COUNT)
+        .per(org.gongyu.contracts.period.PeriodType.PROGRAMME_CYCLE).from("2024-2027", "3"), 1));
     for (String county : COUNTIES) {
       send(Topics.CITY_COUNTIES, TestEvents.CITY, TestEvents.county(county, 1));
     }
     await().atMost(PATIENCE).until(() -> count("select count(*) from county") == COUNTIES.size()
-        && count("select count(*) from indicator_definition where code = '" + PLATFORM + "'") == 1);
+        && count("select count(*) from indicator_definition where code in ('" + PLATFORM + "', '" + DEMONSTRATION + "')") == 2);
+  }
+
+  @AfterEach
+  void systemTimeAgain() {
+    clock.reset();
   }
 
   /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */

@@ -55,6 +55,11 @@ final class TestEvents {
       return new Indicator(code);
     }
 
+    Indicator counting(IndicatorKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
     Indicator per(PeriodType type) {
       periodType = type;
       return this;

@@ -39,6 +39,16 @@ record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage, Integer s
     return of(latest, schoolsExpected, target, null);
   }
 
+  /**
+   * A {@code UNIT_COUNT} rollup counted by the county itself (demonstration titles): figure (count,
+   * 1), every counted school expected and reporting, the count as the schools meeting the target;
+   * no school snapshot is involved, so no lineage and no timeliness.
+   */
+  static CountyRollupFigures ofUnitCount(long count, int schools) {
+    return new CountyRollupFigures(
+        new Rollup(new Figure(count, 1), schools, schools, Math.toIntExact(count)), List.of(), null, null);
+  }
+
   /** Whether a stored rollup already says exactly this (then nothing is written or published). */
   boolean sameAs(CountyRollupRow stored) {
     return stored.version() > 0

@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -164,6 +166,40 @@ class CountyRollupRepository {
         .params(countyId, periodId)
         .query(CountyRollupRepository::key)
         .list();
+  }
+
+  /**
+   * The county's demonstration titles held on {@code day}: awarded by then, valid that day and not
+   * ended by then (a fresh statement after the rollup row lock, like the snapshots).
+   */
+  long titlesHeldOn(String countyId, LocalDate day) {
+    return jdbc.sql("""
+            select count(*) from demonstration_title
+            where county_id = :county and awarded_on <= :d and valid_until >= :d and (ended_on is null or ended_on > :d)
+            """)
+        .param("county", countyId).param("d", day)
+        .query(Long.class).single();
+  }
+
+  /** The days on which an application's title began and ended (ended null while it has not); empty without a title. */
+  Optional<TitleDays> titleDays(UUID applicationId) {
+    return jdbc.sql("select county_id, awarded_on, ended_on from demonstration_title where application_id = ?")
+        .param(applicationId)
+        .query(CountyRollupRepository::mapTitleDays)
+        .optional();
+  }
+
+  /** The same for every title of every county. */
+  List<TitleDays> titleDays() {
+    return jdbc.sql("select distinct county_id, awarded_on, ended_on from demonstration_title order by 1, 2, 3")
+        .query(CountyRollupRepository::mapTitleDays)
+        .list();
+  }
+
+  record TitleDays(String countyId, LocalDate awardedOn, LocalDate endedOn) {}
+
+  private static TitleDays mapTitleDays(ResultSet rs, int i) throws SQLException {
+    return new TitleDays(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class));
   }
 
   private static RollupKey key(ResultSet rs, int i) throws SQLException {

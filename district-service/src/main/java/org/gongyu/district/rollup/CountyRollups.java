@@ -3,14 +3,19 @@ package org.gongyu.district.rollup;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.indicator.IndicatorKind;
 import org.gongyu.contracts.indicator.Rollup;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.district.catalogue.IndicatorDefinitions;
@@ -18,6 +23,7 @@ import org.gongyu.district.catalogue.TargetChanged;
 import org.gongyu.district.county.CountyDirectory;
 import org.gongyu.district.deadline.DeadlineChanged;
 import org.gongyu.district.deadline.Deadlines;
+import org.gongyu.district.demonstration.StatusMoved;
 import org.gongyu.district.registry.SchoolChanged;
 import org.gongyu.district.registry.SchoolDirectory;
 import org.slf4j.Logger;
@@ -57,9 +63,11 @@ class CountyRollups {
 
   /**
    * Recomputes one rollup under its row lock. The county counts the schools that belonged to it on
-   * the period's first day and whose type the indicator applies to. Everything is read by
-   * statements issued after every lock is granted, so it includes everything committed before;
-   * READ COMMITTED suffices.
+   * the period's first day and whose type the indicator applies to. A {@code UNIT_COUNT} indicator
+   * (DEMONSTRATION_SCHOOLS) takes its figure from the county's titles instead of school snapshots:
+   * (titles held on min(today, the period's last day), 1), those schools expected and reporting, the
+   * titles as schools meeting the target. Everything is read by statements issued after every lock
+   * is granted, so it includes everything committed before; READ COMMITTED suffices.
    *
    * @return the new version, or empty when the rollup already said the same
    */
@@ -80,13 +88,23 @@ class CountyRollups {
         .filter(m -> rules.appliesTo(m.schoolType()))
         .map(SchoolDirectory.Member::schoolId)
         .collect(Collectors.toSet());
-    List<SchoolFigure> latest = repo.latestOfMemberSchools(key).stream().filter(f -> counted.contains(f.schoolId())).toList();
-    Instant deadline = deadlines.of(key.countyId(), key.periodId()).orElse(null);
-    CountyRollupFigures figures = CountyRollupFigures.of(latest, counted.size(), rules.targetFor(period), deadline);
+    CountyRollupFigures figures;
+    if (countsUnits(rules.definition())) {
+      // Counted by the county, not reported by schools: the titles held on the period's last day, or
+      // today while the period runs.
+      LocalDate lastDay = period.endExclusive(calendar.calendar()).minusDays(1);
+      LocalDate today = calendar.today();
+      LocalDate day = today.isBefore(lastDay) ? today : lastDay;
+      figures = CountyRollupFigures.ofUnitCount(repo.titlesHeldOn(key.countyId(), day), counted.size());
+    } else {
+      List<SchoolFigure> latest = repo.latestOfMemberSchools(key).stream().filter(f -> counted.contains(f.schoolId())).toList();
+      Instant deadline = deadlines.of(key.countyId(), key.periodId()).orElse(null);
+      figures = CountyRollupFigures.of(latest, counted.size(), rules.targetFor(period), deadline);
+    }
     if (figures.sameAs(stored)) {
       return Optional.empty();
     }
-    if (stored.version() == 0 && figures.rollup().schoolsReporting() == 0) {
+    if (stored.version() == 0 && figures.rollup().schoolsReporting() == 0 && figures.rollup().figure().numerator() == 0) {
       // Nothing to publish yet: e.g. the snapshots that made this key belong to another county for
       // the period (a moved school) or to schools the indicator does not apply to.
       return Optional.empty();
@@ -110,10 +128,67 @@ class CountyRollups {
     }
   }
 
-  /** Targets and the schools counted depend on the definition. */
+  /**
+   * Targets and the schools counted depend on the definition. An indicator that is (now) a unit
+   * count is also recomputed where titles exist but no rollup was published yet (e.g. the catalogue
+   * turned DEMONSTRATION_SCHOOLS into a unit count after the first titles).
+   */
   @EventListener
   void on(TargetChanged changed) {
-    repo.publishedOf(changed.indicatorCode()).forEach(this::recompute);
+    Set<RollupKey> keys = new TreeSet<>(LOCK_ORDER);
+    keys.addAll(repo.publishedOf(changed.indicatorCode()));
+    definitions.find(changed.indicatorCode()).filter(CountyRollups::countsUnits).ifPresent(d -> {
+      for (CountyRollupRepository.TitleDays t : repo.titleDays()) {
+        keys.addAll(unitCountKeys(d, t.countyId(), t));
+      }
+    });
+    keys.forEach(this::recompute);
+  }
+
+  /**
+   * A transition that gives or takes a title (AWARD, revocation, expiry) changes the county's count
+   * of titles held: its DEMONSTRATION_SCHOOLS rollups are recomputed, in the same transaction, for
+   * the periods containing today, the award day and the end day. Only while the catalogue defines
+   * the indicator as a unit count; recomputing from stored state makes a repeated event harmless.
+   */
+  @EventListener
+  void on(StatusMoved moved) {
+    boolean held = moved.from() != null && moved.from().holdsTitle();
+    if (held == moved.to().holdsTitle()) {
+      return;
+    }
+    Optional<IndicatorDefined> definition = definitions.find(IndicatorCodes.DEMONSTRATION_SCHOOLS).filter(CountyRollups::countsUnits);
+    if (definition.isEmpty()) {
+      log.debug("{} is not defined as a unit count; application {} moved {} -> {} without a rollup",
+          IndicatorCodes.DEMONSTRATION_SCHOOLS, moved.applicationId(), moved.from(), moved.to());
+      return;
+    }
+    Set<RollupKey> keys = new TreeSet<>(LOCK_ORDER);
+    keys.addAll(unitCountKeys(definition.get(), moved.countyId(), repo.titleDays(moved.applicationId()).orElse(null)));
+    keys.forEach(this::recompute);
+  }
+
+  private static final Comparator<RollupKey> LOCK_ORDER =
+      Comparator.comparing(RollupKey::countyId).thenComparing(RollupKey::indicatorCode).thenComparing(RollupKey::periodId);
+
+  private static boolean countsUnits(IndicatorDefined definition) {
+    return definition != null && definition.kind() == IndicatorKind.UNIT_COUNT;
+  }
+
+  /** The county's rollups of a unit-count indicator a title's days fall in, and the one of today. */
+  private List<RollupKey> unitCountKeys(IndicatorDefined definition, String countyId, CountyRollupRepository.TitleDays title) {
+    List<LocalDate> days = new java.util.ArrayList<>(List.of(calendar.today()));
+    if (title != null) {
+      days.add(title.awardedOn());
+      if (title.endedOn() != null) {
+        days.add(title.endedOn());
+      }
+    }
+    return days.stream()
+        .map(day -> Period.containing(definition.periodType(), day, calendar.calendar()).id())
+        .distinct()
+        .map(periodId -> new RollupKey(countyId, definition.code(), periodId))
+        .toList();
   }
 
   /** Schools on time depend on the deadline. */

@@ -98,6 +98,22 @@ class CountyRollupFiguresTest {
     assertThat(empty.sameAs(stored(0, 0, 0, 0, 0, 0, List.of()))).isFalse();
   }
 
+  @Test
+  void aUnitCountIsTheCountOverOneWithEveryCountedSchoolExpectedAndReportingAndNoLineage() {
+    var titles = CountyRollupFigures.ofUnitCount(3, 12);
+
+    assertThat(titles.rollup().figure()).isEqualTo(new Figure(3, 1));
+    assertThat(titles.rollup().schoolsExpected()).isEqualTo(12);
+    assertThat(titles.rollup().schoolsReporting()).isEqualTo(12);
+    assertThat(titles.rollup().schoolsMeetingTarget()).isEqualTo(3);
+    assertThat(titles.lineage()).isEmpty();
+    assertThat(titles.schoolsOnTime()).isNull();
+    assertThat(titles.deadline()).isNull();
+    assertThat(titles.sameAs(stored(3, 1, 12, 12, 3, 4, List.of()))).isTrue();
+    assertThat(titles.sameAs(stored(2, 1, 12, 12, 2, 4, List.of()))).as("a title fewer").isFalse();
+    assertThat(titles.sameAs(stored(3, 1, 11, 11, 3, 4, List.of()))).as("a school fewer").isFalse();
+  }
+
   private static SchoolFigure school(String id, long version, long numerator, long denominator) {
     return new SchoolFigure(id, version, new Figure(numerator, denominator), Instant.parse("2025-10-01T00:00:00Z"));
   }
