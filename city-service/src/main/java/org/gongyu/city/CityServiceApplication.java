@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
-/** City family-education centre tier: counties, the indicator catalogue and city rollups of county rollups. */
+/** City family-education centre tier: counties, the indicator catalogue, the demonstration-school standard and city rollups of county rollups. */
 @SpringBootApplication
 @EnableConfigurationProperties(CityProperties.class)
 public class CityServiceApplication {

@@ -1,18 +1,14 @@
 package org.gongyu.city;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.gongyu.testing.TopicRecords.readAll;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.city.catalogue.CataloguePublisher;
 import org.gongyu.contracts.EventCodec;
@@ -26,28 +22,12 @@ import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.testing.AccessMatrix;
-import org.gongyu.testing.Keycloak;
-import org.gongyu.testing.RealInfrastructure;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,18 +35,14 @@ import tools.jackson.databind.JsonNode;
  * {@code gongyu.city.catalogue.v2}, target schedules changed by city admins for coming periods only,
  * each change one new version with the full schedule on the topic, and every refusal leaving
  * catalogue and topic as they were. Periods are taken relative to the city calendar's today, so
- * the test holds on any date. Its own database; the broker is shared with {@link CityRollupIT}, so
- * only records whose event ids this service's outbox holds are read as its own. The context is
- * closed afterwards: its listeners must not stay in the consumer group of the other IT.
+ * the test holds on any date. The context and database are those of {@link CityApiItSupport}; the
+ * broker is shared with the other ITs, so only catalogue records whose event ids this database's
+ * outbox holds are read as its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@DirtiesContext
-class CatalogueIT {
+class CatalogueIT extends CityApiItSupport {
 
   private static final String PLATFORM = IndicatorCodes.PLATFORM_REGISTRATION;
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   /** The default catalogue of docs/indicators.md: kind, period type, first step's value (null = none). */
   private record Default(IndicatorKind kind, PeriodType type, String target, boolean sensitive) {}
@@ -92,7 +68,8 @@ class CatalogueIT {
     m.put("CONSULTATION_RESOLUTION", new Default(IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, null, true));
     m.put("SIX_ONES_PARTICIPATION", new Default(IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, "0.80", false));
     m.put("SUGGESTIONS_RESOLVED", new Default(IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, null, false));
-    m.put("DEMONSTRATION_SCHOOLS", new Default(IndicatorKind.COUNT, PeriodType.PROGRAMME_CYCLE, "100", false));
+    // titles a county holds (V5): judged per county, 100 per county programme
+    m.put("DEMONSTRATION_SCHOOLS", new Default(IndicatorKind.UNIT_COUNT, PeriodType.PROGRAMME_CYCLE, "100", false));
     return m;
   }
 
@@ -100,34 +77,8 @@ class CatalogueIT {
       PeriodType.SEMESTER, "2024-2025-1", PeriodType.SCHOOL_YEAR, "2024-2025",
       PeriodType.CALENDAR_YEAR, "2024", PeriodType.PROGRAMME_CYCLE, "2024-2027");
 
-  @DynamicPropertySource
-  static void infra(DynamicPropertyRegistry r) {
-    RealInfrastructure.register(r, "city_catalogue");
-    Keycloak.register(r);
-    r.add("gongyu.messaging.poll-interval", () -> "200ms");
-  }
-
-  /** The consumed topic exists before the listener starts (its producer would create it). */
-  @TestConfiguration
-  static class InputTopics {
-    @Bean
-    NewTopic countyRollups() {
-      return TopicBuilder.name(Topics.DISTRICT_INDICATOR_ROLLUPS).partitions(6).replicas(1).build();
-    }
-  }
-
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
   @Autowired CataloguePublisher publisher;
   @Autowired CityCalendar calendar;
-  RestClient http;
-  AccessMatrix.Client matrix;
-
-  @BeforeAll
-  void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port).requestInterceptor(Keycloak.actingByPath()).build();
-    matrix = AccessMatrix.overHttp("http://localhost:" + port);
-  }
 
   @Test
   @Order(1)
@@ -156,8 +107,9 @@ class CatalogueIT {
           ? List.of("PRIMARY", "JUNIOR_SECONDARY", "NINE_YEAR", "SENIOR_SECONDARY", "COMPLETE_SECONDARY", "VOCATIONAL",
               "SPECIAL_EDUCATION")
           : List.of());
-      assertThat(e.version()).as("%s: v1 consumers kept version 1 of PLATFORM_REGISTRATION", e.code())
-          .isEqualTo(e.code().equals(PLATFORM) ? 2 : 1);
+      // V2 republished PLATFORM_REGISTRATION above its v1 version; V5 changed DEMONSTRATION_SCHOOLS's kind
+      assertThat(e.version()).as("%s: one version per definition change a migration made", e.code())
+          .isEqualTo(e.code().equals(PLATFORM) || e.code().equals(IndicatorCodes.DEMONSTRATION_SCHOOLS) ? 2 : 1);
     }
     IndicatorDefined platform = events.stream().filter(e -> e.code().equals(PLATFORM)).findFirst().orElseThrow();
     assertThat(platform.nameZh()).isEqualTo("数字家长学校家长注册率");
@@ -246,6 +198,14 @@ class CatalogueIT {
     assertThat(resolutionEvent.targetFor(calendar.current(PeriodType.SCHOOL_YEAR))).isNull();
     assertThat(resolutionEvent.targetFor(nextSchoolYear).value()).isEqualByComparingTo("0.9");
     assertThat(ownCatalogueEvents("DEMONSTRATION_SCHOOLS").getLast().targetFor(nextCycle)).isNull();
+
+    // a UNIT_COUNT target is a number of titles per county: above 1 is fine
+    Period cycleAfter = nextCycle.next();
+    JsonNode titles = put("/api/city/catalogue/DEMONSTRATION_SCHOOLS/targets/" + cycleAfter.id(), "{\"value\": 120}").getBody();
+    assertThat(titles.get("kind").asString()).isEqualTo("UNIT_COUNT");
+    assertThat(titles.get("targets").get(2).get("value").decimalValue()).isEqualByComparingTo("120");
+    awaitOutboxDrained();
+    assertThat(ownCatalogueEvents("DEMONSTRATION_SCHOOLS").getLast().targetFor(cycleAfter).value()).isEqualByComparingTo("120");
   }
 
   @Test
@@ -356,31 +316,5 @@ class CatalogueIT {
 
   private long publishedVersion(String code) {
     return jdbc.sql("select published_version from indicator_definition where code = ?").param(code).query(Long.class).single();
-  }
-
-  private long count(String sql) {
-    return jdbc.sql(sql).query(Long.class).single();
-  }
-
-  private void awaitOutboxDrained() {
-    await().atMost(PATIENCE).until(() -> count("select count(*) from outbox_event where published_at is null") == 0);
-  }
-
-  // ---- HTTP (as city-admin: Keycloak.actingByPath)
-
-  private ResponseEntity<JsonNode> put(String path, String json) {
-    return http.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json)
-        .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
-  }
-
-  private ResponseEntity<JsonNode> get(String path) {
-    return http.get().uri(path).retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
-  }
-
-  private static void assertProblem(ResponseEntity<JsonNode> response, int status, String detailContains) {
-    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(status);
-    assertThat(response.getHeaders().getContentType()).isNotNull();
-    assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-    assertThat(response.getBody().get("detail").asString()).contains(detailContains);
   }
 }

@@ -1,6 +1,7 @@
 package org.gongyu.city.catalogue;
 
 import java.util.Optional;
+import java.util.Set;
 import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,5 +24,11 @@ public class Catalogue {
   @Transactional(readOnly = true)
   public Optional<IndicatorDefined> definition(String code) {
     return repo.find(code).map(Indicator::toEvent);
+  }
+
+  /** Every code the catalogue defines (what a demonstration-standard criterion may refer to). */
+  @Transactional(readOnly = true)
+  public Set<String> codes() {
+    return Set.copyOf(repo.codes());
   }
 }

@@ -38,6 +38,10 @@ class CatalogueRepository {
         .query(CatalogueRepository::definition).list());
   }
 
+  List<String> codes() {
+    return jdbc.sql("select code from indicator_definition").query(String.class).list();
+  }
+
   Optional<Indicator> find(String code) {
     return jdbc.sql("select " + COLUMNS + " from indicator_definition where code = ?").param(code)
         .query(CatalogueRepository::definition).optional()

@@ -87,6 +87,10 @@ class CatalogueService {
     }
   }
 
+  /**
+   * A RATIO or SCHOOL_THRESHOLD target is a fraction; COUNT (per school), UNIT_COUNT (per county,
+   * e.g. 100 demonstration titles) and PER_CAPITA targets are plain numbers and may exceed 1.
+   */
   private static void check(IndicatorKind kind, BigDecimal value) {
     if (value == null) {
       return;

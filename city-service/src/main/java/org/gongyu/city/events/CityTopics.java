@@ -21,6 +21,11 @@ class CityTopics {
   }
 
   @Bean
+  NewTopic demonstrationStandardsTopic() {
+    return TopicBuilder.name(Topics.CITY_DEMONSTRATION_STANDARDS).partitions(6).replicas(1).build();
+  }
+
+  @Bean
   NewTopic cityRollupsTopic() {
     return TopicBuilder.name(Topics.CITY_INDICATOR_ROLLUPS).partitions(6).replicas(1).build();
   }

@@ -20,8 +20,8 @@ record BelowTarget(
 
   /**
    * A county whose rollup does not meet the target ({@code Rollup#meets}). {@code gap}: for COUNT
-   * the number of expected schools not meeting the per-school target; otherwise the distance of
-   * the rate from the target.
+   * the number of expected schools not meeting the per-school target; for UNIT_COUNT the units
+   * (titles) missing, a whole number; otherwise the distance of the rate from the target.
    */
   record County(
       String id,

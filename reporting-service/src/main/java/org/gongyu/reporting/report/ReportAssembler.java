@@ -251,8 +251,10 @@ final class ReportAssembler {
   }
 
   /**
-   * How far a figure is from its target, positive when it misses: for COUNT in counts, otherwise
-   * in rate (4 decimals). Null when a rate has nothing to divide by.
+   * How far a figure is from its target, positive when it misses: for COUNT in counts; for
+   * UNIT_COUNT in units per county (a county's figure is (titles, 1), so its gap is a whole number
+   * of titles; the city's is the distance of the mean per county, up to 4 decimals); otherwise in
+   * rate (4 decimals). Null when a rate has nothing to divide by.
    */
   static BigDecimal gap(Target target, Figure figure) {
     BigDecimal achieved;
@@ -268,7 +270,17 @@ final class ReportAssembler {
     BigDecimal gap = target.comparator() == TargetComparator.AT_LEAST
         ? target.value().subtract(achieved)
         : achieved.subtract(target.value());
-    return target.kind() == IndicatorKind.COUNT ? gap : gap.setScale(4, RoundingMode.HALF_EVEN);
+    return switch (target.kind()) {
+      case COUNT -> gap;
+      case UNIT_COUNT -> withoutTrailingZeros(gap.setScale(4, RoundingMode.HALF_EVEN));
+      default -> gap.setScale(4, RoundingMode.HALF_EVEN);
+    };
+  }
+
+  /** 3.0000 → 3, 0.5000 → 0.5, 100 → 100 (not 1E+2). */
+  private static BigDecimal withoutTrailingZeros(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   // ---- trend

@@ -154,6 +154,44 @@ class ReportAssemblerTest {
   }
 
   @Test
+  void aUnitCountCountyIsJudgedOnItsTitlesAndMissesByAWholeNumberOfThem() {
+    // DEMONSTRATION_SCHOOLS: a county publishes (titles held, 1); schoolsMeetingTarget = titles
+    IndicatorRow titles = indicator(IndicatorKind.UNIT_COUNT, new BigDecimal("100.0000"), TargetComparator.AT_LEAST);
+
+    CountyRollupRow below = countyRollup(97, 1, 40, 40, 97);
+    CountyFigures belowView = county(below, titles);
+    assertThat(belowView.rate()).as("the value is the titles held").isEqualByComparingTo("97");
+    assertThat(belowView.met()).isFalse();
+    BelowTarget.County listed = ReportAssembler.countyBelow(COUNTY, below, target(titles));
+    assertThat(listed.value()).isEqualByComparingTo("97");
+    assertThat(listed.gap()).as("titles missing, a whole number").isEqualTo(new BigDecimal("3"));
+
+    CountyRollupRow at = countyRollup(100, 1, 40, 40, 100);
+    assertThat(county(at, titles).met()).isTrue();
+    assertThat(county(countyRollup(101, 1, 40, 40, 101), titles).met()).as("above the target").isTrue();
+    assertThat(ReportAssembler.countyBelow(COUNTY, at, target(titles))).as("met: not listed").isNull();
+    assertThat(ReportAssembler.countyBelow(COUNTY, countyRollup(0, 1, 40, 40, 0), target(titles)).gap())
+        .isEqualTo(new BigDecimal("100"));
+  }
+
+  @Test
+  void aUnitCountCityIsJudgedOnTheMeanTitlesPerCounty() {
+    IndicatorRow titles = indicator(IndicatorKind.UNIT_COUNT, new BigDecimal("3"), TargetComparator.AT_LEAST);
+    // 5 titles over 2 reporting counties (4 + 1): a mean of 2.5 per county
+    CityRollupRow twoCounties = new CityRollupRow("9901", "演示市", "2026-2027-1", 5, 2, 2, 3, 70, 80, 5, 4, AS_OF, null, null);
+
+    CityFigures view = ReportAssembler.city(twoCounties, List.of(), titles, target(titles));
+    assertThat(view.rate()).isEqualByComparingTo("2.5");
+    assertThat(view.met()).isFalse();
+    assertThat(ReportAssembler.gap(target(titles), new Figure(5, 2))).isEqualTo(new BigDecimal("0.5"));
+    assertThat(ReportAssembler.gap(target(titles), new Figure(7, 3))).as("a mean of 2.3333").isEqualTo(new BigDecimal("0.6667"));
+    RollupCell cell = ReportAssembler.cityCell(
+        new CityRollupRow("9901", "演示市", "2026-2027-1", 6, 2, 2, 3, 70, 80, 6, 4, AS_OF, null, null), titles, target(titles));
+    assertThat(cell.value()).isEqualByComparingTo("3");
+    assertThat(cell.met()).as("a mean of 3 reaches 3 per county").isTrue();
+  }
+
+  @Test
   void sensitiveSmallCellsAreWithheldAboveTheSchoolButZeroAndFiveAreShown() {
     IndicatorRow sensitive = sensitive();
     for (long n : new long[] {1, 4}) {
