@@ -3,10 +3,8 @@ package org.gongyu.school;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -16,17 +14,21 @@ import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.gongyu.testing.TopicRecords;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One application context for the ITs of the consultation, committee and suggestion records: its
- * own database and its own consumer group, so it neither shares rows with nor steals registry
- * events from another IT context of this JVM. The clock stands in autumn 2027, so school year
- * 2026-2027 has ended and 2027-2028 has started.
+ * One application context for the ITs of the consultation, committee and suggestion records and of
+ * the demonstration-school programme: its own database and its own consumer group, so it neither
+ * shares rows with nor steals registry events from another IT context of this JVM. The clock
+ * stands in autumn 2027, so school year 2026-2027 has ended and 2027-2028 has started; a test may
+ * move it ({@link #clock}) and finds it back at {@link #NOW} after each test.
  */
 @Import(SchoolRecordsItSupport.FixedClock.class)
 public abstract class SchoolRecordsItSupport extends HttpItSupport {
@@ -43,12 +45,21 @@ public abstract class SchoolRecordsItSupport extends HttpItSupport {
     registry.add("spring.kafka.consumer.group-id", () -> "school-service-records-it");
   }
 
+  /** The context's only clock, standing at {@link #NOW} unless a test moves it. */
   @TestConfiguration
   public static class FixedClock {
     @Bean
-    Clock clock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
+    @Primary
+    MutableClock clock() {
+      return new MutableClock(NOW);
     }
+  }
+
+  @Autowired protected MutableClock clock;
+
+  @AfterEach
+  void standTheClockBack() {
+    clock.reset();
   }
 
   @Override

@@ -14,4 +14,10 @@ class TopicsConfig {
   NewTopic schoolIndicatorSnapshots(MessagingProperties props) {
     return TopicBuilder.name(Topics.SCHOOL_INDICATOR_SNAPSHOTS).partitions(props.partitions()).replicas(1).build();
   }
+
+  /** Applications and self-evaluations of the demonstration-school programme, key = school id. */
+  @Bean
+  NewTopic schoolDemonstration(MessagingProperties props) {
+    return TopicBuilder.name(Topics.SCHOOL_DEMONSTRATION).partitions(props.partitions()).replicas(1).build();
+  }
 }
