@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -76,11 +77,12 @@ abstract class DistrictITSupport {
    * 990101; 990102 also serves the refusals, 990103 the changed target, 990104 the idempotent PUTs,
    * 990105 the unregistered snapshot, 990106 the main rollup, 990107 the dead letters, 990108 the
    * school of another county the refusals need and the mass-assignment check. 990111 to 990118
-   * are EffectiveDatedRollupIT's.
+   * are EffectiveDatedRollupIT's; 990121 to 990124 DemonstrationProgrammeIT's.
    */
   static final List<String> COUNTIES = List.of(
       "990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108",
-      "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118");
+      "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118",
+      "990121", "990122", "990123", "990124");
 
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
@@ -106,12 +108,30 @@ abstract class DistrictITSupport {
     NewTopic catalogue() {
       return TopicBuilder.name(Topics.CITY_CATALOGUE).partitions(6).replicas(1).build();
     }
+
+    @Bean
+    NewTopic demonstrationStandards() {
+      return TopicBuilder.name(Topics.CITY_DEMONSTRATION_STANDARDS).partitions(6).replicas(1).build();
+    }
+
+    @Bean
+    NewTopic schoolDemonstration() {
+      return TopicBuilder.name(Topics.SCHOOL_DEMONSTRATION).partitions(6).replicas(1).build();
+    }
+
+    /** The service's only clock: the system time unless a test sets it (deadline rules). */
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
   }
 
   @LocalServerPort int port;
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
   RestClient http;
   AccessMatrix.Client matrix;
 

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param quotaTotal        the sum of the quotas; equals the target unless the target changed
  *                          after the quotas were put (then the quotas must be put again)
- * @param quotasMatchTarget whether {@code quotaTotal} equals the target
+ * @param quotasMatchTarget whether {@code quotaTotal} equals the target (false before the quotas are put)
  */
 record ProgrammeResponse(
     String id, String countyId, String name, int target, LocalDate startsOn, LocalDate endsOn,
@@ -26,6 +26,6 @@ record ProgrammeResponse(
         p.applicationOpensOn(), p.applicationDeadline(), p.creationMonths(), p.titleValidityYears(), p.consensusMargin(),
         p.standardId(), p.standardVersion(), p.version(),
         quotas.stream().map(q -> new QuotaLine(q.xuequKey().isEmpty() ? null : q.xuequKey(), q.quota())).toList(),
-        total, quotas.isEmpty() || total == p.target());
+        total, total == p.target());
   }
 }
