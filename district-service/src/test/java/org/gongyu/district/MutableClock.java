@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 /**
  * The ITs' clock: the system time until a test sets it, then that instant until it is moved or
  * reset. One bean for the whole shared context; {@code DistrictITSupport} resets it after each test.
+ * Prefer past instants or short moves forward: the outbox relay purges sent rows and consumed event
+ * ids older than its retention (30 days) by this clock.
  */
 public final class MutableClock extends Clock {
 
