@@ -39,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -76,11 +77,12 @@ abstract class DistrictITSupport {
    * 990101; 990102 also serves the refusals, 990103 the changed target, 990104 the idempotent PUTs,
    * 990105 the unregistered snapshot, 990106 the main rollup, 990107 the dead letters, 990108 the
    * school of another county the refusals need and the mass-assignment check. 990111 to 990118
-   * are EffectiveDatedRollupIT's.
+   * are EffectiveDatedRollupIT's; 990131 to 990134 DemonstrationAssessmentIT's.
    */
   static final List<String> COUNTIES = List.of(
       "990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108",
-      "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118");
+      "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118",
+      "990131", "990132", "990133", "990134");
 
   @DynamicPropertySource
   static void infra(DynamicPropertyRegistry r) {
@@ -89,9 +91,19 @@ abstract class DistrictITSupport {
     r.add("gongyu.messaging.poll-interval", () -> "200ms");
   }
 
-  /** The topics this service consumes are created by their producers; here the test is the producer. */
+  /**
+   * The topics this service consumes are created by their producers; here the test is the producer.
+   * And the one clock of the context, which deadline tests move.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   static class InputTopics {
+    /** The service's clock: system time unless a test moves it (and resets it when done). */
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+      return new MutableClock();
+    }
+
     @Bean
     NewTopic snapshots() {
       return TopicBuilder.name(Topics.SCHOOL_INDICATOR_SNAPSHOTS).partitions(6).replicas(1).build();
@@ -112,6 +124,7 @@ abstract class DistrictITSupport {
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired KafkaListenerEndpointRegistry listeners;
   @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
   RestClient http;
   AccessMatrix.Client matrix;
 
