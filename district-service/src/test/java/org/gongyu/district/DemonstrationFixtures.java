@@ -11,6 +11,7 @@ import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.city.v1.StandardPublished;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.demonstration.Rubric;
+import org.gongyu.contracts.school.v1.SelfEvaluationSubmitted;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -106,5 +107,54 @@ final class DemonstrationFixtures {
         .params(id, programmeId, countyId, schoolId, xuequKey, awardedOn, validUntil, endedOn)
         .update();
     return id;
+  }
+
+  /**
+   * The school's self-evaluation of {@code round} as school-service sends it (items of {@code
+   * SelfEvaluationSubmitted}): self-scores 8 + 16 + 7, a narrative and one evidence reference each.
+   */
+  static void selfEvaluation(JdbcClient jdbc, UUID applicationId, int round) {
+    List<SelfEvaluationSubmitted.Item> items = List.of(
+        new SelfEvaluationSubmitted.Item("A1.1", new BigDecimal("8"), "家长学校章程齐全，每学期授课四次",
+            List.of(new SelfEvaluationSubmitted.Evidence("家长学校章程", "档案柜A-12"))),
+        new SelfEvaluationSubmitted.Item("A1.2", new BigDecimal("16"), "数字家长学校注册率达到百分之八十",
+            List.of(new SelfEvaluationSubmitted.Evidence("平台统计截图", "https://example.edu/stats/2025"))),
+        new SelfEvaluationSubmitted.Item("A3.1", new BigDecimal("7"), "家访前制定计划并告知家长",
+            List.of(new SelfEvaluationSubmitted.Evidence("家访计划", "教务处-2025-07"))));
+    jdbc.sql("""
+            insert into demonstration_self_evaluation (application_id, round, submitted_at, standard_id, standard_version, items, self_total)
+            values (?, ?, now(), ?, 1, cast(? as jsonb), 31)""")
+        .params(applicationId, round, STANDARD, JSON.writeValueAsString(items)).update();
+  }
+
+  /** As if the deferred school had submitted again: SELF_EVALUATED, round + 1, with its self-evaluation. */
+  static void resubmitted(JdbcClient jdbc, UUID applicationId) {
+    int round = jdbc.sql("""
+            update demonstration_application set status = 'SELF_EVALUATED', version = version + 1, round = round + 1, updated_at = now()
+            where id = ? returning round""")
+        .param(applicationId).query(Integer.class).single();
+    selfEvaluation(jdbc, applicationId, round);
+  }
+
+  /** An assessor on {@code round} in {@code status} (declared when not ASSIGNED), submitted or not. */
+  static void assignment(JdbcClient jdbc, UUID applicationId, int round, String assessor, String status, boolean submitted) {
+    jdbc.sql("""
+            insert into demonstration_assignment (application_id, round, assessor, status, assigned_at, assigned_by,
+              declared_at, declared_conflicts, statement, submitted_at)
+            values (?, ?, ?, ?, now(), 'fixture', case when ? = 'ASSIGNED' then null else now() end,
+              case when ? = 'RECUSED' then '["RELATIVE"]'::jsonb else '[]'::jsonb end,
+              case when ? = 'ASSIGNED' then null else '本人声明' end, case when ? then now() end)""")
+        .params(applicationId, round, assessor, status, status, status, status, submitted).update();
+  }
+
+  /** An assessor's points on the three criteria A1.1, A1.2, A3.1 of {@code round}. */
+  static void scores(JdbcClient jdbc, UUID applicationId, int round, String assessor, String a11, String a12, String a31) {
+    String[][] rows = {{"A1.1", a11}, {"A1.2", a12}, {"A3.1", a31}};
+    for (String[] r : rows) {
+      jdbc.sql("""
+              insert into demonstration_score (application_id, round, assessor, criterion_code, points, comment, updated_at)
+              values (?, ?, ?, ?, ?, '现场查看', now())""")
+          .params(applicationId, round, assessor, r[0], new BigDecimal(r[1])).update();
+    }
   }
 }

@@ -78,13 +78,14 @@ abstract class DistrictITSupport {
    * 990101; 990102 also serves the refusals, 990103 the changed target, 990104 the idempotent PUTs,
    * 990105 the unregistered snapshot, 990106 the main rollup, 990107 the dead letters, 990108 the
    * school of another county the refusals need and the mass-assignment check. 990111 to 990118
-   * are EffectiveDatedRollupIT's, 990121 to 990124 DemonstrationProgrammeIT's, 990141 to 990144
-   * DemonstrationTitleIT's.
+   * are EffectiveDatedRollupIT's, 990121 to 990124 DemonstrationProgrammeIT's, 990131 to 990134
+   * DemonstrationAssessmentIT's, 990141 to 990144 DemonstrationTitleIT's.
    */
   static final List<String> COUNTIES = List.of(
       "990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108",
       "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118",
-      "990121", "990122", "990123", "990124", "990141", "990142", "990143", "990144");
+      "990121", "990122", "990123", "990124", "990131", "990132", "990133", "990134",
+      "990141", "990142", "990143", "990144");
   /** The catalogue entry the city will send for the titles count: a unit count per programme cycle, 3 per county. */
   static final String DEMONSTRATION = org.gongyu.contracts.indicator.IndicatorCodes.DEMONSTRATION_SCHOOLS;
 
@@ -97,7 +98,10 @@ abstract class DistrictITSupport {
     r.add("gongyu.district.demonstration.sweep-cron", () -> "-");
   }
 
-  /** The topics this service consumes are created by their producers; here the test is the producer. */
+  /**
+   * The topics this service consumes are created by their producers; here the test is the producer.
+   * And the one clock of the context, which deadline tests move.
+   */
   @TestConfiguration(proxyBeanMethods = false)
   static class InputTopics {
     @Bean

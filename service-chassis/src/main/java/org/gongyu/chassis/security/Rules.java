@@ -15,6 +15,10 @@ public final class Rules {
   public static final String SCHOOL_ADMIN = "hasRole('SCHOOL_ADMIN')";
   public static final String COUNTY_OR_CITY_USER = "hasAnyRole('COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')";
   public static final String COUNTY_ADMIN = "hasRole('COUNTY_ADMIN')";
+  /** An assessor acting for themself (which record is theirs the endpoint decides from the username). */
+  public static final String COUNTY_ASSESSOR = "hasRole('COUNTY_ASSESSOR')";
+  /** The county's own staff, admins and assessors, without the city. */
+  public static final String COUNTY_STAFF = "hasAnyRole('COUNTY_ASSESSOR','COUNTY_ADMIN')";
   public static final String CITY_USER = "hasAnyRole('CITY_STAFF','CITY_ADMIN')";
   public static final String CITY_ADMIN = "hasRole('CITY_ADMIN')";
 

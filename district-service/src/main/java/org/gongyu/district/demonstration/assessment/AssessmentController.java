@@ -1,0 +1,167 @@
+package org.gongyu.district.demonstration.assessment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.gongyu.chassis.security.Caller;
+import org.gongyu.chassis.security.Rules;
+import org.gongyu.district.demonstration.Application;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Steps 5 to 7 of an application: the panel, assignments and declarations, the file, scoring,
+ * consensus and the decision. County admins run it; an assessor acts only for themself, as the
+ * username of their token (the endpoint checks it against the assignment: 403 otherwise).
+ */
+@RestController
+@RequestMapping("/api/district/counties/{countyId}/demonstration")
+class AssessmentController {
+
+  static final String ID = "[A-Za-z0-9-]{1,40}";
+  /** Keycloak usernames (stored in lower case). */
+  static final String USERNAME = "[a-z0-9][a-z0-9._@-]{0,99}";
+  static final String CODE = "[A-Za-z0-9._-]{1,40}";
+
+  private final AssessorService assessors;
+  private final AssignmentService assignments;
+  private final ScoringService scoring;
+  private final DecisionService decisions;
+
+  AssessmentController(AssessorService assessors, AssignmentService assignments, ScoringService scoring, DecisionService decisions) {
+    this.assessors = assessors;
+    this.assignments = assignments;
+    this.scoring = scoring;
+    this.decisions = decisions;
+  }
+
+  // ---- panel
+
+  /** 201 new, 200 unchanged or changed (version + 1). */
+  @PutMapping("/assessors/{username}")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ResponseEntity<AssessorResponse> putAssessor(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = USERNAME) String username,
+      @Valid @RequestBody PutAssessorRequest body) {
+    AssessorService.Upserted result = assessors.put(countyId, username, body);
+    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(AssessorResponse.of(result.row()));
+  }
+
+  @GetMapping("/assessors")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  List<AssessorResponse> assessors(@PathVariable @Pattern(regexp = ID) String countyId) {
+    return assessors.list(countyId).stream().map(AssessorResponse::of).toList();
+  }
+
+  // ---- assignments and declarations
+
+  @PostMapping("/applications/{applicationId}/assignments")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ResponseEntity<AssignmentResponse> assign(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable UUID applicationId,
+      @Valid @RequestBody AssignRequest body,
+      Authentication authentication) {
+    AssignmentRow row = assignments.assign(countyId, applicationId, body.assessor(), caller(authentication));
+    return ResponseEntity.created(URI.create("/api/district/counties/" + countyId + "/demonstration/applications/" + applicationId
+        + "/assignments/" + row.assessor())).body(AssignmentResponse.of(row));
+  }
+
+  @PostMapping("/applications/{applicationId}/assignments/{assessor}/declaration")
+  @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
+  AssignmentResponse declare(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable UUID applicationId,
+      @PathVariable @Pattern(regexp = USERNAME) String assessor,
+      @Valid @RequestBody DeclarationRequest body,
+      Authentication authentication) {
+    return AssignmentResponse.of(assignments.declare(countyId, applicationId, assessor, body, caller(authentication)));
+  }
+
+  @GetMapping("/applications/{applicationId}/file")
+  @PreAuthorize(Rules.COUNTY_STAFF + Rules.OF_COUNTY)
+  FileResponse file(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID applicationId, Authentication authentication) {
+    return assignments.file(countyId, applicationId, caller(authentication));
+  }
+
+  // ---- scoring
+
+  @PostMapping("/applications/{applicationId}/assessment/start")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ApplicationStateResponse start(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID applicationId, Authentication authentication) {
+    Application a = scoring.start(countyId, applicationId, caller(authentication));
+    return new ApplicationStateResponse(a.id(), a.status().name(), a.version(), a.round(), a.finalScore(), null, null, null);
+  }
+
+  /** 201 for a first score, 200 for a change or the same score again. */
+  @PutMapping("/applications/{applicationId}/scores/{criterionCode}")
+  @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
+  ResponseEntity<ScoreResponse> putScore(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable UUID applicationId,
+      @PathVariable @Pattern(regexp = CODE) String criterionCode,
+      @Valid @RequestBody PutScoreRequest body,
+      Authentication authentication) {
+    ScoringService.Stored<ScoreResponse> stored =
+        scoring.putScore(countyId, applicationId, criterionCode, body, caller(authentication));
+    return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK).body(stored.body());
+  }
+
+  @PostMapping("/applications/{applicationId}/scores/submit")
+  @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
+  SubmissionResponse submit(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID applicationId, Authentication authentication) {
+    return scoring.submit(countyId, applicationId, caller(authentication));
+  }
+
+  @GetMapping("/applications/{applicationId}/scoresheet")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  ScoresheetResponse scoresheet(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID applicationId, Authentication authentication) {
+    return scoring.scoresheet(countyId, applicationId, caller(authentication));
+  }
+
+  /** 201 for a first consensus on the criterion, 200 for a change or the same again. */
+  @PutMapping("/applications/{applicationId}/consensus/{criterionCode}")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ResponseEntity<ConsensusResponse> putConsensus(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable UUID applicationId,
+      @PathVariable @Pattern(regexp = CODE) String criterionCode,
+      @Valid @RequestBody PutConsensusRequest body,
+      Authentication authentication) {
+    ScoringService.Stored<ConsensusResponse> stored =
+        scoring.putConsensus(countyId, applicationId, criterionCode, body, caller(authentication));
+    return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK).body(stored.body());
+  }
+
+  // ---- decision
+
+  @PostMapping("/applications/{applicationId}/decision")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ApplicationStateResponse decide(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable UUID applicationId,
+      @Valid @RequestBody DecisionRequest body,
+      Authentication authentication) {
+    return decisions.decide(countyId, applicationId, body, caller(authentication));
+  }
+
+  private static Caller caller(Authentication authentication) {
+    return Caller.of(authentication).orElseThrow(() -> new IllegalStateException("an authorised request without a caller"));
+  }
+}

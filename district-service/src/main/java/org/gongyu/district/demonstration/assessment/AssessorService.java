@@ -1,0 +1,89 @@
+package org.gongyu.district.demonstration.assessment;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.district.county.CountyDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The county's assessor panel (评估专家库). An entry is a Keycloak username: what the person may do
+ * comes from their token (role county-assessor of this county); the panel adds where they work
+ * and worked, which the conflict rules read.
+ */
+@Service
+class AssessorService {
+
+  private static final Logger log = LoggerFactory.getLogger(AssessorService.class);
+
+  private final AssessmentRepository repository;
+  private final CountyDirectory counties;
+  private final Clock clock;
+
+  AssessorService(AssessmentRepository repository, CountyDirectory counties, Clock clock) {
+    this.repository = repository;
+    this.counties = counties;
+    this.clock = clock;
+  }
+
+  /** Creates (201) or changes (version + 1) an entry; the same entry again changes nothing (200). */
+  @Transactional
+  Upserted put(String countyId, String username, PutAssessorRequest body) {
+    if (!counties.exists(countyId)) {
+      throw ApiProblem.notFound("county " + countyId + " is not registered");
+    }
+    List<String> former = new ArrayList<>(new LinkedHashSet<>(body.formerSchoolIds() == null ? List.of() : body.formerSchoolIds()));
+    List<String> errors = new ArrayList<>();
+    if (body.homeSchoolId() != null) {
+      if (former.contains(body.homeSchoolId())) {
+        errors.add("formerSchoolIds: " + body.homeSchoolId() + " is the home school");
+      }
+      if (repository.registeredSchools(List.of(body.homeSchoolId()), countyId).isEmpty()) {
+        errors.add("homeSchoolId: " + body.homeSchoolId() + " is not a registered school of county " + countyId);
+      }
+    }
+    Set<String> registered = repository.registeredSchools(former, null);
+    for (String s : former) {
+      if (!registered.contains(s)) {
+        errors.add("formerSchoolIds: " + s + " is not a registered school");
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.unprocessable("the assessor's schools must be registered schools", errors);
+    }
+    boolean active = body.active() == null || body.active();
+    Optional<AssessorRow> existing = repository.lockAssessor(countyId, username);
+    AssessorRow wanted = new AssessorRow(countyId, username, body.name().strip(), body.homeSchoolId(), List.copyOf(former), active,
+        existing.map(e -> e.version() + 1).orElse(1L));
+    if (existing.isPresent() && same(existing.get(), wanted)) {
+      return new Upserted(existing.get(), false);
+    }
+    repository.upsertAssessor(wanted, clock.instant());
+    log.info("county {} assessor {} version {} (active {})", countyId, username, wanted.version(), active);
+    return new Upserted(wanted, existing.isEmpty());
+  }
+
+  @Transactional(readOnly = true)
+  List<AssessorRow> list(String countyId) {
+    if (!counties.exists(countyId)) {
+      throw ApiProblem.notFound("county " + countyId + " is not registered");
+    }
+    return repository.assessors(countyId);
+  }
+
+  private static boolean same(AssessorRow a, AssessorRow b) {
+    return a.name().equals(b.name()) && Objects.equals(a.homeSchoolId(), b.homeSchoolId())
+        && a.formerSchoolIds().equals(b.formerSchoolIds()) && a.active() == b.active();
+  }
+
+  /** The stored entry and whether this request created it. */
+  record Upserted(AssessorRow row, boolean created) {}
+}

@@ -1,0 +1,195 @@
+package org.gongyu.district.demonstration.assessment;
+
+import static org.gongyu.contracts.demonstration.DemonstrationStatus.SELF_EVALUATED;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.security.Caller;
+import org.gongyu.chassis.security.Role;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.contracts.demonstration.Rubric;
+import org.gongyu.district.demonstration.Application;
+import org.gongyu.district.demonstration.Applications;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Who assesses an application round. The county admin assigns panel members while the round is
+ * {@code SELF_EVALUATED}; conflicts the service can see refuse the assignment outright. Each
+ * assessor then declares, once, before seeing the file: any conflict recuses them, none clears
+ * them. The panel is fixed when the assessment starts (the start needs at least two cleared and
+ * nobody undeclared), so a recused assessor is replaced before the start, never during scoring.
+ */
+@Service
+class AssignmentService {
+
+  private final Applications applications;
+  private final AssessmentRepository repository;
+  private final CityCalendar calendar;
+  private final Clock clock;
+  private final int recentVisitMonths;
+
+  AssignmentService(
+      Applications applications, AssessmentRepository repository, CityCalendar calendar, Clock clock,
+      @Value("${gongyu.district.demonstration.recent-visit-months:24}") int recentVisitMonths) {
+    this.applications = applications;
+    this.repository = repository;
+    this.calendar = calendar;
+    this.clock = clock;
+    this.recentVisitMonths = recentVisitMonths;
+  }
+
+  /**
+   * Assigns a panel member to the application's current round: 409 unless {@code SELF_EVALUATED},
+   * 422 when not on this county's active panel, 409 with {@code conflict} for a detected conflict,
+   * 409 when already assigned to the round (also after recusing).
+   */
+  @Transactional
+  AssignmentRow assign(String countyId, UUID applicationId, String assessor, Caller by) {
+    Application a = applications.lock(countyId, applicationId);
+    Applications.require(a, "assigning an assessor", SELF_EVALUATED);
+    AssessorRow panel = repository.assessor(countyId, assessor).filter(AssessorRow::active)
+        .orElseThrow(() -> ApiProblem.unprocessable("assessor " + assessor + " is not on the active assessor panel of county " + countyId,
+            List.of("assessor: not an active panel member of county " + countyId)));
+    Optional<AssignmentRow> earlier = repository.assignment(a.id(), a.round(), assessor);
+    if (earlier.isPresent()) {
+      throw ApiProblem.conflict("assessor " + assessor + " is already assigned to round " + a.round() + " of application "
+          + a.id() + " (" + earlier.get().status() + ")");
+    }
+    detectConflict(a, panel);
+    Instant now = clock.instant();
+    repository.insertAssignment(a.id(), a.round(), assessor, by.username(), now);
+    applications.record(a.id(), by.username(), "ASSIGN", Map.of("assessor", assessor, "round", a.round()));
+    return repository.assignment(a.id(), a.round(), assessor).orElseThrow();
+  }
+
+  private void detectConflict(Application a, AssessorRow panel) {
+    if (a.schoolId().equals(panel.homeSchoolId())) {
+      throw conflict(Conflict.OWN_SCHOOL, panel.username() + " works at school " + a.schoolId()
+          + ": an assessor never assesses their own school");
+    }
+    if (panel.formerSchoolIds().contains(a.schoolId())) {
+      throw conflict(Conflict.FORMER_EMPLOYMENT, panel.username() + " worked at school " + a.schoolId());
+    }
+    Instant since = clock.instant().atZone(calendar.zone()).minusMonths(recentVisitMonths).toInstant();
+    Optional<UUID> visit = repository.recentVisit(panel.username(), a.schoolId(), a.id(), since);
+    if (visit.isPresent()) {
+      throw conflict(Conflict.RECENT_VISIT, panel.username() + " was assigned to application " + visit.get() + " of school "
+          + a.schoolId() + " within the last " + recentVisitMonths + " months");
+    }
+  }
+
+  private static ApiProblem conflict(Conflict conflict, String why) {
+    ApiProblem p = ApiProblem.conflict("conflict of interest " + conflict + ": " + why);
+    p.getBody().setProperty("conflict", conflict.name());
+    return p;
+  }
+
+  /**
+   * The assessor's own declaration, once per round: any conflict recuses them (trail {@code
+   * RECUSE}), none clears them (trail {@code DECLARE}). Only the assessor themself declares.
+   */
+  @Transactional
+  AssignmentRow declare(String countyId, UUID applicationId, String assessor, DeclarationRequest body, Caller caller) {
+    if (!assessor.equals(caller.username())) {
+      throw Refusals.forbidden("only " + assessor + " declares their own conflicts of interest");
+    }
+    Application a = applications.lock(countyId, applicationId);
+    Applications.require(a, "declaring conflicts of interest", SELF_EVALUATED);
+    AssignmentRow assignment = repository.assignment(a.id(), a.round(), assessor)
+        .orElseThrow(() -> ApiProblem.notFound("assessor " + assessor + " is not assigned to round " + a.round()
+            + " of application " + a.id()));
+    if (assignment.status() != AssignmentStatus.ASSIGNED) {
+      throw ApiProblem.conflict("assessor " + assessor + " has already declared for round " + a.round() + " ("
+          + assignment.status() + " on " + assignment.declaredAt() + ")");
+    }
+    List<Conflict> conflicts = List.copyOf(new LinkedHashSet<>(body.conflicts()));
+    AssignmentStatus status = conflicts.isEmpty() ? AssignmentStatus.CLEARED : AssignmentStatus.RECUSED;
+    repository.declare(a.id(), a.round(), assessor, status, conflicts, body.statement().strip(), clock.instant());
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("assessor", assessor);
+    detail.put("round", a.round());
+    if (!conflicts.isEmpty()) {
+      detail.put("conflicts", conflicts.stream().map(Enum::name).toList());
+    }
+    applications.record(a.id(), assessor, conflicts.isEmpty() ? "DECLARE" : "RECUSE", detail);
+    return repository.assignment(a.id(), a.round(), assessor).orElseThrow();
+  }
+
+  /**
+   * The current round's self-evaluation and rubric: for the county admin, and for an assessor
+   * cleared on this round (403 before declaring, after recusing, or without an assignment).
+   */
+  @Transactional(readOnly = true)
+  FileResponse file(String countyId, UUID applicationId, Caller caller) {
+    Application a = applications.find(countyId, applicationId);
+    if (!caller.roles().contains(Role.COUNTY_ADMIN)) {
+      requireCleared(repository, a, caller.username(), "read the file");
+    }
+    SelfEvaluationRow self = a.round() < 1 ? null : repository.selfEvaluation(a.id(), a.round()).orElse(null);
+    if (self == null) {
+      throw Applications.illegal(a, "there is no submitted self-evaluation to assess");
+    }
+    ProgrammeTerms terms = terms(repository, a);
+    return new FileResponse(a.id(), a.schoolId(), a.programmeId(), self.round(), self.submittedAt(), self.standardId(),
+        self.standardVersion(), self.selfTotal(), rubric(terms.rubric()), items(self.itemsJson()));
+  }
+
+  /** 403 unless {@code username} is cleared on the application's current round; the assignment otherwise. */
+  static AssignmentRow requireCleared(AssessmentRepository repository, Application a, String username, String act) {
+    AssignmentRow assignment = repository.assignment(a.id(), a.round(), username)
+        .orElseThrow(() -> Refusals.forbidden(username + " is not assigned to round " + a.round() + " of application "
+            + a.id() + " and may not " + act));
+    return switch (assignment.status()) {
+      case CLEARED -> assignment;
+      case ASSIGNED -> throw Refusals.forbidden("declare conflicts of interest first: " + username
+          + " has not declared for round " + a.round() + " and may not " + act + " yet");
+      case RECUSED -> throw Refusals.forbidden(username + " recused from round " + a.round() + " of application " + a.id()
+          + " and may not " + act);
+    };
+  }
+
+  static ProgrammeTerms terms(AssessmentRepository repository, Application a) {
+    return repository.terms(a.programmeId())
+        .orElseThrow(() -> new IllegalStateException("programme " + a.programmeId() + " of application " + a.id() + " has no standard"));
+  }
+
+  private static FileResponse.RubricView rubric(Rubric r) {
+    return new FileResponse.RubricView(r.titleZh(), r.titleEn(), r.passMark(), r.fullMark(), r.areas().stream()
+        .map(area -> new FileResponse.AreaView(area.code(), area.nameZh(), area.nameEn(), area.criteria().stream()
+            .map(c -> new FileResponse.CriterionView(c.code(), c.nameZh(), c.nameEn(), c.points(), c.evidenceRequired()))
+            .toList()))
+        .toList());
+  }
+
+  /** The items as school-service sent them ({@code SelfEvaluationSubmitted.Item}); unknown fields are ignored. */
+  private static List<FileResponse.Item> items(String json) {
+    List<FileResponse.Item> items = new ArrayList<>();
+    for (JsonNode item : AssessmentRepository.JSON.readTree(json)) {
+      List<FileResponse.Evidence> evidence = new ArrayList<>();
+      for (JsonNode e : item.path("evidence")) {
+        evidence.add(new FileResponse.Evidence(text(e, "title"), text(e, "reference")));
+      }
+      JsonNode score = item.path("selfScore");
+      items.add(new FileResponse.Item(text(item, "criterionCode"), score.isNumber() ? score.decimalValue() : score.isString() ? new BigDecimal(score.asString()) : null,
+          text(item, "narrative"), List.copyOf(evidence)));
+    }
+    return List.copyOf(items);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asString();
+  }
+}

@@ -1,0 +1,91 @@
+package org.gongyu.district.demonstration.assessment;
+
+import static org.gongyu.contracts.demonstration.DemonstrationStatus.ASSESSING;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.security.Caller;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.district.demonstration.Application;
+import org.gongyu.district.demonstration.Applications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The county's decision on an assessed round: award (the final score reaches the pass mark; a
+ * title valid {@code titleValidityYears} from today in the city), reject, or defer (the school
+ * submits the next round, which is assessed anew). The final score and the title are stored
+ * before the transition, so the status event carries them.
+ */
+@Service
+class DecisionService {
+
+  private static final Logger log = LoggerFactory.getLogger(DecisionService.class);
+
+  private final Applications applications;
+  private final AssessmentRepository repository;
+  private final CityCalendar calendar;
+  private final Clock clock;
+
+  DecisionService(Applications applications, AssessmentRepository repository, CityCalendar calendar, Clock clock) {
+    this.applications = applications;
+    this.repository = repository;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  @Transactional
+  ApplicationStateResponse decide(String countyId, UUID applicationId, DecisionRequest body, Caller by) {
+    String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
+    if (note == null && body.outcome() != Outcome.AWARD) {
+      throw ApiProblem.unprocessable("a decision to " + body.outcome().name().toLowerCase() + " needs a note giving the reason",
+          List.of("note: required to " + body.outcome().name().toLowerCase()));
+    }
+    Application a = applications.lock(countyId, applicationId);
+    Applications.require(a, "deciding", ASSESSING);
+    RoundState state = RoundState.load(repository, a);
+    Scoresheet sheet = state.sheet();
+    List<String> missing = sheet.missing();
+    if (!missing.isEmpty()) {
+      ApiProblem p = ApiProblem.conflict("round " + a.round() + " cannot be decided yet; it needs " + String.join("; ", missing));
+      p.getBody().setProperty("missing", missing);
+      throw p;
+    }
+    BigDecimal finalScore = sheet.finalScore();
+    if (body.outcome() == Outcome.AWARD && !sheet.passed()) {
+      ApiProblem p = ApiProblem.conflict("the final score " + finalScore.toPlainString() + " is below the pass mark "
+          + sheet.passMark().toPlainString() + ": the title cannot be awarded");
+      p.getBody().setProperty("finalScore", finalScore);
+      p.getBody().setProperty("passMark", sheet.passMark());
+      throw p;
+    }
+    Instant now = clock.instant();
+    repository.storeFinalScore(a.id(), finalScore, now);
+    LocalDate awardedOn = null;
+    LocalDate validUntil = null;
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("round", a.round());
+    detail.put("finalScore", finalScore);
+    detail.put("passMark", sheet.passMark());
+    if (body.outcome() == Outcome.AWARD) {
+      awardedOn = calendar.today();
+      validUntil = awardedOn.plusYears(state.terms().titleValidityYears()).minusDays(1);
+      repository.insertTitle(a.id(), a.programmeId(), a.countyId(), a.schoolId(), a.xuequKey(), awardedOn, validUntil, now);
+      detail.put("awardedOn", awardedOn.toString());
+      detail.put("validUntil", validUntil.toString());
+    }
+    Application moved = applications.transition(a, body.outcome().to(), by.username(), body.outcome().name(), note, detail);
+    log.info("application {} of county {} round {}: {} with final score {}", a.id(), countyId, a.round(), body.outcome(), finalScore);
+    return new ApplicationStateResponse(moved.id(), moved.status().name(), moved.version(), moved.round(), moved.finalScore(),
+        sheet.passMark(), awardedOn, validUntil);
+  }
+}
