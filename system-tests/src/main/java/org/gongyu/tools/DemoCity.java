@@ -272,7 +272,7 @@ public final class DemoCity {
         GongyuClient.Reply r = client.get(list);
         received.clear();
         if (r.ok()) {
-          r.body().forEach(a -> received.add(a.path("applicationId").asString() + ":" + a.path("schoolId").asString()
+          r.body().forEach(a -> received.add(a.path("id").asString() + ":" + a.path("schoolId").asString()
               + ":" + a.path("status").asString()));
         }
         if (received.size() >= 6 || System.nanoTime() > until) {
