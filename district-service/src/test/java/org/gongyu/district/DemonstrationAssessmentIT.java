@@ -319,6 +319,25 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
     assertThat(sheet.get("missing").toString()).contains("the submitted scores of " + assessor("b", C2)).doesNotContain(assessor("a", C2));
   }
 
+  @Test
+  void anAssessorWhoNowWorksAtTheSchoolCanNeitherScoreItNorReadItsFile() {
+    UUID app = assessing(C2, 2, 5, "m", "n");
+    String m = token("m", C2);
+    String base = demo(C2) + "/applications/" + app;
+    panel(C2, assessor("m", C2), school(C2, 6));
+    assertThat(call("PUT", base + "/scores/A1.1", score("6", "章程齐全"), m).getStatusCode().value()).isEqualTo(201);
+
+    panel(C2, assessor("m", C2), school(C2, 5)); // the panel now says m works at the applicant
+    ResponseEntity<JsonNode> refused = call("PUT", base + "/scores/A1.2", score("18", "平台数据"), m);
+    assertProblem(refused, 409, "never assesses their own school");
+    assertThat(refused.getBody().get("conflict").asString()).isEqualTo("OWN_SCHOOL");
+    assertProblem(file(C2, app, m), 409, "own school");
+    assertProblem(call("POST", base + "/scores/submit", null, m), 409, "own school");
+    assertThat(scoreChanges(app)).containsExactly("A1.1:null->6.00");
+    assertThat(call("PUT", base + "/scores/A1.2", score("18", "平台数据"), token("n", C2)).getStatusCode().value())
+        .as("the other assessor still scores").isEqualTo(201);
+  }
+
   // ---- consensus and decision
 
   @Test

@@ -152,7 +152,16 @@ class AssignmentService {
         .orElseThrow(() -> Refusals.forbidden(username + " is not assigned to round " + a.round() + " of application "
             + a.id() + " and may not " + act));
     return switch (assignment.status()) {
-      case CLEARED -> assignment;
+      case CLEARED -> {
+        // the panel may have changed since the assignment: someone who works at the school now never
+        // reads its file nor scores it, whatever they declared before
+        repository.assessor(a.countyId(), username).filter(panel -> a.schoolId().equals(panel.homeSchoolId()))
+            .ifPresent(panel -> {
+              throw conflict(Conflict.OWN_SCHOOL, username + " works at school " + a.schoolId()
+                  + " now: an assessor never assesses their own school, so they may not " + act);
+            });
+        yield assignment;
+      }
       case ASSIGNED -> throw Refusals.forbidden("declare conflicts of interest first: " + username
           + " has not declared for round " + a.round() + " and may not " + act + " yet");
       case RECUSED -> throw Refusals.forbidden(username + " recused from round " + a.round() + " of application " + a.id()
