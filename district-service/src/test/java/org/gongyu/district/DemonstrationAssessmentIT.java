@@ -338,6 +338,25 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
         .as("the other assessor still scores").isEqualTo(201);
   }
 
+  @Test
+  void noTitleRestsOnTheScoresOfSomeoneWhoNowWorksAtTheSchool() {
+    UUID app = application(jdbc, C4, programme(C4, 2), school(C4, 5), DemonstrationStatus.ASSESSING);
+    selfEvaluation(jdbc, app, 1);
+    for (String w : List.of("x", "y")) {
+      token(w, C4);
+      assignment(jdbc, app, 1, assessor(w, C4), "CLEARED", true);
+      scores(jdbc, app, 1, assessor(w, C4), "9", "18", "9");
+    }
+    panel(C4, assessor("x", C4), school(C4, 5));
+    ResponseEntity<JsonNode> award = call("POST", app(C4, app) + "/decision", decision("AWARD", "通过"), null);
+    assertProblem(award, 409, "now works at school " + school(C4, 5));
+    assertThat(award.getBody().get("conflict").asString()).isEqualTo("OWN_SCHOOL");
+    assertThat(count("select count(*) from demonstration_title where application_id = '" + app + "'")).isZero();
+    ResponseEntity<JsonNode> defer = call("POST", app(C4, app) + "/decision", decision("DEFER", "评估专家调入该校，重新评估"), null);
+    assertThat(defer.getStatusCode().value()).as("%s", defer.getBody()).isEqualTo(200);
+    assertThat(defer.getBody().get("status").asString()).isEqualTo("DEFERRED");
+  }
+
   // ---- consensus and decision
 
   @Test

@@ -61,6 +61,9 @@ class DecisionService {
       throw p;
     }
     BigDecimal finalScore = sheet.finalScore();
+    if (body.outcome() == Outcome.AWARD) {
+      refuseScoresOfTheSchoolsOwnStaff(a, state);
+    }
     if (body.outcome() == Outcome.AWARD && !sheet.passed()) {
       ApiProblem p = ApiProblem.conflict("the final score " + finalScore.toPlainString() + " is below the pass mark "
           + sheet.passMark().toPlainString() + ": the title cannot be awarded");
@@ -87,5 +90,21 @@ class DecisionService {
     log.info("application {} of county {} round {}: {} with final score {}", a.id(), countyId, a.round(), body.outcome(), finalScore);
     return new ApplicationStateResponse(moved.id(), moved.status().name(), moved.version(), moved.round(), moved.finalScore(),
         sheet.passMark(), awardedOn, validUntil);
+  }
+
+  /**
+   * No title rests on the scores of someone who works at the school: the panel is read again, and
+   * an assessor it now places at the applicant blocks the award (the county defers and assesses anew).
+   */
+  private void refuseScoresOfTheSchoolsOwnStaff(Application a, RoundState state) {
+    for (AssignmentRow cleared : state.cleared()) {
+      repository.assessor(a.countyId(), cleared.assessor()).filter(panel -> a.schoolId().equals(panel.homeSchoolId()))
+          .ifPresent(panel -> {
+            ApiProblem p = ApiProblem.conflict("conflict of interest OWN_SCHOOL: " + panel.username() + " now works at school "
+                + a.schoolId() + ", so their scores cannot carry a title; defer the application to assess it anew");
+            p.getBody().setProperty("conflict", "OWN_SCHOOL");
+            throw p;
+          });
+    }
   }
 }
