@@ -24,6 +24,7 @@ import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.district.TestEvents.Snapshot;
+import org.gongyu.testing.MutableClock;
 import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.AccessMatrix.Endpoint;
 import org.gongyu.testing.AccessMatrix.Level;

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.testing.MutableClock;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.gongyu.testing.TopicRecords;
