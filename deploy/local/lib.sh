@@ -416,6 +416,27 @@ ensure_redis() {
 
 # Debian's Chromium and chromedriver for the browser system test: installed with apt-get
 # (as root) when missing. Without root or apt-get it only warns; the test then fails under CI.
+# Debian's Noto CJK fonts: reporting-service embeds Noto Sans CJK in its PDF exports (without it
+# Chinese renders blank), and headless Chromium needs a CJK font to draw the web app's Chinese.
+GONGYU_CJK_FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+export GONGYU_CJK_FONT
+ensure_fonts() {
+  local pkgs=(fonts-noto-cjk)
+  if [[ -f $GONGYU_CJK_FONT ]]; then
+    return 0
+  fi
+  if ((EUID != 0)) || ! command -v apt-get >/dev/null 2>&1; then
+    warn "the CJK font is not installed (apt-get install ${pkgs[*]}); PDF exports need it"
+    return 0
+  fi
+  log "installing Debian's ${pkgs[*]} for PDF exports and the browser tests"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends "${pkgs[@]}"; then
+    apt-get update && apt-get install -y --no-install-recommends "${pkgs[@]}" \
+      || warn "could not install ${pkgs[*]}; PDF exports will fail"
+  fi
+}
+
 ensure_chromium() {
   local pkgs=(chromium chromium-driver)
   if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then

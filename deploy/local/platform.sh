@@ -228,6 +228,7 @@ up() {
   "$GONGYU_LOCAL_DIR/db.sh" create
   "$GONGYU_LOCAL_DIR/kafka.sh" start
   ensure_redis
+  ensure_fonts
 
   # Keycloak takes longest to start; the services do not need it until the first request
   # (they fetch its keys then), so it starts alongside them and is waited for before the demo.

@@ -18,6 +18,7 @@ pick_java
 ensure_postgres
 ensure_redis
 ensure_chromium
+ensure_fonts
 ensure_run_dirs
 
 keycloak_was_up=0
