@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -34,6 +35,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Makes every servlet service an OAuth2 resource server with org-unit scoping and an audit trail:
@@ -90,9 +92,10 @@ public class ResourceServerAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  SecurityFilterChain gongyuResourceServer(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter)
-      throws Exception {
-    SecurityProblems problems = new SecurityProblems();
+  SecurityFilterChain gongyuResourceServer(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
+      MessageSource messages, ObjectProvider<LocaleResolver> locales) throws Exception {
+    SecurityProblems problems = new SecurityProblems(
+        new ProblemWriter(messages, locales.getIfAvailable(org.gongyu.chassis.web.RequestLanguage::new)));
     http
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.gongyu.chassis.audit.AuditFilter;
+import org.gongyu.chassis.web.Msg;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -21,10 +22,17 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  *       as for a resource that does not exist;
  *   <li>403: the caller's role may not do this at all.
  * </ul>
+ *
+ * <p>Title and detail are in the language of the request's {@code Accept-Language} (zh-CN or en).
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+  private final ProblemWriter writer;
+
+  SecurityProblems(ProblemWriter writer) {
+    this.writer = writer;
+  }
 
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -32,9 +40,8 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     bearer.commence(request, response, e); // sets WWW-Authenticate: Bearer error="invalid_token", ...
     boolean presented = request.getHeader("Authorization") != null;
     request.setAttribute(AuditFilter.REASON, presented ? "token rejected: " + e.getMessage() : "no bearer token");
-    ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-        presented ? "the bearer token is invalid, expired or not meant for this API" : "this API needs a bearer access token",
-        request.getRequestURI());
+    writer.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+        Msg.msg(presented ? "problem.detail.token-rejected" : "problem.detail.token-missing"));
   }
 
   @Override
@@ -43,12 +50,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     Object unit = request.getAttribute(OrgScope.OUT_OF_SCOPE);
     if (unit != null) {
       request.setAttribute(AuditFilter.REASON, "outside the caller's org unit: " + unit);
-      ProblemWriter.write(response, HttpStatus.NOT_FOUND, "not-found", "Not found",
-          "nothing found at " + request.getRequestURI(), request.getRequestURI());
+      writer.write(request, response, HttpStatus.NOT_FOUND, "not-found",
+          Msg.msg("problem.detail.nothing-at", request.getRequestURI()));
       return;
     }
     request.setAttribute(AuditFilter.REASON, "role does not allow " + request.getMethod());
-    ProblemWriter.write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-        "your role does not allow this request", request.getRequestURI());
+    writer.write(request, response, HttpStatus.FORBIDDEN, "forbidden", Msg.msg("problem.detail.role-forbids"));
   }
 }

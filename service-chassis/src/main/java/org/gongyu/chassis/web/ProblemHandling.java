@@ -3,8 +3,11 @@ package org.gongyu.chassis.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,7 +26,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error leaves the service as {@code application/problem+json} that says what was wrong:
  * each invalid field by name, the place a body stopped being readable, never a stack trace or an
- * internal class name.
+ * internal class name. Titles and details follow the request's {@code Accept-Language} (zh-CN or
+ * en, see {@link RequestLanguage}); field messages come from Bean Validation in that language, after
+ * the unchanged field path ({@code participations[0].externalId: ...}).
  */
 @RestControllerAdvice
 public class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -39,8 +44,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
     ex.getBindingResult().getGlobalErrors().forEach(ge -> errors.add(ge.getDefaultMessage()));
     errors.sort(null);
-    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        "the request has " + errors.size() + " invalid field(s): " + String.join("; ", errors), errors);
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request",
+        Msg.msg("problem.detail.invalid-request", errors.size(), Msg.joined(errors)), errors);
   }
 
   @Override
@@ -58,15 +63,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
       }
     }
     errors.sort(null);
-    return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-        "the request has " + errors.size() + " invalid field(s): " + String.join("; ", errors), errors);
+    return problem(HttpStatus.BAD_REQUEST, "invalid-request",
+        Msg.msg("problem.detail.invalid-request", errors.size(), Msg.joined(errors)), errors);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-        "the request body is not valid JSON of the expected shape" + where(ex), null);
+    return problem(HttpStatus.BAD_REQUEST, "malformed-body", where(ex), null);
   }
 
   /**
@@ -81,15 +85,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
       throw ex;
     }
     log.error("unhandled error", ex);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-        "the service failed to handle the request; nothing was changed", null);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", Msg.msg("problem.detail.internal"), null);
   }
 
-  private static String where(HttpMessageNotReadableException ex) {
+  private static Msg where(HttpMessageNotReadableException ex) {
     Throwable cause = ex.getCause();
     if (cause instanceof tools.jackson.databind.exc.UnrecognizedPropertyException unknown) {
-      return ": it has a field '" + unknown.getPropertyName() + "' that this request does not take"
-          + " (fields it takes: " + unknown.getKnownPropertyIds() + ")";
+      return Msg.msg("problem.detail.malformed-body.unknown-field", unknown.getPropertyName(),
+          String.valueOf(unknown.getKnownPropertyIds()));
     }
     if (cause instanceof tools.jackson.databind.DatabindException de && !de.getPath().isEmpty()) {
       StringBuilder path = new StringBuilder();
@@ -100,16 +103,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
           path.append('[').append(ref.getIndex()).append(']');
         }
       }
-      return " (at '" + path + "')";
+      return Msg.msg("problem.detail.malformed-body.at", path.toString());
     }
-    return "";
+    return Msg.msg("problem.detail.malformed-body");
   }
 
-  private static ResponseEntity<Object> problem(
-      HttpStatus status, String slug, String title, String detail, List<String> errors) {
-    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
+  /** Title and detail in the request's language (English when no message source is there). */
+  private ResponseEntity<Object> problem(HttpStatus status, String slug, Msg detail, List<String> errors) {
+    Locale locale = LocaleContextHolder.getLocale();
+    MessageSource messages = getMessageSource();
+    ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, Texts.resolve(detail, messages, locale));
     pd.setType(URI.create("urn:gongyu:problem:" + slug));
-    pd.setTitle(title);
+    pd.setTitle(Texts.resolve(Msg.msg("problem.title." + slug), messages, locale));
     if (errors != null && !errors.isEmpty()) {
       pd.setProperty("errors", errors);
     }
