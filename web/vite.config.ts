@@ -1,0 +1,42 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+
+// The gateway (http://127.0.0.1:8080) serves the built app at `/` and owns the session; in
+// development Vite proxies every server path to it, so the session cookie stays same-origin.
+const gateway = process.env.GONGYU_GATEWAY ?? 'http://127.0.0.1:8080'
+const proxied = ['/api', '/me', '/logout', '/oauth2', '/login']
+
+export default defineConfig({
+  plugins: [
+    vue(),
+    // Element Plus on demand: only the components a template uses, each with its own CSS.
+    Components({
+      resolvers: [ElementPlusResolver({ importStyle: 'css' })],
+      dts: 'src/components.d.ts',
+    }),
+  ],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    proxy: Object.fromEntries(proxied.map((p) => [p, { target: gateway, changeOrigin: false }])),
+  },
+  build: {
+    // packaged by Maven into the web jar as classpath:/static/
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 700,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test/setup.ts'],
+    css: false,
+  },
+})
