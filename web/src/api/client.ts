@@ -1,0 +1,120 @@
+// The one way the app talks to the gateway: fetch with the session cookie, the chosen language
+// in Accept-Language, the CSRF token on writes, a full page load on 401 (contract C1: the
+// gateway then sends the browser through Keycloak and back) and problem+json turned into a
+// readable message.
+
+export interface FieldError {
+  field: string | null
+  message: string
+}
+
+/** An RFC 9457 problem (or a non-JSON failure) as the app shows it. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly title: string | null
+  readonly detail: string | null
+  readonly errors: FieldError[]
+
+  constructor(status: number, title: string | null, detail: string | null, errors: FieldError[]) {
+    super(readableMessage(title, detail, errors, status))
+    this.name = 'ApiError'
+    this.status = status
+    this.title = title
+    this.detail = detail
+    this.errors = errors
+  }
+
+  /** A unit that is not the caller's answers 404 (ADR 0008); a role that may not see it 403. */
+  get isNotFound(): boolean {
+    return this.status === 404 || this.status === 403
+  }
+}
+
+/** Title and detail, and each invalid field on its own, never the raw JSON. */
+export function readableMessage(title: string | null, detail: string | null, errors: FieldError[], status: number): string {
+  const head = [title, detail].filter((s): s is string => !!s && s.trim() !== '')
+  if (head.length === 2 && head[1].startsWith(head[0])) head.shift()
+  let text = head.join('：')
+  if (!text) text = `HTTP ${status}`
+  if (errors.length > 0) {
+    text += '\n' + errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n')
+  }
+  return text
+}
+
+/** `errors[]` of the services are "field: message" strings; accept {field, message} objects too. */
+export function fieldErrors(raw: unknown): FieldError[] {
+  if (!Array.isArray(raw)) return []
+  return raw.map((e): FieldError => {
+    if (typeof e === 'string') {
+      const i = e.indexOf(': ')
+      return i > 0 ? { field: e.slice(0, i), message: e.slice(i + 2) } : { field: null, message: e }
+    }
+    if (e && typeof e === 'object') {
+      const o = e as Record<string, unknown>
+      const field = (o.field ?? o.pointer ?? o.name ?? null) as string | null
+      const message = String(o.message ?? o.detail ?? o.reason ?? JSON.stringify(o))
+      return { field, message }
+    }
+    return { field: null, message: String(e) }
+  })
+}
+
+let language: () => string = () => 'zh-CN'
+
+/** The i18n module tells the client which language the person chose. */
+export function setLanguageSource(source: () => string): void {
+  language = source
+}
+
+export function cookie(name: string): string | null {
+  const match = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith(name + '='))
+  return match ? decodeURIComponent(match.slice(name.length + 1)) : null
+}
+
+/** Session expired: reload the page so the gateway logs the person in again and brings them back. */
+export function reloadForLogin(): void {
+  window.location.assign(window.location.href)
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const method = (init.method ?? 'GET').toUpperCase()
+  const headers = new Headers(init.headers)
+  headers.set('Accept', 'application/json, application/problem+json')
+  headers.set('Accept-Language', language())
+  if (WRITES.has(method)) {
+    const token = cookie('XSRF-TOKEN')
+    if (token) headers.set('X-XSRF-TOKEN', token)
+  }
+  const response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' })
+  if (response.status === 401) {
+    reloadForLogin()
+    // the page is going away; nothing after this should run
+    return new Promise<T>(() => {})
+  }
+  if (!response.ok) {
+    throw await toError(response)
+  }
+  if (response.status === 204) return undefined as T
+  return (await response.json()) as T
+}
+
+export async function toError(response: Response): Promise<ApiError> {
+  const type = response.headers.get('Content-Type') ?? ''
+  if (type.includes('json')) {
+    try {
+      const body = (await response.json()) as Record<string, unknown>
+      return new ApiError(
+        response.status,
+        typeof body.title === 'string' ? body.title : null,
+        typeof body.detail === 'string' ? body.detail : null,
+        fieldErrors(body.errors),
+      )
+    } catch {
+      // fall through: not the JSON it said it was
+    }
+  }
+  return new ApiError(response.status, response.statusText || null, null, [])
+}

@@ -1,0 +1,252 @@
+// Shapes of the reporting API (reporting-service, org.gongyu.reporting.report.*) and the gateway's
+// /me, written by hand from the Java records and the contract of issue 11 (C1, C2). BigDecimal
+// values arrive as JSON numbers (rates to four decimals); Instants as ISO-8601 UTC strings.
+
+export type IndicatorKind = 'RATIO' | 'COUNT' | 'PER_CAPITA' | 'SCHOOL_THRESHOLD' | 'UNIT_COUNT'
+export type PeriodType = 'SEMESTER' | 'SCHOOL_YEAR' | 'CALENDAR_YEAR' | 'PROGRAMME_CYCLE'
+export type Comparator = 'AT_LEAST' | 'AT_MOST'
+export type Level = 'CITY' | 'COUNTY' | 'SCHOOL'
+
+/** GET /me (gateway). */
+export interface Me {
+  username: string
+  name?: string | null
+  roles: string[]
+  school_id?: string | null
+  county_id?: string | null
+  city_id?: string | null
+}
+
+/** GET /api/reports/calendar */
+export interface Calendar {
+  today: string
+  currentSemester: string
+  semesters: { id: string; start: string; end: string }[]
+}
+
+/** GET /api/reports/units/{unitId} */
+export interface Unit {
+  id: string
+  level: Level
+  name: string | null
+  cityId: string | null
+  cityName: string | null
+  countyId: string | null
+  countyName: string | null
+  xuequId: string | null
+  schoolType: string | null
+}
+
+/** IndicatorView */
+export interface Indicator {
+  code: string
+  nameZh: string | null
+  nameEn: string | null
+  kind: IndicatorKind
+  periodType: PeriodType
+  comparator: Comparator | null
+  sensitive: boolean
+  schoolTypes: string[]
+  target: number | null
+}
+
+/** RollupCell: the city's or a county's own rollup in a scorecard. */
+export interface RollupCell {
+  id: string | null
+  name: string | null
+  suppressed: boolean
+  numerator: number | null
+  denominator: number | null
+  value: number | null
+  target: number | null
+  met: boolean | null
+  schoolsMeetingTarget: number | null
+  schoolsReporting: number | null
+  schoolsExpected: number | null
+  completeness: number | null
+  schoolsOnTime: number | null
+  schoolsUnderDeadline: number | null
+  timeliness: number | null
+  version: number | null
+  asOf: string | null
+}
+
+/** CountyScorecard.SchoolCell (also the school scorecard's cell). */
+export interface SchoolCell {
+  code?: string
+  periodId?: string
+  xuequId?: string | null
+  applies: boolean
+  suppressed: boolean
+  numerator: number | null
+  denominator: number | null
+  value: number | null
+  target: number | null
+  met: boolean | null
+  version: number | null
+  asOf: string | null
+}
+
+/** CityScorecard */
+export interface CityScorecard {
+  periodId: string
+  indicators: { indicator: Indicator; periodId: string; city: RollupCell; counties: RollupCell[] }[]
+}
+
+/** CountyScorecard */
+export interface CountyScorecard {
+  periodId: string
+  countyId: string
+  countyName: string | null
+  indicators: { indicator: Indicator; periodId: string; county: RollupCell }[]
+  schools: { id: string; name: string | null; schoolType: string | null; cells: (SchoolCell & { code: string; periodId: string })[] }[]
+}
+
+/** GET /api/reports/periods/{p}/schools/{s}/scorecard (C2) */
+export interface SchoolScorecard {
+  periodId: string
+  school: Unit
+  indicators: { indicator: Indicator; periodId: string; cell: SchoolCell; missing: boolean }[]
+}
+
+/** CountyFigures / CountyDetail */
+export interface CountyFigures {
+  id: string
+  name: string | null
+  suppressed: boolean
+  numerator: number | null
+  denominator: number | null
+  rate: number | null
+  met: boolean | null
+  schoolsMeetingTarget: number | null
+  schoolsReporting: number | null
+  schoolsExpected: number | null
+  completeness: number | null
+  schoolsOnTime: number | null
+  deadline: string | null
+  timeliness: number | null
+  version: number | null
+  asOf: string | null
+}
+
+export interface CountyDetail extends CountyFigures {
+  lineage: { schoolId: string; version: number; asOf?: string | null }[]
+}
+
+/** CityFigures */
+export interface CityFigures {
+  id: string
+  name: string | null
+  suppressed: boolean
+  numerator: number | null
+  denominator: number | null
+  rate: number | null
+  met: boolean | null
+  schoolsMeetingTarget: number
+  schoolsReporting: number
+  schoolsExpected: number
+  countiesReporting: number
+  countiesExpected: number
+  completeness: number | null
+  schoolsOnTime: number | null
+  schoolsUnderDeadline: number | null
+  timeliness: number | null
+  version: number
+  asOf: string | null
+  lineage: { countyId: string; version: number }[]
+}
+
+/** SchoolFigures */
+export interface SchoolFigures {
+  id: string
+  name: string | null
+  xuequId: string | null
+  schoolType: string | null
+  applies: boolean
+  suppressed: boolean
+  numerator: number | null
+  denominator: number | null
+  rate: number | null
+  met: boolean | null
+  snapshotVersion: number | null
+  asOf: string | null
+  usedInCountyRollup: number | null
+}
+
+export interface CityReport {
+  indicator: Indicator
+  periodId: string
+  city: CityFigures | null
+  counties: CountyFigures[]
+}
+
+export interface CountyReport {
+  indicator: Indicator
+  periodId: string
+  county: CountyDetail
+  schools: SchoolFigures[]
+}
+
+export interface BelowTarget {
+  indicator: Indicator
+  periodId: string
+  countyId: string | null
+  note: string | null
+  counties: {
+    id: string; name: string | null; numerator: number; denominator: number; value: number | null
+    schoolsMeetingTarget: number; schoolsExpected: number; gap: number | null
+  }[]
+  schools: {
+    id: string; name: string | null; countyId: string; countyName: string | null
+    numerator: number; denominator: number; value: number | null; gap: number | null
+  }[]
+  withheld: number
+}
+
+export interface TrendPoint {
+  periodId: string
+  suppressed: boolean
+  numerator: number | null
+  denominator: number | null
+  value: number | null
+  target: number | null
+  met: boolean | null
+  completeness: number | null
+  version: number | null
+  direction: 'UP' | 'DOWN' | 'SAME' | null
+}
+
+export interface Trend {
+  indicator: Indicator
+  to: string
+  periods: string[]
+  series: { level: 'CITY' | 'COUNTY'; id: string | null; name: string | null; points: TrendPoint[] }[]
+}
+
+export type AttentionReason = 'BELOW_TARGET' | 'MISSING' | 'LATE'
+
+export interface AttentionItem {
+  indicatorCode: string
+  indicatorNameZh: string | null
+  indicatorNameEn: string | null
+  kind: IndicatorKind
+  periodId: string
+  level: 'COUNTY' | 'SCHOOL'
+  unitId: string
+  unitName: string | null
+  countyId: string | null
+  countyName: string | null
+  xuequId: string | null
+  reason: AttentionReason
+  value: number | null
+  target: number | null
+  gap: number | null
+  numerator: number | null
+  denominator: number | null
+}
+
+export interface Attention {
+  periodId: string
+  items: AttentionItem[]
+  withheld: number
+}

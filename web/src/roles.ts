@@ -1,0 +1,66 @@
+// Who may use what: the role's home (contract C1) and its menu (C3 nav-* test ids).
+import type { Me } from '@/api/types'
+
+export const ROLES = ['city-admin', 'city-staff', 'county-admin', 'county-assessor', 'school-admin', 'school-staff'] as const
+export type Role = (typeof ROLES)[number]
+export type Tier = 'CITY' | 'COUNTY' | 'SCHOOL'
+
+export function tierOf(role: Role): Tier {
+  return role.startsWith('city') ? 'CITY' : role.startsWith('county') ? 'COUNTY' : 'SCHOOL'
+}
+
+/** The person's role among the six (the highest tier if a token carries several). */
+export function primaryRole(me: Pick<Me, 'roles'> | null | undefined): Role | null {
+  if (!me) return null
+  for (const r of ROLES) if (me.roles?.includes(r)) return r
+  return null
+}
+
+/** The unit the person acts for: their city, county or school. */
+export function ownUnitId(me: Me | null | undefined): string | null {
+  const role = primaryRole(me)
+  if (!me || !role) return null
+  const tier = tierOf(role)
+  return (tier === 'CITY' ? me.city_id : tier === 'COUNTY' ? me.county_id : me.school_id) ?? null
+}
+
+/** Where `/` takes the person (C1); null when the token names no role or no unit. */
+export function homePath(me: Me | null | undefined): string | null {
+  const role = primaryRole(me)
+  if (!me || !role) return null
+  switch (tierOf(role)) {
+    case 'CITY':
+      return '/city'
+    case 'COUNTY':
+      return me.county_id ? `/counties/${me.county_id}` : null
+    case 'SCHOOL':
+      return me.school_id ? `/schools/${me.school_id}` : null
+  }
+}
+
+export interface MenuItem {
+  key: 'city' | 'county' | 'school' | 'attention' | 'indicators'
+  testId: string
+  path: string
+  labelKey: string
+}
+
+/** The left menu: only what the role may use. */
+export function menuFor(me: Me | null | undefined): MenuItem[] {
+  const role = primaryRole(me)
+  if (!me || !role) return []
+  const item = (key: MenuItem['key'], path: string): MenuItem => ({ key, testId: `nav-${key}`, path, labelKey: `nav.${key}` })
+  switch (tierOf(role)) {
+    case 'CITY':
+      return [item('city', '/city'), item('attention', '/attention'), item('indicators', '/indicators')]
+    case 'COUNTY':
+      if (!me.county_id) return []
+      return [
+        item('county', `/counties/${me.county_id}`),
+        item('attention', `/counties/${me.county_id}/attention`),
+        item('indicators', `/indicators?county=${me.county_id}`),
+      ]
+    case 'SCHOOL':
+      return me.school_id ? [item('school', `/schools/${me.school_id}`)] : []
+  }
+}

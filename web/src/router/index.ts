@@ -1,0 +1,48 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
+import { useSession } from '@/stores/session'
+import { homePath } from '@/roles'
+
+// Contract C1: pages are URLs (history mode); each page is its own lazily loaded chunk, so the
+// first load carries only the layout (and ECharts only comes with the indicator view).
+export const routes = [
+  { path: '/', name: 'home', component: { render: () => null } },
+  { path: '/city', name: 'city', component: () => import('@/views/CityView.vue') },
+  { path: '/counties/:countyId', name: 'county', component: () => import('@/views/CountyView.vue'), props: true },
+  {
+    path: '/counties/:countyId/attention', name: 'county-attention',
+    component: () => import('@/views/AttentionView.vue'), props: true,
+  },
+  { path: '/schools/:schoolId', name: 'school', component: () => import('@/views/SchoolView.vue'), props: true },
+  { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
+  { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
+  { path: '/attention', name: 'attention', component: () => import('@/views/AttentionView.vue') },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
+]
+
+const WITH_PERIOD = new Set(['city', 'county', 'county-attention', 'school', 'indicator', 'indicators', 'attention'])
+
+/** `/` → the role's home; a page without `?period=` gets the current semester, so the URL says it. */
+export async function guard(to: RouteLocationNormalized) {
+  const session = useSession()
+  try {
+    await session.load()
+  } catch {
+    // /me failed (not a 401, which reloads the page): show the page; it reports its own errors
+    return true
+  }
+  if (to.name === 'home') {
+    const home = homePath(session.me)
+    return home ? { path: home, replace: true } : { name: 'not-found', params: { pathMatch: ['no-role'] }, replace: true }
+  }
+  const period = session.calendar?.currentSemester
+  if (WITH_PERIOD.has(String(to.name)) && !to.query.period && period) {
+    return { ...to, query: { ...to.query, period }, replace: true }
+  }
+  return true
+}
+
+export function makeRouter(history: RouterHistory = createWebHistory()): Router {
+  const router = createRouter({ history, routes, scrollBehavior: () => ({ top: 0 }) })
+  router.beforeEach(guard)
+  return router
+}

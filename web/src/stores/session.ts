@@ -1,0 +1,41 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api } from '@/api/reports'
+import type { Calendar, Me, Unit } from '@/api/types'
+import { ownUnitId, primaryRole, tierOf } from '@/roles'
+
+/** Who is logged in, the unit they act for, and the city's calendar. Loaded once per page load. */
+export const useSession = defineStore('session', () => {
+  const me = ref<Me | null>(null)
+  const unit = ref<Unit | null>(null)
+  const calendar = ref<Calendar | null>(null)
+  const loaded = ref(false)
+  let loading: Promise<void> | null = null
+
+  const role = computed(() => primaryRole(me.value))
+  const tier = computed(() => (role.value ? tierOf(role.value) : null))
+
+  function load(): Promise<void> {
+    if (!loading) {
+      loading = (async () => {
+        me.value = await api.me()
+        const [cal, own] = await Promise.all([
+          api.calendar().catch(() => null),
+          (async () => {
+            const id = ownUnitId(me.value)
+            return id ? api.unit(id).catch(() => null) : null
+          })(),
+        ])
+        calendar.value = cal
+        unit.value = own
+        loaded.value = true
+      })()
+      loading.catch(() => {
+        loading = null
+      })
+    }
+    return loading
+  }
+
+  return { me, unit, calendar, loaded, role, tier, load }
+})
