@@ -1,0 +1,32 @@
+/** What a scorecard cell needs of a RollupCell, a SchoolCell or a school row. */
+export interface CellData {
+  value: number | null
+  numerator?: number | null
+  denominator?: number | null
+  target?: number | null
+  met?: boolean | null
+  suppressed?: boolean
+  applies?: boolean
+  schoolsMeetingTarget?: number | null
+  schoolsReporting?: number | null
+  schoolsExpected?: number | null
+  timeliness?: number | null
+}
+
+import type { RouteLocationRaw } from 'vue-router'
+import type { Indicator, Level } from '@/api/types'
+
+export interface ScoreColumn {
+  indicator: Indicator
+  periodId: string
+}
+
+export interface ScoreRow {
+  id: string
+  name: string
+  level: Level
+  /** the drill-down page of the unit, or null where there is none */
+  link: RouteLocationRaw | null
+  xuequId?: string | null
+  cells: Record<string, CellData | undefined>
+}
