@@ -6,3 +6,6 @@ beforeEach(() => {
 afterEach(() => {
   document.body.innerHTML = ''
 })
+
+// jsdom has no scrolling; the router's scrollBehavior calls it
+window.scrollTo = () => {}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { homePath, menuFor, primaryRole } from '@/roles'
+import { ME } from '@/test/fixtures'
+
+const testIds = (role: string) => menuFor(ME[role]).map((m) => m.testId)
+
+describe('role-based menu', () => {
+  it('city users see the city scorecard, attention and indicators', () => {
+    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators'])
+    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators'])
+    expect(menuFor(ME['city-staff']).find((m) => m.key === 'attention')!.path).toBe('/attention')
+  })
+
+  it('county users see their county, its attention list and indicators of their county', () => {
+    for (const role of ['county-admin', 'county-assessor']) {
+      expect(testIds(role)).toEqual(['nav-county', 'nav-attention', 'nav-indicators'])
+      expect(menuFor(ME[role]).map((m) => m.path))
+        .toEqual(['/counties/990113', '/counties/990113/attention', '/indicators?county=990113'])
+    }
+  })
+
+  it('school users see only their school', () => {
+    expect(testIds('school-admin')).toEqual(['nav-school'])
+    expect(testIds('school-staff')).toEqual(['nav-school'])
+    expect(menuFor(ME['school-staff'])[0].path).toBe('/schools/9901130001')
+  })
+
+  it('a token without one of the six roles gets no menu and no home', () => {
+    const nobody = { username: 'x', roles: ['offline_access'] }
+    expect(menuFor(nobody)).toEqual([])
+    expect(homePath(nobody)).toBeNull()
+    expect(primaryRole(nobody)).toBeNull()
+  })
+
+  it('each role has its home (contract C1)', () => {
+    expect(homePath(ME['city-staff'])).toBe('/city')
+    expect(homePath(ME['county-assessor'])).toBe('/counties/990113')
+    expect(homePath(ME['school-admin'])).toBe('/schools/9901130001')
+  })
+})

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createMemoryHistory } from 'vue-router'
+import { createPinia, setActivePinia } from 'pinia'
+import { ME } from '@/test/fixtures'
+
+const me = vi.hoisted(() => ({ current: null as unknown }))
+vi.mock('@/api/reports', () => ({
+  api: {
+    me: vi.fn(async () => me.current),
+    calendar: vi.fn(async () => ({
+      today: '2026-12-04', currentSemester: '2026-2027-1',
+      semesters: [{ id: '2026-2027-1', start: '2026-09-01', end: '2027-01-31' }],
+    })),
+    unit: vi.fn(async (id: string) => ({ id, level: 'CITY', name: '演示市' })),
+  },
+  exportUrl: {},
+}))
+
+import { makeRouter } from '@/router'
+
+async function landing(role: string) {
+  me.current = ME[role]
+  setActivePinia(createPinia())
+  const router = makeRouter(createMemoryHistory())
+  await router.push('/')
+  return router.currentRoute.value
+}
+
+describe('home redirect per role', () => {
+  beforeEach(() => vi.clearAllMocks())
+
+  it.each([
+    ['city-staff', '/city'],
+    ['city-admin', '/city'],
+    ['county-admin', '/counties/990113'],
+    ['county-assessor', '/counties/990113'],
+    ['school-admin', '/schools/9901130001'],
+    ['school-staff', '/schools/9901130001'],
+  ])('%s lands on %s with the current semester in the URL', async (role, path) => {
+    const route = await landing(role)
+    expect(route.path).toBe(path)
+    expect(route.query.period).toBe('2026-2027-1')
+  })
+
+  it('a person without a role lands on the not-found page', async () => {
+    me.current = { username: 'x', roles: [] }
+    setActivePinia(createPinia())
+    const router = makeRouter(createMemoryHistory())
+    await router.push('/')
+    expect(router.currentRoute.value.name).toBe('not-found')
+  })
+
+  it('a deep link keeps its period and an unknown path is not found', async () => {
+    me.current = ME['city-staff']
+    setActivePinia(createPinia())
+    const router = makeRouter(createMemoryHistory())
+    await router.push('/counties/990114?period=2025-2026-2')
+    expect(router.currentRoute.value.fullPath).toBe('/counties/990114?period=2025-2026-2')
+    await router.push('/no/such/page')
+    expect(router.currentRoute.value.name).toBe('not-found')
+  })
+})
