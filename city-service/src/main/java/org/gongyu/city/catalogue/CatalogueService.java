@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.indicator.IndicatorKind;
 import org.gongyu.contracts.period.Period;
@@ -65,8 +67,7 @@ class CatalogueService {
       return indicator;
     }
     if (calendar.hasStarted(period)) {
-      throw ApiProblem.conflict("period " + period.id() + " started on " + period.start(calendar.calendar())
-          + "; a started period's target is never changed (set it from a period that has not started)");
+      throw ApiProblem.conflict(Msg.msg("city.target.period-started", period.id(), period.start(calendar.calendar())));
     }
     long version = repo.putStep(code, period.id(), value, clock.instant(), by);
     Indicator changed = repo.find(code).orElseThrow();
@@ -83,7 +84,7 @@ class CatalogueService {
     try {
       return calendar.parse(indicator.periodType(), periodId);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("periodId: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("periodId", e));
     }
   }
 
@@ -96,17 +97,16 @@ class CatalogueService {
       return;
     }
     if (value.signum() < 0) {
-      throw ApiProblem.badRequest("value: a target cannot be negative, not " + value.toPlainString());
+      throw ApiProblem.badRequest(Msg.msg("city.target.negative", value.toPlainString()));
     }
     if ((kind == IndicatorKind.RATIO || kind == IndicatorKind.SCHOOL_THRESHOLD) && value.compareTo(BigDecimal.ONE) > 0) {
-      throw ApiProblem.badRequest("value: the target of a " + kind + " indicator is a fraction from 0 to 1 (0.6 for 60 %), not "
-          + value.toPlainString());
+      throw ApiProblem.badRequest(Msg.msg("city.target.not-a-fraction", kind, value.toPlainString()));
     }
     if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-      throw ApiProblem.badRequest("value: at most " + MAX_SCALE + " decimal places, not " + value.toPlainString());
+      throw ApiProblem.badRequest(Msg.msg("city.target.scale", MAX_SCALE, value.toPlainString()));
     }
     if (value.compareTo(MAX_VALUE) > 0) {
-      throw ApiProblem.badRequest("value: at most " + MAX_VALUE.toPlainString() + ", not " + value.toPlainString());
+      throw ApiProblem.badRequest(Msg.msg("city.target.too-large", MAX_VALUE.toPlainString(), value.toPlainString()));
     }
   }
 
@@ -115,6 +115,6 @@ class CatalogueService {
   }
 
   private static ApiProblem unknown(String code) {
-    return ApiProblem.notFound("the catalogue has no indicator " + code);
+    return ApiProblem.notFound(Msg.msg("city.catalogue.unknown", code));
   }
 }

@@ -1,5 +1,7 @@
 package org.gongyu.city.county;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.gongyu.chassis.security.Rules;
 import jakarta.validation.Valid;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The city's counties. PUT answers 201 when it created the county, else 200. */
+@Tag(name = "Counties · 区县", description = "The city's counties · 本市的区县")
 @RestController
 @RequestMapping("/api/city/counties")
 class CountyController {
@@ -25,6 +28,7 @@ class CountyController {
     this.service = service;
   }
 
+  @Operation(summary = "Register or rename a county", description = "登记（201）或更名（200）本市的一个区县。")
   @PutMapping("/{countyId}")
   @PreAuthorize(Rules.CITY_ADMIN + Rules.OF_COUNTY) // for city staff: a county of their city
   ResponseEntity<CountyResponse> put(
@@ -33,12 +37,14 @@ class CountyController {
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(CountyResponse.of(result.row()));
   }
 
+  @Operation(summary = "List the city's counties", description = "列出本市的全部区县。")
   @GetMapping
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   List<CountyResponse> all() {
     return service.all().stream().map(CountyResponse::of).toList();
   }
 
+  @Operation(summary = "Read a county", description = "读取一个区县；未登记时返回 404。")
   @GetMapping("/{countyId}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   CountyResponse one(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String countyId) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.city.CityProperties;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.CountyRegistered;
@@ -65,6 +66,6 @@ class CountyService {
   @Transactional(readOnly = true)
   CountyRow one(String countyId) {
     return repo.find(city.id(), countyId)
-        .orElseThrow(() -> ApiProblem.notFound("county " + countyId + " is not registered"));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("city.county.not-registered", countyId)));
   }
 }

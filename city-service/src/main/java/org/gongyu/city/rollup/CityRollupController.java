@@ -1,10 +1,14 @@
 package org.gongyu.city.rollup;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Rules;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.city.CityProperties;
 import org.gongyu.city.catalogue.Catalogue;
 import org.gongyu.contracts.city.v2.IndicatorDefined;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "City rollups · 市级汇总", description = "City-level figures of an indicator · 指标的市级汇总数据")
 @RestController
 class CityRollupController {
 
@@ -36,6 +41,7 @@ class CityRollupController {
    * The period must be of the indicator's period type. A code the catalogue does not know (a
    * rollup can arrive before its definition) is treated as sensitive and has no target.
    */
+  @Operation(summary = "City rollup of an indicator for a period", description = "返回指标在某期间的市级汇总（分子、分母、目标值、是否达标）。期间须为该指标的期间类型；目录中尚未定义的指标按敏感指标处理且无目标值。")
   @GetMapping("/api/city/rollups/{indicatorCode}/{periodId}")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   CityRollupResponse rollup(
@@ -45,11 +51,11 @@ class CityRollupController {
     try {
       period = definition.isPresent() ? calendar.parse(definition.get().periodType(), periodId) : calendar.parse(periodId);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("periodId: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("periodId", e));
     }
     return rollups.find(new RollupKey(indicatorCode, period.id()))
         .map(row -> mapper.toResponse(row, definition, period))
         .orElseThrow(() -> ApiProblem.notFound(
-            "city " + city.id() + " has no rollup of " + indicatorCode + " for " + period.id()));
+            Msg.msg("city.rollup.none", city.id(), indicatorCode, period.id())));
   }
 }

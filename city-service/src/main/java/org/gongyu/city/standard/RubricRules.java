@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.Rubric;
 
 /**
@@ -29,7 +30,7 @@ final class RubricRules {
   static final BigDecimal MAX_POINTS = new BigDecimal("1000");
 
   private final Set<String> indicatorCodes;
-  private final List<String> errors = new ArrayList<>();
+  private final List<Msg> errors = new ArrayList<>();
 
   private RubricRules(Set<String> indicatorCodes) {
     this.indicatorCodes = indicatorCodes;
@@ -44,8 +45,8 @@ final class RubricRules {
     RubricRules rules = new RubricRules(indicatorCodes);
     rules.checkRubric(body);
     if (!rules.errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the standard has " + rules.errors.size() + " problem(s): "
-          + String.join("; ", rules.errors), rules.errors);
+      throw ApiProblem.unprocessable(
+          Msg.msg("city.standard.problems", rules.errors.size(), Msg.joined(rules.errors)), rules.errors);
     }
     return new Rubric(body.titleZh().strip(), body.titleEn().strip(), body.passMark(), body.areas().stream()
         .map(a -> new Rubric.Area(a.code(), a.nameZh().strip(), a.nameEn().strip(), a.criteria().stream()
@@ -61,10 +62,10 @@ final class RubricRules {
     BigDecimal fullMark = BigDecimal.ZERO;
     boolean fullMarkKnown = true;
     if (body.areas() == null || body.areas().isEmpty()) {
-      errors.add("areas: a standard needs at least one task area");
+      errors.add(Msg.msg("city.rubric.no-area", "areas"));
       fullMarkKnown = false;
     } else if (body.areas().size() > MAX_AREAS) {
-      errors.add("areas: at most " + MAX_AREAS + " task areas, not " + body.areas().size());
+      errors.add(Msg.msg("city.rubric.too-many-areas", "areas", MAX_AREAS, body.areas().size()));
       fullMarkKnown = false;
     } else {
       Set<String> codes = new HashSet<>();
@@ -79,29 +80,28 @@ final class RubricRules {
     }
     BigDecimal pass = body.passMark();
     if (pass == null) {
-      errors.add("passMark: required");
+      errors.add(Msg.msg("city.rubric.required", "passMark"));
     } else if (points("passMark", pass) && fullMarkKnown && pass.compareTo(fullMark) > 0) {
-      errors.add("passMark: " + pass.toPlainString() + " is above the full mark " + fullMark.toPlainString()
-          + " (the sum of the criteria's points)");
+      errors.add(Msg.msg("city.rubric.pass-above-full", "passMark", pass.toPlainString(), fullMark.toPlainString()));
     }
   }
 
   /** Checks an area; returns the sum of its criteria's points, null if any is missing or invalid. */
   private BigDecimal area(String at, IssueStandardRequest.Area area, Set<String> codes) {
     if (area == null) {
-      errors.add(at + ": an area cannot be null");
+      errors.add(Msg.msg("city.rubric.null-area", at));
       return null;
     }
-    boolean codeOk = code(at + ".code", area.code(), AREA_CODE, "a letter and up to 9 capitals or digits, e.g. A1", codes);
+    boolean codeOk = code(at + ".code", area.code(), AREA_CODE, "city.rubric.area-code-format", codes);
     text(at + ".nameZh", area.nameZh(), MAX_NAME);
     text(at + ".nameEn", area.nameEn(), MAX_NAME);
     List<IssueStandardRequest.Criterion> criteria = area.criteria();
     if (criteria == null || criteria.isEmpty()) {
-      errors.add(at + ".criteria: a task area needs at least one criterion");
+      errors.add(Msg.msg("city.rubric.no-criterion", at + ".criteria"));
       return null;
     }
     if (criteria.size() > MAX_CRITERIA_PER_AREA) {
-      errors.add(at + ".criteria: at most " + MAX_CRITERIA_PER_AREA + " criteria per area, not " + criteria.size());
+      errors.add(Msg.msg("city.rubric.too-many-criteria", at + ".criteria", MAX_CRITERIA_PER_AREA, criteria.size()));
       return null;
     }
     BigDecimal sum = BigDecimal.ZERO;
@@ -109,20 +109,20 @@ final class RubricRules {
       String cat = at + ".criteria[" + j + "]";
       IssueStandardRequest.Criterion c = criteria.get(j);
       if (c == null) {
-        errors.add(cat + ": a criterion cannot be null");
+        errors.add(Msg.msg("city.rubric.null-criterion", cat));
         sum = null;
         continue;
       }
-      if (code(cat + ".code", c.code(), CRITERION_CODE, "its area's code, a dot and a number, e.g. A1.2", codes)
+      if (code(cat + ".code", c.code(), CRITERION_CODE, "city.rubric.criterion-code-format", codes)
           && codeOk && !c.code().startsWith(area.code() + ".")) {
-        errors.add(cat + ".code: " + c.code() + " must start with its area's code " + area.code() + " and a dot");
+        errors.add(Msg.msg("city.rubric.criterion-prefix", cat + ".code", c.code(), area.code()));
       }
       text(cat + ".nameZh", c.nameZh(), MAX_NAME);
       text(cat + ".nameEn", c.nameEn(), MAX_NAME);
       text(cat + ".evidenceRequired", c.evidenceRequired(), MAX_EVIDENCE);
       indicators(cat + ".indicatorCodes", c.indicatorCodes());
       if (c.points() == null) {
-        errors.add(cat + ".points: required");
+        errors.add(Msg.msg("city.rubric.required", cat + ".points"));
         sum = null;
       } else if (!points(cat + ".points", c.points())) {
         sum = null;
@@ -135,15 +135,15 @@ final class RubricRules {
 
   private boolean points(String at, BigDecimal value) {
     if (value.signum() <= 0) {
-      errors.add(at + ": must be above 0, not " + value.toPlainString());
+      errors.add(Msg.msg("city.rubric.points-positive", at, value.toPlainString()));
       return false;
     }
     if (value.stripTrailingZeros().scale() > MAX_SCALE) {
-      errors.add(at + ": at most " + MAX_SCALE + " decimal places, not " + value.toPlainString());
+      errors.add(Msg.msg("city.rubric.points-scale", at, MAX_SCALE, value.toPlainString()));
       return false;
     }
     if (value.compareTo(MAX_POINTS) > 0) {
-      errors.add(at + ": at most " + MAX_POINTS.toPlainString() + ", not " + value.toPlainString());
+      errors.add(Msg.msg("city.rubric.points-max", at, MAX_POINTS.toPlainString(), value.toPlainString()));
       return false;
     }
     return true;
@@ -151,15 +151,15 @@ final class RubricRules {
 
   private boolean code(String at, String code, Pattern format, String expected, Set<String> seen) {
     if (code == null || code.isBlank()) {
-      errors.add(at + ": required");
+      errors.add(Msg.msg("city.rubric.required", at));
       return false;
     }
     if (!format.matcher(code).matches()) {
-      errors.add(at + ": '" + code + "' is not a code (" + expected + ")");
+      errors.add(Msg.msg("city.rubric.not-a-code", at, code, Msg.msg(expected)));
       return false;
     }
     if (!seen.add(code)) {
-      errors.add(at + ": " + code + " is used twice in the standard");
+      errors.add(Msg.msg("city.rubric.code-twice", at, code));
       return false;
     }
     return true;
@@ -167,9 +167,9 @@ final class RubricRules {
 
   private void text(String at, String value, int max) {
     if (value == null || value.isBlank()) {
-      errors.add(at + ": required, and not blank");
+      errors.add(Msg.msg("city.rubric.text-required", at));
     } else if (value.strip().length() > max) {
-      errors.add(at + ": at most " + max + " characters, not " + value.strip().length());
+      errors.add(Msg.msg("city.rubric.text-too-long", at, max, value.strip().length()));
     }
   }
 
@@ -181,9 +181,9 @@ final class RubricRules {
     for (int k = 0; k < codes.size(); k++) {
       String code = codes.get(k);
       if (code == null || !indicatorCodes.contains(code)) {
-        errors.add(at + "[" + k + "]: " + code + " is not an indicator of the city catalogue");
+        errors.add(Msg.msg("city.rubric.unknown-indicator", at + "[" + k + "]", code));
       } else if (!seen.add(code)) {
-        errors.add(at + "[" + k + "]: " + code + " is listed twice");
+        errors.add(Msg.msg("city.rubric.indicator-twice", at + "[" + k + "]", code));
       }
     }
   }

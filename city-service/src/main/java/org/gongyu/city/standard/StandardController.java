@@ -1,5 +1,7 @@
 package org.gongyu.city.standard;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * their county's programme in school-service), issued by city admins. There is no PUT: a version
  * never changes, a change is the next version.
  */
+@Tag(name = "Demonstration standards · 示范校标准", description = "The demonstration-school standards the city issues; a version never changes · 市级发布的示范校评价标准，已发布版本不可更改")
 @RestController
 @RequestMapping("/api/city/standards")
 class StandardController {
@@ -35,18 +38,21 @@ class StandardController {
   }
 
   /** The latest published version of each standard. */
+  @Operation(summary = "Latest version of each standard", description = "列出每个标准的最新发布版本。")
   @GetMapping
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER)
   List<StandardSummaryResponse> latest() {
     return service.latest().stream().map(StandardSummaryResponse::of).toList();
   }
 
+  @Operation(summary = "All versions of a standard", description = "列出某标准的全部发布版本；未发布时返回 404。")
   @GetMapping("/{standardId}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER)
   StandardVersionsResponse versions(@PathVariable @Pattern(regexp = STANDARD_ID) String standardId) {
     return StandardVersionsResponse.of(standardId, service.versions(standardId));
   }
 
+  @Operation(summary = "Read one version of a standard", description = "读取某标准的一个版本（含任务领域、评价要点及分值）；不存在时返回 404。")
   @GetMapping("/{standardId}/versions/{version}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER)
   StandardVersionResponse version(
@@ -56,6 +62,7 @@ class StandardController {
   }
 
   /** 201 with the new version, published in the same transaction. */
+  @Operation(summary = "Issue the next version of a standard", description = "发布标准的下一个版本（新标准为第 1 版），在同一事务中发布事件（201）。评价规则不符时返回 422 并逐项列出问题。")
   @PostMapping("/{standardId}/versions")
   @PreAuthorize(Rules.CITY_ADMIN + Rules.OF_CITY)
   ResponseEntity<StandardVersionResponse> issue(

@@ -3,6 +3,7 @@ package org.gongyu.city.standard;
 import java.time.Clock;
 import java.util.List;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.city.catalogue.Catalogue;
 import org.gongyu.contracts.demonstration.Rubric;
 import org.slf4j.Logger;
@@ -42,7 +43,7 @@ class StandardService {
   List<StandardVersion> versions(String standardId) {
     List<StandardVersion> versions = repo.published(standardId);
     if (versions.isEmpty()) {
-      throw ApiProblem.notFound("the city has issued no standard " + standardId);
+      throw ApiProblem.notFound(Msg.msg("city.standard.none", standardId));
     }
     return versions;
   }
@@ -50,7 +51,7 @@ class StandardService {
   @Transactional(readOnly = true)
   StandardVersion version(String standardId, long version) {
     return repo.published(standardId, version).orElseThrow(() -> ApiProblem.notFound(
-        "the city has issued no version " + version + " of standard " + standardId));
+        Msg.msg("city.standard.no-version", version, standardId)));
   }
 
   /** Issues the rubric as the standard's next version (1 for a new standard) and publishes it. */
