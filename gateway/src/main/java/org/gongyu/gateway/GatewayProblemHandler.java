@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import org.gongyu.gateway.security.SessionTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -59,6 +60,11 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
     }
     if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
       response.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+    }
+    if (problem.slug().equals("session-expired")) {
+      // Keycloak ended the session: end it here too, so the web app's reload goes to the login
+      // instead of being served the page again by a session that can no longer call anything.
+      return SessionTokens.forget(exchange).then(problems.write(exchange, problem));
     }
     return problems.write(exchange, problem);
   }

@@ -121,7 +121,7 @@ class BearerTokenTest extends GatewayTestBase {
   }
 
   @Test
-  void meShowsTheBearerUsersRolesAndOrgUnitsAndNothingPersonal() throws Exception {
+  void meShowsTheBearerUsersNameRolesAndOrgUnitsAndNothingMore() throws Exception {
     String token = Keycloak.accessToken(Keycloak.CLI, "assessor-990102");
 
     EntityExchangeResult<String> result = client.get().uri("/me")
@@ -135,7 +135,8 @@ class BearerTokenTest extends GatewayTestBase {
     assertThat(me.get("username").asString()).isEqualTo("assessor-990102");
     assertThat(me.get("roles").toString()).isEqualTo("[\"county-assessor\"]");
     assertThat(me.get("county_id").asString()).isEqualTo("990102");
-    assertThat(me.propertyNames()).containsExactlyInAnyOrder("username", "roles", "school_id", "county_id", "city_id");
+    assertThat(me.get("name").asString()).as("the token's name claim, for the web app's top bar").isEqualTo("西山县教育局 评估员");
+    assertThat(me.propertyNames()).containsExactlyInAnyOrder("username", "name", "roles", "school_id", "county_id", "city_id");
   }
 
   private JsonNode refusedBearer(String token) throws Exception {

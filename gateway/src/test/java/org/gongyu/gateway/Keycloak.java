@@ -37,6 +37,40 @@ final class Keycloak {
     return new KeycloakAccounts(issuer.substring(0, issuer.indexOf("/realms/"))).freshToken(client, username);
   }
 
+  /**
+   * Ends every Keycloak session of {@code username} through the admin API (as an administrator
+   * would, or as the SSO idle timeout does): the refresh tokens the gateway holds for them stop
+   * working.
+   */
+  static void endSessions(String username) {
+    String base = ISSUER.substring(0, ISSUER.indexOf("/realms/"));
+    try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+      var form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+      var token = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(base + "/realms/master/protocol/openid-connect/token"))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      String admin = JSON.readTree(token.body()).get("access_token").asString();
+      var users = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(base + "/admin/realms/gongyu/users?exact=true&username=" + username))
+          .header("Authorization", "Bearer " + admin).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      String id = JSON.readTree(users.body()).get(0).get("id").asString();
+      var logout = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(base + "/admin/realms/gongyu/users/" + id + "/logout"))
+          .header("Authorization", "Bearer " + admin).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (logout.statusCode() / 100 != 2) {
+        throw new IllegalStateException("Keycloak did not log out " + username + ": " + logout.statusCode() + " " + logout.body());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The claims of a JWT, read without checking it (the gateway is what checks). */
   static JsonNode claims(String jwt) {
     String[] parts = jwt.split("\\.");

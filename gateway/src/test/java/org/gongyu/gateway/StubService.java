@@ -27,7 +27,7 @@ final class StubService {
       "reporting", new StubService("reporting"));
 
   record Received(String method, String rawPath, String rawQuery, String contentType, String authorization,
-      String body) {}
+      String body, Map<String, String> forwarded) {}
 
   final String name;
   final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -70,12 +70,23 @@ final class StubService {
     return server;
   }
 
+  /** The X-Forwarded-* headers the gateway added, by lower-case name. */
+  private static Map<String, String> forwarded(HttpExchange ex) {
+    Map<String, String> headers = new java.util.TreeMap<>();
+    ex.getRequestHeaders().forEach((name, values) -> {
+      if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-forwarded-")) {
+        headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values));
+      }
+    });
+    return headers;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     URI uri = ex.getRequestURI();
     received.add(new Received(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
         String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")),
-        ex.getRequestHeaders().getFirst("Authorization"), body));
+        ex.getRequestHeaders().getFirst("Authorization"), body, forwarded(ex)));
     int status = 200;
     String contentType = "application/json";
     String answer = "{\"servedBy\":\"" + name + "\"}";

@@ -17,10 +17,13 @@ import org.springframework.util.Assert;
  * @param webClientId the confidential client browsers log in through
  * @param webClientSecret that client's secret
  * @param clockSkew how far past {@code exp} a bearer token is still accepted (clocks drift)
+ * @param refreshAhead how long before its {@code exp} a login session's access token is refreshed
+ *     (default 60 s, so a relayed token never expires on its way to the service)
  */
 @ConfigurationProperties("gongyu.security")
 record GatewaySecurityProperties(
-    String issuer, String audience, String webClientId, String webClientSecret, Duration clockSkew) {
+    String issuer, String audience, String webClientId, String webClientSecret, Duration clockSkew,
+    Duration refreshAhead) {
 
   GatewaySecurityProperties {
     Assert.hasText(issuer, "gongyu.security.issuer (GONGYU_ISSUER) must be set");
@@ -28,6 +31,7 @@ record GatewaySecurityProperties(
     Assert.hasText(webClientId, "gongyu.security.web-client-id must be set");
     Assert.hasText(webClientSecret, "gongyu.security.web-client-secret (GONGYU_WEB_CLIENT_SECRET) must be set");
     Assert.notNull(clockSkew, "gongyu.security.clock-skew must be set");
+    refreshAhead = refreshAhead == null ? Duration.ofSeconds(60) : refreshAhead;
     issuer = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
   }
 

@@ -5,9 +5,12 @@ import java.util.Map;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -77,6 +80,24 @@ class KeycloakConfiguration {
   @Bean
   ServerOAuth2AuthorizedClientRepository authorizedClients() {
     return new WebSessionServerOAuth2AuthorizedClientRepository();
+  }
+
+  /**
+   * Hands out a session's access token (to the token relay, {@code /me} and the page check),
+   * refreshing it {@code gongyu.security.refresh-ahead} before it expires. When Keycloak refuses the
+   * refresh, the session's tokens are dropped (Spring's default failure handler) and the caller is
+   * told the session has expired.
+   */
+  @Bean
+  ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+      ServerOAuth2AuthorizedClientRepository authorizedClients, GatewaySecurityProperties realm) {
+    DefaultReactiveOAuth2AuthorizedClientManager manager =
+        new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+    manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+        .authorizationCode()
+        .refreshToken(refresh -> refresh.clockSkew(realm.refreshAhead()))
+        .build());
+    return manager;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.gongyu.gateway.security;
 import java.util.Collections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -19,6 +20,8 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.savedrequest.ServerRequestCache;
+import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.MediaTypeServerWebExchangeMatcher;
@@ -37,8 +40,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  *       on to the services, refreshed when it has expired.
  *   <li>API clients send {@code Authorization: Bearer}; the token is checked here and passes on to
  *       the service unchanged.
- *   <li>Without credentials, {@code /api/**} and {@code /me} answer 401 problem+json (a script gains
- *       nothing from a login page); a page request that accepts HTML is sent to the login.
+ *   <li>Without credentials, {@code /api/**}, {@code /api-docs/**} and {@code /me} answer 401
+ *       problem+json (a script gains nothing from a login page); a page request that accepts HTML
+ *       is sent to the login and, once logged in, back to the page it asked for.
+ *   <li>The web app's hashed bundles ({@code /assets/**}) are public: code, no data.
  *   <li>Session requests that change something need the CSRF token ({@link CsrfTokens}); API
  *       clients do not ({@link BearerOnlyRequests}).
  *   <li>{@code POST /logout} ends the session here and at Keycloak, then comes back to {@code /}.
@@ -49,15 +54,33 @@ class SecurityConfiguration {
 
   static final String LOGIN = "/oauth2/authorization/" + KeycloakConfiguration.REGISTRATION_ID;
 
+  /**
+   * Paths that never get the login redirect: an anonymous caller gets the 401 problem even when it
+   * accepts HTML (scripts gain nothing from a login page, and the web app reloads on a 401).
+   */
+  static final String[] NOT_PAGES = {"/api/**", "/api-docs/**", "/me"};
+
+  /**
+   * Where an anonymous page request is remembered while the browser logs in, so that it lands back
+   * on the page it asked for (a deep link of the web app), not on {@code /}.
+   */
+  @Bean
+  ServerRequestCache requestCache() {
+    return new WebSessionServerRequestCache();
+  }
+
   @Bean
   SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-      ReactiveJwtDecoder jwtDecoder, SecurityProblems problems) {
+      ReactiveJwtDecoder jwtDecoder, SecurityProblems problems, ServerRequestCache requestCache) {
     ServerWebExchangeMatcher apiClients = new BearerOnlyRequests();
     return http
         .authorizeExchange(exchanges -> exchanges
             .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
             .permitAll()
+            // the web app's hashed bundles: code and styles, no data; public so caches may keep them
+            .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
             .anyExchange().authenticated())
+        .requestCache(cache -> cache.requestCache(requestCache))
         .oauth2Login(login -> login
             .authorizationRequestResolver(withPkce(registrations))
             .authenticationFailureHandler(problems))
@@ -66,7 +89,7 @@ class SecurityConfiguration {
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
         .exceptionHandling(refusals -> refusals
-            .authenticationEntryPoint(loginOrProblem(problems))
+            .authenticationEntryPoint(loginOrProblem(problems, requestCache))
             .accessDeniedHandler(problems))
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
@@ -93,13 +116,15 @@ class SecurityConfiguration {
   }
 
   /** Pages that accept HTML go to Keycloak's login; API calls, {@code /me} and the rest get a 401 problem. */
-  private static ServerAuthenticationEntryPoint loginOrProblem(SecurityProblems problems) {
+  private static ServerAuthenticationEntryPoint loginOrProblem(SecurityProblems problems, ServerRequestCache requestCache) {
     MediaTypeServerWebExchangeMatcher html = new MediaTypeServerWebExchangeMatcher(MediaType.TEXT_HTML);
     html.setIgnoredMediaTypes(Collections.singleton(MediaType.ALL));
     ServerWebExchangeMatcher page = new AndServerWebExchangeMatcher(
-        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**", "/me")), html);
+        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(NOT_PAGES)), html);
+    RedirectServerAuthenticationEntryPoint toLogin = new RedirectServerAuthenticationEntryPoint(LOGIN);
+    toLogin.setRequestCache(requestCache);
     DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-        new DelegateEntry(page, new RedirectServerAuthenticationEntryPoint(LOGIN)));
+        new DelegateEntry(page, toLogin));
     entryPoint.setDefaultEntryPoint(problems);
     return entryPoint;
   }

@@ -1,7 +1,7 @@
 /**
  * Who gets through the gateway: browser login through Keycloak (authorization code with PKCE,
  * session kept here, access token relayed to the services), bearer JWTs checked for API clients,
- * CSRF for the session flow, and the gateway's own pages {@code /} and {@code /me}. Refusals are
+ * CSRF for the session flow, {@code /me}, and what happens to a session Keycloak has ended. Refusals are
  * problem+json like every gateway error.
  */
 package org.gongyu.gateway.security;
