@@ -10,9 +10,25 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 const gateway = process.env.GONGYU_GATEWAY ?? 'http://127.0.0.1:8080'
 const proxied = ['/api', '/me', '/logout', '/oauth2', '/login']
 
+// `npm run dev:mock`: made-up figures instead of the gateway (see mock/reporting.ts)
+const mockRole = process.env.GONGYU_MOCK
+
 export default defineConfig({
   plugins: [
     vue(),
+    mockRole
+      ? {
+          name: 'gongyu-mock-api',
+          async configureServer(server) {
+            const { mockMiddleware } = await import('./mock/reporting')
+            server.middlewares.use(mockMiddleware(mockRole))
+          },
+          async configurePreviewServer(server) {
+            const { mockMiddleware } = await import('./mock/reporting')
+            server.middlewares.use(mockMiddleware(mockRole))
+          },
+        }
+      : null,
     // Element Plus on demand: only the components a template uses, each with its own CSS.
     Components({
       resolvers: [ElementPlusResolver({ importStyle: 'css' })],
@@ -25,8 +41,9 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 5173,
-    proxy: Object.fromEntries(proxied.map((p) => [p, { target: gateway, changeOrigin: false }])),
+    proxy: mockRole ? undefined : Object.fromEntries(proxied.map((p) => [p, { target: gateway, changeOrigin: false }])),
   },
+  preview: { host: '127.0.0.1', port: 4173 },
   build: {
     // packaged by Maven into the web jar as classpath:/static/
     outDir: 'target/classes/static',

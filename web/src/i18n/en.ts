@@ -19,7 +19,7 @@ const en: typeof zh = {
   top: {
     period: 'Semester',
     periodLabel: 'Choose the semester',
-    current: 'current',
+    current: ' (current)',
     language: 'Switch language',
     switchTo: '中文',
     logout: 'Log out',
@@ -53,6 +53,7 @@ const en: typeof zh = {
     notMet: 'Not met',
     noData: 'No data',
     noTarget: 'No target',
+    suppressed: 'Withheld',
     notApplicable: 'Not applicable',
   },
   fmt: {

@@ -17,7 +17,7 @@ export default {
   top: {
     period: '学期',
     periodLabel: '选择学期',
-    current: '本学期',
+    current: '（本学期）',
     language: '切换语言',
     switchTo: 'English',
     logout: '退出登录',
@@ -51,6 +51,7 @@ export default {
     notMet: '未达标',
     noData: '无数据',
     noTarget: '无目标',
+    suppressed: '已隐去',
     notApplicable: '不适用',
   },
   fmt: {

@@ -45,7 +45,7 @@ describe('top bar and language', () => {
   it('the language switch toggles zh-CN and en, sets <html lang> and is remembered', async () => {
     const { w } = await layout('county-admin', '西湖区')
     const sw = w.get('[data-testid="lang-switch"]')
-    expect(sw.attributes('aria-label')).toBe('切换语言')
+    expect(sw.attributes('aria-label')).toBe('English（切换语言）')
     await sw.trigger('click')
     expect(w.get('[data-testid="user-role"]').text()).toBe('County administrator')
     expect(document.documentElement.lang).toBe('en')
