@@ -16,7 +16,7 @@ import jakarta.validation.constraints.Size;
  * @param enrolment  students enrolled, never negative
  */
 record ClassRequest(
-    @NotNull @Pattern(regexp = "\\d{4}-\\d{4}", message = "must look like 2026-2027") String schoolYear,
+    @NotNull @Pattern(regexp = "\\d{4}-\\d{4}", message = "{gongyu.validation.school-year}") String schoolYear,
     @NotNull @Min(1) @Max(12) Integer grade,
     @NotBlank @Size(max = 100) String name,
-    @NotNull @Min(value = 0, message = "must not be negative") @Max(5000) Integer enrolment) {}
+    @NotNull @Min(value = 0, message = "{gongyu.validation.not-negative}") @Max(5000) Integer enrolment) {}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.indicators.RecordsChanged;
@@ -49,8 +50,7 @@ public class SchoolClasses {
     if (existing.isPresent()) {
       SchoolClass current = existing.get();
       if (!current.schoolYear().equals(wanted.schoolYear())) {
-        throw ApiProblem.conflict("class " + classId + " belongs to school year " + current.schoolYear()
-            + "; record a class of " + wanted.schoolYear() + " under a new class id");
+        throw ApiProblem.conflict(Msg.msg("school.class.other-year", classId, current.schoolYear(), wanted.schoolYear()));
       }
       if (current.equals(wanted)) {
         return new Saved(false, current);

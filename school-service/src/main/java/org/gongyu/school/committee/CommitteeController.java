@@ -1,5 +1,7 @@
 package org.gongyu.school.committee;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Parent committees · 家长委员会", description = "School and class parent committees · 校级和班级家长委员会")
 @RestController
 @RequestMapping("/api/school/schools/{schoolId}/committees")
 class CommitteeController {
@@ -36,6 +39,7 @@ class CommitteeController {
   }
 
   /** Records (201) or corrects (200) a committee; an identical PUT changes nothing (200). */
+  @Operation(summary = "Record or correct a parent committee", description = "记录（201）或更正（200）一个家长委员会；内容相同的重复请求不做更改（200）。班级委员会须提供 classId。")
   @PutMapping("/{committeeId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<CommitteeResponse> put(
@@ -47,6 +51,7 @@ class CommitteeController {
         .body(CommitteeResponse.of(saved.committee()));
   }
 
+  @Operation(summary = "List the school's parent committees", description = "列出本校的全部家长委员会（校级和班级）。")
   @GetMapping
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   List<CommitteeResponse> list(@PathVariable @Pattern(regexp = ID) String schoolId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
@@ -54,7 +55,7 @@ class ParentCommittees {
   @Transactional
   Saved save(String schoolId, String committeeId, CommitteeRequest r) {
     if (r.level() == CommitteeRequest.Level.CLASS && r.classId() == null) {
-      throw ApiProblem.badRequest("classId: is required when level is CLASS");
+      throw ApiProblem.badRequest(Msg.msg("school.committee.class-required"));
     }
     registry.lockForUpdate(schoolId);
     LocalDate today = calendar.today();
@@ -95,7 +96,7 @@ class ParentCommittees {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the committee was not recorded: " + String.join("; ", errors), errors);
+      throw ApiProblem.unprocessable(Msg.msg("school.committee.not-recorded", Msg.joined(errors), errors.size()), errors);
     }
 
     Committee wanted = new Committee(committeeId, r.level(), r.classId(), r.foundedOn(), termEnds, r.venue(), r.plaque(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
@@ -62,7 +63,7 @@ class ConsultationCases {
   @Transactional
   Saved save(String schoolId, String caseId, CaseRequest r) {
     if (r.status() == CaseRequest.Status.RESOLVED && r.resolvedOn() == null) {
-      throw ApiProblem.badRequest("resolvedOn: is required when status is RESOLVED");
+      throw ApiProblem.badRequest(Msg.msg("school.resolved-on-required"));
     }
     registry.lockForUpdate(schoolId);
     List<String> errors = new ArrayList<>();
@@ -95,7 +96,7 @@ class ConsultationCases {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the case was not recorded: " + String.join("; ", errors), errors);
+      throw ApiProblem.unprocessable(Msg.msg("school.case.not-recorded", Msg.joined(errors), errors.size()), errors);
     }
 
     Case wanted = new Case(caseId, r.classId(), pseudonymizer.student(schoolId, r.studentRef()), r.category(), r.openedOn(),
@@ -105,17 +106,13 @@ class ConsultationCases {
     if (existing.isPresent()) {
       Case current = existing.get();
       if (!current.studentKey().equals(wanted.studentKey())) {
-        throw ApiProblem.conflict("case " + caseId + " is about another student; a case's student cannot change."
-            + " Nothing was changed; record the other student's case under a new case id");
+        throw ApiProblem.conflict(Msg.msg("school.case.other-student", caseId));
       }
       if (!current.openedOn().equals(wanted.openedOn())) {
-        throw ApiProblem.conflict("case " + caseId + " was opened on " + current.openedOn() + "; the opening day of a case"
-            + " cannot change. Nothing was changed");
+        throw ApiProblem.conflict(Msg.msg("school.case.opened-on", caseId, current.openedOn()));
       }
       if (!current.status().mayBecome(wanted.status())) {
-        throw ApiProblem.conflict("case " + caseId + " is " + current.status() + " and cannot become " + wanted.status()
-            + " (allowed: OPEN to RESOLVED or REFERRED, REFERRED to RESOLVED; a resolved case stays resolved)."
-            + " Nothing was changed");
+        throw ApiProblem.conflict(Msg.msg("school.case.transition", caseId, current.status(), wanted.status()));
       }
       if (current.equals(wanted)) {
         return new Saved(false, false, current);

@@ -1,5 +1,7 @@
 package org.gongyu.school.consultation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
@@ -9,6 +11,7 @@ import java.util.List;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Rules;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.springframework.http.HttpStatus;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Outreach batches and consultation cases of a school. No response carries a student reference, its
  * key or a consultant's notes.
  */
+@Tag(name = "Consultation · 家庭教育咨询", description = "Consultation-service outreach and consultation cases · 咨询服务宣传与个案")
 @RestController
 @RequestMapping("/api/school/schools/{schoolId}")
 class ConsultationController {
@@ -60,6 +64,7 @@ class ConsultationController {
   record CaseSummary(String caseId, String category, String status, LocalDate openedOn, Instant appointmentAt,
       LocalDate resolvedOn, String consultant) {}
 
+  @Operation(summary = "Record consultation-service outreach (batch)", description = "批量上报向家庭宣传家庭教育咨询服务的记录。按 externalId 幂等，每批最多 5000 条。")
   @PostMapping("/consultation-outreach")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse outreach(@PathVariable @Pattern(regexp = ID) String schoolId, @Valid @RequestBody OutreachBatch batch) {
@@ -71,6 +76,7 @@ class ConsultationController {
   }
 
   /** Opens (201) or corrects (200) a case; an identical PUT changes nothing (200). */
+  @Operation(summary = "Open or correct a consultation case", description = "新建（201）或更正（200）一个咨询个案；个案的学生和开案日期不可更改（409）。学生以化名保存，记录加密存储。")
   @PutMapping("/consultations/{caseId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<CaseResponse> put(
@@ -82,6 +88,7 @@ class ConsultationController {
   }
 
   /** The cases opened in a school year, for the school's admin only: no student, no notes. */
+  @Operation(summary = "List the consultation cases of a school year", description = "列出某学年开案的咨询个案摘要，仅限学校管理员；不含学生和记录内容。")
   @GetMapping("/consultations")
   @PreAuthorize(Rules.SCHOOL_ADMIN + Rules.OF_SCHOOL)
   List<CaseSummary> list(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String schoolYear) {
@@ -89,7 +96,7 @@ class ConsultationController {
     try {
       year = calendar.parse(PeriodType.SCHOOL_YEAR, schoolYear);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("schoolYear: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("schoolYear", e));
     }
     return cases.list(schoolId, year).stream()
         .map(c -> new CaseSummary(c.caseId(), c.category(), c.status(), c.openedOn(), c.appointmentAt(), c.resolvedOn(),

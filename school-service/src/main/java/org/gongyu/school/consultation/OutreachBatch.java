@@ -17,7 +17,7 @@ import java.util.List;
  * @param records the deliveries, at most 5000
  */
 record OutreachBatch(
-    @NotEmpty @Size(max = 5000, message = "at most 5000 records per batch") List<@Valid @NotNull Delivery> records) {
+    @NotEmpty @Size(max = 5000, message = "{gongyu.validation.batch-max}") List<@Valid @NotNull Delivery> records) {
 
   /** How the information reached the family. */
   enum Channel { NOTICE, WECHAT, MEETING, PLATFORM }
@@ -32,7 +32,7 @@ record OutreachBatch(
    * @param deliveredOn the day (city time), not in the future
    */
   record Delivery(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -") String externalId,
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "{gongyu.validation.external-id}") String externalId,
       @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String classId,
       @NotBlank @Size(max = 100) String studentRef,
       @NotNull Channel channel,

@@ -2,6 +2,7 @@ package org.gongyu.school.consultation;
 
 import java.util.List;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.school.classes.SchoolClasses;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,8 @@ class OutreachEnrolmentGuard {
     long reached = outreach.reachedStudents(change.schoolId(), change.classId());
     if (change.enrolment() < reached) {
       throw ApiProblem.unprocessable(
-          "enrolment of class " + change.classId() + " cannot be " + change.enrolment() + ": the families of "
-              + reached + " of its students already received the consultation-service information",
-          List.of("enrolment: must be at least " + reached));
+          Msg.msg("school.enrolment.below-outreach", change.classId(), change.enrolment(), reached),
+          List.of(Msg.msg("school.enrolment.at-least", reached)));
     }
   }
 }

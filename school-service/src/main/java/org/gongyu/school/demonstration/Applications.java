@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.district.v1.DemonstrationStatusChanged;
@@ -93,34 +94,29 @@ class Applications {
   Application apply(String schoolId, ApplyRequest r) {
     SchoolRegistry.School school = registry.lockForUpdate(schoolId);
     if (r.programmeId() == null || r.programmeId().isBlank()) {
-      throw ApiProblem.unprocessable("the application was not stored: programmeId: is required",
-          List.of("programmeId: is required"));
+      throw unprocessable(Msg.msg("school.application.programme-required"));
     }
     Programmes.Programme p = programmes.find(r.programmeId())
-        .orElseThrow(() -> unprocessable("programmeId: no demonstration programme " + r.programmeId() + " is known"));
+        .orElseThrow(() -> unprocessable(Msg.msg("school.application.programme-unknown", r.programmeId())));
     if (!p.countyId().equals(school.countyId())) {
-      throw unprocessable("programmeId: programme " + p.id() + " is a programme of county " + p.countyId()
-          + ", school " + schoolId + " is in county " + school.countyId());
+      throw unprocessable(Msg.msg("school.application.other-county", p.id(), p.countyId(), schoolId, school.countyId()));
     }
     LocalDate today = calendar.today();
     if (today.isBefore(p.applicationOpensOn())) {
-      throw ApiProblem.conflict("the application window of programme " + p.id() + " opens on " + p.applicationOpensOn()
-          + " and closes on " + p.applicationDeadline() + "; today is " + today + ". Nothing was stored");
+      throw ApiProblem.conflict(Msg.msg("school.application.window-not-open", p.id(), p.applicationOpensOn(), p.applicationDeadline(), today));
     }
     if (today.isAfter(p.applicationDeadline())) {
-      throw ApiProblem.conflict("the application window of programme " + p.id() + " closed on " + p.applicationDeadline()
-          + " (it opened on " + p.applicationOpensOn() + "); today is " + today + ". Nothing was stored");
+      throw ApiProblem.conflict(Msg.msg("school.application.window-closed", p.id(), p.applicationDeadline(), p.applicationOpensOn(), today));
     }
     Optional<UUID> existing = jdbc.sql("select id from demonstration_application where school_id = ? and programme_id = ?")
         .params(schoolId, p.id()).query(UUID.class).optional();
     if (existing.isPresent()) {
-      throw ApiProblem.conflict("school " + schoolId + " already applied to programme " + p.id() + " (application "
-          + existing.get() + "); a school applies once per programme. Nothing was stored");
+      throw ApiProblem.conflict(Msg.msg("school.application.already-applied", schoolId, p.id(), existing.get()));
     }
     List<String> problems = new ArrayList<>(DemonstrationRules.applicationProblems(p.rubric(), r));
     problems.addAll(guard.problems(schoolId, DemonstrationRules.applicationTexts(r)));
     if (!problems.isEmpty()) {
-      throw ApiProblem.unprocessable("the application was not stored: " + String.join("; ", problems), problems);
+      throw ApiProblem.unprocessable(Msg.msg("school.application.not-stored", Msg.joined(problems), problems.size()), problems);
     }
 
     UUID id = UUID.randomUUID();
@@ -229,11 +225,11 @@ class Applications {
   }
 
   static ApiProblem notFound(String schoolId, UUID id) {
-    return ApiProblem.notFound("school " + schoolId + " has no demonstration application " + id);
+    return ApiProblem.notFound(Msg.msg("school.application.unknown", schoolId, id));
   }
 
-  private static ApiProblem unprocessable(String problem) {
-    return ApiProblem.unprocessable("the application was not stored: " + problem, List.of(problem));
+  private static ApiProblem unprocessable(Msg problem) {
+    return ApiProblem.unprocessable(Msg.msg("school.application.not-stored-because", problem), List.of(problem));
   }
 
   private static Application application(ResultSet rs, int n) throws SQLException {

@@ -1,5 +1,7 @@
 package org.gongyu.school.demonstration;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * city of the school (the application form carries no personal data: the guard refused any); only
  * the school's admin applies.
  */
+@Tag(name = "Demonstration school · 示范校创建", description = "Programmes the school may apply to and its applications · 示范校创建项目与申报")
 @RestController
 @RequestMapping("/api/school/schools/{schoolId}/demonstration")
 class DemonstrationController {
@@ -86,6 +89,7 @@ class DemonstrationController {
       LocalDate rectificationDeadline, String reason, int selfEvaluationRound, int submittedRound,
       List<BaselineView> baseline, String plan, List<SubmissionView> submissions) {}
 
+  @Operation(summary = "Programmes open to the school", description = "列出本校所在区县发布的示范校创建项目及其评价标准。")
   @GetMapping("/programmes")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   List<ProgrammeResponse> programmes(@PathVariable @Pattern(regexp = ID) String schoolId) {
@@ -101,6 +105,7 @@ class DemonstrationController {
   }
 
   /** Applies (201); see {@link Applications#apply} for every refusal. */
+  @Operation(summary = "Apply to a demonstration programme", description = "向示范校创建项目提交申报（201）。仅在申报期内、每个项目每校一次；不符合条件时返回 409 或 422。")
   @PostMapping("/applications")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Rules.SCHOOL_ADMIN + Rules.OF_SCHOOL)
@@ -108,12 +113,14 @@ class DemonstrationController {
     return response(applications.apply(schoolId, request));
   }
 
+  @Operation(summary = "List the school's applications", description = "列出本校的示范校申报及其状态。")
   @GetMapping("/applications")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   List<ApplicationResponse> applications(@PathVariable @Pattern(regexp = ID) String schoolId) {
     return applications.list(schoolId).stream().map(this::response).toList();
   }
 
+  @Operation(summary = "Read an application", description = "读取本校的一份示范校申报；不存在时返回 404。")
   @GetMapping("/applications/{applicationId}")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   ApplicationResponse application(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable UUID applicationId) {

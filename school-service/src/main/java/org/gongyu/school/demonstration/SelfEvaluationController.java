@@ -1,5 +1,7 @@
 package org.gongyu.school.demonstration;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * sees a submitted self-evaluation through district-service, where only assessors who declared no
  * conflict of interest may open it; a county read here would bypass that rule.
  */
+@Tag(name = "Self-evaluation · 自评", description = "The self-evaluation of a demonstration application · 示范校申报的自评")
 @RestController
 @RequestMapping("/api/school/schools/{schoolId}/demonstration/applications/{applicationId}/self-evaluation")
 class SelfEvaluationController {
@@ -57,6 +60,7 @@ class SelfEvaluationController {
       BigDecimal selfTotal) {}
 
   /** Writes the open round's item of a criterion (200); see {@link SelfEvaluations#put} for every refusal. */
+  @Operation(summary = "Write the self-evaluation item of a criterion", description = "填写当前轮次中某评价要点的自评。仅在申报为 CREATING 或 DEFERRED 状态时可写，否则返回 409。")
   @PutMapping("/items/{criterionCode}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ItemResponse put(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable UUID applicationId,
@@ -64,6 +68,7 @@ class SelfEvaluationController {
     return ItemResponse.of(selfEvaluations.put(schoolId, applicationId, criterionCode, request));
   }
 
+  @Operation(summary = "Read the self-evaluation", description = "读取申报的自评：各评价要点的自评内容及轮次。")
   @GetMapping
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   SelfEvaluationResponse get(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable UUID applicationId) {
@@ -74,6 +79,7 @@ class SelfEvaluationController {
   }
 
   /** Submits the open round (200); see {@link SelfEvaluations#submit} for every refusal. */
+  @Operation(summary = "Submit the self-evaluation", description = "提交当前轮次的自评（200）。每个评价要点都须有自评，否则返回 422 并列出缺少的要点。")
   @PostMapping("/submit")
   @PreAuthorize(Rules.SCHOOL_ADMIN + Rules.OF_SCHOOL)
   SubmissionResponse submit(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable UUID applicationId) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.demonstration.Rubric;
@@ -76,19 +77,17 @@ class SelfEvaluations {
     Applications.Application a = applications.lock(schoolId, applicationId);
     Programmes.Programme p = programme(a);
     Rubric.Criterion criterion = p.rubric().criterion(criterionCode)
-        .orElseThrow(() -> ApiProblem.notFound("criterion " + criterionCode + " is not in the rubric of programme " + p.id()
-            + " (standard " + p.standardId() + " version " + p.standardVersion() + ")"));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("school.self-evaluation.unknown-criterion", criterionCode, p.id(), p.standardId(), p.standardVersion())));
     if (!DRAFTING.contains(a.status())) {
-      throw illegal(a, "a self-evaluation is written while the application is CREATING or DEFERRED");
+      throw illegal(a, Msg.msg("school.self-evaluation.write-when"));
     }
     if (a.roundSubmitted()) {
-      throw illegal(a, "round " + a.submittedRound() + " of its self-evaluation was submitted and is frozen until the"
-          + " county defers the application");
+      throw illegal(a, Msg.msg("school.self-evaluation.round-frozen", a.submittedRound()));
     }
     List<String> problems = new ArrayList<>(DemonstrationRules.itemProblems(criterion, r.selfScore(), r.narrative(), r.evidence()));
     problems.addAll(guard.problems(schoolId, DemonstrationRules.itemTexts(criterionCode, r.narrative(), r.evidence())));
     if (!problems.isEmpty()) {
-      throw ApiProblem.unprocessable("the item was not stored: " + String.join("; ", problems), problems);
+      throw ApiProblem.unprocessable(Msg.msg("school.self-evaluation.item-not-stored", Msg.joined(problems), problems.size()), problems);
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     jdbc.sql("""
@@ -138,23 +137,20 @@ class SelfEvaluations {
     LocalDate today = calendar.today();
     if (a.status() == DemonstrationStatus.CREATING) {
       if (a.creationEndsOn() == null || today.isBefore(a.creationEndsOn())) {
-        throw illegal(a, "the creation period runs until " + a.creationEndsOn() + "; the self-evaluation can be submitted from "
-            + a.creationEndsOn() + " on, today is " + today);
+        throw illegal(a, Msg.msg("school.self-evaluation.creation-running", a.creationEndsOn(), today));
       }
     } else if (a.status() != DemonstrationStatus.DEFERRED) {
-      throw illegal(a, "a self-evaluation is submitted while the application is CREATING (from its creationEndsOn"
-          + (a.creationEndsOn() == null ? "" : " " + a.creationEndsOn()) + ") or DEFERRED");
+      throw illegal(a, a.creationEndsOn() == null ? Msg.msg("school.self-evaluation.submit-when")
+          : Msg.msg("school.self-evaluation.submit-when-from", a.creationEndsOn()));
     }
     if (a.roundSubmitted()) {
-      throw illegal(a, "round " + a.submittedRound() + " of its self-evaluation was already submitted; the next round opens"
-          + " when the county defers the application");
+      throw illegal(a, Msg.msg("school.self-evaluation.round-submitted", a.submittedRound()));
     }
     Map<String, Item> items = items(a.id(), a.openRound());
     List<String> missing = p.rubric().criteria().stream().map(Rubric.Criterion::code).filter(c -> !items.containsKey(c)).toList();
     if (!missing.isEmpty()) {
-      ApiProblem problem = ApiProblem.unprocessable("the self-evaluation is incomplete: no item for criteria "
-              + String.join(", ", missing) + ". Nothing was submitted",
-          missing.stream().map(c -> DemonstrationRules.itemPath(c) + ": is missing").toList());
+      ApiProblem problem = ApiProblem.unprocessable(Msg.msg("school.self-evaluation.incomplete", String.join(", ", missing)),
+          missing.stream().map(c -> Msg.msg("school.self-evaluation.item-missing", DemonstrationRules.itemPath(c))).toList());
       problem.getBody().setProperty("missingCriteria", missing);
       throw problem;
     }
@@ -170,7 +166,7 @@ class SelfEvaluations {
     }
     problems.addAll(guard.problems(schoolId, texts));
     if (!problems.isEmpty()) {
-      throw ApiProblem.unprocessable("the self-evaluation was not submitted: " + String.join("; ", problems), problems);
+      throw ApiProblem.unprocessable(Msg.msg("school.self-evaluation.not-submitted", Msg.joined(problems), problems.size()), problems);
     }
 
     int round = a.submittedRound() + 1;
@@ -210,8 +206,8 @@ class SelfEvaluations {
   }
 
   /** A 409 that names the application's current status, as district-service's do. */
-  static ApiProblem illegal(Applications.Application a, String why) {
-    ApiProblem p = ApiProblem.conflict("application " + a.id() + " is " + a.status() + ": " + why + ". Nothing was changed");
+  static ApiProblem illegal(Applications.Application a, Msg why) {
+    ApiProblem p = ApiProblem.conflict(Msg.msg("school.application.illegal", a.id(), a.status(), why));
     p.getBody().setProperty("currentStatus", a.status().name());
     return p;
   }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param contacts up to 5,000 contacts
  */
 record HomeContactBatch(
-    @NotEmpty @Size(max = 5000, message = "at most 5000 records per batch") List<@Valid @NotNull Contact> contacts) {
+    @NotEmpty @Size(max = 5000, message = "{gongyu.validation.batch-max}") List<@Valid @NotNull Contact> contacts) {
 
   /**
    * One direct contact with a student's family.
@@ -29,7 +29,7 @@ record HomeContactBatch(
    * @param priority   whether the student is a priority case for home visits (重点对象); absent = false
    */
   record Contact(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -") String externalId,
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "{gongyu.validation.external-id}") String externalId,
       @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String classId,
       @NotBlank @Size(max = 100) String studentRef,
       @NotNull LocalDate date,

@@ -1,5 +1,7 @@
 package org.gongyu.school.homevisit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.gongyu.chassis.security.Rules;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Contacts with families and home-visit files, as the school records them. */
+@Tag(name = "Home visits · 家访", description = "Home contacts and home-visit files · 家校联系与家访档案")
 @RestController
 class HomeVisitController {
 
@@ -23,6 +26,7 @@ class HomeVisitController {
     this.files = files;
   }
 
+  @Operation(summary = "Record home contacts (batch)", description = "批量上报家校联系记录。按 externalId 幂等，每批最多 5000 条。")
   @PostMapping("/api/school/schools/{schoolId}/home-contacts")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse contacts(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId,
@@ -30,6 +34,7 @@ class HomeVisitController {
     return response(contacts.ingest(schoolId, batch));
   }
 
+  @Operation(summary = "Record home-visit files (batch)", description = "批量上报学生家访档案。按 externalId 幂等，每批最多 5000 条。")
   @PostMapping("/api/school/schools/{schoolId}/home-visit-files")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse files(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId,

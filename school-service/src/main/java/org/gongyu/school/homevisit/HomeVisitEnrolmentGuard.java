@@ -2,6 +2,7 @@ package org.gongyu.school.homevisit;
 
 import java.util.List;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.springframework.context.event.EventListener;
@@ -24,9 +25,8 @@ class HomeVisitEnrolmentGuard {
       long students = StudentRecordChecks.studentsOfClass(jdbc, table, change.schoolId(), change.classId());
       if (change.enrolment() < students) {
         throw ApiProblem.unprocessable(
-            "enrolment of class " + change.classId() + " cannot be " + change.enrolment() + ": "
-                + students + " of its students already have home-visit records",
-            List.of("enrolment: must be at least " + students));
+            Msg.msg("school.enrolment.below-home-visits", change.classId(), change.enrolment(), students),
+            List.of(Msg.msg("school.enrolment.at-least", students)));
       }
     }
   }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param files up to 5,000 files
  */
 record HomeVisitFileBatch(
-    @NotEmpty @Size(max = 5000, message = "at most 5000 records per batch") List<@Valid @NotNull VisitFile> files) {
+    @NotEmpty @Size(max = 5000, message = "{gongyu.validation.batch-max}") List<@Valid @NotNull VisitFile> files) {
 
   /**
    * The file (一人一档) of one student.

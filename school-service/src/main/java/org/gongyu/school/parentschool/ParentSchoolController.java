@@ -1,5 +1,7 @@
 package org.gongyu.school.parentschool;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
@@ -7,6 +9,8 @@ import java.util.List;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Rules;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.registry.SchoolRegistry;
@@ -27,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * staff and admins; reads: any role that sees the school. A PUT creates (201), corrects (200) or,
  * with the content already stored, changes nothing (200).
  */
+@Tag(name = "Parent school · 家长学校", description = "The school's parent school: its record, sessions, head-teacher trainings and instructors · 家长学校、授课活动、班主任培训和讲师")
 @RestController
 @RequestMapping("/api/school/schools/{schoolId}")
 class ParentSchoolController {
@@ -82,6 +87,7 @@ class ParentSchoolController {
 
   // ---------------------------------------------------------------- establishment
 
+  @Operation(summary = "Record or correct the school's parent school", description = "记录（201）或更正（200）本校家长学校的基本情况。")
   @PutMapping("/parent-school")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<ParentSchoolResponse> putParentSchool(
@@ -89,16 +95,18 @@ class ParentSchoolController {
     return answer(parentSchools.put(schoolId, request), ParentSchoolResponse::of);
   }
 
+  @Operation(summary = "Read the school's parent school", description = "读取本校家长学校的基本情况；尚未记录时返回 404。")
   @GetMapping("/parent-school")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   ParentSchoolResponse getParentSchool(@PathVariable @Pattern(regexp = ID) String schoolId) {
     registry.require(schoolId);
     return parentSchools.find(schoolId).map(ParentSchoolResponse::of)
-        .orElseThrow(() -> ApiProblem.notFound("school " + schoolId + " has recorded no parent school"));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("school.parent-school.none", schoolId)));
   }
 
   // ---------------------------------------------------------------- sessions
 
+  @Operation(summary = "Record or correct a parent-school session", description = "记录（201）或更正（200）一次家长学校授课活动（全校集中或班级）。班级活动须提供 classId，全校集中活动不得提供。")
   @PutMapping("/parent-school/sessions/{sessionId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<SessionResponse> putSession(
@@ -107,24 +115,27 @@ class ParentSchoolController {
     return answer(sessions.put(schoolId, sessionId, request), SessionResponse::of);
   }
 
+  @Operation(summary = "Delete a parent-school session", description = "删除一次家长学校授课活动记录（204）；不存在时返回 404。")
   @DeleteMapping("/parent-school/sessions/{sessionId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<Void> deleteSession(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String sessionId) {
     if (!sessions.delete(schoolId, sessionId)) {
-      throw ApiProblem.notFound("session " + sessionId + " is not recorded at school " + schoolId);
+      throw ApiProblem.notFound(Msg.msg("school.session.unknown", sessionId, schoolId));
     }
     return ResponseEntity.noContent().build();
   }
 
+  @Operation(summary = "Read a parent-school session", description = "读取一次家长学校授课活动。")
   @GetMapping("/parent-school/sessions/{sessionId}")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   SessionResponse getSession(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String sessionId) {
     registry.require(schoolId);
     return sessions.find(schoolId, sessionId).map(SessionResponse::of)
-        .orElseThrow(() -> ApiProblem.notFound("session " + sessionId + " is not recorded at school " + schoolId));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("school.session.unknown", sessionId, schoolId)));
   }
 
   /** The sessions dated in a semester, by date. */
+  @Operation(summary = "List the parent-school sessions of a semester", description = "列出某学期（如 2026-2027-1）内的授课活动，按日期排序。")
   @GetMapping("/parent-school/sessions")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   List<SessionResponse> listSessions(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String semester) {
@@ -132,7 +143,7 @@ class ParentSchoolController {
     try {
       period = calendar.parse(PeriodType.SEMESTER, semester);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("semester: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("semester", e));
     }
     registry.require(schoolId);
     return sessions.between(schoolId, period.start(calendar.calendar()), period.endExclusive(calendar.calendar())).stream()
@@ -141,6 +152,7 @@ class ParentSchoolController {
 
   // ---------------------------------------------------------------- head trainings
 
+  @Operation(summary = "Record or correct a head-teacher training", description = "记录（201）或更正（200）一次班主任家庭教育培训。")
   @PutMapping("/head-trainings/{trainingId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<HeadTrainingResponse> putTraining(
@@ -149,6 +161,7 @@ class ParentSchoolController {
     return answer(trainings.put(schoolId, trainingId, request), HeadTrainingResponse::of);
   }
 
+  @Operation(summary = "List the head-teacher trainings", description = "列出本校的班主任家庭教育培训记录。")
   @GetMapping("/head-trainings")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   List<HeadTrainingResponse> listTrainings(@PathVariable @Pattern(regexp = ID) String schoolId) {
@@ -157,6 +170,7 @@ class ParentSchoolController {
 
   // ---------------------------------------------------------------- instructors
 
+  @Operation(summary = "Record or correct a parent-school instructor", description = "记录（201）或更正（200）一名家长学校讲师。")
   @PutMapping("/instructors/{instructorId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<InstructorResponse> putInstructor(
@@ -165,6 +179,7 @@ class ParentSchoolController {
     return answer(instructors.put(schoolId, instructorId, request), InstructorResponse::of);
   }
 
+  @Operation(summary = "List the parent-school instructors", description = "列出本校家长学校的讲师。")
   @GetMapping("/instructors")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   List<InstructorResponse> listInstructors(@PathVariable @Pattern(regexp = ID) String schoolId) {

@@ -27,4 +27,4 @@ record SessionRequest(
     @NotBlank @Size(max = 200) String topic,
     @NotBlank @Size(max = 100) String lecturer,
     @NotNull Session.Mode mode,
-    @NotNull @Min(value = 0, message = "must not be negative") @Max(100000) Integer attendance) {}
+    @NotNull @Min(value = 0, message = "{gongyu.validation.not-negative}") @Max(100000) Integer attendance) {}

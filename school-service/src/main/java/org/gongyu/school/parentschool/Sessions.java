@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
@@ -48,10 +49,10 @@ class Sessions {
   @Transactional
   Saved<Session> put(String schoolId, String sessionId, SessionRequest request) {
     if (request.type() == Session.Type.CLASS && request.classId() == null) {
-      throw ApiProblem.badRequest("classId: required for a CLASS session");
+      throw ApiProblem.badRequest(Msg.msg("school.session.class-required"));
     }
     if (request.type() == Session.Type.COLLECTIVE && request.classId() != null) {
-      throw ApiProblem.badRequest("classId: a COLLECTIVE session is for the whole school and takes no classId");
+      throw ApiProblem.badRequest(Msg.msg("school.session.collective-no-class"));
     }
     registry.lockForUpdate(schoolId);
     List<String> errors = new ArrayList<>();

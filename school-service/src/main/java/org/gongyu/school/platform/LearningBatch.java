@@ -17,7 +17,7 @@ import java.util.List;
  * @param activities up to 5,000 records
  */
 record LearningBatch(
-    @NotEmpty @Size(max = 5000, message = "at most 5000 records per batch") List<@Valid @NotNull Activity> activities) {
+    @NotEmpty @Size(max = 5000, message = "{gongyu.validation.batch-max}") List<@Valid @NotNull Activity> activities) {
 
   /**
    * One learning activity.
@@ -29,9 +29,9 @@ record LearningBatch(
    * @param minutes     how long, 0–1440
    */
   record Activity(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -") String externalId,
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "{gongyu.validation.external-id}") String externalId,
       @NotBlank @Size(max = 100) String guardianRef,
       @NotBlank @Size(max = 100) String resourceId,
       @NotNull Instant occurredAt,
-      @NotNull @Min(value = 0, message = "must not be negative") @Max(1440) Integer minutes) {}
+      @NotNull @Min(value = 0, message = "{gongyu.validation.not-negative}") @Max(1440) Integer minutes) {}
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * @param recommendations up to 5,000 records
  */
 record RecommendationBatch(
-    @NotEmpty @Size(max = 5000, message = "at most 5000 records per batch") List<@Valid @NotNull Recommendation> recommendations) {
+    @NotEmpty @Size(max = 5000, message = "{gongyu.validation.batch-max}") List<@Valid @NotNull Recommendation> recommendations) {
 
   /**
    * One recommendation.
@@ -29,7 +29,7 @@ record RecommendationBatch(
    * @param recommendedAt when it was pushed (not in the future)
    */
   record Recommendation(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -") String externalId,
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "{gongyu.validation.external-id}") String externalId,
       @NotBlank @Size(max = 100) String resourceId,
       @NotBlank @Size(max = 300) String title,
       @NotBlank @Size(max = 40) String resourceType,

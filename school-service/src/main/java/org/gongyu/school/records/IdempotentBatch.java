@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 
 /**
  * The rows of one ingested batch, keyed for idempotency, and the split against what is stored.
@@ -132,9 +133,8 @@ public final class IdempotentBatch<R> {
   /** 409 naming the rows recorded earlier with other content; nothing of the batch is stored. */
   public static void conflictIf(String noun, List<String> changed) {
     if (!changed.isEmpty()) {
-      throw ApiProblem.conflict(changed.size() + " " + noun + "(s) were recorded earlier with different content and"
-          + " cannot be overwritten; nothing in this batch was stored: "
-          + String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED))));
+      throw ApiProblem.conflict(Msg.msg("school.batch.changed." + noun, changed.size(),
+          String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED)))));
     }
   }
 
@@ -142,7 +142,7 @@ public final class IdempotentBatch<R> {
   public static void rejectIf(String what, List<String> errors) {
     if (!errors.isEmpty()) {
       throw ApiProblem.unprocessable(
-          "the " + what + " was rejected and nothing was stored: " + errors.size() + " problem(s), e.g. " + errors.getFirst(),
+          Msg.msg("school.batch.rejected." + what, errors.size(), errors.getFirst()),
           errors.subList(0, Math.min(errors.size(), MAX_LISTED)));
     }
   }

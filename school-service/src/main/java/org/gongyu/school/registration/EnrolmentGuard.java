@@ -2,6 +2,7 @@ package org.gongyu.school.registration;
 
 import java.util.List;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.school.classes.SchoolClasses;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,9 +22,8 @@ class EnrolmentGuard {
     long registered = registrations.registeredStudents(change.schoolId(), change.classId());
     if (change.enrolment() < registered) {
       throw ApiProblem.unprocessable(
-          "enrolment of class " + change.classId() + " cannot be " + change.enrolment() + ": "
-              + registered + " of its students already have a registered guardian",
-          List.of("enrolment: must be at least " + registered));
+          Msg.msg("school.enrolment.below-registered", change.classId(), change.enrolment(), registered),
+          List.of(Msg.msg("school.enrolment.at-least", registered)));
     }
   }
 }

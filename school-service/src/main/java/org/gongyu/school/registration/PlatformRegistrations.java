@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.indicators.RecordsChanged;
@@ -62,14 +64,14 @@ class PlatformRegistrations {
     try {
       semester = Semester.parse(batch.period());
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("period: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("period", e));
     }
     registry.lockForUpdate(schoolId);
     Instant now = clock.instant();
     LocalDate start = semester.start(calendar.calendar());
     if (start.isAfter(calendar.dayOf(now))) {
-      throw ApiProblem.unprocessable("period " + semester + " has not started; it starts on " + start,
-          List.of("period: " + semester + " starts on " + start));
+      throw ApiProblem.unprocessable(Msg.msg("school.period.not-started", semester, start),
+          List.of(Msg.msg("school.period.starts-on", semester, start)));
     }
     Instant end = semester.endExclusive(calendar.calendar()).atStartOfDay(calendar.zone()).toInstant();
 

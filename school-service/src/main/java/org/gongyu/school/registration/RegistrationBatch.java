@@ -19,7 +19,7 @@ import java.util.List;
  */
 record RegistrationBatch(
     @NotBlank String period,
-    @NotEmpty @Size(max = 5000, message = "at most 5000 records per batch") List<@Valid @NotNull Registration> registrations) {
+    @NotEmpty @Size(max = 5000, message = "{gongyu.validation.batch-max}") List<@Valid @NotNull Registration> registrations) {
 
   /**
    * One guardian registered on the platform for one student.
@@ -31,7 +31,7 @@ record RegistrationBatch(
    * @param registeredAt when the guardian registered
    */
   record Registration(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -") String externalId,
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "{gongyu.validation.external-id}") String externalId,
       @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String classId,
       @NotBlank @Size(max = 100) String studentRef,
       @NotBlank @Size(max = 100) String guardianRef,

@@ -1,5 +1,7 @@
 package org.gongyu.school.registration;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.gongyu.chassis.security.Rules;
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The ingestion endpoint the digital parent-school platform pushes to. */
+@Tag(name = "Platform registration · 平台注册", description = "Guardians registered on the family-education platform · 家长在家庭教育平台的注册")
 @RestController
 class RegistrationController {
 
@@ -25,6 +28,7 @@ class RegistrationController {
 
   record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots) {}
 
+  @Operation(summary = "Record guardians' platform registrations (batch)", description = "批量上报家长在家庭教育平台的注册记录（按学期）。按 externalId 幂等；期间未开始时拒绝（422）。每批最多 5000 条。")
   @PostMapping("/api/school/schools/{schoolId}/platform-registrations")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse ingest(

@@ -2,6 +2,7 @@ package org.gongyu.school.registry;
 
 import java.util.Optional;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,7 +45,7 @@ public class SchoolRegistry {
   }
 
   private static ApiProblem notRegistered(String schoolId) {
-    return ApiProblem.notFound("school " + schoolId + " is not registered");
+    return ApiProblem.notFound(Msg.msg("school.not-registered", schoolId));
   }
 
   /** A registered school. */

@@ -16,7 +16,7 @@ import java.util.List;
  * @param participations up to 5,000 participations
  */
 record SixOnesBatch(
-    @NotEmpty @Size(max = 5000, message = "at most 5000 records per batch") List<@Valid @NotNull Participation> participations) {
+    @NotEmpty @Size(max = 5000, message = "{gongyu.validation.batch-max}") List<@Valid @NotNull Participation> participations) {
 
   /**
    * One family's participation in one activity.
@@ -28,7 +28,7 @@ record SixOnesBatch(
    * @param date       the day of the activity (city time), not in the future
    */
   record Participation(
-      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "may contain only letters, digits and . _ : -") String externalId,
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "{gongyu.validation.external-id}") String externalId,
       @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String classId,
       @NotBlank @Size(max = 100) String studentRef,
       @NotNull Activity activity,

@@ -2,6 +2,7 @@ package org.gongyu.school.sixones;
 
 import java.util.List;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.springframework.context.event.EventListener;
@@ -23,9 +24,8 @@ class SixOnesEnrolmentGuard {
     long students = StudentRecordChecks.studentsOfClass(jdbc, SixOnesParticipations.TABLE, change.schoolId(), change.classId());
     if (change.enrolment() < students) {
       throw ApiProblem.unprocessable(
-          "enrolment of class " + change.classId() + " cannot be " + change.enrolment() + ": "
-              + students + " of its students already took part in six-ones activities",
-          List.of("enrolment: must be at least " + students));
+          Msg.msg("school.enrolment.below-six-ones", change.classId(), change.enrolment(), students),
+          List.of(Msg.msg("school.enrolment.at-least", students)));
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.gongyu.school.specialcare;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The special-student register. Answers never carry the student's reference or the notes. */
+@Tag(name = "Special care · 特殊关爱", description = "The school's register of students needing special care · 特殊关爱学生台账")
 @RestController
 class SpecialStudentController {
 
@@ -34,6 +37,7 @@ class SpecialStudentController {
       LocalDate assistancePlanOn, LocalDate closedOn, boolean changed, List<SnapshotFigure> snapshots) {}
 
   /** Creates the entry (201) or corrects it (200); the same content again changes nothing (200). */
+  @Operation(summary = "Create or correct a special-care entry", description = "新建（201）或更正（200）一条特殊关爱学生记录；内容相同的重复请求不做更改（200）。学生以化名保存，情况说明加密存储。")
   @PutMapping("/api/school/schools/{schoolId}/special-students/{entryId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<SpecialStudentResponse> put(

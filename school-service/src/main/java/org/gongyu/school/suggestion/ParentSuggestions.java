@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.school.indicators.RecordsChanged;
@@ -50,7 +51,7 @@ class ParentSuggestions {
   @Transactional
   Saved save(String schoolId, String suggestionId, SuggestionRequest r) {
     if (r.status() == SuggestionRequest.Status.RESOLVED && r.resolvedOn() == null) {
-      throw ApiProblem.badRequest("resolvedOn: is required when status is RESOLVED");
+      throw ApiProblem.badRequest(Msg.msg("school.resolved-on-required"));
     }
     registry.lockForUpdate(schoolId);
     LocalDate today = calendar.today();
@@ -70,7 +71,7 @@ class ParentSuggestions {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the suggestion was not recorded: " + String.join("; ", errors), errors);
+      throw ApiProblem.unprocessable(Msg.msg("school.suggestion.not-recorded", Msg.joined(errors), errors.size()), errors);
     }
 
     Suggestion wanted = new Suggestion(suggestionId, r.receivedOn(), r.category(), r.channel(), r.status(), r.resolvedOn());

@@ -1,5 +1,7 @@
 package org.gongyu.school.suggestion;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
@@ -7,6 +9,7 @@ import java.util.List;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Rules;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Parent suggestions · 家长意见建议", description = "Suggestions received from parents and how they were handled · 家长意见建议及办理情况")
 @RestController
 @RequestMapping("/api/school/schools/{schoolId}/suggestions")
 class SuggestionController {
@@ -43,6 +47,7 @@ class SuggestionController {
   }
 
   /** Records (201) or corrects (200) a suggestion; an identical PUT changes nothing (200). */
+  @Operation(summary = "Record or correct a parent suggestion", description = "记录（201）或更正（200）一条家长意见建议；状态为 RESOLVED 时须提供 resolvedOn。内容相同的重复请求不做更改。")
   @PutMapping("/{suggestionId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<SuggestionResponse> put(
@@ -55,6 +60,7 @@ class SuggestionController {
   }
 
   /** The suggestions received in a school year. */
+  @Operation(summary = "List the suggestions of a school year", description = "列出某学年（如 2026-2027）收到的家长意见建议。")
   @GetMapping
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   List<SuggestionResponse> list(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String schoolYear) {
@@ -62,7 +68,7 @@ class SuggestionController {
     try {
       year = calendar.parse(PeriodType.SCHOOL_YEAR, schoolYear);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("schoolYear: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("schoolYear", e));
     }
     return suggestions.list(schoolId, year).stream().map(SuggestionResponse::of).toList();
   }
