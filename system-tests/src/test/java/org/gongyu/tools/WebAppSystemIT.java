@@ -1,0 +1,382 @@
+package org.gongyu.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gongyu.contracts.indicator.IndicatorCodes;
+import org.gongyu.contracts.period.SchoolCalendar;
+import org.gongyu.contracts.period.Semester;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The web app in a real browser (Debian's headless Chromium through Selenium) against the whole
+ * platform with the demo city loaded ({@link SharedPlatform#demoCity()}), each person logging in
+ * once through Keycloak's real login form (the realm locks a user out after logins in parallel):
+ *
+ * <ul>
+ *   <li>city staff land on the city scorecard, whose cell for 990101 × PLATFORM_REGISTRATION holds
+ *       the reports API's value; drill down city → county → school, where the school's figure is the
+ *       API's; the language switch turns the headings English and a reload keeps it; the xlsx
+ *       export reads back with Apache POI (numbers as numeric cells, Chinese headers) and the PDF's
+ *       text, extracted with PDFBox, names the counties in Chinese;
+ *   <li>a county admin and an assessor land on their county and see only it; another county's page
+ *       is the not-found page with no figures;
+ *   <li>a school admin lands on their school; another school's page is the not-found page.
+ * </ul>
+ *
+ * axe-core runs on each main page (city scorecard, county, school, indicator, attention) and any
+ * violation of impact serious or critical fails the test, naming the rule and the nodes. Every main
+ * page is kept as a screenshot under {@code system-tests/target/screenshots/}, and the page a test
+ * failed on as {@code FAILED-<test>.png}.
+ */
+@ExtendWith(SharedPlatform.class)
+class WebAppSystemIT {
+
+  static final String GATEWAY = SharedPlatform.GATEWAY;
+  static final String INDICATOR = IndicatorCodes.PLATFORM_REGISTRATION;
+  static final Path SCREENSHOTS = SharedPlatform.ROOT.resolve("system-tests/target/screenshots");
+  static final Path AXE = SharedPlatform.ROOT.resolve("web/node_modules/axe-core/axe.min.js");
+  static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
+  static final List<String> DEMO_COUNTIES = List.of("东城县", "西山县", "南湖区");
+
+  static Semester semester;
+  static String axeSource;
+
+  private Chromium browser;
+
+  /** Keeps the page a test failed on, before {@link #closeBrowser} closes it. */
+  @RegisterExtension
+  final AfterTestExecutionCallback failureScreenshot = (ExtensionContext context) -> {
+    if (context.getExecutionException().isPresent() && browser != null) {
+      try {
+        browser.screenshot(SCREENSHOTS.resolve("FAILED-" + context.getRequiredTestMethod().getName() + ".png"));
+        System.out.println("failed on " + browser.driver().getCurrentUrl() + "; screenshot in " + SCREENSHOTS);
+      } catch (RuntimeException e) {
+        System.out.println("no failure screenshot: " + e);
+      }
+    }
+  };
+
+  @BeforeAll
+  static void demoCityAndTools() {
+    boolean installed = Chromium.installed();
+    if (!installed && System.getenv("CI") != null) {
+      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
+    }
+    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
+    if (!Files.isReadable(AXE)) {
+      throw new AssertionError(AXE + " is missing: axe-core is a devDependency of web (npm ci in web/ installs it)");
+    }
+    axeSource = Chromium.read(AXE);
+    DemoCity demo = SharedPlatform.demoCity();
+    semester = demo.semester();
+    assertThat(semester).isEqualTo(Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT));
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  void cityStaffSeeTheCityScorecardDrillDownSwitchLanguageAndExport() throws Exception {
+    browser = new Chromium(GATEWAY);
+    browser.logIn("city-staff");
+    awaitPath("/city");
+
+    // the city cell of 990101 × PLATFORM_REGISTRATION is the reports API's value for that county
+    WebElement cell = awaitFigure("cell-990101-" + INDICATOR);
+    JsonNode scorecard = api("/api/reports/periods/" + semester.id() + "/scorecard");
+    JsonNode county = countyCell(scorecard, INDICATOR, "990101");
+    assertThat(county.path("value").isNull()).as("the demo city has a figure for 990101").isFalse();
+    assertThat(new BigDecimal(cell.getAttribute("data-value"))).as("data-value of the city cell")
+        .isEqualByComparingTo(county.path("value").decimalValue());
+    assertThat(cell.getText()).as("formatted as a rate").matches("(?s).*\\d+\\.\\d\\s?%.*");
+    assertThat(browser.await("user-name").getText()).as("the name from /me").contains("工作人员");
+    for (String other : List.of("990102", "990103")) {
+      assertThat(new BigDecimal(awaitFigure("cell-" + other + "-" + INDICATOR).getAttribute("data-value")))
+          .isEqualByComparingTo(countyCell(scorecard, INDICATOR, other).path("value").decimalValue());
+    }
+    checkPage("city-scorecard");
+
+    String xlsxHref = browser.await("export-xlsx").getAttribute("href");
+    String pdfHref = browser.await("export-pdf").getAttribute("href");
+
+    // the xlsx export, with the browser's session: real cells, Chinese headers
+    byte[] xlsx = download(xlsxHref, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    Files.write(SCREENSHOTS.resolve("city-scorecard.xlsx"), xlsx);
+    try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheetAt(0);
+      List<String> texts = texts(sheet);
+      assertThat(texts).as("Chinese headers and county names").anyMatch(t -> CJK.matcher(t).find());
+      assertThat(String.join("|", texts)).contains("东城县");
+      List<Cell> numbers = numericCells(sheet);
+      assertThat(numbers).as("figures as numeric cells").isNotEmpty();
+      double expected = county.path("value").asDouble();
+      assertThat(numbers).as("990101's registration rate %s as a number formatted as a percentage", expected)
+          .anySatisfy(c -> {
+            assertThat(c.getNumericCellValue()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.00005));
+            assertThat(c.getCellStyle().getDataFormatString()).contains("%");
+          });
+      assertThat(sheet.getPaneInformation()).as("a frozen header row").isNotNull();
+      assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+    }
+
+    // the PDF export: Chinese text extractable (an embedded CJK font, not blank boxes)
+    byte[] pdf = download(pdfHref, "application/pdf");
+    Files.write(SCREENSHOTS.resolve("city-scorecard.pdf"), pdf);
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(document);
+      assertThat(text).as("the PDF's text").contains(DEMO_COUNTIES);
+      assertThat(text).contains("演示市");
+    }
+
+    // indicator and attention pages of the city
+    browser.open("/indicators/" + INDICATOR + "?period=" + semester.id());
+    browser.await("ranking-chart");
+    browser.await("trend-chart");
+    checkPage("indicator");
+    browser.open("/attention?period=" + semester.id());
+    browser.await("attention-table");
+    checkPage("attention");
+
+    // drill down: city → county 990101 → one of its schools
+    browser.open("/city?period=" + semester.id());
+    awaitFigure("cell-990101-" + INDICATOR);
+    browser.await("unit-link-990101").click();
+    awaitPath("/counties/990101");
+    awaitFigure("cell-990101-" + INDICATOR);
+    Chromium.waitUntil("school links of 990101", Duration.ofSeconds(30),
+        () -> browser.testIds("unit-link-99010100").size() >= 10);
+    assertThat(browser.testIds("unit-link-")).as("only 990101's schools (and the county itself)")
+        .allMatch(id -> id.startsWith("unit-link-990101"));
+    checkPage("county");
+    String schoolLink = browser.testIds("unit-link-99010100").getFirst();
+    String schoolId = schoolLink.substring("unit-link-".length());
+    browser.await(schoolLink).click();
+    awaitPath("/schools/" + schoolId);
+    WebElement schoolCell = awaitFigure("cell-" + schoolId + "-" + INDICATOR);
+    JsonNode schoolRow = api("/api/reports/indicators/" + INDICATOR + "/periods/" + semester.id() + "/schools/" + schoolId);
+    BigDecimal schoolValue = schoolValue(schoolRow);
+    assertThat(new BigDecimal(schoolCell.getAttribute("data-value"))).as("the school page's figure is the API's")
+        .isEqualByComparingTo(schoolValue);
+    checkPage("school");
+
+    // language: English headings, kept over a reload
+    browser.open("/city?period=" + semester.id());
+    awaitFigure("cell-990101-" + INDICATOR);
+    String zhTitle = browser.await("page-title").getText();
+    assertThat(zhTitle).as("zh-CN first").containsPattern(CJK);
+    assertThat(browser.script("return document.documentElement.lang")).isEqualTo("zh-CN");
+    browser.await("lang-switch").click();
+    Chromium.waitUntil("English headings", Duration.ofSeconds(10),
+        () -> "en".equals(browser.script("return document.documentElement.lang"))
+            && !CJK.matcher(browser.await("page-title").getText()).find());
+    browser.screenshot(SCREENSHOTS.resolve("city-scorecard-en.png"));
+    browser.driver().navigate().refresh();
+    awaitFigure("cell-990101-" + INDICATOR);
+    Chromium.waitUntil("English after a reload", Duration.ofSeconds(10),
+        () -> "en".equals(browser.script("return document.documentElement.lang")));
+    assertThat(browser.await("page-title").getText()).as("the heading after a reload").doesNotContainPattern(CJK);
+    assertThat(browser.await("indicator-link-" + INDICATOR).getText()).as("indicator names in English").doesNotContainPattern(CJK);
+  }
+
+  @Test
+  void aCountyAdminSeesOnlyTheirCounty() {
+    countyUserSeesOnlyTheirCounty("county-admin-990101");
+  }
+
+  @Test
+  void anAssessorSeesOnlyTheirCounty() {
+    countyUserSeesOnlyTheirCounty("assessor-990101");
+  }
+
+  private void countyUserSeesOnlyTheirCounty(String username) {
+    browser = new Chromium(GATEWAY);
+    browser.logIn(username);
+    awaitPath("/counties/990101");
+    WebElement own = awaitFigure("cell-990101-" + INDICATOR);
+    JsonNode api = api("/api/reports/periods/" + semester.id() + "/counties/990101/scorecard");
+    assertThat(new BigDecimal(own.getAttribute("data-value")))
+        .isEqualByComparingTo(countyOwnCell(api, INDICATOR).path("value").decimalValue());
+    Chromium.waitUntil("school rows", Duration.ofSeconds(30), () -> browser.testIds("unit-link-99010100").size() >= 10);
+    assertThat(browser.testIds("cell-")).as("figures of 990101 and its schools only")
+        .allMatch(id -> id.startsWith("cell-990101"));
+    assertThat(browser.testIds("nav-")).as("no city menu").doesNotContain("nav-city");
+    browser.screenshot(SCREENSHOTS.resolve("county-" + username + ".png"));
+
+    browser.open("/counties/990102?period=" + semester.id());
+    browser.await("not-found");
+    assertNoFigures("another county's page");
+    browser.screenshot(SCREENSHOTS.resolve("not-found-" + username + ".png"));
+  }
+
+  @Test
+  void aSchoolAdminSeesTheirSchoolAndNotAnother() {
+    browser = new Chromium(GATEWAY);
+    browser.logIn("admin-9901010001");
+    awaitPath("/schools/9901010001");
+    WebElement own = awaitFigure("cell-9901010001-" + INDICATOR);
+    JsonNode row = api("/api/reports/indicators/" + INDICATOR + "/periods/" + semester.id() + "/schools/9901010001");
+    assertThat(new BigDecimal(own.getAttribute("data-value"))).isEqualByComparingTo(schoolValue(row));
+    assertThat(browser.testIds("cell-")).allMatch(id -> id.startsWith("cell-9901010001-"));
+    browser.screenshot(SCREENSHOTS.resolve("school-admin-9901010001.png"));
+
+    browser.open("/schools/9901010002?period=" + semester.id());
+    browser.await("not-found");
+    assertNoFigures("another school's page");
+    assertThat(browser.driver().getPageSource()).as("nothing of the other school").doesNotContain("9901010002-");
+    browser.screenshot(SCREENSHOTS.resolve("not-found-admin-9901010001.png"));
+  }
+
+  // ---- helpers
+
+  /** A screenshot of a main page and the axe-core check of it. */
+  private void checkPage(String name) {
+    GongyuClient.sleep(300); // let charts and transitions settle before the picture and the audit
+    browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
+    List<String> violations = browser.seriousAccessibilityViolations(axeSource);
+    assertThat(violations).as("axe-core: serious or critical violations on the %s page (%s)", name,
+        browser.driver().getCurrentUrl()).isEmpty();
+  }
+
+  private void awaitPath(String path) {
+    Chromium.waitUntil("the browser on " + path + " (now " + browser.driver().getCurrentUrl() + ")", Duration.ofSeconds(30),
+        () -> browser.path().equals(path) || browser.path().startsWith(path + "?"));
+  }
+
+  /** The cell, once it holds a figure (data-value set, or withheld). */
+  private WebElement awaitFigure(String testId) {
+    Chromium.waitUntil(testId + " with a figure on " + browser.driver().getCurrentUrl(), Duration.ofSeconds(30), () -> {
+      List<WebElement> found = browser.all(browser.testId(testId));
+      return !found.isEmpty() && !String.valueOf(found.getFirst().getAttribute("data-value")).isEmpty();
+    });
+    return browser.await(testId);
+  }
+
+  private void assertNoFigures(String what) {
+    GongyuClient.sleep(500); // a page that would render figures has had its answers by now
+    assertThat(browser.testIds("cell-")).as("figures on %s", what).isEmpty();
+    assertThat(browser.all(browser.testId("scorecard"))).as("a scorecard on %s", what).isEmpty();
+  }
+
+  /** A GET of the reports API through the browser's own session; must answer 200. */
+  private JsonNode api(String path) {
+    JsonNode reply = browser.fetchJson(path);
+    assertThat(reply.path("status").asInt()).as("GET %s through the session: %s", path, reply.path("body")).isEqualTo(200);
+    return reply.path("body");
+  }
+
+  /** Downloads an export the way the browser would, with its session cookie. */
+  private byte[] download(String href, String contentType) throws Exception {
+    assertThat(href).as("export link").isNotBlank();
+    URI uri = URI.create(GATEWAY).resolve(href);
+    assertThat(uri.toString()).startsWith(GATEWAY + "/api/reports/").contains("lang=");
+    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+      long started = System.nanoTime();
+      HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(uri)
+          .header("Cookie", "SESSION=" + browser.cookie("SESSION"))
+          .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      System.out.printf("export %s: HTTP %d, %d bytes in %d ms%n", uri.getPath(), answer.statusCode(), answer.body().length,
+          (System.nanoTime() - started) / 1_000_000);
+      assertThat(answer.statusCode()).as("GET %s: %s", uri, new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith(contentType));
+      assertThat(answer.headers().firstValue("Content-Disposition")).hasValueSatisfying(v ->
+          assertThat(v).startsWith("attachment").contains("filename*=UTF-8''"));
+      return answer.body();
+    }
+  }
+
+  private static JsonNode indicatorEntry(JsonNode scorecard, String code) {
+    for (JsonNode entry : scorecard.path("indicators")) {
+      if (entry.path("indicator").path("code").asString().equals(code)) {
+        return entry;
+      }
+    }
+    throw new AssertionError(code + " not in the scorecard " + scorecard);
+  }
+
+  private static JsonNode countyCell(JsonNode cityScorecard, String code, String countyId) {
+    for (JsonNode c : indicatorEntry(cityScorecard, code).path("counties")) {
+      if (c.path("id").asString().equals(countyId)) {
+        return c;
+      }
+    }
+    throw new AssertionError("county " + countyId + " not in the city scorecard's " + code);
+  }
+
+  private static JsonNode countyOwnCell(JsonNode countyScorecard, String code) {
+    return indicatorEntry(countyScorecard, code).path("county");
+  }
+
+  /** The school's rate as the reports API's school view answers it. */
+  private static BigDecimal schoolValue(JsonNode schoolView) {
+    for (JsonNode node : List.of(schoolView.path("school"), schoolView)) {
+      for (String field : List.of("rate", "value")) {
+        JsonNode v = node.path(field);
+        if (v.isNumber() || (v.isString() && !v.asString().isBlank())) {
+          return new BigDecimal(v.asString());
+        }
+      }
+    }
+    throw new AssertionError("no rate in the school view " + schoolView);
+  }
+
+  private static List<String> texts(Sheet sheet) {
+    List<String> texts = new ArrayList<>();
+    for (Row row : sheet) {
+      for (Cell cell : row) {
+        if (cell.getCellType() == CellType.STRING) {
+          texts.add(cell.getStringCellValue());
+        }
+      }
+    }
+    return texts;
+  }
+
+  private static List<Cell> numericCells(Sheet sheet) {
+    List<Cell> cells = new ArrayList<>();
+    for (Row row : sheet) {
+      for (Cell cell : row) {
+        if (cell.getCellType() == CellType.NUMERIC) {
+          cells.add(cell);
+        }
+      }
+    }
+    return cells;
+  }
+}
