@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * The translations of a module's {@code *messages.properties} (English, the default) and
  * {@code *messages_zh_CN.properties}: the same keys in both, every Chinese value different from
  * the English one (a forgotten translation), and every value a valid {@link MessageFormat} with
- * the same argument numbers in both languages.
+ * arguments that, in both languages together, run 0, 1, ... n without a gap (a language may leave
+ * one out, e.g. Chinese an English-only list of rule findings, and say how many there are instead).
  */
 public final class MessageFiles {
 
@@ -47,9 +48,9 @@ public final class MessageFiles {
           wrong.add(zh.getFileName() + " lacks " + key);
         } else if (c.getProperty(key).equals(e.getProperty(key)) && !sameInBothLanguages.contains(key)) {
           wrong.add(zh.getFileName() + ": " + key + " is not translated");
-        } else if (!arguments(e.getProperty(key)).equals(arguments(c.getProperty(key)))) {
-          wrong.add(key + ": arguments " + arguments(e.getProperty(key)) + " in English but "
-              + arguments(c.getProperty(key)) + " in Chinese");
+        } else if (!contiguous(arguments(e.getProperty(key)), arguments(c.getProperty(key)))) {
+          wrong.add(key + ": arguments " + arguments(e.getProperty(key)) + " in English and "
+              + arguments(c.getProperty(key)) + " in Chinese leave a gap (a mistyped {n}?)");
         }
       }
       for (String key : new TreeSet<>(c.stringPropertyNames())) {
@@ -68,6 +69,19 @@ public final class MessageFiles {
       }
     }
     return wrong;
+  }
+
+  /** The arguments both languages use together are 0, 1, ... n: none skipped, none mistyped. */
+  private static boolean contiguous(Set<Integer> english, Set<Integer> chinese) {
+    Set<Integer> all = new TreeSet<>(english);
+    all.addAll(chinese);
+    int expected = 0;
+    for (int i : all) {
+      if (i != expected++) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Set<Integer> arguments(String pattern) {

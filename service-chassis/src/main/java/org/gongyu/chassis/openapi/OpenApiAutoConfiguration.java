@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gongyu.chassis.security.GongyuSecurityProperties;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,8 +42,8 @@ import org.springframework.core.env.Environment;
  *       422 for writes, 500, each with the {@value #PROBLEM} schema (RFC 9457).
  * </ul>
  *
- * What each operation does, who may call it and for which unit is written by the service on its
- * controllers ({@code @Operation}, {@code @Tag}).
+ * What each operation does is written by the service on its controllers ({@code @Operation},
+ * {@code @Tag}); who may call it and for which unit is added here from its {@code @PreAuthorize}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -60,6 +62,26 @@ public class OpenApiAutoConfiguration {
     String issuer = security.getIfAvailable() != null && security.getIfAvailable().issuer() != null
         ? security.getIfAvailable().issuer() : "http://127.0.0.1:8180/realms/gongyu";
     return api -> customise(api, service, issuer);
+  }
+
+  /**
+   * Adds to each operation's description who may call it, from its {@code @PreAuthorize} rule
+   * (roles, org-unit scope, the rule itself), so that the description cannot drift from the rule.
+   */
+  @Bean
+  GlobalOperationCustomizer gongyuAccessNotes() {
+    return (operation, handlerMethod) -> {
+      PreAuthorize rule = handlerMethod.getMethodAnnotation(PreAuthorize.class);
+      if (rule == null) {
+        rule = handlerMethod.getBeanType().getAnnotation(PreAuthorize.class);
+      }
+      if (rule != null) {
+        String own = operation.getDescription();
+        String access = AccessNotes.describe(rule.value());
+        operation.setDescription(own == null || own.isBlank() ? access : own + "\n\n" + access);
+      }
+      return operation;
+    };
   }
 
   static void customise(OpenAPI api, String service, String issuer) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -21,11 +22,21 @@ import org.springframework.web.ErrorResponseException;
  */
 public class ApiProblem extends ErrorResponseException {
 
+  private static final ResourceBundleMessageSource ENGLISH = new ResourceBundleMessageSource();
+
+  static {
+    // as ChassisDefaults configures the service's message source
+    ENGLISH.setBasenames("messages", "chassis-messages");
+    ENGLISH.setDefaultEncoding("UTF-8");
+    ENGLISH.setFallbackToSystemLocale(false);
+    ENGLISH.setAlwaysUseMessageFormat(true);
+  }
+
   private final String slug;
   private final List<?> errors;
 
   private ApiProblem(HttpStatus status, String slug, String title, Msg detail, String literalDetail, List<?> errors) {
-    super(status, body(status, slug, title, detail != null ? detail.toString() : literalDetail, errors), null,
+    super(status, body(status, slug, title, detail != null ? english(detail) : literalDetail, errors), null,
         detail != null ? detail.code() : null, detail != null ? detail.args() : null);
     this.slug = slug;
     this.errors = errors == null ? List.of() : List.copyOf(errors);
@@ -47,6 +58,14 @@ public class ApiProblem extends ErrorResponseException {
    */
   public static ApiProblem unprocessable(Msg detail, List<?> errors) {
     return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violated", "Request breaks a rule", detail, null, errors);
+  }
+
+  /**
+   * 403: the caller's role and unit fit the endpoint, but not this record (e.g. another assessor's
+   * declaration). Refusals by role alone come from the security filters.
+   */
+  public static ApiProblem forbidden(Msg detail) {
+    return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null, null);
   }
 
   /** 400: malformed input. */
@@ -103,12 +122,20 @@ public class ApiProblem extends ErrorResponseException {
     return body;
   }
 
+  /**
+   * The English text, as the body holds it until the answer is written in the request's language
+   * (and as logs and tests that look at the exception see it).
+   */
+  private static String english(Object text) {
+    return Texts.resolve(text, ENGLISH, Locale.ENGLISH);
+  }
+
   private static ProblemDetail body(HttpStatus status, String slug, String title, String detail, List<?> errors) {
     ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
     pd.setType(URI.create("urn:gongyu:problem:" + slug));
     pd.setTitle(title);
     if (errors != null && !errors.isEmpty()) {
-      pd.setProperty("errors", errors.stream().map(String::valueOf).toList());
+      pd.setProperty("errors", errors.stream().map(ApiProblem::english).toList());
     }
     return pd;
   }

@@ -51,7 +51,7 @@ class PeriodMessagesTest {
   void aWrongTypeNamesBothTypesInChinese() {
     IllegalArgumentException refusal = refusal("2026-2027-1|SCHOOL_YEAR");
     assertThat(Texts.resolve(PeriodMessages.of("periodId", refusal), MESSAGES, Locale.SIMPLIFIED_CHINESE))
-        .isEqualTo("periodId：期间 '2026-2027-1' 是学期，但该指标按学年评价，例如 2025-2026");
+        .isEqualTo("periodId: 期间 '2026-2027-1' 是学期，但该指标按学年评价，例如 2025-2026");
     assertThat(Texts.resolve(PeriodMessages.of("periodId", refusal), MESSAGES, Locale.ENGLISH))
         .isEqualTo("periodId: " + refusal.getMessage());
   }
