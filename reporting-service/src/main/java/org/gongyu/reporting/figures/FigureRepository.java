@@ -77,7 +77,19 @@ public class FigureRepository {
         .list();
   }
 
+  /**
+   * Stores the snapshot unless a version at least as new is stored; true if it was stored. Every
+   * version delivered, stale or not, is also kept with its {@code asOf} ({@code
+   * school_snapshot_version}): lineage names older versions, and lateness asks for the first one.
+   */
   boolean save(IndicatorSnapshotPublished s) {
+    jdbc.sql("""
+            insert into school_snapshot_version (indicator_code, period_id, school_id, version, as_of)
+            values (?, ?, ?, ?, ?)
+            on conflict (indicator_code, period_id, school_id, version) do nothing
+            """)
+        .params(s.indicatorCode(), s.periodId(), s.schoolId(), s.version(), utc(s.asOf()))
+        .update();
     return jdbc.sql("""
             insert into school_snapshot (indicator_code, period_id, school_id, numerator, denominator, version, as_of)
             values (?, ?, ?, ?, ?, ?, ?)
@@ -88,6 +100,30 @@ public class FigureRepository {
             """)
         .params(s.indicatorCode(), s.periodId(), s.schoolId(), s.numerator(), s.denominator(), s.version(), utc(s.asOf()))
         .update() == 1;
+  }
+
+  /**
+   * When each of the given schools first reported for one indicator and period: the earliest
+   * {@code asOf} of the versions delivered (primary-key range per school), by school id; schools
+   * that have not reported are absent.
+   */
+  public Map<String, Instant> firstReports(String code, String periodId, Collection<String> schoolIds) {
+    if (schoolIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Instant> first = new java.util.HashMap<>();
+    jdbc.sql("""
+            select school_id, min(as_of) as first_as_of from school_snapshot_version
+            where indicator_code = :code and period_id = :period and school_id in (:schools)
+            group by school_id
+            """)
+        .param("code", code)
+        .param("period", periodId)
+        .param("schools", schoolIds)
+        .query((ResultSet rs) -> {
+          first.put(rs.getString("school_id"), instant(rs, "first_as_of"));
+        });
+    return first;
   }
 
   // ---- county rollups
@@ -135,14 +171,21 @@ public class FigureRepository {
         .optional();
   }
 
-  /** The school snapshot versions the stored county rollup used, by school id. */
+  /**
+   * The school snapshot versions the stored county rollup used, by school id, each with when that
+   * version was made ({@code asOf}; null if the version itself never reached this service).
+   */
   public List<LineageRow> countyLineage(String code, String periodId, String countyId) {
     return jdbc.sql("""
-            select school_id as unit_id, version from county_rollup_lineage
-            where indicator_code = ? and period_id = ? and county_id = ? order by school_id
+            select l.school_id as unit_id, l.version, v.as_of from county_rollup_lineage l
+            left join school_snapshot_version v
+              on v.indicator_code = l.indicator_code and v.period_id = l.period_id
+             and v.school_id = l.school_id and v.version = l.version
+            where l.indicator_code = ? and l.period_id = ? and l.county_id = ? order by l.school_id
             """)
         .params(code, periodId, countyId)
-        .query(LineageRow.class)
+        .query((rs, n) -> new LineageRow(rs.getString("unit_id"), rs.getLong("version"),
+            rs.getObject("as_of", OffsetDateTime.class) == null ? null : instant(rs, "as_of")))
         .list();
   }
 
@@ -234,15 +277,26 @@ public class FigureRepository {
         .list();
   }
 
-  /** The county rollup versions the stored city rollup used, by county id. */
+  /** The county rollup versions the stored city rollup used, by county id ({@code asOf} null: not kept per version). */
   public List<LineageRow> cityLineage(String code, String periodId, String cityId) {
     return jdbc.sql("""
             select county_id as unit_id, version from city_rollup_lineage
             where indicator_code = ? and period_id = ? and city_id = ? order by county_id
             """)
         .params(code, periodId, cityId)
-        .query(LineageRow.class)
+        .query((rs, n) -> new LineageRow(rs.getString("unit_id"), rs.getLong("version"), null))
         .list();
+  }
+
+  /** The city's name as its latest rollup that names it says (null while none does). */
+  public Optional<String> cityName(String cityId) {
+    return jdbc.sql("""
+            select city_name from city_rollup where city_id = ? and city_name is not null
+            order by as_of desc, version desc limit 1
+            """)
+        .param(cityId)
+        .query(String.class)
+        .optional();
   }
 
   boolean save(CityRollupPublished r) {

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code withheld}: units whose figure is a suppressed small cell (sensitive indicator), left out
  * whatever their judgement, so a list never tells that a withheld figure missed the target.
  */
-record BelowTarget(
+public record BelowTarget(
     IndicatorView indicator,
     String periodId,
     String countyId,
@@ -23,7 +23,7 @@ record BelowTarget(
    * the number of expected schools not meeting the per-school target; for UNIT_COUNT the units
    * (titles) missing, a whole number; otherwise the distance of the rate from the target.
    */
-  record County(
+  public record County(
       String id,
       String name,
       long numerator,
@@ -38,7 +38,7 @@ record BelowTarget(
    * missing, otherwise the distance of the rate from the target; null when the rate has nothing to
    * divide by.
    */
-  record School(
+  public record School(
       String id,
       String name,
       String countyId,

@@ -10,7 +10,7 @@ import java.util.List;
  * known. {@code suppressed}: a small cell of a sensitive indicator, numerator, denominator, rate
  * and met withheld.
  */
-record CityFigures(
+public record CityFigures(
     String id,
     String name,
     boolean suppressed,
@@ -32,5 +32,5 @@ record CityFigures(
     List<CountyVersion> lineage) {
 
   /** One county rollup version the city rollup was computed from. */
-  record CountyVersion(String countyId, long version) {}
+  public record CountyVersion(String countyId, long version) {}
 }

@@ -6,8 +6,8 @@ import java.util.List;
  * The city scorecard for {@code periodId}: per catalogue indicator, its own period containing
  * {@code periodId}'s first day, the city's rollup and every known county's.
  */
-record CityScorecard(String periodId, List<IndicatorLine> indicators) {
+public record CityScorecard(String periodId, List<IndicatorLine> indicators) {
 
   /** One indicator: its period, the city's cell ({@code id} null while the city has published none) and the counties'. */
-  record IndicatorLine(IndicatorView indicator, String periodId, RollupCell city, List<RollupCell> counties) {}
+  public record IndicatorLine(IndicatorView indicator, String periodId, RollupCell city, List<RollupCell> counties) {}
 }

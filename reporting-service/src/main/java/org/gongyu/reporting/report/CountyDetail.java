@@ -8,7 +8,7 @@ import java.util.List;
  * {@link CountyFigures} plus the school snapshot versions the rollup used (empty while the county
  * has not published a rollup).
  */
-record CountyDetail(
+public record CountyDetail(
     String id,
     String name,
     boolean suppressed,
@@ -27,6 +27,9 @@ record CountyDetail(
     Instant asOf,
     List<SchoolVersion> lineage) {
 
-  /** One school snapshot version the county rollup was computed from. */
-  record SchoolVersion(String schoolId, long version) {}
+  /**
+   * One school snapshot version the county rollup was computed from, and when the school made that
+   * version ({@code asOf}; null if that version never reached this service).
+   */
+  public record SchoolVersion(String schoolId, long version, Instant asOf) {}
 }

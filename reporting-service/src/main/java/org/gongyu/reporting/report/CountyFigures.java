@@ -8,7 +8,7 @@ import java.time.Instant;
  * one. {@code suppressed}: a small cell of a sensitive indicator, numerator, denominator, rate and
  * met withheld. {@code schoolsOnTime}, {@code deadline}, {@code timeliness}: null without a deadline.
  */
-record CountyFigures(
+public record CountyFigures(
     String id,
     String name,
     boolean suppressed,

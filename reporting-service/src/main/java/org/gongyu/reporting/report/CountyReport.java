@@ -3,4 +3,4 @@ package org.gongyu.reporting.report;
 import java.util.List;
 
 /** The county view: the county's rollup and every registered school of the county. */
-record CountyReport(IndicatorView indicator, String periodId, CountyDetail county, List<SchoolFigures> schools) {}
+public record CountyReport(IndicatorView indicator, String periodId, CountyDetail county, List<SchoolFigures> schools) {}

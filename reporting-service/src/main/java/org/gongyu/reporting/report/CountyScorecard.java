@@ -9,20 +9,20 @@ import java.util.List;
  * county's rollup; per school that belonged to the county in at least one of those periods, a
  * cell for each indicator whose period it belonged to the county in.
  */
-record CountyScorecard(String periodId, String countyId, String countyName, List<Column> indicators, List<SchoolLine> schools) {
+public record CountyScorecard(String periodId, String countyId, String countyName, List<Column> indicators, List<SchoolLine> schools) {
 
   /** One indicator: its period and the county's own cell. */
-  record Column(IndicatorView indicator, String periodId, RollupCell county) {}
+  public record Column(IndicatorView indicator, String periodId, RollupCell county) {}
 
   /** A school and its cells, in the order of {@code indicators}. */
-  record SchoolLine(String id, String name, String schoolType, List<SchoolCell> cells) {}
+  public record SchoolLine(String id, String name, String schoolType, List<SchoolCell> cells) {}
 
   /**
    * The school's latest snapshot of one indicator in its period; figures null while it has not
    * reported. {@code met}: {@code Target#isMetBy} of the school's figure, null without a target or
    * where the indicator does not apply to the school's type.
    */
-  record SchoolCell(
+  public record SchoolCell(
       String code,
       String periodId,
       String xuequId,

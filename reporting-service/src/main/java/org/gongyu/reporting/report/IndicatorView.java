@@ -7,7 +7,7 @@ import java.util.List;
  * The catalogue entry a report is about. {@code target} is the target of the report's period (of
  * the indicator's own type), null when the schedule sets none; {@code schoolTypes} empty = all.
  */
-record IndicatorView(
+public record IndicatorView(
     String code,
     String nameZh,
     String nameEn,

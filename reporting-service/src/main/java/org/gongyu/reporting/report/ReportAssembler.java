@@ -117,7 +117,7 @@ final class ReportAssembler {
         f.timeliness(),
         f.version(),
         f.asOf(),
-        lineage.stream().map(l -> new CountyDetail.SchoolVersion(l.unitId(), l.version())).toList());
+        lineage.stream().map(l -> new CountyDetail.SchoolVersion(l.unitId(), l.version(), l.asOf())).toList());
   }
 
   /**
@@ -201,13 +201,19 @@ final class ReportAssembler {
   /** A school's cell in a county scorecard; the school is seen from above its tier, so small cells are withheld. */
   static CountyScorecard.SchoolCell schoolCell(
       SchoolRow school, String periodId, SchoolSnapshotRow snapshot, IndicatorRow indicator, Target target) {
+    return schoolCell(school, periodId, snapshot, indicator, target, false);
+  }
+
+  /** A school's cell; {@code exact}: the caller is the school itself and sees its small cells. */
+  static CountyScorecard.SchoolCell schoolCell(
+      SchoolRow school, String periodId, SchoolSnapshotRow snapshot, IndicatorRow indicator, Target target, boolean exact) {
     boolean applies = indicator.appliesTo(school.schoolType());
     if (snapshot == null) {
       return new CountyScorecard.SchoolCell(indicator.code(), periodId, school.xuequId(), applies, false,
           null, null, null, targetValue(target), null, null, null);
     }
     Figure figure = snapshot.figure();
-    boolean suppressed = suppressed(indicator, figure);
+    boolean suppressed = !exact && suppressed(indicator, figure);
     return new CountyScorecard.SchoolCell(
         indicator.code(),
         periodId,

@@ -33,14 +33,21 @@ class ReportController {
 
   @GetMapping
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
-  @Operation(summary = "The city's rollup and every known county's rollup")
+  @Operation(summary = "The city's rollup and every known county's rollup",
+      description = "One indicator in one period of its own type: the city's latest rollup (null until it publishes one) "
+          + "with the county rollup versions it used, and every known county with its own rollup (figures null while it "
+          + "has published none). Small cells of sensitive indicators are withheld. City roles only.")
   CityReport city(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId) {
     return reports.city(code, periodId);
   }
 
   @GetMapping("/counties/{countyId}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
-  @Operation(summary = "One county's rollup with its lineage and every school that belonged to it in the period")
+  @Operation(summary = "One county's rollup with its lineage and every school that belonged to it in the period",
+      description = "The county's latest rollup with its lineage (each school snapshot version it used, with `asOf`, when "
+          + "that version was made), and every school that belonged to the county on the period's first day with its "
+          + "latest snapshot and the version the county rollup used. Small cells withheld. County roles of that county and "
+          + "city roles.")
   CountyReport county(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
@@ -50,7 +57,10 @@ class ReportController {
 
   @GetMapping("/schools/{schoolId}")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
-  @Operation(summary = "One school's latest snapshot and whether its county's rollup used it; exact for the school's own users")
+  @Operation(summary = "One school's latest snapshot and whether its county's rollup used it; exact for the school's own users",
+      description = "The school as it was on the period's first day (`countyId` of that day) with its latest snapshot. "
+          + "The school's own users see small cells exactly; county and city users get them withheld. The school's "
+          + "users, its county's users and city users; any other school answers 404.")
   SchoolReport school(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
@@ -63,14 +73,19 @@ class ReportController {
 
   @GetMapping("/below-target")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
-  @Operation(summary = "Counties whose rollup and schools whose figure miss the period's target, largest gap first")
+  @Operation(summary = "Counties whose rollup and schools whose figure miss the period's target, largest gap first",
+      description = "Counties judged by `Rollup#meets`, reporting schools of a type the indicator applies to by "
+          + "`Target#isMetBy`; `gap` in the indicator's unit. Withheld small cells are not listed, only counted in "
+          + "`withheld`. Without a target both lists are empty and `note` says why. City roles only.")
   BelowTarget belowTarget(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId) {
     return reports.belowTarget(code, periodId);
   }
 
   @GetMapping("/counties/{countyId}/below-target")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
-  @Operation(summary = "Schools of the county (in the period) whose figure misses the period's target, largest gap first")
+  @Operation(summary = "Schools of the county (in the period) whose figure misses the period's target, largest gap first",
+      description = "The city's list narrowed to the schools that belonged to the county on the period's first day "
+          + "(`counties` empty). County roles of that county and city roles.")
   BelowTarget countyBelowTarget(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,

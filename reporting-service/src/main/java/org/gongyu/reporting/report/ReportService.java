@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-class ReportService {
+public class ReportService {
 
   private final ReportInputs inputs;
   private final OrgUnitRepository orgUnits;
@@ -44,7 +44,7 @@ class ReportService {
     this.figures = figures;
   }
 
-  CityReport city(String code, String periodId) {
+  public CityReport city(String code, String periodId) {
     var in = inputs.evaluated(code, periodId, "periodId");
     IndicatorRow indicator = in.indicator();
     String period = in.period().id();
@@ -60,7 +60,7 @@ class ReportService {
     return new CityReport(ReportAssembler.indicator(indicator, target), period, city, counties);
   }
 
-  CountyReport county(String code, String periodId, String countyId) {
+  public CountyReport county(String code, String periodId, String countyId) {
     var in = inputs.evaluated(code, periodId, "periodId");
     IndicatorRow indicator = in.indicator();
     String period = in.period().id();
@@ -100,7 +100,7 @@ class ReportService {
   }
 
   /** Counties whose rollup and schools whose figure miss the target, across the city. */
-  BelowTarget belowTarget(String code, String periodId) {
+  public BelowTarget belowTarget(String code, String periodId) {
     var in = inputs.evaluated(code, periodId, "periodId");
     IndicatorRow indicator = in.indicator();
     String period = in.period().id();
@@ -138,7 +138,7 @@ class ReportService {
   }
 
   /** Schools of one county (in the period) whose figure misses the target. */
-  BelowTarget belowTarget(String code, String periodId, String countyId) {
+  public BelowTarget belowTarget(String code, String periodId, String countyId) {
     var in = inputs.evaluated(code, periodId, "periodId");
     IndicatorRow indicator = in.indicator();
     String period = in.period().id();

@@ -12,7 +12,7 @@ import java.time.Instant;
  * the base is its schools expected), null without a deadline. {@code suppressed}: a small cell of
  * a sensitive indicator, numerator, denominator, value and met withheld.
  */
-record RollupCell(
+public record RollupCell(
     String id,
     String name,
     boolean suppressed,

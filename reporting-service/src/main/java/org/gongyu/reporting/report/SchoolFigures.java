@@ -11,7 +11,7 @@ import java.time.Instant;
  * version the county's current rollup used, or null if that rollup did not use this school; it
  * differs from {@code snapshotVersion} while the county has not caught up with a correction.
  */
-record SchoolFigures(
+public record SchoolFigures(
     String id,
     String name,
     String xuequId,

@@ -1,4 +1,4 @@
 package org.gongyu.reporting.report;
 
 /** The school view: one school's row and the county it is registered in. */
-record SchoolReport(IndicatorView indicator, String periodId, String countyId, SchoolFigures school) {}
+public record SchoolReport(IndicatorView indicator, String periodId, String countyId, SchoolFigures school) {}

@@ -20,6 +20,9 @@ import org.gongyu.reporting.figures.SchoolSnapshotRow;
 import org.gongyu.reporting.orgunits.CountyRow;
 import org.gongyu.reporting.orgunits.OrgUnitRepository;
 import org.gongyu.reporting.orgunits.SchoolRow;
+import org.gongyu.reporting.units.Units;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,21 +35,24 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-class ScorecardService {
+public class ScorecardService {
 
   private final ReportInputs inputs;
   private final CatalogueRepository catalogue;
   private final OrgUnitRepository orgUnits;
   private final FigureRepository figures;
+  private final Units units;
 
-  ScorecardService(ReportInputs inputs, CatalogueRepository catalogue, OrgUnitRepository orgUnits, FigureRepository figures) {
+  ScorecardService(ReportInputs inputs, CatalogueRepository catalogue, OrgUnitRepository orgUnits, FigureRepository figures,
+      Units units) {
     this.inputs = inputs;
     this.catalogue = catalogue;
     this.orgUnits = orgUnits;
     this.figures = figures;
+    this.units = units;
   }
 
-  CityScorecard city(String periodId) {
+  public CityScorecard city(String periodId) {
     Period asked = inputs.period(periodId);
     SchoolCalendar calendar = inputs.calendar().calendar();
     LocalDate day = asked.start(calendar);
@@ -68,7 +74,7 @@ class ScorecardService {
     return new CityScorecard(asked.id(), rows);
   }
 
-  CountyScorecard county(String periodId, String countyId) {
+  public CountyScorecard county(String periodId, String countyId) {
     Period asked = inputs.period(periodId);
     CountyRow county = inputs.county(countyId);
     SchoolCalendar calendar = inputs.calendar().calendar();
@@ -103,5 +109,30 @@ class ScorecardService {
         })
         .toList();
     return new CountyScorecard(asked.id(), county.countyId(), county.name(), columns, rows);
+  }
+
+  /**
+   * The school's own scorecard: each indicator in its own period with the school's latest
+   * snapshot. {@code exact}: the caller is the school itself and sees its small cells; everyone
+   * else gets them withheld, as in the county scorecard. Reads one snapshot per indicator by key.
+   */
+  public SchoolScorecard school(String periodId, String schoolId, boolean exact) {
+    Period asked = inputs.period(periodId);
+    SchoolCalendar calendar = inputs.calendar().calendar();
+    LocalDate day = asked.start(calendar);
+    SchoolRow asOfAsked = orgUnits.school(schoolId, day)
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("reporting.school.not-registered", schoolId)));
+    List<SchoolScorecard.Line> lines = new ArrayList<>();
+    Map<LocalDate, SchoolRow> byStart = new HashMap<>();
+    for (IndicatorRow indicator : catalogue.all()) {
+      Period own = Period.containing(indicator.periodType(), day, calendar);
+      Target target = indicator.targetFor(own);
+      SchoolRow school = byStart.computeIfAbsent(own.start(calendar), start -> orgUnits.school(schoolId, start).orElse(asOfAsked));
+      SchoolSnapshotRow snapshot = figures.snapshot(indicator.code(), own.id(), schoolId).orElse(null);
+      CountyScorecard.SchoolCell cell = ReportAssembler.schoolCell(school, own.id(), snapshot, indicator, target, exact);
+      lines.add(new SchoolScorecard.Line(ReportAssembler.indicator(indicator, target), own.id(), cell,
+          cell.applies() && snapshot == null));
+    }
+    return new SchoolScorecard(asked.id(), units.school(asOfAsked), lines);
   }
 }

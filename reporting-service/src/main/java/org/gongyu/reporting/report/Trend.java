@@ -7,17 +7,17 @@ import java.util.List;
  * One indicator over consecutive periods of its type ending at {@code to}, per unit. {@code
  * indicator.target} is the target of {@code to}; each point carries its own period's target.
  */
-record Trend(IndicatorView indicator, String to, List<String> periods, List<Series> series) {
+public record Trend(IndicatorView indicator, String to, List<String> periods, List<Series> series) {
 
   /** One unit's points, oldest first; {@code level} is CITY or COUNTY. */
-  record Series(String level, String id, String name, List<Point> points) {}
+  public record Series(String level, String id, String name, List<Point> points) {}
 
   /**
    * The unit's own rollup in one period (figures null while it has published none). {@code
    * direction}: UP, DOWN or SAME against the previous period's value, null when either value is
    * unknown or withheld; for an indicator without a target (rising) it is the judgement.
    */
-  record Point(
+  public record Point(
       String periodId,
       boolean suppressed,
       Long numerator,

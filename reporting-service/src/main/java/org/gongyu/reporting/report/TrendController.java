@@ -28,7 +28,10 @@ class TrendController {
 
   @GetMapping("/trend")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
-  @Operation(summary = "The city and every county, `periods` (1..12, default 6) periods ending at `to`")
+  @Operation(summary = "The city and every county, `periods` (1..12, default 6) periods ending at `to`",
+      description = "One point per consecutive period of the indicator's type ending at `to` (which must be of that type): "
+          + "value, the target of that period, met, completeness, version and `direction` against the previous period. "
+          + "Withheld small cells give no value and no direction. City roles only.")
   Trend city(
       @PathVariable @Pattern(regexp = ReportController.CODE) String code,
       @RequestParam String to,
@@ -38,7 +41,8 @@ class TrendController {
 
   @GetMapping("/counties/{countyId}/trend")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
-  @Operation(summary = "One county, `periods` (1..12, default 6) periods ending at `to`")
+  @Operation(summary = "One county, `periods` (1..12, default 6) periods ending at `to`",
+      description = "The county series of the city trend, for county users of that county and city users.")
   Trend county(
       @PathVariable @Pattern(regexp = ReportController.CODE) String code,
       @PathVariable @Pattern(regexp = ReportController.ID) String countyId,
