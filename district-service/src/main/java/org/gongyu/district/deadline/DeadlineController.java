@@ -1,5 +1,7 @@
 package org.gongyu.district.deadline;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A county's reporting deadlines per period. PUT answers 201 when it created the deadline, else 200. */
+@Tag(name = "Reporting deadlines · 上报截止日期", description = "When the county's schools must have reported a period · 区县学校各期间的上报截止日期")
 @RestController
 @RequestMapping("/api/district/counties/{countyId}/deadlines")
 class DeadlineController {
@@ -27,6 +30,7 @@ class DeadlineController {
     this.deadlines = deadlines;
   }
 
+  @Operation(summary = "Set the reporting deadline of a period", description = "设定（201）或修改（200）某期间的上报截止日期。")
   @PutMapping("/{periodId}")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<DeadlineResponse> put(
@@ -37,6 +41,7 @@ class DeadlineController {
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(DeadlineResponse.of(result.row()));
   }
 
+  @Operation(summary = "List the county's deadlines", description = "列出区县各期间的上报截止日期。")
   @GetMapping
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<DeadlineResponse> list(@PathVariable @Pattern(regexp = ID) String countyId) {

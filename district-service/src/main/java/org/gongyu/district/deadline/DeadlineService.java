@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.district.county.CountyDirectory;
 import org.slf4j.Logger;
@@ -47,11 +49,11 @@ class DeadlineService {
     Period period = period(periodId);
     // The county row exclusively, like a registry change: concurrent recomputes see the new deadline or are seen.
     if (!counties.lockExclusively(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
     if (deadline.isBefore(calendar.startOf(period))) {
-      throw ApiProblem.unprocessable("deadline " + deadline + " is before " + period.id() + " starts",
-          List.of("deadline: on or after " + calendar.startOf(period)));
+      throw ApiProblem.unprocessable(Msg.msg("district.deadline.before-start", deadline, period.id()),
+          List.of(Msg.msg("district.deadline.on-or-after", calendar.startOf(period))));
     }
     Optional<DeadlineRow> existing = find(countyId, period.id());
     if (existing.isPresent() && existing.get().deadline().equals(deadline)) {
@@ -74,7 +76,7 @@ class DeadlineService {
   @Transactional(readOnly = true)
   List<DeadlineRow> list(String countyId) {
     if (!counties.exists(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
     return jdbc.sql("select county_id, period_id, deadline, version from county_deadline where county_id = ? order by period_id")
         .param(countyId)
@@ -93,7 +95,7 @@ class DeadlineService {
     try {
       return calendar.parse(periodId);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("periodId: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("periodId", e));
     }
   }
 

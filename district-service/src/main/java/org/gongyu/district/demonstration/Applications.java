@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.district.v1.DemonstrationStatusChanged;
@@ -82,7 +83,11 @@ public class Applications {
         return;
       }
     }
-    throw illegal(a, act + " needs status " + List.of(allowed).stream().map(Enum::name).reduce((x, y) -> x + " or " + y).orElse("?"));
+    Object statuses = allowed.length == 0 ? "?" : allowed[0].name();
+    for (int i = 1; i < allowed.length; i++) {
+      statuses = Msg.msg("district.either", statuses, allowed[i].name());
+    }
+    throw illegal(a, Msg.msg("district.application.needs-status", Msg.msg("district.act." + act.replace(' ', '-')), statuses));
   }
 
   /**
@@ -101,7 +106,7 @@ public class Applications {
   public Application transition(
       Application a, DemonstrationStatus to, String actor, String action, String reason, Map<String, ?> detail) {
     if (!Transitions.allowed(a.status(), to)) {
-      throw illegal(a, action + " would move it to " + to + ", which is not allowed from " + a.status());
+      throw illegal(a, Msg.msg("district.application.transition-refused", action, to, a.status()));
     }
     long version = a.version() + 1;
     jdbc.sql("update demonstration_application set status = ?, version = ?, updated_at = ? where id = ?")
@@ -167,14 +172,14 @@ public class Applications {
   }
 
   /** A 409 naming the application's current status. */
-  public static ApiProblem illegal(Application a, String why) {
-    ApiProblem p = ApiProblem.conflict("application " + a.id() + " is " + a.status() + ": " + why);
+  public static ApiProblem illegal(Application a, Msg why) {
+    ApiProblem p = ApiProblem.conflict(Msg.msg("district.application.illegal", a.id(), a.status(), why));
     p.getBody().setProperty("currentStatus", a.status().name());
     return p;
   }
 
   public static ApiProblem notFound(UUID id) {
-    return ApiProblem.notFound("no demonstration application " + id + " in this county");
+    return ApiProblem.notFound(Msg.msg("district.application.unknown", id));
   }
 
   private void append(UUID id, String actor, String action, DemonstrationStatus from, DemonstrationStatus to, Map<String, ?> detail) {

@@ -1,5 +1,7 @@
 package org.gongyu.district.registry;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.gongyu.chassis.security.Rules;
 import jakarta.validation.Valid;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The counties' 学区 and school registry. PUT answers 201 when it created the resource, else 200. */
+@Tag(name = "School registry · 学校名册", description = "The county's 学区 and schools · 区县的学区和学校")
 @RestController
 @RequestMapping("/api/district/counties/{countyId}")
 class RegistryController {
@@ -30,6 +33,7 @@ class RegistryController {
     this.mapper = mapper;
   }
 
+  @Operation(summary = "Register or rename a 学区", description = "登记（201）或更名（200）区县的一个学区。")
   @PutMapping("/xuequ/{xuequId}")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<XuequResponse> putXuequ(
@@ -40,12 +44,14 @@ class RegistryController {
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(XuequResponse.of(result.row()));
   }
 
+  @Operation(summary = "List the county's 学区", description = "列出区县的学区。")
   @GetMapping("/xuequ")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<XuequResponse> xuequ(@PathVariable @Pattern(regexp = ID) String countyId) {
     return registry.xuequOf(countyId).stream().map(XuequResponse::of).toList();
   }
 
+  @Operation(summary = "Register or update a school", description = "登记（201）或更新（200）区县的一所学校：名称、学校类型、所属学区。")
   @PutMapping("/schools/{schoolId}")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<SchoolResponse> putSchool(
@@ -60,6 +66,7 @@ class RegistryController {
    * Moves a school to another county from the start of a semester (effective-dated: periods that
    * started before stay with this county). Only this county's admin gives a school away.
    */
+  @Operation(summary = "Move a school to another county", description = "自某学期第一天起将学校划转到另一区县（按生效日期：此前已开始的期间仍属原区县）。仅原区县管理员可操作；两区县的汇总在同一事务中重新计算。")
   @PostMapping("/schools/{schoolId}/move")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   MovedSchoolResponse moveSchool(
@@ -70,12 +77,14 @@ class RegistryController {
         registry.moveSchool(countyId, schoolId, body.toCountyId(), body.toXuequId(), body.effectiveFrom()));
   }
 
+  @Operation(summary = "List the county's schools", description = "列出区县的学校（含所属学区和学校类型）。")
   @GetMapping("/schools")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<SchoolResponse> schools(@PathVariable @Pattern(regexp = ID) String countyId) {
     return mapper.toResponses(registry.schoolsOf(countyId));
   }
 
+  @Operation(summary = "Read a school", description = "读取区县的一所学校；不存在时返回 404。")
   @GetMapping("/schools/{schoolId}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   SchoolResponse school(

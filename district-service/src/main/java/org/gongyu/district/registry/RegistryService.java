@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.SchoolRegistered;
 import org.gongyu.contracts.district.v1.SchoolRegistered.Membership;
@@ -54,7 +56,7 @@ class RegistryService {
     if (existing.isPresent()) {
       XuequRow x = existing.get();
       if (!x.countyId().equals(countyId)) {
-        throw ApiProblem.conflict("xuequ " + xuequId + " belongs to county " + x.countyId() + ", not " + countyId);
+        throw ApiProblem.conflict(Msg.msg("district.xuequ.other-county", xuequId, x.countyId(), countyId));
       }
       if (x.name().equals(name)) {
         return new Upserted<>(x, false);
@@ -98,8 +100,7 @@ class RegistryService {
     requireCounty(known, countyId);
     Optional<SchoolRow> existing = repo.findSchool(schoolId);
     if (existing.isPresent() && !existing.get().countyId().equals(countyId)) {
-      throw ApiProblem.conflict("school " + schoolId + " is registered in county " + existing.get().countyId()
-          + "; move it with POST /api/district/counties/" + existing.get().countyId() + "/schools/" + schoolId + "/move");
+      throw ApiProblem.conflict(Msg.msg("district.school.other-county", schoolId, existing.get().countyId()));
     }
     requireXuequOf(countyId, xuequId);
     if (existing.isPresent() && existing.get().sameContent(xuequId, name, type)) {
@@ -139,7 +140,7 @@ class RegistryService {
     try {
       semester = calendar.parse(PeriodType.SEMESTER, effectiveFrom);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("effectiveFrom: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("effectiveFrom", e));
     }
     // Lock order: school id, then the county rows in id order (see CountyDirectory).
     schools.lockSchoolId(schoolId);
@@ -155,25 +156,22 @@ class RegistryService {
     requireCounty(fromKnown, countyId);
     SchoolRow school = repo.findSchool(schoolId)
         .filter(s -> s.countyId().equals(countyId))
-        .orElseThrow(() -> ApiProblem.notFound("school " + schoolId + " is not registered in county " + countyId));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.school.not-in-county", schoolId, countyId)));
     if (toCountyId.equals(countyId)) {
-      throw ApiProblem.conflict("school " + schoolId + " already belongs to county " + countyId
-          + "; change its 学区 with PUT /api/district/counties/" + countyId + "/schools/" + schoolId);
+      throw ApiProblem.conflict(Msg.msg("district.school.move-same-county", schoolId, countyId));
     }
     if (!toKnown) {
-      throw ApiProblem.unprocessable("county " + toCountyId + " is not registered",
-          List.of("toCountyId: a county of the city (registered by city-service)"));
+      throw ApiProblem.unprocessable(Msg.msg("district.county.not-registered", toCountyId),
+          List.of(Msg.msg("district.move.to-county")));
     }
     LocalDate from = semester.start(calendar.calendar());
     if (!calendar.today().isBefore(semester.endExclusive(calendar.calendar()))) {
-      throw ApiProblem.conflict("semester " + semester.id() + " has ended; past periods are never re-attributed,"
-          + " a move can take effect from " + calendar.current(PeriodType.SEMESTER).id() + " or later");
+      throw ApiProblem.conflict(Msg.msg("district.move.semester-ended", semester.id(), calendar.current(PeriodType.SEMESTER).id()));
     }
     List<Membership> history = new ArrayList<>(repo.memberships(schoolId));
     Membership latest = history.getLast();
     if (!from.isAfter(latest.from())) {
-      throw ApiProblem.conflict("school " + schoolId + " already has a membership from " + latest.from()
-          + "; a move must take effect after it");
+      throw ApiProblem.conflict(Msg.msg("district.move.not-after", schoolId, latest.from()));
     }
     requireXuequOf(toCountyId, toXuequId);
     Membership moved = new Membership(toCountyId, toXuequId, from);
@@ -197,8 +195,8 @@ class RegistryService {
     if (xuequId != null) {
       Optional<XuequRow> xuequ = repo.findXuequ(xuequId);
       if (xuequ.isEmpty() || !xuequ.get().countyId().equals(countyId)) {
-        throw ApiProblem.unprocessable("xuequ " + xuequId + " is not a 学区 of county " + countyId,
-            List.of("xuequId: register the 学区 in county " + countyId + " first, or leave it out"));
+        throw ApiProblem.unprocessable(Msg.msg("district.xuequ.not-in-county", xuequId, countyId),
+            List.of(Msg.msg("district.xuequ.register-first", countyId)));
       }
     }
   }
@@ -214,12 +212,12 @@ class RegistryService {
     requireCounty(counties.exists(countyId), countyId);
     return repo.findSchool(schoolId)
         .filter(s -> s.countyId().equals(countyId))
-        .orElseThrow(() -> ApiProblem.notFound("school " + schoolId + " is not registered in county " + countyId));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.school.not-in-county", schoolId, countyId)));
   }
 
   private static void requireCounty(boolean known, String countyId) {
     if (!known) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
   }
 }

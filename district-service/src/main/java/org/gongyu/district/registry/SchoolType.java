@@ -3,6 +3,7 @@ package org.gongyu.district.registry;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 
 /** 学校类型 as the registry records it. */
 enum SchoolType {
@@ -21,7 +22,7 @@ enum SchoolType {
         return t;
       }
     }
-    throw ApiProblem.badRequest("schoolType '" + value + "' is not one of "
-        + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", ")));
+    throw ApiProblem.badRequest(Msg.msg("district.school-type.unknown", value,
+        Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
   }
 }

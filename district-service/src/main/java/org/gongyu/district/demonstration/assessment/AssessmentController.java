@@ -1,5 +1,7 @@
 package org.gongyu.district.demonstration.assessment;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * consensus and the decision. County admins run it; an assessor acts only for themself, as the
  * username of their token (the endpoint checks it against the assignment: 403 otherwise).
  */
+@Tag(name = "Demonstration assessment · 示范校评审", description = "Assessors, assignments, scores, consensus and decision · 评审专家、分派、评分、合议与结论")
 @RestController
 @RequestMapping("/api/district/counties/{countyId}/demonstration")
 class AssessmentController {
@@ -49,6 +52,7 @@ class AssessmentController {
   // ---- panel
 
   /** 201 new, 200 unchanged or changed (version + 1). */
+  @Operation(summary = "Register or update an assessor", description = "登记（201）或更新（200，版本号加 1）区县的一名评审专家及其所在学校；内容不变时返回 200。")
   @PutMapping("/assessors/{username}")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<AssessorResponse> putAssessor(
@@ -59,6 +63,7 @@ class AssessmentController {
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(AssessorResponse.of(result.row()));
   }
 
+  @Operation(summary = "List the county's assessors", description = "列出区县的评审专家。")
   @GetMapping("/assessors")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<AssessorResponse> assessors(@PathVariable @Pattern(regexp = ID) String countyId) {
@@ -67,6 +72,7 @@ class AssessmentController {
 
   // ---- assignments and declarations
 
+  @Operation(summary = "Assign an assessor to an application", description = "为一份申报分派评审专家（201）。专家不得评审本人所在学校的申报（回避）；状态不允许时返回 409。")
   @PostMapping("/applications/{applicationId}/assignments")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<AssignmentResponse> assign(
@@ -79,6 +85,7 @@ class AssessmentController {
         + "/assignments/" + row.assessor())).body(AssignmentResponse.of(row));
   }
 
+  @Operation(summary = "Declare no conflict of interest", description = "评审专家对所分派的申报作无利益冲突声明，声明后方可查看材料和评分。")
   @PostMapping("/applications/{applicationId}/assignments/{assessor}/declaration")
   @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
   AssignmentResponse declare(
@@ -90,6 +97,7 @@ class AssessmentController {
     return AssignmentResponse.of(assignments.declare(countyId, applicationId, assessor, body, caller(authentication)));
   }
 
+  @Operation(summary = "Read the application file", description = "评审专家（已分派并声明）或区县管理员读取申报材料：学校自评及佐证。")
   @GetMapping("/applications/{applicationId}/file")
   @PreAuthorize(Rules.COUNTY_STAFF + Rules.OF_COUNTY)
   FileResponse file(
@@ -99,6 +107,7 @@ class AssessmentController {
 
   // ---- scoring
 
+  @Operation(summary = "Start the assessment", description = "区县管理员开始评审：申报进入评审状态（须已分派专家）。")
   @PostMapping("/applications/{applicationId}/assessment/start")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ApplicationStateResponse start(
@@ -108,6 +117,7 @@ class AssessmentController {
   }
 
   /** 201 for a first score, 200 for a change or the same score again. */
+  @Operation(summary = "Score a criterion", description = "评审专家为某评价要点评分：首次评分 201，修改或重复提交 200。须已声明且申报处于评审中。")
   @PutMapping("/applications/{applicationId}/scores/{criterionCode}")
   @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
   ResponseEntity<ScoreResponse> putScore(
@@ -121,6 +131,7 @@ class AssessmentController {
     return ResponseEntity.status(stored.created() ? HttpStatus.CREATED : HttpStatus.OK).body(stored.body());
   }
 
+  @Operation(summary = "Submit the assessor's scores", description = "评审专家提交全部评分；每个评价要点都须有评分，否则返回 422。")
   @PostMapping("/applications/{applicationId}/scores/submit")
   @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
   SubmissionResponse submit(
@@ -128,6 +139,7 @@ class AssessmentController {
     return scoring.submit(countyId, applicationId, caller(authentication));
   }
 
+  @Operation(summary = "Read the scoresheet", description = "读取申报的评分汇总表：各专家评分、合议分及总分。")
   @GetMapping("/applications/{applicationId}/scoresheet")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   ScoresheetResponse scoresheet(
@@ -136,6 +148,7 @@ class AssessmentController {
   }
 
   /** 201 for a first consensus on the criterion, 200 for a change or the same again. */
+  @Operation(summary = "Set the consensus score of a criterion", description = "区县管理员设定某评价要点的合议分：首次 201，修改或重复 200。")
   @PutMapping("/applications/{applicationId}/consensus/{criterionCode}")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<ConsensusResponse> putConsensus(
@@ -151,6 +164,7 @@ class AssessmentController {
 
   // ---- decision
 
+  @Operation(summary = "Decide on the application", description = "区县管理员作出评审结论：AWARD 授予称号（最终得分须达到合格分）、DEFER 暂缓、REJECT 不予通过；暂缓和不予通过须说明理由。发布状态变更事件。")
   @PostMapping("/applications/{applicationId}/decision")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ApplicationStateResponse decide(

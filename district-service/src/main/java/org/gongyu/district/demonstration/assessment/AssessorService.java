@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.district.county.CountyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,26 +39,26 @@ class AssessorService {
   @Transactional
   Upserted put(String countyId, String username, PutAssessorRequest body) {
     if (!counties.exists(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
     List<String> former = new ArrayList<>(new LinkedHashSet<>(body.formerSchoolIds() == null ? List.of() : body.formerSchoolIds()));
-    List<String> errors = new ArrayList<>();
+    List<Msg> errors = new ArrayList<>();
     if (body.homeSchoolId() != null) {
       if (former.contains(body.homeSchoolId())) {
-        errors.add("formerSchoolIds: " + body.homeSchoolId() + " is the home school");
+        errors.add(Msg.msg("district.assessor.former-is-home", body.homeSchoolId()));
       }
       if (repository.registeredSchools(List.of(body.homeSchoolId()), countyId).isEmpty()) {
-        errors.add("homeSchoolId: " + body.homeSchoolId() + " is not a registered school of county " + countyId);
+        errors.add(Msg.msg("district.assessor.home-unregistered", body.homeSchoolId(), countyId));
       }
     }
     Set<String> registered = repository.registeredSchools(former, null);
     for (String s : former) {
       if (!registered.contains(s)) {
-        errors.add("formerSchoolIds: " + s + " is not a registered school");
+        errors.add(Msg.msg("district.assessor.former-unregistered", s));
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the assessor's schools must be registered schools", errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.assessor.schools-unregistered"), errors);
     }
     boolean active = body.active() == null || body.active();
     Optional<AssessorRow> existing = repository.lockAssessor(countyId, username);
@@ -74,7 +75,7 @@ class AssessorService {
   @Transactional(readOnly = true)
   List<AssessorRow> list(String countyId) {
     if (!counties.exists(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
     return repository.assessors(countyId);
   }

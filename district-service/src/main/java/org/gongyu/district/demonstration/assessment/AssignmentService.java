@@ -16,6 +16,7 @@ import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Role;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.Rubric;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
@@ -60,12 +61,11 @@ class AssignmentService {
     Application a = applications.lock(countyId, applicationId);
     Applications.require(a, "assigning an assessor", SELF_EVALUATED);
     AssessorRow panel = repository.assessor(countyId, assessor).filter(AssessorRow::active)
-        .orElseThrow(() -> ApiProblem.unprocessable("assessor " + assessor + " is not on the active assessor panel of county " + countyId,
-            List.of("assessor: not an active panel member of county " + countyId)));
+        .orElseThrow(() -> ApiProblem.unprocessable(Msg.msg("district.assessor.not-on-panel", assessor, countyId),
+            List.of(Msg.msg("district.assessor.not-on-panel.field", countyId))));
     Optional<AssignmentRow> earlier = repository.assignment(a.id(), a.round(), assessor);
     if (earlier.isPresent()) {
-      throw ApiProblem.conflict("assessor " + assessor + " is already assigned to round " + a.round() + " of application "
-          + a.id() + " (" + earlier.get().status() + ")");
+      throw ApiProblem.conflict(Msg.msg("district.assignment.exists", assessor, a.round(), a.id(), earlier.get().status()));
     }
     detectConflict(a, panel);
     Instant now = clock.instant();
@@ -76,22 +76,21 @@ class AssignmentService {
 
   private void detectConflict(Application a, AssessorRow panel) {
     if (a.schoolId().equals(panel.homeSchoolId())) {
-      throw conflict(Conflict.OWN_SCHOOL, panel.username() + " works at school " + a.schoolId()
-          + ": an assessor never assesses their own school");
+      throw conflict(Conflict.OWN_SCHOOL, Msg.msg("district.conflict.own-school", panel.username(), a.schoolId()));
     }
     if (panel.formerSchoolIds().contains(a.schoolId())) {
-      throw conflict(Conflict.FORMER_EMPLOYMENT, panel.username() + " worked at school " + a.schoolId());
+      throw conflict(Conflict.FORMER_EMPLOYMENT, Msg.msg("district.conflict.former-employment", panel.username(), a.schoolId()));
     }
     Instant since = clock.instant().atZone(calendar.zone()).minusMonths(recentVisitMonths).toInstant();
     Optional<UUID> visit = repository.recentVisit(panel.username(), a.schoolId(), a.id(), since);
     if (visit.isPresent()) {
-      throw conflict(Conflict.RECENT_VISIT, panel.username() + " was assigned to application " + visit.get() + " of school "
-          + a.schoolId() + " within the last " + recentVisitMonths + " months");
+      throw conflict(Conflict.RECENT_VISIT, Msg.msg("district.conflict.recent-visit", panel.username(), visit.get(), a.schoolId(),
+          recentVisitMonths));
     }
   }
 
-  private static ApiProblem conflict(Conflict conflict, String why) {
-    ApiProblem p = ApiProblem.conflict("conflict of interest " + conflict + ": " + why);
+  private static ApiProblem conflict(Conflict conflict, Msg why) {
+    ApiProblem p = ApiProblem.conflict(Msg.msg("district.conflict", conflict, why));
     p.getBody().setProperty("conflict", conflict.name());
     return p;
   }
@@ -103,16 +102,14 @@ class AssignmentService {
   @Transactional
   AssignmentRow declare(String countyId, UUID applicationId, String assessor, DeclarationRequest body, Caller caller) {
     if (!assessor.equals(caller.username())) {
-      throw Refusals.forbidden("only " + assessor + " declares their own conflicts of interest");
+      throw Refusals.forbidden(Msg.msg("district.declaration.own-only", assessor));
     }
     Application a = applications.lock(countyId, applicationId);
     Applications.require(a, "declaring conflicts of interest", SELF_EVALUATED);
     AssignmentRow assignment = repository.assignment(a.id(), a.round(), assessor)
-        .orElseThrow(() -> ApiProblem.notFound("assessor " + assessor + " is not assigned to round " + a.round()
-            + " of application " + a.id()));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.assignment.unknown", assessor, a.round(), a.id())));
     if (assignment.status() != AssignmentStatus.ASSIGNED) {
-      throw ApiProblem.conflict("assessor " + assessor + " has already declared for round " + a.round() + " ("
-          + assignment.status() + " on " + assignment.declaredAt() + ")");
+      throw ApiProblem.conflict(Msg.msg("district.declaration.done", assessor, a.round(), assignment.status(), assignment.declaredAt()));
     }
     List<Conflict> conflicts = List.copyOf(new LinkedHashSet<>(body.conflicts()));
     AssignmentStatus status = conflicts.isEmpty() ? AssignmentStatus.CLEARED : AssignmentStatus.RECUSED;
@@ -139,7 +136,7 @@ class AssignmentService {
     }
     SelfEvaluationRow self = a.round() < 1 ? null : repository.selfEvaluation(a.id(), a.round()).orElse(null);
     if (self == null) {
-      throw Applications.illegal(a, "there is no submitted self-evaluation to assess");
+      throw Applications.illegal(a, Msg.msg("district.file.no-self-evaluation"));
     }
     ProgrammeTerms terms = terms(repository, a);
     return new FileResponse(a.id(), a.schoolId(), a.programmeId(), self.round(), self.submittedAt(), self.standardId(),
@@ -149,24 +146,25 @@ class AssignmentService {
   /** 403 unless {@code username} is cleared on the application's current round; the assignment otherwise. */
   static AssignmentRow requireCleared(AssessmentRepository repository, Application a, String username, String act) {
     AssignmentRow assignment = repository.assignment(a.id(), a.round(), username)
-        .orElseThrow(() -> Refusals.forbidden(username + " is not assigned to round " + a.round() + " of application "
-            + a.id() + " and may not " + act));
+        .orElseThrow(() -> Refusals.forbidden(Msg.msg("district.assessor.not-assigned", username, a.round(), a.id(), act(act))));
     return switch (assignment.status()) {
       case CLEARED -> {
         // the panel may have changed since the assignment: someone who works at the school now never
         // reads its file nor scores it, whatever they declared before
         repository.assessor(a.countyId(), username).filter(panel -> a.schoolId().equals(panel.homeSchoolId()))
             .ifPresent(panel -> {
-              throw conflict(Conflict.OWN_SCHOOL, username + " works at school " + a.schoolId()
-                  + " now: an assessor never assesses their own school, so they may not " + act);
+              throw conflict(Conflict.OWN_SCHOOL, Msg.msg("district.conflict.own-school-now", username, a.schoolId(), act(act)));
             });
         yield assignment;
       }
-      case ASSIGNED -> throw Refusals.forbidden("declare conflicts of interest first: " + username
-          + " has not declared for round " + a.round() + " and may not " + act + " yet");
-      case RECUSED -> throw Refusals.forbidden(username + " recused from round " + a.round() + " of application " + a.id()
-          + " and may not " + act);
+      case ASSIGNED -> throw Refusals.forbidden(Msg.msg("district.assessor.undeclared", username, a.round(), act(act)));
+      case RECUSED -> throw Refusals.forbidden(Msg.msg("district.assessor.recused", username, a.round(), a.id(), act(act)));
     };
+  }
+
+  /** What an assessor may not do, e.g. "read the file", in the request's language. */
+  private static Msg act(String act) {
+    return Msg.msg("district.may." + act.replace(' ', '-'));
   }
 
   static ProgrammeTerms terms(AssessmentRepository repository, Application a) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
 import org.slf4j.Logger;
@@ -47,8 +48,8 @@ class DecisionService {
   ApplicationStateResponse decide(String countyId, UUID applicationId, DecisionRequest body, Caller by) {
     String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
     if (note == null && body.outcome() != Outcome.AWARD) {
-      throw ApiProblem.unprocessable("a decision to " + body.outcome().name().toLowerCase() + " needs a note giving the reason",
-          List.of("note: required to " + body.outcome().name().toLowerCase()));
+      throw ApiProblem.unprocessable(Msg.msg("district.decision.note-required", body.outcome().name().toLowerCase()),
+          List.of(Msg.msg("district.decision.note-required.field", body.outcome().name().toLowerCase())));
     }
     Application a = applications.lock(countyId, applicationId);
     Applications.require(a, "deciding", ASSESSING);
@@ -56,7 +57,7 @@ class DecisionService {
     Scoresheet sheet = state.sheet();
     List<String> missing = sheet.missing();
     if (!missing.isEmpty()) {
-      ApiProblem p = ApiProblem.conflict("round " + a.round() + " cannot be decided yet; it needs " + String.join("; ", missing));
+      ApiProblem p = ApiProblem.conflict(Msg.msg("district.decision.incomplete", a.round(), Msg.joined(missing), missing.size()));
       p.getBody().setProperty("missing", missing);
       throw p;
     }
@@ -65,8 +66,7 @@ class DecisionService {
       refuseScoresOfTheSchoolsOwnStaff(a, state);
     }
     if (body.outcome() == Outcome.AWARD && !sheet.passed()) {
-      ApiProblem p = ApiProblem.conflict("the final score " + finalScore.toPlainString() + " is below the pass mark "
-          + sheet.passMark().toPlainString() + ": the title cannot be awarded");
+      ApiProblem p = ApiProblem.conflict(Msg.msg("district.decision.below-pass", finalScore.toPlainString(), sheet.passMark().toPlainString()));
       p.getBody().setProperty("finalScore", finalScore);
       p.getBody().setProperty("passMark", sheet.passMark());
       throw p;
@@ -100,8 +100,7 @@ class DecisionService {
     for (AssignmentRow cleared : state.cleared()) {
       repository.assessor(a.countyId(), cleared.assessor()).filter(panel -> a.schoolId().equals(panel.homeSchoolId()))
           .ifPresent(panel -> {
-            ApiProblem p = ApiProblem.conflict("conflict of interest OWN_SCHOOL: " + panel.username() + " now works at school "
-                + a.schoolId() + ", so their scores cannot carry a title; defer the application to assess it anew");
+            ApiProblem p = ApiProblem.conflict(Msg.msg("district.decision.own-school", panel.username(), a.schoolId()));
             p.getBody().setProperty("conflict", "OWN_SCHOOL");
             throw p;
           });

@@ -1,8 +1,7 @@
 package org.gongyu.district.demonstration.assessment;
 
-import java.net.URI;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -14,10 +13,7 @@ final class Refusals {
 
   private Refusals() {}
 
-  static ErrorResponseException forbidden(String detail) {
-    ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
-    pd.setType(URI.create("urn:gongyu:problem:forbidden"));
-    pd.setTitle("Forbidden");
-    return new ErrorResponseException(HttpStatus.FORBIDDEN, pd, null);
+  static ErrorResponseException forbidden(Msg detail) {
+    return ApiProblem.forbidden(detail);
   }
 }

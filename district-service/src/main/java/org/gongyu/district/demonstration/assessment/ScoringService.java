@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Role;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.Rubric;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
@@ -49,9 +50,8 @@ class ScoringService {
     long cleared = state.count(AssignmentStatus.CLEARED);
     long undeclared = state.count(AssignmentStatus.ASSIGNED);
     if (cleared < Scoresheet.MIN_ASSESSORS || undeclared > 0) {
-      ApiProblem p = ApiProblem.conflict("the assessment of round " + a.round() + " needs at least " + Scoresheet.MIN_ASSESSORS
-          + " cleared assessors and none undeclared: " + cleared + " cleared, " + undeclared + " undeclared, "
-          + state.count(AssignmentStatus.RECUSED) + " recused");
+      ApiProblem p = ApiProblem.conflict(Msg.msg("district.assessment.panel-not-ready", a.round(), Scoresheet.MIN_ASSESSORS,
+          cleared, undeclared, state.count(AssignmentStatus.RECUSED)));
       p.getBody().setProperty("cleared", cleared);
       p.getBody().setProperty("undeclared", undeclared);
       throw p;
@@ -112,8 +112,8 @@ class ScoringService {
     List<String> missing = terms.rubric().criteria().stream().map(Rubric.Criterion::code)
         .filter(code -> own.stream().noneMatch(s -> s.criterionCode().equals(code))).toList();
     if (!missing.isEmpty()) {
-      throw ApiProblem.unprocessable("every criterion needs a score before submitting; not scored: " + String.join(", ", missing),
-          missing.stream().map(code -> "scores." + code + ": not scored").toList());
+      throw ApiProblem.unprocessable(Msg.msg("district.scores.incomplete", String.join(", ", missing)),
+          missing.stream().map(code -> Msg.msg("district.scores.not-scored", "scores." + code)).toList());
     }
     BigDecimal total = own.stream().map(ScoreRow::points).reduce(BigDecimal.ZERO, BigDecimal::add)
         .setScale(Scoresheet.SCALE, RoundingMode.HALF_EVEN);
@@ -136,14 +136,14 @@ class ScoringService {
     Rubric.Criterion criterion = criterion(state.terms(), criterionCode);
     List<String> unsubmitted = state.cleared().stream().filter(x -> !x.submitted()).map(AssignmentRow::assessor).toList();
     if (!unsubmitted.isEmpty()) {
-      throw ApiProblem.conflict("a consensus is agreed on submitted scores; not yet submitted: " + String.join(", ", unsubmitted));
+      throw ApiProblem.conflict(Msg.msg("district.consensus.unsubmitted", String.join(", ", unsubmitted)));
     }
     Scoresheet.Line line = state.sheet().lines().stream().filter(l -> l.criterion().code().equals(criterionCode)).findFirst()
         .orElseThrow();
     if (!line.needsConsensus()) {
-      throw ApiProblem.conflict("criterion " + criterionCode + " needs no consensus: its spread "
-          + (line.spread() == null ? "-" : line.spread().toPlainString()) + " is not more than the margin "
-          + state.terms().consensusMargin().setScale(Scoresheet.SCALE, RoundingMode.HALF_EVEN).toPlainString());
+      throw ApiProblem.conflict(Msg.msg("district.consensus.not-needed", criterionCode,
+          line.spread() == null ? "-" : line.spread().toPlainString(),
+          state.terms().consensusMargin().setScale(Scoresheet.SCALE, RoundingMode.HALF_EVEN).toPlainString()));
     }
     BigDecimal points = within(criterion, body.points(), "points");
     String note = body.note().strip();
@@ -175,29 +175,28 @@ class ScoringService {
     if (caller.tier() == Role.Tier.COUNTY && !caller.roles().contains(Role.COUNTY_ADMIN)) {
       AssignmentRow own = AssignmentService.requireCleared(repository, a, caller.username(), "see the scoresheet");
       if (!own.submitted()) {
-        throw Refusals.forbidden("submit your own scores first: the scoresheet shows the other assessors' points");
+        throw Refusals.forbidden(Msg.msg("district.scoresheet.own-first"));
       }
     }
     return Scoresheets.response(RoundState.load(repository, a));
   }
 
   static Rubric.Criterion criterion(ProgrammeTerms terms, String code) {
-    return terms.rubric().criterion(code).orElseThrow(() -> ApiProblem.notFound("criterion " + code
-        + " is not in the rubric of programme " + terms.programmeId() + " (" + terms.standardId() + " v" + terms.standardVersion() + ")"));
+    return terms.rubric().criterion(code).orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.criterion.unknown", code,
+        terms.programmeId(), terms.standardId(), terms.standardVersion())));
   }
 
   /** The points at scale 2, or 422 naming the field when above the criterion's points. */
   private static BigDecimal within(Rubric.Criterion criterion, BigDecimal points, String field) {
     if (points.compareTo(criterion.points()) > 0) {
-      throw ApiProblem.unprocessable(field + " " + points.toPlainString() + " is more than criterion " + criterion.code()
-          + " is worth", List.of(field + ": at most " + criterion.points().toPlainString() + " on " + criterion.code()));
+      throw ApiProblem.unprocessable(Msg.msg("district.points.too-many", field, points.toPlainString(), criterion.code()),
+          List.of(Msg.msg("district.points.at-most", field, criterion.points().toPlainString(), criterion.code())));
     }
     return points.setScale(Scoresheet.SCALE, RoundingMode.UNNECESSARY);
   }
 
-  private static String frozen(AssignmentRow assignment) {
-    return "the scores of " + assignment.assessor() + " on round " + assignment.round() + " were submitted at "
-        + assignment.submittedAt() + " and are frozen";
+  private static Msg frozen(AssignmentRow assignment) {
+    return Msg.msg("district.scores.frozen", assignment.assessor(), assignment.round(), assignment.submittedAt());
   }
 
   private static ScoreResponse response(Application a, ScoreRow s) {

@@ -1,5 +1,7 @@
 package org.gongyu.district.demonstration.intake;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * first decision (accept into creation or decline). An illegal decision is a 409 naming the
  * application's {@code currentStatus}.
  */
+@Tag(name = "Demonstration applications · 示范校申报", description = "Applications the county receives · 区县收到的示范校申报")
 @RestController
 @RequestMapping("/api/district/counties/{countyId}/demonstration/applications")
 class ApplicationController {
@@ -34,6 +37,7 @@ class ApplicationController {
   }
 
   /** {@code status}: a status name (400 otherwise); {@code programmeId}: one of the county's programmes (404 otherwise). */
+  @Operation(summary = "List the county's applications", description = "列出区县收到的申报，可按 status（状态名，否则 400）和 programmeId（区县的项目，否则 404）筛选。")
   @GetMapping
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<ApplicationResponses.Summary> list(
@@ -43,18 +47,21 @@ class ApplicationController {
     return service.list(countyId, programmeId, status);
   }
 
+  @Operation(summary = "Read an application", description = "读取一份申报的详情；不存在时返回 404。")
   @GetMapping("/{applicationId}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   ApplicationResponses.Detail get(@PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID applicationId) {
     return service.detail(countyId, applicationId);
   }
 
+  @Operation(summary = "Status history of an application", description = "返回申报的状态变更历史（谁、何时、从何状态到何状态）。")
   @GetMapping("/{applicationId}/history")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<ApplicationResponses.HistoryEntry> history(@PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID applicationId) {
     return service.history(countyId, applicationId);
   }
 
+  @Operation(summary = "Accept an application", description = "区县管理员受理申报；状态不允许时返回 409。")
   @PostMapping("/{applicationId}/accept")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ApplicationResponses.Detail accept(
@@ -65,6 +72,7 @@ class ApplicationController {
     return service.accept(countyId, applicationId, body == null ? null : body.note(), actor(authentication));
   }
 
+  @Operation(summary = "Decline an application", description = "区县管理员对 APPLIED 状态的申报作出不予受理决定（理由随状态通知学校）；状态不允许时返回 409。")
   @PostMapping("/{applicationId}/decline")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ApplicationResponses.Detail decline(

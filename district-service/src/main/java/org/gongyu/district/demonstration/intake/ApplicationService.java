@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.district.county.CountyDirectory;
 import org.gongyu.district.demonstration.Application;
@@ -68,11 +69,11 @@ class ApplicationService {
   @Transactional(readOnly = true)
   List<ApplicationResponses.Summary> list(String countyId, String programmeId, String status) {
     if (!counties.exists(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
     DemonstrationStatus wanted = status == null ? null : parseStatus(status);
     if (programmeId != null && programmes.find(countyId, programmeId).isEmpty()) {
-      throw ApiProblem.notFound("no demonstration programme " + programmeId + " in county " + countyId);
+      throw ApiProblem.notFound(Msg.msg("district.programme.unknown", programmeId, countyId));
     }
     StringBuilder sql = new StringBuilder("""
         select id, programme_id, school_id, xuequ_key, status, version, applied_at, creation_ends_on, round, final_score
@@ -135,7 +136,7 @@ class ApplicationService {
     try {
       return DemonstrationStatus.valueOf(status);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("status: '" + status + "' is not one of " + Arrays.toString(DemonstrationStatus.values()));
+      throw ApiProblem.badRequest(Msg.msg("district.status.unknown", status, Arrays.toString(DemonstrationStatus.values())));
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.DemonstrationProgrammePublished;
 import org.gongyu.district.county.CountyDirectory;
@@ -61,7 +62,7 @@ class ProgrammeService {
     Optional<Programme> existing = programmes.lockForChange(programmeId);
     if (existing.isPresent() && !existing.get().countyId().equals(countyId)) {
       // ids are unique across counties; say no more than that it is taken
-      throw ApiProblem.conflict("programme id " + programmeId + " is already used; choose another id");
+      throw ApiProblem.conflict(Msg.msg("district.programme.id-used", programmeId));
     }
     Programme asked = new Programme(programmeId, countyId, r.name(), r.target(), r.startsOn(), r.endsOn(),
         r.applicationOpensOn(), r.applicationDeadline(), r.creationMonths(), r.titleValidityYears(),
@@ -73,15 +74,14 @@ class ProgrammeService {
         return new Upsert(ProgrammeResponse.of(before, programmes.quotas(programmeId)), false);
       }
       if (!before.sameStandard(asked) && programmes.hasApplications(programmeId)) {
-        throw ApiProblem.conflict("the programme keeps the standard it started with (" + before.standardId() + " version "
-            + before.standardVersion() + "): schools have applied to it");
+        throw ApiProblem.conflict(Msg.msg("district.programme.keeps-standard", before.standardId(), before.standardVersion()));
       }
       List<String> outside = programmes.arrangement(programmeId).stream()
           .filter(a -> a.plannedYear() < asked.startsOn().getYear() || a.plannedYear() > asked.endsOn().getYear())
           .map(a -> a.schoolId() + " in " + a.plannedYear()).toList();
       if (!outside.isEmpty()) {
-        throw ApiProblem.conflict("the arrangement plans schools outside " + asked.startsOn().getYear() + "–"
-            + asked.endsOn().getYear() + ": " + String.join(", ", outside) + "; change the arrangement first");
+        throw ApiProblem.conflict(Msg.msg("district.programme.arrangement-outside", asked.startsOn().getYear(),
+            asked.endsOn().getYear(), String.join(", ", outside)));
       }
     }
     Programme stored = asked.withVersion(existing.map(p -> p.version() + 1).orElse(1L));
@@ -110,7 +110,7 @@ class ProgrammeService {
       errors.add("standardVersion: standard " + p.standardId() + " version " + p.standardVersion() + " has not been received from the city");
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the programme breaks " + errors.size() + " rule(s): " + String.join("; ", errors), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.programme.rules", errors.size(), Msg.joined(errors)), errors);
     }
   }
 
@@ -152,7 +152,7 @@ class ProgrammeService {
       errors.add("quotas: they add up to " + sum + ", the programme's target is " + p.target());
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the quotas break " + errors.size() + " rule(s): " + String.join("; ", errors), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.quotas.rules", errors.size(), Msg.joined(errors)), errors);
     }
     List<Quota> quotas = asked.entrySet().stream().map(e -> new Quota(e.getKey(), e.getValue())).toList();
     if (new HashSet<>(quotas).equals(new HashSet<>(programmes.quotas(programmeId)))) {
@@ -176,7 +176,7 @@ class ProgrammeService {
     Programme p = lockOwn(countyId, programmeId);
     String key = DIRECT.equals(xuequSegment) ? "" : xuequSegment;
     if (!key.isEmpty() && !xuequOf(countyId).contains(key)) {
-      throw ApiProblem.notFound("no 学区 " + key + " in county " + countyId);
+      throw ApiProblem.notFound(Msg.msg("district.xuequ.unknown", key, countyId));
     }
     List<String> errors = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -200,13 +200,12 @@ class ProgrammeService {
       asked.add(new Arranged(key, l.schoolId(), school.map(Placement::name).orElse(null), l.plannedYear()));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable("the arrangement breaks " + errors.size() + " rule(s): " + String.join("; ", errors), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.arrangement.rules", errors.size(), Msg.joined(errors)), errors);
     }
     List<Arranged> before = programmes.arrangement(programmeId);
     for (Arranged a : before) {
       if (!a.xuequKey().equals(key) && seen.contains(a.schoolId())) {
-        throw ApiProblem.conflict("school " + a.schoolId() + " is arranged under " + (a.xuequKey().isEmpty() ? DIRECT : a.xuequKey())
-            + "; take it out there first");
+        throw ApiProblem.conflict(Msg.msg("district.arrangement.elsewhere", a.schoolId(), a.xuequKey().isEmpty() ? DIRECT : a.xuequKey()));
       }
     }
     if (new HashSet<>(asked).equals(before.stream().filter(a -> a.xuequKey().equals(key)).collect(java.util.stream.Collectors.toSet()))) {
@@ -245,18 +244,18 @@ class ProgrammeService {
   /** The county row shared: registry changes (schools moving between 学区) wait for this command. */
   private void requireCounty(String countyId) {
     if (!counties.lockShared(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
   }
 
   private void requireCountyExists(String countyId) {
     if (!counties.exists(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
   }
 
   private static ApiProblem notFound(String countyId, String programmeId) {
-    return ApiProblem.notFound("no demonstration programme " + programmeId + " in county " + countyId);
+    return ApiProblem.notFound(Msg.msg("district.programme.unknown", programmeId, countyId));
   }
 
   private Set<String> xuequOf(String countyId) {

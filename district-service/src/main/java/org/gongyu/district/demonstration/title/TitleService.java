@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.district.county.CountyDirectory;
 import org.gongyu.district.demonstration.Application;
@@ -56,7 +57,7 @@ class TitleService {
   @Transactional(readOnly = true)
   List<TitleRow> list(String countyId, String programmeId, String status) {
     if (!counties.exists(countyId)) {
-      throw ApiProblem.notFound("county " + countyId + " is not registered");
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
     return titles.list(countyId, programmeId, status == null ? null : status(status).name());
   }
@@ -145,7 +146,7 @@ class TitleService {
     if (outcome == RectificationOutcome.KEEP) {
       LocalDate deadline = title.rectificationDeadline();
       if (deadline != null && today.isAfter(deadline)) {
-        throw Applications.illegal(a, "the rectification deadline " + deadline + " passed; the title can only be revoked");
+        throw Applications.illegal(a, Msg.msg("district.title.rectification-passed", deadline));
       }
       titles.setRectificationDeadline(applicationId, null, now);
       applications.transition(a, TITLED, actor, "RECTIFICATION_KEEP", reason,
@@ -162,7 +163,7 @@ class TitleService {
   @Transactional(readOnly = true)
   ProgressResponse progress(String countyId, String programmeId) {
     TitleRepository.Programme programme = titles.programme(countyId, programmeId)
-        .orElseThrow(() -> ApiProblem.notFound("no demonstration programme " + programmeId + " in county " + countyId));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.programme.unknown", programmeId, countyId)));
     LocalDate today = calendar.today();
     Map<String, TitleRepository.KeyCounts> counts = titles.countsByKey(programme.id(), today).stream()
         .collect(Collectors.toMap(TitleRepository.KeyCounts::xuequKey, Function.identity()));
@@ -188,14 +189,14 @@ class TitleService {
   }
 
   private TitleRow title(Application a) {
-    return titles.find(a.id()).orElseThrow(() -> Applications.illegal(a, "it has no title record"));
+    return titles.find(a.id()).orElseThrow(() -> Applications.illegal(a, Msg.msg("district.title.none")));
   }
 
   private static DemonstrationStatus status(String s) {
     try {
       return DemonstrationStatus.valueOf(s);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("status: '" + s + "' is not one of " + Arrays.toString(DemonstrationStatus.values()));
+      throw ApiProblem.badRequest(Msg.msg("district.status.unknown", s, Arrays.toString(DemonstrationStatus.values())));
     }
   }
 
@@ -205,7 +206,7 @@ class TitleService {
 
   private static void refuseIf(List<String> errors) {
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(String.join("; ", errors), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.rules-broken", Msg.joined(errors), errors.size()), errors);
     }
   }
 }

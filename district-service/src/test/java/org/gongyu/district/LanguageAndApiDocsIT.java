@@ -1,0 +1,59 @@
+package org.gongyu.district;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.gongyu.testing.OpenApiChecks;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The county's own problems answer in Chinese for {@code Accept-Language: zh-CN} and in English
+ * otherwise, whole sentences in one language; and the API description is complete for people who
+ * call it directly.
+ */
+class LanguageAndApiDocsIT extends DistrictITSupport {
+
+  ResponseEntity<JsonNode> get(String path, String language) {
+    RestClient.RequestHeadersSpec<?> request = http.get().uri(path);
+    if (language != null) {
+      request = request.header("Accept-Language", language);
+    }
+    return request.retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
+  }
+
+  @Test
+  void anUnregisteredCountyIsExplainedInTheRequestsLanguage() {
+    ResponseEntity<JsonNode> zh = get("/api/district/counties/990199/deadlines", "zh-CN");
+    assertThat(zh.getStatusCode().value()).isEqualTo(404);
+    assertThat(zh.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    assertThat(zh.getBody().get("title").asString()).isEqualTo("未找到");
+    assertThat(zh.getBody().get("detail").asString()).isEqualTo("区县 990199 未登记");
+    ResponseEntity<JsonNode> en = get("/api/district/counties/990199/deadlines", null);
+    assertThat(en.getBody().get("title").asString()).isEqualTo("Not found");
+    assertThat(en.getBody().get("detail").asString()).isEqualTo("county 990199 is not registered");
+  }
+
+  @Test
+  void aPeriodOfTheWrongTypeIsExplainedInTheRequestsLanguage() {
+    String path = "/api/district/counties/990102/rollups/" + PLATFORM + "/2026";
+    ResponseEntity<JsonNode> zh = get(path, "zh-CN");
+    assertThat(zh.getStatusCode().value()).isEqualTo(400);
+    assertThat(zh.getBody().get("title").asString()).isEqualTo("请求有误");
+    assertThat(zh.getBody().get("detail").asString()).startsWith("periodId: 期间 '2026' 是自然年，但该指标按学期评价，例如 ");
+    assertThat(get(path, "en").getBody().get("detail").asString())
+        .startsWith("periodId: '2026' is a calendar year, but this indicator is evaluated per semester, e.g. ");
+  }
+
+  @Test
+  void theApiDescriptionHasTheBearerSchemeASummaryPerOperationAndTheProblemAnswers() {
+    Map<String, Object> doc = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
+        .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {});
+    assertThat(OpenApiChecks.shortcomings(doc)).isEmpty();
+    assertThat(OpenApiChecks.apiOperations(doc)).isEqualTo(38);
+  }
+}
