@@ -1,7 +1,7 @@
 package org.gongyu.reporting;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,18 +55,33 @@ class ArchitectureTest {
 
   @Test
   void webEdgeReadsThroughRepositoriesNeverJdbc() {
-    noClasses().that().resideInAPackage("org.gongyu.reporting.report..")
+    noClasses().that().resideInAnyPackage(WEB_FEATURES)
         .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
         .check(MAIN);
   }
 
+  /** The read models (what each tier published) know nothing of each other nor of the web features that read them. */
   @Test
   void readModelFeaturesAreIndependentOfEachOther() {
     slices().matching("org.gongyu.reporting.(*)..")
         .should().notDependOnEachOther()
-        .ignoreDependency(resideInAPackage("org.gongyu.reporting.report.."), alwaysTrue())
+        .ignoreDependency(resideInAnyPackage(WEB_FEATURES), alwaysTrue())
         .check(MAIN);
   }
+
+  /** The exports render what the JSON endpoints answer: they reach the read models only through the report services. */
+  @Test
+  void exportsReadOnlyThroughTheReportServices() {
+    noClasses().that().resideInAPackage("org.gongyu.reporting.export..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "org.gongyu.reporting.figures..", "org.gongyu.reporting.orgunits..", "org.gongyu.reporting.catalogue..",
+            "org.springframework.jdbc..", "java.sql..")
+        .check(MAIN);
+  }
+
+  private static final String[] WEB_FEATURES = {
+      "org.gongyu.reporting.report..", "org.gongyu.reporting.units..", "org.gongyu.reporting.calendar..",
+      "org.gongyu.reporting.export.."};
 
   // ---- a controller that breaks the rule, to show the rule can fail
 

@@ -43,12 +43,9 @@ import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.ConsumerGroups;
 import org.gongyu.testing.Keycloak;
-import org.gongyu.testing.RealInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -56,8 +53,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -67,22 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The read models against a real PostgreSQL and Kafka: events in through the topics, answers out
  * through the API, every expected figure taken directly from the latest version the test sent.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // the in-JVM broker logs every partition change at INFO
-      "logging.level.kafka=WARN",
-      "logging.level.state.change.logger=WARN",
-      "logging.level.org.apache.kafka=WARN"
-    })
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportingIT {
-
-  @DynamicPropertySource
-  static void infra(DynamicPropertyRegistry r) {
-    RealInfrastructure.register(r, "reporting");
-    Keycloak.register(r);
-  }
+class ReportingIT extends ReportingITSupport {
 
   private static final String GROUP = "reporting-service";
   private static final List<String> LISTENERS = List.of(
@@ -138,8 +118,9 @@ class ReportingIT {
 
   private RestClient http;
   private AccessMatrix.Client matrix;
-  private final List<CountyRegistered> counties = new ArrayList<>();
-  private final List<SchoolRegistered> schools = new ArrayList<>();
+  // shared with the module's other IT classes, whose units and indicators every list here includes
+  private final List<CountyRegistered> counties = SENT_COUNTIES;
+  private final List<SchoolRegistered> schools = SENT_SCHOOLS;
   private final List<IndicatorDefined> definitions = new ArrayList<>();
 
   /**
@@ -754,7 +735,7 @@ class ReportingIT {
   private static final Instant DEADLINE = Instant.parse("2028-10-31T16:00:00Z");
   private static final SchoolCalendar CALENDAR = SchoolCalendar.DEFAULT;
 
-  private final List<IndicatorDefined> catalogue = new ArrayList<>();
+  private final List<IndicatorDefined> catalogue = SENT_CATALOGUE;
   private final List<IndicatorSnapshotPublished> reportSnapshots = new ArrayList<>();
   private final List<CountyRollupPublished> reportCountyRollups = new ArrayList<>();
   private final List<CityRollupPublished> reportCityRollups = new ArrayList<>();

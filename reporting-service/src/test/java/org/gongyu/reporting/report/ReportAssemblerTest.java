@@ -117,7 +117,7 @@ class ReportAssemblerTest {
     CityRollupRow rollup = new CityRollupRow("9901", "演示市", "2026-2027-1", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF, 3, 6);
 
     CityFigures view = ReportAssembler.city(
-        rollup, List.of(new LineageRow("990101", 3), new LineageRow("990102", 1)), ratioAtLeast("0.60"),
+        rollup, List.of(new LineageRow("990101", 3, null), new LineageRow("990102", 1, null)), ratioAtLeast("0.60"),
         target(ratioAtLeast("0.60")));
 
     assertThat(view.id()).isEqualTo("9901");
