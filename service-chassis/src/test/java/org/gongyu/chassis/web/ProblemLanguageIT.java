@@ -111,6 +111,12 @@ class ProblemLanguageIT {
       return Map.of("schoolId", schoolId);
     }
 
+    @PreAuthorize("hasRole('SCHOOL_ADMIN')")
+    @GetMapping("/api/probe/count")
+    Map<String, Integer> count(@org.springframework.web.bind.annotation.RequestParam int n) {
+      return Map.of("n", n);
+    }
+
     @PreAuthorize("hasRole('CITY_ADMIN')")
     @GetMapping("/api/probe/city")
     Map<String, String> city() {
@@ -276,6 +282,30 @@ class ProblemLanguageIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(JSON.readTree(ui.body()).path("persistAuthorization").asBoolean()).isTrue();
     assertThat(JSON.readTree(ui.body()).path("tryItOutEnabled").asBoolean()).isTrue();
+  }
+
+  @Test
+  void springsOwnRefusalsFollowTheLanguage() throws Exception {
+    Reply zhMissing = call("GET", "/api/probe/count", null, "zh-CN", true);
+    assertThat(zhMissing.status()).isEqualTo(400);
+    assertThat(zhMissing.body().path("title").asString()).isEqualTo("请求有误");
+    assertThat(zhMissing.body().path("detail").asString()).isEqualTo("缺少必需的参数 'n'。");
+    assertThat(call("GET", "/api/probe/count", null, "en", true).body().path("detail").asString())
+        .isEqualTo("Required parameter 'n' is not present.");
+
+    Reply zhType = call("GET", "/api/probe/count?n=many", null, "zh-CN", true);
+    assertThat(zhType.status()).isEqualTo(400);
+    assertThat(zhType.body().path("detail").asString()).isEqualTo("参数 'n' 的值 'many' 无法转换为所需类型");
+    assertThat(call("GET", "/api/probe/count?n=many", null, null, true).body().path("detail").asString())
+        .isEqualTo("Failed to convert 'n' with value: 'many'");
+
+    Reply zhMethod = call("DELETE", "/api/probe/count", null, "zh-CN", true);
+    assertThat(zhMethod.status()).isEqualTo(405);
+    assertThat(zhMethod.body().path("title").asString()).isEqualTo("不支持的请求方法");
+    assertThat(zhMethod.body().path("detail").asString()).isEqualTo("不支持请求方法 'DELETE'。");
+    Reply enMethod = call("DELETE", "/api/probe/count", null, "en", true);
+    assertThat(enMethod.body().path("title").asString()).isEqualTo("Method Not Allowed");
+    assertThat(enMethod.body().path("detail").asString()).isEqualTo("Method 'DELETE' is not supported.");
   }
 
   private static List<String> texts(JsonNode array) {
