@@ -2,6 +2,8 @@ package org.gongyu.reporting.report;
 
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.calendar.PeriodMessages;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.reporting.catalogue.CatalogueRepository;
 import org.gongyu.reporting.catalogue.IndicatorRow;
@@ -32,7 +34,7 @@ class ReportInputs {
     try {
       return calendar.parse(periodId);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest("periodId: " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of("periodId", e));
     }
   }
 
@@ -44,24 +46,24 @@ class ReportInputs {
     try {
       calendar.parse(periodId);
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest(parameter + ": " + e.getMessage());
+      throw ApiProblem.badRequest(PeriodMessages.of(parameter, e));
     }
     IndicatorRow indicator = indicator(code);
     try {
       return new Evaluated(indicator, calendar.parse(indicator.periodType(), periodId));
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest(parameter + ": " + e.getMessage() + " (indicator " + code + ")");
+      throw ApiProblem.badRequest(Msg.msg("reporting.period.of-indicator", parameter, PeriodMessages.of(e), code));
     }
   }
 
   IndicatorRow indicator(String code) {
     return catalogue.find(code)
-        .orElseThrow(() -> ApiProblem.notFound("indicator " + code + " is not in the catalogue"));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("reporting.indicator.unknown", code)));
   }
 
   CountyRow county(String countyId) {
     return orgUnits.county(countyId)
-        .orElseThrow(() -> ApiProblem.notFound("county " + countyId + " is not registered"));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("reporting.county.not-registered", countyId)));
   }
 
   /** An indicator and a period of its type. */
