@@ -158,9 +158,13 @@ final class ScorecardPdf {
     }
     if (max.signum() == 0) {
       max = BigDecimal.ONE;
+    } else if (!"RATIO".equals(i.kind()) && !"SCHOOL_THRESHOLD".equals(i.kind())) {
+      max = max.multiply(new BigDecimal("1.15")); // room to the right of the longest bar and of the target line
     }
     h.append("<div class=\"chart\"><h3>").append(t(name(i))).append(" · ").append(t(periodId)).append(" · ")
         .append(t(lang.pick("目标 ", "target ") + Formats.amount(i.kind(), i.target(), lang)))
+        .append(i.target() == null ? "" : "<span class=\"legend\">" + t(lang.pick("（竖线为目标）", " (the vertical line is the target)"))
+            + "</span>")
         .append("</h3><table class=\"bars\">");
     for (Bar b : bars) {
       h.append("<tr><td class=\"label\">").append(t(b.label())).append("</td><td class=\"track\"><div class=\"track\">");
@@ -230,6 +234,7 @@ final class ScorecardPdf {
       td.met { background: #e3f2e7; }
       td.notmet { background: #fbe3e3; }
       span.mark { font-size: 6.5pt; color: #444; }
+      span.legend { font-weight: normal; color: #666; font-size: 7pt; }
       div.chart { page-break-inside: avoid; margin: 4px 0 8px 0; }
       table.bars { width: 100%; border-collapse: collapse; }
       table.bars td { padding: 1px 3px; vertical-align: middle; }

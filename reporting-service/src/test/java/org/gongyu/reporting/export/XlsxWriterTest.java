@@ -95,12 +95,14 @@ class XlsxWriterTest {
     for (int i = 0; i < 20_000; i++) {
       big.row("S" + i, Sheet.Figure.of("RATIO", BigDecimal.valueOf(i % 100, 2)));
     }
+    new XlsxWriter(Lang.ZH, SHANGHAI).write(List.of(big)); // warm
     long start = System.nanoTime();
-    XSSFSheet sheet = read(Lang.ZH, big);
+    byte[] xlsx = new XlsxWriter(Lang.ZH, SHANGHAI).write(List.of(big));
     long millis = (System.nanoTime() - start) / 1_000_000;
+    XSSFSheet sheet = new XSSFWorkbook(new ByteArrayInputStream(xlsx)).getSheetAt(0);
 
     assertThat(sheet.getLastRowNum()).isEqualTo(20_000);
     assertThat(sheet.getRow(20_000).getCell(0).getStringCellValue()).isEqualTo("S19999");
-    System.out.println("20000 rows written and read back in " + millis + " ms");
+    System.out.println("20000 rows × 2 columns written in " + millis + " ms (" + xlsx.length + " bytes)");
   }
 }
