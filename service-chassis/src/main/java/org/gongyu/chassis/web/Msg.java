@@ -41,8 +41,18 @@ public record Msg(String code, Object... args) implements MessageSourceResolvabl
     return new Joined(List.copyOf(parts));
   }
 
-  /** See {@link #joined(List)}. */
-  public record Joined(List<?> parts) {}
+  /** Several texts or messages, each resolved, listed with ", " (English) or "、" (Chinese). */
+  public static Joined listed(List<?> parts) {
+    return new Joined(List.copyOf(parts), true);
+  }
+
+  /** See {@link #joined(List)} and {@link #listed(List)}. */
+  public record Joined(List<?> parts, boolean comma) {
+
+    public Joined(List<?> parts) {
+      this(parts, false);
+    }
+  }
 
   @Override
   public String[] getCodes() {

@@ -39,7 +39,7 @@ public final class Texts {
       }
     }
     if (value instanceof Msg.Joined j) {
-      String separator = chinese(locale) ? "；" : "; ";
+      String separator = j.comma() ? (chinese(locale) ? "、" : ", ") : (chinese(locale) ? "；" : "; ");
       return j.parts().stream().map(p -> resolve(p, messages, locale)).collect(Collectors.joining(separator));
     }
     return String.valueOf(value);
