@@ -384,6 +384,8 @@ class WebReportsIT extends ReportingITSupport {
       Cell name = rowOf(sheet, HB2).getCell(1);
       assertThat(name.getCellType()).as("text, never a formula").isEqualTo(CellType.STRING);
       assertThat(name.getStringCellValue()).isEqualTo("'" + FORMULA_NAME);
+      assertThat(rowOf(sheet, HB3).getCell(column(sheet.getRow(0), "学校类型")).getStringCellValue()).isEqualTo("初中");
+      assertThat(rowOf(sheet, HUBIN).getCell(column(sheet.getRow(0), "层级")).getStringCellValue()).isEqualTo("县区");
       Cell small = rowOf(sheet, HB1).getCell(column(sheet.getRow(0), "咨询个案办结率"));
       assertThat(small.getCellType()).isEqualTo(CellType.STRING);
       assertThat(small.getStringCellValue()).isEqualTo("<5");

@@ -49,6 +49,24 @@ final class Sheets {
     };
   }
 
+  /** The registry's school type in words; an unknown code stays as it is. */
+  String schoolType(String type) {
+    if (type == null) {
+      return null;
+    }
+    return switch (type) {
+      case "PRIMARY" -> lang.pick("小学", "Primary");
+      case "JUNIOR_SECONDARY" -> lang.pick("初中", "Junior secondary");
+      case "NINE_YEAR" -> lang.pick("九年一贯制", "Nine-year");
+      case "SENIOR_SECONDARY" -> lang.pick("高中", "Senior secondary");
+      case "COMPLETE_SECONDARY" -> lang.pick("完全中学", "Complete secondary");
+      case "VOCATIONAL" -> lang.pick("职业学校", "Vocational");
+      case "SPECIAL_EDUCATION" -> lang.pick("特殊教育学校", "Special education");
+      case "KINDERGARTEN" -> lang.pick("幼儿园", "Kindergarten");
+      default -> type;
+    };
+  }
+
   String reason(Attention.Reason reason) {
     return switch (reason) {
       case BELOW_TARGET -> lang.pick("未达标", "Below target");
@@ -139,13 +157,15 @@ final class Sheets {
     Sheet overview = new Sheet(lang.pick("指标概览", "Scorecard"))
         .column(lang.pick("单位编码", "Unit code"), TEXT, 12)
         .column(lang.pick("单位", "Unit"), TEXT, 18)
+        .column(lang.pick("层级", "Level"), TEXT, 8)
         .column(lang.pick("学区", "Xuequ"), TEXT, 12)
         .column(lang.pick("学校类型", "School type"), TEXT, 14)
         .freezeColumns(2);
     for (CountyScorecard.Column c : sc.indicators()) {
       overview.column(name(c.indicator()), FIGURE, 16);
     }
-    List<Object> county = new ArrayList<>(Arrays.asList(text(sc.countyId()), text(sc.countyName()), "", level("COUNTY")));
+    List<Object> county = new ArrayList<>(Arrays.asList(text(sc.countyId()), text(sc.countyName()), level("COUNTY"), null,
+        null));
     for (CountyScorecard.Column c : sc.indicators()) {
       county.add(c.county().suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(c.indicator().kind(), c.county().value()));
     }
@@ -167,8 +187,8 @@ final class Sheets {
         .column(lang.pick("更新时间", "Updated at"), DATETIME, 17)
         .freezeColumns(1);
     for (CountyScorecard.SchoolLine s : sc.schools()) {
-      List<Object> row = new ArrayList<>(Arrays.asList(text(s.id()), text(s.name()),
-          text(s.cells().isEmpty() ? null : s.cells().getFirst().xuequId()), text(s.schoolType())));
+      List<Object> row = new ArrayList<>(Arrays.asList(text(s.id()), text(s.name()), level("SCHOOL"),
+          text(s.cells().isEmpty() ? null : s.cells().getFirst().xuequId()), schoolType(s.schoolType())));
       for (CountyScorecard.Column column : sc.indicators()) {
         CountyScorecard.SchoolCell cell = s.cells().stream()
             .filter(x -> x.code().equals(column.indicator().code())).findFirst().orElse(null);
@@ -285,7 +305,7 @@ final class Sheets {
         c.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), c.rate()), Sheet.Figure.of(i.kind(), i.target()),
         met(c.met()), c.version(), c.asOf(), null);
     for (SchoolFigures s : r.schools()) {
-      sheet.row(text(s.id()), text(s.name()), level("SCHOOL"), text(s.xuequId()), text(s.schoolType()), s.applies(),
+      sheet.row(text(s.id()), text(s.name()), level("SCHOOL"), text(s.xuequId()), schoolType(s.schoolType()), s.applies(),
           withheldOr(s.suppressed(), s.numerator()), withheldOr(s.suppressed(), s.denominator()),
           s.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), s.rate()), Sheet.Figure.of(i.kind(), i.target()),
           met(s.met()), s.snapshotVersion(), s.asOf(), s.usedInCountyRollup());
