@@ -59,6 +59,17 @@ describe('API client', () => {
     expect(settled).toBe(false)
   })
 
+  it('stops reloading after three 401s within a minute and reports the problem instead', async () => {
+    vi.stubGlobal('fetch', respond(401, { title: '会话已过期', status: 401, detail: '请重新登录' }))
+    for (let i = 0; i < 3; i++) request('/api/x').catch(() => undefined)
+    await new Promise((r) => setTimeout(r, 10))
+    expect(assign).toHaveBeenCalledTimes(3)
+    const e = await request('/api/x').catch((x: ApiError) => x) as ApiError
+    expect(assign).toHaveBeenCalledTimes(3)
+    expect(e.status).toBe(401)
+    expect(e.message).toBe('会话已过期：请重新登录')
+  })
+
   it('sends the chosen language, and the CSRF header on writes only', async () => {
     document.cookie = 'XSRF-TOKEN=abc-123'
     const f = respond(200, { ok: true }, 'application/json')

@@ -72,9 +72,23 @@ export function cookie(name: string): string | null {
   return match ? decodeURIComponent(match.slice(name.length + 1)) : null
 }
 
-/** Session expired: reload the page so the gateway logs the person in again and brings them back. */
-export function reloadForLogin(): void {
+/**
+ * Session expired: reload the page so the gateway logs the person in again and brings them back.
+ * Returns false (and does not reload) after three reloads within a minute, so a gateway that keeps
+ * answering 401 to a fresh session cannot make the page reload forever.
+ */
+export function reloadForLogin(now: number = Date.now()): boolean {
+  const KEY = 'gongyu.reloads'
+  let recent: number[] = []
+  try {
+    recent = (JSON.parse(sessionStorage.getItem(KEY) ?? '[]') as number[]).filter((t) => now - t < 60_000)
+    if (recent.length >= 3) return false
+    sessionStorage.setItem(KEY, JSON.stringify([...recent, now]))
+  } catch {
+    // no storage: reload anyway
+  }
   window.location.assign(window.location.href)
+  return true
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -89,8 +103,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
     if (token) headers.set('X-XSRF-TOKEN', token)
   }
   const response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' })
-  if (response.status === 401) {
-    reloadForLogin()
+  if (response.status === 401 && reloadForLogin()) {
     // the page is going away; nothing after this should run
     return new Promise<T>(() => {})
   }

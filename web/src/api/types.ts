@@ -243,10 +243,14 @@ export interface AttentionItem {
   gap: number | null
   numerator: number | null
   denominator: number | null
+  /** the county's deadline and the school's first report: why it is LATE */
+  deadline?: string | null
+  firstReportedAt?: string | null
 }
 
 export interface Attention {
   periodId: string
+  countyId?: string | null
   items: AttentionItem[]
   withheld: number
 }

@@ -158,6 +158,10 @@ const en: typeof zh = {
     count: '{n} items',
     withheld: '{n} more items are withheld by small-cell protection',
     none: 'Nothing needs attention',
+    detail: 'Detail',
+    deadline: 'deadline {at}',
+    firstReported: 'first reported {at}',
+    notReported: 'not reported yet',
     filters: 'Filters',
   },
   notFound: {

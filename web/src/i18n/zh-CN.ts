@@ -156,6 +156,10 @@ export default {
     count: '共 {n} 项',
     withheld: '另有 {n} 项因小数保护未列出数值',
     none: '没有需要关注的事项',
+    detail: '说明',
+    deadline: '截止 {at}',
+    firstReported: '首次上报 {at}',
+    notReported: '尚未上报',
     filters: '筛选',
   },
   notFound: {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach } from 'vitest'
 
 beforeEach(() => {
   localStorage.clear()
+  sessionStorage.clear()
 })
 afterEach(() => {
   document.body.innerHTML = ''

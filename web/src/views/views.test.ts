@@ -93,10 +93,12 @@ describe('pages', () => {
     })
     mocks.attention.mockResolvedValue({
       periodId: '2026-2027-1', withheld: 1,
-      items: [item('BELOW_TARGET', '9901130001', 'SCHOOL'), item('MISSING', '9901130002', 'SCHOOL'), item('BELOW_TARGET', '990113', 'COUNTY')],
+      items: [item('BELOW_TARGET', '9901130001', 'SCHOOL'), item('MISSING', '9901130002', 'SCHOOL'), item('BELOW_TARGET', '990113', 'COUNTY'),
+        { ...item('LATE', '9901130003', 'SCHOOL'), deadline: '2026-10-31T15:59:00Z', firstReportedAt: '2026-11-02T01:00:00Z' }],
     })
     const w = await render(AttentionView, 'city-staff', '/attention?period=2026-2027-1')
-    expect(w.findAll('[data-testid="attention-row"]')).toHaveLength(3)
+    expect(w.findAll('[data-testid="attention-row"]')).toHaveLength(4)
+    expect(w.get('[data-testid="attention-row"][data-reason="LATE"]').text()).toContain('截止 2026-10-31 23:59；首次上报 2026-11-02 09:00')
     await w.get('[data-testid="filter-reason"]').setValue('MISSING')
     const rows = w.findAll('[data-testid="attention-row"]')
     expect(rows).toHaveLength(1)
