@@ -2,6 +2,7 @@ package org.gongyu.reporting.export;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -71,7 +72,8 @@ class ExportController {
           + "sheet of every figure per indicator × unit." + XLSX_NOTE + " City roles only.")
   @XlsxFile
   ResponseEntity<byte[]> cityScorecardXlsx(@PathVariable String periodId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.cityScorecard(periodId, Exports.Format.XLSX, Lang.of(lang, acceptLanguage), who, request);
@@ -83,7 +85,8 @@ class ExportController {
       description = "What GET /api/reports/periods/{periodId}/scorecard answers, as a report." + PDF_NOTE + " City roles only.")
   @PdfFile
   ResponseEntity<byte[]> cityScorecardPdf(@PathVariable String periodId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.cityScorecard(periodId, Exports.Format.PDF, Lang.of(lang, acceptLanguage), who, request);
@@ -97,7 +100,8 @@ class ExportController {
           + " County roles of that county and city roles.")
   @XlsxFile
   ResponseEntity<byte[]> countyScorecardXlsx(@PathVariable String periodId, @PathVariable @Pattern(regexp = ID) String countyId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.countyScorecard(periodId, countyId, Exports.Format.XLSX, Lang.of(lang, acceptLanguage), who, request);
@@ -111,7 +115,8 @@ class ExportController {
           + " County roles of that county and city roles.")
   @PdfFile
   ResponseEntity<byte[]> countyScorecardPdf(@PathVariable String periodId, @PathVariable @Pattern(regexp = ID) String countyId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.countyScorecard(periodId, countyId, Exports.Format.PDF, Lang.of(lang, acceptLanguage), who, request);
@@ -124,7 +129,8 @@ class ExportController {
           + "school's own users, small cells withheld for county and city users)." + XLSX_NOTE)
   @XlsxFile
   ResponseEntity<byte[]> schoolScorecardXlsx(@PathVariable String periodId, @PathVariable @Pattern(regexp = ID) String schoolId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.schoolScorecard(periodId, schoolId, Lang.of(lang, acceptLanguage), who, request);
@@ -136,7 +142,8 @@ class ExportController {
       description = "What GET /api/reports/indicators/{code}/periods/{periodId} answers." + XLSX_NOTE + " City roles only.")
   @XlsxFile
   ResponseEntity<byte[]> indicatorCityXlsx(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.indicatorCity(code, periodId, Lang.of(lang, acceptLanguage), who, request);
@@ -151,7 +158,8 @@ class ExportController {
   @XlsxFile
   ResponseEntity<byte[]> indicatorCountyXlsx(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
       @PathVariable @Pattern(regexp = ID) String countyId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.indicatorCounty(code, periodId, countyId, Lang.of(lang, acceptLanguage), who, request);
@@ -164,7 +172,8 @@ class ExportController {
           + "(largest gap first) and a notes sheet with the number withheld." + XLSX_NOTE + " City roles only.")
   @XlsxFile
   ResponseEntity<byte[]> belowTargetXlsx(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.belowTarget(code, periodId, null, Lang.of(lang, acceptLanguage), who, request);
@@ -178,7 +187,8 @@ class ExportController {
   @XlsxFile
   ResponseEntity<byte[]> countyBelowTargetXlsx(@PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId, @PathVariable @Pattern(regexp = ID) String countyId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.belowTarget(code, periodId, countyId, Lang.of(lang, acceptLanguage), who, request);
@@ -191,11 +201,15 @@ class ExportController {
           + " City roles only.")
   @XlsxFile
   ResponseEntity<byte[]> attentionXlsx(@PathVariable String periodId,
+      @Parameter(description = "BELOW_TARGET, MISSING, LATE", array = @ArraySchema(
+          schema = @Schema(allowableValues = {"BELOW_TARGET", "MISSING", "LATE"})))
       @RequestParam(required = false) List<String> reason,
       @RequestParam(required = false) List<String> indicator,
+      @Parameter(description = "COUNTY or SCHOOL", schema = @Schema(allowableValues = {"COUNTY", "SCHOOL"}))
       @RequestParam(required = false) String level,
       @RequestParam(required = false) @Pattern(regexp = ID) String countyId,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.attention(periodId, null, new AttentionService.Filter(reason, indicator, level, countyId),
@@ -209,10 +223,14 @@ class ExportController {
           + "filters." + XLSX_NOTE + " County roles of that county and city roles.")
   @XlsxFile
   ResponseEntity<byte[]> countyAttentionXlsx(@PathVariable String periodId, @PathVariable @Pattern(regexp = ID) String countyId,
+      @Parameter(description = "BELOW_TARGET, MISSING, LATE", array = @ArraySchema(
+          schema = @Schema(allowableValues = {"BELOW_TARGET", "MISSING", "LATE"})))
       @RequestParam(required = false) List<String> reason,
       @RequestParam(required = false) List<String> indicator,
+      @Parameter(description = "COUNTY or SCHOOL", schema = @Schema(allowableValues = {"COUNTY", "SCHOOL"}))
       @RequestParam(required = false) String level,
-      @Parameter(description = LANG) @RequestParam(required = false) String lang,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
       Authentication who, HttpServletRequest request) {
     return exports.attention(periodId, countyId, new AttentionService.Filter(reason, indicator, level, null),

@@ -2,6 +2,8 @@ package org.gongyu.reporting.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
@@ -40,9 +42,12 @@ class AttentionController {
       description = DESCRIPTION + " `countyId` narrows the list to one county. City roles only.")
   Attention city(
       @PathVariable String periodId,
-      @Parameter(description = "BELOW_TARGET, MISSING, LATE") @RequestParam(required = false) List<String> reason,
+      @Parameter(description = "BELOW_TARGET, MISSING, LATE (repeatable or comma-separated)", array = @ArraySchema(
+          schema = @Schema(allowableValues = {"BELOW_TARGET", "MISSING", "LATE"}))) @RequestParam(required = false)
+      List<String> reason,
       @Parameter(description = "indicator codes") @RequestParam(required = false) List<String> indicator,
-      @Parameter(description = "COUNTY or SCHOOL") @RequestParam(required = false) String level,
+      @Parameter(description = "COUNTY or SCHOOL", schema = @Schema(allowableValues = {"COUNTY", "SCHOOL"}))
+      @RequestParam(required = false) String level,
       @RequestParam(required = false) @Pattern(regexp = ReportController.ID) String countyId) {
     return attention.city(periodId, new AttentionService.Filter(reason, indicator, level, countyId));
   }
@@ -54,9 +59,12 @@ class AttentionController {
   Attention county(
       @PathVariable String periodId,
       @PathVariable @Pattern(regexp = ReportController.ID) String countyId,
-      @Parameter(description = "BELOW_TARGET, MISSING, LATE") @RequestParam(required = false) List<String> reason,
+      @Parameter(description = "BELOW_TARGET, MISSING, LATE (repeatable or comma-separated)", array = @ArraySchema(
+          schema = @Schema(allowableValues = {"BELOW_TARGET", "MISSING", "LATE"}))) @RequestParam(required = false)
+      List<String> reason,
       @Parameter(description = "indicator codes") @RequestParam(required = false) List<String> indicator,
-      @Parameter(description = "COUNTY or SCHOOL") @RequestParam(required = false) String level) {
+      @Parameter(description = "COUNTY or SCHOOL", schema = @Schema(allowableValues = {"COUNTY", "SCHOOL"}))
+      @RequestParam(required = false) String level) {
     return attention.county(periodId, countyId, new AttentionService.Filter(reason, indicator, level, null));
   }
 }
