@@ -108,6 +108,22 @@ class LanguageAndApiDocsIT extends HttpItSupport {
   }
 
   @Test
+  void theFindingsOfARuleCheckAreListedInTheRequestsLanguage() {
+    registerSchool(SCHOOL);
+    String path = "/api/school/schools/" + SCHOOL + "/suggestions/s-lang-1";
+    // the clock stands at 2026-11-23
+    String body = "{\"receivedOn\":\"2027-01-05\",\"category\":\"SAFETY\",\"channel\":\"MAILBOX\",\"status\":\"OPEN\"}";
+    Answer zh = call("PUT", path, body, "zh-CN");
+    assertThat(zh.status()).isEqualTo(422);
+    assertThat(zh.body().path("title").asString()).isEqualTo("请求不符合业务规则");
+    assertThat(zh.body().path("errors").get(0).asString()).isEqualTo("receivedOn: 2027-01-05 是将来的日期");
+    assertThat(zh.body().path("detail").asString()).isEqualTo("家长意见建议未记录：receivedOn: 2027-01-05 是将来的日期");
+    Answer en = call("PUT", path, body, "en");
+    assertThat(en.body().path("errors").get(0).asString()).isEqualTo("receivedOn: 2027-01-05 is in the future");
+    assertThat(en.body().path("detail").asString()).isEqualTo("the suggestion was not recorded: receivedOn: 2027-01-05 is in the future");
+  }
+
+  @Test
   void theApiDescriptionHasTheBearerSchemeASummaryPerOperationAndTheProblemAnswers() {
     Map<String, Object> doc = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
         .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {});

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.school.records.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
@@ -96,7 +97,7 @@ class ParentCommittees {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("school.committee.not-recorded", Msg.joined(errors), errors.size()), errors);
+      throw ApiProblem.unprocessable(Msg.msg("school.committee.not-recorded", Msg.joined(Findings.of(errors))), Findings.of(errors));
     }
 
     Committee wanted = new Committee(committeeId, r.level(), r.classId(), r.foundedOn(), termEnds, r.venue(), r.plaque(),

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.school.records.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
@@ -116,7 +117,7 @@ class Applications {
     List<String> problems = new ArrayList<>(DemonstrationRules.applicationProblems(p.rubric(), r));
     problems.addAll(guard.problems(schoolId, DemonstrationRules.applicationTexts(r)));
     if (!problems.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("school.application.not-stored", Msg.joined(problems), problems.size()), problems);
+      throw ApiProblem.unprocessable(Msg.msg("school.application.not-stored", Msg.joined(Findings.of(problems))), Findings.of(problems));
     }
 
     UUID id = UUID.randomUUID();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.school.records.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
@@ -87,7 +88,7 @@ class SelfEvaluations {
     List<String> problems = new ArrayList<>(DemonstrationRules.itemProblems(criterion, r.selfScore(), r.narrative(), r.evidence()));
     problems.addAll(guard.problems(schoolId, DemonstrationRules.itemTexts(criterionCode, r.narrative(), r.evidence())));
     if (!problems.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("school.self-evaluation.item-not-stored", Msg.joined(problems), problems.size()), problems);
+      throw ApiProblem.unprocessable(Msg.msg("school.self-evaluation.item-not-stored", Msg.joined(Findings.of(problems))), Findings.of(problems));
     }
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
     jdbc.sql("""
@@ -166,7 +167,7 @@ class SelfEvaluations {
     }
     problems.addAll(guard.problems(schoolId, texts));
     if (!problems.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("school.self-evaluation.not-submitted", Msg.joined(problems), problems.size()), problems);
+      throw ApiProblem.unprocessable(Msg.msg("school.self-evaluation.not-submitted", Msg.joined(Findings.of(problems))), Findings.of(problems));
     }
 
     int round = a.submittedRound() + 1;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.school.records.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
@@ -32,7 +33,7 @@ final class RecordDays {
   /** 422 listing every broken rule, if there is one. */
   static void rejectIfAny(List<String> errors) {
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("school.nothing-stored", Msg.joined(errors), errors.size()), errors);
+      throw ApiProblem.unprocessable(Msg.msg("school.nothing-stored", Msg.joined(Findings.of(errors))), Findings.of(errors));
     }
   }
 

@@ -134,7 +134,7 @@ public final class IdempotentBatch<R> {
   public static void conflictIf(String noun, List<String> changed) {
     if (!changed.isEmpty()) {
       throw ApiProblem.conflict(Msg.msg("school.batch.changed." + noun, changed.size(),
-          String.join(", ", changed.subList(0, Math.min(changed.size(), MAX_LISTED)))));
+          Msg.listed(Findings.of(changed.subList(0, Math.min(changed.size(), MAX_LISTED))))));
     }
   }
 
@@ -142,8 +142,8 @@ public final class IdempotentBatch<R> {
   public static void rejectIf(String what, List<String> errors) {
     if (!errors.isEmpty()) {
       throw ApiProblem.unprocessable(
-          Msg.msg("school.batch.rejected." + what, errors.size(), errors.getFirst()),
-          errors.subList(0, Math.min(errors.size(), MAX_LISTED)));
+          Msg.msg("school.batch.rejected." + what, errors.size(), Findings.of(errors.getFirst())),
+          Findings.of(errors.subList(0, Math.min(errors.size(), MAX_LISTED))));
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.school.records.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Period;
@@ -71,7 +72,7 @@ class ParentSuggestions {
       }
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("school.suggestion.not-recorded", Msg.joined(errors), errors.size()), errors);
+      throw ApiProblem.unprocessable(Msg.msg("school.suggestion.not-recorded", Msg.joined(Findings.of(errors))), Findings.of(errors));
     }
 
     Suggestion wanted = new Suggestion(suggestionId, r.receivedOn(), r.category(), r.channel(), r.status(), r.resolvedOn());
