@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.district.demonstration.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
@@ -57,7 +58,7 @@ class DecisionService {
     Scoresheet sheet = state.sheet();
     List<String> missing = sheet.missing();
     if (!missing.isEmpty()) {
-      ApiProblem p = ApiProblem.conflict(Msg.msg("district.decision.incomplete", a.round(), Msg.joined(missing), missing.size()));
+      ApiProblem p = ApiProblem.conflict(Msg.msg("district.decision.incomplete", a.round(), Msg.joined(Findings.of(missing))));
       p.getBody().setProperty("missing", missing);
       throw p;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.district.demonstration.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.DemonstrationProgrammePublished;
@@ -110,7 +111,7 @@ class ProgrammeService {
       errors.add("standardVersion: standard " + p.standardId() + " version " + p.standardVersion() + " has not been received from the city");
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("district.programme.rules", errors.size(), Msg.joined(errors)), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.programme.rules", errors.size(), Msg.joined(Findings.of(errors))), Findings.of(errors));
     }
   }
 
@@ -152,7 +153,7 @@ class ProgrammeService {
       errors.add("quotas: they add up to " + sum + ", the programme's target is " + p.target());
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("district.quotas.rules", errors.size(), Msg.joined(errors)), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.quotas.rules", errors.size(), Msg.joined(Findings.of(errors))), Findings.of(errors));
     }
     List<Quota> quotas = asked.entrySet().stream().map(e -> new Quota(e.getKey(), e.getValue())).toList();
     if (new HashSet<>(quotas).equals(new HashSet<>(programmes.quotas(programmeId)))) {
@@ -200,7 +201,7 @@ class ProgrammeService {
       asked.add(new Arranged(key, l.schoolId(), school.map(Placement::name).orElse(null), l.plannedYear()));
     }
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("district.arrangement.rules", errors.size(), Msg.joined(errors)), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.arrangement.rules", errors.size(), Msg.joined(Findings.of(errors))), Findings.of(errors));
     }
     List<Arranged> before = programmes.arrangement(programmeId);
     for (Arranged a : before) {

@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.district.demonstration.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.district.county.CountyDirectory;
@@ -206,7 +207,7 @@ class TitleService {
 
   private static void refuseIf(List<String> errors) {
     if (!errors.isEmpty()) {
-      throw ApiProblem.unprocessable(Msg.msg("district.rules-broken", Msg.joined(errors), errors.size()), errors);
+      throw ApiProblem.unprocessable(Msg.msg("district.rules-broken", Msg.joined(Findings.of(errors))), Findings.of(errors));
     }
   }
 }
