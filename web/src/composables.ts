@@ -14,7 +14,7 @@ export function usePeriod() {
   return computed<string | null>(() => {
     const q = route.query.period
     if (typeof q === 'string' && q) return q
-    return session.calendar?.currentSemester ?? null
+    return session.currentSemester
   })
 }
 

@@ -38,3 +38,15 @@ describe('role-based menu', () => {
     expect(homePath(ME['school-admin'])).toBe('/schools/9901130001')
   })
 })
+
+import { guessSemester } from '@/stores/session'
+
+describe('semester without a calendar', () => {
+  it('follows the default calendar in Asia/Shanghai', () => {
+    expect(guessSemester(new Date('2026-12-04T08:00:00Z'))).toBe('2026-2027-1')
+    expect(guessSemester(new Date('2027-01-31T15:00:00Z'))).toBe('2026-2027-1')
+    expect(guessSemester(new Date('2027-01-31T16:30:00Z'))).toBe('2026-2027-2') // already 1 February in Shanghai
+    expect(guessSemester(new Date('2027-08-31T12:00:00Z'))).toBe('2026-2027-2')
+    expect(guessSemester(new Date('2027-08-31T16:00:00Z'))).toBe('2027-2028-1')
+  })
+})

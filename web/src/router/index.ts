@@ -1,6 +1,10 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { homePath } from '@/roles'
+import { ApiError } from '@/api/client'
+import { i18n } from '@/i18n'
+import { ElMessage } from 'element-plus'
+import 'element-plus/theme-chalk/el-message.css'
 
 // Contract C1: pages are URLs (history mode); each page is its own lazily loaded chunk, so the
 // first load carries only the layout (and ECharts only comes with the indicator view).
@@ -26,15 +30,16 @@ export async function guard(to: RouteLocationNormalized) {
   const session = useSession()
   try {
     await session.load()
-  } catch {
-    // /me failed (not a 401, which reloads the page): show the page; it reports its own errors
+  } catch (e) {
+    // /me failed (not a 401, which reloads the page): say so and show the page without a person
+    ElMessage({ type: 'error', message: e instanceof ApiError && (e.title || e.detail) ? e.message : i18n.global.t('errors.network'), showClose: true })
     return true
   }
   if (to.name === 'home') {
     const home = homePath(session.me)
     return home ? { path: home, replace: true } : { name: 'not-found', params: { pathMatch: ['no-role'] }, replace: true }
   }
-  const period = session.calendar?.currentSemester
+  const period = session.currentSemester
   if (WITH_PERIOD.has(String(to.name)) && !to.query.period && period) {
     return { ...to, query: { ...to.query, period }, replace: true }
   }

@@ -13,6 +13,8 @@ export const useSession = defineStore('session', () => {
   let loading: Promise<void> | null = null
 
   const role = computed(() => primaryRole(me.value))
+  /** The current semester: the calendar's, or (calendar unreachable) the default calendar's guess for today. */
+  const currentSemester = computed(() => calendar.value?.currentSemester ?? guessSemester(new Date()))
   const tier = computed(() => (role.value ? tierOf(role.value) : null))
 
   function load(): Promise<void> {
@@ -37,5 +39,19 @@ export const useSession = defineStore('session', () => {
     return loading
   }
 
-  return { me, unit, calendar, loaded, role, tier, load }
+  return { me, unit, calendar, loaded, role, tier, currentSemester, load }
 })
+
+/**
+ * The semester containing {@code day} under the default city calendar (first semester from
+ * 1 September, second from 1 February, in Asia/Shanghai): only used when /api/reports/calendar
+ * cannot be read, so that pages still have a period.
+ */
+export function guessSemester(day: Date): string {
+  const local = new Date(day.getTime() + 8 * 3600_000)
+  const y = local.getUTCFullYear()
+  const m = local.getUTCMonth() + 1
+  if (m >= 9) return `${y}-${y + 1}-1`
+  if (m >= 2) return `${y - 1}-${y}-2`
+  return `${y - 1}-${y}-1`
+}
