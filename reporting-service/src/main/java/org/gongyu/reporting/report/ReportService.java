@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.reporting.catalogue.IndicatorRow;
@@ -89,7 +90,7 @@ public class ReportService {
     String period = in.period().id();
     Target target = indicator.targetFor(in.period());
     SchoolRow school = orgUnits.school(schoolId, firstDay(in.period()))
-        .orElseThrow(() -> ApiProblem.notFound("school " + schoolId + " is not registered"));
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("reporting.school.not-registered", schoolId)));
     SchoolSnapshotRow snapshot = figures.snapshot(code, period, schoolId).orElse(null);
     var used = figures.usedInCountyRollup(code, period, school.countyId(), schoolId);
     return new SchoolReport(

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.indicator.Rollup;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.reporting.catalogue.IndicatorRow;
@@ -122,8 +123,7 @@ class TrendService {
   /** {@code count} consecutive periods ending at {@code to}, preceded by the one before them; oldest first. */
   private static List<Period> window(Period to, int count) {
     if (count < 1 || count > MAX_PERIODS) {
-      throw ApiProblem.badRequest(
-          "periods: must be between 1 and " + MAX_PERIODS + ", not " + count);
+      throw ApiProblem.badRequest(Msg.msg("reporting.trend.periods-out-of-range", MAX_PERIODS, count));
     }
     List<Period> window = new ArrayList<>();
     Period p = to;
