@@ -1315,7 +1315,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -1526,7 +1526,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -1600,7 +1600,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -1674,7 +1674,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -1885,12 +1885,12 @@ export interface operations {
     city_1: {
         parameters: {
             query?: {
-                /** @description BELOW_TARGET, MISSING, LATE */
-                reason?: string[];
+                /** @description BELOW_TARGET, MISSING, LATE (repeatable or comma-separated) */
+                reason?: ("BELOW_TARGET" | "MISSING" | "LATE")[];
                 /** @description indicator codes */
                 indicator?: string[];
                 /** @description COUNTY or SCHOOL */
-                level?: string;
+                level?: "COUNTY" | "SCHOOL";
                 countyId?: string;
             };
             header?: never;
@@ -1960,12 +1960,14 @@ export interface operations {
     attentionXlsx: {
         parameters: {
             query?: {
-                reason?: string[];
+                /** @description BELOW_TARGET, MISSING, LATE */
+                reason?: ("BELOW_TARGET" | "MISSING" | "LATE")[];
                 indicator?: string[];
-                level?: string;
+                /** @description COUNTY or SCHOOL */
+                level?: "COUNTY" | "SCHOOL";
                 countyId?: string;
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -2036,12 +2038,12 @@ export interface operations {
     county_1: {
         parameters: {
             query?: {
-                /** @description BELOW_TARGET, MISSING, LATE */
-                reason?: string[];
+                /** @description BELOW_TARGET, MISSING, LATE (repeatable or comma-separated) */
+                reason?: ("BELOW_TARGET" | "MISSING" | "LATE")[];
                 /** @description indicator codes */
                 indicator?: string[];
                 /** @description COUNTY or SCHOOL */
-                level?: string;
+                level?: "COUNTY" | "SCHOOL";
             };
             header?: never;
             path: {
@@ -2111,11 +2113,13 @@ export interface operations {
     countyAttentionXlsx: {
         parameters: {
             query?: {
-                reason?: string[];
+                /** @description BELOW_TARGET, MISSING, LATE */
+                reason?: ("BELOW_TARGET" | "MISSING" | "LATE")[];
                 indicator?: string[];
-                level?: string;
+                /** @description COUNTY or SCHOOL */
+                level?: "COUNTY" | "SCHOOL";
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -2256,7 +2260,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -2329,7 +2333,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -2470,7 +2474,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -2610,7 +2614,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -2682,7 +2686,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
-                lang?: string;
+                lang?: "zh-CN" | "en";
             };
             header?: {
                 "Accept-Language"?: string;
