@@ -17,6 +17,7 @@ vi.mock('@/api/reports', () => ({
 }))
 
 import { makeRouter } from '@/router'
+import { api } from '@/api/reports'
 
 async function landing(role: string) {
   me.current = ME[role]
@@ -58,5 +59,24 @@ describe('home redirect per role', () => {
     expect(router.currentRoute.value.fullPath).toBe('/counties/990114?period=2025-2026-2')
     await router.push('/no/such/page')
     expect(router.currentRoute.value.name).toBe('not-found')
+  })
+
+  it('a calendar that does not answer holds the landing at most 4 s, then the default semester stands in', async () => {
+    vi.useFakeTimers()
+    try {
+      vi.mocked(api.calendar).mockImplementationOnce(() => new Promise(() => {}))
+      me.current = ME['county-admin']
+      setActivePinia(createPinia())
+      const router = makeRouter(createMemoryHistory())
+      vi.setSystemTime(new Date('2026-12-04T08:00:00Z'))
+      const landing = router.push('/')
+      await vi.advanceTimersByTimeAsync(3900)
+      expect(router.currentRoute.value.path).toBe('/')
+      await vi.advanceTimersByTimeAsync(200)
+      await landing
+      expect(router.currentRoute.value.fullPath).toBe('/counties/990113?period=2026-2027-1')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

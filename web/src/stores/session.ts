@@ -4,6 +4,8 @@ import { api } from '@/api/reports'
 import type { Calendar, Me, Unit } from '@/api/types'
 import { ownUnitId, primaryRole, tierOf } from '@/roles'
 
+const CALENDAR_WAIT_MS = 4000
+
 /** Who is logged in, the unit they act for, and the city's calendar. Loaded once per page load. */
 export const useSession = defineStore('session', () => {
   const me = ref<Me | null>(null)
@@ -17,19 +19,19 @@ export const useSession = defineStore('session', () => {
   const currentSemester = computed(() => calendar.value?.currentSemester ?? guessSemester(new Date()))
   const tier = computed(() => (role.value ? tierOf(role.value) : null))
 
+  /**
+   * Who is logged in (awaited: nothing works without it), then the calendar (awaited at most
+   * CALENDAR_WAIT_MS, else the default calendar's semester stands in) and the person's own unit
+   * (not awaited: the top bar fills it in when it comes).
+   */
   function load(): Promise<void> {
     if (!loading) {
       loading = (async () => {
         me.value = await api.me()
-        const [cal, own] = await Promise.all([
-          api.calendar().catch(() => null),
-          (async () => {
-            const id = ownUnitId(me.value)
-            return id ? api.unit(id).catch(() => null) : null
-          })(),
-        ])
-        calendar.value = cal
-        unit.value = own
+        const id = ownUnitId(me.value)
+        if (id) api.unit(id).then((u) => (unit.value = u), () => undefined)
+        const cal = api.calendar().then((c) => (calendar.value = c), () => undefined)
+        await Promise.race([cal, new Promise((resolve) => setTimeout(resolve, CALENDAR_WAIT_MS))])
         loaded.value = true
       })()
       loading.catch(() => {
