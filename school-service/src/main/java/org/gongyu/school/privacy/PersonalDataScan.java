@@ -30,6 +30,7 @@ public final class PersonalDataScan {
     MOBILE_NUMBER("a mobile phone number"),
     EMAIL_ADDRESS("an e-mail address"),
     LABELLED_NAME("a student's or parent's name (a name after a label such as 学生/家长/监护人)"),
+    NAME_IN_CONTEXT("a student's or parent's name (such as 学生张三, 张三同学 or 王五的妈妈)"),
     RECORDED_REFERENCE("a student or guardian reference used in this school's records");
 
     private final String description;
@@ -84,21 +85,25 @@ public final class PersonalDataScan {
     if (text == null || text.isEmpty()) {
       return kinds;
     }
-    if (containsResidentId(text)) {
+    String plain = Evasions.normalise(text);
+    if (containsResidentId(plain) || Evasions.digitWindows(plain).stream().anyMatch(PersonalDataScan::isResidentId18)) {
       kinds.add(Kind.RESIDENT_ID);
     }
-    if (MOBILE.matcher(text).find()) {
+    if (MOBILE.matcher(plain).find() || Evasions.digitWindows(plain).stream().anyMatch(Evasions::isMobile)) {
       kinds.add(Kind.MOBILE_NUMBER);
     }
-    if (EMAIL.matcher(text).find()) {
+    if (EMAIL.matcher(plain).find() || Evasions.obfuscatedEmail(plain)) {
       kinds.add(Kind.EMAIL_ADDRESS);
     }
-    Matcher name = LABELLED_NAME.matcher(text);
+    Matcher name = LABELLED_NAME.matcher(plain);
     while (name.find()) {
       if (!NOT_A_NAME.contains(name.group(1).substring(0, 2))) {
         kinds.add(Kind.LABELLED_NAME);
         break;
       }
+    }
+    if (!kinds.contains(Kind.LABELLED_NAME) && Names.inContext(plain)) {
+      kinds.add(Kind.NAME_IN_CONTEXT);
     }
     return kinds;
   }

@@ -58,7 +58,8 @@ public final class Findings {
   private static final List<String> KINDS = List.of(
       "a resident identity card number", "a mobile phone number", "an e-mail address",
       "a student's or parent's name (a name after a label such as 学生/家长/监护人)",
-      "a student or guardian reference used in this school's records");
+      "a student or guardian reference used in this school's records",
+      "a student's or parent's name (such as 学生张三, 张三同学 or 王五的妈妈)");
 
   private Findings() {}
 

@@ -142,4 +142,39 @@ class PersonalDataScanTest {
     assertThat(PersonalDataScan.candidateReferences("x".repeat(65))).as("longer than any reference").isEmpty();
     assertThat(PersonalDataScan.candidateReferences(null)).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "１３８００１３８０００", "1３8 0０1３ 8０0０", "138.0013.8000", "1 3 8 0 0 1 3 8 0 0 0", "一三八零零一三八零零零",
+      "家长电话 138-0013-8000-2", "＋８６ １３８ ００１３ ８０００", "138/0013/8000"})
+  void catchesAMobileNumberInDisguise(String text) {
+    assertThat(PersonalDataScan.find(text)).contains(MOBILE_NUMBER);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"１１０１０５１９４９１２３１００２Ｘ", "110.105.1949.1231.002X", "1101 0519 4912 3100 2 X"})
+  void catchesAResidentIdInDisguise(String text) {
+    assertThat(PersonalDataScan.find(text)).contains(RESIDENT_ID);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zhangsan at example dot com", "zhangsan(at)example.com", "zhangsan＠example．com",
+      "zhangsan[at]qq[dot]com", "li.si （at） 163 点 com", "wang AT mail DOT edu DOT cn", "zhao @ qq . com"})
+  void catchesAnObfuscatedEmailAddress(String text) {
+    assertThat(PersonalDataScan.find(text)).contains(EMAIL_ADDRESS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"学生张三", "家长李四反映作业太多", "张三同学", "王五的妈妈", "李某某家长", "表扬欧阳娜娜同学",
+      "监护人赵某", "学生王小明积极参与", "陈静的父亲来校"})
+  void catchesANameWithoutALabel(String text) {
+    assertThat(PersonalDataScan.find(text)).containsExactly(PersonalDataScan.Kind.NAME_IN_CONTEXT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"家长高度重视", "许多家长表示收获很大", "关心同学", "学生张贴作品", "学生安全教育", "全体同学",
+      "高年级同学", "方便家长接送", "学生会组织的活动", "meet parents at home. We care", "a.m. at 8.30"})
+  void letsOrdinaryPhrasesPass(String text) {
+    assertThat(PersonalDataScan.find(text)).isEmpty();
+  }
 }
