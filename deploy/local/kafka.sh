@@ -135,7 +135,7 @@ kafka_ready() {
 wait_started() {
   local started=$1 deadline=$((SECONDS + KAFKA_START_TIMEOUT))
   until kafka_ready; do
-    if ! pid_alive "$KAFKA_PID"; then
+    if ! pid_starting "$KAFKA_PID"; then
       print_log_tail "$KAFKA_LOG" 40
       rm -f "$KAFKA_PID"
       die "Kafka exited during startup (log: $KAFKA_LOG)"

@@ -187,7 +187,7 @@ wait_for_http() {
     if [[ $code == 200 ]]; then
       return 0
     fi
-    if [[ -n $pidfile ]] && ! pid_alive "$pidfile"; then
+    if [[ -n $pidfile ]] && ! pid_starting "$pidfile"; then
       print_log_tail "$logfile" 40
       die "$name exited before $url answered 200 (log: $logfile)"
     fi
@@ -232,6 +232,16 @@ pid_alive() {
     tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q -- "-Dgongyu.component=$name " || return 1
   fi
   return 0
+}
+
+# pid_starting PIDFILE -> 0 while the pid in it runs. For the wait right after a start
+# only: until the child has exec'd java its command line is still the starting
+# shell's, which pid_alive would not count (under load that window lasts long enough
+# to be seen, and a component that is coming up was then reported as exited).
+pid_starting() {
+  local pid
+  pid="$(read_pid "$1")" || return 1
+  kill -0 "$pid" 2>/dev/null
 }
 
 # pid_port PIDFILE -> the -Dgongyu.port=N its process was started with (if any)

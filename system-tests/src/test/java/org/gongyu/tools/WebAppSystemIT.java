@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
@@ -52,6 +53,7 @@ import tools.jackson.databind.JsonNode;
  *   <li>a county admin and an assessor land on their county and see only it; another county's page
  *       is the not-found page with no figures;
  *   <li>a school admin lands on their school; another school's page is the not-found page.
+ *   <li>Swagger UI at the gateway shows the specs, each naming the gateway as its server.
  * </ul>
  *
  * axe-core runs on each main page (city scorecard, county, school, indicator, attention) and any
@@ -65,7 +67,9 @@ class WebAppSystemIT {
   static final String GATEWAY = SharedPlatform.GATEWAY;
   static final String INDICATOR = IndicatorCodes.PLATFORM_REGISTRATION;
   static final Path SCREENSHOTS = SharedPlatform.ROOT.resolve("system-tests/target/screenshots");
-  static final Path AXE = SharedPlatform.ROOT.resolve("web/node_modules/axe-core/axe.min.js");
+  /** axe-core from the web module's devDependencies ({@code -Dgongyu.axe=<file>} points elsewhere). */
+  static final Path AXE = Path.of(System.getProperty("gongyu.axe",
+      SharedPlatform.ROOT.resolve("web/node_modules/axe-core/axe.min.js").toString()));
   static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
   static final List<String> DEMO_COUNTIES = List.of("东城县", "西山县", "南湖区");
 
@@ -163,6 +167,19 @@ class WebAppSystemIT {
       assertThat(text).as("the PDF's text").contains(DEMO_COUNTIES);
       assertThat(text).contains("演示市");
     }
+
+    // Swagger UI at the gateway: each service's spec names the gateway as its server, so "try it
+    // out" goes through the gateway's /api routes with this session (or a token under Authorize)
+    for (String service : List.of("reporting", "school", "district", "city")) {
+      JsonNode spec = api("/api-docs/" + service);
+      assertThat(spec.path("servers").path(0).path("url").asString()).as("servers of the %s spec", service).isEqualTo(GATEWAY);
+      assertThat(spec.path("components").path("securitySchemes").size()).as("%s declares the bearer scheme", service).isPositive();
+    }
+    browser.open("/swagger-ui.html");
+    Chromium.waitUntil("Swagger UI with the reporting spec", Duration.ofSeconds(30),
+        () -> !browser.all(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+    browser.screenshot(SCREENSHOTS.resolve("swagger-ui.png"));
+    swaggerTryItOut();
 
     // indicator and attention pages of the city
     browser.open("/indicators/" + INDICATOR + "?period=" + semester.id());
@@ -263,6 +280,51 @@ class WebAppSystemIT {
   }
 
   // ---- helpers
+
+  /**
+   * "Try it out" on {@code GET /api/reports/calendar} in Swagger UI: first with the login session
+   * (the gateway relays the session's token), then with a token pasted under Authorize (sent as
+   * {@code Authorization: Bearer}); both answer 200 through the gateway.
+   */
+  private void swaggerTryItOut() {
+    By calendar = By.cssSelector(".opblock-summary-path[data-path='/api/reports/calendar']");
+    Chromium.waitUntil("the calendar operation in Swagger UI", Duration.ofSeconds(30), () -> !browser.all(calendar).isEmpty());
+    browser.driver().findElement(calendar).click();
+    clickWhenThere(By.cssSelector(".opblock.is-open .try-out__btn"));
+    clickWhenThere(By.cssSelector(".opblock.is-open .execute"));
+    assertThat(liveStatus()).as("try it out with the session").isEqualTo("200");
+    assertThat(curl()).doesNotContain("Authorization");
+
+    String token = new org.gongyu.testing.KeycloakAccounts(SharedPlatform.KEYCLOAK).token("city-admin");
+    clickWhenThere(By.cssSelector(".swagger-ui .btn.authorize"));
+    By tokenField = By.cssSelector(".dialog-ux .modal-ux input[type=text], .dialog-ux .modal-ux input[type=password]");
+    Chromium.waitUntil("the Authorize dialog", Duration.ofSeconds(10), () -> !browser.all(tokenField).isEmpty());
+    browser.driver().findElement(tokenField).sendKeys(token);
+    clickWhenThere(By.cssSelector(".dialog-ux .modal-ux .auth-btn-wrapper .authorize"));
+    clickWhenThere(By.cssSelector(".dialog-ux .modal-ux .btn-done, .dialog-ux .modal-ux .close-modal"));
+    browser.screenshot(SCREENSHOTS.resolve("swagger-ui-authorized.png"));
+    clickWhenThere(By.cssSelector(".opblock.is-open .execute"));
+    Chromium.waitUntil("the request with the pasted token", Duration.ofSeconds(20), () -> curl().contains("Authorization: Bearer"));
+    assertThat(liveStatus()).as("try it out with the pasted bearer token").isEqualTo("200");
+  }
+
+  private void clickWhenThere(By by) {
+    Chromium.waitUntil(by + " in Swagger UI", Duration.ofSeconds(15),
+        () -> browser.all(by).stream().anyMatch(WebElement::isDisplayed));
+    browser.all(by).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+  }
+
+  private String liveStatus() {
+    By status = By.cssSelector(".opblock.is-open .live-responses-table .response .response-col_status");
+    Chromium.waitUntil("a response in Swagger UI", Duration.ofSeconds(20),
+        () -> !browser.all(status).isEmpty() && !browser.all(status).getFirst().getText().isBlank());
+    return browser.all(status).getFirst().getText().trim().split("\\s+")[0];
+  }
+
+  private String curl() {
+    return browser.all(By.cssSelector(".opblock.is-open .curl-command")).stream().map(WebElement::getText)
+        .findFirst().orElse("");
+  }
 
   /** A screenshot of a main page and the axe-core check of it. */
   private void checkPage(String name) {
