@@ -49,6 +49,18 @@ final class Formats {
     return amount(kind, value, lang);
   }
 
+  /**
+   * A county's or the city's cell as the web app shows it: for a per-school COUNT the schools
+   * meeting the per-school target out of those expected ({@code 6/30 所}), since that is what its
+   * met / not met judges; any other kind as {@link #value}.
+   */
+  static String rollup(String kind, org.gongyu.reporting.report.RollupCell c, Lang lang) {
+    if ("COUNT".equals(kind) && !c.suppressed() && c.schoolsMeetingTarget() != null && c.schoolsExpected() != null) {
+      return c.schoolsMeetingTarget() + "/" + c.schoolsExpected() + lang.pick(" 所", " schools");
+    }
+    return value(kind, c.value(), c.numerator(), c.denominator(), c.suppressed(), lang);
+  }
+
   /** A value or target of {@code kind} without numerator and denominator: 54.4 %, 3.2 次/人, 1.5. */
   static String amount(String kind, BigDecimal value, Lang lang) {
     if (value == null) {

@@ -132,8 +132,7 @@ final class ScorecardPdf {
 
   private void cell(StringBuilder h, IndicatorView i, RollupCell c) {
     String css = c.met() == null ? "" : c.met() ? " class=\"met\"" : " class=\"notmet\"";
-    h.append("<td").append(css).append(">")
-        .append(t(Formats.value(i.kind(), c.value(), c.numerator(), c.denominator(), c.suppressed(), lang)));
+    h.append("<td").append(css).append(">").append(t(Formats.rollup(i.kind(), c, lang)));
     String met = Formats.met(c.met(), lang);
     if (!met.isEmpty()) {
       h.append("<br/><span class=\"mark\">").append(t(met)).append("</span>");
