@@ -70,6 +70,13 @@ describe('API client', () => {
     expect(e.message).toBe('会话已过期：请重新登录')
   })
 
+  it('English messages use an English colon', async () => {
+    setLanguageSource(() => 'en')
+    vi.stubGlobal('fetch', respond(400, { title: 'Bad request', status: 400, detail: "periodId: '2026-xx' is not a period" }))
+    const e = await request('/api/x').catch((x: ApiError) => x) as ApiError
+    expect(e.message).toBe("Bad request: periodId: '2026-xx' is not a period")
+  })
+
   it('sends the chosen language, and the CSRF header on writes only', async () => {
     document.cookie = 'XSRF-TOKEN=abc-123'
     const f = respond(200, { ok: true }, 'application/json')

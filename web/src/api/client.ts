@@ -34,7 +34,7 @@ export class ApiError extends Error {
 export function readableMessage(title: string | null, detail: string | null, errors: FieldError[], status: number): string {
   const head = [title, detail].filter((s): s is string => !!s && s.trim() !== '')
   if (head.length === 2 && head[1].startsWith(head[0])) head.shift()
-  let text = head.join('：')
+  let text = head.join(language().startsWith('zh') ? '：' : ': ')
   if (!text) text = `HTTP ${status}`
   if (errors.length > 0) {
     text += '\n' + errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n')
