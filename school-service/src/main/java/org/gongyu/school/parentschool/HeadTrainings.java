@@ -10,6 +10,7 @@ import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
+import org.gongyu.school.privacy.PersonalDataGuard;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,13 +25,16 @@ class HeadTrainings {
   private final ApplicationEventPublisher events;
   private final CityCalendar calendar;
   private final Clock clock;
+  private final PersonalDataGuard guard;
 
-  HeadTrainings(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock) {
+  HeadTrainings(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock,
+      PersonalDataGuard guard) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.events = events;
     this.calendar = calendar;
     this.clock = clock;
+    this.guard = guard;
   }
 
   /** A training as stored. */
@@ -41,6 +45,9 @@ class HeadTrainings {
     registry.lockForUpdate(schoolId);
     List<String> errors = new ArrayList<>();
     RecordDays.check(errors, "completedOn", request.completedOn(), calendar.today());
+    // read by county and city users: no personal data of students and parents (issue 12)
+    errors.addAll(guard.problems(schoolId, PersonalDataGuard.texts(
+        "trainingId", trainingId, "personName", request.personName(), "course", request.course())));
     RecordDays.rejectIfAny(errors);
 
     HeadTraining wanted = new HeadTraining(trainingId, request.personName(), request.course(), request.completedOn());

@@ -10,6 +10,7 @@ import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
+import org.gongyu.school.privacy.PersonalDataGuard;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,13 +25,16 @@ class Instructors {
   private final ApplicationEventPublisher events;
   private final CityCalendar calendar;
   private final Clock clock;
+  private final PersonalDataGuard guard;
 
-  Instructors(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock) {
+  Instructors(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock,
+      PersonalDataGuard guard) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.events = events;
     this.calendar = calendar;
     this.clock = clock;
+    this.guard = guard;
   }
 
   /** An instructor as stored. */
@@ -46,6 +50,9 @@ class Instructors {
     if (request.leftOn() != null && request.leftOn().isBefore(request.certifiedOn())) {
       errors.add("leftOn: " + request.leftOn() + " is before certifiedOn " + request.certifiedOn());
     }
+    // read by county and city users: no personal data of students and parents (issue 12)
+    errors.addAll(guard.problems(schoolId, PersonalDataGuard.texts(
+        "instructorId", instructorId, "name", request.name(), "certificateNo", request.certificateNo())));
     RecordDays.rejectIfAny(errors);
 
     Instructor wanted = new Instructor(instructorId, request.name(), request.certificateNo(), request.certifiedOn(), request.leftOn());

@@ -10,6 +10,7 @@ import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
+import org.gongyu.school.privacy.PersonalDataGuard;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,13 +25,16 @@ class ParentSchools {
   private final ApplicationEventPublisher events;
   private final CityCalendar calendar;
   private final Clock clock;
+  private final PersonalDataGuard guard;
 
-  ParentSchools(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock) {
+  ParentSchools(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock,
+      PersonalDataGuard guard) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.events = events;
     this.calendar = calendar;
     this.clock = clock;
+    this.guard = guard;
   }
 
   /** The parent school as stored. */
@@ -42,6 +46,9 @@ class ParentSchools {
     LocalDate today = calendar.today();
     List<String> errors = new ArrayList<>();
     RecordDays.check(errors, "establishedOn", request.establishedOn(), today);
+    // read by county and city users: no personal data of students and parents (issue 12)
+    errors.addAll(guard.problems(schoolId, PersonalDataGuard.texts(
+        "headName", request.headName(), "structure", request.structure(), "rules", request.rules())));
     RecordDays.rejectIfAny(errors);
 
     Establishment wanted = new Establishment(request.headName(), request.establishedOn(), request.structure(), request.rules());

@@ -18,6 +18,7 @@ import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
+import org.gongyu.school.privacy.PersonalDataGuard;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,15 +36,17 @@ class Sessions {
   private final ApplicationEventPublisher events;
   private final CityCalendar calendar;
   private final Clock clock;
+  private final PersonalDataGuard guard;
 
   Sessions(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, ApplicationEventPublisher events, CityCalendar calendar,
-      Clock clock) {
+      Clock clock, PersonalDataGuard guard) {
     this.jdbc = jdbc;
     this.registry = registry;
     this.classes = classes;
     this.events = events;
     this.calendar = calendar;
     this.clock = clock;
+    this.guard = guard;
   }
 
   @Transactional
@@ -67,6 +70,9 @@ class Sessions {
             + ", but the session's date " + request.date() + " is in " + year);
       }
     }
+    // read by county and city users: no personal data of students and parents (issue 12)
+    errors.addAll(guard.problems(schoolId, PersonalDataGuard.texts(
+        "sessionId", sessionId, "classId", request.classId(), "topic", request.topic(), "lecturer", request.lecturer())));
     RecordDays.rejectIfAny(errors);
 
     Session wanted = new Session(sessionId, request.type(), request.classId(), request.date(), request.topic(), request.lecturer(),

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps personal data of students and parents out of text a school writes for the county (an
- * application's plan, a self-evaluation's narrative and evidence): the shapes {@link
+ * Keeps personal data of students and parents out of text a school writes that the county or the
+ * city can read (an application's plan, a self-evaluation's narrative and evidence; the parent
+ * school's head, structure and rules; session topics and lecturers; trainings; instructors): the shapes {@link
  * PersonalDataScan} recognises, and any string this school has recorded as a student's or a
  * guardian's reference. A problem names the field and the kind of data found, never the value, so
  * the refusal itself (and every log of it) carries nothing.
@@ -24,6 +25,15 @@ public class PersonalDataGuard {
 
   PersonalDataGuard(RecordedReferences references) {
     this.references = references;
+  }
+
+  /** {@code path, text, path, text, …} as the ordered map {@link #problems} takes (null texts allowed). */
+  public static Map<String, String> texts(String... pathsAndTexts) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < pathsAndTexts.length; i += 2) {
+      texts.put(pathsAndTexts[i], pathsAndTexts[i + 1]);
+    }
+    return texts;
   }
 
   /**

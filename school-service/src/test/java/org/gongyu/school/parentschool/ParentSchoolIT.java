@@ -27,6 +27,8 @@ import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
 import org.gongyu.school.HttpItSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -394,5 +396,83 @@ class ParentSchoolIT extends HttpItSupport {
     assertThat(jdbc.sql("select count(*) from parent_school_session where school_id in (?, ?) and session_id = 'MX-S'")
         .params(sibling, other).query(Long.class).single()).isEqualTo(2);
     assertThat(jdbc.sql("select count(*) from head_training where school_id = ?").param(own).query(Long.class).single()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------- personal data (issue 12 item 1)
+
+  /**
+   * Every text of these records is readable by county and city users (GET … all six roles), so each
+   * passes the personal-data guard before it is stored: a mobile, an ID number, an e-mail address
+   * (also disguised) or a pupil's name in any one of them is a 422 naming the field, and nothing is
+   * stored. The table of such fields is in school-service/README.md ("Texts above the school").
+   */
+  @ParameterizedTest(name = "{1} {2} ← {3}")
+  @CsvSource(delimiter = '|', textBlock = """
+      01 | parent-school | headName      | 王芳 13800138000
+      02 | parent-school | structure     | 校长任校长，联系电话 138 0013 8000
+      03 | parent-school | rules         | 请将材料发送至 li.si(at)163.com
+      04 | parent-school | rules         | 学生张三的家长负责联络
+      05 | session       | topic         | 张三同学的妈妈分享经验
+      06 | session       | topic         | 证件 11010519491231002X
+      07 | session       | lecturer      | 陈老师 １３８００１３８０００
+      08 | session       | sessionId     | 13800138000
+      09 | session       | classId       | 11010519491231002X
+      10 | head-training | personName    | 王芳 wangfang@example.com
+      11 | head-training | course        | 家长李四反映的问题研讨
+      12 | head-training | trainingId    | 138-0013-8000
+      13 | instructor    | name          | 陈静 138.0013.8000
+      14 | instructor    | certificateNo | 11010519491231002X
+      15 | instructor    | instructorId  | 11010519491231002X
+      """)
+  void personalDataInAnyTextReadableAboveTheSchoolIsRefusedAndNothingIsStored(String n, String record, String field, String value) {
+    String school = "99010178" + n;
+    registerSchool(school, "990101");
+    putClass(school, "C-PD", YEAR, 30);
+    String path;
+    Map<String, Object> body;
+    switch (record) {
+      case "parent-school" -> {
+        path = base(school) + "/parent-school";
+        body = new HashMap<>(parentSchool("王芳", "2025-09-01"));
+      }
+      case "session" -> {
+        path = base(school) + "/parent-school/sessions/" + (field.equals("sessionId") ? value : "S-PD");
+        body = new HashMap<>(session("CLASS", "C-PD", "2026-10-10"));
+      }
+      case "head-training" -> {
+        path = base(school) + "/head-trainings/" + (field.equals("trainingId") ? value : "T-PD");
+        body = new HashMap<>(Map.of("personName", "王芳", "course", "家校共育骨干培训", "completedOn", "2026-03-15"));
+      }
+      default -> {
+        path = base(school) + "/instructors/" + (field.equals("instructorId") ? value : "I-PD");
+        body = new HashMap<>(instructor("陈静", "2025-09-01", null));
+      }
+    }
+    if (!field.endsWith("Id") || field.equals("classId")) {
+      body.put(field, value);
+    }
+    String before = record.equals("parent-school") ? get(path).body() : null;
+    long rows = snapshotRows(school);
+
+    Response refused = send("PUT", path, body);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body()).contains(field + ": contains ").contains("personal data of students and parents may not be written here");
+    if (!field.endsWith("Id")) {
+      assertThat(refused.body()).as("the refusal never repeats the value").doesNotContain(value.replaceAll("^.* ", ""));
+    }
+    assertThat(snapshotRows(school)).as("nothing derived").isEqualTo(rows);
+    switch (record) {
+      case "parent-school" -> assertThat(get(path).body()).as("unchanged").isEqualTo(before);
+      case "session" -> assertThat(get(base(school) + "/parent-school/sessions?semester=" + SEMESTER).body()).isEqualTo("[]");
+      case "head-training" -> assertThat(get(base(school) + "/head-trainings").body()).isEqualTo("[]");
+      default -> assertThat(get(base(school) + "/instructors").body()).isEqualTo("[]");
+    }
+    // the same record without the personal data is taken
+    if (!field.endsWith("Id")) {
+      body.put(field, field.equals("classId") ? "C-PD" : "家校共育");
+      Response taken = send("PUT", path, body);
+      assertThat(taken.status()).as(taken.body()).isIn(200, 201);
+    }
   }
 }
