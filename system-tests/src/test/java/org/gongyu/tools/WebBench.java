@@ -158,7 +158,7 @@ public final class WebBench {
             .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(120)).build();
         HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() != 200) {
-          System.out.printf("  %-50s HTTP %d%n", e.getKey(), answer.statusCode());
+          System.out.printf("  %-58s HTTP %d%n", e.getKey(), answer.statusCode());
           continue;
         }
         List<Double> times = new ArrayList<>();
@@ -172,7 +172,7 @@ public final class WebBench {
           Sheet sheet = book.getSheetAt(0);
           rows = sheet.getPhysicalNumberOfRows();
         }
-        System.out.printf("  %-50s %4d rows, %,8d bytes: median %.0f ms (min %.0f, max %.0f)%n", e.getKey(), rows,
+        System.out.printf("  %-58s %4d rows, %,8d bytes: median %.0f ms (min %.0f, max %.0f)%n", e.getKey(), rows,
             answer.body().length, median(times), min(times), max(times));
         if (rows > largestRows) {
           largestRows = rows;
