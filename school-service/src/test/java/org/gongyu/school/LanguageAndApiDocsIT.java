@@ -107,6 +107,29 @@ class LanguageAndApiDocsIT extends HttpItSupport {
     assertThat(unknown.body().path("detail").asString()).startsWith("请求体不是符合要求结构的有效 JSON：其中的字段 'schoolId' 不属于此请求");
   }
 
+  /** Issue 12 item 8 in this service: a NUL in a text, a number for a text, an unknown path and /error. */
+  @Test
+  void controlCharactersNumbersForTextUnknownPathsAndTheErrorPathAreProblems() {
+    registerSchool(SCHOOL);
+    String path = "/api/school/schools/" + SCHOOL + "/parent-school";
+    Answer nul = call("PUT", path,
+        "{\"headName\":\"王芳\",\"establishedOn\":\"2025-09-01\",\"structure\":\"a\\u0000b\",\"rules\":\"r\"}", "en");
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(nul.contentType()).startsWith("application/problem+json");
+    assertThat(nul.body().path("detail").asString()).startsWith("structure: contains the control character U+0000");
+    Answer number = call("PUT", path, "{\"headName\":12,\"establishedOn\":\"2025-09-01\",\"structure\":\"s\",\"rules\":\"r\"}", "zh-CN");
+    assertThat(number.status()).isEqualTo(400);
+    assertThat(number.body().path("detail").asString()).isEqualTo("headName：必须是文本（JSON 字符串），而不是数字");
+    assertThat(call("GET", path, null, "en").status()).as("nothing stored").isEqualTo(404);
+
+    for (String unknown : new String[] {"/error", "/nope", "/api/school/nope", "/api/school/schools/" + SCHOOL + "/nope"}) {
+      Answer a = call("GET", unknown, null, "en");
+      // the test client sends a token only on paths of a school: elsewhere the answer is the 401 problem
+      assertThat(a.status()).as(unknown).isEqualTo(unknown.contains(SCHOOL) || unknown.equals("/error") ? 404 : 401);
+      assertThat(a.contentType()).as(unknown).startsWith("application/problem+json");
+    }
+  }
+
   @Test
   void theFindingsOfARuleCheckAreListedInTheRequestsLanguage() {
     registerSchool(SCHOOL);

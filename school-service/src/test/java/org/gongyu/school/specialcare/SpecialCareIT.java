@@ -159,4 +159,69 @@ class SpecialCareIT extends StudentRecordsItSupport {
         .param(school).query(String.class).single()).isEqualTo(rowBefore);
     assertThat(outboxed(school)).isEqualTo(outboxBefore);
   }
+
+  /** The school's indicator answer as the given user (a bearer token of another tier). */
+  tools.jackson.databind.JsonNode indicators(String school, String token) {
+    String body = http.get().uri("/api/school/schools/" + school + "/indicators/2026-2027-1")
+        .header("Authorization", "Bearer " + token)
+        .exchange((req, res) -> {
+          assertThat(res.getStatusCode().value()).isEqualTo(200);
+          return new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
+        }, true);
+    return new tools.jackson.databind.json.JsonMapper().readTree(body);
+  }
+
+  static tools.jackson.databind.JsonNode code(tools.jackson.databind.JsonNode list, String code) {
+    for (var n : list) {
+      if (n.path("indicatorCode").asString().equals(code)) {
+        return n;
+      }
+    }
+    throw new AssertionError(code + " not in " + list);
+  }
+
+  /** Issue 12 item 3: a sensitive count of 1–4 is never exact for county and city users of this service. */
+  @Test
+  void smallCountsOfASensitiveIndicatorAreWithheldFromCountyAndCityUsersButNotFromTheSchool() {
+    String school = "9901013109";
+    registerSchool(school, "990101");
+    putClass(school, "C26", "2026-2027", 30);
+    assertThat(put(school, "SS-1", entry("C26", "STU-W1", "LEFT_BEHIND", "2026-09-10", "2026-09-20", "2026-09-21", null, null)).status())
+        .isEqualTo(201);
+    assertThat(put(school, "SS-2", entry("C26", "STU-W2", "HARDSHIP", "2026-09-10", null, null, null, null)).status()).isEqualTo(201);
+    assertThat(figure(school, IndicatorCodes.SPECIAL_CARE, "2026-2027-1")).containsExactly(1, 2);
+
+    var own = code(indicators(school, org.gongyu.testing.Keycloak.tokenAs("school-admin", school)), IndicatorCodes.SPECIAL_CARE);
+    assertThat(own.path("numerator").asLong()).isEqualTo(1);
+    assertThat(own.path("denominator").asLong()).isEqualTo(2);
+    assertThat(own.path("rate").asString()).startsWith("0.5");
+    assertThat(own.path("suppressed").asBoolean()).isFalse();
+    var staff = code(indicators(school, org.gongyu.testing.Keycloak.tokenAs("school-staff", school)), IndicatorCodes.SPECIAL_CARE);
+    assertThat(staff.path("numerator").asLong()).isEqualTo(1);
+
+    for (String[] user : new String[][] {{"county-admin", "990101"}, {"county-assessor", "990101"}, {"city-staff", "990100"},
+        {"city-admin", "990100"}}) {
+      var list = indicators(school, org.gongyu.testing.Keycloak.tokenAs(user[0], user[1]));
+      var cell = code(list, IndicatorCodes.SPECIAL_CARE);
+      assertThat(cell.path("suppressed").asBoolean()).as(user[0]).isTrue();
+      assertThat(cell.path("numerator").isNull()).as(user[0]).isTrue();
+      assertThat(cell.path("denominator").isNull()).as(user[0]).isTrue();
+      assertThat(cell.path("rate").isNull()).as(user[0]).isTrue();
+      assertThat(list.toString()).as(user[0]).doesNotContain("\"numerator\":1,\"denominator\":2");
+      // not sensitive: exact for everyone (0 of 30 registered on the platform)
+      var platform = code(list, IndicatorCodes.PLATFORM_REGISTRATION);
+      assertThat(platform.path("suppressed").asBoolean()).isFalse();
+      assertThat(platform.path("denominator").asLong()).isEqualTo(30);
+    }
+
+    // five entries: no longer a small cell, exact for the county too; zero is shown as well
+    for (int i = 3; i <= 6; i++) {
+      assertThat(put(school, "SS-" + i, entry("C26", "STU-W" + i, "OTHER", "2026-09-10", "2026-09-20", "2026-09-21", null, null))
+          .status()).isEqualTo(201);
+    }
+    var county = code(indicators(school, org.gongyu.testing.Keycloak.tokenAs("county-admin", "990101")), IndicatorCodes.SPECIAL_CARE);
+    assertThat(county.path("suppressed").asBoolean()).isFalse();
+    assertThat(county.path("numerator").asLong()).isEqualTo(5);
+    assertThat(county.path("denominator").asLong()).isEqualTo(6);
+  }
 }
