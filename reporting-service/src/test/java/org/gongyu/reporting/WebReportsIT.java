@@ -84,6 +84,8 @@ class WebReportsIT extends ReportingITSupport {
   private static final String ESTABLISHED = IndicatorCodes.PARENT_SCHOOL_ESTABLISHED; // SCHOOL_THRESHOLD, primary only
   private static final String CONSULT = IndicatorCodes.CONSULTATION_RESOLUTION; // RATIO, sensitive, target 0.90
   private static final List<String> CODES = List.of(CONTACT, LEARNING, ESTABLISHED, CONSULT);
+  /** UNIT_COUNT: titles the county holds as a whole; no school reports it (left out of CODES). */
+  private static final String TITLES = IndicatorCodes.DEMONSTRATION_SCHOOLS;
   /** HUBIN's deadline, already passed by the service's clock. */
   private static final Instant DEADLINE = Instant.parse("2026-11-30T16:00:00Z");
   private static final Instant BEFORE = Instant.parse("2026-11-20T02:00:00Z");
@@ -130,6 +132,8 @@ class WebReportsIT extends ReportingITSupport {
         IndicatorKind.SCHOOL_THRESHOLD, false, List.of("PRIMARY"), "1.00")));
     ids.add(send(Topics.CITY_CATALOGUE, CONSULT, define(CONSULT, "咨询个案办结率", "Consultation cases resolved",
         IndicatorKind.RATIO, true, List.of(), "0.90")));
+    ids.add(send(Topics.CITY_CATALOGUE, TITLES, define(TITLES, "协同育人示范学校数", "Demonstration schools",
+        IndicatorKind.UNIT_COUNT, false, List.of(), "3")));
     awaitConsumed(ids);
     ids.clear();
 
@@ -246,6 +250,15 @@ class WebReportsIT extends ReportingITSupport {
     assertThat(get(schoolScorecard(SQ1), Keycloak.tokenAs("county-admin", HUBIN)).status()).as("another county's school")
         .isEqualTo(404);
     assertThat(get(schoolScorecard(HB1), Keycloak.tokenAs("school-staff", HB2)).status()).as("another school").isEqualTo(404);
+  }
+
+  @Test
+  void noSchoolIsMissingOrLateForTitlesTheCountyHoldsAsAWhole() {
+    JsonNode hb1 = get(schoolScorecard(HB1)).body();
+    assertThat(line(hb1, TITLES).get("missing").booleanValue()).as("a UNIT_COUNT has no school snapshot to miss").isFalse();
+
+    JsonNode a = get(cityAttention("countyId=" + HUBIN + "&indicator=" + TITLES)).body();
+    assertThat(keys(a)).containsExactly(TITLES + " COUNTY " + HUBIN + " MISSING");
   }
 
   // ---- what needs attention

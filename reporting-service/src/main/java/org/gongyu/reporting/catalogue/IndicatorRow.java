@@ -38,4 +38,12 @@ public record IndicatorRow(
   public boolean appliesTo(String schoolType) {
     return schoolTypes.isEmpty() || schoolTypes.contains(schoolType);
   }
+
+  /**
+   * Whether schools report this indicator: a {@link IndicatorKind#UNIT_COUNT} (titles) is held by
+   * the county as a whole, so no school can be missing or late for it.
+   */
+  public boolean reportedBySchools() {
+    return kind != IndicatorKind.UNIT_COUNT;
+  }
 }

@@ -135,7 +135,7 @@ public class AttentionService {
         if (!"SCHOOL".equals(level)) {
           withheld += judge.county(county, rollup);
         }
-        if ("COUNTY".equals(level)) {
+        if ("COUNTY".equals(level) || !indicator.reportedBySchools()) {
           continue;
         }
         List<SchoolRow> schools = schoolsByCountyAndStart.computeIfAbsent(county.countyId() + "@" + start,

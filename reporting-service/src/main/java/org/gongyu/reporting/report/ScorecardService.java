@@ -131,7 +131,7 @@ public class ScorecardService {
       SchoolSnapshotRow snapshot = figures.snapshot(indicator.code(), own.id(), schoolId).orElse(null);
       CountyScorecard.SchoolCell cell = ReportAssembler.schoolCell(school, own.id(), snapshot, indicator, target, exact);
       lines.add(new SchoolScorecard.Line(ReportAssembler.indicator(indicator, target), own.id(), cell,
-          cell.applies() && snapshot == null));
+          cell.applies() && indicator.reportedBySchools() && snapshot == null));
     }
     return new SchoolScorecard(asked.id(), units.school(asOfAsked), lines);
   }
