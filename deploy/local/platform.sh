@@ -110,6 +110,18 @@ build_if_needed() {
   ((${#missing[@]} == 0)) || die "the build finished but these jars are missing: ${missing[*]}"
 }
 
+# school-service's keys (issue 12, no default secrets): generated once per run dir and kept there,
+# unless the caller's environment supplies GONGYU_SCHOOL_PSEUDONYM_KEY and GONGYU_SCHOOL_FIELD_KEY.
+school_keys_file() {
+  local f="$GONGYU_RUN_DIR/secrets/school-keys.env"
+  if [[ ! -f $f ]]; then
+    mkdir -p "$(dirname "$f")" && chmod 700 "$(dirname "$f")"
+    (umask 077 && printf 'GONGYU_SCHOOL_PSEUDONYM_KEY=%s\nGONGYU_SCHOOL_FIELD_KEY=%s\n' \
+      "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$f")
+  fi
+  echo "$f"
+}
+
 start_component() {
   local name=$1 p jar pidfile logf svc
   local -a envs=()
@@ -142,6 +154,9 @@ start_component() {
       "SPRING_DATASOURCE_PASSWORD=$(comp_db "$name")"
       "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$(comp_port kafka)"
     )
+  fi
+  if [[ $name == school-service && ( -z ${GONGYU_SCHOOL_PSEUDONYM_KEY:-} || -z ${GONGYU_SCHOOL_FIELD_KEY:-} ) ]]; then
+    mapfile -t -O "${#envs[@]}" envs <"$(school_keys_file)"
   fi
   if [[ -n ${GONGYU_JAVA_OPTS:-} ]]; then
     read -r -a java_opts <<<"$GONGYU_JAVA_OPTS"
