@@ -112,12 +112,23 @@ build_if_needed() {
 
 # school-service's keys (issue 12, no default secrets): generated once per run dir and kept there,
 # unless the caller's environment supplies GONGYU_SCHOOL_PSEUDONYM_KEY and GONGYU_SCHOOL_FIELD_KEY.
+# A school database migrated before this file existed holds references under the demo keys the
+# repository used to ship: it keeps them (demo profile) until the databases are dropped.
 school_keys_file() {
-  local f="$GONGYU_RUN_DIR/secrets/school-keys.env"
+  local f="$GONGYU_RUN_DIR/secrets/school-keys.env" migrated
   if [[ ! -f $f ]]; then
     mkdir -p "$(dirname "$f")" && chmod 700 "$(dirname "$f")"
-    (umask 077 && printf 'GONGYU_SCHOOL_PSEUDONYM_KEY=%s\nGONGYU_SCHOOL_FIELD_KEY=%s\n' \
-      "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$f")
+    migrated="$(psql -h "$GONGYU_PG_HOST" -p "$GONGYU_PG_PORT" -U postgres -d "$(comp_db school-service)" -X -q -t -A \
+      -c "select to_regclass('public.flyway_schema_history') is not null" 2>/dev/null || true)"
+    if [[ $migrated == t ]]; then
+      log "school-service: this run dir's school database predates per-deployment keys; it keeps the old demo keys" \
+        "(demo profile). For keys of its own: $GONGYU_LOCAL_DIR/db.sh drop, delete $f, then up again" >&2
+      (umask 077 && printf '%s\n' SPRING_PROFILES_ACTIVE=demo GONGYU_SCHOOL_PSEUDONYM_KEY=demo-only-pseudonym-key-change-me \
+        GONGYU_SCHOOL_FIELD_KEY=demo-only-field-key-change-me >"$f")
+    else
+      (umask 077 && printf 'GONGYU_SCHOOL_PSEUDONYM_KEY=%s\nGONGYU_SCHOOL_FIELD_KEY=%s\n' \
+        "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$f")
+    fi
   fi
   echo "$f"
 }
