@@ -55,6 +55,19 @@ class LanguageAndApiDocsIT extends CityApiItSupport {
     assertThat(en.getBody().get("errors").get(0).asString()).isEqualTo("areas: a standard needs at least one task area");
   }
 
+  /** Issue 12 item 8 in this service: a NUL in a text, a number for a text, unknown paths and /error. */
+  @Test
+  void controlCharactersNumbersForTextUnknownPathsAndTheErrorPathAreProblems() {
+    assertProblem(put("/api/city/counties/990199", "{\"name\":\"县\\u0000\"}"), 400, "name: contains the control character U+0000");
+    assertProblem(put("/api/city/counties/990199", "{\"name\":12}"), 400, "name: must be text (a JSON string), not a number");
+    assertThat(get("/api/city/counties/990199").getStatusCode().value()).as("nothing stored").isEqualTo(404);
+    for (String unknown : new String[] {"/error", "/api/city/nope", "/api/city/counties/990199/nope"}) {
+      ResponseEntity<JsonNode> answer = get(unknown);
+      assertThat(answer.getStatusCode().value()).as(unknown).isEqualTo(404);
+      assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(unknown).isTrue();
+    }
+  }
+
   @Test
   void theApiDescriptionHasTheBearerSchemeASummaryPerOperationAndTheProblemAnswers() {
     Map<String, Object> doc = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
