@@ -49,6 +49,23 @@ class LanguageAndApiDocsIT extends DistrictITSupport {
         .startsWith("periodId: '2026' is a calendar year, but this indicator is evaluated per semester, e.g. ");
   }
 
+  /** Issue 12 item 8 in this service: a NUL in a text, a number for a text, unknown paths and /error. */
+  @Test
+  void controlCharactersNumbersForTextUnknownPathsAndTheErrorPathAreProblems() {
+    ResponseEntity<JsonNode> nul = putXuequRaw("990102", "XQ-NUL", "{\"name\":\"学区\\u0000\"}");
+    assertThat(nul.getStatusCode().value()).isEqualTo(400);
+    assertThat(nul.getBody().get("detail").asString()).startsWith("name: contains the control character U+0000");
+    ResponseEntity<JsonNode> number = putXuequRaw("990102", "XQ-NUL", "{\"name\":12}");
+    assertThat(number.getStatusCode().value()).isEqualTo(400);
+    assertThat(number.getBody().get("detail").asString()).isEqualTo("name: must be text (a JSON string), not a number");
+    assertThat(get("/api/district/counties/990102/xuequ", null).getBody().toString()).as("nothing stored").doesNotContain("XQ-NUL");
+    for (String unknown : new String[] {"/error", "/api/district/counties/990102/nope"}) {
+      ResponseEntity<JsonNode> answer = get(unknown, "en");
+      assertThat(answer.getStatusCode().value()).as(unknown).isEqualTo(404);
+      assertThat(answer.getHeaders().getContentType().toString()).as(unknown).startsWith("application/problem+json");
+    }
+  }
+
   @Test
   void theApiDescriptionHasTheBearerSchemeASummaryPerOperationAndTheProblemAnswers() {
     Map<String, Object> doc = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
