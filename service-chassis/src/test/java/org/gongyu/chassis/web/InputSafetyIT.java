@@ -191,6 +191,17 @@ class InputSafetyIT {
         }
       }
     }
+    // a NUL or another control character in the path or the query: refused as a bad request, never a 500
+    for (String path : new String[] {"/api/probe/schools/" + OWN + "/notes/n%00", "/api/probe/schools/" + OWN + "%0a/notes/n1",
+        "/api/probe/schools/" + OWN + "/notes/n1?x=%00", "/nope%00"}) {
+      Reply r = call("PUT", path, "{\"title\":\"x\"}", "en", null, true);
+      if (path.contains("?")) {
+        assertThat(r.status()).as("a query parameter the endpoint does not read is ignored").isEqualTo(200);
+        continue;
+      }
+      assertThat(r.status()).as(path).isIn(400, 404);
+      assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+    }
     Reply error = call("GET", "/error", null, "zh-CN", "text/html", false);
     assertThat(error.status()).isEqualTo(404);
     assertThat(error.contentType()).startsWith("application/problem+json");
