@@ -221,7 +221,8 @@ class PlatformSystemIT {
 
   /**
    * A real browser: Debian's headless Chromium, driven by its chromedriver, opens the gateway, is
-   * sent to Keycloak's login page, logs in as a county assessor and reads its county's report
+   * sent to Keycloak's login page, logs in as a county assessor, lands on the web app's page of its
+   * county and reads its county's report
    * through the gateway session; another county's report is the 404 problem. A screenshot of the
    * landing page goes to {@code system-tests/target/chromium-login.png}.
    */
@@ -261,12 +262,16 @@ class PlatformSystemIT {
       chrome.findElement(By.id("username")).sendKeys(username);
       chrome.findElement(By.id("password")).sendKeys(KeycloakAccounts.DEMO_PASSWORD);
       chrome.findElement(By.id("kc-login")).click();
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (!chrome.getCurrentUrl().startsWith(GATEWAY) && System.nanoTime() < deadline) {
+      // back at the gateway, the web app sends a county user to their county's page; its top bar
+      // names the county
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (!(chrome.getCurrentUrl().startsWith(GATEWAY + "/counties/990207")
+          && chrome.findElements(By.cssSelector("[data-testid=user-unit]")).stream().anyMatch(e -> e.getText().contains("浏览器县")))
+          && System.nanoTime() < deadline) {
         GongyuClient.sleep(100);
       }
-      assertThat(chrome.getCurrentUrl()).isEqualTo(GATEWAY + "/");
-      assertThat(chrome.getPageSource()).contains(username);
+      assertThat(chrome.getCurrentUrl()).startsWith(GATEWAY + "/counties/990207");
+      assertThat(chrome.findElement(By.cssSelector("[data-testid=user-unit]")).getText()).contains("浏览器县");
       Files.write(SharedPlatform.ROOT.resolve("system-tests/target/chromium-login.png"),
           chrome.getScreenshotAs(OutputType.BYTES));
 

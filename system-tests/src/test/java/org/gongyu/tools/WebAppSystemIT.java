@@ -52,7 +52,8 @@ import tools.jackson.databind.JsonNode;
  *       text, extracted with PDFBox, names the counties in Chinese;
  *   <li>a county admin and an assessor land on their county and see only it; another county's page
  *       is the not-found page with no figures;
- *   <li>a school admin lands on their school; another school's page is the not-found page.
+ *   <li>a school admin lands on their school; another school's page is the not-found page; logout
+ *       ends at Keycloak's login form, and the app's pages ask for the login again.
  *   <li>Swagger UI at the gateway shows the specs, each naming the gateway as its server.
  * </ul>
  *
@@ -277,6 +278,16 @@ class WebAppSystemIT {
     assertNoFigures("another school's page");
     assertThat(browser.driver().getPageSource()).as("nothing of the other school").doesNotContain("9901010002-");
     browser.screenshot(SCREENSHOTS.resolve("not-found-admin-9901010001.png"));
+
+    // logout ends the session here and at Keycloak: the browser is back at the login form
+    browser.await("logout").click();
+    Chromium.waitUntil("Keycloak's login form after logging out (now " + browser.driver().getCurrentUrl() + ")",
+        Duration.ofSeconds(30), () -> browser.driver().getCurrentUrl().startsWith(SharedPlatform.KEYCLOAK)
+            && !browser.all(By.id("username")).isEmpty());
+    // neither the gateway's session nor Keycloak's is left: a page of the app asks for the password
+    browser.open("/schools/9901010001");
+    Chromium.waitUntil("the login form again for a page of the app", Duration.ofSeconds(30),
+        () -> browser.driver().getCurrentUrl().startsWith(SharedPlatform.KEYCLOAK) && !browser.all(By.id("username")).isEmpty());
   }
 
   // ---- helpers
