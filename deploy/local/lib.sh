@@ -422,44 +422,37 @@ ensure_redis() {
   die "Redis did not answer ping on 127.0.0.1:6379 within 10s"
 }
 
-# --------------------------------------------------------------- chromium --
+# ------------------------------------------------------- debian packages --
 
-# Debian's Chromium and chromedriver for the browser system test: installed with apt-get
-# (as root) when missing. Without root or apt-get it only warns; the test then fails under CI.
+# debian_packages WHY PKG...: installs Debian packages with apt-get (as root; `apt-get update`
+# only when a first try fails). Without root or apt-get it only warns: what needs them then
+# fails under CI.
+debian_packages() {
+  local why=$1
+  shift
+  if ((EUID != 0)) || ! command -v apt-get >/dev/null 2>&1; then
+    warn "$* not installed (apt-get install $*): $why"
+    return 0
+  fi
+  log "installing Debian's $*: $why"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends "$@"; then
+    apt-get update && apt-get install -y --no-install-recommends "$@" \
+      || warn "could not install $*: $why"
+  fi
+}
+
 # Debian's Noto CJK fonts: reporting-service embeds Noto Sans CJK in its PDF exports (without it
 # Chinese renders blank), and headless Chromium needs a CJK font to draw the web app's Chinese.
 GONGYU_CJK_FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 export GONGYU_CJK_FONT
 ensure_fonts() {
-  local pkgs=(fonts-noto-cjk)
-  if [[ -f $GONGYU_CJK_FONT ]]; then
-    return 0
-  fi
-  if ((EUID != 0)) || ! command -v apt-get >/dev/null 2>&1; then
-    warn "the CJK font is not installed (apt-get install ${pkgs[*]}); PDF exports need it"
-    return 0
-  fi
-  log "installing Debian's ${pkgs[*]} for PDF exports and the browser tests"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y --no-install-recommends "${pkgs[@]}"; then
-    apt-get update && apt-get install -y --no-install-recommends "${pkgs[@]}" \
-      || warn "could not install ${pkgs[*]}; PDF exports will fail"
-  fi
+  [[ -f $GONGYU_CJK_FONT ]] \
+    || debian_packages "PDF exports embed Noto Sans CJK and the browser tests draw Chinese" fonts-noto-cjk
 }
 
+# Debian's Chromium and chromedriver, which the browser system tests drive.
 ensure_chromium() {
-  local pkgs=(chromium chromium-driver)
-  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-    return 0
-  fi
-  if ((EUID != 0)) || ! command -v apt-get >/dev/null 2>&1; then
-    warn "Chromium is not installed (apt-get install ${pkgs[*]}); the browser system test needs it"
-    return 0
-  fi
-  log "installing Debian's ${pkgs[*]} for the browser system test"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y --no-install-recommends "${pkgs[@]}"; then
-    apt-get update && apt-get install -y --no-install-recommends "${pkgs[@]}" \
-      || warn "could not install ${pkgs[*]}; the browser system test will fail under CI"
-  fi
+  [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
+    || debian_packages "the browser system tests drive them" chromium chromium-driver
 }
