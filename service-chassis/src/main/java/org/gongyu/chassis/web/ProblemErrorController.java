@@ -1,5 +1,6 @@
 package org.gongyu.chassis.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code application/problem+json} in the request's language. A direct request for {@code /error}
  * is a path like any other that does not exist: 404. An error the container raised before Spring
  * MVC saw the request (a malformed URL, a request the firewall rejected) keeps its status; its
- * detail never carries the exception or a stack trace.
+ * detail never carries the exception or a stack trace. Not an operation of the API: hidden from
+ * the API description.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
