@@ -386,6 +386,43 @@ class WebReportsIT extends ReportingITSupport {
   }
 
   @Test
+  void trendXlsxHasARowPerUnitAndPeriodWithTheTrendsFiguresAndIsScopedLikeItsTwin() throws Exception {
+    String trend = "/api/reports/indicators/" + CONTACT + "/trend";
+    JsonNode json = get(trend + "?to=" + P + "&periods=2").body();
+    Download d = download(trend + "/export.xlsx?to=" + P + "&periods=2", null, null);
+
+    assertThat(d.status()).isEqualTo(200);
+    assertThat(d.fileName()).isEqualTo("家长联系率-趋势-" + P + ".xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(d.body()))) {
+      XSSFSheet sheet = wb.getSheetAt(0);
+      Row header = sheet.getRow(0);
+      int period = column(header, "统计期");
+      int value = column(header, "值");
+      JsonNode hubin = byId(json.get("series"), HUBIN).get("points");
+      assertThat(hubin).hasSize(2);
+      int rows = 0;
+      for (Row row : sheet) {
+        if (row.getRowNum() > 0 && HUBIN.equals(row.getCell(0).getStringCellValue())) {
+          rows++;
+          if (P.equals(row.getCell(period).getStringCellValue())) {
+            assertThat(row.getCell(value).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(BigDecimal.valueOf(row.getCell(value).getNumericCellValue()))
+                .isEqualByComparingTo(hubin.get(1).get("value").decimalValue());
+          }
+        }
+      }
+      assertThat(rows).as("one row per period of the window").isEqualTo(2);
+    }
+
+    String countyTrend = "/api/reports/indicators/" + CONTACT + "/counties/" + HUBIN + "/trend/export.xlsx?to=" + P;
+    assertThat(download(countyTrend, null, Keycloak.tokenAs("county-assessor", HUBIN)).status()).isEqualTo(200);
+    assertThat(download(countyTrend, null, Keycloak.tokenAs("county-assessor", SHANQIAN)).status())
+        .as("another county's trend").isEqualTo(404);
+    assertThat(download(trend + "/export.xlsx?to=" + P, null, Keycloak.tokenAs("county-admin", HUBIN)).status())
+        .as("the city variant is for city roles").isEqualTo(403);
+  }
+
+  @Test
   void countyXlsxNeutralisesFormulaTextAndWritesWithheldCellsAsTextNotNumbers() throws Exception {
     Download d = download("/api/reports/periods/" + P + "/counties/" + HUBIN + "/scorecard/export.xlsx", null,
         Keycloak.tokenAs("county-admin", HUBIN));

@@ -194,6 +194,39 @@ class ExportController {
     return exports.belowTarget(code, periodId, countyId, Lang.of(lang, acceptLanguage), who, request);
   }
 
+  @GetMapping("/api/reports/indicators/{code}/trend/export.xlsx")
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
+  @Operation(summary = "One indicator's trend for the city and every county as .xlsx",
+      description = "What GET /api/reports/indicators/{code}/trend answers: one row per unit and period, oldest first."
+          + XLSX_NOTE + " City roles only.")
+  @XlsxFile
+  ResponseEntity<byte[]> trendXlsx(@PathVariable @Pattern(regexp = CODE) String code,
+      @Parameter(description = "the last period of the trend, of the indicator's own period type") @RequestParam String to,
+      @Parameter(description = "how many periods, 1..12") @RequestParam(defaultValue = "6") int periods,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+      Authentication who, HttpServletRequest request) {
+    return exports.trend(code, to, periods, null, Lang.of(lang, acceptLanguage), who, request);
+  }
+
+  @GetMapping("/api/reports/indicators/{code}/counties/{countyId}/trend/export.xlsx")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  @Operation(summary = "One indicator's trend for a county as .xlsx",
+      description = "What GET /api/reports/indicators/{code}/counties/{countyId}/trend answers: one row per period, "
+          + "oldest first." + XLSX_NOTE + " County roles of that county and city roles.")
+  @XlsxFile
+  ResponseEntity<byte[]> countyTrendXlsx(@PathVariable @Pattern(regexp = CODE) String code,
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @Parameter(description = "the last period of the trend, of the indicator's own period type") @RequestParam String to,
+      @Parameter(description = "how many periods, 1..12") @RequestParam(defaultValue = "6") int periods,
+      @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+      Authentication who, HttpServletRequest request) {
+    return exports.trend(code, to, periods, countyId, Lang.of(lang, acceptLanguage), who, request);
+  }
+
   @GetMapping("/api/reports/periods/{periodId}/attention/export.xlsx")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   @Operation(summary = "What needs attention across the city as .xlsx",

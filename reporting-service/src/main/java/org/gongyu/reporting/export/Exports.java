@@ -19,6 +19,8 @@ import org.gongyu.reporting.report.CountyReport;
 import org.gongyu.reporting.report.CountyScorecard;
 import org.gongyu.reporting.report.ReportService;
 import org.gongyu.reporting.report.SchoolScorecard;
+import org.gongyu.reporting.report.Trend;
+import org.gongyu.reporting.report.TrendService;
 import org.gongyu.reporting.report.ScorecardService;
 import org.gongyu.reporting.units.Units;
 import org.slf4j.Logger;
@@ -57,17 +59,19 @@ class Exports {
   private final ScorecardService scorecards;
   private final ReportService reports;
   private final AttentionService attention;
+  private final TrendService trends;
   private final Units units;
   private final PdfRenderer pdf;
   private final AuditLog audit;
   private final CityCalendar calendar;
   private final Clock clock;
 
-  Exports(ScorecardService scorecards, ReportService reports, AttentionService attention, Units units, PdfRenderer pdf,
-      AuditLog audit, CityCalendar calendar, Clock clock) {
+  Exports(ScorecardService scorecards, ReportService reports, AttentionService attention, TrendService trends, Units units,
+      PdfRenderer pdf, AuditLog audit, CityCalendar calendar, Clock clock) {
     this.scorecards = scorecards;
     this.reports = reports;
     this.attention = attention;
+    this.trends = trends;
     this.units = units;
     this.pdf = pdf;
     this.audit = audit;
@@ -138,6 +142,15 @@ class Exports {
     String name = lang.pick("待关注事项-" + (countyId == null ? "" : countyId + "-") + a.periodId(), ascii);
     return file(name, ascii, Format.XLSX, lang, countyId == null ? "attention" : "county-attention", who, request,
         () -> xlsx(lang, new Sheets(lang).attention(a)));
+  }
+
+  ResponseEntity<byte[]> trend(String code, String to, int periods, String countyId, Lang lang, Authentication who,
+      HttpServletRequest request) {
+    Trend t = countyId == null ? trends.city(code, to, periods) : trends.county(code, countyId, to, periods);
+    String ascii = code + "-trend-" + (countyId == null ? "" : countyId + "-") + t.to();
+    String name = lang.pick(t.indicator().nameZh() + "-趋势-" + (countyId == null ? "" : countyId + "-") + t.to(), ascii);
+    return file(name, ascii, Format.XLSX, lang, countyId == null ? "trend" : "county-trend", who, request,
+        () -> xlsx(lang, new Sheets(lang).trend(t)));
   }
 
   private byte[] xlsx(Lang lang, List<Sheet> sheets) {

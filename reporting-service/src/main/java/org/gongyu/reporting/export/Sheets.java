@@ -22,6 +22,7 @@ import org.gongyu.reporting.report.IndicatorView;
 import org.gongyu.reporting.report.RollupCell;
 import org.gongyu.reporting.report.SchoolFigures;
 import org.gongyu.reporting.report.SchoolScorecard;
+import org.gongyu.reporting.report.Trend;
 
 /**
  * The report views as worksheets, headers and indicator names in the export's language. Every
@@ -256,6 +257,44 @@ final class Sheets {
           f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(), f.timeliness(), f.version(), f.asOf());
     }
     return List.of(sheet);
+  }
+
+  /** A trend: one row per unit and period, oldest period first, as the trend's table shows it. */
+  List<Sheet> trend(Trend t) {
+    IndicatorView i = t.indicator();
+    Sheet sheet = new Sheet(lang.pick("趋势", "Trend"))
+        .column(lang.pick("单位编码", "Unit code"), TEXT, 12)
+        .column(lang.pick("单位", "Unit"), TEXT, 16)
+        .column(lang.pick("层级", "Level"), TEXT, 8)
+        .column(lang.pick("统计期", "Period"), TEXT, 12)
+        .column(lang.pick("分子", "Numerator"), INTEGER, 10)
+        .column(lang.pick("分母", "Denominator"), INTEGER, 10)
+        .column(lang.pick("值", "Value"), FIGURE, 12)
+        .column(lang.pick("目标", "Target"), FIGURE, 12)
+        .column(lang.pick("是否达标", "Target met"), TEXT, 10)
+        .column(lang.pick("完整率", "Completeness"), PERCENT, 10)
+        .column(lang.pick("较上期", "Against the previous period"), TEXT, 12)
+        .column(lang.pick("版本", "Version"), INTEGER, 8)
+        .freezeColumns(2);
+    for (Trend.Series s : t.series()) {
+      for (Trend.Point p : s.points()) {
+        sheet.row(text(s.id()), text(s.name()), level(s.level()), p.periodId(), withheldOr(p.suppressed(), p.numerator()),
+            withheldOr(p.suppressed(), p.denominator()), p.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), p.value()),
+            Sheet.Figure.of(i.kind(), p.target()), met(p.met()), p.completeness(), direction(p.direction()), p.version());
+      }
+    }
+    return List.of(sheet);
+  }
+
+  private String direction(String direction) {
+    if (direction == null) {
+      return null;
+    }
+    return switch (direction) {
+      case "UP" -> lang.pick("上升", "up");
+      case "DOWN" -> lang.pick("下降", "down");
+      default -> lang.pick("持平", "same");
+    };
   }
 
   private Sheet figuresSheet(String sheetName) {

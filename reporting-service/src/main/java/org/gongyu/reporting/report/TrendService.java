@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-class TrendService {
+public class TrendService {
 
   static final int MAX_PERIODS = 12;
 
@@ -43,7 +43,7 @@ class TrendService {
   }
 
   /** The city and every county. */
-  Trend city(String code, String to, int periods) {
+  public Trend city(String code, String to, int periods) {
     var in = inputs.evaluated(code, to, "to");
     List<Period> window = window(in.period(), periods);
     List<String> ids = window.stream().map(Period::id).toList();
@@ -65,7 +65,7 @@ class TrendService {
   }
 
   /** One county. */
-  Trend county(String code, String countyId, String to, int periods) {
+  public Trend county(String code, String countyId, String to, int periods) {
     var in = inputs.evaluated(code, to, "to");
     CountyRow county = inputs.county(countyId);
     List<Period> window = window(in.period(), periods);
