@@ -54,6 +54,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/indicators/{code}/counties/{countyId}/trend/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One indicator's trend for a county as .xlsx
+         * @description What GET /api/reports/indicators/{code}/counties/{countyId}/trend answers: one row per period, oldest first. Sheets with a frozen header row: numbers are numeric cells (rates formatted 0.0%), headers and indicator names in the chosen language, withheld small cells as the text <5, text beginning with = + - @ neutralised with a leading '. Audited (who, role, unit, which export, format, language). County roles of that county and city roles.
+         *
+         *     **Roles · 角色**: `county-assessor`, `county-admin`, `city-staff`, `city-admin`
+         *
+         *     **Scope · 范围**: the caller's own county (county roles) or a county of their city (city roles); any other county answers 404. 仅限本区县（区县角色）或本市的区县（市级角色）；其他区县返回 404。
+         *
+         *     Rule · 规则: `hasAnyRole('COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @scope.county(#countyId)`
+         */
+        get: operations["countyTrendXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/indicators/{code}/periods/{periodId}": {
         parameters: {
             query?: never;
@@ -306,6 +332,32 @@ export interface paths {
          *     Rule · 规则: `hasAnyRole('CITY_STAFF','CITY_ADMIN') and @scope.city()`
          */
         get: operations["city_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/indicators/{code}/trend/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One indicator's trend for the city and every county as .xlsx
+         * @description What GET /api/reports/indicators/{code}/trend answers: one row per unit and period, oldest first. Sheets with a frozen header row: numbers are numeric cells (rates formatted 0.0%), headers and indicator names in the chosen language, withheld small cells as the text <5, text beginning with = + - @ neutralised with a leading '. Audited (who, role, unit, which export, format, language). City roles only.
+         *
+         *     **Roles · 角色**: `city-staff`, `city-admin`
+         *
+         *     **Scope · 范围**: the caller's own city. 仅限本市。
+         *
+         *     Rule · 规则: `hasAnyRole('CITY_STAFF','CITY_ADMIN') and @scope.city()`
+         */
+        get: operations["trendXlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1175,6 +1227,83 @@ export interface operations {
             };
         };
     };
+    countyTrendXlsx: {
+        parameters: {
+            query: {
+                /** @description the last period of the trend, of the indicator's own period type */
+                to: string;
+                /** @description how many periods, 1..12 */
+                periods?: number;
+                /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
+                lang?: "zh-CN" | "en";
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path: {
+                code: string;
+                countyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .xlsx file (Content-Disposition attachment, RFC 5987 filename*) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request: a field, parameter or body that cannot be read or breaks a constraint (errors lists each as field: message) · 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API · 未认证 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The caller's role may not do this · 角色无权执行 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found, or a unit that is not the caller's (the two answer alike) · 未找到（或不属于调用者的单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The service failed; nothing was changed · 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     city_3: {
         parameters: {
             query?: never;
@@ -1833,6 +1962,82 @@ export interface operations {
                 };
                 content: {
                     "*/*": components["schemas"]["Trend"];
+                };
+            };
+            /** @description Invalid request: a field, parameter or body that cannot be read or breaks a constraint (errors lists each as field: message) · 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API · 未认证 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The caller's role may not do this · 角色无权执行 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Not found, or a unit that is not the caller's (the two answer alike) · 未找到（或不属于调用者的单位） */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description The service failed; nothing was changed · 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    trendXlsx: {
+        parameters: {
+            query: {
+                /** @description the last period of the trend, of the indicator's own period type */
+                to: string;
+                /** @description how many periods, 1..12 */
+                periods?: number;
+                /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
+                lang?: "zh-CN" | "en";
+            };
+            header?: {
+                "Accept-Language"?: string;
+            };
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .xlsx file (Content-Disposition attachment, RFC 5987 filename*) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid request: a field, parameter or body that cannot be read or breaks a constraint (errors lists each as field: message) · 请求无效 */

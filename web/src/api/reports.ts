@@ -37,6 +37,8 @@ export const exportUrl = {
     withLang(`${R}/indicators/${e(code)}/periods/${e(p)}${c ? `/counties/${e(c)}` : ''}/export.xlsx`, lang),
   belowTarget: (code: string, p: string, c: string | null, lang: string) =>
     withLang(`${R}/indicators/${e(code)}/periods/${e(p)}${c ? `/counties/${e(c)}` : ''}/below-target/export.xlsx`, lang),
+  trend: (code: string, to: string, c: string | null, lang: string, periods = 6) =>
+    withLang(`${R}/indicators/${e(code)}${c ? `/counties/${e(c)}` : ''}/trend/export.xlsx`, lang, { to, periods: String(periods) }),
   attention: (p: string, c: string | null, lang: string, filters: Record<string, string | null | undefined> = {}) =>
     withLang(`${R}/periods/${e(p)}${c ? `/counties/${e(c)}` : ''}/attention/export.xlsx`, lang, filters),
 }

@@ -92,6 +92,7 @@ const en: typeof zh = {
     xlsx: 'Export Excel',
     pdf: 'Export PDF',
     belowTarget: 'Export below-target list',
+    trend: 'Export trend',
   },
   county: {
     deadline: 'Reporting deadline',

@@ -90,6 +90,7 @@ export default {
     xlsx: '导出 Excel',
     pdf: '导出 PDF',
     belowTarget: '导出未达标名单',
+    trend: '导出趋势',
   },
   county: {
     deadline: '上报截止',
