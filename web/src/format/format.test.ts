@@ -32,6 +32,15 @@ describe('formatFigure by kind', () => {
     expect(formatFigure(f, 'en').text).toBe('3.2 per person')
   })
 
+  it('a value that rounds to its target keeps the decimals that tell them apart', () => {
+    expect(formatFigure({ kind: 'PER_CAPITA', level: 'COUNTY', value: 3.961, target: 4 }, 'zh-CN').text).toBe('3.96 次/人')
+    expect(formatFigure({ kind: 'PER_CAPITA', level: 'COUNTY', value: 3.9996, target: 4 }, 'en').text).toBe('3.9996 per person')
+    expect(formatFigure({ kind: 'PER_CAPITA', level: 'COUNTY', value: 3.91, target: 4 }, 'zh-CN').text).toBe('3.9 次/人')
+    expect(formatFigure({ kind: 'RATIO', level: 'SCHOOL', value: 0.5996, target: 0.6 }, 'zh-CN').text).toBe('59.96%')
+    expect(formatFigure({ kind: 'RATIO', level: 'SCHOOL', value: 0.6, target: 0.6 }, 'zh-CN').text).toBe('60.0%')
+    expect(formatFigure({ kind: 'RATIO', level: 'SCHOOL', value: 0.544, target: null }, 'zh-CN').text).toBe('54.4%')
+  })
+
   it('COUNT above the school is the schools meeting the per-school target', () => {
     const f = {
       kind: 'COUNT' as const, level: 'COUNTY' as const, value: 1.75, numerator: 7, denominator: 4, target: 1,

@@ -23,6 +23,24 @@ export function percent(value: number): string {
   return (tenths / 10).toFixed(1) + '%'
 }
 
+/** {@code value × scale} with {@code decimals} decimals, half up on the decimal value (no binary drift). */
+function fixed(value: number, scale: number, decimals: number): string {
+  const f = 10 ** decimals
+  return (Math.round(Number((value * scale * f).toFixed(6))) / f).toFixed(decimals)
+}
+
+/**
+ * A value that differs from its target keeps as many decimals (1 to 4, the API's precision) as it takes not to read
+ * like the target: 3.96 against ≥ 4 is "3.96", not "4.0" beside 未达标.
+ */
+function apart(value: number, target: number | null | undefined, scale: number): string {
+  let decimals = 1
+  if (target != null && value !== target) {
+    while (decimals < 4 && fixed(value, scale, decimals) === fixed(target, scale, decimals)) decimals++
+  }
+  return fixed(value, scale, decimals)
+}
+
 /** One decimal, half up: 3.25 → "3.3". */
 export function oneDecimal(value: number): string {
   const tenths = Math.round(Number((value * 10).toFixed(6)))
@@ -65,9 +83,9 @@ export function formatFigure(f: FigureInput, lang: Lang): Formatted {
   const school = f.level === 'SCHOOL'
   switch (f.kind) {
     case 'RATIO':
-      return f.value == null ? none : value(percent(f.value))
+      return f.value == null ? none : value(apart(f.value, f.target, 100) + '%')
     case 'PER_CAPITA':
-      return f.value == null ? none : value(t(lang, 'fmt.perCapita', { v: oneDecimal(f.value) }))
+      return f.value == null ? none : value(t(lang, 'fmt.perCapita', { v: apart(f.value, f.target, 1) }))
     case 'SCHOOL_THRESHOLD':
       if (school) {
         if (f.numerator == null || f.denominator == null) return none
