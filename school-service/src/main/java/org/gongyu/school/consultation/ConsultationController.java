@@ -14,6 +14,8 @@ import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.calendar.PeriodMessages;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.gongyu.school.privacy.SensitiveReads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,11 +42,13 @@ class ConsultationController {
   private final ConsultationOutreach outreach;
   private final ConsultationCases cases;
   private final CityCalendar calendar;
+  private final SensitiveReads reads;
 
-  ConsultationController(ConsultationOutreach outreach, ConsultationCases cases, CityCalendar calendar) {
+  ConsultationController(ConsultationOutreach outreach, ConsultationCases cases, CityCalendar calendar, SensitiveReads reads) {
     this.outreach = outreach;
     this.cases = cases;
     this.calendar = calendar;
+    this.reads = reads;
   }
 
   record SnapshotFigure(String indicatorCode, String periodId, long numerator, long denominator, BigDecimal rate, long version) {}
@@ -91,16 +95,35 @@ class ConsultationController {
   @Operation(summary = "List the consultation cases of a school year", description = "列出某学年开案的咨询个案摘要，仅限学校管理员；不含学生和记录内容。")
   @GetMapping("/consultations")
   @PreAuthorize(Rules.SCHOOL_ADMIN + Rules.OF_SCHOOL)
-  List<CaseSummary> list(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String schoolYear) {
+  List<CaseSummary> list(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String schoolYear,
+      HttpServletRequest request) {
+    SensitiveReads.Purpose purpose = reads.purpose(request, false);
     Period year;
     try {
       year = calendar.parse(PeriodType.SCHOOL_YEAR, schoolYear);
     } catch (IllegalArgumentException e) {
       throw ApiProblem.badRequest(PeriodMessages.of("schoolYear", e));
     }
-    return cases.list(schoolId, year).stream()
+    List<ConsultationCases.Listed> listed = cases.list(schoolId, year);
+    reads.recordList(schoolId, SensitiveReads.Family.CONSULTATION, "schoolYear=" + year.id(), purpose);
+    return listed.stream()
         .map(c -> new CaseSummary(c.caseId(), c.category(), c.status(), c.openedOn(), c.appointmentAt(), c.resolvedOn(),
             c.consultant()))
         .toList();
+  }
+
+  /** One case for the school's users, stating why it is read (recorded): everything but the student and the notes. */
+  @Operation(summary = "Read one consultation case (purpose required, recorded)",
+      description = "读取一个咨询个案（不含学生和记录内容）。须以请求头 X-Purpose 或参数 purpose 说明目的（FOLLOW_UP 家访跟进、COUNSELLING 个案辅导、STATISTICS_CHECK 统计核对、OTHER 其他），缺少则 400；每次查阅均记录查阅人、角色、时间和目的。")
+  @GetMapping("/consultations/{caseId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  CaseSummary one(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String caseId,
+      HttpServletRequest request) {
+    SensitiveReads.Purpose purpose = reads.purpose(request, true);
+    ConsultationCases.Case c = cases.find(schoolId, caseId)
+        .orElseThrow(() -> ApiProblem.notFound(org.gongyu.chassis.web.Msg.msg("school.consultation.case-not-found", caseId)));
+    reads.recordOne(schoolId, SensitiveReads.Family.CONSULTATION, caseId, purpose);
+    return new CaseSummary(c.caseId(), c.category().name(), c.status().name(), c.openedOn(), c.appointmentAt(), c.resolvedOn(),
+        c.consultant());
   }
 }

@@ -6,7 +6,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import org.gongyu.chassis.security.Rules;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
+import org.gongyu.school.privacy.SensitiveReads;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.gongyu.school.studentrecords.SnapshotFigure;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +27,32 @@ import org.springframework.web.bind.annotation.RestController;
 class SpecialStudentController {
 
   private final SpecialStudents register;
+  private final SensitiveReads reads;
 
-  SpecialStudentController(SpecialStudents register) {
+  SpecialStudentController(SpecialStudents register, SensitiveReads reads) {
     this.register = register;
+    this.reads = reads;
+  }
+
+  /** An entry as a read shows it: no student reference, no notes. */
+  record EntryView(String entryId, String classId, String category, LocalDate registeredOn, LocalDate careFileOn,
+      LocalDate assistancePlanOn, LocalDate closedOn) {}
+
+  /** One entry, stating why it is read; the read is recorded. */
+  @Operation(summary = "Read one special-care entry (purpose required, recorded)",
+      description = "读取一条特殊关爱学生记录（不含学生编号和情况说明）。须以请求头 X-Purpose 或参数 purpose 说明目的（FOLLOW_UP 家访跟进、COUNSELLING 个案辅导、STATISTICS_CHECK 统计核对、OTHER 其他），缺少则 400；每次查阅均记录查阅人、角色、时间和目的。")
+  @GetMapping("/api/school/schools/{schoolId}/special-students/{entryId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  EntryView get(
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId,
+      @PathVariable @Pattern(regexp = "[A-Za-z0-9._:-]{1,40}") String entryId,
+      HttpServletRequest request) {
+    SensitiveReads.Purpose purpose = reads.purpose(request, true);
+    SpecialStudents.Entry e = register.find(schoolId, entryId)
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("school.special-student.not-found", entryId)));
+    reads.recordOne(schoolId, SensitiveReads.Family.SPECIAL_CARE, entryId, purpose);
+    return new EntryView(entryId, e.classId(), e.category().name(), e.registeredOn(), e.careFileOn(), e.assistancePlanOn(),
+        e.closedOn());
   }
 
   /**

@@ -134,7 +134,7 @@ class SpecialStudents {
     return days;
   }
 
-  private Optional<Entry> find(String schoolId, String entryId) {
+  Optional<Entry> find(String schoolId, String entryId) {
     return jdbc.sql("""
             select class_id, student_key, category, registered_on, care_file_on, assistance_plan_on, closed_on, notes
             from special_student where school_id = ? and entry_id = ?
