@@ -19,6 +19,7 @@ import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.privacy.FieldCipher;
+import org.gongyu.school.privacy.GuardianConsents;
 import org.gongyu.school.privacy.Pseudonymizer;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,9 +42,11 @@ class ConsultationCases {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final GuardianConsents consents;
 
   ConsultationCases(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, Pseudonymizer pseudonymizer,
-      FieldCipher cipher, ApplicationEventPublisher events, Clock clock, CityCalendar calendar) {
+      FieldCipher cipher, ApplicationEventPublisher events, Clock clock, CityCalendar calendar, GuardianConsents consents) {
+    this.consents = consents;
     this.jdbc = jdbc;
     this.registry = registry;
     this.classes = classes;
@@ -104,6 +107,9 @@ class ConsultationCases {
         r.appointmentAt() == null ? null : r.appointmentAt().truncatedTo(ChronoUnit.MICROS), r.consultant(), r.status(),
         r.resolvedOn(), r.notes());
     Optional<Case> existing = find(schoolId, caseId);
+    if (existing.isEmpty()) {
+      consents.requireStanding(schoolId, wanted.studentKey(), GuardianConsents.Category.CONSULTATION, r.openedOn());
+    }
     if (existing.isPresent()) {
       Case current = existing.get();
       if (!current.studentKey().equals(wanted.studentKey())) {

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Who read which sensitive record of the school: for the school's admin only. */
-@Tag(name = "Privacy · 个人信息保护", description = "Recorded reads of sensitive records · 敏感记录查阅记录")
+@Tag(name = "Privacy · 个人信息保护", description = "Recorded reads of sensitive records, guardian consent · 敏感记录查阅记录、监护人同意")
 @RestController
 class SensitiveReadController {
 

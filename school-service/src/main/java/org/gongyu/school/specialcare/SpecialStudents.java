@@ -20,6 +20,7 @@ import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.privacy.FieldCipher;
+import org.gongyu.school.privacy.GuardianConsents;
 import org.gongyu.school.privacy.Pseudonymizer;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.gongyu.school.studentrecords.StudentRecordChecks;
@@ -41,9 +42,11 @@ class SpecialStudents {
   private final FieldCipher cipher;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final GuardianConsents consents;
 
   SpecialStudents(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, SnapshotService snapshots,
-      Pseudonymizer pseudonymizer, FieldCipher cipher, Clock clock, CityCalendar calendar) {
+      Pseudonymizer pseudonymizer, FieldCipher cipher, Clock clock, CityCalendar calendar, GuardianConsents consents) {
+    this.consents = consents;
     this.jdbc = jdbc;
     this.registry = registry;
     this.classes = classes;
@@ -84,6 +87,9 @@ class SpecialStudents {
     Entry wanted = new Entry(r.classId(), pseudonymizer.student(schoolId, r.studentRef()), r.category(), r.registeredOn(),
         r.careFileOn(), r.assistancePlanOn(), r.closedOn(), r.notes());
     Optional<Entry> existing = find(schoolId, entryId);
+    if (existing.isEmpty()) {
+      consents.requireStanding(schoolId, wanted.studentKey(), GuardianConsents.Category.SPECIAL_CARE, r.registeredOn());
+    }
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, false, wanted,
           StudentRecordChecks.latest(snapshots, calendar, schoolId, semesterStarts(wanted.dates().toList()), FEEDS));
