@@ -102,6 +102,37 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
     assertThat(rows("guardian_consent", school)).isEqualTo(2);
   }
 
+  int postAs(String token, String path, Map<String, Object> body) {
+    return http.post().uri(path).headers(h -> h.setBearerAuth(token)).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(body).exchange((req, res) -> res.getStatusCode().value(), true);
+  }
+
+  @Test
+  void onlyTheSchoolsOwnUsersRecordOrWithdrawConsents() {
+    String school = "9901019813";
+    String other = "9901019814";
+    registerSchool(school);
+    registerSchool(other);
+    String path = "/api/school/schools/" + school + "/consents";
+    Map<String, Object> body = Map.of("studentRef", "STU-A1", "category", "CONSULTATION", "givenOn", "2027-09-01", "basis", "ELECTRONIC");
+    for (String[] user : new String[][] {{"county-admin", "990101"}, {"county-assessor", "990101"}, {"city-staff", "990100"},
+        {"city-admin", "990100"}}) {
+      assertThat(postAs(org.gongyu.testing.Keycloak.tokenAs(user[0], user[1]), path, body)).as(user[0]).isEqualTo(403);
+    }
+    assertThat(postAs(org.gongyu.testing.Keycloak.tokenAs("school-admin", other), path, body)).isEqualTo(404);
+    assertThat(postAs(org.gongyu.testing.Keycloak.tokenAs("school-staff", other), path, body)).isEqualTo(404);
+    assertThat(rows("guardian_consent", school)).isZero();
+    assertThat(postAs(org.gongyu.testing.Keycloak.tokenAs("school-staff", school), path, body)).isEqualTo(201);
+    long id = jdbc.sql("select id from guardian_consent where school_id = ?").param(school).query(Long.class).single();
+    Map<String, Object> withdrawal = Map.of("withdrawnOn", "2027-10-01", "basis", "WRITTEN");
+    assertThat(postAs(org.gongyu.testing.Keycloak.tokenAs("school-admin", other),
+        "/api/school/schools/" + other + "/consents/" + id + "/withdrawal", withdrawal)).as("another school's consent").isEqualTo(404);
+    assertThat(postAs(org.gongyu.testing.Keycloak.tokenAs("county-admin", "990101"), path + "/" + id + "/withdrawal", withdrawal))
+        .isEqualTo(403);
+    assertThat(postAs(org.gongyu.testing.Keycloak.tokenAs("school-staff", school), path + "/" + id + "/withdrawal", withdrawal))
+        .isEqualTo(200);
+  }
+
   record Figure(String code, String period, long version, long numerator, long denominator) {}
 
   List<Figure> snapshots(String school) {

@@ -130,6 +130,23 @@ class SensitiveReadIT extends SchoolRecordsItSupport {
   }
 
   @Test
+  void onlyTheSchoolsOwnUsersReadOneRecordAndARefusedReadIsNotRecorded() {
+    String school = "9901019805";
+    String other = "9901019806";
+    recordSpecialEntryAndCase(school);
+    registerSchool(other);
+    for (String path : new String[] {"/special-students/SS-1", "/consultations/K-1"}) {
+      String full = "/api/school/schools/" + school + path;
+      assertThat(as(Keycloak.tokenAs("county-admin", "990101"), full, "OTHER").status()).as(path).isEqualTo(403);
+      assertThat(as(Keycloak.tokenAs("city-staff", Keycloak.CITY), full, "OTHER").status()).as(path).isEqualTo(403);
+      assertThat(as(Keycloak.tokenAs("school-staff", other), full, "OTHER").status()).as(path).isEqualTo(404);
+      assertThat(as(Keycloak.tokenAs("school-admin", other), full, "OTHER").status()).as(path).isEqualTo(404);
+    }
+    assertThat(reads(school)).isZero();
+    assertThat(reads(other)).isZero();
+  }
+
+  @Test
   void aRecordedReadCannotBeChangedOrRemovedInSql() {
     String school = "9901019804";
     recordSpecialEntryAndCase(school);
