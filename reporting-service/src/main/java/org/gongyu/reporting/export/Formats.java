@@ -35,8 +35,14 @@ final class Formats {
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + text : text;
   }
 
-  /** The value of a figure of {@code kind} for people; {@code numerator}/{@code denominator} for a share of schools. */
-  static String value(String kind, BigDecimal value, Long numerator, Long denominator, boolean suppressed, Lang lang) {
+  /**
+   * The value of a figure of {@code kind} for people; {@code numerator}/{@code denominator} for a
+   * share of schools. A rate or per-capita value that differs from its {@code target} keeps as many
+   * decimals (1 to 4) as it takes not to read like the target, as the web app shows it: 3.96 次/人
+   * against ≥ 4, not 4.0 beside 未达标.
+   */
+  static String value(String kind, BigDecimal value, BigDecimal target, Long numerator, Long denominator,
+      boolean suppressed, Lang lang) {
     if (suppressed) {
       return SUPPRESSED;
     }
@@ -46,7 +52,22 @@ final class Formats {
     if (value == null) {
       return NOTHING;
     }
-    return amount(kind, value, lang);
+    return switch (kind) {
+      case "RATIO" -> apart(value.movePointRight(2), target == null ? null : target.movePointRight(2)) + " %";
+      case "PER_CAPITA" -> apart(value, target) + lang.pick(" 次/人", " per person");
+      default -> amount(kind, value, lang);
+    };
+  }
+
+  private static String apart(BigDecimal value, BigDecimal target) {
+    int decimals = 1;
+    if (target != null && value.compareTo(target) != 0) {
+      while (decimals < 4 && value.setScale(decimals, RoundingMode.HALF_UP)
+          .compareTo(target.setScale(decimals, RoundingMode.HALF_UP)) == 0) {
+        decimals++;
+      }
+    }
+    return value.setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 
   /**
@@ -58,7 +79,7 @@ final class Formats {
     if ("COUNT".equals(kind) && !c.suppressed() && c.schoolsMeetingTarget() != null && c.schoolsExpected() != null) {
       return c.schoolsMeetingTarget() + "/" + c.schoolsExpected() + lang.pick(" 所", " schools");
     }
-    return value(kind, c.value(), c.numerator(), c.denominator(), c.suppressed(), lang);
+    return value(kind, c.value(), c.target(), c.numerator(), c.denominator(), c.suppressed(), lang);
   }
 
   /** A value or target of {@code kind} without numerator and denominator: 54.4 %, 3.2 次/人, 1.5. */

@@ -98,7 +98,7 @@ final class ScorecardPdf {
         for (CountyScorecard.SchoolCell cell : s.cells()) {
           if (cell.code().equals(i.code()) && cell.applies()) {
             bars.add(new Bar(s.name(), cell.suppressed() ? null : cell.value(),
-                Formats.value(i.kind(), cell.value(), cell.numerator(), cell.denominator(), cell.suppressed(), lang),
+                Formats.value(i.kind(), cell.value(), cell.target(), cell.numerator(), cell.denominator(), cell.suppressed(), lang),
                 cell.met(), cell.suppressed()));
           }
         }
@@ -142,7 +142,7 @@ final class ScorecardPdf {
 
   private Bar bar(String label, IndicatorView i, RollupCell c) {
     return new Bar(label, c.suppressed() ? null : c.value(),
-        Formats.value(i.kind(), c.value(), c.numerator(), c.denominator(), c.suppressed(), lang), c.met(), c.suppressed());
+        Formats.value(i.kind(), c.value(), c.target(), c.numerator(), c.denominator(), c.suppressed(), lang), c.met(), c.suppressed());
   }
 
   private void chart(StringBuilder h, IndicatorView i, String periodId, List<Bar> bars) {

@@ -10,6 +10,18 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
 
   @Test
+  void aValueThatRoundsToItsTargetKeepsTheDecimalsThatTellThemApart() {
+    assertThat(Formats.value("PER_CAPITA", new BigDecimal("3.9610"), new BigDecimal("4"), 3961L, 1000L, false, Lang.ZH))
+        .isEqualTo("3.96 次/人");
+    assertThat(Formats.value("PER_CAPITA", new BigDecimal("3.9100"), new BigDecimal("4"), 391L, 100L, false, Lang.ZH))
+        .isEqualTo("3.9 次/人");
+    assertThat(Formats.value("RATIO", new BigDecimal("0.5996"), new BigDecimal("0.60"), 5996L, 10000L, false, Lang.EN))
+        .isEqualTo("59.96 %");
+    assertThat(Formats.value("RATIO", new BigDecimal("0.6000"), new BigDecimal("0.60"), 6L, 10L, false, Lang.ZH))
+        .isEqualTo("60.0 %");
+  }
+
+  @Test
   void aCountyOrCityCellOfAPerSchoolCountReadsAsTheSchoolsMeetingIt() {
     var county = new org.gongyu.reporting.report.RollupCell("990101", "东城县", false, 159L, 10L,
         new BigDecimal("15.9000"), BigDecimal.valueOf(20), false, 1, 10, 10, BigDecimal.ONE, null, null, null, 3L, null);
@@ -41,23 +53,23 @@ class FormatsTest {
 
   @Test
   void figuresReadForPeopleByTheirKind() {
-    assertThat(Formats.value("RATIO", new BigDecimal("0.5440"), 272L, 500L, false, Lang.ZH)).isEqualTo("54.4 %");
-    assertThat(Formats.value("RATIO", BigDecimal.ONE, 5L, 5L, false, Lang.EN)).isEqualTo("100.0 %");
-    assertThat(Formats.value("PER_CAPITA", new BigDecimal("3.2000"), 640L, 200L, false, Lang.ZH)).isEqualTo("3.2 次/人");
-    assertThat(Formats.value("PER_CAPITA", new BigDecimal("2.6182"), 1440L, 550L, false, Lang.EN))
+    assertThat(Formats.value("RATIO", new BigDecimal("0.5440"), null, 272L, 500L, false, Lang.ZH)).isEqualTo("54.4 %");
+    assertThat(Formats.value("RATIO", BigDecimal.ONE, null, 5L, 5L, false, Lang.EN)).isEqualTo("100.0 %");
+    assertThat(Formats.value("PER_CAPITA", new BigDecimal("3.2000"), null, 640L, 200L, false, Lang.ZH)).isEqualTo("3.2 次/人");
+    assertThat(Formats.value("PER_CAPITA", new BigDecimal("2.6182"), null, 1440L, 550L, false, Lang.EN))
         .isEqualTo("2.6 per person");
-    assertThat(Formats.value("SCHOOL_THRESHOLD", new BigDecimal("0.9000"), 9L, 10L, false, Lang.ZH)).isEqualTo("9/10 所");
-    assertThat(Formats.value("SCHOOL_THRESHOLD", new BigDecimal("0.9000"), 9L, 10L, false, Lang.EN))
+    assertThat(Formats.value("SCHOOL_THRESHOLD", new BigDecimal("0.9000"), null, 9L, 10L, false, Lang.ZH)).isEqualTo("9/10 所");
+    assertThat(Formats.value("SCHOOL_THRESHOLD", new BigDecimal("0.9000"), null, 9L, 10L, false, Lang.EN))
         .isEqualTo("9/10 schools");
-    assertThat(Formats.value("COUNT", new BigDecimal("1.5000"), 3L, 2L, false, Lang.ZH)).isEqualTo("1.5");
-    assertThat(Formats.value("COUNT", new BigDecimal("3.0000"), 3L, 1L, false, Lang.ZH)).isEqualTo("3");
-    assertThat(Formats.value("UNIT_COUNT", new BigDecimal("2.6667"), 8L, 3L, false, Lang.ZH)).isEqualTo("2.7");
+    assertThat(Formats.value("COUNT", new BigDecimal("1.5000"), null, 3L, 2L, false, Lang.ZH)).isEqualTo("1.5");
+    assertThat(Formats.value("COUNT", new BigDecimal("3.0000"), null, 3L, 1L, false, Lang.ZH)).isEqualTo("3");
+    assertThat(Formats.value("UNIT_COUNT", new BigDecimal("2.6667"), null, 8L, 3L, false, Lang.ZH)).isEqualTo("2.7");
   }
 
   @Test
   void aWithheldSmallCellReadsLessThanFiveAndNothingReadsADash() {
-    assertThat(Formats.value("RATIO", null, null, null, true, Lang.ZH)).isEqualTo("<5");
-    assertThat(Formats.value("RATIO", null, null, null, false, Lang.ZH)).isEqualTo("—");
+    assertThat(Formats.value("RATIO", null, null, null, null, true, Lang.ZH)).isEqualTo("<5");
+    assertThat(Formats.value("RATIO", null, null, null, null, false, Lang.ZH)).isEqualTo("—");
     assertThat(Formats.amount("RATIO", null, Lang.ZH)).isEqualTo("—");
   }
 
