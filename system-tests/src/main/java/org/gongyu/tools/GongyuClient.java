@@ -38,7 +38,8 @@ public final class GongyuClient {
    *     loader); otherwise always as a {@code tool-*} user (units the demo realm does not have)
    */
   public GongyuClient(String gateway, String keycloak, boolean demoUsersFirst) {
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 as browsers speak it to the gateway over plain http (no h2c upgrade attempts)
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     this.gateway = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
     this.accounts = new KeycloakAccounts(keycloak);
     this.tokenForPath = path -> accounts.tokenForPath(path, "tool", CITY, demoUsersFirst);
@@ -96,7 +97,7 @@ public final class GongyuClient {
     tokenForPath.apply(path).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     try {
       HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
-      HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = sendReadingOnceMore(built);
       // past the gateway's per-user rate limit: wait as it says, a few times, like a polite client
       for (int retry = 0; response.statusCode() == 429 && retry < 5; retry++) {
         sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
@@ -110,6 +111,25 @@ public final class GongyuClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * Sends the request; a read that got no answer within its timeout is sent once more, loudly. The
+   * gateway answers 504 itself after 30 s, so a timeout here is the connection between this client
+   * and the gateway (seen once in CI on a loaded 2-core machine), not a slow service; a GET changes
+   * nothing, so asking again is safe. Writes are never repeated.
+   */
+  private HttpResponse<String> sendReadingOnceMore(HttpRequest request) throws IOException, InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.net.http.HttpTimeoutException e) {
+      if (!"GET".equals(request.method())) {
+        throw e;
+      }
+      System.out.printf("GongyuClient: GET %s got no answer in %s; asking once more%n", request.uri(),
+          request.timeout().orElse(null));
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
   }
 
