@@ -116,6 +116,20 @@ class GatewayRoutingTest extends GatewayTestBase {
   }
 
   @Test
+  void aServiceThatDoesNotAnswerInTimeIsAGatewayTimeoutProblemAndTheClientIsNotLeftWaiting() throws Exception {
+    // the stub would answer 200 after 8 s: a 504 means the configured response timeout (4 s here) binds
+    EntityExchangeResult<String> result = client.mutate().responseTimeout(java.time.Duration.ofSeconds(20)).build()
+        .get().uri("/api/school/schools/9901010001/SLOW/indicators")
+        .exchange()
+        .expectStatus().isEqualTo(504)
+        .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody(String.class).returnResult();
+    String body = result.getResponseBody();
+    assertThat(JSON.readTree(body).get("detail").asString()).contains("the school service");
+    assertThat(body).doesNotContain("127.0.0.1", "localhost", ":" + StubService.of("school").port);
+  }
+
+  @Test
   void probesAndMetricsArePublic() {
     WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     anonymous.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();

@@ -12,11 +12,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * one application context.
  *
  * <p>Bearer tokens are accepted at most 1 s past their expiry (60 s in production), so that a test
- * can see an expired token refused without waiting a minute.
+ * can see an expired token refused without waiting a minute; a service gets 4 s to answer (30 s in
+ * production), so that a test can see the gateway give up on a slow one.
  */
 @RealKeycloakAndRedis
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "gongyu.security.clock-skew=1s")
+    properties = {"gongyu.security.clock-skew=1s", "spring.cloud.gateway.server.webflux.httpclient.response-timeout=4s"})
 abstract class GatewayTestBase {
 
   @DynamicPropertySource

@@ -15,7 +15,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * A stand-in for one of the services (a plain JDK HTTP server on a free loopback port): records
  * each request it receives and answers which service it is. A path containing {@code /NOPE/}
- * gets the service's own 404 problem.
+ * gets the service's own 404 problem; one containing {@code /SLOW/} answers only after
+ * {@link #SLOW}, longer than the gateway waits in the tests.
  */
 final class StubService {
 
@@ -28,6 +29,9 @@ final class StubService {
 
   record Received(String method, String rawPath, String rawQuery, String contentType, String authorization,
       String body, Map<String, String> forwarded) {}
+
+  /** How long a {@code /SLOW/} path takes to answer. */
+  static final java.time.Duration SLOW = java.time.Duration.ofSeconds(8);
 
   final String name;
   final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
@@ -66,6 +70,8 @@ final class StubService {
       throw new UncheckedIOException(e);
     }
     server.createContext("/", this::handle);
+    // a slow answer (see handle) must not hold up the requests of the tests that follow it
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
     return server;
   }
@@ -87,6 +93,13 @@ final class StubService {
     received.add(new Received(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
         String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")),
         ex.getRequestHeaders().getFirst("Authorization"), body, forwarded(ex)));
+    if (uri.getRawPath().contains("/SLOW/")) {
+      try {
+        Thread.sleep(SLOW);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     int status = 200;
     String contentType = "application/json";
     String answer = "{\"servedBy\":\"" + name + "\"}";
