@@ -3,6 +3,7 @@ package org.gongyu.chassis.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.gongyu.contracts.EventCodec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -35,8 +37,9 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
-  MessagingSchema messagingSchema(DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigrations) {
-    return new MessagingSchema(dataSource, serviceMigrations);
+  MessagingSchema messagingSchema(DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigrations,
+      ObjectProvider<Flyway> serviceFlyway, Environment environment) {
+    return new MessagingSchema(dataSource, serviceMigrations, serviceFlyway, environment);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.gongyu.chassis.audit.AuditFilter;
 import org.gongyu.chassis.audit.AuditLog;
 import org.gongyu.chassis.audit.AuditSchema;
@@ -20,6 +21,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -123,8 +125,9 @@ public class ResourceServerAutoConfiguration {
   }
 
   @Bean
-  AuditSchema auditSchema(DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigrations) {
-    return new AuditSchema(dataSource, serviceMigrations);
+  AuditSchema auditSchema(DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigrations,
+      ObjectProvider<Flyway> serviceFlyway, Environment environment) {
+    return new AuditSchema(dataSource, serviceMigrations, serviceFlyway, environment);
   }
 
   @Bean

@@ -256,10 +256,19 @@ class ResourceServerIT {
     assertThat(call("GET", "/api/probe/schools/" + OWN, Keycloak.token("admin-" + OWN)).status()).isEqualTo(200);
     assertThat(jdbc.queryForObject("select count(*) from audit_log", Long.class)).isEqualTo(before);
     call("GET", "/api/probe/schools/" + OWN, null); // one denial, so there is a row to tamper with
+    // the service's runtime role lacks the privileges (ADR 0013) ...
     assertThatThrownBy(() -> jdbc.update("update audit_log set outcome = 'SUCCEEDED'"))
-        .rootCause().hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.update("delete from audit_log")).rootCause().hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.execute("truncate audit_log")).rootCause().hasMessageContaining("append-only");
+        .rootCause().hasMessageContaining("permission denied");
+    assertThatThrownBy(() -> jdbc.update("delete from audit_log")).rootCause().hasMessageContaining("permission denied");
+    assertThatThrownBy(() -> jdbc.execute("truncate audit_log")).rootCause().hasMessageContaining("permission denied");
+    // ... and the triggers stop even the owner
+    var db = RealInfrastructure.database("chassis_security");
+    try (var owner = java.sql.DriverManager.getConnection(db.url(), db.owner(), db.ownerPassword());
+        var s = owner.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("update audit_log set outcome = 'SUCCEEDED'")).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> s.executeUpdate("delete from audit_log")).hasMessageContaining("append-only");
+      assertThatThrownBy(() -> s.execute("truncate audit_log")).hasMessageContaining("append-only");
+    }
     assertThat(jdbc.queryForObject("select count(*) from audit_log", Long.class)).isEqualTo(before + 1);
   }
 
