@@ -71,6 +71,7 @@ class DemonstrationTitleIT extends DistrictITSupport {
   @Autowired TransactionTemplate tx;
   @Autowired ApplicationEventPublisher springEvents;
   @Autowired CityCalendar calendar;
+  @Autowired org.gongyu.district.rollup.CountyRollups rollups;
 
   @Test
   void reinspectionKeepsRectifiesOrRevokesAndTheSweepEndsWhatNobodyEnded() {
@@ -257,10 +258,16 @@ class DemonstrationTitleIT extends DistrictITSupport {
     for (int i = 1; i <= 4; i++) {
       putSchool(county, county + "000" + i, "学校" + i, "PRIMARY", null);
     }
+    // no title yet is a figure, 0 against the target, from the county's first school on (one version
+    // per school registered: the schools expected grow)
+    JsonNode none = rollup(county, DEMONSTRATION, CYCLE).getBody();
+    assertThat(figures(county, CYCLE)).isEqualTo("0/1 v4");
+    assertThat(none.get("schoolsExpected").asInt()).isEqualTo(4);
+    assertThat(none.get("met").asBoolean()).isFalse();
     String programme = DemonstrationFixtures.programme(jdbc, county, "DT-" + county);
 
     UUID a = award(county, programme, "9901430001", TODAY, LocalDate.parse("2029-03-01"));
-    assertThat(figures(county, CYCLE)).isEqualTo("1/1 v1");
+    assertThat(figures(county, CYCLE)).isEqualTo("1/1 v5");
     UUID b = award(county, programme, "9901430002", TODAY, LocalDate.parse("2029-03-01"));
     // a title awarded in the previous cycle, valid through 2026-06-30
     UUID c = award(county, programme, "9901430003", LocalDate.parse("2023-07-01"), LocalDate.parse("2026-06-30"));
@@ -274,31 +281,31 @@ class DemonstrationTitleIT extends DistrictITSupport {
     assertThat(three.get("met").asBoolean()).isTrue();
     assertThat(three.get("lineage").isEmpty()).isTrue();
     assertThat(three.get("schoolsOnTime").isNull()).isTrue();
-    assertThat(three.get("version").asLong()).isEqualTo(3);
+    assertThat(three.get("version").asLong()).isEqualTo(7);
     // the previous cycle counts the titles held on its last day, 2024-08-31
     assertThat(figures(county, "2021-2024")).isEqualTo("1/1 v1");
 
     // a revocation: two titles left
     ok(post(county, b, "/reinspection", "{\"scheduledOn\":\"2026-03-02\"}"));
     ok(post(county, b, "/reinspection/outcome", "{\"outcome\":\"REVOKE\",\"note\":\"撤销称号\"}"));
-    assertThat(figures(county, CYCLE)).isEqualTo("2/1 v4");
+    assertThat(figures(county, CYCLE)).isEqualTo("2/1 v8");
     assertThat(rollup(county, DEMONSTRATION, CYCLE).getBody().get("met").asBoolean()).isFalse();
 
     // c's validity ends: the sweep on 2026-07-01 expires it; the previous cycle still counts it on its last day
     clock.set(Instant.parse("2026-07-01T02:00:00Z"));
     sweep.sweep();
     assertThat(statusAndVersion(c)).isEqualTo("EXPIRED:3");
-    assertThat(figures(county, CYCLE)).isEqualTo("1/1 v5");
+    assertThat(figures(county, CYCLE)).isEqualTo("1/1 v9");
     assertThat(figures(county, "2021-2024")).isEqualTo("1/1 v1");
 
     awaitOutboxDrained();
     List<CountyRollupPublished> published = rollupEvents(county, DEMONSTRATION, CYCLE);
-    assertThat(published).extracting(CountyRollupPublished::numerator).containsExactly(1L, 2L, 3L, 2L, 1L);
-    assertThat(published).extracting(CountyRollupPublished::version).containsExactly(1L, 2L, 3L, 4L, 5L);
+    assertThat(published).extracting(CountyRollupPublished::numerator).containsExactly(0L, 0L, 0L, 0L, 1L, 2L, 3L, 2L, 1L);
+    assertThat(published).extracting(CountyRollupPublished::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    assertThat(published).extracting(CountyRollupPublished::schoolsExpected).containsExactly(1, 2, 3, 4, 4, 4, 4, 4, 4);
     assertThat(published).allSatisfy(e -> {
       assertThat(e.denominator()).isEqualTo(1);
-      assertThat(e.schoolsExpected()).isEqualTo(4);
-      assertThat(e.schoolsReporting()).isEqualTo(4);
+      assertThat(e.schoolsReporting()).isEqualTo(e.schoolsExpected());
       assertThat(e.schoolsMeetingTarget()).isEqualTo((int) e.numerator());
       assertThat(e.lineage()).isEmpty();
       assertThat(e.schoolsOnTime()).isNull();
@@ -317,16 +324,27 @@ class DemonstrationTitleIT extends DistrictITSupport {
       }
     }
     sweep.sweep();
+    rollups.publishTodaysUnitCounts();
     assertThat(rollupOutboxRows(county)).isEqualTo(rollupRows);
-    assertThat(figures(county, CYCLE)).isEqualTo("1/1 v5");
+    assertThat(figures(county, CYCLE)).isEqualTo("1/1 v9");
     assertThat(figures(county, "2021-2024")).isEqualTo("1/1 v1");
 
     // the registry still decides the schools expected; the figure stays the titles'
     putSchool(county, "9901430005", "学校5", "PRIMARY", null);
     JsonNode grown = rollup(county, DEMONSTRATION, CYCLE).getBody();
-    assertThat(grown.get("version").asLong()).isEqualTo(6);
+    assertThat(grown.get("version").asLong()).isEqualTo(10);
     assertThat(grown.get("numerator").asLong()).isEqualTo(1);
     assertThat(grown.get("schoolsExpected").asInt()).isEqualTo(5);
+
+    // a new programme cycle begins with no event to mark it: the nightly run gives the county its
+    // figure of the new cycle (a, valid through 2029-03-01, is the one title still held), once
+    clock.set(Instant.parse("2027-09-01T17:00:00Z"));
+    assertThat(rollup(county, DEMONSTRATION, "2027-2030").getStatusCode().value()).isEqualTo(404);
+    rollups.publishTodaysUnitCounts();
+    assertThat(figures(county, "2027-2030")).isEqualTo("1/1 v1");
+    long afterNewCycle = rollupOutboxRows(county);
+    rollups.publishTodaysUnitCounts();
+    assertThat(rollupOutboxRows(county)).isEqualTo(afterNewCycle);
   }
 
   @Test

@@ -97,6 +97,8 @@ abstract class DistrictITSupport {
     r.add("gongyu.messaging.poll-interval", () -> "200ms");
     // the title sweep runs when a test calls it, never by the clock
     r.add("gongyu.district.demonstration.sweep-cron", () -> "-");
+    // and the nightly unit-count run too (tests call CountyRollups.publishTodaysUnitCounts)
+    r.add("gongyu.district.unit-count-cron", () -> "-");
   }
 
   /**

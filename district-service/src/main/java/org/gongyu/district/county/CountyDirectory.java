@@ -38,6 +38,11 @@ public class CountyDirectory {
     jdbc.sql("select id from county order by id for share").query(String.class).list();
   }
 
+  /** Every registered county's id, in id order. */
+  public java.util.List<String> ids() {
+    return jdbc.sql("select id from county order by id").query(String.class).list();
+  }
+
   public boolean exists(String countyId) {
     return jdbc.sql("select count(*) from county where id = ?").param(countyId).query(Integer.class).single() > 0;
   }

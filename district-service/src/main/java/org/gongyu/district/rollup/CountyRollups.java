@@ -28,14 +28,17 @@ import org.gongyu.district.registry.SchoolChanged;
 import org.gongyu.district.registry.SchoolDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Recomputes county rollups from stored state and publishes the ones that changed. */
 @Service
-class CountyRollups {
+public class CountyRollups {
 
   private static final Logger log = LoggerFactory.getLogger(CountyRollups.class);
 
@@ -47,10 +50,11 @@ class CountyRollups {
   private final CityCalendar calendar;
   private final Outbox outbox;
   private final Clock clock;
+  private final TransactionTemplate tx;
 
   CountyRollups(
       CountyRollupRepository repo, CountyDirectory counties, SchoolDirectory schools, IndicatorDefinitions definitions,
-      Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock) {
+      Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock, TransactionTemplate tx) {
     this.repo = repo;
     this.counties = counties;
     this.schools = schools;
@@ -59,6 +63,7 @@ class CountyRollups {
     this.calendar = calendar;
     this.outbox = outbox;
     this.clock = clock;
+    this.tx = tx;
   }
 
   /**
@@ -123,9 +128,60 @@ class CountyRollups {
   /** A school was registered, changed type or moved: the rollups it may count in, in every county concerned. */
   @EventListener
   void on(SchoolChanged changed) {
+    Set<RollupKey> keys = new TreeSet<>(LOCK_ORDER);
     for (String county : changed.countyIds()) {
-      repo.affectedBySchool(county, changed.schoolId()).forEach(this::recompute);
+      keys.addAll(repo.affectedBySchool(county, changed.schoolId()));
     }
+    // a county's title count is a figure from its first school on, 0 before the first title
+    unitCountDefinition().ifPresent(d -> changed.countyIds().forEach(county -> keys.addAll(unitCountKeys(d, county, null))));
+    keys.forEach(this::recompute);
+  }
+
+  /**
+   * Today's DEMONSTRATION_SCHOOLS rollup of every county, each in its own transaction: a county that
+   * holds no title has the figure 0 against its target (not "no figure"), so the city's mean counts
+   * it. Titles and registry changes recompute it as they happen; this catches what no event marks: a
+   * new programme cycle beginning, and counties registered before the indicator became a unit count.
+   * Runs when the service is ready and every night; recomputing from stored state makes it harmless
+   * to run again (an unchanged rollup is not republished).
+   *
+   * @return how many rollups were published
+   */
+  public int publishTodaysUnitCounts() {
+    Optional<IndicatorDefined> definition = unitCountDefinition();
+    if (definition.isEmpty()) {
+      return 0;
+    }
+    int published = 0;
+    for (String county : counties.ids()) {
+      Integer n = tx.execute(status -> {
+        int here = 0;
+        for (RollupKey key : unitCountKeys(definition.get(), county, null)) {
+          here += recompute(key).isPresent() ? 1 : 0;
+        }
+        return here;
+      });
+      published += n == null ? 0 : n;
+    }
+    if (published > 0) {
+      log.info("published {} {} rollups of today's period (counties without a rollup yet, or a new cycle)", published,
+          IndicatorCodes.DEMONSTRATION_SCHOOLS);
+    }
+    return published;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onReady() {
+    publishTodaysUnitCounts();
+  }
+
+  @Scheduled(cron = "${gongyu.district.unit-count-cron:0 5 0 * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
+  void nightly() {
+    publishTodaysUnitCounts();
+  }
+
+  private Optional<IndicatorDefined> unitCountDefinition() {
+    return definitions.find(IndicatorCodes.DEMONSTRATION_SCHOOLS).filter(CountyRollups::countsUnits);
   }
 
   /**
@@ -141,6 +197,8 @@ class CountyRollups {
       for (CountyRollupRepository.TitleDays t : repo.titleDays()) {
         keys.addAll(unitCountKeys(d, t.countyId(), t));
       }
+      // and every county of today's period, with or without titles (0 is its figure)
+      counties.ids().forEach(county -> keys.addAll(unitCountKeys(d, county, null)));
     });
     keys.forEach(this::recompute);
   }
@@ -157,7 +215,7 @@ class CountyRollups {
     if (held == moved.to().holdsTitle()) {
       return;
     }
-    Optional<IndicatorDefined> definition = definitions.find(IndicatorCodes.DEMONSTRATION_SCHOOLS).filter(CountyRollups::countsUnits);
+    Optional<IndicatorDefined> definition = unitCountDefinition();
     if (definition.isEmpty()) {
       log.debug("{} is not defined as a unit count; application {} moved {} -> {} without a rollup",
           IndicatorCodes.DEMONSTRATION_SCHOOLS, moved.applicationId(), moved.from(), moved.to());
