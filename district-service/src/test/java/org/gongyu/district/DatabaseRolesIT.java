@@ -1,0 +1,38 @@
+package org.gongyu.district;
+
+import org.gongyu.testing.LeastPrivilege;
+import org.gongyu.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12 item 5, ADR 0013: the role district-service connects as reads and writes rows and nothing
+ * more; the demonstration trail is append-only for it. Runs on the migrated database of the
+ * module's context; every probe is rolled back.
+ */
+class DatabaseRolesIT extends DistrictITSupport {
+
+  @Test
+  void theServiceRoleCannotChangeTheSchemaNorRewriteTheTrail() {
+    LeastPrivilege.of(RealInfrastructure.database("district"))
+        .ordinaryWrites(
+            "insert into county (id, city_id, name, version) values ('LP0001', '990100', '最小权限县', 1)",
+            "update county set name = '最小权限县（改）', version = 2 where id = 'LP0001'",
+            "insert into demonstration_standard (standard_id, version, published_at, rubric) values ('LP-STD', 1, now(), '{}')",
+            """
+            insert into demonstration_programme (id, county_id, name, target, starts_on, ends_on, application_opens_on,
+              application_deadline, creation_months, title_validity_years, consensus_margin, standard_id,
+              standard_version, version, updated_at)
+            values ('LP-PROGRAMME', 'LP0001', '最小权限项目', 1, date '2027-01-01', date '2028-12-31', date '2027-01-01',
+              date '2027-03-01', 12, 3, 5, 'LP-STD', 1, 1, now())""",
+            """
+            insert into demonstration_application (id, programme_id, county_id, school_id, xuequ_key, status, version,
+              applied_at, plan, updated_at)
+            values ('00000000-0000-0000-0000-00000000a11d', 'LP-PROGRAMME', 'LP0001', 'LP-SCHOOL', '', 'APPLIED', 1,
+              now(), '计划', now())""",
+            "update demonstration_application set version = 2 where id = '00000000-0000-0000-0000-00000000a11d'")
+        .appendOnly("demonstration_trail", """
+            insert into demonstration_trail (application_id, at, actor, action)
+            values ('00000000-0000-0000-0000-00000000a11d', now(), 'least-privilege-probe', 'PROBE')""")
+        .verify();
+  }
+}

@@ -1,0 +1,33 @@
+package org.gongyu.school;
+
+import org.gongyu.testing.LeastPrivilege;
+import org.gongyu.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12 item 5, ADR 0013: the role school-service connects as reads and writes rows and nothing
+ * more; the privacy and indicator trails are append-only for it. Runs on the migrated database of
+ * the context it shares ({@code school_records}); every probe is rolled back.
+ */
+class DatabaseRolesIT extends SchoolRecordsItSupport {
+
+  @Test
+  void theServiceRoleCannotChangeTheSchemaNorRewriteATrail() {
+    LeastPrivilege.of(RealInfrastructure.database("school_records"))
+        .ordinaryWrites(
+            """
+            insert into school (id, county_id, name, school_type, registry_version, updated_at)
+            values ('LP-SCHOOL', 'LP0001', '最小权限学校', 'PRIMARY', 1, now())""",
+            "update school set name = '最小权限学校（改）', registry_version = 2 where id = 'LP-SCHOOL'")
+        .appendOnly("sensitive_read", """
+            insert into sensitive_read (at, school_id, actor, roles, family, filter)
+            values (now(), 'LP-SCHOOL', 'least-privilege-probe', 'school-staff', 'SPECIAL_CARE', 'schoolYear=2027-2028')""")
+        .appendOnly("indicator_snapshot", """
+            insert into indicator_snapshot (school_id, indicator_code, period_id, version, numerator, denominator, as_of)
+            values ('LP-SCHOOL', 'LEAST_PRIVILEGE_PROBE', '2027-2028-1', 1, 0, 0, now())""")
+        .appendOnly("retention_purge", """
+            insert into retention_purge (ran_at, special_students, consultations, home_visit_files)
+            values (now(), 0, 0, 0)""")
+        .verify();
+  }
+}
