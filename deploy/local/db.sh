@@ -4,9 +4,17 @@
 #   deploy/local/db.sh create   # idempotent
 #   deploy/local/db.sh drop     # drops the databases (WITH (FORCE)) and roles
 #
-# For each service in: school district city reporting
-#   role     ${GONGYU_DB_PREFIX}<svc>  LOGIN, password = the role name
-#   database ${GONGYU_DB_PREFIX}<svc>  owned by that role
+# For each service in: school district city reporting (ADR 0013)
+#   role     ${GONGYU_DB_PREFIX}<svc>_owner  LOGIN, password = the role name; owns the database and
+#            schema public, runs the migrations (spring.flyway.user)
+#   role     ${GONGYU_DB_PREFIX}<svc>        LOGIN, password = the role name; what the service connects
+#            as (spring.datasource.username): CONNECT, USAGE on schema public, SELECT/INSERT/UPDATE/
+#            DELETE on the tables and USAGE/SELECT on the sequences the owner creates (default
+#            privileges); owns nothing, no CREATE or TEMP, no TRUNCATE/TRIGGER/REFERENCES. The
+#            migrations take UPDATE/DELETE back on the append-only tables.
+#   database ${GONGYU_DB_PREFIX}<svc>        owned by the owner role; nobody else may connect
+# A database made by the earlier one-role scheme (the service's role owned everything) is moved
+# over: what that role owns passes to the owner, and it keeps row privileges on the tables.
 # Connects as `psql -h 127.0.0.1 -U postgres` (trust auth on the project's machines).
 set -euo pipefail
 
@@ -31,39 +39,63 @@ exists() {
   [[ $(psql_admin -c "$1") == 1 ]]
 }
 
+# Creates or resets a LOGIN role whose password is its name.
+login_role() {
+  local role=$1
+  if exists "SELECT 1 FROM pg_roles WHERE rolname = '$role'"; then
+    psql_admin -c "ALTER ROLE $role WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '$role'"
+    log "role $role exists"
+  else
+    psql_admin -c "CREATE ROLE $role WITH LOGIN PASSWORD '$role'"
+    log "role $role created"
+  fi
+}
+
 create() {
-  local svc name
+  local svc name owner
   for svc in "${SERVICES[@]}"; do
     name="${GONGYU_DB_PREFIX}${svc}"
-    if exists "SELECT 1 FROM pg_roles WHERE rolname = '$name'"; then
-      psql_admin -c "ALTER ROLE $name WITH LOGIN PASSWORD '$name'"
-      log "role $name exists"
-    else
-      psql_admin -c "CREATE ROLE $name WITH LOGIN PASSWORD '$name'"
-      log "role $name created"
-    fi
+    owner="${name}_owner"
+    login_role "$owner"
+    login_role "$name"
     if exists "SELECT 1 FROM pg_database WHERE datname = '$name'"; then
-      psql_admin -c "ALTER DATABASE $name OWNER TO $name"
+      psql_admin -c "ALTER DATABASE $name OWNER TO $owner"
       log "database $name exists"
     else
-      psql_admin -c "CREATE DATABASE $name OWNER $name ENCODING 'UTF8' TEMPLATE template0"
+      psql_admin -c "CREATE DATABASE $name OWNER $owner ENCODING 'UTF8' TEMPLATE template0"
       log "database $name created"
     fi
+    psql_admin -c "REVOKE ALL ON DATABASE $name FROM PUBLIC" -c "GRANT CONNECT ON DATABASE $name TO $name"
+    if [[ $(psql_admin -d "$name" -c "SELECT count(*) FROM pg_class WHERE relowner = '$name'::regrole") != 0 ]]; then
+      # the one-role scheme: the service's role owned the tables
+      psql_admin -d "$name" -c "REASSIGN OWNED BY $name TO $owner" \
+        -c "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO $name" \
+        -c "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO $name"
+      log "database $name: objects of $name now owned by $owner"
+    fi
+    psql_admin -d "$name" \
+      -c "ALTER SCHEMA public OWNER TO $owner" \
+      -c "REVOKE ALL ON SCHEMA public FROM PUBLIC" \
+      -c "GRANT USAGE ON SCHEMA public TO $name" \
+      -c "ALTER DEFAULT PRIVILEGES FOR ROLE $owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO $name" \
+      -c "ALTER DEFAULT PRIVILEGES FOR ROLE $owner IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO $name"
   done
 }
 
 drop() {
-  local svc name
+  local svc name role
   for svc in "${SERVICES[@]}"; do
     name="${GONGYU_DB_PREFIX}${svc}"
     if exists "SELECT 1 FROM pg_database WHERE datname = '$name'"; then
       psql_admin -c "DROP DATABASE IF EXISTS $name WITH (FORCE)"
       log "database $name dropped"
     fi
-    if exists "SELECT 1 FROM pg_roles WHERE rolname = '$name'"; then
-      psql_admin -c "DROP ROLE IF EXISTS $name"
-      log "role $name dropped"
-    fi
+    for role in "$name" "${name}_owner"; do
+      if exists "SELECT 1 FROM pg_roles WHERE rolname = '$role'"; then
+        psql_admin -c "DROP ROLE IF EXISTS $role"
+        log "role $role dropped"
+      fi
+    done
   done
 }
 

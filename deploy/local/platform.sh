@@ -163,6 +163,9 @@ start_component() {
       "SPRING_DATASOURCE_URL=jdbc:postgresql://$GONGYU_PG_HOST:$GONGYU_PG_PORT/$(comp_db "$name")"
       "SPRING_DATASOURCE_USERNAME=$(comp_db "$name")"
       "SPRING_DATASOURCE_PASSWORD=$(comp_db "$name")"
+      # migrations run as the database's owner, the service as the runtime role (db.sh, ADR 0013)
+      "SPRING_FLYWAY_USER=$(comp_db "$name")_owner"
+      "SPRING_FLYWAY_PASSWORD=$(comp_db "$name")_owner"
       "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$(comp_port kafka)"
     )
   fi
