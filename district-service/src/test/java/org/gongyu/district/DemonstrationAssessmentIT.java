@@ -223,6 +223,19 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
     assertField(call("POST", declarationPath(C1, app, a), "{\"conflicts\":[\"FRIEND\"],\"statement\":\"无\"}", token("a", C1)), 400,
         "conflicts");
     assertThat(assignmentsOf(app)).containsExactly(a + ":ASSIGNED", b + ":ASSIGNED", c + ":ASSIGNED");
+    // each assessor's own list says what is due: the declaration first
+    assertThat(myDue(C1, "a", app)).isEqualTo("ASSIGNED DECLARE SELF_EVALUATED round 1");
+    ResponseEntity<JsonNode> mine = call("GET", demo(C1) + "/my-assignments", null, token("a", C1));
+    JsonNode listed = null;
+    for (JsonNode n : mine.getBody()) {
+      listed = n.get("applicationId").asString().equals(app.toString()) ? n : listed;
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.get("schoolId").asString()).isEqualTo(
+        jdbc.sql("select school_id from demonstration_application where id = ?").param(app).query(String.class).single());
+    assertThat(listed.get("schoolName").asString()).isNotBlank();
+    assertThat(call("GET", demo(C4) + "/my-assignments", null, token("a", C4)).getBody().toString())
+        .as("the namesake assessor of another county").doesNotContain(app.toString());
 
     ResponseEntity<JsonNode> cleared = declare(C1, app, a, List.of());
     assertThat(cleared.getStatusCode().value()).isEqualTo(200);
@@ -233,6 +246,8 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
     assertThat(recused.getBody().get("declaredConflicts").toString()).isEqualTo("[\"RELATIVE\"]");
 
     assertThat(file(C1, app, token("a", C1)).getStatusCode().value()).isEqualTo(200);
+    assertThat(myDue(C1, "a", app)).as("cleared, the county has not started").isEqualTo("CLEARED WAIT SELF_EVALUATED round 1");
+    assertThat(myDue(C1, "c", app)).as("recused").isEqualTo("RECUSED NONE SELF_EVALUATED round 1");
     assertProblem(file(C1, app, token("c", C1)), 403, "recused");
     assertProblem(file(C1, app, token("d", C1)), 403, "not assigned");
     assertThat(file(C1, app, token("a", C4)).getStatusCode().value()).as("the assessor of another county").isEqualTo(404);
@@ -247,6 +262,7 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
     assertThat(started.getStatusCode().value()).isEqualTo(200);
     assertThat(started.getBody().get("status").asString()).isEqualTo("ASSESSING");
     assertThat(status(app)).isEqualTo("ASSESSING");
+    assertThat(myDue(C1, "a", app)).isEqualTo("CLEARED SCORE ASSESSING round 1");
 
     // the panel is fixed now: no more assignments, no more declarations
     String late = assessor("late", C1);
@@ -555,6 +571,7 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
         Endpoint.send("POST", Level.COUNTY, c -> app(c, toDeclare) + "/assignments/" + me + "/declaration", declaration(List.of()),
             assessorOnly),
         Endpoint.get(Level.COUNTY, c -> app(c, toRead) + "/file", staff),
+        Endpoint.get(Level.COUNTY, c -> demo(c) + "/my-assignments", assessorOnly),
         Endpoint.send("POST", Level.COUNTY, c -> app(c, toStart) + "/assessment/start", null, admin),
         Endpoint.send("PUT", Level.COUNTY, c -> app(c, toScore) + "/scores/A1.1", score("5", "矩阵"), assessorOnly),
         Endpoint.send("POST", Level.COUNTY, c -> app(c, toSubmit) + "/scores/submit", null, assessorOnly),
@@ -580,6 +597,19 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
   }
 
   // ---- helpers
+
+  /** "assignmentStatus due applicationStatus round n" of {@code app} in assessor {@code who}'s own list. */
+  String myDue(String county, String who, UUID app) {
+    ResponseEntity<JsonNode> r = call("GET", demo(county) + "/my-assignments", null, token(who, county));
+    assertThat(r.getStatusCode().value()).isEqualTo(200);
+    for (JsonNode n : r.getBody()) {
+      if (n.get("applicationId").asString().equals(app.toString()) && n.get("current").asBoolean()) {
+        return n.get("assignmentStatus").asString() + " " + n.get("due").asString() + " "
+            + n.get("applicationStatus").asString() + " round " + n.get("round").asInt();
+      }
+    }
+    return "not listed";
+  }
 
   static String demo(String county) {
     return "/api/district/counties/" + county + "/demonstration";

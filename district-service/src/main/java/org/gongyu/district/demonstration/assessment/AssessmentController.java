@@ -97,6 +97,14 @@ class AssessmentController {
     return AssignmentResponse.of(assignments.declare(countyId, applicationId, assessor, body, caller(authentication)));
   }
 
+  @Operation(summary = "My assignments", description = "评审专家本人在本区县的全部评审分派：学校、轮次、分派状态、申报状态及当前待办"
+      + "（DECLARE 声明、WAIT 等待开始、SCORE 评分、NONE 无）；待办在前，其次按分派时间从新到旧。")
+  @GetMapping("/my-assignments")
+  @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
+  List<MyAssignmentResponse> myAssignments(@PathVariable @Pattern(regexp = ID) String countyId, Authentication authentication) {
+    return assignments.mine(countyId, caller(authentication));
+  }
+
   @Operation(summary = "Read the application file", description = "评审专家（已分派并声明）或区县管理员读取申报材料：学校自评及佐证。")
   @GetMapping("/applications/{applicationId}/file")
   @PreAuthorize(Rules.COUNTY_STAFF + Rules.OF_COUNTY)

@@ -220,4 +220,37 @@ class AssessmentRepository {
         JSON.readValue(rs.getString("conflicts"), CONFLICTS), rs.getString("statement"),
         submitted == null ? null : submitted.toInstant());
   }
+
+  /** Every assignment of {@code assessor} in the county, to do first, then the newest. */
+  List<MyAssignmentResponse> assignmentsOf(String countyId, String assessor) {
+    List<MyAssignmentResponse> rows = jdbc.sql("""
+            select a.application_id, d.programme_id, d.school_id, s.name, a.round, a.round = d.round as current,
+                   a.status, d.status as application_status, a.assigned_at, a.declared_at, a.submitted_at
+            from demonstration_assignment a
+            join demonstration_application d on d.id = a.application_id
+            left join school s on s.id = d.school_id
+            where d.county_id = :county and a.assessor = :assessor
+            order by a.assigned_at desc, a.application_id, a.round desc""")
+        .param("county", countyId).param("assessor", assessor)
+        .query((rs, i) -> {
+          boolean current = rs.getBoolean("current");
+          AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
+          var application = org.gongyu.contracts.demonstration.DemonstrationStatus.valueOf(rs.getString("application_status"));
+          Instant submitted = at(rs, "submitted_at");
+          return new MyAssignmentResponse(rs.getObject("application_id", UUID.class), rs.getString("programme_id"),
+              rs.getString("school_id"), rs.getString("name"), rs.getInt("round"), current, status, application,
+              at(rs, "assigned_at"), at(rs, "declared_at"), submitted,
+              MyAssignmentResponse.dueOf(current, status, application, submitted));
+        })
+        .list();
+    // what asks something of the assessor first (stable: the newest first within each group)
+    return rows.stream()
+        .sorted(java.util.Comparator.comparing(r -> r.due() == MyAssignmentResponse.Due.NONE))
+        .toList();
+  }
+
+  private static Instant at(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
 }

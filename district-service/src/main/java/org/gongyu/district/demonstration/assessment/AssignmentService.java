@@ -199,4 +199,10 @@ class AssignmentService {
     JsonNode v = node.get(field);
     return v == null || v.isNull() ? null : v.asString();
   }
+
+  /** The caller's own assignments in the county (an assessor sees only theirs). */
+  @Transactional(readOnly = true)
+  List<MyAssignmentResponse> mine(String countyId, Caller caller) {
+    return repository.assignmentsOf(countyId, caller.username().toLowerCase(java.util.Locale.ROOT));
+  }
 }
