@@ -176,6 +176,13 @@ start_component() {
     read -r -a java_opts <<<"$GONGYU_JAVA_OPTS"
   fi
 
+  # Run a copy: a rebuild (mvn package rewrites target/*.jar) must not pull the classes out from
+  # under a running service, whose jar is read lazily.
+  mkdir -p "$GONGYU_RUN_DIR/jars"
+  cp -f "$jar" "$GONGYU_RUN_DIR/jars/.$name.jar.tmp"
+  mv -f "$GONGYU_RUN_DIR/jars/.$name.jar.tmp" "$GONGYU_RUN_DIR/jars/$name.jar"
+  jar="$GONGYU_RUN_DIR/jars/$name.jar"
+
   rotate_log "$logf"
   log "starting $name on port $p (log $logf)"
   env "${envs[@]}" nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 \
