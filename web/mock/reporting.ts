@@ -2,6 +2,7 @@
 // figures of a small demo city in the shapes of the API, so that the pages can be looked at,
 // screenshotted and scanned for accessibility without a running platform. Never bundled.
 import type { Connect } from 'vite'
+import { districtAnswer } from './district'
 
 const CITY = '990100'
 const COUNTIES = [{ id: '990113', name: '西湖区' }, { id: '990114', name: '北湖县' }, { id: '990115', name: '南山区' }]
@@ -24,6 +25,7 @@ const IND = [
 const ROLES: Record<string, object> = {
   'city-staff': { username: 'staff-990100', name: '王芳', roles: ['city-staff'], city_id: CITY },
   'county-admin': { username: 'admin-990113', name: '李强', roles: ['county-admin'], county_id: '990113', city_id: CITY },
+  'county-assessor': { username: 'assessor-990113', name: '陈静', roles: ['county-assessor'], county_id: '990113', city_id: CITY },
   'school-admin': { username: 'admin-9901130001', name: '张敏', roles: ['school-admin'], school_id: '9901130001', county_id: '990113', city_id: CITY },
 }
 
@@ -203,6 +205,24 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
     if (url.pathname.endsWith('.xlsx') || url.pathname.endsWith('.pdf')) {
       res.statusCode = 204
       return res.end()
+    }
+    if (url.pathname.startsWith('/api/district/')) {
+      // the assessor workspace: writes carry a JSON body
+      let raw = ''
+      req.on('data', (chunk) => (raw += chunk))
+      req.on('end', () => {
+        let parsed: unknown = null
+        try {
+          parsed = raw ? JSON.parse(raw) : null
+        } catch {
+          parsed = null
+        }
+        const [st, b] = districtAnswer(req.method ?? 'GET', url.pathname, parsed, String(req.headers['accept-language'] ?? 'zh-CN'))!
+        res.statusCode = st
+        res.setHeader('Content-Type', st >= 400 ? 'application/problem+json' : 'application/json')
+        res.end(JSON.stringify(b))
+      })
+      return
     }
     const [status, body] = answer(url.pathname, url.searchParams, role)
     res.statusCode = status

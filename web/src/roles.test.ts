@@ -12,11 +12,13 @@ describe('role-based menu', () => {
   })
 
   it('county users see their county, its attention list and indicators of their county', () => {
-    for (const role of ['county-admin', 'county-assessor']) {
-      expect(testIds(role)).toEqual(['nav-county', 'nav-attention', 'nav-indicators'])
-      expect(menuFor(ME[role]).map((m) => m.path))
-        .toEqual(['/counties/990113', '/counties/990113/attention', '/indicators?county=990113'])
-    }
+    expect(testIds('county-admin')).toEqual(['nav-county', 'nav-attention', 'nav-indicators'])
+    expect(menuFor(ME['county-admin']).map((m) => m.path))
+      .toEqual(['/counties/990113', '/counties/990113/attention', '/indicators?county=990113'])
+    // an assessor has their assignments first, then what every county user sees
+    expect(testIds('county-assessor')).toEqual(['nav-assessor', 'nav-county', 'nav-attention', 'nav-indicators'])
+    expect(menuFor(ME['county-assessor']).map((m) => m.path))
+      .toEqual(['/assessor', '/counties/990113', '/counties/990113/attention', '/indicators?county=990113'])
   })
 
   it('school users see only their school', () => {
@@ -34,7 +36,8 @@ describe('role-based menu', () => {
 
   it('each role has its home (contract C1)', () => {
     expect(homePath(ME['city-staff'])).toBe('/city')
-    expect(homePath(ME['county-assessor'])).toBe('/counties/990113')
+    expect(homePath(ME['county-assessor'])).toBe('/assessor')
+    expect(homePath(ME['county-admin'])).toBe('/counties/990113')
     expect(homePath(ME['school-admin'])).toBe('/schools/9901130001')
   })
 })

@@ -32,14 +32,16 @@ export function homePath(me: Me | null | undefined): string | null {
     case 'CITY':
       return '/city'
     case 'COUNTY':
-      return me.county_id ? `/counties/${me.county_id}` : null
+      if (!me.county_id) return null
+      // an assessor starts from what is due to them (issue 13 item 4)
+      return role === 'county-assessor' ? '/assessor' : `/counties/${me.county_id}`
     case 'SCHOOL':
       return me.school_id ? `/schools/${me.school_id}` : null
   }
 }
 
 export interface MenuItem {
-  key: 'city' | 'county' | 'school' | 'attention' | 'indicators'
+  key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor'
   testId: string
   path: string
   labelKey: string
@@ -56,6 +58,7 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
     case 'COUNTY':
       if (!me.county_id) return []
       return [
+        ...(role === 'county-assessor' ? [item('assessor', '/assessor')] : []),
         item('county', `/counties/${me.county_id}`),
         item('attention', `/counties/${me.county_id}/attention`),
         item('indicators', `/indicators?county=${me.county_id}`),

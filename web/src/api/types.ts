@@ -254,3 +254,149 @@ export interface Attention {
   items: AttentionItem[]
   withheld: number
 }
+
+// ---- demonstration-school assessment (district-service, org.gongyu.district.demonstration.assessment),
+// written by hand from the Java records MyAssignmentResponse, DeclarationRequest, AssignmentResponse,
+// FileResponse, PutScoreRequest, ScoreResponse, SubmissionResponse and ScoresheetResponse (no generated
+// district types yet: a renamed field there is caught by the system test, not by vue-tsc). BigDecimal
+// points arrive as JSON numbers; Instants as ISO-8601 UTC strings.
+
+export type AssignmentStatus = 'ASSIGNED' | 'CLEARED' | 'RECUSED'
+/** org.gongyu.contracts.demonstration.DemonstrationStatus */
+export type DemonstrationStatus =
+  | 'APPLIED' | 'DECLINED' | 'CREATING' | 'SELF_EVALUATED' | 'ASSESSING' | 'DEFERRED' | 'REJECTED' | 'TITLED'
+  | 'REINSPECTING' | 'RECTIFYING' | 'REVOKED' | 'EXPIRED'
+/** What an assignment asks of the assessor now (MyAssignmentResponse.Due). */
+export type Due = 'DECLARE' | 'WAIT' | 'SCORE' | 'NONE'
+export type Conflict = 'OWN_SCHOOL' | 'FORMER_EMPLOYMENT' | 'RELATIVE' | 'RECENT_VISIT'
+export const CONFLICTS: readonly Conflict[] = ['OWN_SCHOOL', 'FORMER_EMPLOYMENT', 'RELATIVE', 'RECENT_VISIT']
+
+/** GET …/demonstration/my-assignments: one of the caller's assignments. */
+export interface MyAssignment {
+  applicationId: string
+  programmeId: string
+  schoolId: string
+  schoolName: string | null
+  round: number
+  /** of the application's current round (an earlier round's is history) */
+  current: boolean
+  assignmentStatus: AssignmentStatus
+  applicationStatus: DemonstrationStatus
+  assignedAt: string
+  declaredAt: string | null
+  submittedAt: string | null
+  due: Due
+}
+
+/** POST …/assignments/{assessor}/declaration */
+export interface DeclarationRequest {
+  conflicts: Conflict[]
+  statement: string
+}
+
+export interface AssignmentResponse {
+  applicationId: string
+  round: number
+  assessor: string
+  status: AssignmentStatus
+  assignedAt: string
+  assignedBy: string | null
+  declaredAt: string | null
+  declaredConflicts: Conflict[] | null
+  submittedAt: string | null
+}
+
+/** GET …/applications/{id}/file */
+export interface ApplicationFile {
+  applicationId: string
+  schoolId: string
+  programmeId: string
+  round: number
+  submittedAt: string | null
+  standardId: string
+  standardVersion: number
+  selfTotal: number | null
+  rubric: Rubric
+  items: SelfEvaluationItem[]
+}
+
+export interface Rubric {
+  titleZh: string | null
+  titleEn: string | null
+  passMark: number
+  fullMark: number
+  areas: RubricArea[]
+}
+
+export interface RubricArea {
+  code: string
+  nameZh: string | null
+  nameEn: string | null
+  criteria: RubricCriterion[]
+}
+
+export interface RubricCriterion {
+  code: string
+  nameZh: string | null
+  nameEn: string | null
+  /** the most points the criterion gives */
+  points: number
+  evidenceRequired: string | null
+}
+
+export interface SelfEvaluationItem {
+  criterionCode: string
+  selfScore: number | null
+  narrative: string | null
+  evidence: { title: string | null; reference: string }[]
+}
+
+/** PUT …/scores/{criterionCode} */
+export interface PutScoreRequest {
+  points: number
+  comment: string
+}
+
+export interface ScoreResponse {
+  applicationId: string
+  round: number
+  assessor: string
+  criterionCode: string
+  points: number
+  comment: string
+  updatedAt: string
+}
+
+/** POST …/scores/submit */
+export interface SubmissionResponse {
+  applicationId: string
+  round: number
+  assessor: string
+  submittedAt: string
+  total: number
+}
+
+/** GET …/applications/{id}/scoresheet (an assessor reads it once their own scores are submitted) */
+export interface Scoresheet {
+  applicationId: string
+  status: DemonstrationStatus
+  round: number
+  passMark: number
+  fullMark: number
+  consensusMargin: number | null
+  assessors: { assessor: string; status: AssignmentStatus; submittedAt: string | null }[]
+  criteria: {
+    criterionCode: string
+    nameZh: string | null
+    maxPoints: number
+    scores: { assessor: string; points: number | null; comment: string | null }[]
+    spread: number | null
+    needsConsensus: boolean
+    consensus: { points: number; note: string | null; by: string; at: string } | null
+    result: number | null
+  }[]
+  totals: { assessor: string; total: number | null }[]
+  finalScore: number | null
+  passed: boolean | null
+  missing: string[]
+}

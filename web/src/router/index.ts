@@ -19,6 +19,15 @@ export const routes = [
   { path: '/schools/:schoolId', name: 'school', component: () => import('@/views/SchoolView.vue'), props: true },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
+  { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
+  {
+    path: '/assessor/applications/:applicationId/declaration', name: 'assessor-declaration',
+    component: () => import('@/views/DeclarationView.vue'), props: true,
+  },
+  {
+    path: '/assessor/applications/:applicationId', name: 'assessor-file',
+    component: () => import('@/views/AssessmentFileView.vue'), props: true,
+  },
   { path: '/attention', name: 'attention', component: () => import('@/views/AttentionView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]

@@ -34,13 +34,18 @@ describe('home redirect per role', () => {
     ['city-staff', '/city'],
     ['city-admin', '/city'],
     ['county-admin', '/counties/990113'],
-    ['county-assessor', '/counties/990113'],
     ['school-admin', '/schools/9901130001'],
     ['school-staff', '/schools/9901130001'],
   ])('%s lands on %s with the current semester in the URL', async (role, path) => {
     const route = await landing(role)
     expect(route.path).toBe(path)
     expect(route.query.period).toBe('2026-2027-1')
+  })
+
+  it('a county assessor lands on their assignments (no period: assignments are not by semester)', async () => {
+    const route = await landing('county-assessor')
+    expect(route.path).toBe('/assessor')
+    expect(route.name).toBe('assessor')
   })
 
   it('a person without a role lands on the not-found page', async () => {

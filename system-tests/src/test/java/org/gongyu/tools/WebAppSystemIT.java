@@ -50,8 +50,8 @@ import tools.jackson.databind.JsonNode;
  *       API's; the language switch turns the headings English and a reload keeps it; the xlsx
  *       export reads back with Apache POI (numbers as numeric cells, Chinese headers) and the PDF's
  *       text, extracted with PDFBox, names the counties in Chinese;
- *   <li>a county admin and an assessor land on their county and see only it; another county's page
- *       is the not-found page with no figures;
+ *   <li>a county admin lands on their county, an assessor on their assignments and from there on
+ *       their county; both see only it; another county's page is the not-found page with no figures;
  *   <li>a school admin lands on their school; another school's page is the not-found page; logout
  *       ends at Keycloak's login form, and the app's pages ask for the login again.
  *   <li>Swagger UI at the gateway shows the specs, each naming the gateway as its server.
@@ -234,18 +234,22 @@ class WebAppSystemIT {
 
   @Test
   void aCountyAdminSeesOnlyTheirCounty() {
-    countyUserSeesOnlyTheirCounty("county-admin-990101");
+    countyUserSeesOnlyTheirCounty("county-admin-990101", "/counties/990101");
   }
 
   @Test
   void anAssessorSeesOnlyTheirCounty() {
-    countyUserSeesOnlyTheirCounty("assessor-990101");
+    countyUserSeesOnlyTheirCounty("assessor-990101", "/assessor");
   }
 
-  private void countyUserSeesOnlyTheirCounty(String username) {
+  private void countyUserSeesOnlyTheirCounty(String username, String home) {
     browser = new Chromium(GATEWAY);
     browser.logIn(username);
-    awaitPath("/counties/990101");
+    awaitPath(home);
+    if (!home.equals("/counties/990101")) {
+      browser.await("nav-county").click();
+      awaitPath("/counties/990101");
+    }
     WebElement own = awaitFigure("cell-990101-" + INDICATOR);
     JsonNode api = api("/api/reports/periods/" + semester.id() + "/counties/990101/scorecard");
     assertThat(new BigDecimal(own.getAttribute("data-value")))
