@@ -37,7 +37,18 @@ public final class SharedPlatform implements BeforeAllCallback {
     static Running start() {
       try {
         script(Duration.ofMinutes(1), "deploy/local/db.sh", "drop");
-        script(Duration.ofMinutes(10), "deploy/local/platform.sh", "up");
+        try {
+          script(Duration.ofMinutes(10), "deploy/local/platform.sh", "up");
+        } catch (IllegalStateException failed) {
+          // what did start would otherwise stay up holding the ports, and the next run's "drop"
+          // would pull the databases from under it
+          try {
+            script(Duration.ofMinutes(2), "deploy/local/platform.sh", "down");
+          } catch (IllegalStateException stopFailed) {
+            failed.addSuppressed(stopFailed);
+          }
+          throw failed;
+        }
         return new Running();
       } catch (IOException e) {
         throw new IllegalStateException("cannot start the platform: " + e.getMessage(), e);
