@@ -184,6 +184,7 @@ const en: typeof zh = {
     declaredAt: 'Declared {at}',
     submittedAt: 'Submitted {at}',
     empty: 'No assessments are assigned to you',
+    leave: 'Some changes are not saved. Leave this page?',
     back: 'Back to my assignments',
     actions: {
       declare: 'Declare',

@@ -182,6 +182,7 @@ export default {
     declaredAt: '声明 {at}',
     submittedAt: '提交 {at}',
     empty: '暂无分派给您的评审任务',
+    leave: '有尚未保存的内容，确定离开此页吗？',
     back: '返回我的评审任务',
     actions: {
       declare: '声明',

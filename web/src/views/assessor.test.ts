@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
+import { h } from 'vue'
 import { ApiError } from '@/api/client'
 import type { ApplicationFile, MyAssignment } from '@/api/types'
 import { useSession } from '@/stores/session'
@@ -47,14 +48,18 @@ const FILE: ApplicationFile = {
 }
 
 const Blank = { template: '<div />' }
+/** The page as the app renders it: the route's component inside a router-view (where leave guards live). */
 async function render(component: object, path: string, props: Record<string, unknown> = {}, lang: 'zh-CN' | 'en' = 'zh-CN') {
   const pinia = createPinia()
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: Blank }] })
+  const router = createRouter({ history: createMemoryHistory(), routes: [
+    { path: path.split('?')[0], component, props: () => props },
+    { path: '/:p(.*)*', component: Blank },
+  ] })
   await router.push(path)
   // the router's guard has loaded the session before any page renders
   setActivePinia(pinia)
   useSession().me = ME['county-assessor']
-  const w = mountWith(component, { pinia, router, props, lang })
+  const w = mountWith({ render: () => h(RouterView) }, { pinia, router, lang })
   await flushPromises()
   return { w, router }
 }
@@ -271,6 +276,16 @@ describe('the file and the scores', () => {
     await flushPromises()
     expect(w.get('[data-testid="submit-error"]').text()).toBe('无法处理：尚未评分：A1.2')
     expect(w.find('[data-testid="submitted"]').exists()).toBe(false)
+  })
+
+  it('leaving with a typed but unsaved score asks first', async () => {
+    const { w, router } = await render(AssessmentFileView, `/assessor/applications/${APP}`, { applicationId: APP })
+    await w.get('[data-testid="points-A1.1"]').setValue('5')
+    const ask = vi.spyOn(window, 'confirm').mockReturnValueOnce(false)
+    await router.push('/assessor')
+    expect(ask).toHaveBeenCalledWith('有尚未保存的内容，确定离开此页吗？')
+    expect(router.currentRoute.value.path).toBe(`/assessor/applications/${APP}`)
+    ask.mockRestore()
   })
 
   it('waiting for the county: the file is readable, the scores are not editable', async () => {
