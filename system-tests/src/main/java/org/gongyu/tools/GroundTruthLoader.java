@@ -2,6 +2,7 @@ package org.gongyu.tools;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -124,6 +125,7 @@ public final class GroundTruthLoader {
     batches(s, VISIT_FILES, s.visitFiles());
     batches(s, OUTREACH, s.outreach());
     batches(s, SIX_ONES, s.sixOnes());
+    consents(s);
     for (Op op : s.ops()) {
       if (withLate || !op.late()) {
         send(s, op);
@@ -144,10 +146,36 @@ public final class GroundTruthLoader {
       batches(s, VISIT_FILES, s.visitFiles());
       batches(s, OUTREACH, s.outreach());
       batches(s, SIX_ONES, s.sixOnes());
+      consents(s);
       Map<String, Op> last = new LinkedHashMap<>();
       s.ops().forEach(op -> last.put(op.resource() + "/" + op.id(), op));
       last.values().stream().filter(op -> op.content() != null).forEach(op -> send(s, op));
     });
+  }
+
+  /**
+   * A guardian's written consent for each student with a special-care entry or a consultation case
+   * (issue 12 item 7: the service refuses to create either without one), given on the earliest day
+   * any version of those records is dated, before the records are sent. The service returns an
+   * identical standing consent instead of recording it twice, so a re-run of the load adds nothing.
+   */
+  private void consents(SchoolData s) {
+    Map<List<String>, LocalDate> needed = new LinkedHashMap<>();
+    for (Op op : s.ops()) {
+      if (op.content() instanceof GroundTruthRecords.SpecialStudent e) {
+        needed.merge(List.of(e.studentRef(), "SPECIAL_CARE"), e.registeredOn(), GroundTruthLoader::earlier);
+      } else if (op.content() instanceof GroundTruthRecords.Consultation c) {
+        needed.merge(List.of(c.studentRef(), "CONSULTATION"), c.openedOn(), GroundTruthLoader::earlier);
+      }
+    }
+    String path = "/api/school/schools/" + s.id() + "/consents";
+    needed.forEach((student, givenOn) -> count(GongyuClient.require(client.post(path,
+        Map.of("studentRef", student.get(0), "category", student.get(1), "givenOn", givenOn.toString(), "basis", "WRITTEN")),
+        "POST " + path + " " + student.get(1))));
+  }
+
+  private static LocalDate earlier(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
   }
 
   private void late(SchoolData s) {

@@ -12,11 +12,11 @@ import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Guardian consents for the sensitive record families. Answers never carry the student reference. */
@@ -43,17 +43,17 @@ class GuardianConsentController {
   record WithdrawalRequest(@NotNull LocalDate withdrawnOn, @NotNull GuardianConsents.Basis basis) {}
 
   @Operation(summary = "Record a guardian's consent for a sensitive record family",
-      description = "记录监护人对某学生某类敏感记录（SPECIAL_CARE 特殊关爱、CONSULTATION 咨询个案）的同意：同意日期和方式（WRITTEN 书面、ELECTRONIC 电子、ORAL_RECORDED 口头并记录）。学生以化名保存，回答不含学生编号。")
+      description = "记录监护人对某学生某类敏感记录（SPECIAL_CARE 特殊关爱、CONSULTATION 咨询个案）的同意：同意日期和方式（WRITTEN 书面、ELECTRONIC 电子、ORAL_RECORDED 口头并记录）。学生以化名保存，回答不含学生编号。同一学生、类别、日期和方式的同意仍有效时再次提交不重复记录：返回原记录（200），新记录为 201。")
   @PostMapping("/api/school/schools/{schoolId}/consents")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
-  @ResponseStatus(HttpStatus.CREATED)
-  GuardianConsents.Consent give(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId,
+  ResponseEntity<GuardianConsents.Consent> give(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId,
       @Valid @RequestBody ConsentRequest r) {
     registry.require(schoolId);
     if (r.givenOn().isAfter(calendar.today())) {
       throw ApiProblem.unprocessable(Msg.msg("school.consent.future", "givenOn", r.givenOn()), null);
     }
-    return consents.give(schoolId, r.studentRef(), r.category(), r.givenOn(), r.basis());
+    GuardianConsents.Given given = consents.give(schoolId, r.studentRef(), r.category(), r.givenOn(), r.basis());
+    return ResponseEntity.status(given.created() ? HttpStatus.CREATED : HttpStatus.OK).body(given.consent());
   }
 
   @Operation(summary = "Withdraw a guardian's consent",

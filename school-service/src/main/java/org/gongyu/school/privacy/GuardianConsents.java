@@ -48,16 +48,35 @@ public class GuardianConsents {
     this.required = required;
   }
 
-  /** Records a guardian's consent for a student and category. */
+  /** A consent and whether this call recorded it (false: an identical standing one was there). */
+  public record Given(Consent consent, boolean created) {}
+
+  /**
+   * Records a guardian's consent for a student and category. Idempotent: when the same consent
+   * (student, category, day and basis) stands already, that one is returned and nothing is stored,
+   * so a school system or loader that sends it again does not pile up copies.
+   */
   @Transactional
-  public Consent give(String schoolId, String studentRef, Category category, LocalDate givenOn, Basis basis) {
+  public Given give(String schoolId, String studentRef, Category category, LocalDate givenOn, Basis basis) {
+    String studentKey = pseudonymizer.student(schoolId, studentRef);
+    // two identical requests at once: the second waits and then finds the first one's row
+    jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('guardian_consent'), hashtext(? || ? || ?))) l")
+        .params(schoolId, studentKey, category.name()).query(Integer.class).single();
+    Optional<Long> standing = jdbc.sql("""
+            select id from guardian_consent where school_id = ? and student_key = ? and category = ? and given_on = ?
+              and basis = ? and withdrawn_on is null order by id limit 1""")
+        .params(schoolId, studentKey, category.name(), Date.valueOf(givenOn), basis.name())
+        .query(Long.class).optional();
+    if (standing.isPresent()) {
+      return new Given(find(schoolId, standing.get()).orElseThrow(), false);
+    }
     long id = jdbc.sql("""
             insert into guardian_consent (school_id, student_key, category, given_on, basis, recorded_at, recorded_by)
             values (?, ?, ?, ?, ?, ?, ?) returning id""")
-        .params(schoolId, pseudonymizer.student(schoolId, studentRef), category.name(), Date.valueOf(givenOn), basis.name(),
+        .params(schoolId, studentKey, category.name(), Date.valueOf(givenOn), basis.name(),
             Timestamp.from(clock.instant()), caller())
         .query(Long.class).single();
-    return find(schoolId, id).orElseThrow();
+    return new Given(find(schoolId, id).orElseThrow(), true);
   }
 
   /** Records the withdrawal of a consent; a consent already withdrawn is a 409. */

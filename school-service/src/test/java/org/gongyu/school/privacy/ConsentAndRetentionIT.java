@@ -74,6 +74,11 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
     assertThat(given.status()).as(given.body()).isEqualTo(201);
     assertThat(given.body()).contains("\"category\":\"SPECIAL_CARE\"").contains("\"givenOn\":\"2026-09-05\"")
         .contains("\"basis\":\"WRITTEN\"").doesNotContain("STU-C1");
+    // the same consent sent again (a re-run of a school system's load): the standing one, nothing new
+    Response again = consent(school, "STU-C1", "SPECIAL_CARE", "2026-09-05");
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(JSON.readTree(again.body()).path("id").asLong()).isEqualTo(JSON.readTree(given.body()).path("id").asLong());
+    assertThat(rows("guardian_consent", school)).isEqualTo(1);
     // a consent given after the record's day does not cover it
     assertProblem(send("PUT", base + "/special-students/SS-0", entry("STU-C1", "2026-09-02", null)), 409, "SPECIAL_CARE");
     assertThat(send("PUT", base + "/special-students/SS-1", entry("STU-C1", "2026-09-10", null)).status()).isEqualTo(201);
@@ -91,6 +96,8 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
     assertProblem(send("POST", base + "/consents/" + id + "/withdrawal", Map.of("withdrawnOn", "2027-03-02", "basis", "WRITTEN")),
         409, String.valueOf(id));
     assertProblem(send("PUT", base + "/consultations/K-2", kase("STU-C1", "2027-04-10", "OPEN", null)), 409, "CONSULTATION");
+    // a withdrawn consent does not stand: giving it again records a new one
+    assertThat(consent(school, "STU-C1", "CONSULTATION", "2026-10-01").status()).isEqualTo(201);
     // the existing case can still be corrected (closed)
     assertThat(send("PUT", base + "/consultations/K-1", kase("STU-C1", "2026-10-10", "RESOLVED", "2027-01-10")).status())
         .isEqualTo(200);
@@ -99,7 +106,8 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
     assertThat(consent(school, "STU-C3", "GRADES", "2027-01-01").status()).isEqualTo(400);
     assertThat(send("POST", base + "/consents/999999999/withdrawal", Map.of("withdrawnOn", "2027-03-02", "basis", "WRITTEN"))
         .status()).isEqualTo(404);
-    assertThat(rows("guardian_consent", school)).isEqualTo(2);
+    // SPECIAL_CARE once (sent twice), CONSULTATION withdrawn and given again
+    assertThat(rows("guardian_consent", school)).isEqualTo(3);
   }
 
   int postAs(String token, String path, Map<String, Object> body) {
