@@ -42,7 +42,7 @@ class PseudonymLookup implements RecordedReferences {
     }
     List<String> selects = new ArrayList<>();
     List<Object> params = new ArrayList<>();
-    for (KeyColumn kc : columns()) {
+    for (KeyColumn kc : keyColumns()) {
       Map<String, String> keys = kc.column().equals("student_key") ? byStudentKey : byGuardianKey;
       // identifiers come from the catalogue, not from input
       selects.add("select " + kc.column() + " from " + kc.table() + " where school_id = ? and " + kc.column()
@@ -67,7 +67,8 @@ class PseudonymLookup implements RecordedReferences {
     return recorded;
   }
 
-  private List<KeyColumn> columns() {
+  /** Every table's key column, from the catalogue. */
+  List<KeyColumn> keyColumns() {
     List<KeyColumn> c = columns;
     if (c == null) {
       c = jdbc.sql("""
