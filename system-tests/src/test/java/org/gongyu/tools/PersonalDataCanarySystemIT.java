@@ -93,8 +93,9 @@ class PersonalDataCanarySystemIT {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final Semester SEMESTER = Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
   static final List<String> SERVICES = List.of("school", "district", "city", "reporting");
-  static final Map<String, Integer> PORTS = Map.of("gateway", 9080, "school-service", 9081, "district-service", 9082,
-      "city-service", 9083, "reporting-service", 9084);
+  static final int OFFSET = SharedPlatform.OFFSET;
+  static final Map<String, Integer> PORTS = Map.of("gateway", 8080 + OFFSET, "school-service", 8081 + OFFSET,
+      "district-service", 8082 + OFFSET, "city-service", 8083 + OFFSET, "reporting-service", 8084 + OFFSET);
   /** The users above the school whose every readable answer is scanned. */
   static final List<String[]> READERS = List.of(
       new String[] {"county-admin", COUNTY}, new String[] {"county-assessor", COUNTY},
@@ -346,7 +347,7 @@ class PersonalDataCanarySystemIT {
     String place = "kafka (every topic, keys, values, headers)";
     scanner.place(place);
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:10092");
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + (9092 + OFFSET));
     Set<String> topics;
     try (Admin admin = Admin.create(props)) {
       topics = new TreeSet<>(admin.listTopics(new ListTopicsOptions().listInternal(true)).names().get());
