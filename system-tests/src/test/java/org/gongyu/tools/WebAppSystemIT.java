@@ -54,6 +54,8 @@ import tools.jackson.databind.JsonNode;
  *       their county; both see only it; another county's page is the not-found page with no figures;
  *   <li>a school admin lands on their school; another school's page is the not-found page; logout
  *       ends at Keycloak's login form, and the app's pages ask for the login again.
+ *   <li>an assessor of county 990302 declares, reads the file, scores every criterion (one changed),
+ *       submits and sees the scoresheet; the API's scoresheet holds the points typed;
  *   <li>Swagger UI at the gateway shows the specs, each naming the gateway as its server.
  * </ul>
  *
@@ -292,6 +294,177 @@ class WebAppSystemIT {
     browser.open("/schools/9901010001");
     Chromium.waitUntil("the login form again for a page of the app", Duration.ofSeconds(30),
         () -> browser.driver().getCurrentUrl().startsWith(SharedPlatform.KEYCLOAK) && !browser.all(By.id("username")).isEmpty());
+  }
+
+  /**
+   * The assessor workspace (issue 13 item 4) in the browser: an application of county 990302 made
+   * ready through the API (programme, application, self-evaluation after the creation month: the
+   * services' clocks move 32 days and come back), then an assessor lands on their assignments,
+   * declares no conflict in the form, reads the file while the county has not started, and after
+   * the start scores every criterion as a draft, changes one, submits after the confirmation and
+   * sees the scoresheet; the API's scoresheet holds the points typed in the browser.
+   */
+  @Test
+  void anAssessorDeclaresScoresAndSubmitsInTheBrowser() {
+    GongyuClient client = new GongyuClient(GATEWAY, SharedPlatform.KEYCLOAK, false);
+    String county = "990302";
+    String school = "9903020001";
+    String demo = "/api/district/counties/" + county + "/demonstration";
+    String cityAdmin = client.accounts().token("city-admin");
+    String assessor = "web-county-assessor-" + county;
+    String second = "web2-county-assessor-" + county;
+    client.accounts().tokenAs("web", "county-assessor", county, "990100");
+    client.accounts().tokenAs("web2", "county-assessor", county, "990100");
+    String applicationId;
+    try {
+      client.putCounty(county, "评审县");
+      client.putXuequ(county, county + "-XQ1", "城关学区");
+      client.putSchool(county, school, "评审县实验小学", "PRIMARY", county + "-XQ1");
+      eventually("the county has the city's standard", () -> client.get(demo + "/standards"),
+          r -> r.ok() && r.body().toString().contains("DEMO-SCHOOL"));
+      java.time.LocalDate today = java.time.LocalDate.now(DemoCity.ZONE);
+      java.util.Map<String, Object> programme = new java.util.LinkedHashMap<>();
+      programme.put("name", "评审县示范学校创建");
+      programme.put("target", 1);
+      programme.put("startsOn", today.minusDays(10).toString());
+      programme.put("endsOn", today.plusYears(3).toString());
+      programme.put("applicationOpensOn", today.minusDays(1).toString());
+      programme.put("applicationDeadline", today.plusDays(20).toString());
+      programme.put("creationMonths", 1);
+      programme.put("titleValidityYears", 3);
+      programme.put("consensusMargin", 2);
+      programme.put("standardId", "DEMO-SCHOOL");
+      programme.put("standardVersion", 1);
+      GongyuClient.require(client.put(demo + "/programmes/" + county + "-WEB", programme), "programme");
+      String schoolDemo = "/api/school/schools/" + school + "/demonstration";
+      eventually("the school sees the programme", () -> client.get(schoolDemo + "/programmes"),
+          r -> r.ok() && r.body().toString().contains(county + "-WEB"));
+      applicationId = GongyuClient.require(client.post(schoolDemo + "/applications", java.util.Map.of("programmeId", county + "-WEB",
+          "baseline", List.of(java.util.Map.of("areaCode", "A1", "level", 3, "note", "家长学校已建立")), "plan", "一校一案")), "apply").body().path("applicationId").asString();
+      String app = demo + "/applications/" + applicationId;
+      eventually("the county has the application", () -> client.get(app),
+          r -> r.ok() && "APPLIED".equals(r.body().path("status").asString()));
+      GongyuClient.require(client.post(app + "/accept", java.util.Map.of("note", "推荐")), "accept");
+      eventually("the school sees CREATING", () -> client.get(schoolDemo + "/applications/" + applicationId),
+          r -> r.ok() && "CREATING".equals(r.body().path("status").asString()));
+      JsonNode standard = GongyuClient.require(client.get("/api/city/standards/DEMO-SCHOOL/versions/1"), "standard").body();
+      List<JsonNode> criteria = new ArrayList<>();
+      standard.path("areas").forEach(a -> a.path("criteria").forEach(criteria::add));
+      String selfEval = schoolDemo + "/applications/" + applicationId + "/self-evaluation";
+      for (JsonNode c : criteria) {
+        GongyuClient.require(client.put(selfEval + "/items/" + c.path("code").asString(), java.util.Map.of(
+            "selfScore", c.path("points").decimalValue().subtract(BigDecimal.ONE), "narrative", "按标准落实",
+            "evidence", List.of(java.util.Map.of("title", "台账", "reference", "档案室 " + c.path("code").asString())))), "self " + c);
+      }
+      SharedPlatform.shiftClocks(Duration.ofDays(32), cityAdmin);
+      GongyuClient.require(client.post(selfEval + "/submit", java.util.Map.of()), "submit the self-evaluation");
+      eventually("the county has the self-evaluation", () -> client.get(app),
+          r -> r.ok() && "SELF_EVALUATED".equals(r.body().path("status").asString()));
+      for (String a : List.of(assessor, second)) {
+        GongyuClient.require(client.put(demo + "/assessors/" + a, java.util.Map.of("name", "评估专家 " + a)), "panel " + a);
+        GongyuClient.require(client.post(app + "/assignments", java.util.Map.of("assessor", a)), "assign " + a);
+      }
+
+      // ---- the assessor in the browser: assignments → declaration → the file (not started yet)
+      browser = new Chromium(GATEWAY);
+      browser.logIn(assessor);
+      awaitPath("/assessor");
+      WebElement row = browser.await("assignment-row");
+      assertThat(row.getAttribute("data-due")).isEqualTo("DECLARE");
+      assertThat(row.getText()).contains("评审县实验小学");
+      checkPage("assessor-assignments");
+      row.findElement(browser.testId("assignment-action")).click();
+      awaitPath("/assessor/applications/" + applicationId + "/declaration");
+      browser.await("declaration-submit").click();
+      assertThat(browser.await("statement-error").getText()).isEqualTo("请填写声明内容");
+      browser.await("statement").sendKeys("本人与该校不存在利益冲突，将客观公正地评审。");
+      browser.await("confirm").click();
+      checkPage("assessor-declaration");
+      browser.await("declaration-submit").click();
+      awaitPath("/assessor/applications/" + applicationId);
+      browser.await("wait");
+      String first = criteria.getFirst().path("code").asString();
+      assertThat(browser.await("self-" + first).getText()).isEqualTo(plain(criteria.getFirst().path("points").decimalValue().subtract(BigDecimal.ONE)));
+
+      // ---- the county starts once both assessors are cleared
+      GongyuClient.require(client.as(second).post(app + "/assignments/" + second + "/declaration",
+          java.util.Map.of("conflicts", List.of(), "statement", "无利益冲突")), "declare " + second);
+      GongyuClient.require(client.post(app + "/assessment/start", java.util.Map.of()), "start");
+
+      browser.driver().navigate().refresh();
+      java.util.Map<String, BigDecimal> typed = new java.util.LinkedHashMap<>();
+      for (JsonNode c : criteria) {
+        String code = c.path("code").asString();
+        BigDecimal points = c.path("points").decimalValue().subtract(new BigDecimal("0.5"));
+        WebElement input = browser.await("points-" + code);
+        input.clear();
+        input.sendKeys(points.toPlainString());
+        browser.await("comment-" + code).sendKeys("现场查看资料齐全");
+        centreAndClick(browser.await("save-" + code));
+        awaitSaved(code);
+        typed.put(code, points);
+      }
+      // a draft changes until submitted
+      WebElement change = browser.await("points-" + first);
+      change.clear();
+      change.sendKeys("0");
+      centreAndClick(browser.await("save-" + first));
+      awaitSaved(first);
+      typed.put(first, BigDecimal.ZERO);
+      checkPage("assessor-file");
+      centreAndClick(browser.await("submit-scores"));
+      centreAndClick(browser.await("confirm-submit"));
+      assertThat(browser.await("submitted").getText()).contains("评分已于");
+      browser.await("scoresheet");
+      assertThat(browser.all(browser.testId("submit-scores"))).isEmpty();
+      browser.screenshot(SCREENSHOTS.resolve("assessor-submitted.png"));
+
+      JsonNode sheet = GongyuClient.require(client.get(app + "/scoresheet"), "scoresheet").body();
+      java.util.Map<String, BigDecimal> stored = new java.util.LinkedHashMap<>();
+      sheet.path("criteria").forEach(line -> line.path("scores").forEach(sc -> {
+        if (assessor.equals(sc.path("assessor").asString())) {
+          stored.put(line.path("criterionCode").asString(), sc.path("points").decimalValue());
+        }
+      }));
+      assertThat(stored.keySet()).containsExactlyInAnyOrderElementsOf(typed.keySet());
+      typed.forEach((code, points) -> assertThat(stored.get(code)).as(code).isEqualByComparingTo(points));
+      sheet.path("assessors").forEach(a -> {
+        if (assessor.equals(a.path("assessor").asString())) {
+          assertThat(a.path("submittedAt").isNull()).as("submitted").isFalse();
+        }
+      });
+    } finally {
+      SharedPlatform.shiftClocks(Duration.ZERO, cityAdmin);
+    }
+  }
+
+  /** A click on an element scrolled to the middle of the window, clear of the sticky submit bar. */
+  private void centreAndClick(WebElement element) {
+    browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  private void awaitSaved(String code) {
+    Chromium.waitUntil("criterion " + code + " saved", Duration.ofSeconds(15),
+        () -> "saved".equals(browser.await("criterion-" + code).getAttribute("data-state")));
+  }
+
+  private static String plain(BigDecimal v) {
+    return v.stripTrailingZeros().toPlainString();
+  }
+
+  private static GongyuClient.Reply eventually(String what, java.util.function.Supplier<GongyuClient.Reply> call,
+      java.util.function.Predicate<GongyuClient.Reply> done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    GongyuClient.Reply last;
+    do {
+      last = call.get();
+      if (done.test(last)) {
+        return last;
+      }
+      GongyuClient.sleep(250);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(what + ": not within 60 s; last answer " + last.status() + " " + last.body());
   }
 
   // ---- helpers
