@@ -73,18 +73,7 @@ class DemonstrationLifecycleSystemIT {
 
     // ---- the county's programme: target 3, quotas per 学区, window open today
     LocalDate today = LocalDate.now(ZONE);
-    Map<String, Object> programme = new LinkedHashMap<>();
-    programme.put("name", "2026—2029 协同育人示范学校创建");
-    programme.put("target", 3);
-    programme.put("startsOn", today.minusDays(10).toString());
-    programme.put("endsOn", today.plusYears(3).toString());
-    programme.put("applicationOpensOn", today.minusDays(1).toString());
-    programme.put("applicationDeadline", today.plusDays(20).toString());
-    programme.put("creationMonths", 1);
-    programme.put("titleValidityYears", 3);
-    programme.put("consensusMargin", 2);
-    programme.put("standardId", STANDARD);
-    programme.put("standardVersion", 1);
+    Map<String, Object> programme = ProgrammeFixture.openToday("2026—2029 协同育人示范学校创建", 3, today, STANDARD);
     require(client.put(DEMO + "/programmes/" + PROGRAMME, programme), "programme");
     Map<String, Object> directQuota = new LinkedHashMap<>();
     directQuota.put("xuequId", null);

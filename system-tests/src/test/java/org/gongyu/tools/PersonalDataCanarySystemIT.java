@@ -308,18 +308,7 @@ class PersonalDataCanarySystemIT {
     JsonNode standard = GongyuClient.require(client.get("/api/city/standards/" + STANDARD + "/versions/1"), "standard").body();
     JsonNode criterion = standard.path("areas").get(0).path("criteria").get(0);
     eventually("the county has the city's standard", () -> client.get(demo + "/standards"), r -> r.ok() && r.body().toString().contains(STANDARD));
-    Map<String, Object> programme = new LinkedHashMap<>();
-    programme.put("name", "哨兵县示范学校创建");
-    programme.put("target", 1);
-    programme.put("startsOn", today.minusDays(10).toString());
-    programme.put("endsOn", today.plusYears(3).toString());
-    programme.put("applicationOpensOn", today.minusDays(1).toString());
-    programme.put("applicationDeadline", today.plusDays(20).toString());
-    programme.put("creationMonths", 1);
-    programme.put("titleValidityYears", 3);
-    programme.put("consensusMargin", 2);
-    programme.put("standardId", STANDARD);
-    programme.put("standardVersion", 1);
+    Map<String, Object> programme = ProgrammeFixture.openToday("哨兵县示范学校创建", 1, today, STANDARD);
     GongyuClient.require(client.put(demo + "/programmes/" + PROGRAMME, programme), "programme");
     eventually("the school sees the programme", () -> client.get(s + "/demonstration/programmes"),
         r -> r.ok() && r.body().toString().contains(PROGRAMME));

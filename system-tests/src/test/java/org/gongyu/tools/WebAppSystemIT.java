@@ -323,18 +323,7 @@ class WebAppSystemIT {
       eventually("the county has the city's standard", () -> client.get(demo + "/standards"),
           r -> r.ok() && r.body().toString().contains("DEMO-SCHOOL"));
       java.time.LocalDate today = java.time.LocalDate.now(DemoCity.ZONE);
-      java.util.Map<String, Object> programme = new java.util.LinkedHashMap<>();
-      programme.put("name", "评审县示范学校创建");
-      programme.put("target", 1);
-      programme.put("startsOn", today.minusDays(10).toString());
-      programme.put("endsOn", today.plusYears(3).toString());
-      programme.put("applicationOpensOn", today.minusDays(1).toString());
-      programme.put("applicationDeadline", today.plusDays(20).toString());
-      programme.put("creationMonths", 1);
-      programme.put("titleValidityYears", 3);
-      programme.put("consensusMargin", 2);
-      programme.put("standardId", "DEMO-SCHOOL");
-      programme.put("standardVersion", 1);
+      java.util.Map<String, Object> programme = ProgrammeFixture.openToday("评审县示范学校创建", 1, today, "DEMO-SCHOOL");
       GongyuClient.require(client.put(demo + "/programmes/" + county + "-WEB", programme), "programme");
       String schoolDemo = "/api/school/schools/" + school + "/demonstration";
       eventually("the school sees the programme", () -> client.get(schoolDemo + "/programmes"),
