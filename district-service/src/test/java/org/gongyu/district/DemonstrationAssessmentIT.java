@@ -311,6 +311,10 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
     assertThat(call("PUT", base + "/scores/A1.1", score("7", "章程齐全"), a).getStatusCode().value()).isEqualTo(200);
     assertThat(call("PUT", base + "/scores/A1.1", score("7.5", "章程齐全，授课记录完整"), a).getStatusCode().value()).isEqualTo(200);
     assertThat(call("PUT", base + "/scores/A1.2", score("20", "满分"), a).getStatusCode().value()).isEqualTo(201);
+    // the drafts read back, each assessor only their own (a form opened anywhere shows what was saved)
+    assertThat(myScores(base, a)).containsExactly("A1.1=7.50 章程齐全，授课记录完整", "A1.2=20.00 满分");
+    assertThat(myScores(base, token("b", C2))).isEmpty();
+    assertProblem(call("GET", base + "/scores/mine", null, token("d", C2)), 403, "not assigned");
 
     ResponseEntity<JsonNode> incomplete = call("POST", base + "/scores/submit", null, a);
     assertProblem(incomplete, 422, "A3.1");
@@ -572,6 +576,7 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
             assessorOnly),
         Endpoint.get(Level.COUNTY, c -> app(c, toRead) + "/file", staff),
         Endpoint.get(Level.COUNTY, c -> demo(c) + "/my-assignments", assessorOnly),
+        Endpoint.get(Level.COUNTY, c -> app(c, toScore) + "/scores/mine", assessorOnly),
         Endpoint.send("POST", Level.COUNTY, c -> app(c, toStart) + "/assessment/start", null, admin),
         Endpoint.send("PUT", Level.COUNTY, c -> app(c, toScore) + "/scores/A1.1", score("5", "矩阵"), assessorOnly),
         Endpoint.send("POST", Level.COUNTY, c -> app(c, toSubmit) + "/scores/submit", null, assessorOnly),
@@ -597,6 +602,16 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
   }
 
   // ---- helpers
+
+  /** "criterion=points comment" of the caller's own scores of an application. */
+  List<String> myScores(String base, String token) {
+    ResponseEntity<JsonNode> r = call("GET", base + "/scores/mine", null, token);
+    assertThat(r.getStatusCode().value()).isEqualTo(200);
+    List<String> scores = new ArrayList<>();
+    r.getBody().forEach(n -> scores.add(n.get("criterionCode").asString() + "=" + n.get("points").decimalValue().setScale(2)
+        + " " + n.get("comment").asString()));
+    return scores;
+  }
 
   /** "assignmentStatus due applicationStatus round n" of {@code app} in assessor {@code who}'s own list. */
   String myDue(String county, String who, UUID app) {

@@ -97,6 +97,15 @@ class AssessmentController {
     return AssignmentResponse.of(assignments.declare(countyId, applicationId, assessor, body, caller(authentication)));
   }
 
+  @Operation(summary = "My scores of an application", description = "评审专家本人在当前轮次的评分（含未提交的草稿），按指标代码排序；"
+      + "须为已分派且已声明无利益冲突的专家。评审开始前为空。")
+  @GetMapping("/applications/{applicationId}/scores/mine")
+  @PreAuthorize(Rules.COUNTY_ASSESSOR + Rules.OF_COUNTY)
+  List<ScoreResponse> myScores(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID applicationId, Authentication authentication) {
+    return scoring.myScores(countyId, applicationId, caller(authentication));
+  }
+
   @Operation(summary = "My assignments", description = "评审专家本人在本区县的全部评审分派：学校、轮次、分派状态、申报状态及当前待办"
       + "（DECLARE 声明、WAIT 等待开始、SCORE 评分、NONE 无）；待办在前，其次按分派时间从新到旧。")
   @GetMapping("/my-assignments")

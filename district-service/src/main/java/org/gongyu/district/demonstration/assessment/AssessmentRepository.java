@@ -237,10 +237,9 @@ class AssessmentRepository {
           AssignmentStatus status = AssignmentStatus.valueOf(rs.getString("status"));
           var application = org.gongyu.contracts.demonstration.DemonstrationStatus.valueOf(rs.getString("application_status"));
           Instant submitted = at(rs, "submitted_at");
-          return new MyAssignmentResponse(rs.getObject("application_id", UUID.class), rs.getString("programme_id"),
+          return MyAssignmentResponse.of(rs.getObject("application_id", UUID.class), rs.getString("programme_id"),
               rs.getString("school_id"), rs.getString("name"), rs.getInt("round"), current, status, application,
-              at(rs, "assigned_at"), at(rs, "declared_at"), submitted,
-              MyAssignmentResponse.dueOf(current, status, application, submitted));
+              at(rs, "assigned_at"), at(rs, "declared_at"), submitted);
         })
         .list();
     // what asks something of the assessor first (stable: the newest first within each group)

@@ -20,7 +20,7 @@ record MyAssignmentResponse(
     int round,
     boolean current,
     AssignmentStatus assignmentStatus,
-    DemonstrationStatus applicationStatus,
+    @Schema(description = "the application's status (DemonstrationStatus) · 申报状态") String applicationStatus,
     Instant assignedAt,
     Instant declaredAt,
     Instant submittedAt,
@@ -35,6 +35,13 @@ record MyAssignmentResponse(
     WAIT,
     SCORE,
     NONE
+  }
+
+  static MyAssignmentResponse of(UUID applicationId, String programmeId, String schoolId, String schoolName, int round,
+      boolean current, AssignmentStatus status, DemonstrationStatus application, Instant assignedAt, Instant declaredAt,
+      Instant submittedAt) {
+    return new MyAssignmentResponse(applicationId, programmeId, schoolId, schoolName, round, current, status, application.name(),
+        assignedAt, declaredAt, submittedAt, dueOf(current, status, application, submittedAt));
   }
 
   static Due dueOf(boolean current, AssignmentStatus status, DemonstrationStatus application, Instant submittedAt) {

@@ -97,6 +97,22 @@ class ScoringService {
     return new Stored<>(response(a, new ScoreRow(assessor, criterionCode, points, comment, now)), existing.isEmpty());
   }
 
+  /**
+   * The caller's own scores of the application's current round, drafts included, so that a scoring
+   * form opened anywhere shows what was saved; only a cleared assessor of the round (as for the
+   * file). Empty before the assessment starts.
+   */
+  @Transactional(readOnly = true)
+  List<ScoreResponse> myScores(String countyId, UUID applicationId, Caller caller) {
+    Application a = applications.find(countyId, applicationId);
+    String assessor = caller.username();
+    AssignmentService.requireCleared(repository, a, assessor, "read own scores");
+    return repository.scores(a.id(), a.round()).stream()
+        .filter(s -> s.assessor().equals(assessor))
+        .map(s -> response(a, s))
+        .toList();
+  }
+
   /** Freezes the caller's scores of the round: 422 listing the criteria still unscored. */
   @Transactional
   SubmissionResponse submit(String countyId, UUID applicationId, Caller caller) {
