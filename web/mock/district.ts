@@ -91,6 +91,13 @@ export function districtAnswer(method: string, path: string, body: unknown, lang
     return [200, { applicationId: a.applicationId, schoolId: a.schoolId, programmeId: a.programmeId, round: a.round, submittedAt: '2026-11-15T08:00:00Z',
       standardId: 'STD-DEMO', standardVersion: 2, selfTotal: ITEMS.reduce((s, i) => s + (i.selfScore ?? 0), 0), rubric: RUBRIC, items: ITEMS }]
   }
+  if ((m = /^\/applications\/([^/]+)\/scores\/mine$/.exec(rest)) && method === 'GET') {
+    const a = find(m[1])
+    if (!a || a.assignmentStatus !== 'CLEARED') return problem(403, lang, ['禁止访问', '请先声明利益冲突'], ['Forbidden', 'declare conflicts of interest first'])
+    const mine = state.scores[a.applicationId] ?? {}
+    return [200, Object.entries(mine).sort(([x], [y]) => x.localeCompare(y))
+      .map(([code, s]) => ({ applicationId: a.applicationId, round: a.round, assessor: ASSESSOR, criterionCode: code, ...s }))]
+  }
   if ((m = /^\/applications\/([^/]+)\/scores\/([^/]+)$/.exec(rest)) && method === 'PUT' && m[2] !== 'submit') {
     const a = find(m[1])
     const c = criteria.find((x) => x.code === m![2])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionPath, dueAction, errorsByField, formatPoints, loadDrafts, pointsProblem, rememberDraft } from '@/assessment'
+import { actionPath, dueAction, errorsByField, formatPoints, pointsProblem } from '@/assessment'
 import type { MyAssignment } from '@/api/types'
 
 const row = (more: Partial<MyAssignment>): MyAssignment => ({
@@ -57,12 +57,5 @@ describe('points', () => {
     expect(formatPoints(7.5)).toBe('7.5')
     expect(formatPoints(0.1 + 0.2)).toBe('0.3')
     expect(formatPoints(null)).toBe('—')
-  })
-
-  it('drafts the API accepted are remembered per application, round and assessor', () => {
-    rememberDraft('app-1', 1, 'a', 'A1.1', { points: 8, comment: '好', savedAt: '2026-12-04T01:00:00Z' })
-    expect(loadDrafts('app-1', 1, 'a')['A1.1'].points).toBe(8)
-    expect(loadDrafts('app-1', 2, 'a')).toEqual({})
-    expect(loadDrafts('app-1', 1, 'b')).toEqual({})
   })
 })

@@ -50,30 +50,6 @@ export interface SavedScore {
   savedAt: string
 }
 
-// The API has no "my scores so far" before submitting (the scoresheet opens only after), so the
-// drafts the API accepted are remembered in this browser to show them again after a reload.
-function key(applicationId: string, round: number, assessor: string): string {
-  return `gongyu.scores.${applicationId}.${round}.${assessor}`
-}
-
-export function loadDrafts(applicationId: string, round: number, assessor: string): Record<string, SavedScore> {
-  try {
-    return JSON.parse(localStorage.getItem(key(applicationId, round, assessor)) ?? '{}') as Record<string, SavedScore>
-  } catch {
-    return {}
-  }
-}
-
-export function rememberDraft(applicationId: string, round: number, assessor: string, code: string, s: SavedScore): void {
-  try {
-    const all = loadDrafts(applicationId, round, assessor)
-    all[code] = s
-    localStorage.setItem(key(applicationId, round, assessor), JSON.stringify(all))
-  } catch {
-    // no storage: the drafts are on the server anyway
-  }
-}
-
 /** Points are 0 to the criterion's maximum with at most two decimals (PutScoreRequest). */
 export function pointsProblem(points: number | null | undefined, max: number): 'required' | 'range' | 'decimals' | null {
   if (points == null || Number.isNaN(points)) return 'required'

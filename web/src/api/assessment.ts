@@ -22,6 +22,9 @@ export const assessmentApi = {
     request<ApplicationFile>(`${base(countyId)}/applications/${e(applicationId)}/file`),
   putScore: (countyId: string, applicationId: string, criterionCode: string, body: PutScoreRequest) =>
     request<ScoreResponse>(`${base(countyId)}/applications/${e(applicationId)}/scores/${e(criterionCode)}`, json('PUT', body)),
+  /** The caller's own scores of the current round, drafts included (empty before the assessment starts). */
+  myScores: (countyId: string, applicationId: string) =>
+    request<ScoreResponse[]>(`${base(countyId)}/applications/${e(applicationId)}/scores/mine`),
   submit: (countyId: string, applicationId: string) =>
     request<SubmissionResponse>(`${base(countyId)}/applications/${e(applicationId)}/scores/submit`, json('POST')),
   scoresheet: (countyId: string, applicationId: string) =>

@@ -280,7 +280,7 @@ const en: typeof zh = {
     toDeclaration: 'Declare',
     recused: 'You are recused from this assessment and cannot read the file.',
     readOnly: 'Read only',
-    draftsNote: 'Drafts are saved to the server per criterion; this page remembers the saved drafts in this browser.',
+    draftsNote: 'Each criterion is saved to the server as a draft; you can change it until you submit, from any browser.',
   },
   scoresheet: {
     title: 'Scoresheet and consensus',

@@ -278,7 +278,7 @@ export default {
     toDeclaration: '去声明',
     recused: '您已回避本次评审，不能查看材料。',
     readOnly: '只读',
-    draftsNote: '草稿逐项保存到服务器；本页在此浏览器中记住已保存的草稿。',
+    draftsNote: '每项评分作为草稿保存到服务器，提交前可随时修改（任何浏览器均可继续）。',
   },
   scoresheet: {
     title: '评分汇总与合议',

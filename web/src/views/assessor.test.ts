@@ -6,7 +6,6 @@ import { h } from 'vue'
 import { ApiError } from '@/api/client'
 import type { ApplicationFile, MyAssignment } from '@/api/types'
 import { useSession } from '@/stores/session'
-import { loadDrafts } from '@/assessment'
 import { mountWith } from '@/test/mount'
 import { ME } from '@/test/fixtures'
 
@@ -17,6 +16,7 @@ const mocks = vi.hoisted(() => ({
   putScore: vi.fn(),
   submit: vi.fn(),
   scoresheet: vi.fn(),
+  myScores: vi.fn(),
 }))
 vi.mock('@/api/assessment', () => ({ assessmentApi: mocks }))
 
@@ -171,6 +171,7 @@ describe('the file and the scores', () => {
     vi.resetAllMocks()
     mocks.myAssignments.mockResolvedValue([row({})])
     mocks.file.mockResolvedValue(FILE)
+    mocks.myScores.mockResolvedValue([])
     mocks.putScore.mockImplementation(async (_c: string, _a: string, code: string, body: { points: number; comment: string }) => ({
       applicationId: APP, round: 1, assessor: 'assessor-990113', criterionCode: code, ...body, updatedAt: '2026-12-04T06:30:00Z',
     }))
@@ -205,11 +206,23 @@ describe('the file and the scores', () => {
     expect(mocks.putScore).toHaveBeenCalledWith('990113', APP, 'A1.1', { points: 8.5, comment: '章程齐全' })
     expect(w.get('[data-testid="state-A1.1"]').text()).toBe('✓ 已保存 2026-12-04 14:30')
     expect(w.get('[data-testid="my-total"]').text()).toBe('8.5')
-    expect(loadDrafts(APP, 1, 'assessor-990113')['A1.1'].points).toBe(8.5)
     // a change is a new draft
     await score(w, 'A1.1', '9', '章程齐全，执行良好')
     expect(mocks.putScore).toHaveBeenCalledTimes(2)
     expect(w.get('[data-testid="my-total"]').text()).toBe('9')
+  })
+
+  it('shows the drafts this assessor saved before, wherever they saved them', async () => {
+    mocks.myScores.mockResolvedValue([{
+      applicationId: APP, round: 1, assessor: 'assessor-990113', criterionCode: 'A1.1', points: 7.5, comment: '章程齐全',
+      updatedAt: '2026-12-03T02:00:00Z',
+    }])
+    const { w } = await render(AssessmentFileView, `/assessor/applications/${APP}`, { applicationId: APP })
+    expect(mocks.myScores).toHaveBeenCalledWith('990113', APP)
+    expect((w.get('[data-testid="points-A1.1"]').element as HTMLInputElement).value).toBe('7.5')
+    expect((w.get('[data-testid="comment-A1.1"]').element as HTMLTextAreaElement).value).toBe('章程齐全')
+    expect(w.get('[data-testid="state-A1.1"]').text()).toBe('✓ 已保存 2026-12-03 10:00')
+    expect(w.get('[data-testid="my-total"]').text()).toBe('7.5')
   })
 
   it('checks the points against the criterion and shows the API problem beside the criterion', async () => {
