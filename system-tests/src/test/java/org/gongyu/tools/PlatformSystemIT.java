@@ -221,8 +221,8 @@ class PlatformSystemIT {
 
   /**
    * A real browser: Debian's headless Chromium, driven by its chromedriver, opens the gateway, is
-   * sent to Keycloak's login page, logs in as a county assessor, lands on the web app's page of its
-   * county and reads its county's report
+   * sent to Keycloak's login page, logs in as a county admin, lands on the web app's page of its
+   * county (an assessor lands on 我的评审任务 instead; WebAppSystemIT) and reads its county's report
    * through the gateway session; another county's report is the 404 problem. A screenshot of the
    * landing page goes to {@code system-tests/target/chromium-login.png}.
    */
@@ -245,8 +245,8 @@ class PlatformSystemIT {
     }
     GongyuClient.require(client.postRegistrations("9902070001", SEMESTER.id(), batch("9902070001", "C1", 17)), "batch");
     awaitCounty("990207", 17, 40, Duration.ofSeconds(30));
-    client.accounts().tokenAs("sys", "county-assessor", "990207", "990100");
-    String username = "sys-county-assessor-990207";
+    client.accounts().tokenAs("sys", "county-admin", "990207", "990100");
+    String username = "sys-county-admin-990207";
 
     var options = new ChromeOptions();
     options.setBinary(chromium.toFile());
