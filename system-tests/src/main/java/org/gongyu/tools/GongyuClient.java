@@ -148,6 +148,25 @@ public final class GongyuClient {
     }
   }
 
+  /**
+   * Calls until {@code done} holds for the answer, every 250 ms, for at most {@code within} (events
+   * travel between tiers, so a figure or registry another tier shows arrives a moment later);
+   * returns that answer, or fails naming {@code what} and the last answer.
+   */
+  public static Reply eventually(String what, java.util.function.Supplier<Reply> call, java.util.function.Predicate<Reply> done,
+      Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    Reply last;
+    do {
+      last = call.get();
+      if (done.test(last)) {
+        return last;
+      }
+      sleep(250);
+    } while (System.nanoTime() < deadline);
+    throw new AssertionError(what + ": not within " + within + "; last answer " + last.status() + " " + last.body());
+  }
+
   public static Reply require(Reply reply, String what) {
     if (!reply.ok()) {
       throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.body());

@@ -275,15 +275,7 @@ class DemonstrationLifecycleSystemIT {
   }
 
   static Reply eventually(String what, java.util.function.Supplier<Reply> call, Predicate<Reply> done) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    Reply last;
-    do {
-      last = call.get();
-      if (done.test(last)) {
-        return last;
-      }
-      GongyuClient.sleep(250);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(what + ": not within " + PATIENCE + "; last answer " + last.status() + " " + last.body());
+    return GongyuClient.eventually(what, call, done, PATIENCE);
   }
+
 }

@@ -629,12 +629,7 @@ class PersonalDataCanarySystemIT {
   }
 
   void eventually(String what, Supplier<Reply> call, Predicate<Reply> done) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    Reply last = call.get();
-    while (!done.test(last)) {
-      assertThat(System.nanoTime()).as("%s within %s (last: %s %s)", what, PATIENCE, last.status(), last.body()).isLessThan(deadline);
-      GongyuClient.sleep(200);
-      last = call.get();
-    }
+    GongyuClient.eventually(what, call, done, PATIENCE);
   }
+
 }

@@ -444,17 +444,9 @@ class WebAppSystemIT {
 
   private static GongyuClient.Reply eventually(String what, java.util.function.Supplier<GongyuClient.Reply> call,
       java.util.function.Predicate<GongyuClient.Reply> done) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    GongyuClient.Reply last;
-    do {
-      last = call.get();
-      if (done.test(last)) {
-        return last;
-      }
-      GongyuClient.sleep(250);
-    } while (System.nanoTime() < deadline);
-    throw new AssertionError(what + ": not within 60 s; last answer " + last.status() + " " + last.body());
+    return GongyuClient.eventually(what, call, done, Duration.ofSeconds(60));
   }
+
 
   // ---- helpers
 
