@@ -18,6 +18,7 @@ import org.gongyu.contracts.city.v1.StandardPublished;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.demonstration.Rubric;
 import org.gongyu.contracts.district.v1.DemonstrationProgrammePublished;
+import org.gongyu.contracts.district.v1.AssessmentPanelChanged;
 import org.gongyu.contracts.district.v1.DemonstrationStatusChanged;
 import org.gongyu.contracts.school.v1.DemonstrationApplied;
 import org.gongyu.contracts.school.v1.SelfEvaluationSubmitted;
@@ -78,6 +79,10 @@ class GoldenEventsTest {
             new DemonstrationStatusChanged(ID, "330101-2024", "330101", "3301010001", DemonstrationStatus.RECTIFYING,
                 DemonstrationStatus.REINSPECTING, AT, 9, LocalDate.parse("2025-03-01"), new BigDecimal("86.5"),
                 LocalDate.parse("2028-03-31"), LocalDate.parse("2026-12-31"), "家访档案不全，限期整改")),
+        new Golden("AssessmentPanelChanged.json",
+            new AssessmentPanelChanged(ID, "330101-2024", "330101", "3301010001", AT, 3,
+                List.of(new AssessmentPanelChanged.Member("assessor-330101-1", 1, "CLEARED"),
+                    new AssessmentPanelChanged.Member("assessor-330101-2", 1, "ASSIGNED")))),
         new Golden("IndicatorSnapshotPublished.json",
             new IndicatorSnapshotPublished("3301010001", "PLATFORM_REGISTRATION", "2025-2026-1", 412, 640, 3, AT)),
         new Golden("SchoolRegistered.json",
