@@ -68,9 +68,27 @@ public class ApiProblem extends ErrorResponseException {
     return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, null, null);
   }
 
+  /** 413: the body (e.g. an uploaded file) is larger than the endpoint takes. */
+  public static ApiProblem payloadTooLarge(Msg detail) {
+    return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Content too large", detail, null, null);
+  }
+
+  /** 415: the content is of a type the endpoint does not take (judged by the content, not its name). */
+  public static ApiProblem unsupportedMediaType(Msg detail) {
+    return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type", "Unsupported media type", detail, null, null);
+  }
+
   /** 400: malformed input. */
   public static ApiProblem badRequest(Msg detail) {
     return new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail, null, null);
+  }
+
+  /**
+   * 400: a field the service can judge only against what is stored (e.g. a reason required for a
+   * correction); {@code errors} name each field ({@code "reason: ..."}), as Bean Validation's do.
+   */
+  public static ApiProblem invalid(Msg detail, List<?> errors) {
+    return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, null, errors);
   }
 
   /** 404 with a fixed English detail. Prefer {@link #notFound(Msg)}: this one is not translated. */
