@@ -85,6 +85,13 @@ class AssessmentRepository {
         .params(applicationId, round).query(AssessmentRepository::assignment).list();
   }
 
+  /** Every assignment of the application, all rounds, oldest round first. */
+  List<AssignmentRow> allAssignments(UUID applicationId) {
+    return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from demonstration_assignment where application_id = ?"
+            + " order by round, assigned_at, assessor")
+        .param(applicationId).query(AssessmentRepository::assignment).list();
+  }
+
   Optional<AssignmentRow> assignment(UUID applicationId, int round, String assessor) {
     return jdbc.sql("select " + ASSIGNMENT_COLUMNS + " from demonstration_assignment where application_id = ? and round = ? and assessor = ?")
         .params(applicationId, round, assessor).query(AssessmentRepository::assignment).optional();

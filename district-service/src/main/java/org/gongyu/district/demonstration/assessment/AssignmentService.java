@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.messaging.Outbox;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Role;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.web.Msg;
+import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.demonstration.Rubric;
+import org.gongyu.contracts.district.v1.AssessmentPanelChanged;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,13 +42,15 @@ class AssignmentService {
   private final AssessmentRepository repository;
   private final CityCalendar calendar;
   private final Clock clock;
+  private final Outbox outbox;
   private final int recentVisitMonths;
 
   AssignmentService(
-      Applications applications, AssessmentRepository repository, CityCalendar calendar, Clock clock,
+      Applications applications, AssessmentRepository repository, CityCalendar calendar, Clock clock, Outbox outbox,
       @Value("${gongyu.district.demonstration.recent-visit-months:24}") int recentVisitMonths) {
     this.applications = applications;
     this.repository = repository;
+    this.outbox = outbox;
     this.calendar = calendar;
     this.clock = clock;
     this.recentVisitMonths = recentVisitMonths;
@@ -71,6 +76,7 @@ class AssignmentService {
     Instant now = clock.instant();
     repository.insertAssignment(a.id(), a.round(), assessor, by.username(), now);
     applications.record(a.id(), by.username(), "ASSIGN", Map.of("assessor", assessor, "round", a.round()));
+    publishPanel(a);
     return repository.assignment(a.id(), a.round(), assessor).orElseThrow();
   }
 
@@ -121,6 +127,7 @@ class AssignmentService {
       detail.put("conflicts", conflicts.stream().map(Enum::name).toList());
     }
     applications.record(a.id(), assessor, conflicts.isEmpty() ? "DECLARE" : "RECUSE", detail);
+    publishPanel(a);
     return repository.assignment(a.id(), a.round(), assessor).orElseThrow();
   }
 
@@ -140,7 +147,24 @@ class AssignmentService {
     }
     ProgrammeTerms terms = terms(repository, a);
     return new FileResponse(a.id(), a.schoolId(), a.programmeId(), self.round(), self.submittedAt(), self.standardId(),
-        self.standardVersion(), self.selfTotal(), rubric(terms.rubric()), items(self.itemsJson()));
+        self.standardVersion(), self.selfTotal(), rubric(terms.rubric()), items(self.itemsJson()),
+        "/api/school/schools/" + a.schoolId() + "/demonstration/applications/" + a.id() + "/attachments");
+  }
+
+  /**
+   * Tells the school tier who is on the application's panel now ({@code AssessmentPanelChanged}),
+   * in the transaction of the change: school-service serves the evidence attachments to the
+   * assessors cleared there (ADR 0015). Assignments are never removed and are declared once, so
+   * rows + declarations grow by one with every change: a per-application version without a column.
+   */
+  private void publishPanel(Application a) {
+    List<AssignmentRow> rows = repository.allAssignments(a.id());
+    List<AssessmentPanelChanged.Member> members = rows.stream()
+        .map(r -> new AssessmentPanelChanged.Member(r.assessor(), r.round(), r.status().name()))
+        .toList();
+    long version = rows.size() + rows.stream().filter(r -> r.declaredAt() != null).count();
+    outbox.publish(Topics.DISTRICT_DEMONSTRATION, a.countyId(), new AssessmentPanelChanged(a.id(), a.programmeId(),
+        a.countyId(), a.schoolId(), clock.instant(), version, members));
   }
 
   /** 403 unless {@code username} is cleared on the application's current round; the assignment otherwise. */

@@ -8,10 +8,15 @@ import java.util.UUID;
 /**
  * The file an assessor assesses: the current round's self-evaluation as the school submitted it
  * (no personal data: school-service refused any) and the rubric it is scored against.
+ *
+ * @param attachmentsHref where (through the gateway) the evidence attachments of the application are
+ *     listed and downloaded: they stay at the school tier, which serves them to the school, its county
+ *     admins and the assessors cleared on the application, auditing every read (ADR 0015); their
+ *     names never travel to this tier
  */
 record FileResponse(
     UUID applicationId, String schoolId, String programmeId, int round, Instant submittedAt, String standardId,
-    long standardVersion, BigDecimal selfTotal, RubricView rubric, List<Item> items) {
+    long standardVersion, BigDecimal selfTotal, RubricView rubric, List<Item> items, String attachmentsHref) {
 
   /** The programme's rubric. */
   record RubricView(String titleZh, String titleEn, BigDecimal passMark, BigDecimal fullMark, List<AreaView> areas) {}
