@@ -1,12 +1,14 @@
 package org.gongyu.school.demonstration;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.chassis.messaging.PayloadCheck;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.district.v1.AssessmentPanelChanged;
 import org.gongyu.contracts.district.v1.DemonstrationProgrammePublished;
 import org.gongyu.contracts.district.v1.DemonstrationStatusChanged;
 import org.slf4j.Logger;
@@ -25,17 +27,20 @@ class DemonstrationListener {
 
   static final String CONSUMER = "school.demonstration";
   private static final Logger log = LoggerFactory.getLogger(DemonstrationListener.class);
+  private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
   private static final Pattern PROGRAMME_ID = Pattern.compile("[A-Za-z0-9_-]{1,60}");
 
   private final Inbox inbox;
   private final Programmes programmes;
   private final Applications applications;
+  private final Panels panels;
   private final Clock clock;
 
-  DemonstrationListener(Inbox inbox, Programmes programmes, Applications applications, Clock clock) {
+  DemonstrationListener(Inbox inbox, Programmes programmes, Applications applications, Panels panels, Clock clock) {
     this.inbox = inbox;
     this.programmes = programmes;
     this.applications = applications;
+    this.panels = panels;
     this.clock = clock;
   }
 
@@ -46,6 +51,7 @@ class DemonstrationListener {
     switch (type) {
       case "DemonstrationProgrammePublished" -> programme(EventCodec.decode(json, DemonstrationProgrammePublished.class));
       case "DemonstrationStatusChanged" -> status(EventCodec.decode(json, DemonstrationStatusChanged.class));
+      case "AssessmentPanelChanged" -> panel(EventCodec.decode(json, AssessmentPanelChanged.class));
       default -> log.debug("skipped a {} event on {}: school-service does not consume it", type, Topics.DISTRICT_DEMONSTRATION);
     }
   }
@@ -78,6 +84,22 @@ class DemonstrationListener {
       case OTHER_SCHOOL -> log.warn("ignored status {} v{} of application {}: the event names school {}, the application"
           + " belongs to another school", s.status(), s.version(), s.applicationId(), s.schoolId());
     }
+  }
+
+  private void panel(EventEnvelope<AssessmentPanelChanged> env) {
+    AssessmentPanelChanged p = env.payload();
+    PayloadCheck.require(PROGRAMME_ID.matcher(p.programmeId()).matches(), "programmeId is not a valid programme id");
+    PayloadCheck.id("countyId", p.countyId());
+    PayloadCheck.id("schoolId", p.schoolId());
+    PayloadCheck.version(p.version());
+    PayloadCheck.require(p.members().stream().allMatch(m -> USERNAME.matcher(m.assessor()).matches()
+            && List.of("ASSIGNED", "CLEARED", "RECUSED").contains(m.status()) && m.round() >= 1),
+        "members need a username, a round >= 1 and a status of ASSIGNED, CLEARED or RECUSED");
+    if (!inbox.firstDelivery(CONSUMER, env.eventId())) {
+      return;
+    }
+    Applications.Mirrored result = panels.storeIfNewer(p);
+    log.debug("panel v{} of application {}: {}", p.version(), p.applicationId(), result);
   }
 
   private static void check(DemonstrationProgrammePublished p) {
