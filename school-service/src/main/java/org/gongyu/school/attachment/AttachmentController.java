@@ -32,7 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Evidence files of a self-evaluation. Writes: the school's users. Reads: any role may ask, and the
  * service answers only the school's users, its county's admins and the assessors cleared on the
- * application; everyone else gets 404 (ADR 0015).
+ * application; everyone else gets 404 (ADR 0016).
  */
 @Tag(name = "Evidence attachments · 佐证材料", description = "PDF/JPEG/PNG evidence of a self-evaluation · 自评佐证材料附件")
 @RestController

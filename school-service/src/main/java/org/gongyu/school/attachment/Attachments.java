@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stores, lists, serves and deletes the evidence files of a self-evaluation. Who may read is decided
- * here, per application (ADR 0015): the school's own users; its county's admins; the assessors the
+ * here, per application (ADR 0016): the school's own users; its county's admins; the assessors the
  * county cleared on the application. Anyone else is told the file does not exist (404), as for an
  * application of another school. Every read is recorded before it is answered.
  */

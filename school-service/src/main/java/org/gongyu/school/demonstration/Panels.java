@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The assessors the county put on each of this school tier's applications, mirrored from {@code
  * AssessmentPanelChanged} (highest version wins). It decides which assessors may read the
- * application's evidence attachments (ADR 0015): those who declared no conflict of interest.
+ * application's evidence attachments (ADR 0016): those who declared no conflict of interest.
  */
 @Service
 class Panels {

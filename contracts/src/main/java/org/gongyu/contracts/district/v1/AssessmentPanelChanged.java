@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * The assessors of an application changed: one was assigned, or declared (cleared or recused). The
  * school tier keeps the newest panel per application so that it can serve the application's
- * evidence attachments to the assessors the county cleared, and to nobody else (ADR 0015). Carries
+ * evidence attachments to the assessors the county cleared, and to nobody else (ADR 0016). Carries
  * Keycloak usernames of county staff only; nothing about students, parents or the files.
  *
  * @param applicationId the application (school-service's id)

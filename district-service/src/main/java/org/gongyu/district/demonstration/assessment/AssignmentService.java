@@ -154,7 +154,7 @@ class AssignmentService {
   /**
    * Tells the school tier who is on the application's panel now ({@code AssessmentPanelChanged}),
    * in the transaction of the change: school-service serves the evidence attachments to the
-   * assessors cleared there (ADR 0015). Assignments are never removed and are declared once, so
+   * assessors cleared there (ADR 0016). Assignments are never removed and are declared once, so
    * rows + declarations grow by one with every change: a per-application version without a column.
    */
   private void publishPanel(Application a) {

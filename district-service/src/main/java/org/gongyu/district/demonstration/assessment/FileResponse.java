@@ -11,7 +11,7 @@ import java.util.UUID;
  *
  * @param attachmentsHref where (through the gateway) the evidence attachments of the application are
  *     listed and downloaded: they stay at the school tier, which serves them to the school, its county
- *     admins and the assessors cleared on the application, auditing every read (ADR 0015); their
+ *     admins and the assessors cleared on the application, auditing every read (ADR 0016); their
  *     names never travel to this tier
  */
 record FileResponse(
