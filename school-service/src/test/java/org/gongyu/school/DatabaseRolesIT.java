@@ -25,6 +25,9 @@ class DatabaseRolesIT extends SchoolRecordsItSupport {
         .appendOnly("indicator_snapshot", """
             insert into indicator_snapshot (school_id, indicator_code, period_id, version, numerator, denominator, as_of)
             values ('LP-SCHOOL', 'LEAST_PRIVILEGE_PROBE', '2027-2028-1', 1, 0, 0, now())""")
+        .appendOnly("record_version", """
+            insert into record_version (school_id, family, record_id, version, action, reason, actor, at, content)
+            values ('LP-SCHOOL', 'PARENT_SCHOOL_SESSION', 'LP-1', 1, 'CREATED', null, 'least-privilege-probe', now(), '{}')""")
         .appendOnly("retention_purge", """
             insert into retention_purge (ran_at, special_students, consultations, home_visit_files)
             values (now(), 0, 0, 0)""")

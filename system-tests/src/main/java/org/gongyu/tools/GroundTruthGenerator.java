@@ -223,12 +223,16 @@ public final class GroundTruthGenerator {
       late.add(new Op(Resource.SESSION, id, new Session("COLLECTIVE", null, old.date(), old.topic(), old.lecturer(), old.mode(),
           old.attendance()), true));
     }
+    String withdrawn = null;
     if (!classSessions.isEmpty() && r.nextInt(10) < 2) {
-      late.add(new Op(Resource.SESSION, pick(r, classSessions), null, true));
+      withdrawn = pick(r, classSessions);
+      late.add(new Op(Resource.SESSION, withdrawn, null, true));
     }
     if (!sessions.isEmpty() && r.nextInt(10) < 2) {
       String id = pick(r, new ArrayList<>(sessions.keySet()));
-      late.add(new Op(Resource.SESSION, id, sessions.get(id), true)); // identical re-PUT (maybe after a correction: then it reverts)
+      if (!id.equals(withdrawn)) { // a withdrawn record is not recorded again (issue 13: PUT → 409)
+        late.add(new Op(Resource.SESSION, id, sessions.get(id), true)); // identical re-PUT (maybe after a correction: then it reverts)
+      }
     }
 
     // parent school, its head's trainings

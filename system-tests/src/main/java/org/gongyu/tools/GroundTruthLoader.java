@@ -240,9 +240,25 @@ public final class GroundTruthLoader {
     count(GongyuClient.require(client.post(path, body), "POST " + path));
   }
 
+  /**
+   * The record families whose PUT takes a {@code reason}, required when a recorded record's content
+   * changes (issue 13): every PUT of theirs carries one (kept with a new record, ignored when nothing changes).
+   */
+  private static final Set<GroundTruthRecords.Resource> WITH_REASON = java.util.EnumSet.of(GroundTruthRecords.Resource.SESSION,
+      GroundTruthRecords.Resource.PARENT_SCHOOL, GroundTruthRecords.Resource.HEAD_TRAINING, GroundTruthRecords.Resource.INSTRUCTOR);
+
+  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
   private void send(SchoolData s, Op op) {
     String path = op.path(s.id());
-    Reply reply = op.content() == null ? client.delete(path) : client.put(path, op.content());
+    Object content = op.content();
+    if (content != null && WITH_REASON.contains(op.resource())) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> body = new LinkedHashMap<>(JSON.convertValue(content, Map.class));
+      body.put("reason", op.late() ? "数据核对后更正" : "首次录入");
+      content = body;
+    }
+    Reply reply = content == null ? client.delete(path) : client.put(path, content);
     count(GongyuClient.require(reply, (op.content() == null ? "DELETE " : "PUT ") + path + " " + op.content()));
   }
 

@@ -11,8 +11,10 @@ import java.time.LocalDate;
  * @param personName  who (matched against the parent school's head)
  * @param course      the course
  * @param completedOn when (not in the future)
+ * @param reason      why a recorded training is corrected: required when the content changes (1 to 500 characters)
  */
 record HeadTrainingRequest(
     @NotBlank @Size(max = 100) String personName,
     @NotBlank @Size(max = 200) String course,
-    @NotNull LocalDate completedOn) {}
+    @NotNull LocalDate completedOn,
+    @Size(max = 500) String reason) {}

@@ -12,9 +12,11 @@ import java.time.LocalDate;
  * @param certificateNo the certificate's number
  * @param certifiedOn   when certified (not in the future)
  * @param leftOn        when they left the school, or null; not before {@code certifiedOn}, not in the future
+ * @param reason        why a recorded instructor is corrected: required when the content changes (1 to 500 characters)
  */
 record InstructorRequest(
     @NotBlank @Size(max = 100) String name,
     @NotBlank @Size(max = 60) String certificateNo,
     @NotNull LocalDate certifiedOn,
-    LocalDate leftOn) {}
+    LocalDate leftOn,
+    @Size(max = 500) String reason) {}

@@ -5,12 +5,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.gongyu.school.privacy.PersonalDataGuard;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,9 +31,14 @@ class Instructors {
   private final CityCalendar calendar;
   private final Clock clock;
   private final PersonalDataGuard guard;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail. */
+  static final String FAMILY = "INSTRUCTOR";
 
   Instructors(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, CityCalendar calendar, Clock clock,
-      PersonalDataGuard guard) {
+      PersonalDataGuard guard, RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.registry = registry;
     this.events = events;
@@ -58,7 +68,11 @@ class Instructors {
     Instructor wanted = new Instructor(instructorId, request.name(), request.certificateNo(), request.certifiedOn(), request.leftOn());
     Optional<Instructor> existing = find(schoolId, instructorId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, wanted);
+      return new Saved<>(false, wanted, trail.latest(schoolId, FAMILY, instructorId).map(RecordTrail.Latest::version).orElse(1));
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, instructorId);
     }
     jdbc.sql("""
             insert into instructor (school_id, instructor_id, name, certificate_no, certified_on, left_on, updated_at)
@@ -72,7 +86,37 @@ class Instructors {
     // certification and leaving change the state of every semester from the earlier certification on
     LocalDate from = RecordDays.earlier(existing.map(Instructor::certifiedOn).orElse(null), wanted.certifiedOn());
     events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(from, calendar), IndicatorCodes.INSTRUCTOR_COVERAGE));
-    return new Saved<>(existing.isEmpty(), wanted);
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, instructorId, wanted, reason)
+        : trail.corrected(schoolId, FAMILY, instructorId, existing.get(), wanted, reason);
+    return new Saved<>(existing.isEmpty(), wanted, version);
+  }
+
+  /** Withdraws the record: it leaves the table (no figure counts it) and stays in its trail. 404 unknown, 409 withdrawn already. */
+  @Transactional
+  Tracked<Instructor> withdraw(String schoolId, String instructorId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Instructor existing = trail.requireWithdrawable(schoolId, FAMILY, instructorId, find(schoolId, instructorId));
+    jdbc.sql("delete from instructor where school_id = ? and instructor_id = ?").params(schoolId, instructorId).update();
+    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(existing.certifiedOn(), calendar), IndicatorCodes.INSTRUCTOR_COVERAGE));
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, instructorId, existing, reason);
+    return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
+  }
+
+  /** The records as the school reads them back: active ones, then (to the school's own users) withdrawn ones. */
+  List<Tracked<Instructor>> tracked(String schoolId, boolean withWithdrawn) {
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<Instructor>> all = new ArrayList<>();
+    list(schoolId).forEach(r -> all.add(trail.active(r, versions, r.instructorId())));
+    if (withWithdrawn) {
+      all.addAll(trail.withdrawnRecords(schoolId, FAMILY, Instructor.class));
+    }
+    return all;
+  }
+
+  List<HistoryEntry> history(String schoolId, String instructorId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, instructorId, find(schoolId, instructorId));
   }
 
   Optional<Instructor> find(String schoolId, String instructorId) {

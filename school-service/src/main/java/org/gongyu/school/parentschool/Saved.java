@@ -1,4 +1,4 @@
 package org.gongyu.school.parentschool;
 
-/** The outcome of a PUT: whether the record is new, and how it now stands. */
-record Saved<T>(boolean created, T record) {}
+/** The outcome of a PUT: whether the record is new, how it now stands, and its version in the trail. */
+record Saved<T>(boolean created, T record, int version) {}

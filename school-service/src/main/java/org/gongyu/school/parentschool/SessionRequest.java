@@ -19,6 +19,7 @@ import java.time.LocalDate;
  * @param lecturer   who taught it
  * @param mode       ONLINE or OFFLINE
  * @param attendance parents present, never negative
+ * @param reason     why a recorded session is corrected: required when the content changes (1 to 500 characters)
  */
 record SessionRequest(
     @NotNull Session.Type type,
@@ -27,4 +28,5 @@ record SessionRequest(
     @NotBlank @Size(max = 200) String topic,
     @NotBlank @Size(max = 100) String lecturer,
     @NotNull Session.Mode mode,
-    @NotNull @Min(value = 0, message = "{gongyu.validation.not-negative}") @Max(100000) Integer attendance) {}
+    @NotNull @Min(value = 0, message = "{gongyu.validation.not-negative}") @Max(100000) Integer attendance,
+    @Size(max = 500) String reason) {}

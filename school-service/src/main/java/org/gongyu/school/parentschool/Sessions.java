@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gongyu.chassis.calendar.CityCalendar;
@@ -19,6 +20,9 @@ import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.gongyu.school.privacy.PersonalDataGuard;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,9 +41,14 @@ class Sessions {
   private final CityCalendar calendar;
   private final Clock clock;
   private final PersonalDataGuard guard;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail. */
+  static final String FAMILY = "PARENT_SCHOOL_SESSION";
 
   Sessions(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, ApplicationEventPublisher events, CityCalendar calendar,
-      Clock clock, PersonalDataGuard guard) {
+      Clock clock, PersonalDataGuard guard, RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.registry = registry;
     this.classes = classes;
@@ -79,7 +88,11 @@ class Sessions {
         request.mode(), request.attendance());
     Optional<Session> existing = find(schoolId, sessionId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, wanted);
+      return new Saved<>(false, wanted, trail.latest(schoolId, FAMILY, sessionId).map(RecordTrail.Latest::version).orElse(1));
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, sessionId);
     }
     jdbc.sql("""
             insert into parent_school_session (school_id, session_id, session_type, class_id, session_date, topic, lecturer, mode,
@@ -96,21 +109,55 @@ class Sessions {
     List<LocalDate> days = new ArrayList<>(List.of(wanted.date()));
     existing.ifPresent(e -> days.add(e.date()));
     events.publishEvent(RecordsChanged.of(schoolId, days, IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS));
-    return new Saved<>(existing.isEmpty(), wanted);
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, sessionId, wanted, reason)
+        : trail.corrected(schoolId, FAMILY, sessionId, existing.get(), wanted, reason);
+    return new Saved<>(existing.isEmpty(), wanted, version);
   }
 
-  /** Withdraws a session; false if there was none. */
+  /**
+   * Withdraws a session: it leaves the table (no figure counts it) and stays in its trail, readable
+   * to the school as withdrawn. 404 if it was never recorded, 409 if it is withdrawn already.
+   */
   @Transactional
-  boolean delete(String schoolId, String sessionId) {
+  Tracked<Session> withdraw(String schoolId, String sessionId, String reason) {
     registry.lockForUpdate(schoolId);
-    Optional<Session> existing = find(schoolId, sessionId);
-    if (existing.isEmpty()) {
-      return false;
-    }
+    Session existing = trail.requireWithdrawable(schoolId, FAMILY, sessionId, find(schoolId, sessionId));
     jdbc.sql("delete from parent_school_session where school_id = ? and session_id = ?").params(schoolId, sessionId).update();
-    events.publishEvent(RecordsChanged.of(schoolId, Set.of(existing.get().date()),
+    events.publishEvent(RecordsChanged.of(schoolId, Set.of(existing.date()),
         IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS));
-    return true;
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, sessionId, existing, reason);
+    return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
+  }
+
+  /** A session as the school reads it back: active, or (to the school's own users) withdrawn. */
+  Optional<Tracked<Session>> read(String schoolId, String sessionId, boolean withWithdrawn) {
+    Optional<Session> active = find(schoolId, sessionId);
+    if (active.isPresent()) {
+      return Optional.of(Tracked.active(active.get(),
+          trail.latest(schoolId, FAMILY, sessionId).map(RecordTrail.Latest::version).orElse(1)));
+    }
+    return withWithdrawn ? trail.withdrawnRecord(schoolId, FAMILY, sessionId, Session.class) : Optional.empty();
+  }
+
+  /** Sessions dated in [start, endExclusive), of one class if given; withdrawn ones after the active ones if asked. */
+  List<Tracked<Session>> list(String schoolId, LocalDate start, LocalDate endExclusive, String classId, boolean withWithdrawn) {
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<Session>> list = new ArrayList<>();
+    between(schoolId, start, endExclusive).stream()
+        .filter(s -> classId == null || classId.equals(s.classId()))
+        .forEach(s -> list.add(trail.active(s, versions, s.sessionId())));
+    if (withWithdrawn) {
+      trail.withdrawnRecords(schoolId, FAMILY, Session.class).stream()
+          .filter(t -> !t.record().date().isBefore(start) && t.record().date().isBefore(endExclusive))
+          .filter(t -> classId == null || classId.equals(t.record().classId()))
+          .forEach(list::add);
+    }
+    return list;
+  }
+
+  List<HistoryEntry> history(String schoolId, String sessionId) {
+    return trail.history(schoolId, FAMILY, sessionId, find(schoolId, sessionId));
   }
 
   Optional<Session> find(String schoolId, String sessionId) {

@@ -76,12 +76,14 @@ class ParentSchoolIT extends HttpItSupport {
   }
 
   static Map<String, Object> parentSchool(String head, String establishedOn) {
-    return Map.of("headName", head, "establishedOn", establishedOn, "structure", "校长任校长，德育处负责日常", "rules", "每学期两次集中授课");
+    // a reason goes with every PUT: required for a correction (issue 13), kept with a new record, ignored for a re-sent one
+    return Map.of("headName", head, "establishedOn", establishedOn, "structure", "校长任校长，德育处负责日常", "rules", "每学期两次集中授课",
+        "reason", "更正");
   }
 
   static Map<String, Object> session(String type, String classId, String date) {
     Map<String, Object> m = new HashMap<>(Map.of("type", type, "date", date, "topic", "如何陪伴孩子写作业", "lecturer", "陈老师",
-        "mode", "OFFLINE", "attendance", 35));
+        "mode", "OFFLINE", "attendance", 35, "reason", "更正"));
     if (classId != null) {
       m.put("classId", classId);
     }
@@ -89,7 +91,7 @@ class ParentSchoolIT extends HttpItSupport {
   }
 
   static Map<String, Object> instructor(String name, String certifiedOn, String leftOn) {
-    Map<String, Object> m = new HashMap<>(Map.of("name", name, "certificateNo", "JT-2025-0042", "certifiedOn", certifiedOn));
+    Map<String, Object> m = new HashMap<>(Map.of("name", name, "certificateNo", "JT-2025-0042", "certifiedOn", certifiedOn, "reason", "更正"));
     if (leftOn != null) {
       m.put("leftOn", leftOn);
     }
@@ -240,7 +242,7 @@ class ParentSchoolIT extends HttpItSupport {
 
     // withdrawn: C1 has one class session left
     assertThat(send("DELETE", sessions + "S-2", null).status()).isEqualTo(204);
-    assertThat(send("DELETE", sessions + "S-2", null).status()).isEqualTo(404);
+    assertThat(send("DELETE", sessions + "S-2", null).status()).as("withdrawn already (issue 13)").isEqualTo(409);
     assertThat(latest(school)).containsEntry("CLASS_SESSIONS/2026-2027-1", "0/2 v4");
 
     Response list = get(base(school) + "/parent-school/sessions?semester=" + SEMESTER);
@@ -312,7 +314,7 @@ class ParentSchoolIT extends HttpItSupport {
     cases.put("422 classId: class OLD belongs to school year 2025-2026", send("PUT", sessions + "B-10", session("CLASS", "OLD", "2026-09-01")));
     cases.put("400 schoolId", send("PUT", sessions + "B-11", "{\"type\":\"COLLECTIVE\",\"date\":\"2026-10-10\",\"topic\":\"t\","
         + "\"lecturer\":\"l\",\"mode\":\"ONLINE\",\"attendance\":1,\"schoolId\":\"" + elsewhere + "\"}"));
-    cases.put("404 session B-12 is not recorded", send("DELETE", sessions + "B-12", null));
+    cases.put("404 Record B-12 is not recorded", send("DELETE", sessions + "B-12", null));
     cases.put("400 semester", get(base(school) + "/parent-school/sessions?semester=2026-2027"));
     cases.put("422 establishedOn: 2026-11-24 is in the future", send("PUT", base(school) + "/parent-school", parentSchool("王芳", "2026-11-24")));
     cases.put("400 establishedOn", send("PUT", base(school) + "/parent-school", "{\"headName\":\"王芳\",\"structure\":\"s\",\"rules\":\"r\"}"));
@@ -376,9 +378,12 @@ class ParentSchoolIT extends HttpItSupport {
         AccessMatrix.Endpoint.send("PUT", L, s -> base(s) + "/instructors/MX-I", instructorBody, schoolUsers),
         AccessMatrix.Endpoint.get(L, s -> base(s) + "/instructors", everyone));
 
-    // every DELETE finds a session to withdraw: its school's admin records one just before
+    // every DELETE finds a session to withdraw: its school's admin records one just before (a new id each time:
+    // a withdrawn id is not recorded again, issue 13)
+    java.util.concurrent.atomic.AtomicInteger deletes = new java.util.concurrent.atomic.AtomicInteger();
     AccessMatrix.Client client = (method, path, body, token) -> {
       if (method.equals("DELETE")) {
+        path = path + "-" + deletes.incrementAndGet();
         String school = path.split("/")[4];
         assertThat(matrix.call("PUT", path, sessionBody, Keycloak.token("admin-" + school))).isIn(200, 201);
       }
