@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +40,9 @@ public class Applications {
   private final JdbcClient jdbc;
   private final Outbox outbox;
   private final ApplicationEventPublisher events;
-  private final Clock clock;
+  private final EffectiveTime clock;
 
-  Applications(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, Clock clock) {
+  Applications(JdbcClient jdbc, Outbox outbox, ApplicationEventPublisher events, EffectiveTime clock) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.events = events;
@@ -61,9 +60,12 @@ public class Applications {
   /** As {@link #find}, holding the row lock until the transaction ends: take it before any change. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Application lock(String countyId, UUID id) {
-    return jdbc.sql("select " + COLUMNS + " from demonstration_application where id = ? and county_id = ? for update")
+    Application a = jdbc.sql("select " + COLUMNS + " from demonstration_application where id = ? and county_id = ? for update")
         .params(id, countyId).query(Applications::map).optional()
         .orElseThrow(() -> notFound(id));
+    // a backdated step is refused before any rule when it cannot continue this history (ADR 0015)
+    clock.backdated().ifPresent(b -> inOrder(a.id(), b));
+    return a;
   }
 
   /** The row lock without the county check, for consumers and the sweep. */
@@ -183,12 +185,35 @@ public class Applications {
   }
 
   private void append(UUID id, String actor, String action, DemonstrationStatus from, DemonstrationStatus to, Map<String, ?> detail) {
+    Map<String, Object> stored = new java.util.LinkedHashMap<>(detail == null ? Map.of() : detail);
+    clock.backdated().ifPresent(b -> {
+      inOrder(id, b);
+      stored.put("backdated", Map.of("recordedBy", b.recordedBy(), "recordedAt", b.recordedAt().toString()));
+    });
     jdbc.sql("""
             insert into demonstration_trail (application_id, at, actor, action, from_status, to_status, detail)
             values (?, ?, ?, ?, ?, ?, cast(? as jsonb))""")
         .params(id, Timestamp.from(clock.instant()), actor, action, from == null ? null : from.name(),
-            to == null ? null : to.name(), JSON.writeValueAsString(detail == null ? Map.of() : detail))
+            to == null ? null : to.name(), JSON.writeValueAsString(stored))
         .update();
+  }
+
+  /**
+   * A backdated step (ADR 0015) continues a history that is backdated throughout, in order: 409 on an
+   * application with a step recorded live, or for an instant before its last step.
+   */
+  private void inOrder(UUID id, EffectiveTime.Backdated b) {
+    record Last(Timestamp at, long live) {}
+    Last last = jdbc.sql("""
+            select max(at) as at, count(*) filter (where detail -> 'backdated' is null) as live
+            from demonstration_trail where application_id = ?""")
+        .param(id).query((rs, n) -> new Last(rs.getTimestamp("at"), rs.getLong("live"))).single();
+    if (last.live() > 0) {
+      throw ApiProblem.conflict(Msg.msg("district.backdated.live-history", id));
+    }
+    if (last.at() != null && b.at().isBefore(last.at().toInstant())) {
+      throw ApiProblem.conflict(Msg.msg("district.backdated.out-of-order", id, b.at(), last.at().toInstant()));
+    }
   }
 
   private record TitleDates(LocalDate validUntil, LocalDate rectificationDeadline) {}

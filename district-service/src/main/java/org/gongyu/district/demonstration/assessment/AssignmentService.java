@@ -3,7 +3,6 @@ package org.gongyu.district.demonstration.assessment;
 import static org.gongyu.contracts.demonstration.DemonstrationStatus.SELF_EVALUATED;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.gongyu.contracts.demonstration.Rubric;
 import org.gongyu.contracts.district.v1.AssessmentPanelChanged;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
+import org.gongyu.district.demonstration.EffectiveTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,12 +41,12 @@ class AssignmentService {
   private final Applications applications;
   private final AssessmentRepository repository;
   private final CityCalendar calendar;
-  private final Clock clock;
+  private final EffectiveTime clock;
   private final Outbox outbox;
   private final int recentVisitMonths;
 
   AssignmentService(
-      Applications applications, AssessmentRepository repository, CityCalendar calendar, Clock clock, Outbox outbox,
+      Applications applications, AssessmentRepository repository, CityCalendar calendar, EffectiveTime clock, Outbox outbox,
       @Value("${gongyu.district.demonstration.recent-visit-months:24}") int recentVisitMonths) {
     this.applications = applications;
     this.repository = repository;

@@ -3,20 +3,19 @@ package org.gongyu.district.demonstration.assessment;
 import static org.gongyu.contracts.demonstration.DemonstrationStatus.ASSESSING;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.district.demonstration.Findings;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
+import org.gongyu.district.demonstration.EffectiveTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,13 +34,11 @@ class DecisionService {
 
   private final Applications applications;
   private final AssessmentRepository repository;
-  private final CityCalendar calendar;
-  private final Clock clock;
+  private final EffectiveTime clock;
 
-  DecisionService(Applications applications, AssessmentRepository repository, CityCalendar calendar, Clock clock) {
+  DecisionService(Applications applications, AssessmentRepository repository, EffectiveTime clock) {
     this.applications = applications;
     this.repository = repository;
-    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -81,7 +78,7 @@ class DecisionService {
     detail.put("finalScore", finalScore);
     detail.put("passMark", sheet.passMark());
     if (body.outcome() == Outcome.AWARD) {
-      awardedOn = calendar.today();
+      awardedOn = clock.today();
       validUntil = awardedOn.plusYears(state.terms().titleValidityYears()).minusDays(1);
       repository.insertTitle(a.id(), a.programmeId(), a.countyId(), a.schoolId(), a.xuequKey(), awardedOn, validUntil, now);
       detail.put("awardedOn", awardedOn.toString());

@@ -5,7 +5,6 @@ import static org.gongyu.contracts.demonstration.DemonstrationStatus.SELF_EVALUA
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.Rubric;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
+import org.gongyu.district.demonstration.EffectiveTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +33,9 @@ class ScoringService {
 
   private final Applications applications;
   private final AssessmentRepository repository;
-  private final Clock clock;
+  private final EffectiveTime clock;
 
-  ScoringService(Applications applications, AssessmentRepository repository, Clock clock) {
+  ScoringService(Applications applications, AssessmentRepository repository, EffectiveTime clock) {
     this.applications = applications;
     this.repository = repository;
     this.clock = clock;

@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.district.county.CountyDirectory;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
+import org.gongyu.district.demonstration.EffectiveTime;
 import org.gongyu.district.demonstration.TrailEntry;
 import org.gongyu.district.demonstration.programme.Programme;
 import org.gongyu.district.demonstration.programme.Programmes;
@@ -28,14 +28,14 @@ class ApplicationService {
   private final Applications applications;
   private final Programmes programmes;
   private final CountyDirectory counties;
-  private final CityCalendar calendar;
+  private final EffectiveTime clock;
   private final JdbcClient jdbc;
 
-  ApplicationService(Applications applications, Programmes programmes, CountyDirectory counties, CityCalendar calendar, JdbcClient jdbc) {
+  ApplicationService(Applications applications, Programmes programmes, CountyDirectory counties, EffectiveTime clock, JdbcClient jdbc) {
     this.applications = applications;
     this.programmes = programmes;
     this.counties = counties;
-    this.calendar = calendar;
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -49,7 +49,7 @@ class ApplicationService {
     Application a = applications.lock(countyId, id);
     Applications.require(a, "accepting it", DemonstrationStatus.APPLIED);
     Programme p = programmes.find(a.programmeId()).orElseThrow();
-    LocalDate creationEndsOn = calendar.today().plusMonths(p.creationMonths());
+    LocalDate creationEndsOn = clock.today().plusMonths(p.creationMonths());
     jdbc.sql("update demonstration_application set creation_ends_on = ? where id = ?").params(creationEndsOn, a.id()).update();
     applications.transition(a, DemonstrationStatus.CREATING, actor, "ACCEPT", blankToNull(note),
         Map.of("creationEndsOn", creationEndsOn.toString()));

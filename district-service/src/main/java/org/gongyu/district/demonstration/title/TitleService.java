@@ -5,7 +5,6 @@ import static org.gongyu.contracts.demonstration.DemonstrationStatus.REINSPECTIN
 import static org.gongyu.contracts.demonstration.DemonstrationStatus.REVOKED;
 import static org.gongyu.contracts.demonstration.DemonstrationStatus.TITLED;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.district.demonstration.Findings;
 import org.gongyu.chassis.web.Msg;
@@ -25,6 +23,7 @@ import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.district.county.CountyDirectory;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
+import org.gongyu.district.demonstration.EffectiveTime;
 import org.gongyu.district.demonstration.title.RectificationOutcomeRequest.RectificationOutcome;
 import org.gongyu.district.demonstration.title.ReinspectionOutcomeRequest.ReinspectionOutcome;
 import org.springframework.stereotype.Service;
@@ -44,14 +43,12 @@ class TitleService {
   private final Applications applications;
   private final TitleRepository titles;
   private final CountyDirectory counties;
-  private final CityCalendar calendar;
-  private final Clock clock;
+  private final EffectiveTime clock;
 
-  TitleService(Applications applications, TitleRepository titles, CountyDirectory counties, CityCalendar calendar, Clock clock) {
+  TitleService(Applications applications, TitleRepository titles, CountyDirectory counties, EffectiveTime clock) {
     this.applications = applications;
     this.titles = titles;
     this.counties = counties;
-    this.calendar = calendar;
     this.clock = clock;
   }
 
@@ -69,7 +66,7 @@ class TitleService {
     Application a = applications.lock(countyId, applicationId);
     Applications.require(a, "scheduling a re-inspection", TITLED);
     TitleRow title = title(a);
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     List<String> errors = new ArrayList<>();
     if (scheduledOn.isBefore(today)) {
       errors.add("scheduledOn: " + scheduledOn + " is before today (" + today + ")");
@@ -93,7 +90,7 @@ class TitleService {
     Application a = applications.lock(countyId, applicationId);
     Applications.require(a, "recording a re-inspection outcome", REINSPECTING);
     TitleRow title = title(a);
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     String reason = text(note);
     List<String> errors = new ArrayList<>();
     if (outcome != ReinspectionOutcome.KEEP && reason == null) {
@@ -141,7 +138,7 @@ class TitleService {
     Application a = applications.lock(countyId, applicationId);
     Applications.require(a, "recording a rectification outcome", RECTIFYING);
     TitleRow title = title(a);
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     String reason = text(note);
     Instant now = clock.instant();
     if (outcome == RectificationOutcome.KEEP) {
@@ -165,7 +162,7 @@ class TitleService {
   ProgressResponse progress(String countyId, String programmeId) {
     TitleRepository.Programme programme = titles.programme(countyId, programmeId)
         .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.programme.unknown", programmeId, countyId)));
-    LocalDate today = calendar.today();
+    LocalDate today = clock.today();
     Map<String, TitleRepository.KeyCounts> counts = titles.countsByKey(programme.id(), today).stream()
         .collect(Collectors.toMap(TitleRepository.KeyCounts::xuequKey, Function.identity()));
     Map<String, Integer> quotas = titles.quotas(programme.id());
