@@ -2,6 +2,8 @@
 // made-up panel round in the shapes of the API, kept in memory while the dev server runs, so the
 // assessor workspace can be clicked through and screenshotted without a platform. Never bundled.
 
+import { countyAnswer } from './countyDemo'
+
 const COUNTY = '990113'
 export const ASSESSOR = 'assessor-990113'
 const NOW = () => new Date().toISOString()
@@ -64,6 +66,9 @@ const problem = (status: number, lang: string, zhText: [string, string], enText:
 
 /** The answer to a district path, or null when the path is not one of these. */
 export function districtAnswer(method: string, path: string, body: unknown, lang: string): [number, unknown] | null {
+  // the county admin's workspace (mock/countyDemo.ts) first; what it does not know is the assessor's
+  const county = countyAnswer(method, path, body, lang)
+  if (county) return county
   const base = `/api/district/counties/${COUNTY}/demonstration`
   if (!path.startsWith('/api/district/')) return null
   if (!path.startsWith(base)) return problem(404, lang, ['未找到', '没有这个区县'], ['Not Found', 'no such county'])

@@ -13,6 +13,9 @@ declare module 'vue' {
   export interface GlobalComponents {
     EChart: typeof import('./components/charts/EChart.vue')['default']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
+    ElInputNumber: typeof import('element-plus/es')['ElInputNumber']
+    ElTable: typeof import('element-plus/es')['ElTable']
+    ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
     ExportLinks: typeof import('./components/ExportLinks.vue')['default']
     FigureCell: typeof import('./components/FigureCell.vue')['default']
     MetBadge: typeof import('./components/MetBadge.vue')['default']

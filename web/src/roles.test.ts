@@ -12,10 +12,13 @@ describe('role-based menu', () => {
   })
 
   it('county users see their county, its attention list and indicators of their county', () => {
-    expect(testIds('county-admin')).toEqual(['nav-county', 'nav-attention', 'nav-indicators'])
+    // the county admin also runs the demonstration programme (programme, applications, titles)
+    expect(testIds('county-admin')).toEqual(['nav-county', 'nav-attention', 'nav-indicators', 'nav-demo-programme',
+      'nav-demo-board', 'nav-demo-titles'])
     expect(menuFor(ME['county-admin']).map((m) => m.path))
-      .toEqual(['/counties/990113', '/counties/990113/attention', '/indicators?county=990113'])
-    // an assessor has their assignments first, then what every county user sees
+      .toEqual(['/counties/990113', '/counties/990113/attention', '/indicators?county=990113', '/counties/990113/demonstration',
+        '/counties/990113/demonstration/applications', '/counties/990113/demonstration/titles'])
+    // an assessor (no demonstration workspace: they act in their assignments) has their assignments first, then what every county user sees
     expect(testIds('county-assessor')).toEqual(['nav-assessor', 'nav-county', 'nav-attention', 'nav-indicators'])
     expect(menuFor(ME['county-assessor']).map((m) => m.path))
       .toEqual(['/assessor', '/counties/990113', '/counties/990113/attention', '/indicators?county=990113'])

@@ -42,9 +42,20 @@ export function homePath(me: Me | null | undefined): string | null {
 
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor'
+    | 'demo-programme' | 'demo-board' | 'demo-titles'
   testId: string
   path: string
   labelKey: string
+}
+
+/** The county admin's demonstration workspace (issue 13 item 3): programme, applications, titles. */
+function countyDemoItems(countyId: string): MenuItem[] {
+  const base = `/counties/${countyId}/demonstration`
+  return [
+    { key: 'demo-programme', testId: 'nav-demo-programme', path: base, labelKey: 'countyDemo.nav.programme' },
+    { key: 'demo-board', testId: 'nav-demo-board', path: `${base}/applications`, labelKey: 'countyDemo.nav.board' },
+    { key: 'demo-titles', testId: 'nav-demo-titles', path: `${base}/titles`, labelKey: 'countyDemo.nav.titles' },
+  ]
 }
 
 /** The left menu: only what the role may use. */
@@ -62,6 +73,7 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         item('county', `/counties/${me.county_id}`),
         item('attention', `/counties/${me.county_id}/attention`),
         item('indicators', `/indicators?county=${me.county_id}`),
+        ...(role === 'county-admin' ? countyDemoItems(me.county_id) : []),
       ]
     case 'SCHOOL':
       return me.school_id ? [item('school', `/schools/${me.school_id}`)] : []

@@ -1,4 +1,5 @@
 import type zh from './zh-CN'
+import countyDemo from './county.en'
 
 const en: typeof zh = {
   app: {
@@ -308,6 +309,7 @@ const en: typeof zh = {
     text: 'The page does not exist, or you may not see it.',
     home: 'Back to home',
   },
+  countyDemo,
   errors: {
     http: 'The request failed (HTTP {status})',
     network: 'Cannot reach the server; please try again',

@@ -1,3 +1,5 @@
+import countyDemo from './county.zh-CN'
+
 export default {
   app: {
     colon: '：',
@@ -306,6 +308,7 @@ export default {
     text: '您要找的页面不存在，或您没有查看它的权限。',
     home: '返回首页',
   },
+  countyDemo,
   errors: {
     http: '请求失败（HTTP {status}）',
     network: '无法连接服务器，请稍后重试',

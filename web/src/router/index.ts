@@ -16,6 +16,22 @@ export const routes = [
     path: '/counties/:countyId/attention', name: 'county-attention',
     component: () => import('@/views/AttentionView.vue'), props: true,
   },
+  {
+    path: '/counties/:countyId/demonstration', name: 'county-demo-programme',
+    component: () => import('@/views/county/DemoProgrammeView.vue'), props: true,
+  },
+  {
+    path: '/counties/:countyId/demonstration/applications', name: 'county-demo-board',
+    component: () => import('@/views/county/DemoBoardView.vue'), props: true,
+  },
+  {
+    path: '/counties/:countyId/demonstration/applications/:applicationId', name: 'county-demo-application',
+    component: () => import('@/views/county/DemoApplicationView.vue'), props: true,
+  },
+  {
+    path: '/counties/:countyId/demonstration/titles', name: 'county-demo-titles',
+    component: () => import('@/views/county/DemoTitlesView.vue'), props: true,
+  },
   { path: '/schools/:schoolId', name: 'school', component: () => import('@/views/SchoolView.vue'), props: true },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },

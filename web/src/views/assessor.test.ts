@@ -277,6 +277,11 @@ describe('the file and the scores', () => {
     expect(sheet.text()).toContain('expert-wang')
     expect(w.get('[data-testid="sheet-A1.2"]').text()).toContain('是')
     expect(w.get('[data-testid="final-state"]').text()).toContain('尚未完成')
+    // the two papers as PDF: the application form from the start, the scoresheet once submitted
+    expect(w.get('[data-testid="pdf-application-form"]').attributes('href'))
+      .toBe(`/api/district/counties/990113/demonstration/applications/${APP}/application-form.pdf?lang=zh-CN`)
+    expect(w.get('[data-testid="pdf-scoresheet"]').attributes('href'))
+      .toBe(`/api/district/counties/990113/demonstration/applications/${APP}/scoresheet.pdf?lang=zh-CN`)
   })
 
   it('a submit the API refuses says why in the user language', async () => {
