@@ -271,6 +271,22 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
     assertThat(assignmentsOf(app)).containsExactly(a + ":CLEARED", b + ":CLEARED", c + ":RECUSED");
     assertThat(trail(app)).containsExactly("ASSIGN", "ASSIGN", "ASSIGN", "DECLARE", "RECUSE", "DECLARE", "START_ASSESSMENT");
     assertThat(trailDetail(app, "RECUSE")).contains("\"conflicts\": [\"RELATIVE\"]").contains(c);
+
+    // the school tier hears the panel with every assignment and declaration (ADR 0016): it serves the
+    // evidence attachments to the cleared assessors only, from the path the file names
+    String schoolId = jdbc.sql("select school_id from demonstration_application where id = ?").param(app).query(String.class).single();
+    assertThat(adminFile.getBody().get("attachmentsHref").asString())
+        .isEqualTo("/api/school/schools/" + schoolId + "/demonstration/applications/" + app + "/attachments");
+    List<org.gongyu.contracts.district.v1.AssessmentPanelChanged> panels = org.awaitility.Awaitility.await().atMost(PATIENCE)
+        .until(() -> TopicRecords.readAll(Topics.DISTRICT_DEMONSTRATION).stream()
+            .filter(r -> EventCodec.typeOf(r.value()).equals("AssessmentPanelChanged"))
+            .map(r -> EventCodec.decode(r.value(), org.gongyu.contracts.district.v1.AssessmentPanelChanged.class).payload())
+            .filter(e -> e.applicationId().equals(app)).toList(), l -> l.size() == 6);
+    assertThat(panels).extracting(org.gongyu.contracts.district.v1.AssessmentPanelChanged::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    assertThat(panels.get(5).members()).extracting(m -> m.assessor() + ":" + m.round() + ":" + m.status())
+        .containsExactly(a + ":1:CLEARED", b + ":1:CLEARED", c + ":1:RECUSED");
+    assertThat(panels.get(5).schoolId()).isEqualTo(schoolId);
+    assertThat(panels.get(0).members()).extracting(m -> m.assessor() + ":" + m.status()).containsExactly(a + ":ASSIGNED");
   }
 
   // ---- scores
