@@ -55,5 +55,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // Element Plus components come with their CSS imports (unplugin): let Vite handle them, not Node
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

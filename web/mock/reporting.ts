@@ -3,6 +3,7 @@
 // screenshotted and scanned for accessibility without a running platform. Never bundled.
 import type { Connect } from 'vite'
 import { districtAnswer } from './district'
+import { schoolAnswer } from './school'
 
 const CITY = '990100'
 const COUNTIES = [{ id: '990113', name: '西湖区' }, { id: '990114', name: '北湖县' }, { id: '990115', name: '南山区' }]
@@ -206,8 +207,8 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
       res.statusCode = 204
       return res.end()
     }
-    if (url.pathname.startsWith('/api/district/')) {
-      // the assessor workspace: writes carry a JSON body
+    if (url.pathname.startsWith('/api/district/') || url.pathname.startsWith('/api/school/')) {
+      // the assessor workspace and the school's records (mock/school.ts): writes carry a JSON body
       let raw = ''
       req.on('data', (chunk) => (raw += chunk))
       req.on('end', () => {
@@ -217,7 +218,10 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
         } catch {
           parsed = null
         }
-        const [st, b] = districtAnswer(req.method ?? 'GET', url.pathname, parsed, String(req.headers['accept-language'] ?? 'zh-CN'))!
+        const lang = String(req.headers['accept-language'] ?? 'zh-CN')
+        const [st, b] = url.pathname.startsWith('/api/school/')
+          ? schoolAnswer(req.method ?? 'GET', url.pathname, url.searchParams, parsed, lang)!
+          : districtAnswer(req.method ?? 'GET', url.pathname, parsed, lang)!
         res.statusCode = st
         res.setHeader('Content-Type', st >= 400 ? 'application/problem+json' : 'application/json')
         res.end(JSON.stringify(b))

@@ -12,17 +12,32 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     EChart: typeof import('./components/charts/EChart.vue')['default']
+    ElButton: typeof import('element-plus/es')['ElButton']
     ElConfigProvider: typeof import('element-plus/es')['ElConfigProvider']
+    ElDatePicker: typeof import('element-plus/es')['ElDatePicker']
+    ElDialog: typeof import('element-plus/es')['ElDialog']
+    ElDrawer: typeof import('element-plus/es')['ElDrawer']
+    ElForm: typeof import('element-plus/es')['ElForm']
+    ElFormItem: typeof import('element-plus/es')['ElFormItem']
+    ElInput: typeof import('element-plus/es')['ElInput']
     ElInputNumber: typeof import('element-plus/es')['ElInputNumber']
+    ElOption: typeof import('element-plus/es')['ElOption']
+    ElSelect: typeof import('element-plus/es')['ElSelect']
+    ElSwitch: typeof import('element-plus/es')['ElSwitch']
     ElTable: typeof import('element-plus/es')['ElTable']
     ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
+    ElTag: typeof import('element-plus/es')['ElTag']
     ExportLinks: typeof import('./components/ExportLinks.vue')['default']
     FigureCell: typeof import('./components/FigureCell.vue')['default']
     MetBadge: typeof import('./components/MetBadge.vue')['default']
     NotFound: typeof import('./components/NotFound.vue')['default']
+    RecordFamily: typeof import('./components/RecordFamily.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     ScorecardTable: typeof import('./components/ScorecardTable.vue')['default']
     UnitCrumbs: typeof import('./components/UnitCrumbs.vue')['default']
+  }
+  export interface GlobalDirectives {
+    vLoading: typeof import('element-plus/es')['ElLoadingDirective']
   }
 }

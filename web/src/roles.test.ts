@@ -24,10 +24,17 @@ describe('role-based menu', () => {
       .toEqual(['/assessor', '/counties/990113', '/counties/990113/attention', '/indicators?county=990113'])
   })
 
-  it('school users see only their school', () => {
-    expect(testIds('school-admin')).toEqual(['nav-school'])
-    expect(testIds('school-staff')).toEqual(['nav-school'])
+  it('school users see only their school: its figures and its records (本校记录) by group', () => {
+    for (const role of ['school-admin', 'school-staff']) {
+      expect(testIds(role).slice(0, 2)).toEqual(['nav-school', 'nav-records'])
+      expect(testIds(role).filter((id) => ['nav-city', 'nav-county', 'nav-attention', 'nav-indicators', 'nav-assessor'].includes(id))).toEqual([])
+    }
     expect(menuFor(ME['school-staff'])[0].path).toBe('/schools/9901130001')
+    const records = menuFor(ME['school-staff']).find((m) => m.key === 'records')!
+    expect(records.children!.map((c) => c.testId))
+      .toEqual(['nav-records-organisation', 'nav-records-activities', 'nav-records-care', 'nav-records-platform'])
+    expect(records.children![0].path).toBe('/schools/9901130001/records/classes')
+    expect(records.children![3].activeFor).toContain('/schools/9901130001/records/platform-learning')
   })
 
   it('a token without one of the six roles gets no menu and no home', () => {

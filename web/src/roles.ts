@@ -1,5 +1,6 @@
 // Who may use what: the role's home (contract C1) and its menu (C3 nav-* test ids).
 import type { Me } from '@/api/types'
+import { GROUPS, familiesOf, recordsPath } from '@/records/families'
 
 export const ROLES = ['city-admin', 'city-staff', 'county-admin', 'county-assessor', 'school-admin', 'school-staff'] as const
 export type Role = (typeof ROLES)[number]
@@ -41,11 +42,27 @@ export function homePath(me: Me | null | undefined): string | null {
 }
 
 export interface MenuItem {
-  key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor'
+  key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles'
   testId: string
   path: string
   labelKey: string
+  /** a section's entries (本校记录 → its groups); the section itself is a heading */
+  children?: MenuItem[]
+  /** further pages that belong to this entry (a group's record families) */
+  activeFor?: string[]
+}
+
+/** 本校记录: one entry per group of record families, each opening the group's first family (issue 13 item 1). */
+function recordsSection(schoolId: string): MenuItem {
+  const children = GROUPS.map((g): MenuItem => {
+    const families = familiesOf(g)
+    return {
+      key: `records-${g}`, testId: `nav-records-${g}`, path: recordsPath(schoolId, families[0].key),
+      labelKey: `records.groups.${g}`, activeFor: families.map((f) => recordsPath(schoolId, f.key)),
+    }
+  })
+  return { key: 'records', testId: 'nav-records', path: children[0].path, labelKey: 'records.section', children }
 }
 
 /** The county admin's demonstration workspace (issue 13 item 3): programme, applications, titles. */
@@ -76,6 +93,6 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         ...(role === 'county-admin' ? countyDemoItems(me.county_id) : []),
       ]
     case 'SCHOOL':
-      return me.school_id ? [item('school', `/schools/${me.school_id}`)] : []
+      return me.school_id ? [item('school', `/schools/${me.school_id}`), recordsSection(me.school_id)] : []
   }
 }

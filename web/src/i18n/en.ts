@@ -1,4 +1,5 @@
 import type zh from './zh-CN'
+import records from './records.en'
 import countyDemo from './county.en'
 
 const en: typeof zh = {
@@ -30,6 +31,7 @@ const en: typeof zh = {
     role: 'Role',
   },
   nav: {
+    records: 'School records',
     label: 'Main menu',
     assessor: 'My assignments',
     city: 'City overview',
@@ -310,6 +312,7 @@ const en: typeof zh = {
     home: 'Back to home',
   },
   countyDemo,
+  records,
   errors: {
     http: 'The request failed (HTTP {status})',
     network: 'Cannot reach the server; please try again',

@@ -1,4 +1,5 @@
 import countyDemo from './county.zh-CN'
+import records from './records.zh-CN'
 
 export default {
   app: {
@@ -29,6 +30,7 @@ export default {
     role: '角色',
   },
   nav: {
+    records: '本校记录',
     label: '主菜单',
     assessor: '我的评审任务',
     city: '全市总览',
@@ -309,6 +311,7 @@ export default {
     home: '返回首页',
   },
   countyDemo,
+  records,
   errors: {
     http: '请求失败（HTTP {status}）',
     network: '无法连接服务器，请稍后重试',

@@ -35,9 +35,14 @@ describe('top bar and language', () => {
     expect(w.get('[data-testid="nav-city"]').attributes('aria-current')).toBe('page')
   })
 
-  it('a school user sees only the school item and no name falls back to the user name', async () => {
+  it('a school user sees only the school item and its records, and no name falls back to the user name', async () => {
     const { w } = await layout('school-staff', '湖畔小学')
-    expect(w.findAll('[data-testid^="nav-"]').map((n) => n.attributes('data-testid'))).toEqual(['nav-school'])
+    expect(w.findAll('[data-testid^="nav-"]').map((n) => n.attributes('data-testid')).slice(0, 6)).toEqual([
+      'nav-school', 'nav-records', 'nav-records-organisation', 'nav-records-activities', 'nav-records-care', 'nav-records-platform',
+    ])
+    // the section is a heading of its group links, not a link itself
+    expect(w.get('[data-testid="nav-records"]').element.tagName).toBe('SPAN')
+    expect(w.get('[data-testid="nav-records"]').text()).toBe('本校记录')
     expect(w.get('[data-testid="user-name"]').text()).toBe('staff-9901130001')
     expect(w.get('[data-testid="user-role"]').text()).toBe('学校工作人员')
   })

@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
+import { createRouter, createWebHistory, type RouteLocation, type RouteLocationNormalized, type Router, type RouterHistory } from 'vue-router'
 import { useSession } from '@/stores/session'
 import { homePath } from '@/roles'
 import { ApiError } from '@/api/client'
@@ -33,6 +33,12 @@ export const routes = [
     component: () => import('@/views/county/DemoTitlesView.vue'), props: true,
   },
   { path: '/schools/:schoolId', name: 'school', component: () => import('@/views/SchoolView.vue'), props: true },
+  // 本校记录 (issue 13 item 1): a page per record family; the section's address opens its first family
+  { path: '/schools/:schoolId/records', name: 'school-records-home', redirect: (to: RouteLocation) => ({ path: `/schools/${to.params.schoolId}/records/classes`, query: to.query }) },
+  {
+    path: '/schools/:schoolId/records/:family', name: 'school-records',
+    component: () => import('@/views/SchoolRecordsView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
@@ -48,7 +54,7 @@ export const routes = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]
 
-const WITH_PERIOD = new Set(['city', 'county', 'county-attention', 'school', 'indicator', 'indicators', 'attention'])
+const WITH_PERIOD = new Set(['city', 'county', 'county-attention', 'school', 'school-records', 'indicator', 'indicators', 'attention'])
 
 /** `/` → the role's home; a page without `?period=` gets the current semester, so the URL says it. */
 export async function guard(to: RouteLocationNormalized) {

@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import RecordFamily from './RecordFamily.vue'
+import { familyOf } from '@/records/families'
+import { mountWith } from '@/test/mount'
+
+const SCHOOL = '9901130001'
+const BASE = `/api/school/schools/${SCHOOL}`
+const sessions = familyOf('sessions')!
+
+const CLASSES = [
+  { classId: 'C1A', schoolYear: '2026-2027', grade: 1, name: '一年级1班', enrolment: 42, status: 'ACTIVE', version: 1 },
+]
+const SESSIONS = [
+  { sessionId: 'S-1', type: 'CLASS', classId: 'C1A', date: '2026-10-16', topic: '幼小衔接', lecturer: '李老师', mode: 'OFFLINE',
+    attendance: 38, status: 'ACTIVE', version: 2, withdrawnReason: null, withdrawnAt: null },
+  { sessionId: 'S-2', type: 'COLLECTIVE', classId: null, date: '2026-11-05', topic: '陪伴阅读', lecturer: '陈老师', mode: 'ONLINE',
+    attendance: 40, status: 'WITHDRAWN', version: 2, withdrawnReason: '重复录入', withdrawnAt: '2026-11-06T02:00:00Z' },
+]
+
+interface Call { method: string; url: string; body: unknown }
+let calls: Call[] = []
+/** answers by method and path; anything else 404 */
+let routes: Record<string, (body: unknown) => [number, unknown]> = {}
+
+function respond(status: number, body: unknown): Response {
+  const problem = status >= 400
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status, headers: { 'Content-Type': problem ? 'application/problem+json' : 'application/json' },
+  })
+}
+
+beforeEach(() => {
+  calls = []
+  routes = {
+    [`GET ${BASE}/classes`]: () => [200, CLASSES],
+    [`GET ${BASE}/parent-school/sessions`]: () => [200, SESSIONS],
+  }
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+    const method = init.method ?? 'GET'
+    const body = init.body ? JSON.parse(String(init.body)) : null
+    calls.push({ method, url, body })
+    const handler = routes[`${method} ${url.split('?')[0]}`]
+    if (!handler) return respond(404, { title: 'Not Found', status: 404 })
+    const [status, answer] = handler(body)
+    return respond(status, answer)
+  }))
+})
+afterEach(() => vi.unstubAllGlobals())
+
+async function render(lang: 'zh-CN' | 'en' = 'zh-CN') {
+  const w = mountWith(RecordFamily, { props: { spec: sessions, schoolId: SCHOOL, period: '2026-2027-1', classId: null }, lang })
+  await flushPromises()
+  return w
+}
+const body = () => document.body
+const byTestId = (id: string) => body().querySelector(`[data-testid="${id}"]`) as HTMLElement | null
+async function click(el: Element | null) {
+  expect(el).not.toBeNull()
+  ;(el as HTMLElement).click()
+  await flushPromises()
+}
+async function type(testId: string, text: string) {
+  const el = body().querySelector(`[data-testid="${testId}"] textarea, [data-testid="${testId}"] input, textarea[data-testid="${testId}"], input[data-testid="${testId}"]`) as HTMLInputElement
+  expect(el).not.toBeNull()
+  el.value = text
+  el.dispatchEvent(new Event('input'))
+  await flushPromises()
+}
+
+describe('RecordFamily (generic record family)', () => {
+  it('lists the period\'s records with translated values and asks the API for the period and withdrawn ones', async () => {
+    const w = await render()
+    const list = calls.find((c) => c.url.startsWith(`${BASE}/parent-school/sessions?`))!
+    expect(list.url).toContain('semester=2026-2027-1')
+    expect(list.url).toContain('includeWithdrawn=true')
+    const rows = w.findAll('.record-row')
+    expect(rows).toHaveLength(2)
+    expect(rows[0].text()).toContain('幼小衔接')
+    expect(rows[0].text()).toContain('一年级1班') // the class by name, not its id
+    expect(rows[0].text()).toContain('班级') // CLASS translated
+    expect(rows[0].text()).toContain('线下')
+    expect(rows[0].text()).toContain('第 2 版')
+    expect(w.text()).toContain('共 2 条，其中已撤回 1 条')
+  })
+
+  it('shows a withdrawn record greyed, tagged 已撤回 with its reason, and offers only its history', async () => {
+    const w = await render()
+    const rows = w.findAll('.record-row')
+    expect(rows[0].classes()).not.toContain('is-withdrawn')
+    expect(rows[1].classes()).toContain('is-withdrawn')
+    expect(rows[1].find('[data-testid="record-state"]').attributes('data-withdrawn')).toBe('true')
+    expect(rows[1].find('[data-testid="withdrawn-tag"]').text()).toBe('已撤回')
+    expect(rows[1].find('[data-testid="withdrawn-reason"]').text()).toBe('撤回原因：重复录入')
+    expect(rows[1].find('[data-testid="record-edit"]').exists()).toBe(false)
+    expect(rows[1].find('[data-testid="record-withdraw"]').exists()).toBe(false)
+    expect(rows[1].find('[data-testid="record-history"]').exists()).toBe(true)
+    expect(rows[0].find('[data-testid="record-edit"]').exists()).toBe(true)
+  })
+
+  it('a new record has no reason field; a correction asks for 修改原因 and sends it with the record', async () => {
+    routes[`PUT ${BASE}/parent-school/sessions/S-1`] = () => [200, SESSIONS[0]]
+    const w = await render()
+    await click(byTestId('record-add'))
+    expect(byTestId('record-form')!.getAttribute('data-mode')).toBe('create')
+    expect(byTestId('field-reason')).toBeNull()
+    await click(byTestId('record-cancel'))
+
+    await click(w.findAll('.record-row')[0].find('[data-testid="record-edit"]').element)
+    expect(byTestId('record-form')!.getAttribute('data-mode')).toBe('edit')
+    const reason = byTestId('field-reason')!
+    expect(reason.textContent).toContain('修改原因')
+    expect(reason.classList.contains('is-required')).toBe(true)
+    // the form holds the record as it stands
+    expect((byTestId('field-topic')!.querySelector('input') as HTMLInputElement).value).toBe('幼小衔接')
+    await type('input-reason', '日期录错')
+    await click(byTestId('record-save'))
+    const put = calls.find((c) => c.method === 'PUT')!
+    expect(put.url).toBe(`${BASE}/parent-school/sessions/S-1`)
+    expect(put.body).toMatchObject({ type: 'CLASS', classId: 'C1A', date: '2026-10-16', topic: '幼小衔接', attendance: 38, reason: '日期录错' })
+  })
+
+  it('puts the API\'s field errors beside their fields (problem details errors[]), not its own rules', async () => {
+    routes[`PUT ${BASE}/parent-school/sessions/S-1`] = () => [400, {
+      type: 'urn:gongyu:problem:invalid-request', title: '请求无效', status: 400, detail: '请求内容有误',
+      errors: ['date: 2027-01-05 晚于今天', 'reason: 更正已记录的记录时必须填写原因'],
+    }]
+    const w = await render()
+    await click(w.findAll('.record-row')[0].find('[data-testid="record-edit"]').element)
+    await click(byTestId('record-save'))
+    await flushPromises()
+    expect(byTestId('field-date')!.querySelector('[data-testid="error-date"]')!.textContent).toContain('2027-01-05 晚于今天')
+    expect(byTestId('field-reason')!.querySelector('[data-testid="error-reason"]')!.textContent).toContain('更正已记录的记录时必须填写原因')
+    expect(byTestId('field-topic')!.querySelector('.field-error')).toBeNull()
+    expect(byTestId('field-date')!.classList.contains('is-error')).toBe(true)
+    // the dialog stays open with what was typed
+    expect(byTestId('record-form')).not.toBeNull()
+  })
+
+  it('a batch item\'s error path (contacts[0].date) lands on the field too', async () => {
+    const contacts = familyOf('home-contacts')!
+    routes[`GET ${BASE}/home-contacts`] = () => [200, []]
+    routes[`POST ${BASE}/home-contacts`] = () => [422, {
+      title: '请求违反规则', status: 422, detail: '有记录未通过检查', errors: ['contacts[0].date: 2027-01-05 is in the future'],
+    }]
+    mountWith(RecordFamily, { props: { spec: contacts, schoolId: SCHOOL, period: '2026-2027-1', classId: null } })
+    await flushPromises()
+    await click(byTestId('record-add'))
+    await click(byTestId('record-save'))
+    const post = calls.find((c) => c.method === 'POST')!
+    expect(Object.keys(post.body as object)).toEqual(['contacts'])
+    expect((post.body as { contacts: Record<string, unknown>[] }).contacts[0].externalId).toMatch(/.+/)
+    expect(byTestId('field-date')!.querySelector('[data-testid="error-date"]')!.textContent).toContain('2027-01-05 is in the future')
+  })
+
+  it('withdraws with a reason after a confirmation, POSTing it to the record\'s withdrawal URL, then reloads', async () => {
+    routes[`POST ${BASE}/parent-school/sessions/S-1/withdrawal`] = () => [200, { ...SESSIONS[0], status: 'WITHDRAWN', withdrawnReason: '录入错误' }]
+    const w = await render()
+    await click(w.findAll('.record-row')[0].find('[data-testid="record-withdraw"]').element)
+    expect(calls.some((c) => c.url.endsWith('/withdrawal'))).toBe(false) // nothing before the confirmation
+    expect(byTestId('withdraw-form')!.textContent).toContain('撤回后该记录不再计入指标')
+    await type('input-withdraw-reason', '录入错误')
+    const before = calls.length
+    await click(byTestId('withdraw-confirm'))
+    const post = calls.find((c) => c.method === 'POST')!
+    expect(post.url).toBe(`${BASE}/parent-school/sessions/S-1/withdrawal`)
+    expect(post.body).toEqual({ reason: '录入错误' })
+    expect(calls.slice(before).filter((c) => c.method === 'GET' && c.url.includes('/parent-school/sessions?')).length).toBe(1)
+  })
+
+  it('a withdrawal without a reason shows the API\'s message beside the reason', async () => {
+    routes[`POST ${BASE}/parent-school/sessions/S-1/withdrawal`] = () => [400, {
+      title: 'Bad Request', status: 400, detail: 'invalid request', errors: ['reason: must not be blank'],
+    }]
+    const w = await render('en')
+    await click(w.findAll('.record-row')[0].find('[data-testid="record-withdraw"]').element)
+    await click(byTestId('withdraw-confirm'))
+    expect(byTestId('field-withdraw-reason')!.querySelector('[data-testid="error-withdraw-reason"]')!.textContent).toContain('must not be blank')
+  })
+
+  it('shows the trail: versions, action, reason, who and when in Beijing time', async () => {
+    routes[`GET ${BASE}/parent-school/sessions/S-2/history`] = () => [200, [
+      { version: 1, action: 'CREATED', reason: null, actor: null, at: '2026-11-05T08:10:00Z', content: { topic: '陪伴阅读', type: 'COLLECTIVE' } },
+      { version: 2, action: 'WITHDRAWN', reason: '重复录入', actor: 'admin-9901130001', at: '2026-11-06T02:00:00Z', content: { topic: '陪伴阅读' } },
+    ]]
+    const w = await render()
+    await click(w.findAll('.record-row')[1].find('[data-testid="record-history"]').element)
+    const table = byTestId('history-table')!
+    expect(table.textContent).toContain('新建')
+    expect(table.textContent).toContain('撤回')
+    expect(table.textContent).toContain('重复录入')
+    expect(table.textContent).toContain('admin-9901130001')
+    expect(table.textContent).toContain('（迁移前记录）')
+    expect(table.textContent).toContain('2026-11-06 10:00')
+    expect(table.textContent).toContain('主题：陪伴阅读')
+  })
+})

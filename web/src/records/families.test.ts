@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { routes } from '@/router'
+import { ENUMS, ENDPOINTS } from '@/api/recordFamilies'
+import zh from '@/i18n/records.zh-CN'
+import en from '@/i18n/records.en'
+import { menuFor } from '@/roles'
+import { ME } from '@/test/fixtures'
+import { FAMILIES, GROUPS, familiesOf, familyOf, recordsPath } from './families'
+import { bodyOf, emptyForm, problemsByField } from './form'
+
+// every record family the school keeps (issue 13 item 1)
+const EXPECTED = [
+  'classes', 'parent-school', 'committees', 'instructors', 'head-trainings', 'sessions', 'six-ones', 'suggestions',
+  'home-contacts', 'home-visit-files', 'special-students', 'consultation-outreach', 'consultations',
+  'platform-registrations', 'platform-learning', 'platform-recommendations',
+]
+
+describe('record family descriptions', () => {
+  it('describe every family the school keeps, each with its endpoints, once', () => {
+    expect(FAMILIES.map((f) => f.key).sort()).toEqual([...EXPECTED].sort())
+    expect(Object.keys(ENDPOINTS).sort()).toEqual([...EXPECTED].sort())
+    for (const f of FAMILIES) {
+      expect(f.fields.length, f.key).toBeGreaterThan(0)
+      expect(f.columns.length, f.key).toBeGreaterThan(0)
+      expect(f.endpoints.path, f.key).toMatch(/^[a-z-]+(\/[a-z-]+)?$/)
+    }
+  })
+
+  it('every family has a page: a route, a menu group that leads to it and a tab', async () => {
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    const groups = menuFor(ME['school-admin']).find((m) => m.key === 'records')!.children!
+    expect(groups.map((g) => g.key)).toEqual(GROUPS.map((g) => `records-${g}`))
+    for (const f of FAMILIES) {
+      const path = recordsPath('9901130001', f.key)
+      const r = router.resolve(path)
+      expect(r.name, f.key).toBe('school-records')
+      expect(r.params).toEqual({ schoolId: '9901130001', family: f.key })
+      expect(familyOf(String(r.params.family))).toBe(f)
+      expect(groups.find((g) => g.key === `records-${f.group}`)!.activeFor, f.key).toContain(path)
+      expect(familiesOf(f.group)).toContain(f)
+    }
+    expect(familyOf('nonsense')).toBeNull()
+    // the section's own address opens its first family
+    await router.push('/schools/9901130001/records?period=2026-2027-1')
+    expect(router.currentRoute.value.fullPath).toBe('/schools/9901130001/records/classes?period=2026-2027-1')
+  })
+
+  it('have a title, help, field labels and enum labels in both languages (no raw key on screen)', () => {
+    for (const f of FAMILIES) {
+      expect(zh.families[f.key].title && en.families[f.key].title, f.key).toBeTruthy()
+      for (const field of [...f.fields, ...f.columns]) {
+        expect(zh.fields[field.key as keyof typeof zh.fields], `${f.key}.${field.key}`).toBeTruthy()
+        expect(en.fields[field.key as keyof typeof en.fields], `${f.key}.${field.key}`).toBeTruthy()
+        if (field.kind === 'enum') {
+          expect(field.enum, `${f.key}.${field.key}`).toBeTruthy()
+          for (const v of ENUMS[field.enum!]) {
+            expect((zh.enums[field.enum!] as Record<string, string>)[v], `${field.enum}.${v}`).toBeTruthy()
+            expect((en.enums[field.enum!] as Record<string, string>)[v], `${field.enum}.${v}`).toBeTruthy()
+          }
+        }
+      }
+    }
+  })
+
+  it('a family with a class can be filtered by class; the parent school is one record without a period', () => {
+    for (const key of ['sessions', 'committees', 'home-contacts', 'special-students', 'consultations', 'six-ones']) {
+      const f = familyOf(key)!
+      expect(f.classFilter, key).toBe(true)
+      expect(f.endpoints.listQuery('2026-2027-1', 'C1A'), key).toMatchObject({ classId: 'C1A' })
+    }
+    expect(familyOf('sessions')!.endpoints.listQuery('2026-2027-1', null)).toEqual({ semester: '2026-2027-1' })
+    expect(familyOf('suggestions')!.endpoints.listQuery('2026-2027-1', null)).toEqual({ schoolYear: '2026-2027' })
+    const ps = familyOf('parent-school')!
+    expect(ps.endpoints.singleton).toBe(true)
+    expect(ps.periodFilter).toBe(false)
+    // the head change carries the day it takes effect
+    expect(ps.fields.map((f) => f.key)).toContain('effectiveFrom')
+  })
+
+  it('student references and notes are written, never listed', () => {
+    for (const f of FAMILIES) {
+      for (const field of f.fields.filter((x) => x.key === 'studentRef' || x.key === 'guardianRef' || x.key === 'notes')) {
+        expect(field.secret, `${f.key}.${field.key}`).toBe(true)
+        expect(f.columns.map((c) => c.key), f.key).not.toContain(field.key)
+      }
+    }
+  })
+})
+
+describe('record forms', () => {
+  it('send only the fields that apply, blanks as null, a blank secret not at all, instants in UTC', () => {
+    const sessions = familyOf('sessions')!
+    const form = { ...emptyForm(sessions), classId: 'C1A', date: '2026-10-16', topic: ' 幼小衔接 ', lecturer: '李老师', attendance: 38 }
+    expect(bodyOf(sessions, form)).toEqual({ type: 'COLLECTIVE', date: '2026-10-16', topic: '幼小衔接', lecturer: '李老师', mode: 'OFFLINE', attendance: 38 })
+    expect(bodyOf(sessions, { ...form, type: 'CLASS' })).toMatchObject({ type: 'CLASS', classId: 'C1A' })
+    const cases = familyOf('consultations')!
+    const body = bodyOf(cases, { ...emptyForm(cases), classId: 'C5A', appointmentAt: '2026-10-12T15:00:00', consultant: '陈静' })
+    expect(body).not.toHaveProperty('studentRef')
+    expect(body).not.toHaveProperty('notes')
+    expect(body.appointmentAt).toBe('2026-10-12T07:00:00Z')
+  })
+
+  it('place API errors by field path, batch paths included; the rest goes above the buttons', () => {
+    expect(problemsByField([
+      { field: 'date', message: '晚于今天' }, { field: 'contacts[0].mode', message: 'unknown' },
+      { field: 'reason', message: '必填' }, { field: 'other', message: 'x' }, { field: null, message: 'y' },
+    ], ['date', 'mode', 'reason'])).toEqual({ date: '晚于今天', mode: 'unknown', reason: '必填', '': 'other: x y' })
+  })
+})
