@@ -245,7 +245,9 @@ public final class GroundTruthLoader {
    * changes (issue 13): every PUT of theirs carries one (kept with a new record, ignored when nothing changes).
    */
   private static final Set<GroundTruthRecords.Resource> WITH_REASON = java.util.EnumSet.of(GroundTruthRecords.Resource.SESSION,
-      GroundTruthRecords.Resource.PARENT_SCHOOL, GroundTruthRecords.Resource.HEAD_TRAINING, GroundTruthRecords.Resource.INSTRUCTOR);
+      GroundTruthRecords.Resource.PARENT_SCHOOL, GroundTruthRecords.Resource.HEAD_TRAINING, GroundTruthRecords.Resource.INSTRUCTOR,
+      GroundTruthRecords.Resource.COMMITTEE, GroundTruthRecords.Resource.SUGGESTION, GroundTruthRecords.Resource.SPECIAL_STUDENT,
+      GroundTruthRecords.Resource.CONSULTATION);
 
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 

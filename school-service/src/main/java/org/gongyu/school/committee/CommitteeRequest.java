@@ -16,6 +16,7 @@ import java.time.LocalDate;
  * @param plaque       whether its plaque is displayed
  * @param rulesAdopted whether it adopted its rules (章程)
  * @param dissolvedOn  the day it was dissolved, if it was; not before {@code foundedOn}, not in the future
+ * @param reason       why a recorded committee is corrected: required when the content changes (1 to 500 characters)
  */
 record CommitteeRequest(
     @NotNull Level level,
@@ -25,7 +26,8 @@ record CommitteeRequest(
     @Size(max = 200) String venue,
     @NotNull Boolean plaque,
     @NotNull Boolean rulesAdopted,
-    LocalDate dissolvedOn) {
+    LocalDate dissolvedOn,
+    @Size(max = 500) String reason) {
 
   /** A three-year term unless the school says otherwise. */
   static final int DEFAULT_TERM_YEARS = 3;

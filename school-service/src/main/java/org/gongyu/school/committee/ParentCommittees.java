@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
@@ -35,9 +39,14 @@ class ParentCommittees {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail. */
+  static final String FAMILY = "PARENT_COMMITTEE";
 
   ParentCommittees(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, ApplicationEventPublisher events,
-      Clock clock, CityCalendar calendar) {
+      Clock clock, CityCalendar calendar, RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.registry = registry;
     this.classes = classes;
@@ -51,7 +60,7 @@ class ParentCommittees {
       LocalDate termEndsOn, String venue, boolean plaque, boolean rulesAdopted, LocalDate dissolvedOn) {}
 
   /** The outcome of a PUT: whether the committee is new, whether anything changed, how it now stands. */
-  record Saved(boolean created, boolean changed, Committee committee) {}
+  record Saved(boolean created, boolean changed, Committee committee, int version) {}
 
   @Transactional
   Saved save(String schoolId, String committeeId, CommitteeRequest r) {
@@ -104,7 +113,12 @@ class ParentCommittees {
         r.rulesAdopted(), r.dissolvedOn());
     Optional<Committee> existing = find(schoolId, committeeId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, false, existing.get());
+      return new Saved(false, false, existing.get(),
+          trail.latest(schoolId, FAMILY, committeeId).map(RecordTrail.Latest::version).orElse(1));
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, committeeId);
     }
     jdbc.sql("""
             insert into parent_committee (school_id, committee_id, level, class_id, founded_on, term_ends_on, venue, plaque,
@@ -129,7 +143,35 @@ class ParentCommittees {
         .update();
     LocalDate from = existing.map(Committee::foundedOn).filter(d -> d.isBefore(wanted.foundedOn())).orElse(wanted.foundedOn());
     events.publishEvent(RecordsChanged.of(schoolId, semestersSince(from), IndicatorCodes.COMMITTEE_COVERAGE));
-    return new Saved(existing.isEmpty(), true, wanted);
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, committeeId, wanted, reason)
+        : trail.corrected(schoolId, FAMILY, committeeId, existing.get(), wanted, reason);
+    return new Saved(existing.isEmpty(), true, wanted, version);
+  }
+
+  /** Withdraws a committee: it leaves the table (no figure counts it) and stays in its trail. 404 unknown, 409 withdrawn already. */
+  @Transactional
+  Tracked<Committee> withdraw(String schoolId, String committeeId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Committee existing = trail.requireWithdrawable(schoolId, FAMILY, committeeId, find(schoolId, committeeId));
+    jdbc.sql("delete from parent_committee where school_id = ? and committee_id = ?").params(schoolId, committeeId).update();
+    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(existing.foundedOn()), IndicatorCodes.COMMITTEE_COVERAGE));
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, committeeId, existing, reason);
+    return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
+  }
+
+  /** The committees as the school reads them back (of one class if given): active ones, then withdrawn ones. */
+  List<Tracked<Committee>> tracked(String schoolId, String classId) {
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<Committee>> all = new ArrayList<>();
+    list(schoolId).forEach(c -> all.add(trail.active(c, versions, c.committeeId())));
+    all.addAll(trail.withdrawnRecords(schoolId, FAMILY, Committee.class));
+    return all.stream().filter(t -> classId == null || classId.equals(t.record().classId())).toList();
+  }
+
+  List<HistoryEntry> history(String schoolId, String committeeId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, committeeId, find(schoolId, committeeId));
   }
 
   /**

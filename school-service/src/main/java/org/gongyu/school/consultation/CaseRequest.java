@@ -19,6 +19,7 @@ import java.time.LocalDate;
  * @param status        OPEN, RESOLVED or REFERRED
  * @param resolvedOn    required exactly when RESOLVED; not before {@code openedOn}, not in the future
  * @param notes         the consultant's notes (stored encrypted, never returned)
+ * @param reason        why a recorded case is corrected: required when the content changes (1 to 500 characters)
  */
 record CaseRequest(
     @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String classId,
@@ -29,7 +30,8 @@ record CaseRequest(
     @NotBlank @Size(max = 100) String consultant,
     @NotNull Status status,
     LocalDate resolvedOn,
-    @Size(max = 4000) String notes) {
+    @Size(max = 4000) String notes,
+    @Size(max = 500) String reason) {
 
   enum Category { STUDY, EMOTION, BEHAVIOUR, FAMILY_RELATIONS, OTHER }
 

@@ -8,6 +8,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
@@ -43,9 +47,24 @@ class ConsultationCases {
   private final Clock clock;
   private final CityCalendar calendar;
   private final GuardianConsents consents;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail; its content is the {@link View} (no student, no notes). */
+  static final String FAMILY = "CONSULTATION_CASE";
+
+  /** A case as the school reads it back and as its trail keeps it: no student, no notes. */
+  record View(String caseId, String classId, String category, LocalDate openedOn, Instant appointmentAt, String consultant,
+      String status, LocalDate resolvedOn) {
+    static View of(Case c) {
+      return new View(c.caseId(), c.classId(), c.category().name(), c.openedOn(), c.appointmentAt(), c.consultant(),
+          c.status().name(), c.resolvedOn());
+    }
+  }
 
   ConsultationCases(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, Pseudonymizer pseudonymizer,
-      FieldCipher cipher, ApplicationEventPublisher events, Clock clock, CityCalendar calendar, GuardianConsents consents) {
+      FieldCipher cipher, ApplicationEventPublisher events, Clock clock, CityCalendar calendar, GuardianConsents consents,
+      RecordTrail trail) {
+    this.trail = trail;
     this.consents = consents;
     this.jdbc = jdbc;
     this.registry = registry;
@@ -62,7 +81,7 @@ class ConsultationCases {
       Instant appointmentAt, String consultant, CaseRequest.Status status, LocalDate resolvedOn, String notes) {}
 
   /** The outcome of a PUT: whether the case is new, whether anything changed, and how it now stands. */
-  record Saved(boolean created, boolean changed, Case stored) {}
+  record Saved(boolean created, boolean changed, Case stored, int version) {}
 
   @Transactional
   Saved save(String schoolId, String caseId, CaseRequest r) {
@@ -108,6 +127,7 @@ class ConsultationCases {
         r.resolvedOn(), r.notes());
     Optional<Case> existing = find(schoolId, caseId);
     if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, caseId);
       consents.requireStanding(schoolId, wanted.studentKey(), GuardianConsents.Category.CONSULTATION, r.openedOn());
     }
     if (existing.isPresent()) {
@@ -122,9 +142,10 @@ class ConsultationCases {
         throw ApiProblem.conflict(Msg.msg("school.case.transition", caseId, current.status(), wanted.status()));
       }
       if (current.equals(wanted)) {
-        return new Saved(false, false, current);
+        return new Saved(false, false, current, trail.latest(schoolId, FAMILY, caseId).map(RecordTrail.Latest::version).orElse(1));
       }
     }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     jdbc.sql("""
             insert into consultation_case (school_id, case_id, class_id, student_key, category, opened_on, appointment_at,
               consultant, status, resolved_on, notes, updated_at)
@@ -150,7 +171,58 @@ class ConsultationCases {
     // The figure of a school year counts the cases opened in it, so the opening day (which never
     // changes) names the only period a case can affect; its resolution day only decides whether it counts.
     events.publishEvent(RecordsChanged.of(schoolId, wanted.openedOn(), IndicatorCodes.CONSULTATION_RESOLUTION));
-    return new Saved(existing.isEmpty(), true, wanted);
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, caseId, View.of(wanted), reason)
+        : trail.corrected(schoolId, FAMILY, caseId, View.of(existing.get()), View.of(wanted), reason);
+    return new Saved(existing.isEmpty(), true, wanted, version);
+  }
+
+  /** Withdraws a case: it leaves the table (no figure counts it) and stays in its trail without student or notes. */
+  @Transactional
+  Tracked<View> withdraw(String schoolId, String caseId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Case existing = trail.requireWithdrawable(schoolId, FAMILY, caseId, find(schoolId, caseId));
+    jdbc.sql("delete from consultation_case where school_id = ? and case_id = ?").params(schoolId, caseId).update();
+    events.publishEvent(RecordsChanged.of(schoolId, existing.openedOn(), IndicatorCodes.CONSULTATION_RESOLUTION));
+    View last = View.of(existing);
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, caseId, last, reason);
+    return Tracked.withdrawn(last, w.version(), w.reason(), w.at());
+  }
+
+  /** One case as the school reads it back, active or withdrawn. */
+  Optional<Tracked<View>> read(String schoolId, String caseId) {
+    Optional<Case> active = find(schoolId, caseId);
+    if (active.isPresent()) {
+      return Optional.of(Tracked.active(View.of(active.get()),
+          trail.latest(schoolId, FAMILY, caseId).map(RecordTrail.Latest::version).orElse(1)));
+    }
+    return trail.withdrawnRecord(schoolId, FAMILY, caseId, View.class);
+  }
+
+  /** The cases opened in a school year (of one class if given), active then withdrawn. */
+  List<Tracked<View>> tracked(String schoolId, Period schoolYear, String classId) {
+    registry.require(schoolId);
+    LocalDate start = schoolYear.start(calendar.calendar());
+    LocalDate end = schoolYear.endExclusive(calendar.calendar());
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<View>> all = new ArrayList<>(jdbc.sql("""
+            select case_id, class_id, category, opened_on, appointment_at, consultant, status, resolved_on from consultation_case
+            where school_id = ? and opened_on >= ? and opened_on < ? order by opened_on, case_id
+            """)
+        .params(schoolId, Date.valueOf(start), Date.valueOf(end))
+        .query((rs, n) -> trail.active(new View(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+            rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), rs.getString(6), rs.getString(7),
+            rs.getDate(8) == null ? null : rs.getDate(8).toLocalDate()), versions, rs.getString(1)))
+        .list());
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).stream()
+        .filter(t -> !t.record().openedOn().isBefore(start) && t.record().openedOn().isBefore(end))
+        .forEach(all::add);
+    return all.stream().filter(t -> classId == null || classId.equals(t.record().classId())).toList();
+  }
+
+  List<HistoryEntry> history(String schoolId, String caseId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, caseId, find(schoolId, caseId).map(View::of));
   }
 
   Optional<Case> find(String schoolId, String caseId) {

@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.Tracked;
+import org.gongyu.school.records.WithdrawalRequest;
 
 /**
  * Outreach batches and consultation cases of a school. No response carries a student reference, its
@@ -66,7 +69,11 @@ class ConsultationController {
   }
 
   record CaseSummary(String caseId, String category, String status, LocalDate openedOn, Instant appointmentAt,
-      LocalDate resolvedOn, String consultant) {}
+      LocalDate resolvedOn, String consultant) {
+    static CaseSummary of(ConsultationCases.View v) {
+      return new CaseSummary(v.caseId(), v.category(), v.status(), v.openedOn(), v.appointmentAt(), v.resolvedOn(), v.consultant());
+    }
+  }
 
   @Operation(summary = "Record consultation-service outreach (batch)", description = "批量上报向家庭宣传家庭教育咨询服务的记录。按 externalId 幂等，每批最多 5000 条。")
   @PostMapping("/consultation-outreach")
@@ -83,20 +90,36 @@ class ConsultationController {
   @Operation(summary = "Open or correct a consultation case", description = "新建（201）或更正（200）一个咨询个案；个案的学生和开案日期不可更改（409）。学生以化名保存，记录加密存储。")
   @PutMapping("/consultations/{caseId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
-  ResponseEntity<CaseResponse> put(
+  ResponseEntity<Tracked<CaseResponse>> put(
       @PathVariable @Pattern(regexp = ID) String schoolId,
       @PathVariable @Pattern(regexp = ID) String caseId,
       @Valid @RequestBody CaseRequest request) {
     ConsultationCases.Saved saved = cases.save(schoolId, caseId, request);
-    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK).body(CaseResponse.of(saved));
+    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(Tracked.active(CaseResponse.of(saved), saved.version()));
+  }
+
+  @Operation(summary = "Withdraw a consultation case", description = "撤回一个咨询个案（须填写原因）：不再计入指标，记录（不含学生和记录内容）仍以“已撤回”状态可读；已撤回时返回 409。")
+  @PostMapping("/consultations/{caseId}/withdrawal")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  Tracked<CaseSummary> withdraw(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String caseId,
+      @Valid @RequestBody WithdrawalRequest request) {
+    return cases.withdraw(schoolId, caseId, request.reason().strip()).map(CaseSummary::of);
+  }
+
+  @Operation(summary = "The trail of a consultation case", description = "一个咨询个案的全部版本（不含学生和记录内容），按时间先后排列；仅本校用户可读。")
+  @GetMapping("/consultations/{caseId}/history")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  List<HistoryEntry> history(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String caseId) {
+    return cases.history(schoolId, caseId);
   }
 
   /** The cases opened in a school year, for the school's admin only: no student, no notes. */
   @Operation(summary = "List the consultation cases of a school year", description = "列出某学年开案的咨询个案摘要，仅限学校管理员；不含学生和记录内容。")
   @GetMapping("/consultations")
   @PreAuthorize(Rules.SCHOOL_ADMIN + Rules.OF_SCHOOL)
-  List<CaseSummary> list(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String schoolYear,
-      HttpServletRequest request) {
+  List<Tracked<CaseSummary>> list(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String schoolYear,
+      @RequestParam(required = false) @Pattern(regexp = ID) String classId, HttpServletRequest request) {
     SensitiveReads.Purpose purpose = reads.purpose(request, false);
     Period year;
     try {
@@ -104,12 +127,10 @@ class ConsultationController {
     } catch (IllegalArgumentException e) {
       throw ApiProblem.badRequest(PeriodMessages.of("schoolYear", e));
     }
-    List<ConsultationCases.Listed> listed = cases.list(schoolId, year);
-    reads.recordList(schoolId, SensitiveReads.Family.CONSULTATION, "schoolYear=" + year.id(), purpose);
-    return listed.stream()
-        .map(c -> new CaseSummary(c.caseId(), c.category(), c.status(), c.openedOn(), c.appointmentAt(), c.resolvedOn(),
-            c.consultant()))
-        .toList();
+    List<Tracked<CaseSummary>> listed = cases.tracked(schoolId, year, classId).stream().map(t -> t.map(CaseSummary::of)).toList();
+    reads.recordList(schoolId, SensitiveReads.Family.CONSULTATION,
+        "schoolYear=" + year.id() + (classId == null ? "" : "&classId=" + classId), purpose);
+    return listed;
   }
 
   /** One case for the school's users, stating why it is read (recorded): everything but the student and the notes. */
@@ -117,13 +138,12 @@ class ConsultationController {
       description = "读取一个咨询个案（不含学生和记录内容）。须以请求头 X-Purpose 或参数 purpose 说明目的（FOLLOW_UP 家访跟进、COUNSELLING 个案辅导、STATISTICS_CHECK 统计核对、OTHER 其他），缺少则 400；每次查阅均记录查阅人、角色、时间和目的。")
   @GetMapping("/consultations/{caseId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
-  CaseSummary one(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String caseId,
+  Tracked<CaseSummary> one(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String caseId,
       HttpServletRequest request) {
     SensitiveReads.Purpose purpose = reads.purpose(request, true);
-    ConsultationCases.Case c = cases.find(schoolId, caseId)
+    Tracked<ConsultationCases.View> c = cases.read(schoolId, caseId)
         .orElseThrow(() -> ApiProblem.notFound(org.gongyu.chassis.web.Msg.msg("school.consultation.case-not-found", caseId)));
     reads.recordOne(schoolId, SensitiveReads.Family.CONSULTATION, caseId, purpose);
-    return new CaseSummary(c.caseId(), c.category().name(), c.status().name(), c.openedOn(), c.appointmentAt(), c.resolvedOn(),
-        c.consultant());
+    return c.map(CaseSummary::of);
   }
 }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
  * @param assistancePlanOn the day the assistance plan was made, if it was (not before {@code registeredOn})
  * @param closedOn         the day the entry was closed, if it was (not before {@code registeredOn})
  * @param notes            the situation in the school's words, encrypted at rest; never returned
+ * @param reason           why a recorded entry is corrected: required when the content changes (1 to 500 characters)
  */
 record SpecialStudentRequest(
     @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String classId,
@@ -27,4 +28,5 @@ record SpecialStudentRequest(
     LocalDate careFileOn,
     LocalDate assistancePlanOn,
     LocalDate closedOn,
-    @Size(max = 4000) String notes) {}
+    @Size(max = 4000) String notes,
+    @Size(max = 500) String reason) {}

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,9 +46,23 @@ class SpecialStudents {
   private final Clock clock;
   private final CityCalendar calendar;
   private final GuardianConsents consents;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail; its content is the {@link View} (no student, no notes). */
+  static final String FAMILY = "SPECIAL_STUDENT";
+
+  /** An entry as reads show it and as its trail keeps it: no student reference, no notes. */
+  record View(String entryId, String classId, String category, LocalDate registeredOn, LocalDate careFileOn,
+      LocalDate assistancePlanOn, LocalDate closedOn) {
+    static View of(String entryId, Entry e) {
+      return new View(entryId, e.classId(), e.category().name(), e.registeredOn(), e.careFileOn(), e.assistancePlanOn(), e.closedOn());
+    }
+  }
 
   SpecialStudents(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, SnapshotService snapshots,
-      Pseudonymizer pseudonymizer, FieldCipher cipher, Clock clock, CityCalendar calendar, GuardianConsents consents) {
+      Pseudonymizer pseudonymizer, FieldCipher cipher, Clock clock, CityCalendar calendar, GuardianConsents consents,
+      RecordTrail trail) {
+    this.trail = trail;
     this.consents = consents;
     this.jdbc = jdbc;
     this.registry = registry;
@@ -67,7 +84,7 @@ class SpecialStudents {
   }
 
   /** The outcome of a PUT. */
-  record Saved(boolean created, boolean changed, Entry entry, List<SnapshotService.Snapshot> snapshots) {}
+  record Saved(boolean created, boolean changed, Entry entry, List<SnapshotService.Snapshot> snapshots, int version) {}
 
   @Transactional
   Saved put(String schoolId, String entryId, SpecialStudentRequest r) {
@@ -88,12 +105,15 @@ class SpecialStudents {
         r.careFileOn(), r.assistancePlanOn(), r.closedOn(), r.notes());
     Optional<Entry> existing = find(schoolId, entryId);
     if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, entryId);
       consents.requireStanding(schoolId, wanted.studentKey(), GuardianConsents.Category.SPECIAL_CARE, r.registeredOn());
     }
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, false, wanted,
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, semesterStarts(wanted.dates().toList()), FEEDS));
+          StudentRecordChecks.latest(snapshots, calendar, schoolId, semesterStarts(wanted.dates().toList()), FEEDS),
+          trail.latest(schoolId, FAMILY, entryId).map(RecordTrail.Latest::version).orElse(1));
     }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     jdbc.sql("""
             insert into special_student (school_id, entry_id, class_id, student_key, category, registered_on, care_file_on,
               assistance_plan_on, closed_on, notes, updated_at)
@@ -119,7 +139,58 @@ class SpecialStudents {
     List<LocalDate> touched = Stream.concat(wanted.dates(), existing.stream().flatMap(Entry::dates)).toList();
     List<SnapshotService.Snapshot> figures =
         snapshots.refresh(RecordsChanged.of(schoolId, semesterStarts(touched), IndicatorCodes.SPECIAL_CARE));
-    return new Saved(existing.isEmpty(), true, wanted, figures);
+    View now = View.of(entryId, wanted);
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, entryId, now, reason)
+        : trail.corrected(schoolId, FAMILY, entryId, View.of(entryId, existing.get()), now, reason);
+    return new Saved(existing.isEmpty(), true, wanted, figures, version);
+  }
+
+  /** Withdraws an entry: it leaves the register (no figure counts it) and stays in its trail without student or notes. */
+  @Transactional
+  Tracked<View> withdraw(String schoolId, String entryId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Entry existing = trail.requireWithdrawable(schoolId, FAMILY, entryId, find(schoolId, entryId));
+    jdbc.sql("delete from special_student where school_id = ? and entry_id = ?").params(schoolId, entryId).update();
+    snapshots.refresh(RecordsChanged.of(schoolId, semesterStarts(existing.dates().toList()), IndicatorCodes.SPECIAL_CARE));
+    View last = View.of(entryId, existing);
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, entryId, last, reason);
+    return Tracked.withdrawn(last, w.version(), w.reason(), w.at());
+  }
+
+  /** One entry as the school reads it back, active or withdrawn. */
+  Optional<Tracked<View>> read(String schoolId, String entryId) {
+    Optional<Entry> active = find(schoolId, entryId);
+    if (active.isPresent()) {
+      return Optional.of(Tracked.active(View.of(entryId, active.get()),
+          trail.latest(schoolId, FAMILY, entryId).map(RecordTrail.Latest::version).orElse(1)));
+    }
+    return trail.withdrawnRecord(schoolId, FAMILY, entryId, View.class);
+  }
+
+  /** The entries registered in a school year (of one class if given), active then withdrawn. */
+  List<Tracked<View>> list(String schoolId, Period schoolYear, String classId) {
+    registry.require(schoolId);
+    LocalDate start = schoolYear.start(calendar.calendar());
+    LocalDate end = schoolYear.endExclusive(calendar.calendar());
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<View>> all = new ArrayList<>(jdbc.sql("""
+            select entry_id, class_id, category, registered_on, care_file_on, assistance_plan_on, closed_on
+            from special_student where school_id = ? and registered_on >= ? and registered_on < ? order by registered_on, entry_id
+            """)
+        .params(schoolId, Date.valueOf(start), Date.valueOf(end))
+        .query((rs, n) -> trail.active(new View(rs.getString(1), rs.getString(2), rs.getString(3), day(rs.getDate(4)),
+            day(rs.getDate(5)), day(rs.getDate(6)), day(rs.getDate(7))), versions, rs.getString(1)))
+        .list());
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).stream()
+        .filter(t -> !t.record().registeredOn().isBefore(start) && t.record().registeredOn().isBefore(end))
+        .forEach(all::add);
+    return all.stream().filter(t -> classId == null || classId.equals(t.record().classId())).toList();
+  }
+
+  List<HistoryEntry> history(String schoolId, String entryId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, entryId, find(schoolId, entryId).map(e -> View.of(entryId, e)));
   }
 
   private static void notBeforeRegistration(String field, LocalDate day, LocalDate registeredOn, List<String> errors) {

@@ -6,6 +6,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import java.util.Optional;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
@@ -32,9 +36,14 @@ class ParentSuggestions {
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail. */
+  static final String FAMILY = "PARENT_SUGGESTION";
 
   ParentSuggestions(JdbcClient jdbc, SchoolRegistry registry, ApplicationEventPublisher events, Clock clock,
-      CityCalendar calendar) {
+      CityCalendar calendar, RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.registry = registry;
     this.events = events;
@@ -47,7 +56,7 @@ class ParentSuggestions {
       SuggestionRequest.Channel channel, SuggestionRequest.Status status, LocalDate resolvedOn) {}
 
   /** The outcome of a PUT: whether the suggestion is new, whether anything changed, how it now stands. */
-  record Saved(boolean created, boolean changed, Suggestion suggestion) {}
+  record Saved(boolean created, boolean changed, Suggestion suggestion, int version) {}
 
   @Transactional
   Saved save(String schoolId, String suggestionId, SuggestionRequest r) {
@@ -78,7 +87,12 @@ class ParentSuggestions {
     Suggestion wanted = new Suggestion(suggestionId, r.receivedOn(), r.category(), r.channel(), r.status(), r.resolvedOn());
     Optional<Suggestion> existing = find(schoolId, suggestionId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, false, existing.get());
+      return new Saved(false, false, existing.get(),
+          trail.latest(schoolId, FAMILY, suggestionId).map(RecordTrail.Latest::version).orElse(1));
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, suggestionId);
     }
     jdbc.sql("""
             insert into parent_suggestion (school_id, suggestion_id, received_on, category, channel, status, resolved_on, updated_at)
@@ -100,7 +114,39 @@ class ParentSuggestions {
     // one year to another, so both the old and the new day's years are re-derived.
     List<LocalDate> days = existing.isPresent() ? List.of(existing.get().receivedOn(), wanted.receivedOn()) : List.of(wanted.receivedOn());
     events.publishEvent(RecordsChanged.of(schoolId, days, IndicatorCodes.SUGGESTIONS_RESOLVED));
-    return new Saved(existing.isEmpty(), true, wanted);
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, suggestionId, wanted, reason)
+        : trail.corrected(schoolId, FAMILY, suggestionId, existing.get(), wanted, reason);
+    return new Saved(existing.isEmpty(), true, wanted, version);
+  }
+
+  /** Withdraws a suggestion: it leaves the table (no figure counts it) and stays in its trail. 404 unknown, 409 withdrawn already. */
+  @Transactional
+  Tracked<Suggestion> withdraw(String schoolId, String suggestionId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Suggestion existing = trail.requireWithdrawable(schoolId, FAMILY, suggestionId, find(schoolId, suggestionId));
+    jdbc.sql("delete from parent_suggestion where school_id = ? and suggestion_id = ?").params(schoolId, suggestionId).update();
+    events.publishEvent(RecordsChanged.of(schoolId, List.of(existing.receivedOn()), IndicatorCodes.SUGGESTIONS_RESOLVED));
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, suggestionId, existing, reason);
+    return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
+  }
+
+  /** The suggestions received in a school year as the school reads them back: active ones, then withdrawn ones. */
+  List<Tracked<Suggestion>> tracked(String schoolId, Period schoolYear) {
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<Suggestion>> all = new ArrayList<>();
+    list(schoolId, schoolYear).forEach(s -> all.add(trail.active(s, versions, s.suggestionId())));
+    LocalDate start = schoolYear.start(calendar.calendar());
+    LocalDate end = schoolYear.endExclusive(calendar.calendar());
+    trail.withdrawnRecords(schoolId, FAMILY, Suggestion.class).stream()
+        .filter(t -> !t.record().receivedOn().isBefore(start) && t.record().receivedOn().isBefore(end))
+        .forEach(all::add);
+    return all;
+  }
+
+  List<HistoryEntry> history(String schoolId, String suggestionId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, suggestionId, find(schoolId, suggestionId));
   }
 
   Optional<Suggestion> find(String schoolId, String suggestionId) {

@@ -12,13 +12,15 @@ import java.time.LocalDate;
  * @param channel    how it reached the school
  * @param status     OPEN or RESOLVED
  * @param resolvedOn required exactly when RESOLVED; not before {@code receivedOn}, not in the future
+ * @param reason     why a recorded suggestion is corrected: required when the content changes (1 to 500 characters)
  */
 record SuggestionRequest(
     @NotNull LocalDate receivedOn,
     @NotNull Category category,
     @NotNull Channel channel,
     @NotNull Status status,
-    LocalDate resolvedOn) {
+    LocalDate resolvedOn,
+    @jakarta.validation.constraints.Size(max = 500) String reason) {
 
   enum Category { TEACHING, HOMEWORK, SAFETY, CATERING, FACILITIES, ACTIVITIES, HOME_SCHOOL, MANAGEMENT, OTHER }
 

@@ -31,6 +31,7 @@ class CommitteeIT extends SchoolRecordsItSupport {
     m.put("venue", "家长委员会活动室");
     m.put("plaque", true);
     m.put("rulesAdopted", true);
+    m.put("reason", "更正"); // required for a correction (issue 13), kept with a new record
     if (dissolvedOn != null) {
       m.put("dissolvedOn", dissolvedOn);
     }

@@ -45,6 +45,7 @@ class ConsultationIT extends SchoolRecordsItSupport {
       m.put("resolvedOn", resolvedOn);
     }
     m.put("notes", SECRET_NOTE);
+    m.put("reason", "更正"); // required for a correction (issue 13)
     return m;
   }
 

@@ -33,6 +33,7 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
       m.put("closedOn", closed);
     }
     m.put("notes", "由祖母照看 note-" + student);
+    m.put("reason", "更正"); // required for a correction (issue 13)
     return m;
   }
 
@@ -48,6 +49,7 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
       m.put("resolvedOn", resolved);
     }
     m.put("notes", "secret-note-" + student);
+    m.put("reason", "更正"); // required for a correction (issue 13)
     return m;
   }
 

@@ -19,6 +19,7 @@ class SuggestionIT extends SchoolRecordsItSupport {
     m.put("category", "CATERING");
     m.put("channel", "PARENT_STATION");
     m.put("status", status);
+    m.put("reason", "更正"); // required for a correction (issue 13), kept with a new record
     if (resolvedOn != null) {
       m.put("resolvedOn", resolvedOn);
     }
