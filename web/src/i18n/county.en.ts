@@ -119,7 +119,7 @@ const en: typeof zh = {
     criterion: 'Criterion',
     max: 'Points',
     spread: 'Spread',
-    needsConsensus: 'Consensus',
+    needsConsensus: 'Needs consensus',
     consensusPoints: 'Agreed points',
     consensusNote: 'Consensus note',
     pointsLabel: 'Agreed points of {code}',

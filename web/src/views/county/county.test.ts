@@ -216,7 +216,7 @@ describe('the consensus', () => {
     expect(row.text()).toContain('16')
     expect(row.text()).toContain('23')
     expect(w.get('[data-testid="spread-A2.2"]').text()).toContain('7')
-    expect(w.get('[data-testid="spread-A2.2"]').text()).toContain('Consensus')
+    expect(w.get('[data-testid="spread-A2.2"]').text()).toContain('Needs consensus')
     expect(w.find('[data-testid="consensus-form-A1.1"]').exists()).toBe(false)
     expect(w.get('[data-testid="consensus"] thead').text()).toContain('王立（expert-wang）')
 
