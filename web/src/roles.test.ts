@@ -37,6 +37,14 @@ describe('role-based menu', () => {
     expect(records.children![3].activeFor).toContain('/schools/9901130001/records/platform-learning')
   })
 
+  it('school users find the demonstration-school pages (示范校创建) in their menu', () => {
+    for (const role of ['school-admin', 'school-staff']) {
+      const demo = menuFor(ME[role]).find((m) => m.key === 'school-demo')!
+      expect(demo.testId).toBe('nav-school-demo')
+      expect(demo.path).toBe('/schools/9901130001/demonstration')
+    }
+  })
+
   it('a token without one of the six roles gets no menu and no home', () => {
     const nobody = { username: 'x', roles: ['offline_access'] }
     expect(menuFor(nobody)).toEqual([])

@@ -43,7 +43,7 @@ export function homePath(me: Me | null | undefined): string | null {
 
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
-    | 'demo-programme' | 'demo-board' | 'demo-titles'
+    | 'demo-programme' | 'demo-board' | 'demo-titles' | 'school-demo'
   testId: string
   path: string
   labelKey: string
@@ -93,6 +93,7 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         ...(role === 'county-admin' ? countyDemoItems(me.county_id) : []),
       ]
     case 'SCHOOL':
-      return me.school_id ? [item('school', `/schools/${me.school_id}`), recordsSection(me.school_id)] : []
+      return me.school_id ? [item('school', `/schools/${me.school_id}`), recordsSection(me.school_id),
+        { key: 'school-demo', testId: 'nav-school-demo', path: `/schools/${me.school_id}/demonstration`, labelKey: 'schoolDemo.nav' }] : []
   }
 }

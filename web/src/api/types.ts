@@ -318,6 +318,8 @@ export interface ApplicationFile {
   selfTotal: number | null
   rubric: Rubric
   items: SelfEvaluationItem[]
+  /** where the school tier lists the evidence attachments (through the gateway); absent from older servers */
+  attachmentsHref?: string | null
 }
 
 export interface Rubric {

@@ -1,6 +1,7 @@
 import type zh from './zh-CN'
 import records from './records.en'
 import countyDemo from './county.en'
+import schoolDemo from './schoolDemo.en'
 
 const en: typeof zh = {
   app: {
@@ -311,8 +312,9 @@ const en: typeof zh = {
     text: 'The page does not exist, or you may not see it.',
     home: 'Back to home',
   },
-  countyDemo,
   records,
+  countyDemo,
+  schoolDemo,
   errors: {
     http: 'The request failed (HTTP {status})',
     network: 'Cannot reach the server; please try again',

@@ -1,5 +1,6 @@
-import countyDemo from './county.zh-CN'
 import records from './records.zh-CN'
+import countyDemo from './county.zh-CN'
+import schoolDemo from './schoolDemo.zh-CN'
 
 export default {
   app: {
@@ -310,8 +311,9 @@ export default {
     text: '您要找的页面不存在，或您没有查看它的权限。',
     home: '返回首页',
   },
-  countyDemo,
   records,
+  countyDemo,
+  schoolDemo,
   errors: {
     http: '请求失败（HTTP {status}）',
     network: '无法连接服务器，请稍后重试',

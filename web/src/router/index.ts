@@ -39,6 +39,15 @@ export const routes = [
     path: '/schools/:schoolId/records/:family', name: 'school-records',
     component: () => import('@/views/SchoolRecordsView.vue'), props: true,
   },
+  // 示范校创建 (issue 13 item 2): programmes and applying, then an application's timeline and self-evaluation
+  {
+    path: '/schools/:schoolId/demonstration', name: 'school-demo',
+    component: () => import('@/views/school/SchoolDemoView.vue'), props: true,
+  },
+  {
+    path: '/schools/:schoolId/demonstration/applications/:applicationId', name: 'school-demo-application',
+    component: () => import('@/views/school/SchoolDemoApplicationView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
