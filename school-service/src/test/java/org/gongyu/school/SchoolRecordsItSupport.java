@@ -70,7 +70,7 @@ public abstract class SchoolRecordsItSupport extends HttpItSupport {
 
   protected Response putClass(String schoolId, String classId, String year, int enrolment) {
     return send("PUT", "/api/school/schools/" + schoolId + "/classes/" + classId,
-        Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId + "班", "enrolment", enrolment));
+        Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId + "班", "enrolment", enrolment, "reason", "更正"));
   }
 
   protected Response sendRaw(String method, String path, String json) {

@@ -102,7 +102,7 @@ class SchoolServiceIT {
 
   Response putClass(String schoolId, String classId, String year, int enrolment) {
     return send("PUT", "/api/school/schools/" + schoolId + "/classes/" + classId,
-        Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId + "班", "enrolment", enrolment));
+        Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId + "班", "enrolment", enrolment, "reason", "更正"));
   }
 
   static Map<String, Object> registration(String externalId, String classId, String student, String guardian, String at) {
@@ -370,7 +370,7 @@ class SchoolServiceIT {
           Keycloak.token("admin-" + school))).isEqualTo(201);
     }
     long deniedBefore = jdbc.sql("select count(*) from audit_log where outcome = 'DENIED'").query(Long.class).single();
-    String classBody = "{\"schoolYear\":\"" + YEAR + "\",\"grade\":3,\"name\":\"矩阵班\",\"enrolment\":40}";
+    String classBody = "{\"schoolYear\":\"" + YEAR + "\",\"grade\":3,\"name\":\"矩阵班\",\"enrolment\":40,\"reason\":\"更正\"}";
     String batch = "{\"period\":\"" + PERIOD + "\",\"registrations\":[{\"externalId\":\"mx-1\",\"classId\":\"MX-1\","
         + "\"studentRef\":\"STU-mx-1\",\"guardianRef\":\"GRD-mx-1\",\"registeredAt\":\"2026-10-10T08:00:00Z\"}]}";
     Set<String> schoolUsers = Set.of("school-staff", "school-admin");

@@ -60,7 +60,7 @@ public abstract class StudentRecordsItSupport extends HttpItSupport {
 
   protected Response putClassResponse(String schoolId, String classId, String year, int enrolment) {
     return send("PUT", "/api/school/schools/" + schoolId + "/classes/" + classId,
-        Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId, "enrolment", enrolment));
+        Map.of("schoolYear", year, "grade", 3, "name", "三年级" + classId, "enrolment", enrolment, "reason", "更正"));
   }
 
   /** A JSON object with nulls kept (Map.of refuses them). */

@@ -3,7 +3,12 @@ package org.gongyu.school.classes;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
+import org.gongyu.school.records.HistoryEntry;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
+import org.springframework.dao.DataIntegrityViolationException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,8 +32,14 @@ public class SchoolClasses {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final CityCalendar calendar;
+  private final RecordTrail trail;
 
-  SchoolClasses(JdbcClient jdbc, SchoolRegistry registry, Clock clock, ApplicationEventPublisher events, CityCalendar calendar) {
+  /** The family's name in the record trail. */
+  static final String FAMILY = "SCHOOL_CLASS";
+
+  SchoolClasses(JdbcClient jdbc, SchoolRegistry registry, Clock clock, ApplicationEventPublisher events, CityCalendar calendar,
+      RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.registry = registry;
     this.clock = clock;
@@ -40,7 +51,7 @@ public class SchoolClasses {
   public record SchoolClass(String classId, String schoolYear, int grade, String name, int enrolment) {}
 
   /** The outcome of a PUT: whether the class is new and how it now stands. */
-  record Saved(boolean created, SchoolClass schoolClass) {}
+  record Saved(boolean created, SchoolClass schoolClass, int version) {}
 
   @Transactional
   Saved save(String schoolId, String classId, ClassRequest request) {
@@ -53,8 +64,12 @@ public class SchoolClasses {
         throw ApiProblem.conflict(Msg.msg("school.class.other-year", classId, current.schoolYear(), wanted.schoolYear()));
       }
       if (current.equals(wanted)) {
-        return new Saved(false, current);
+        return new Saved(false, current, trail.latest(schoolId, FAMILY, classId).map(RecordTrail.Latest::version).orElse(1));
       }
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, classId);
     }
     jdbc.sql("""
             insert into school_class (school_id, class_id, school_year, grade, name, enrolment, updated_at)
@@ -76,7 +91,54 @@ public class SchoolClasses {
     // (and so the school year, the calendar years and the programme cycle) of the class's year.
     events.publishEvent(RecordsChanged.of(schoolId,
         Semester.ofSchoolYear(wanted.schoolYear()).stream().map(s -> s.start(calendar.calendar())).toList()));
-    return new Saved(existing.isEmpty(), wanted);
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, classId, wanted, reason)
+        : trail.corrected(schoolId, FAMILY, classId, existing.get(), wanted, reason);
+    return new Saved(existing.isEmpty(), wanted, version);
+  }
+
+  /**
+   * Withdraws a class recorded in error: it leaves the table (no enrolment counts it) and stays in
+   * its trail. A class that records of the school still name is not withdrawn (409): withdraw or
+   * correct those first.
+   */
+  @Transactional
+  Tracked<SchoolClass> withdraw(String schoolId, String classId, String reason) {
+    registry.lockForUpdate(schoolId);
+    SchoolClass existing = trail.requireWithdrawable(schoolId, FAMILY, classId, find(schoolId, classId));
+    try {
+      jdbc.sql("delete from school_class where school_id = ? and class_id = ?").params(schoolId, classId).update();
+    } catch (DataIntegrityViolationException e) {
+      throw ApiProblem.conflict(Msg.msg("school.class.in-use", classId));
+    }
+    events.publishEvent(RecordsChanged.of(schoolId,
+        Semester.ofSchoolYear(existing.schoolYear()).stream().map(s -> s.start(calendar.calendar())).toList()));
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, classId, existing, reason);
+    return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
+  }
+
+  /** A class as the school reads it back, active or withdrawn. */
+  Optional<Tracked<SchoolClass>> read(String schoolId, String classId) {
+    Optional<SchoolClass> active = find(schoolId, classId);
+    if (active.isPresent()) {
+      return Optional.of(Tracked.active(active.get(),
+          trail.latest(schoolId, FAMILY, classId).map(RecordTrail.Latest::version).orElse(1)));
+    }
+    return trail.withdrawnRecord(schoolId, FAMILY, classId, SchoolClass.class);
+  }
+
+  /** The classes (of one school year if given) as the school reads them back: active ones, then withdrawn ones. */
+  List<Tracked<SchoolClass>> tracked(String schoolId, String schoolYear) {
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<SchoolClass>> all = new ArrayList<>();
+    list(schoolId).forEach(c -> all.add(trail.active(c, versions, c.classId())));
+    all.addAll(trail.withdrawnRecords(schoolId, FAMILY, SchoolClass.class));
+    return all.stream().filter(t -> schoolYear == null || schoolYear.equals(t.record().schoolYear())).toList();
+  }
+
+  List<HistoryEntry> history(String schoolId, String classId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, classId, find(schoolId, classId));
   }
 
   public List<SchoolClass> list(String schoolId) {

@@ -72,7 +72,7 @@ class ParentSchoolIT extends HttpItSupport {
   }
 
   Response putClass(String school, String classId, String year, int enrolment) {
-    return send("PUT", base(school) + "/classes/" + classId, Map.of("schoolYear", year, "grade", 2, "name", "班" + classId, "enrolment", enrolment));
+    return send("PUT", base(school) + "/classes/" + classId, Map.of("schoolYear", year, "grade", 2, "name", "班" + classId, "enrolment", enrolment, "reason", "更正"));
   }
 
   static Map<String, Object> parentSchool(String head, String establishedOn) {

@@ -70,7 +70,7 @@ class PlatformIT extends HttpItSupport {
   }
 
   Response putClass(String school, String classId, String year, int enrolment) {
-    return send("PUT", base(school) + "/classes/" + classId, Map.of("schoolYear", year, "grade", 2, "name", "班" + classId, "enrolment", enrolment));
+    return send("PUT", base(school) + "/classes/" + classId, Map.of("schoolYear", year, "grade", 2, "name", "班" + classId, "enrolment", enrolment, "reason", "更正"));
   }
 
   /** Every snapshot event of a school on the topic (only the given indicator), from the beginning. */

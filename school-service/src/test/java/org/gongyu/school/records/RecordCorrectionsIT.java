@@ -103,8 +103,15 @@ class RecordCorrectionsIT extends HttpItSupport {
   static final Map<String, Object> CASE = Map.of("classId", "C1", "studentRef", "STU-T2", "category", "FAMILY_RELATIONS",
       "openedOn", "2026-10-10", "consultant", "李老师", "status", "OPEN", "notes", "secret-note");
 
+  static final Map<String, Object> CLASS = Map.of("schoolYear", "2026-2027", "grade", 3, "name", "三年级2班", "enrolment", 40);
+
   static Stream<Family> families() {
     return Stream.of(
+        new Family("class", it -> {}, s -> base(s) + "/classes/C-2", s -> base(s) + "/classes?schoolYear=2026-2027",
+            CLASS, with(CLASS, "enrolment", 50),
+            Map.of("PLATFORM_REGISTRATION/2026-2027-1", "0/40"),
+            Map.of("PLATFORM_REGISTRATION/2026-2027-1", "0/50"),
+            Map.of("PLATFORM_REGISTRATION/2026-2027-1", "0/0"), false, false),
         new Family("special-student", it -> it.putClass(), s -> base(s) + "/special-students/E-1",
             s -> base(s) + "/special-students?schoolYear=2026-2027",
             SPECIAL, with(SPECIAL, "assistancePlanOn", "2026-09-15"),
@@ -163,6 +170,26 @@ class RecordCorrectionsIT extends HttpItSupport {
 
   static String text(JsonNode node) {
     return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
+  }
+
+  static String string(Object o) {
+    return o == null ? null : String.valueOf(o);
+  }
+
+  @Test
+  void aClassThatRecordsStillNameIsNotWithdrawn() {
+    school = "9901019301";
+    registerSchool(school, "990101");
+    putClass();
+    assertThat(send("PUT", base(school) + "/parent-school/sessions/S-C", Map.of("type", "CLASS", "classId", "C1", "date", "2026-10-10",
+        "topic", "亲子沟通", "lecturer", "陈老师", "mode", "OFFLINE", "attendance", 30)).status()).isEqualTo(201);
+    Response refused = send("POST", base(school) + "/classes/C1/withdrawal", Map.of("reason", "误录"));
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.body()).contains("C1");
+    assertThat(get(base(school) + "/classes/C1").body()).contains("\"status\":\"ACTIVE\"");
+    assertThat(send("POST", base(school) + "/parent-school/sessions/S-C/withdrawal", Map.of("reason", "误录")).status()).isEqualTo(200);
+    // the withdrawn session names the class only in its trail
+    assertThat(send("POST", base(school) + "/classes/C1/withdrawal", Map.of("reason", "误录")).status()).isEqualTo(200);
   }
 
   private static int counter = 0;
@@ -248,8 +275,8 @@ class RecordCorrectionsIT extends HttpItSupport {
     }
     String changedField = f.corrected().entrySet().stream().filter(e -> !e.getValue().equals(f.created().get(e.getKey())))
         .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
-    assertThat(text(versions.get(0).path("content").path(changedField))).isEqualTo(f.created().get(changedField));
-    assertThat(text(versions.get(1).path("content").path(changedField))).isEqualTo(f.corrected().get(changedField));
+    assertThat(text(versions.get(0).path("content").path(changedField))).isEqualTo(string(f.created().get(changedField)));
+    assertThat(text(versions.get(1).path("content").path(changedField))).isEqualTo(string(f.corrected().get(changedField)));
     assertThat(history.body()).as("the trail holds no student reference and no notes")
         .doesNotContain("STU-T").doesNotContain("祖母").doesNotContain("secret-note").doesNotContain("studentKey");
     assertThat(sendAs("GET", record + "/history", null, Keycloak.tokenAs("county-admin", "990101"), null).status())
