@@ -179,6 +179,7 @@ public final class DemoCity {
     }
     records(client, out);
     demonstration(client, out);
+    new DemoHistory(client, out).load(counties);
     Map<String, Long> expected = new LinkedHashMap<>();
     counties.forEach(c -> expected.put(c.id(), c.schools().stream().mapToLong(School::studentsRegistered).sum()));
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -89,6 +89,17 @@ public final class GongyuClient {
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
   }
 
+  /**
+   * A backdated write of a past demonstration cycle (district-service, ADR 0015): the request carries
+   * {@code Gongyu-Effective-At} and the service records it as made at {@code effectiveAt}.
+   */
+  public Reply postAt(String path, Object body, java.time.OffsetDateTime effectiveAt) {
+    return call(path, HttpRequest.newBuilder(URI.create(gateway + path))
+        .header("Content-Type", "application/json")
+        .header("Gongyu-Effective-At", effectiveAt.toString())
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
   public Reply delete(String path) {
     return call(path, HttpRequest.newBuilder(URI.create(gateway + path)).DELETE());
   }
