@@ -35,6 +35,7 @@ class DemonstrationPapersIT extends DistrictITSupport {
   static final String PROGRAMME = "DPAPER-P1-" + COUNTY;
 
   UUID app;
+  static int kept;
 
   @BeforeAll
   void anAssessmentWithASpread() {
@@ -132,8 +133,12 @@ class DemonstrationPapersIT extends DistrictITSupport {
         .onStatus(HttpStatusCode::isError, (req, res) -> {}).toBodilessEntity().getStatusCode().value();
   }
 
+  /** The text of a PDF; the file is kept under target/papers/ to be looked at. */
   static String text(byte[] pdf) throws IOException {
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "papers");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve("paper-" + (++kept) + ".pdf"), pdf);
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(doc);
     }

@@ -134,13 +134,13 @@ class AssessmentPapers {
         fact(lang.pick("满分", "Full mark"), number(sheet.fullMark())),
         fact(lang.pick("合议阈值（分差）", "Consensus when the spread exceeds"), number(sheet.consensusMargin()))));
 
-    x.append("<table class=\"t\"><thead><tr><th class=\"l\">").append(t(lang.pick("评价要点", "Criterion")))
-        .append("</th><th>").append(t(lang.pick("分值", "Points"))).append("</th>");
+    x.append("<table class=\"t\"><thead><tr><th class=\"l w30\">").append(t(lang.pick("评价要点", "Criterion")))
+        .append("</th><th class=\"n\">").append(t(lang.pick("分值", "Points"))).append("</th>");
     for (String s : scorers) {
-      x.append("<th>").append(t(who(names, s))).append("</th>");
+      x.append("<th>").append(t(name(names, s))).append("</th>");
     }
-    x.append("<th>").append(t(lang.pick("分差", "Spread"))).append("</th><th>").append(t(lang.pick("合议分", "Consensus")))
-        .append("</th><th>").append(t(lang.pick("结果", "Result"))).append("</th></tr></thead><tbody>");
+    x.append("<th class=\"n\">").append(t(lang.pick("分差", "Spread"))).append("</th><th class=\"n\">").append(t(lang.pick("合议分", "Consensus")))
+        .append("</th><th class=\"n\">").append(t(lang.pick("结果", "Result"))).append("</th></tr></thead><tbody>");
     for (ScoresheetResponse.CriterionLine c : sheet.criteria()) {
       Map<String, ScoresheetResponse.AssessorScore> by = new LinkedHashMap<>();
       c.scores().forEach(s -> by.put(s.assessor(), s));
@@ -152,7 +152,7 @@ class AssessmentPapers {
       }
       x.append("<td").append(c.needsConsensus() ? " class=\"spread\"" : "").append(">").append(t(number(c.spread())));
       if (c.needsConsensus()) {
-        x.append("<br/><span class=\"small\">").append(t(lang.pick("需合议", "consensus needed"))).append("</span>");
+        x.append("<br/><span class=\"small\">").append(t(lang.pick("需合议", "Needs consensus"))).append("</span>");
       }
       x.append("</td><td>").append(t(c.consensus() == null ? "—" : number(c.consensus().points()))).append("</td><td>")
           .append(t(number(c.result()))).append("</td></tr>");
@@ -180,11 +180,11 @@ class AssessmentPapers {
     for (ScoresheetResponse.CriterionLine c : sheet.criteria()) {
       for (ScoresheetResponse.AssessorScore s : c.scores()) {
         x.append("<tr><td class=\"l\">").append(t(c.criterionCode() + " " + criterionName(c, criteria, lang))).append("</td><td class=\"l\">")
-            .append(t(who(names, s.assessor()))).append("</td><td class=\"l\">").append(t(s.comment())).append("</td></tr>");
+            .append(t(name(names, s.assessor()))).append("</td><td class=\"l\">").append(t(s.comment())).append("</td></tr>");
       }
       if (c.consensus() != null) {
         x.append("<tr class=\"cons\"><td class=\"l\">").append(t(c.criterionCode() + " " + criterionName(c, criteria, lang)))
-            .append("</td><td class=\"l\">").append(t(lang.pick("合议", "Consensus") + " (" + who(names, c.consensus().by()) + ")"))
+            .append("</td><td class=\"l\">").append(t(lang.pick("合议", "Consensus")))
             .append("</td><td class=\"l\">").append(t(number(c.consensus().points()) + lang.pick(" 分：", " points: ")
                 + c.consensus().note())).append("</td></tr>");
       }
@@ -222,7 +222,7 @@ class AssessmentPapers {
         x.append("<table class=\"t item\"><tbody><tr><th class=\"l w25\">").append(t(lang.pick("评价要点", "Criterion")))
             .append("</th><td class=\"l\"><b>").append(t(c.code() + " " + lang.pick(c.nameZh(), c.nameEn()))).append("</b>")
             .append(t(lang.pick("（分值 ", " (points ") + number(c.points()) + lang.pick("）", ")"))).append("</td></tr>");
-        row(x, lang.pick("应提供的佐证", "Evidence required"), c.evidenceRequired());
+        row(x, lang.pick("应提供的佐证", "Evidence required"), c.evidenceRequired() == null ? "—" : c.evidenceRequired());
         row(x, lang.pick("学校自评分", "Self-score"), item == null ? "—" : number(item.selfScore()));
         row(x, lang.pick("自评说明", "Narrative"), item == null || item.narrative() == null ? "—" : item.narrative());
         x.append("<tr><th class=\"l\">").append(t(lang.pick("佐证材料", "Evidence"))).append("</th><td class=\"l\">");
@@ -300,6 +300,12 @@ class AssessmentPapers {
     return lang == Lang.EN && rc != null && rc.nameEn() != null ? rc.nameEn() : c.nameZh();
   }
 
+  /** The panel's name of an assessor, else the username. */
+  private static String name(Map<String, String> names, String username) {
+    String name = names.get(username);
+    return name == null ? username : name;
+  }
+
   private static String who(Map<String, String> names, String username) {
     String name = names.get(username);
     return name == null ? username : name + " (" + username + ")";
@@ -340,9 +346,9 @@ class AssessmentPapers {
 
   private static String assignmentStatus(String status, Lang lang) {
     return switch (status) {
-      case "ASSIGNED" -> lang.pick("待声明", "assigned, not declared");
-      case "CLEARED" -> lang.pick("已声明无利益冲突", "cleared");
-      case "RECUSED" -> lang.pick("已回避", "recused");
+      case "ASSIGNED" -> lang.pick("待声明", "Not declared yet");
+      case "CLEARED" -> lang.pick("已声明无利益冲突", "Cleared");
+      case "RECUSED" -> lang.pick("已回避", "Recused");
       default -> status;
     };
   }
@@ -350,7 +356,7 @@ class AssessmentPapers {
   private static final String CSS = """
       @page { size: A4; margin: 14mm 12mm 16mm 12mm;
         @bottom-right { content: counter(page) " / " counter(pages); font-family: 'Noto Sans CJK SC'; font-size: 7pt; } }
-      body { font-family: 'Noto Sans CJK SC'; font-size: 9pt; color: #222; }
+      body { font-family: 'Noto Sans CJK SC'; font-size: 9pt; color: #222; line-height: 1.35; }
       h1 { font-size: 16pt; text-align: center; margin: 0 0 8px 0; }
       h2 { font-size: 11pt; margin: 12px 0 4px 0; }
       p.meta { color: #555; margin: 2px 0 6px 0; font-size: 8pt; }
@@ -363,6 +369,7 @@ class AssessmentPapers {
       table.t th, table.t td { border: 0.5pt solid #b8bec6; padding: 3px 4px; text-align: center; vertical-align: top; }
       table.t th { background: #eef1f5; font-weight: normal; }
       table.t .l { text-align: left; }
+      table.t th.n { white-space: nowrap; width: 7%; }
       table.t tr { page-break-inside: avoid; }
       table.item { page-break-inside: avoid; }
       .w20 { width: 20%; } .w25 { width: 25%; } .w30 { width: 30%; }
