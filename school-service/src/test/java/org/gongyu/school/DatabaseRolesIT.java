@@ -28,6 +28,9 @@ class DatabaseRolesIT extends SchoolRecordsItSupport {
         .appendOnly("record_version", """
             insert into record_version (school_id, family, record_id, version, action, reason, actor, at, content)
             values ('LP-SCHOOL', 'PARENT_SCHOOL_SESSION', 'LP-1', 1, 'CREATED', null, 'least-privilege-probe', now(), '{}')""")
+        .appendOnly("attachment_read", """
+            insert into attachment_read (at, school_id, application_id, actor, roles, org_unit)
+            values (now(), 'LP-SCHOOL', '00000000-0000-0000-0000-00000000a77a', 'least-privilege-probe', 'COUNTY_ASSESSOR', 'county:LP0001')""")
         .appendOnly("retention_purge", """
             insert into retention_purge (ran_at, special_students, consultations, home_visit_files)
             values (now(), 0, 0, 0)""")
