@@ -4,6 +4,7 @@
 import type { Connect } from 'vite'
 import { districtAnswer } from './district'
 import { schoolAnswer } from './school'
+import { schoolDemoAnswer } from './schoolDemo'
 
 const CITY = '990100'
 const COUNTIES = [{ id: '990113', name: '西湖区' }, { id: '990114', name: '北湖县' }, { id: '990115', name: '南山区' }]
@@ -219,9 +220,10 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
           parsed = null
         }
         const lang = String(req.headers['accept-language'] ?? 'zh-CN')
-        const [st, b] = url.pathname.startsWith('/api/school/')
+        const demo = schoolDemoAnswer(req.method ?? 'GET', url.pathname, parsed, raw, lang)
+        const [st, b] = demo ?? (url.pathname.startsWith('/api/school/')
           ? schoolAnswer(req.method ?? 'GET', url.pathname, url.searchParams, parsed, lang)!
-          : districtAnswer(req.method ?? 'GET', url.pathname, parsed, lang)!
+          : districtAnswer(req.method ?? 'GET', url.pathname, parsed, lang)!)
         res.statusCode = st
         res.setHeader('Content-Type', st >= 400 ? 'application/problem+json' : 'application/json')
         res.end(JSON.stringify(b))
