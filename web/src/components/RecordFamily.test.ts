@@ -4,6 +4,9 @@ import RecordFamily from './RecordFamily.vue'
 import { familyOf } from '@/records/families'
 import { mountWith } from '@/test/mount'
 
+// Element Plus dialogs and tables in jsdom are slow on a busy machine
+vi.setConfig({ testTimeout: 30_000 })
+
 const SCHOOL = '9901130001'
 const BASE = `/api/school/schools/${SCHOOL}`
 const sessions = familyOf('sessions')!

@@ -120,7 +120,7 @@ const en: typeof zh = {
     state: 'State',
     actions: 'Actions',
     empty: 'Nothing recorded for this period',
-    count: '{n} records, {w} withdrawn',
+    count: 'Records: {n} · withdrawn: {w}',
     version: 'version {v}',
   },
   state: { ACTIVE: 'Active', WITHDRAWN: 'Withdrawn' },
