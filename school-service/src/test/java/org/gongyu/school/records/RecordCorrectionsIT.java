@@ -105,8 +105,16 @@ class RecordCorrectionsIT extends HttpItSupport {
 
   static final Map<String, Object> CLASS = Map.of("schoolYear", "2026-2027", "grade", 3, "name", "三年级2班", "enrolment", 40);
 
+  static final Map<String, Object> SIX_ONES = Map.of("classId", "C1", "studentRef", "STU-T3", "activity", "BOOK",
+      "date", "2026-10-10");
+
   static Stream<Family> families() {
     return Stream.of(
+        new Family("six-ones item", it -> it.putClasses(), s -> base(s) + "/six-ones/P-1", s -> base(s) + "/six-ones?schoolYear=2025-2026",
+            SIX_ONES, with(SIX_ONES, "classId", "C0", "date", "2026-03-10"),
+            Map.of("SIX_ONES_PARTICIPATION/2026-2027", "1/40"),
+            Map.of("SIX_ONES_PARTICIPATION/2026-2027", "0/40", "SIX_ONES_PARTICIPATION/2025-2026", "1/30"),
+            Map.of("SIX_ONES_PARTICIPATION/2025-2026", "0/30"), false, false),
         new Family("class", it -> {}, s -> base(s) + "/classes/C-2", s -> base(s) + "/classes?schoolYear=2026-2027",
             CLASS, with(CLASS, "enrolment", 50),
             Map.of("PLATFORM_REGISTRATION/2026-2027-1", "0/40"),
@@ -166,6 +174,29 @@ class RecordCorrectionsIT extends HttpItSupport {
   void putClass() {
     assertThat(send("PUT", base(school) + "/classes/C1", Map.of("schoolYear", "2026-2027", "grade", 3, "name", "三年级1班",
         "enrolment", 40)).status()).isEqualTo(201);
+  }
+
+  void putClasses() {
+    putClass();
+    assertThat(send("PUT", base(school) + "/classes/C0", Map.of("schoolYear", "2025-2026", "grade", 2, "name", "二年级1班",
+        "enrolment", 30)).status()).isEqualTo(201);
+  }
+
+  @Test
+  void aWithdrawnBatchItemReSentInABatchIsNotRecordedAgain() {
+    school = "9901019401";
+    registerSchool(school, "990101");
+    putClasses();
+    Map<String, Object> batch = Map.of("participations", List.of(with(SIX_ONES, "externalId", "P-9")));
+    assertThat(send("POST", base(school) + "/six-ones", batch).body()).contains("\"accepted\":1");
+    assertThat(latest(school)).containsEntry("SIX_ONES_PARTICIPATION/2026-2027", "1/40");
+    assertThat(send("POST", base(school) + "/six-ones/P-9/withdrawal", Map.of("reason", "重复上报")).status()).isEqualTo(200);
+    assertThat(latest(school)).containsEntry("SIX_ONES_PARTICIPATION/2026-2027", "0/40");
+    Response again = send("POST", base(school) + "/six-ones", batch);
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.body()).contains("\"accepted\":0").contains("\"alreadyRecorded\":1");
+    assertThat(latest(school)).containsEntry("SIX_ONES_PARTICIPATION/2026-2027", "0/40");
+    assertThat(get(base(school) + "/six-ones/P-9").body()).contains("\"status\":\"WITHDRAWN\"").doesNotContain("STU-T3");
   }
 
   static String text(JsonNode node) {
@@ -278,7 +309,7 @@ class RecordCorrectionsIT extends HttpItSupport {
     assertThat(text(versions.get(0).path("content").path(changedField))).isEqualTo(string(f.created().get(changedField)));
     assertThat(text(versions.get(1).path("content").path(changedField))).isEqualTo(string(f.corrected().get(changedField)));
     assertThat(history.body()).as("the trail holds no student reference and no notes")
-        .doesNotContain("STU-T").doesNotContain("祖母").doesNotContain("secret-note").doesNotContain("studentKey");
+        .doesNotContain("STU-T").doesNotContain("studentRef").doesNotContain("祖母").doesNotContain("secret-note").doesNotContain("studentKey");
     assertThat(sendAs("GET", record + "/history", null, Keycloak.tokenAs("county-admin", "990101"), null).status())
         .as("county users read no trail").isEqualTo(403);
     assertThat(sendAs("GET", record + "/history", null, Keycloak.tokenAs("school-admin", sibling), null).status())
