@@ -198,11 +198,11 @@ export function schoolAnswer(method: string, path: string, query: URLSearchParam
   if (method === 'GET' && (singleton ? !action : tail.length === 0)) {
     if (singleton) {
       const s = t.get('parent-school')
-      return s ? [200, answerOf(f, '', s)] : problem(404, lang, ['未找到', '尚未记录家长学校'], ['Not Found', 'no parent school recorded'])
+      return s ? [200, { ...answerOf(f, '', s), headFrom: [...heads].sort((a, b) => b.headFrom.localeCompare(a.headFrom))[0]?.headFrom ?? null }] : problem(404, lang, ['未找到', '尚未记录家长学校'], ['Not Found', 'no parent school recorded'])
     }
     const range = periodRange(query)
     const cls = query.get('classId')
-    const year = query.get('year')
+    const year = query.get('schoolYear')
     const rows = [...t.entries()].filter(([, s]) => {
       if (cls && s.content.classId != null && s.content.classId !== cls) return false
       if (f.path === 'classes') return !year || s.content.schoolYear === year

@@ -51,6 +51,8 @@ export type EnumName = keyof typeof ENUMS
 export interface ClassFields { schoolYear: string; grade: number; name: string; enrolment: number }
 /** PUT …/parent-school (one per school); `effectiveFrom`: the day a new head takes over */
 export interface ParentSchoolFields { headName: string; effectiveFrom?: string | null; establishedOn: string; structure: string; rules: string }
+/** GET …/parent-school answers, besides the fields, the day the current head took over */
+export interface ParentSchoolAnswer extends ParentSchoolFields { headFrom: string | null }
 /** PUT …/parent-school/sessions/{sessionId} */
 export interface SessionFields {
   type: (typeof SESSION_TYPES)[number]; classId?: string | null; date: string; topic: string; lecturer: string
@@ -123,19 +125,19 @@ export type FamilyKey = keyof FamilyFields
 
 // ------------------------------------------------------------------ endpoints per family
 const bySemester = (p: string | null, c: string | null) => ({ semester: semester(p), ...cls(c) })
-const byYear = (p: string | null) => ({ year: schoolYearOf(p) })
 const bySchoolYear = (p: string | null, c: string | null) => ({ schoolYear: schoolYearOf(p), ...cls(c) })
 
 export const ENDPOINTS: Record<FamilyKey, FamilyEndpoints> = {
-  classes: { path: 'classes', idKey: 'classId', create: 'put', listQuery: byYear },
+  classes: { path: 'classes', idKey: 'classId', create: 'put', listQuery: (p) => ({ schoolYear: schoolYearOf(p) }) },
   'parent-school': { path: 'parent-school', idKey: 'parent-school', singleton: true, create: 'put', listQuery: () => ({}) },
   sessions: { path: 'parent-school/sessions', idKey: 'sessionId', create: 'put', listQuery: bySemester },
-  'head-trainings': { path: 'head-trainings', idKey: 'trainingId', create: 'put', listQuery: byYear },
+  // a training counts for every later year: no period filter
+  'head-trainings': { path: 'head-trainings', idKey: 'trainingId', create: 'put', listQuery: () => ({}) },
   instructors: { path: 'instructors', idKey: 'instructorId', create: 'put', listQuery: () => ({}) },
   committees: { path: 'committees', idKey: 'committeeId', create: 'put', listQuery: (_p, c) => cls(c) },
   'home-contacts': { path: 'home-contacts', idKey: 'externalId', create: { batch: 'contacts' }, listQuery: bySemester },
   'home-visit-files': { path: 'home-visit-files', idKey: 'fileId', create: { batch: 'files', idInBatch: null }, listQuery: bySemester },
-  'special-students': { path: 'special-students', idKey: 'entryId', create: 'put', listQuery: bySemester },
+  'special-students': { path: 'special-students', idKey: 'entryId', create: 'put', listQuery: bySchoolYear },
   'consultation-outreach': { path: 'consultation-outreach', idKey: 'externalId', create: { batch: 'records' }, listQuery: bySemester },
   consultations: { path: 'consultations', idKey: 'caseId', create: 'put', listQuery: bySchoolYear },
   'six-ones': { path: 'six-ones', idKey: 'externalId', create: { batch: 'participations' }, listQuery: bySemester },

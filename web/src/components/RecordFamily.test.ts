@@ -197,4 +197,16 @@ describe('RecordFamily (generic record family)', () => {
     expect(table.textContent).toContain('2026-11-06 10:00')
     expect(table.textContent).toContain('主题：陪伴阅读')
   })
+
+  it('a family the service cannot list says so in place, and a write the role may not make says so in the form', async () => {
+    const six = familyOf('six-ones')!
+    routes[`GET ${BASE}/six-ones`] = () => [405, { title: '方法不允许', status: 405, detail: '不支持 GET' }]
+    routes[`POST ${BASE}/six-ones`] = () => [403, { title: 'Forbidden', status: 403 }]
+    const w = mountWith(RecordFamily, { props: { spec: six, schoolId: SCHOOL, period: '2026-2027-1', classId: null } })
+    await flushPromises()
+    expect(w.get('[data-testid="list-error"]').text()).toBe('方法不允许：不支持 GET')
+    await click(byTestId('record-add'))
+    await click(byTestId('record-save'))
+    expect(byTestId('form-error')!.textContent).toBe('您的角色不能修改此类记录。')
+  })
 })

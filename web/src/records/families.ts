@@ -83,7 +83,7 @@ export const FAMILIES: readonly FamilySpec[] = [
     { key: 'structure', kind: 'textarea', required: true },
     { key: 'rules', kind: 'textarea', required: true },
   ], { columns: [
-    { key: 'headName', kind: 'text' }, { key: 'establishedOn', kind: 'date' },
+    { key: 'headName', kind: 'text' }, { key: 'headFrom', kind: 'date' }, { key: 'establishedOn', kind: 'date' },
     { key: 'structure', kind: 'textarea' }, { key: 'rules', kind: 'textarea' },
   ] }),
   family('committees', 'organisation', [
