@@ -144,6 +144,16 @@ const en: typeof zh = {
     actor: 'By',
     action: 'Action',
     change: 'Status change',
+    actions: {
+      RECEIVE: 'Application received', ACCEPT: 'Accepted', DECLINE: 'Declined', SUBMIT_SELF_EVALUATION: 'Self-evaluation submitted',
+      SELF_EVALUATION_REFUSED: 'Self-evaluation refused', ASSIGN: 'Assessor assigned', DECLARE: 'Assessor cleared', RECUSE: 'Assessor recused',
+      START_ASSESSMENT: 'Assessment started', SCORE: 'Assessor scored', SUBMIT_SCORES: 'Assessor submitted scores', CONSENSUS: 'Consensus',
+      AWARD: 'Title awarded', REJECT: 'Rejected', DEFER: 'Deferred', SCHEDULE_REINSPECTION: 'Re-inspection scheduled',
+      REINSPECTION_KEEP: 'Re-inspection: title kept', REINSPECTION_RECTIFY: 'Re-inspection: rectify by a deadline',
+      REINSPECTION_REVOKE: 'Re-inspection: title revoked', RECTIFICATION_KEEP: 'Rectified: title kept',
+      RECTIFICATION_REVOKE: 'Rectification: title revoked', SWEEP_REVOKE: 'Rectification deadline passed: title revoked',
+      SWEEP_EXPIRE: 'Title expired',
+    } as Record<string, string>,
   },
   titles: {
     title: 'Titles',

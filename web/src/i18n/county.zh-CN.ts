@@ -143,6 +143,14 @@ export default {
     actor: '操作人',
     action: '操作',
     change: '状态变化',
+    actions: {
+      RECEIVE: '收到申报', ACCEPT: '受理', DECLINE: '不予受理', SUBMIT_SELF_EVALUATION: '提交自评', SELF_EVALUATION_REFUSED: '自评未被接收',
+      ASSIGN: '分派专家', DECLARE: '专家声明无利益冲突', RECUSE: '专家回避', START_ASSESSMENT: '开始评审', SCORE: '专家评分',
+      SUBMIT_SCORES: '专家提交评分', CONSENSUS: '合议', AWARD: '授予称号', REJECT: '不予通过', DEFER: '暂缓',
+      SCHEDULE_REINSPECTION: '安排复查', REINSPECTION_KEEP: '复查：保留称号', REINSPECTION_RECTIFY: '复查：限期整改',
+      REINSPECTION_REVOKE: '复查：撤销称号', RECTIFICATION_KEEP: '整改后保留称号', RECTIFICATION_REVOKE: '整改后撤销称号',
+      SWEEP_REVOKE: '整改逾期，撤销称号', SWEEP_EXPIRE: '称号到期',
+    } as Record<string, string>,
   },
   titles: {
     title: '称号管理',

@@ -167,8 +167,16 @@ describe('assigning an assessor', () => {
     routes[`POST ${DEMO}/applications/${APP}/assignments`] = (body) => (body as { assessor: string }).assessor === 'expert-li'
       ? [409, { title: '利益冲突', status: 409, conflict: 'RECENT_VISIT', detail: 'expert-li 在 24 个月内评审过学校 9901130001，须回避' }]
       : [201, { assessor: 'expert-zhao' }]
+    routes[`GET ${DEMO}/applications/${APP}/history`] = [200, [
+      { seq: 1, at: '2024-03-01T02:00:00Z', actor: 'school-service', action: 'RECEIVE', from: null, to: 'APPLIED', detail: {} },
+      { seq: 2, at: '2024-04-02T02:00:00Z', actor: 'admin-990113', action: 'ACCEPT', from: 'APPLIED', to: 'CREATING', detail: {} },
+      { seq: 3, at: '2024-04-03T02:00:00Z', actor: 'admin-990113', action: 'SOMETHING_NEW', from: null, to: null, detail: {} },
+    ]]
     const w = await render(DemoApplicationView, `/counties/${C}/demonstration/applications/${APP}`, { countyId: C, applicationId: APP })
     expect(w.get('[data-testid="page-title"]').text()).toBe('湖畔小学')
+    // the trail in words, an unknown act as its code
+    expect(w.findAll('[data-testid="history"] td[data-action]').map((td) => td.text())).toEqual(['收到申报', '受理', 'SOMETHING_NEW'])
+    expect(w.get('[data-testid="history"]').text()).toContain('已申报 → 创建中')
     await w.get('[data-testid="assign-open"]').trigger('click')
     const options = w.findAll('[data-testid="assign-assessor"] option').map((o) => o.attributes('value'))
     expect(options).toEqual(['', 'expert-zhao', 'expert-li']) // expert-wang is on the round already
