@@ -13,7 +13,11 @@ import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.privacy.Pseudonymizer;
+import org.gongyu.school.indicators.RecordsChanged;
+import org.gongyu.school.records.HistoryEntry;
 import org.gongyu.school.records.IdempotentBatch;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,9 +39,17 @@ class HomeContacts {
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail; its content is the {@link View} (no student). */
+  static final String FAMILY = "HOME_CONTACT";
+
+  /** A contact as the school reads it back and as its trail keeps it: no student. */
+  record View(String externalId, String classId, LocalDate date, String mode, boolean priority) {}
 
   HomeContacts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
-      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar) {
+      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -49,7 +61,11 @@ class HomeContacts {
   }
 
   /** A contact as stored: the reference already pseudonymised. */
-  private record Stored(String externalId, String classId, String studentKey, LocalDate date, ContactMode mode, boolean priority) {}
+  private record Stored(String externalId, String classId, String studentKey, LocalDate date, ContactMode mode, boolean priority) {
+    View view() {
+      return new View(externalId, classId, date, mode.name(), priority);
+    }
+  }
 
   @Transactional
   BatchOutcome ingest(String schoolId, HomeContactBatch batch) {
@@ -69,8 +85,13 @@ class HomeContacts {
     }
     StudentRecordChecks.rejectIf(errors);
 
+    // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
+    Set<String> withdrawn = new java.util.HashSet<>();
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
     List<Stored> fresh = rows.fresh(stored(schoolId, rows.keys()), "item",
-        (row, before) -> "contacts[" + rows.firstIndex(row) + "].externalId: " + row.externalId());
+        (row, before) -> "contacts[" + rows.firstIndex(row) + "].externalId: " + row.externalId()).stream()
+        .filter(r -> !withdrawn.contains(r.externalId()))
+        .toList();
     insert(schoolId, fresh);
     StudentRecordChecks.rejectIf(StudentRecordChecks.overEnrolled(jdbc, TABLE, schoolId,
         fresh.stream().map(Stored::classId).distinct().toList()));
@@ -80,6 +101,91 @@ class HomeContacts {
     List<SnapshotService.Snapshot> figures = StudentRecordChecks.figures(snapshots, calendar, schoolId, !fresh.isEmpty(),
         days, HomeVisitIndicators.CONTACT_FEEDS);
     return new BatchOutcome(items.size(), fresh.size(), items.size() - fresh.size(), figures);
+  }
+
+  /** The outcome of a PUT of one item. */
+  record Saved(boolean created, View item, int version, List<SnapshotService.Snapshot> snapshots) {}
+
+  /** Records (201) or corrects (200, reason required) one contact; the same content again changes nothing. */
+  @Transactional
+  Saved put(String schoolId, String externalId, HomeContactItemRequest r) {
+    registry.lockForUpdate(schoolId);
+    List<String> errors = new ArrayList<>();
+    StudentRecordChecks.classOnDay(schoolId, classes.find(schoolId, r.classId()).orElse(null), r.classId(), r.date(), calendar,
+        "classId", "date", errors);
+    StudentRecordChecks.rejectIf(errors);
+    Stored wanted = new Stored(externalId, r.classId(), pseudonymizer.student(schoolId, r.studentRef()), r.date(), r.mode(),
+        Boolean.TRUE.equals(r.priority()));
+    java.util.Optional<Stored> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
+    if (existing.isPresent() && existing.get().equals(wanted)) {
+      return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+          StudentRecordChecks.latest(snapshots, calendar, schoolId, List.of(wanted.date()), HomeVisitIndicators.CONTACT_FEEDS));
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
+      insert(schoolId, List.of(wanted));
+    } else {
+      jdbc.sql("""
+              update home_contact set class_id = ?, student_key = ?, contact_date = ?, mode = ?, priority = ?
+              where school_id = ? and external_id = ?""")
+          .params(wanted.classId(), wanted.studentKey(), Date.valueOf(wanted.date()), wanted.mode().name(), wanted.priority(),
+              schoolId, externalId)
+          .update();
+    }
+    StudentRecordChecks.rejectIf(StudentRecordChecks.overEnrolled(jdbc, TABLE, schoolId, List.of(wanted.classId())));
+    Set<LocalDate> days = new TreeSet<>(List.of(wanted.date()));
+    existing.ifPresent(e -> days.add(e.date()));
+    List<SnapshotService.Snapshot> figures = snapshots.refresh(
+        RecordsChanged.of(schoolId, days, HomeVisitIndicators.CONTACT_FEEDS.keySet().toArray(String[]::new)));
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, externalId, wanted.view(), reason)
+        : trail.corrected(schoolId, FAMILY, externalId, existing.get().view(), wanted.view(), reason);
+    return new Saved(existing.isEmpty(), wanted.view(), version, figures);
+  }
+
+  /** Withdraws one contact: it leaves the table (no figure counts it) and stays in its trail without the student. */
+  @Transactional
+  Tracked<View> withdraw(String schoolId, String externalId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Stored existing = trail.requireWithdrawable(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst());
+    jdbc.sql("delete from home_contact where school_id = ? and external_id = ?").params(schoolId, externalId).update();
+    snapshots.refresh(RecordsChanged.of(schoolId, List.of(existing.date()),
+        HomeVisitIndicators.CONTACT_FEEDS.keySet().toArray(String[]::new)));
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, externalId, existing.view(), reason);
+    return Tracked.withdrawn(existing.view(), w.version(), w.reason(), w.at());
+  }
+
+  /** One contact as the school reads it back, active or withdrawn. */
+  java.util.Optional<Tracked<View>> read(String schoolId, String externalId) {
+    java.util.Optional<Stored> active = stored(schoolId, Set.of(externalId)).stream().findFirst();
+    if (active.isPresent()) {
+      return java.util.Optional.of(Tracked.active(active.get().view(),
+          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
+    }
+    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+  }
+
+  /** The contacts dated in [start, end) (of one class if given), active then withdrawn. */
+  List<Tracked<View>> list(String schoolId, LocalDate start, LocalDate end, String classId) {
+    registry.require(schoolId);
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<View>> all = new ArrayList<>(jdbc.sql("""
+            select external_id, class_id, student_key, contact_date, mode, priority from home_contact
+            where school_id = ? and contact_date >= ? and contact_date < ? order by contact_date, external_id""")
+        .params(schoolId, Date.valueOf(start), Date.valueOf(end))
+        .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+            ContactMode.valueOf(rs.getString(5)), rs.getBoolean(6)))
+        .list().stream().map(s -> trail.active(s.view(), versions, s.externalId())).toList());
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).stream()
+        .filter(t -> !t.record().date().isBefore(start) && t.record().date().isBefore(end))
+        .forEach(all::add);
+    return all.stream().filter(t -> classId == null || classId.equals(t.record().classId())).toList();
+  }
+
+  List<HistoryEntry> history(String schoolId, String externalId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst().map(Stored::view));
   }
 
   private List<Stored> stored(String schoolId, Set<String> externalIds) {

@@ -108,8 +108,17 @@ class RecordCorrectionsIT extends HttpItSupport {
   static final Map<String, Object> SIX_ONES = Map.of("classId", "C1", "studentRef", "STU-T3", "activity", "BOOK",
       "date", "2026-10-10");
 
+  static final Map<String, Object> CONTACT = Map.of("classId", "C1", "studentRef", "STU-T4", "date", "2026-10-10",
+      "mode", "PHONE");
+
   static Stream<Family> families() {
     return Stream.of(
+        new Family("home-contact item", it -> it.putClasses(), s -> base(s) + "/home-contacts/H-1",
+            s -> base(s) + "/home-contacts?semester=2025-2026-2",
+            CONTACT, with(CONTACT, "classId", "C0", "date", "2026-03-10"),
+            Map.of("PARENT_CONTACT/2026-2027-1", "1/40"),
+            Map.of("PARENT_CONTACT/2026-2027-1", "0/40", "PARENT_CONTACT/2025-2026-2", "1/30"),
+            Map.of("PARENT_CONTACT/2025-2026-2", "0/30"), false, false),
         new Family("six-ones item", it -> it.putClasses(), s -> base(s) + "/six-ones/P-1", s -> base(s) + "/six-ones?schoolYear=2025-2026",
             SIX_ONES, with(SIX_ONES, "classId", "C0", "date", "2026-03-10"),
             Map.of("SIX_ONES_PARTICIPATION/2026-2027", "1/40"),
