@@ -58,6 +58,12 @@ async function render(lang: 'zh-CN' | 'en' = 'zh-CN') {
 }
 const body = () => document.body
 const byTestId = (id: string) => body().querySelector(`[data-testid="${id}"]`) as HTMLElement | null
+/** a dialog's content is on screen (Element Plus hides a closed dialog's overlay) */
+function shown(testId: string): boolean {
+  const el = byTestId(testId)
+  const overlay = el?.closest('.el-overlay') as HTMLElement | null
+  return !!el && (!overlay || overlay.style.display !== 'none')
+}
 async function click(el: Element | null) {
   expect(el).not.toBeNull()
   ;(el as HTMLElement).click()
@@ -208,5 +214,17 @@ describe('RecordFamily (generic record family)', () => {
     await click(byTestId('record-add'))
     await click(byTestId('record-save'))
     expect(byTestId('form-error')!.textContent).toBe('您的角色不能修改此类记录。')
+  })
+
+  it('closing a changed form asks first; an unchanged one closes at once', async () => {
+    await render()
+    await click(byTestId('record-add'))
+    await click(byTestId('record-cancel'))
+    expect(shown('record-form')).toBe(false)
+    await click(byTestId('record-add'))
+    await type('input-topic', '新的主题')
+    await click(byTestId('record-cancel'))
+    expect(document.body.textContent).toContain('表单有尚未保存的修改，确定放弃吗？')
+    expect(shown('record-form')).toBe(true)
   })
 })
