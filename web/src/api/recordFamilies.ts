@@ -140,7 +140,7 @@ export const ENDPOINTS: Record<FamilyKey, FamilyEndpoints> = {
   'special-students': { path: 'special-students', idKey: 'entryId', create: 'put', listQuery: bySchoolYear },
   'consultation-outreach': { path: 'consultation-outreach', idKey: 'externalId', create: { batch: 'records' }, listQuery: bySemester },
   consultations: { path: 'consultations', idKey: 'caseId', create: 'put', listQuery: bySchoolYear },
-  'six-ones': { path: 'six-ones', idKey: 'externalId', create: { batch: 'participations' }, listQuery: bySemester },
+  'six-ones': { path: 'six-ones', idKey: 'externalId', create: { batch: 'participations' }, listQuery: bySchoolYear },
   suggestions: { path: 'suggestions', idKey: 'suggestionId', create: 'put', listQuery: (p) => ({ schoolYear: schoolYearOf(p) }) },
   'platform-registrations': {
     path: 'platform-registrations', idKey: 'externalId', listQuery: bySemester,
