@@ -106,6 +106,31 @@ public final class Chromium implements AutoCloseable {
     return driver.findElement(testId(testId));
   }
 
+  /** Waits (up to 30 s) until the browser is on {@code path} (with any query). */
+  public void awaitPath(String path) {
+    waitUntil("the browser on " + path + " (now " + driver.getCurrentUrl() + ")", Duration.ofSeconds(30),
+        () -> path().equals(path) || path().startsWith(path + "?"));
+  }
+
+  /** A click on an element scrolled to the middle of the window, clear of sticky bars. */
+  public void centreAndClick(WebElement element) {
+    script("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  /** Waits until the element's attribute has the value (a status the page shows once the API answered). */
+  public WebElement awaitAttribute(String testId, String attribute, String value, Duration within) {
+    waitUntil("[data-testid=" + testId + "] with " + attribute + "=" + value + " on " + driver.getCurrentUrl(), within, () -> {
+      List<WebElement> found = driver.findElements(testId(testId));
+      try {
+        return !found.isEmpty() && value.equals(found.getFirst().getAttribute(attribute));
+      } catch (StaleElementReferenceException gone) {
+        return false;
+      }
+    });
+    return driver.findElement(testId(testId));
+  }
+
   public List<WebElement> all(By by) {
     return driver.findElements(by);
   }
@@ -131,6 +156,21 @@ public final class Chromium implements AutoCloseable {
    * A GET through the page's own session (the browser's cookies, as the web app's fetch would),
    * answered as {@code {"status", "body"}} with the body parsed when it is JSON.
    */
+  /**
+   * A GET of a file through the browser's own session (a download link as the person would follow
+   * it): {@code {status, contentType, contentDisposition, size}}.
+   */
+  public JsonNode fetchBytes(String path) {
+    Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: 'same-origin'})
+          .then(r => r.arrayBuffer().then(b => done(JSON.stringify({status: r.status, contentType: r.headers.get('Content-Type'),
+            contentDisposition: r.headers.get('Content-Disposition'), size: b.byteLength}))))
+          .catch(e => done(JSON.stringify({status: -1, contentType: String(e), size: -1})));
+        """, path);
+    return JSON.readTree(String.valueOf(answer));
+  }
+
   public JsonNode fetchJson(String path) {
     Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
         const done = arguments[arguments.length - 1];

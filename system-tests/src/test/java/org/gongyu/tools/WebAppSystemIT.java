@@ -302,7 +302,9 @@ class WebAppSystemIT {
    * services' clocks move 32 days and come back), then an assessor lands on their assignments,
    * declares no conflict in the form, reads the file while the county has not started, and after
    * the start scores every criterion as a draft, changes one, submits after the confirmation and
-   * sees the scoresheet; the API's scoresheet holds the points typed in the browser.
+   * sees the scoresheet; the API's scoresheet holds the points typed in the browser. An assessor of
+   * another county who opens the same file or declaration gets the not-found page, with nothing of
+   * the school on it.
    */
   @Test
   void anAssessorDeclaresScoresAndSubmitsInTheBrowser() {
@@ -422,15 +424,27 @@ class WebAppSystemIT {
           assertThat(a.path("submittedAt").isNull()).as("submitted").isFalse();
         }
       });
+
+      // ---- an assessor of another county: the file, the declaration and the scores are the not-found page
+      browser.close();
+      browser = new Chromium(GATEWAY);
+      browser.logIn("assessor-990101");
+      awaitPath("/assessor");
+      for (String page : List.of("/assessor/applications/" + applicationId, "/assessor/applications/" + applicationId + "/declaration")) {
+        browser.open(page);
+        browser.await("not-found");
+        assertThat(browser.all(browser.testId("points-" + first))).as("no scoring form on %s", page).isEmpty();
+        assertThat(browser.driver().getPageSource()).as("nothing of the other county's school on %s", page)
+            .doesNotContain("评审县实验小学");
+      }
+      browser.screenshot(SCREENSHOTS.resolve("not-found-other-county-assessor.png"));
     } finally {
       SharedPlatform.shiftClocks(Duration.ZERO, cityAdmin);
     }
   }
 
-  /** A click on an element scrolled to the middle of the window, clear of the sticky submit bar. */
   private void centreAndClick(WebElement element) {
-    browser.script("arguments[0].scrollIntoView({block: 'center'})", element);
-    element.click();
+    browser.centreAndClick(element);
   }
 
   private void awaitSaved(String code) {
@@ -497,6 +511,11 @@ class WebAppSystemIT {
 
   /** A screenshot of a main page and the axe-core check of it. */
   private void checkPage(String name) {
+    checkPage(browser, axeSource, name);
+  }
+
+  /** A screenshot of the page the browser is on, and the axe-core check of it (shared with the other browser tests). */
+  static void checkPage(Chromium browser, String axeSource, String name) {
     GongyuClient.sleep(300); // let charts and transitions settle before the picture and the audit
     browser.screenshot(SCREENSHOTS.resolve(name + ".png"));
     List<String> violations = browser.seriousAccessibilityViolations(axeSource);
@@ -505,8 +524,7 @@ class WebAppSystemIT {
   }
 
   private void awaitPath(String path) {
-    Chromium.waitUntil("the browser on " + path + " (now " + browser.driver().getCurrentUrl() + ")", Duration.ofSeconds(30),
-        () -> browser.path().equals(path) || browser.path().startsWith(path + "?"));
+    browser.awaitPath(path);
   }
 
   /** The cell, once it holds a figure (data-value set, or withheld). */
@@ -575,7 +593,7 @@ class WebAppSystemIT {
   }
 
   /** The school's rate as the reports API's school view answers it. */
-  private static BigDecimal schoolValue(JsonNode schoolView) {
+  static BigDecimal schoolValue(JsonNode schoolView) {
     for (JsonNode node : List.of(schoolView.path("school"), schoolView)) {
       for (String field : List.of("rate", "value")) {
         JsonNode v = node.path(field);
