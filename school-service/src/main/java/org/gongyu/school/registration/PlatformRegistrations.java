@@ -16,7 +16,10 @@ import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.privacy.Pseudonymizer;
+import org.gongyu.school.records.HistoryEntry;
 import org.gongyu.school.records.IdempotentBatch;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.SnapshotService;
@@ -39,9 +42,17 @@ class PlatformRegistrations {
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail; its content is the {@link View} (no student, no guardian). */
+  static final String FAMILY = "PLATFORM_REGISTRATION";
+
+  /** A registration as the school reads it back and as its trail keeps it: no student, no guardian. */
+  record View(String externalId, String classId, Instant registeredAt) {}
 
   PlatformRegistrations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
-      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar) {
+      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -56,7 +67,11 @@ class PlatformRegistrations {
   record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots) {}
 
   /** A registration as stored: references already pseudonymised, time truncated to what the database keeps. */
-  private record Row(String externalId, String classId, String studentKey, String guardianKey, Instant registeredAt) {}
+  private record Row(String externalId, String classId, String studentKey, String guardianKey, Instant registeredAt) {
+    View view() {
+      return new View(externalId, classId, registeredAt);
+    }
+  }
 
   @Transactional
   Outcome ingest(String schoolId, RegistrationBatch batch) {
@@ -102,7 +117,12 @@ class PlatformRegistrations {
     }
     IdempotentBatch.rejectIf("batch", errors);
 
-    List<Row> fresh = rows.fresh(stored(schoolId, rows.keys()), "record");
+    // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
+    java.util.Set<String> withdrawn = new java.util.HashSet<>();
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
+    List<Row> fresh = rows.fresh(stored(schoolId, rows.keys()), "record").stream()
+        .filter(r -> !withdrawn.contains(r.externalId()))
+        .toList();
     insert(schoolId, fresh, now);
     List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
     IdempotentBatch.rejectIf("batch", over);
@@ -111,6 +131,114 @@ class PlatformRegistrations {
         : snapshots.refresh(RecordsChanged.of(schoolId, start,
             IndicatorCodes.PLATFORM_REGISTRATION, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
     return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(), latest);
+  }
+
+  /** The outcome of a PUT of one item. */
+  record Saved(boolean created, View item, int version, List<SnapshotService.Snapshot> snapshots) {}
+
+  private static final String[] FEEDS = {IndicatorCodes.PLATFORM_REGISTRATION, IndicatorCodes.PARENT_LEARNING_PER_CAPITA};
+
+  /** The first day of each semester of a school year: the days whose figures a registration of its classes feeds. */
+  private java.util.Set<LocalDate> semesterStarts(String schoolYear) {
+    java.util.Set<LocalDate> days = new java.util.TreeSet<>();
+    Semester.ofSchoolYear(schoolYear).forEach(s -> days.add(s.start(calendar.calendar())));
+    return days;
+  }
+
+  /** Records (201) or corrects (200, reason required) one registration; the same content again changes nothing. */
+  @Transactional
+  Saved put(String schoolId, String externalId, RegistrationItemRequest r) {
+    registry.lockForUpdate(schoolId);
+    Instant now = clock.instant();
+    List<String> errors = new ArrayList<>();
+    SchoolClasses.SchoolClass c = classes.find(schoolId, r.classId()).orElse(null);
+    if (c == null) {
+      errors.add("classId: class " + r.classId() + " is not recorded at school " + schoolId);
+    }
+    if (r.registeredAt().isAfter(now)) {
+      errors.add("registeredAt: " + r.registeredAt() + " is in the future");
+    } else if (c != null) {
+      List<Semester> semesters = Semester.ofSchoolYear(c.schoolYear());
+      LocalDate yearEnd = semesters.get(semesters.size() - 1).endExclusive(calendar.calendar());
+      if (!r.registeredAt().isBefore(yearEnd.atStartOfDay(calendar.zone()).toInstant())) {
+        errors.add("registeredAt: " + r.registeredAt() + " is after school year " + c.schoolYear() + " of class " + r.classId() + " ended");
+      }
+    }
+    StudentRecordChecks.rejectIf(errors);
+    Row wanted = new Row(externalId, r.classId(), pseudonymizer.student(schoolId, r.studentRef()),
+        pseudonymizer.guardian(schoolId, r.guardianRef()), r.registeredAt().truncatedTo(ChronoUnit.MICROS));
+    java.util.Optional<Row> existing = stored(schoolId, java.util.Set.of(externalId)).stream().findFirst();
+    java.util.Set<LocalDate> days = semesterStarts(c.schoolYear());
+    if (existing.isPresent() && existing.get().equals(wanted)) {
+      return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+          StudentRecordChecks.latest(snapshots, calendar, schoolId, days,
+              Map.of(IndicatorCodes.PLATFORM_REGISTRATION, org.gongyu.contracts.period.PeriodType.SEMESTER)));
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
+      insert(schoolId, List.of(wanted), now);
+    } else {
+      jdbc.sql("""
+              update platform_registration set class_id = ?, student_key = ?, guardian_key = ?, registered_at = ?
+              where school_id = ? and external_id = ?""")
+          .params(wanted.classId(), wanted.studentKey(), wanted.guardianKey(), Timestamp.from(wanted.registeredAt()),
+              schoolId, externalId)
+          .update();
+      classes.find(schoolId, existing.get().classId()).ifPresent(old -> days.addAll(semesterStarts(old.schoolYear())));
+    }
+    StudentRecordChecks.rejectIf(overEnrolled(schoolId, List.of(wanted.classId())));
+    List<SnapshotService.Snapshot> figures = snapshots.refresh(RecordsChanged.of(schoolId, days, FEEDS));
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, externalId, wanted.view(), reason)
+        : trail.corrected(schoolId, FAMILY, externalId, existing.get().view(), wanted.view(), reason);
+    return new Saved(existing.isEmpty(), wanted.view(), version, figures);
+  }
+
+  /** Withdraws one registration: it leaves the table (no figure counts it) and stays in its trail without student or guardian. */
+  @Transactional
+  Tracked<View> withdraw(String schoolId, String externalId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Row existing = trail.requireWithdrawable(schoolId, FAMILY, externalId,
+        stored(schoolId, java.util.Set.of(externalId)).stream().findFirst());
+    jdbc.sql("delete from platform_registration where school_id = ? and external_id = ?").params(schoolId, externalId).update();
+    java.util.Set<LocalDate> days = new java.util.TreeSet<>(List.of(calendar.dayOf(existing.registeredAt())));
+    classes.find(schoolId, existing.classId()).ifPresent(c -> days.addAll(semesterStarts(c.schoolYear())));
+    snapshots.refresh(RecordsChanged.of(schoolId, days, FEEDS));
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, externalId, existing.view(), reason);
+    return Tracked.withdrawn(existing.view(), w.version(), w.reason(), w.at());
+  }
+
+  /** One registration as the school reads it back, active or withdrawn. */
+  java.util.Optional<Tracked<View>> read(String schoolId, String externalId) {
+    java.util.Optional<Row> active = stored(schoolId, java.util.Set.of(externalId)).stream().findFirst();
+    if (active.isPresent()) {
+      return java.util.Optional.of(Tracked.active(active.get().view(),
+          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
+    }
+    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+  }
+
+  /** The registrations made in [start, end) (of one class if given), active then withdrawn. */
+  List<Tracked<View>> list(String schoolId, Instant start, Instant end, String classId) {
+    registry.require(schoolId);
+    Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<View>> all = new ArrayList<>(jdbc.sql("""
+            select external_id, class_id, student_key, guardian_key, registered_at from platform_registration
+            where school_id = ? and registered_at >= ? and registered_at < ? order by registered_at, external_id""")
+        .params(schoolId, Timestamp.from(start), Timestamp.from(end))
+        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+        .list().stream().map(s -> trail.active(s.view(), versions, s.externalId())).toList());
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).stream()
+        .filter(t -> !t.record().registeredAt().isBefore(start) && t.record().registeredAt().isBefore(end))
+        .forEach(all::add);
+    return all.stream().filter(t -> classId == null || classId.equals(t.record().classId())).toList();
+  }
+
+  List<HistoryEntry> history(String schoolId, String externalId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, externalId,
+        stored(schoolId, java.util.Set.of(externalId)).stream().findFirst().map(Row::view));
   }
 
   private List<Row> stored(String schoolId, java.util.Set<String> externalIds) {

@@ -111,8 +111,17 @@ class RecordCorrectionsIT extends HttpItSupport {
   static final Map<String, Object> CONTACT = Map.of("classId", "C1", "studentRef", "STU-T4", "date", "2026-10-10",
       "mode", "PHONE");
 
+  static final Map<String, Object> REGISTRATION = Map.of("classId", "C1", "studentRef", "STU-T5", "guardianRef", "STU-T5-GUARDIAN",
+      "registeredAt", "2026-10-10T02:00:00Z");
+
   static Stream<Family> families() {
     return Stream.of(
+        new Family("platform-registration item", it -> it.putClasses(), s -> base(s) + "/platform-registrations/R-1",
+            s -> base(s) + "/platform-registrations?semester=2025-2026-2",
+            REGISTRATION, with(REGISTRATION, "classId", "C0", "registeredAt", "2026-03-10T02:00:00Z"),
+            Map.of("PLATFORM_REGISTRATION/2026-2027-1", "1/40"),
+            Map.of("PLATFORM_REGISTRATION/2026-2027-1", "0/40", "PLATFORM_REGISTRATION/2025-2026-2", "1/30"),
+            Map.of("PLATFORM_REGISTRATION/2025-2026-2", "0/30"), false, false),
         new Family("home-contact item", it -> it.putClasses(), s -> base(s) + "/home-contacts/H-1",
             s -> base(s) + "/home-contacts?semester=2025-2026-2",
             CONTACT, with(CONTACT, "classId", "C0", "date", "2026-03-10"),
