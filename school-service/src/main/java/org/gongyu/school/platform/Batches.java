@@ -18,6 +18,9 @@ final class Batches {
   /** What a batch did. */
   record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots) {}
 
+  /** The outcome of a PUT of one item: whether it was created, the item as read back, its version, the figures it touched. */
+  record Saved<V>(boolean created, V item, int version, List<SnapshotService.Snapshot> snapshots) {}
+
   /** Adds an error for a time after now or implausibly early. */
   static void checkTime(List<String> errors, String field, Instant at, Instant now) {
     if (at.isAfter(now)) {

@@ -15,9 +15,13 @@ import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
+import org.gongyu.school.records.HistoryEntry;
 import org.gongyu.school.records.IdempotentBatch;
+import org.gongyu.school.records.RecordTrail;
+import org.gongyu.school.records.Tracked;
 import org.gongyu.school.privacy.Pseudonymizer;
 import org.gongyu.school.registry.SchoolRegistry;
+import org.gongyu.school.studentrecords.StudentRecordChecks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,9 +38,17 @@ class PlatformLearning {
   private final Pseudonymizer pseudonymizer;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final RecordTrail trail;
+
+  /** The family's name in the record trail; its content is the {@link View} (no guardian). */
+  static final String FAMILY = "PLATFORM_LEARNING";
+
+  /** An activity as the school reads it back and as its trail keeps it: no guardian. */
+  record View(String externalId, String resourceId, Instant occurredAt, int minutes) {}
 
   PlatformLearning(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SnapshotService snapshots,
-      Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar) {
+      Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail) {
+    this.trail = trail;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -47,7 +59,11 @@ class PlatformLearning {
   }
 
   /** An activity as stored: the guardian pseudonymised, the time truncated to what the database keeps. */
-  private record Activity(String externalId, String guardianKey, String resourceId, Instant occurredAt, int minutes) {}
+  private record Activity(String externalId, String guardianKey, String resourceId, Instant occurredAt, int minutes) {
+    View view() {
+      return new View(externalId, resourceId, occurredAt, minutes);
+    }
+  }
 
   @Transactional
   Batches.Outcome ingest(String schoolId, LearningBatch batch) {
@@ -64,7 +80,12 @@ class PlatformLearning {
     IdempotentBatch<Activity> byId = IdempotentBatch.byExternalId(rows, Activity::externalId, "activities", errors);
     IdempotentBatch.rejectIf("batch", errors);
 
-    List<Activity> fresh = byId.fresh(stored(schoolId, byId.keys()), "record");
+    // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
+    Set<String> withdrawn = new java.util.HashSet<>();
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
+    List<Activity> fresh = byId.fresh(stored(schoolId, byId.keys()), "record").stream()
+        .filter(a -> !withdrawn.contains(a.externalId()))
+        .toList();
     insert(schoolId, fresh, now);
 
     // one re-derivation per school year the batch touches, however many activities it holds
@@ -78,6 +99,84 @@ class PlatformLearning {
         : snapshots.refresh(RecordsChanged.of(schoolId, days, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
     int received = batch.activities().size();
     return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest);
+  }
+
+  /** Records (201) or corrects (200, reason required) one activity; the same content again changes nothing. */
+  @Transactional
+  Batches.Saved<View> put(String schoolId, String externalId, LearningItemRequest r) {
+    registry.lockForUpdate(schoolId);
+    List<String> errors = new ArrayList<>();
+    Batches.checkTime(errors, "occurredAt", r.occurredAt(), clock.instant());
+    StudentRecordChecks.rejectIf(errors);
+    Activity wanted = new Activity(externalId, pseudonymizer.guardian(schoolId, r.guardianRef()), r.resourceId(),
+        r.occurredAt().truncatedTo(ChronoUnit.MICROS), r.minutes());
+    java.util.Optional<Activity> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
+    Set<LocalDate> days = new TreeSet<>(List.of(calendar.dayOf(wanted.occurredAt())));
+    if (existing.isPresent() && existing.get().equals(wanted)) {
+      return new Batches.Saved<>(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+          StudentRecordChecks.latest(snapshots, calendar, schoolId, days, FEEDS));
+    }
+    String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
+    if (existing.isEmpty()) {
+      trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
+      insert(schoolId, List.of(wanted), clock.instant());
+    } else {
+      jdbc.sql("""
+              update platform_learning set guardian_key = ?, resource_id = ?, occurred_at = ?, minutes = ?
+              where school_id = ? and external_id = ?""")
+          .params(wanted.guardianKey(), wanted.resourceId(), Timestamp.from(wanted.occurredAt()), wanted.minutes(), schoolId, externalId)
+          .update();
+      days.add(calendar.dayOf(existing.get().occurredAt()));
+    }
+    List<SnapshotService.Snapshot> figures = snapshots.refresh(RecordsChanged.of(schoolId, days, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
+    int version = existing.isEmpty()
+        ? trail.created(schoolId, FAMILY, externalId, wanted.view(), reason)
+        : trail.corrected(schoolId, FAMILY, externalId, existing.get().view(), wanted.view(), reason);
+    return new Batches.Saved<>(existing.isEmpty(), wanted.view(), version, figures);
+  }
+
+  private static final java.util.Map<String, PeriodType> FEEDS = java.util.Map.of(IndicatorCodes.PARENT_LEARNING_PER_CAPITA, PeriodType.SCHOOL_YEAR);
+
+  /** Withdraws one activity: it leaves the table (no figure counts it) and stays in its trail without the guardian. */
+  @Transactional
+  Tracked<View> withdraw(String schoolId, String externalId, String reason) {
+    registry.lockForUpdate(schoolId);
+    Activity existing = trail.requireWithdrawable(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst());
+    jdbc.sql("delete from platform_learning where school_id = ? and external_id = ?").params(schoolId, externalId).update();
+    snapshots.refresh(RecordsChanged.of(schoolId, calendar.dayOf(existing.occurredAt()), IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
+    RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, externalId, existing.view(), reason);
+    return Tracked.withdrawn(existing.view(), w.version(), w.reason(), w.at());
+  }
+
+  /** One activity as the school reads it back, active or withdrawn. */
+  java.util.Optional<Tracked<View>> read(String schoolId, String externalId) {
+    java.util.Optional<Activity> active = stored(schoolId, Set.of(externalId)).stream().findFirst();
+    if (active.isPresent()) {
+      return java.util.Optional.of(Tracked.active(active.get().view(),
+          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
+    }
+    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+  }
+
+  /** The activities in [start, end), active then withdrawn. */
+  List<Tracked<View>> list(String schoolId, Instant start, Instant end) {
+    registry.require(schoolId);
+    java.util.Map<String, Integer> versions = trail.versions(schoolId, FAMILY);
+    List<Tracked<View>> all = new ArrayList<>(jdbc.sql("""
+            select external_id, guardian_key, resource_id, occurred_at, minutes from platform_learning
+            where school_id = ? and occurred_at >= ? and occurred_at < ? order by occurred_at, external_id""")
+        .params(schoolId, Timestamp.from(start), Timestamp.from(end))
+        .query((rs, n) -> new Activity(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getInt(5)))
+        .list().stream().map(a -> trail.active(a.view(), versions, a.externalId())).toList());
+    trail.withdrawnRecords(schoolId, FAMILY, View.class).stream()
+        .filter(t -> !t.record().occurredAt().isBefore(start) && t.record().occurredAt().isBefore(end))
+        .forEach(all::add);
+    return all;
+  }
+
+  List<HistoryEntry> history(String schoolId, String externalId) {
+    registry.require(schoolId);
+    return trail.history(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst().map(Activity::view));
   }
 
   private List<Activity> stored(String schoolId, Set<String> externalIds) {

@@ -114,8 +114,25 @@ class RecordCorrectionsIT extends HttpItSupport {
   static final Map<String, Object> REGISTRATION = Map.of("classId", "C1", "studentRef", "STU-T5", "guardianRef", "STU-T5-GUARDIAN",
       "registeredAt", "2026-10-10T02:00:00Z");
 
+  static final Map<String, Object> LEARNING = Map.of("guardianRef", "STU-T6-GUARDIAN", "resourceId", "RES-1",
+      "occurredAt", "2026-10-10T02:00:00Z", "minutes", 30);
+  static final Map<String, Object> RECOMMENDATION = Map.of("resourceId", "RES-2", "title", "如何陪伴孩子阅读",
+      "resourceType", "VIDEO", "authoringTier", "CITY", "recommendedAt", "2026-10-10T02:00:00Z");
+
   static Stream<Family> families() {
     return Stream.of(
+        new Family("platform-learning item", it -> {}, s -> base(s) + "/platform-learning/L-1",
+            s -> base(s) + "/platform-learning?semester=2025-2026-2",
+            LEARNING, with(LEARNING, "occurredAt", "2026-03-10T02:00:00Z"),
+            Map.of("PARENT_LEARNING_PER_CAPITA/2026-2027", "1/0"),
+            Map.of("PARENT_LEARNING_PER_CAPITA/2026-2027", "0/0", "PARENT_LEARNING_PER_CAPITA/2025-2026", "1/0"),
+            Map.of("PARENT_LEARNING_PER_CAPITA/2025-2026", "0/0"), false, false),
+        new Family("platform-recommendation item", it -> {}, s -> base(s) + "/platform-recommendations/M-1",
+            s -> base(s) + "/platform-recommendations?semester=2025-2026-1",
+            RECOMMENDATION, with(RECOMMENDATION, "recommendedAt", "2025-10-10T02:00:00Z"),
+            Map.of("RESOURCES_RECOMMENDED/2026", "1/1"),
+            Map.of("RESOURCES_RECOMMENDED/2026", "0/1", "RESOURCES_RECOMMENDED/2025", "1/1"),
+            Map.of("RESOURCES_RECOMMENDED/2025", "0/1"), false, false),
         new Family("platform-registration item", it -> it.putClasses(), s -> base(s) + "/platform-registrations/R-1",
             s -> base(s) + "/platform-registrations?semester=2025-2026-2",
             REGISTRATION, with(REGISTRATION, "classId", "C0", "registeredAt", "2026-03-10T02:00:00Z"),
