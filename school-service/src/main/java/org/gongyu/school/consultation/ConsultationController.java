@@ -54,7 +54,11 @@ class ConsultationController {
     this.reads = reads;
   }
 
-  record SnapshotFigure(String indicatorCode, String periodId, long numerator, long denominator, BigDecimal rate, long version) {}
+  record SnapshotFigure(String indicatorCode, String periodId, long numerator, long denominator, BigDecimal rate, long version) {
+    static SnapshotFigure of(org.gongyu.school.indicators.SnapshotService.Snapshot s) {
+      return new SnapshotFigure(s.indicatorCode(), s.periodId(), s.numerator(), s.denominator(), s.figure().rate(), s.version());
+    }
+  }
 
   record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots) {}
 
@@ -84,6 +88,70 @@ class ConsultationController {
         o.snapshots().stream()
             .map(s -> new SnapshotFigure(s.indicatorCode(), s.periodId(), s.numerator(), s.denominator(), s.figure().rate(), s.version()))
             .toList());
+  }
+
+  private static final String EXTERNAL_ID = "[A-Za-z0-9._:-]{1,100}";
+
+  /** A delivery as the school reads it back: no student. */
+  record OutreachResponse(String externalId, String classId, String channel, LocalDate deliveredOn) {
+    static OutreachResponse of(ConsultationOutreach.View v) {
+      return new OutreachResponse(v.externalId(), v.classId(), v.channel(), v.deliveredOn());
+    }
+  }
+
+  /** The answer to a PUT of one delivery: the delivery and the figures it touched. */
+  record OutreachSaved(String externalId, String classId, String channel, LocalDate deliveredOn, List<SnapshotFigure> snapshots) {}
+
+  @Operation(summary = "Record or correct one consultation-service outreach", description = "按 externalId 单独记录（201）或更正（200）一条咨询服务宣传记录；更正须填写原因（reason）。内容相同的重复请求不做更改。")
+  @PutMapping("/consultation-outreach/{externalId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  ResponseEntity<Tracked<OutreachSaved>> putOutreach(@PathVariable @Pattern(regexp = ID) String schoolId,
+      @PathVariable @Pattern(regexp = EXTERNAL_ID) String externalId, @Valid @RequestBody OutreachItemRequest request) {
+    ConsultationOutreach.Saved saved = outreach.put(schoolId, externalId, request);
+    ConsultationOutreach.View v = saved.item();
+    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(Tracked.active(new OutreachSaved(v.externalId(), v.classId(), v.channel(), v.deliveredOn(),
+            saved.snapshots().stream().map(SnapshotFigure::of).toList()), saved.version()));
+  }
+
+  @Operation(summary = "List the consultation-service outreach of a semester", description = "列出某学期（如 2026-2027-1）的咨询服务宣传记录（不含学生编号），可按班级筛选；已撤回的记录以“已撤回”状态列出。")
+  @GetMapping("/consultation-outreach")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  List<Tracked<OutreachResponse>> listOutreach(@PathVariable @Pattern(regexp = ID) String schoolId, @RequestParam String semester,
+      @RequestParam(required = false) @Pattern(regexp = ID) String classId) {
+    Period period;
+    try {
+      period = calendar.parse(PeriodType.SEMESTER, semester);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest(PeriodMessages.of("semester", e));
+    }
+    return outreach.list(schoolId, period.start(calendar.calendar()), period.endExclusive(calendar.calendar()), classId).stream()
+        .map(t -> t.map(OutreachResponse::of)).toList();
+  }
+
+  @Operation(summary = "Read one consultation-service outreach", description = "读取一条咨询服务宣传记录（不含学生编号）；已撤回的以“已撤回”状态返回。")
+  @GetMapping("/consultation-outreach/{externalId}")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  Tracked<OutreachResponse> oneOutreach(@PathVariable @Pattern(regexp = ID) String schoolId,
+      @PathVariable @Pattern(regexp = EXTERNAL_ID) String externalId) {
+    return outreach.read(schoolId, externalId).map(t -> t.map(OutreachResponse::of))
+        .orElseThrow(() -> ApiProblem.notFound(org.gongyu.chassis.web.Msg.msg("school.record.unknown", externalId)));
+  }
+
+  @Operation(summary = "Withdraw one consultation-service outreach", description = "撤回一条咨询服务宣传记录（须填写原因）：不再计入指标，记录仍以“已撤回”状态可读；批量重发该条不会重新记录；已撤回时返回 409。")
+  @PostMapping("/consultation-outreach/{externalId}/withdrawal")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  Tracked<OutreachResponse> withdrawOutreach(@PathVariable @Pattern(regexp = ID) String schoolId,
+      @PathVariable @Pattern(regexp = EXTERNAL_ID) String externalId, @Valid @RequestBody WithdrawalRequest request) {
+    return outreach.withdraw(schoolId, externalId, request.reason().strip()).map(OutreachResponse::of);
+  }
+
+  @Operation(summary = "The trail of one consultation-service outreach", description = "一条咨询服务宣传记录的全部版本（不含学生编号），按时间先后排列；仅本校用户可读。")
+  @GetMapping("/consultation-outreach/{externalId}/history")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  List<HistoryEntry> outreachHistory(@PathVariable @Pattern(regexp = ID) String schoolId,
+      @PathVariable @Pattern(regexp = EXTERNAL_ID) String externalId) {
+    return outreach.history(schoolId, externalId);
   }
 
   /** Opens (201) or corrects (200) a case; an identical PUT changes nothing (200). */

@@ -119,8 +119,17 @@ class RecordCorrectionsIT extends HttpItSupport {
   static final Map<String, Object> RECOMMENDATION = Map.of("resourceId", "RES-2", "title", "如何陪伴孩子阅读",
       "resourceType", "VIDEO", "authoringTier", "CITY", "recommendedAt", "2026-10-10T02:00:00Z");
 
+  static final Map<String, Object> OUTREACH = Map.of("classId", "C1", "studentRef", "STU-T7", "channel", "WECHAT",
+      "deliveredOn", "2026-10-10");
+
   static Stream<Family> families() {
     return Stream.of(
+        new Family("consultation-outreach item", it -> it.putClasses(), s -> base(s) + "/consultation-outreach/O-1",
+            s -> base(s) + "/consultation-outreach?semester=2025-2026-2",
+            OUTREACH, with(OUTREACH, "classId", "C0", "deliveredOn", "2026-03-10"),
+            Map.of("CONSULTATION_OUTREACH/2026-2027", "1/40"),
+            Map.of("CONSULTATION_OUTREACH/2026-2027", "0/40", "CONSULTATION_OUTREACH/2025-2026", "1/30"),
+            Map.of("CONSULTATION_OUTREACH/2025-2026", "0/30"), false, false),
         new Family("platform-learning item", it -> {}, s -> base(s) + "/platform-learning/L-1",
             s -> base(s) + "/platform-learning?semester=2025-2026-2",
             LEARNING, with(LEARNING, "occurredAt", "2026-03-10T02:00:00Z"),
