@@ -243,6 +243,33 @@ class RecordCorrectionsIT extends HttpItSupport {
     assertThat(get(base(school) + "/six-ones/P-9").body()).contains("\"recordStatus\":\"WITHDRAWN\"").doesNotContain("STU-T3");
   }
 
+  @Test
+  void aWithdrawnRegistrationOrOutreachReSentInABatchIsNotRecordedAgain() {
+    school = "9901019402";
+    registerSchool(school, "990101");
+    putClasses();
+    Map<String, Object> registrations = Map.of("period", "2026-2027-1",
+        "registrations", List.of(with(REGISTRATION, "externalId", "R-9")));
+    Map<String, Object> outreach = Map.of("records", List.of(with(OUTREACH, "externalId", "O-9")));
+    assertThat(send("POST", base(school) + "/platform-registrations", registrations).body()).contains("\"accepted\":1");
+    assertThat(send("POST", base(school) + "/consultation-outreach", outreach).body()).contains("\"accepted\":1");
+    assertThat(latest(school)).containsEntry("PLATFORM_REGISTRATION/2026-2027-1", "1/40")
+        .containsEntry("CONSULTATION_OUTREACH/2026-2027", "1/40");
+    assertThat(send("POST", base(school) + "/platform-registrations/R-9/withdrawal", Map.of("reason", "重复上报")).status()).isEqualTo(200);
+    assertThat(send("POST", base(school) + "/consultation-outreach/O-9/withdrawal", Map.of("reason", "重复上报")).status()).isEqualTo(200);
+    for (var batch : List.of(Map.entry("/platform-registrations", registrations), Map.entry("/consultation-outreach", outreach))) {
+      Response again = send("POST", base(school) + batch.getKey(), batch.getValue());
+      assertThat(again.status()).as(again.body()).isEqualTo(200);
+      assertThat(again.body()).contains("\"accepted\":0").contains("\"alreadyRecorded\":1");
+    }
+    assertThat(latest(school)).containsEntry("PLATFORM_REGISTRATION/2026-2027-1", "0/40")
+        .containsEntry("CONSULTATION_OUTREACH/2026-2027", "0/40");
+    assertThat(get(base(school) + "/platform-registrations/R-9").body()).contains("\"recordStatus\":\"WITHDRAWN\"")
+        .doesNotContain("STU-T5");
+    assertThat(get(base(school) + "/consultation-outreach/O-9").body()).contains("\"recordStatus\":\"WITHDRAWN\"")
+        .doesNotContain("STU-T7");
+  }
+
   static String text(JsonNode node) {
     return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
   }
