@@ -78,6 +78,11 @@ public class ApiProblem extends ErrorResponseException {
     return new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-type", "Unsupported media type", detail, null, null);
   }
 
+  /** 503: the service cannot take the request now (e.g. its import queue is full); try again later. */
+  public static ApiProblem serviceUnavailable(Msg detail) {
+    return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", detail, null, null);
+  }
+
   /** 400: malformed input. */
   public static ApiProblem badRequest(Msg detail) {
     return new ApiProblem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", detail, null, null);
