@@ -45,7 +45,8 @@ interface Stored { content: Record<string, unknown>; versions: Version[]; withdr
 
 const store = new Map<string, Map<string, Stored>>()
 const heads: { headFrom: string; headName: string }[] = [{ headFrom: '2024-03-01', headName: '周丽' }, { headFrom: '2026-09-01', headName: '张敏' }]
-let made = 0
+/** a file id as the service makes them: opaque, random */
+const fileId = () => 'hvf-' + Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('')
 
 function table(f: Family): Map<string, Stored> {
   let t = store.get(f.path)
@@ -95,7 +96,11 @@ function seed() {
   const modes = ['IN_HOME', 'PHONE', 'WECHAT', 'IN_HOME', 'AT_SCHOOL', 'IN_HOME']
   modes.forEach((mode, i) => put(hc, `HC-${i + 1}`, { externalId: `HC-${i + 1}`, classId: i % 2 ? 'C1A' : 'C3A', date: `2026-10-${String(8 + i * 3).padStart(2, '0')}`, mode, priority: i === 0 }, '2026-10-25T02:00:00Z'))
   withdraw(hc, 'HC-5', '联系对象录错班级', '2026-10-26T03:00:00Z')
-  put(fam('home-visit-files'), 'F-1', { fileId: 'F-1', classId: 'C3A', openedOn: '2026-10-08' }, '2026-10-08T09:00:00Z')
+  const hvf = fam('home-visit-files')
+  put(hvf, 'hvf-3c9e1a0b7d4f4e2a9b6c1d0e5f7a8b90', { fileId: 'hvf-3c9e1a0b7d4f4e2a9b6c1d0e5f7a8b90', classId: 'C3A', studentRef: 'STU-031', openedOn: '2026-10-08' }, '2026-10-08T09:00:00Z')
+  put(hvf, 'hvf-81f04c2d9e3b4a6f8c7d2e1b0a9f6e53', { fileId: 'hvf-81f04c2d9e3b4a6f8c7d2e1b0a9f6e53', classId: 'C1A', studentRef: 'STU-012', openedOn: '2026-10-09' }, '2026-10-09T09:00:00Z')
+  correct(hvf, 'hvf-81f04c2d9e3b4a6f8c7d2e1b0a9f6e53', { fileId: 'hvf-81f04c2d9e3b4a6f8c7d2e1b0a9f6e53', classId: 'C1B', studentRef: 'STU-012', openedOn: '2026-10-09' }, '班级录错', '2026-10-10T02:00:00Z')
+  withdraw(hvf, 'hvf-81f04c2d9e3b4a6f8c7d2e1b0a9f6e53', '学生录错，已为正确学生重新建档', '2026-10-11T02:00:00Z')
   put(fam('special-students'), 'E-1', { entryId: 'E-1', classId: 'C5A', category: 'LEFT_BEHIND', registeredOn: '2026-09-10', careFileOn: '2026-09-20', assistancePlanOn: null, closedOn: null }, '2026-09-10T02:00:00Z')
   put(fam('consultation-outreach'), 'O-1', { externalId: 'O-1', classId: 'C1B', channel: 'WECHAT', deliveredOn: '2026-09-30' }, '2026-09-30T02:00:00Z')
   put(fam('consultations'), 'CASE-1', { caseId: 'CASE-1', classId: 'C5A', category: 'EMOTION', openedOn: '2026-10-09', appointmentAt: '2026-10-12T07:00:00Z', consultant: '陈静', status: 'RESOLVED', resolvedOn: '2026-11-02' }, '2026-10-09T02:00:00Z')
@@ -219,16 +224,41 @@ export function schoolAnswer(method: string, path: string, query: URLSearchParam
     list.forEach((item: Record<string, unknown>, i: number) => errs.push(...check(f, item, `${f.batch!.member}[${i}].`, lang)))
     if (errs.length) return problem(422, lang, ['请求违反规则', '有记录未通过检查，均未保存'], ['Request breaks a rule', 'a record failed its checks; nothing was stored'], errs)
     let accepted = 0
+    const fileIds: string[] = []
     for (const item of list as Record<string, unknown>[]) {
-      const key = f.batch.idInItem ? String(item[f.batch.idInItem]) : `F-${++made}`
+      if (!f.batch.idInItem) {
+        // home-visit files: one per student; the same file again (or a withdrawn one re-sent) is already recorded
+        const files = [...t.entries()].filter(([, s]) => s.content.studentRef === item.studentRef)
+        const same = files.find(([, s]) => s.versions.some((v) => v.content.classId === item.classId && v.content.openedOn === item.openedOn))
+        const standing = files.find(([, s]) => !s.withdrawn)
+        if (same) {
+          fileIds.push(same[0])
+          continue
+        }
+        if (standing) {
+          return problem(409, lang, ['冲突', `files[${fileIds.length}].studentRef: 该学生的档案已于 ${standing[1].content.openedOn} 建档`],
+            ['Conflict', `files[${fileIds.length}].studentRef: the student's file was opened on ${standing[1].content.openedOn}`])
+        }
+        const key = fileId()
+        put(f, key, { fileId: key, ...item }, NOW())
+        fileIds.push(key)
+        accepted++
+        continue
+      }
+      const key = String(item[f.batch.idInItem])
       if (!t.has(key)) {
         put(f, key, { ...(f.idKey ? { [f.idKey]: key } : {}), ...item }, NOW())
         accepted++
       }
     }
-    return [200, { received: list.length, accepted, alreadyRecorded: list.length - accepted, snapshots: [] }]
+    return [200, { received: list.length, accepted, alreadyRecorded: list.length - accepted, snapshots: [], ...(f.batch.idInItem ? {} : { fileIds }) }]
   }
   if (method === 'PUT' && !action && id) {
+    // a home-visit file is created in a batch only, and its student is never corrected
+    if (f.path === 'home-visit-files') {
+      if (!t.has(id)) return problem(404, lang, ['未找到', `本校没有家访档案 ${id}`], ['Not Found', `no home-visit file ${id}`])
+      if (b.studentRef != null) return invalid(lang, [zh(lang) ? 'studentRef: 档案的学生不能更改；请撤回该档案，再批量上报正确学生的档案' : "studentRef: the student of a file cannot be changed; withdraw the file and send the right student's file in a batch"])
+    }
     const r = write(f, id, b, lang)
     return Array.isArray(r) && typeof r[0] === 'string' ? invalid(lang, r as string[]) : (r as [number, unknown])
   }

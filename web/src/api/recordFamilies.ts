@@ -71,7 +71,10 @@ export interface CommitteeFields {
 export interface HomeContactFields {
   classId: string; studentRef?: string; date: string; mode: (typeof CONTACT_MODES)[number]; priority?: boolean | null
 }
-/** POST …/home-visit-files {files:[…]}; PUT …/home-visit-files/{fileId} */
+/**
+ * POST …/home-visit-files {files:[{studentRef, classId, openedOn}]} (the service answers each item's `fileIds[i]`);
+ * PUT …/home-visit-files/{fileId} {classId, openedOn, reason}: the student is never corrected (400)
+ */
 export interface HomeVisitFileFields { studentRef?: string; classId: string; openedOn: string }
 /** PUT …/special-students/{entryId} (studentRef and notes are written, never answered) */
 export interface SpecialStudentFields {
@@ -136,7 +139,8 @@ export const ENDPOINTS: Record<FamilyKey, FamilyEndpoints> = {
   instructors: { path: 'instructors', idKey: 'instructorId', create: 'put', listQuery: () => ({}) },
   committees: { path: 'committees', idKey: 'committeeId', create: 'put', listQuery: (_p, c) => cls(c) },
   'home-contacts': { path: 'home-contacts', idKey: 'externalId', create: { batch: 'contacts' }, listQuery: bySemester },
-  'home-visit-files': { path: 'home-visit-files', idKey: 'fileId', create: { batch: 'files', idInBatch: null }, listQuery: bySemester },
+  // files opened in a school year (GET …/home-visit-files?schoolYear=&classId=)
+  'home-visit-files': { path: 'home-visit-files', idKey: 'fileId', create: { batch: 'files', idInBatch: null }, listQuery: bySchoolYear },
   'special-students': { path: 'special-students', idKey: 'entryId', create: 'put', listQuery: bySchoolYear },
   'consultation-outreach': { path: 'consultation-outreach', idKey: 'externalId', create: { batch: 'records' }, listQuery: bySemester },
   consultations: { path: 'consultations', idKey: 'caseId', create: 'put', listQuery: bySchoolYear },

@@ -216,6 +216,59 @@ describe('RecordFamily (generic record family)', () => {
     expect(byTestId('form-error')!.textContent).toBe('您的角色不能修改此类记录。')
   })
 
+  it('home-visit files: listed by school year with their file id, added in a batch without an id, corrected without the student, withdrawn, with a trail', async () => {
+    const files = familyOf('home-visit-files')!
+    const FILE = 'hvf-3c9e1a0b7d4f4e2a9b6c1d0e5f7a8b90'
+    routes[`GET ${BASE}/home-visit-files`] = () => [200, [
+      { fileId: FILE, classId: 'C1A', openedOn: '2026-10-08', recordStatus: 'ACTIVE', version: 1, withdrawnReason: null, withdrawnAt: null },
+    ]]
+    routes[`POST ${BASE}/home-visit-files`] = () => [200, { received: 1, accepted: 1, alreadyRecorded: 0, snapshots: [], fileIds: ['hvf-new'] }]
+    routes[`PUT ${BASE}/home-visit-files/${FILE}`] = () => [200, { fileId: FILE, classId: 'C1A', openedOn: '2026-10-09', recordStatus: 'ACTIVE', version: 2 }]
+    routes[`POST ${BASE}/home-visit-files/${FILE}/withdrawal`] = () => [200, { fileId: FILE, recordStatus: 'WITHDRAWN', version: 3 }]
+    routes[`GET ${BASE}/home-visit-files/${FILE}/history`] = () => [200, [
+      { version: 1, action: 'CREATED', reason: null, actor: null, at: '2026-10-08T09:00:00Z', content: { fileId: FILE, classId: 'C1A', openedOn: '2026-10-08' } },
+      { version: 2, action: 'CORRECTED', reason: '日期录错', actor: 'admin-9901130001', at: '2026-10-10T02:00:00Z', content: { fileId: FILE, classId: 'C1A', openedOn: '2026-10-09' } },
+    ]]
+    const w = mountWith(RecordFamily, { props: { spec: files, schoolId: SCHOOL, period: '2026-2027-1', classId: null } })
+    await flushPromises()
+    const list = calls.find((c) => c.url.startsWith(`${BASE}/home-visit-files?`))!
+    expect(list.url).toContain('schoolYear=2026-2027')
+    expect(list.url).not.toContain('semester=')
+    const row = w.findAll('.record-row')[0]
+    expect(row.find('[data-testid="cell-fileId"]').text()).toBe(FILE)
+    expect(row.text()).toContain('一年级1班')
+
+    // a new file: the student is asked for, no id is sent
+    await click(byTestId('record-add'))
+    expect(byTestId('field-studentRef')).not.toBeNull()
+    await type('input-studentRef', 'STU-031')
+    await click(byTestId('record-save'))
+    const post = calls.find((c) => c.method === 'POST' && c.url === `${BASE}/home-visit-files`)!
+    const item = (post.body as { files: Record<string, unknown>[] }).files[0]
+    expect(item).toMatchObject({ studentRef: 'STU-031' })
+    expect(item).not.toHaveProperty('fileId')
+    expect(item).not.toHaveProperty('externalId')
+
+    // a correction: no student field (it is never changed), the reason, PUT to the file's id
+    await click(w.findAll('.record-row')[0].find('[data-testid="record-edit"]').element)
+    expect(byTestId('field-studentRef')).toBeNull()
+    expect(byTestId('fixed-help')!.textContent).toContain('学生编号不能更正')
+    await type('input-reason', '日期录错')
+    await click(byTestId('record-save'))
+    const put = calls.find((c) => c.method === 'PUT')!
+    expect(put.url).toBe(`${BASE}/home-visit-files/${FILE}`)
+    expect(put.body).toEqual({ classId: 'C1A', openedOn: '2026-10-08', reason: '日期录错' })
+
+    // withdrawal and trail by the file id
+    await click(w.findAll('.record-row')[0].find('[data-testid="record-withdraw"]').element)
+    await type('input-withdraw-reason', '学生录错')
+    await click(byTestId('withdraw-confirm'))
+    expect(calls.some((c) => c.method === 'POST' && c.url === `${BASE}/home-visit-files/${FILE}/withdrawal`)).toBe(true)
+    await click(w.findAll('.record-row')[0].find('[data-testid="record-history"]').element)
+    expect(byTestId('history-table')!.textContent).toContain('建档日期：2026-10-09')
+    expect(byTestId('history-table')!.textContent).toContain('日期录错')
+  })
+
   it('closing a changed form asks first; an unchanged one closes at once', async () => {
     await render()
     await click(byTestId('record-add'))

@@ -20,7 +20,7 @@ const en: typeof zh = {
     'six-ones': { title: 'Six-ones activities', help: "Families' participation in the six-ones activities." },
     suggestions: { title: 'Parent suggestions', help: 'Suggestions received and how they were handled (no parent, no text).' },
     'home-contacts': { title: 'Home contacts and visits', help: "Contacts with students' families; home visits marked as such." },
-    'home-visit-files': { title: 'Home-visit files', help: 'One home-visit file per student.' },
+    'home-visit-files': { title: 'Home-visit files', help: 'One home-visit file per student. Each new file gets a file id from the service, by which it is corrected or withdrawn; the student reference is never shown.' },
     'special-students': { title: 'Special-student register', help: 'Left-behind, special-needs and hardship students and their care files.' },
     'consultation-outreach': { title: 'Consultation outreach', help: 'Families told about the family-education consultation service.' },
     consultations: { title: 'Consultation cases', help: 'Family-education consultation cases and their resolution.' },
@@ -68,6 +68,7 @@ const en: typeof zh = {
     resolvedOn: 'Resolved on',
     priority: 'Priority case',
     openedOn: 'Opened on',
+    fileId: 'File id',
     registeredOn: 'Registered on',
     careFileOn: 'Care file on',
     assistancePlanOn: 'Assistance plan on',
@@ -89,6 +90,7 @@ const en: typeof zh = {
   help: {
     effectiveFrom: 'Only when the head changes; empty means from today.',
     secret: 'To protect students, recorded references and notes are not shown; type them again if a correction needs them.',
+    createOnly: '{fields} cannot be corrected: if it is wrong, withdraw the record and add it again.',
   },
   enums: {
     sessionType: { COLLECTIVE: 'Whole school', CLASS: 'Class' },

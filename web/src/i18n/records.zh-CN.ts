@@ -19,7 +19,7 @@ export default {
     'six-ones': { title: '"六个一"活动', help: '家庭参加"六个一"活动的记录。' },
     suggestions: { title: '家长建议', help: '收到的家长建议及办理情况（不记录家长和建议原文）。' },
     'home-contacts': { title: '家校联系与家访', help: '与学生家庭的联系，入户家访单独标明。' },
-    'home-visit-files': { title: '家访档案', help: '一生一档：每名学生一份家访档案。' },
+    'home-visit-files': { title: '家访档案', help: '一生一档：每名学生一份家访档案。新建后系统分配档案编号，以编号更正或撤回；不显示学生编号。' },
     'special-students': { title: '特殊学生关爱', help: '留守儿童、特殊需要、困难家庭学生的登记与建档。' },
     'consultation-outreach': { title: '咨询服务告知', help: '向家庭告知家庭教育咨询服务的记录。' },
     consultations: { title: '个案咨询', help: '家庭教育个案咨询的登记与办结。' },
@@ -67,6 +67,7 @@ export default {
     resolvedOn: '办结日期',
     priority: '重点对象',
     openedOn: '建档日期',
+    fileId: '档案编号',
     registeredOn: '登记日期',
     careFileOn: '建立关爱档案日期',
     assistancePlanOn: '制定帮扶计划日期',
@@ -88,6 +89,7 @@ export default {
   help: {
     effectiveFrom: '仅在更换负责人时填写；不填则从今天起生效。',
     secret: '为保护学生隐私，已记录的编号和说明不会显示；更正时如需提交请重新填写。',
+    createOnly: '{fields}不能更正：如有误，请撤回该记录后重新添加。',
   },
   enums: {
     sessionType: { COLLECTIVE: '全校集中', CLASS: '班级' },

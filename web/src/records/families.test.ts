@@ -7,7 +7,7 @@ import en from '@/i18n/records.en'
 import { menuFor } from '@/roles'
 import { ME } from '@/test/fixtures'
 import { FAMILIES, GROUPS, familiesOf, familyOf, recordsPath } from './families'
-import { bodyOf, emptyForm, problemsByField } from './form'
+import { bodyOf, emptyForm, problemsByField, visibleFields } from './form'
 
 // every record family the school keeps (issue 13 item 1)
 const EXPECTED = [
@@ -85,6 +85,28 @@ describe('record family descriptions', () => {
         expect(f.columns.map((c) => c.key), f.key).not.toContain(field.key)
       }
     }
+  })
+})
+
+describe('home-visit files (一人一档)', () => {
+  it('are listed by school year and class, created in a batch without an id of the school, and shown by their file id', () => {
+    const files = familyOf('home-visit-files')!
+    expect(files.endpoints.listQuery('2026-2027-1', 'C1A')).toEqual({ schoolYear: '2026-2027', classId: 'C1A' })
+    expect(files.classFilter).toBe(true)
+    expect(files.endpoints.idKey).toBe('fileId')
+    expect(files.endpoints.create).toEqual({ batch: 'files', idInBatch: null })
+    expect(files.columns.map((c) => c.key)).toEqual(['fileId', 'classId', 'openedOn'])
+  })
+
+  it('a correction changes the class and the day, never the student: the field is not in the correction form nor its body', () => {
+    const files = familyOf('home-visit-files')!
+    const form = { ...emptyForm(files), classId: 'C3A', studentRef: 'STU-031', openedOn: '2026-10-08' }
+    expect(visibleFields(files, form).map((f) => f.key)).toEqual(['classId', 'studentRef', 'openedOn'])
+    expect(bodyOf(files, form)).toEqual({ classId: 'C3A', studentRef: 'STU-031', openedOn: '2026-10-08' })
+    expect(visibleFields(files, form, 'edit').map((f) => f.key)).toEqual(['classId', 'openedOn'])
+    expect(bodyOf(files, form, 'edit')).toEqual({ classId: 'C3A', openedOn: '2026-10-08' })
+    // every other family's student reference may be sent again with a correction
+    expect(visibleFields(familyOf('home-contacts')!, emptyForm(familyOf('home-contacts')!), 'edit').map((f) => f.key)).toContain('studentRef')
   })
 })
 

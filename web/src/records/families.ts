@@ -23,6 +23,8 @@ export interface FieldSpec<K extends string = string> {
   required?: boolean
   /** written but never answered (student and guardian references, notes): blank in a correction, sent only when filled */
   secret?: boolean
+  /** written only when the record is created, never corrected (a home-visit file's student): not in the correction form */
+  createOnly?: boolean
   /** shown only when the form's other fields make it apply (a class for CLASS sessions) */
   when?: (form: Record<string, unknown>) => boolean
 }
@@ -138,11 +140,16 @@ export const FAMILIES: readonly FamilySpec[] = [
     { key: 'mode', kind: 'enum', enum: 'contactMode', required: true },
     { key: 'priority', kind: 'bool' },
   ], { defaults: () => ({ date: today(), mode: 'IN_HOME', priority: false }) as const }),
+  // a file is created in a batch without an id of the school's (the service answers its fileId); a
+  // correction changes the class or the day, never the student (withdraw and add the right one)
   family('home-visit-files', 'care', [
     { key: 'classId', kind: 'class', required: true },
-    { key: 'studentRef', kind: 'text', required: true, secret: true },
+    { key: 'studentRef', kind: 'text', required: true, secret: true, createOnly: true },
     { key: 'openedOn', kind: 'date', required: true },
-  ], { defaults: () => ({ openedOn: today() }) as const }),
+  ], {
+    defaults: () => ({ openedOn: today() }) as const,
+    columns: [{ key: 'fileId', kind: 'text' }, { key: 'classId', kind: 'class' }, { key: 'openedOn', kind: 'date' }],
+  }),
   family('special-students', 'care', [
     { key: 'classId', kind: 'class', required: true },
     { key: 'studentRef', kind: 'text', required: true, secret: true },

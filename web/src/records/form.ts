@@ -16,9 +16,12 @@ export type FormModel = Record<string, unknown>
 /** the date pickers' local format of an instant (Asia/Shanghai) */
 export const LOCAL_DATETIME = 'YYYY-MM-DDTHH:mm:ss'
 
-/** The fields that apply to the form as it stands (a class only for CLASS sessions, …). */
-export function visibleFields(spec: AnyFamily, form: FormModel): FieldSpec[] {
-  return spec.fields.filter((f) => !f.when || f.when(form))
+/** Whether the form records a new record or corrects one. */
+export type FormMode = 'create' | 'edit'
+
+/** The fields that apply to the form as it stands (a class only for CLASS sessions, no file's student in a correction, …). */
+export function visibleFields(spec: AnyFamily, form: FormModel, mode: FormMode = 'create'): FieldSpec[] {
+  return spec.fields.filter((f) => (!f.when || f.when(form)) && !(mode === 'edit' && f.createOnly))
 }
 
 /** A new record's form: every field empty but the family's defaults. */
@@ -41,9 +44,9 @@ export function formOf(spec: AnyFamily, row: RecordRow): FormModel {
 }
 
 /** The body of a write: the fields that apply; blanks as null; a secret left blank is not sent; instants in UTC. */
-export function bodyOf(spec: AnyFamily, form: FormModel): Record<string, unknown> {
+export function bodyOf(spec: AnyFamily, form: FormModel, mode: FormMode = 'create'): Record<string, unknown> {
   const body: Record<string, unknown> = {}
-  for (const f of visibleFields(spec, form)) {
+  for (const f of visibleFields(spec, form, mode)) {
     let v = form[f.key]
     if (typeof v === 'string') v = f.kind === 'textarea' ? v : v.trim()
     if (v === '' || v === undefined) v = null

@@ -30,8 +30,11 @@ public class RetentionPurge {
   private static final Logger log = LoggerFactory.getLogger(RetentionPurge.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** What one run anonymised; {@code ran} false when another instance held the lock. */
-  public record Outcome(boolean ran, int specialStudents, int consultations, int homeVisitFiles) {}
+  /**
+   * What one run anonymised (and, of withdrawn home-visit files, deleted); {@code ran} false when
+   * another instance held the lock.
+   */
+  public record Outcome(boolean ran, int specialStudents, int consultations, int homeVisitFiles, int withdrawnHomeVisitFiles) {}
 
   private final JdbcClient jdbc;
   private final CityCalendar calendar;
@@ -55,8 +58,8 @@ public class RetentionPurge {
   @Scheduled(cron = "${gongyu.school.retention.purge-cron:0 30 2 * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void daily() {
     Outcome o = purge();
-    log.info("retention purge: ran={} special-students={} consultations={} home-visit-files={}", o.ran(),
-        o.specialStudents(), o.consultations(), o.homeVisitFiles());
+    log.info("retention purge: ran={} special-students={} consultations={} home-visit-files={} withdrawn-home-visit-files={}",
+        o.ran(), o.specialStudents(), o.consultations(), o.homeVisitFiles(), o.withdrawnHomeVisitFiles());
   }
 
   /** Anonymises every record whose retention period ended on or before today (the city's day). */
@@ -65,7 +68,7 @@ public class RetentionPurge {
     boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(hashtext('gongyu-school-retention-purge'))")
         .query(Boolean.class).single();
     if (!locked) {
-      return new Outcome(false, 0, 0, 0);
+      return new Outcome(false, 0, 0, 0, 0);
     }
     LocalDate today = calendar.today();
     byte[] saltBytes = new byte[32];
@@ -93,8 +96,16 @@ public class RetentionPurge {
             where purged_at is null and opened_on <= :cutoff""")
         .param("now", now).param("salt", salt).param("cutoff", Date.valueOf(today.minus(homeVisitFile)))
         .update();
-    jdbc.sql("insert into retention_purge (ran_at, special_students, consultations, home_visit_files) values (?, ?, ?, ?)")
-        .params(now, special, cases, files).update();
-    return new Outcome(true, special, cases, files);
+    // withdrawn home-visit files: the row that says whose file it was (so that a re-sent batch does not
+    // bring it back, V12) goes when the file's retention ends; nothing else of it holds the student
+    // (its trail in record_version keeps the file id, class and opening day only)
+    int withdrawnFiles = jdbc.sql("delete from home_visit_file_withdrawn where opened_on <= :cutoff")
+        .param("cutoff", Date.valueOf(today.minus(homeVisitFile)))
+        .update();
+    jdbc.sql("""
+            insert into retention_purge (ran_at, special_students, consultations, home_visit_files, withdrawn_home_visit_files)
+            values (?, ?, ?, ?, ?)""")
+        .params(now, special, cases, files, withdrawnFiles).update();
+    return new Outcome(true, special, cases, files, withdrawnFiles);
   }
 }

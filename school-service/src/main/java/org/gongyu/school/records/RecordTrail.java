@@ -183,6 +183,26 @@ public class RecordTrail {
   }
 
   /**
+   * The content of every version of each of {@code recordIds} that has a trail, oldest first: what
+   * a family keyed by something other than the record id (home-visit files, by student) compares a
+   * re-sent item with.
+   */
+  public <T> Map<String, List<T>> contents(String schoolId, String family, java.util.Collection<String> recordIds, Class<T> type) {
+    Map<String, List<T>> contents = new HashMap<>();
+    if (recordIds.isEmpty()) {
+      return contents;
+    }
+    jdbc.sql("""
+            select record_id, content::text from record_version
+            where school_id = ? and family = ? and record_id = any(?) order by record_id, version""")
+        .params(schoolId, family, recordIds.toArray(String[]::new))
+        .query(rs -> {
+          contents.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(read(rs.getString(2), type));
+        });
+    return contents;
+  }
+
+  /**
    * Every version of a record, oldest first; a record stored before trails were kept and never
    * changed since answers its current content as version 1 ({@code current}, may be empty).
    */

@@ -169,8 +169,16 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
         .isEqualTo(201);
     assertThat(send("PUT", base + "/consultations/K-2", kase("STU-P2", "2026-10-12", "OPEN", null)).status()).isEqualTo(201);
     Response files = send("POST", base + "/home-visit-files", Map.of("files", List.of(
-        Map.of("studentRef", "STU-P1", "classId", "C1", "openedOn", "2026-10-01"))));
+        Map.of("studentRef", "STU-P1", "classId", "C1", "openedOn", "2026-10-01"),
+        Map.of("studentRef", "STU-P2", "classId", "C1", "openedOn", "2026-10-01"))));
     assertThat(files.status()).as(files.body()).isIn(200, 201);
+    // STU-P2's file is withdrawn: whose file it was is kept (so that a re-sent batch does not bring it back) until
+    // the file's retention ends, like the link of a file that stands
+    String fileId = JSON.readTree(files.body()).path("fileIds").get(0).asString();
+    String withdrawnFileId = JSON.readTree(files.body()).path("fileIds").get(1).asString();
+    assertThat(send("POST", base + "/home-visit-files/" + withdrawnFileId + "/withdrawal", Map.of("reason", "学生转学")).status())
+        .isEqualTo(200);
+    assertThat(withdrawnFileLinks(school)).isEqualTo(1);
 
     List<Figure> published = snapshots(school);
     assertThat(published).isNotEmpty();
@@ -192,16 +200,25 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
     assertThat(purgedAt("special_student", "entry_id", school, "SS-2")).isNull();
     assertThat(cipher.decrypt(school, notesBytes("special_student", "entry_id", school, "SS-2"))).contains("note-STU-P2");
     assertThat(purgedAt("consultation_case", "case_id", school, "K-1")).isNull();
+    assertThat(withdrawnFileLinks(school)).isEqualTo(1);
 
     // 2029-11-02: the case resolved 2026-11-01 and the file opened 2026-10-01 are past their 3 years; the open case stays
     clock.set(Instant.parse("2029-11-02T04:00:00Z"));
-    purge.purge();
+    RetentionPurge.Outcome third = purge.purge();
+    assertThat(third.withdrawnHomeVisitFiles()).isGreaterThanOrEqualTo(1);
+    assertThat(withdrawnFileLinks(school)).isZero();
     assertThat(purgedAt("consultation_case", "case_id", school, "K-1")).isNotNull();
     assertThat(notes("consultation_case", "case_id", school, "K-1")).isNull();
     assertThat(purgedAt("consultation_case", "case_id", school, "K-2")).isNull();
     assertThat(notes("consultation_case", "case_id", school, "K-2")).isNotNull();
     String fileKeyAfter = jdbc.sql("select student_key from home_visit_file where school_id = ?").param(school).query(String.class).single();
     assertThat(fileKeyAfter).isNotEqualTo(fileKey);
+    // the file keeps its id; the withdrawn one keeps its trail, which never held the student
+    assertThat(jdbc.sql("select file_id from home_visit_file where school_id = ?").param(school).query(String.class).single())
+        .isEqualTo(fileId);
+    Response trail = send("GET", base + "/home-visit-files/" + withdrawnFileId + "/history", null);
+    assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+    assertThat(trail.body()).contains("WITHDRAWN").doesNotContain("STU-P2");
     // a second run finds nothing more of this school
     long purgedRows = jdbc.sql("select count(*) from special_student where school_id = ? and purged_at is not null").param(school)
         .query(Long.class).single();
@@ -215,6 +232,10 @@ class ConsentAndRetentionIT extends SchoolRecordsItSupport {
     assertThat(rows("home_visit_file", school)).isEqualTo(1);
     assertThat(snapshots(school)).isEqualTo(published);
     assertThat(jdbc.sql("select count(*) from retention_purge").query(Long.class).single()).isGreaterThanOrEqualTo(4);
+  }
+
+  long withdrawnFileLinks(String school) {
+    return jdbc.sql("select count(*) from home_visit_file_withdrawn where school_id = ?").param(school).query(Long.class).single();
   }
 
   String studentKey(String table, String idColumn, String school, String id) {

@@ -32,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 12 item 4, ADR 0014: the key rotation as an operator runs it, against a real PostgreSQL.
@@ -84,6 +85,8 @@ class KeyRotationIT {
 
   record Reply(int status, String body) {}
 
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
   /** Spring Boot arguments of this database, Kafka and Keycloak plus the given keys (arguments outrank the test config). */
   String[] args(String pseudonymKey, String rekeys, String fieldKey, String previousFieldKeys, String... more) {
     List<String> args = new ArrayList<>();
@@ -113,7 +116,7 @@ class KeyRotationIT {
   List<String> stored() {
     List<String> all = new ArrayList<>();
     for (String[] c : new String[][] {{"platform_registration", "student_key"}, {"platform_registration", "guardian_key"},
-        {"home_visit_file", "student_key"}, {"special_student", "student_key"}, {"consultation_case", "student_key"},
+        {"home_visit_file", "student_key"}, {"home_visit_file_withdrawn", "student_key"}, {"special_student", "student_key"}, {"consultation_case", "student_key"},
         {"guardian_consent", "student_key"}}) {
       all.addAll(jdbc.sql("select '" + c[0] + "." + c[1] + " ' || " + c[1] + " from " + c[0] + " where school_id = ? order by 1")
           .param(SCHOOL).query(String.class).list());
@@ -177,6 +180,9 @@ class KeyRotationIT {
     // ---- key 1: the records of STU-R1 (guardian GDN-R1) and STU-R2
     String oldEntryKey;
     String oldGuardianKey;
+    String fileId;
+    String withdrawnFileId;
+    String oldWithdrawnFileKey;
     try (Service s = start(K1, "", F1, "")) {
       var event = EventEnvelope.wrap("district-service", Instant.now(),
           new SchoolRegistered(SCHOOL, "990101", null, "测试学校 " + SCHOOL, "PRIMARY", 1));
@@ -191,6 +197,16 @@ class KeyRotationIT {
       Reply files = s.send("POST", BASE + "/home-visit-files", Map.of("files", List.of(
           Map.of("studentRef", "STU-R1", "classId", "C1", "openedOn", "2026-10-01"))));
       assertThat(files.status()).as(files.body()).isIn(200, 201);
+      fileId = JSON.readTree(files.body()).path("fileIds").get(0).asString();
+      // STU-R2's file is opened and withdrawn: whose file it was is kept apart from the trail (V12), a pseudonym too
+      Reply opened = s.send("POST", BASE + "/home-visit-files", Map.of("files", List.of(
+          Map.of("studentRef", "STU-R2", "classId", "C1", "openedOn", "2026-10-02"))));
+      assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+      withdrawnFileId = JSON.readTree(opened.body()).path("fileIds").get(0).asString();
+      assertThat(s.send("POST", BASE + "/home-visit-files/" + withdrawnFileId + "/withdrawal", Map.of("reason", "学生录错")).status())
+          .isEqualTo(200);
+      oldWithdrawnFileKey = jdbc.sql("select trim(student_key) from home_visit_file_withdrawn where school_id = ?").param(SCHOOL)
+          .query(String.class).single();
       for (String category : List.of("SPECIAL_CARE", "CONSULTATION")) {
         assertThat(s.send("POST", BASE + "/consents", Map.of("studentRef", "STU-R1", "category", category, "givenOn", "2026-09-01",
             "basis", "WRITTEN")).status()).isEqualTo(201);
@@ -234,6 +250,11 @@ class KeyRotationIT {
     assertThat(key("consultation_case", "case_id", "K-1")).isEqualTo(newEntryKey);
     assertThat(jdbc.sql("select trim(student_key) from home_visit_file where school_id = ?").param(SCHOOL).query(String.class).single())
         .isEqualTo(newEntryKey);
+    // the file keeps its id; whose withdrawn file it was is re-keyed like every other pseudonym
+    assertThat(jdbc.sql("select file_id from home_visit_file where school_id = ?").param(SCHOOL).query(String.class).single())
+        .isEqualTo(fileId);
+    assertThat(jdbc.sql("select trim(student_key) from home_visit_file_withdrawn where school_id = ?").param(SCHOOL)
+        .query(String.class).single()).isEqualTo(Pseudonymizer.rekey(K2, oldWithdrawnFileKey));
     assertThat(jdbc.sql("select trim(student_key) from guardian_consent where school_id = ?").param(SCHOOL).query(String.class).set())
         .containsExactly(newEntryKey);
     assertThat(jdbc.sql("select trim(guardian_key) from platform_registration where school_id = ? and external_id = 'R-1'")
@@ -290,6 +311,13 @@ class KeyRotationIT {
           Map.of("studentRef", "STU-R1", "classId", "C1", "openedOn", "2026-11-02"))));
       assertThat(other.status()).as(other.body()).isEqualTo(409);
       assertThat(other.body()).contains("2026-10-01");
+      assertThat(same.body()).contains(fileId);
+      assertThat(s.read(BASE + "/home-visit-files/" + fileId).body()).contains("\"classId\":\"C1\"").contains("ACTIVE");
+      // the withdrawn file re-sent under key 2 is still recognised: not recorded again
+      Reply resent = s.send("POST", BASE + "/home-visit-files", Map.of("files", List.of(
+          Map.of("studentRef", "STU-R2", "classId", "C1", "openedOn", "2026-10-02"))));
+      assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+      assertThat(resent.body()).contains("\"accepted\":0").contains(withdrawnFileId);
       assertThat(jdbc.sql("select count(*) from home_visit_file where school_id = ?").param(SCHOOL).query(Long.class).single())
           .isEqualTo(1);
       // the consent given under key 1 still stands for the student; a student without one is still refused
