@@ -59,16 +59,16 @@ class RegistryService {
         throw ApiProblem.conflict(Msg.msg("district.xuequ.other-county", xuequId, x.countyId(), countyId));
       }
       if (x.name().equals(name)) {
-        return new Upserted<>(x, false);
+        return Upserted.unchanged(x);
       }
       XuequRow changed = new XuequRow(xuequId, countyId, name, x.version() + 1);
       repo.saveXuequ(changed, clock.instant());
-      return new Upserted<>(changed, false);
+      return Upserted.changed(changed);
     }
     XuequRow created = new XuequRow(xuequId, countyId, name, 1);
     repo.saveXuequ(created, clock.instant());
     log.info("xuequ {} registered in county {}", xuequId, countyId);
-    return new Upserted<>(created, true);
+    return Upserted.created(created);
   }
 
   @Transactional(readOnly = true)
@@ -104,7 +104,7 @@ class RegistryService {
     }
     requireXuequOf(countyId, xuequId);
     if (existing.isPresent() && existing.get().sameContent(xuequId, name, type)) {
-      return new Upserted<>(existing.get(), false);
+      return Upserted.unchanged(existing.get());
     }
     long version = existing.map(s -> s.version() + 1).orElse(1L);
     SchoolRow row = new SchoolRow(schoolId, countyId, xuequId, name, type, version);
@@ -125,7 +125,7 @@ class RegistryService {
         events.publishEvent(new SchoolChanged(schoolId, history.stream().map(Membership::countyId).toList()));
       }
     }
-    return new Upserted<>(row, existing.isEmpty());
+    return existing.isEmpty() ? Upserted.created(row) : Upserted.changed(row);
   }
 
   /**
