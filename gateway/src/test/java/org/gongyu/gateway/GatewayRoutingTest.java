@@ -68,6 +68,42 @@ class GatewayRoutingTest extends GatewayTestBase {
     });
   }
 
+  /**
+   * An Excel import (ADR 0017) as large as the services accept (20 MB) reaches the service byte for
+   * byte: the gateway sets no request-size limit and does not read multipart bodies on API paths
+   * (CSRF comes from the header there), it streams them.
+   */
+  @Test
+  void aMultipartUploadAsLargeAsTheImportLimitReachesTheServiceIntact() throws Exception {
+    String boundary = "gongyu-import-boundary";
+    StringBuilder file = new StringBuilder(20 * 1024 * 1024 + 64);
+    java.util.Random random = new java.util.Random(14);
+    while (file.length() < 20 * 1024 * 1024) {
+      file.append((char) ('A' + random.nextInt(26)));
+    }
+    String body = "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"file\"; filename=\"schools.xlsx\"\r\n"
+        + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n"
+        + file + "\r\n--" + boundary + "--\r\n";
+    String path = "/api/district/counties/990101/imports/schools";
+
+    client.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build()
+        .post().uri(path)
+        .contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + boundary))
+        .bodyValue(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .exchange()
+        .expectStatus().isOk();
+
+    Received received = StubService.of("district").received.poll(10, TimeUnit.SECONDS);
+    assertThat(received).isNotNull();
+    assertThat(received.rawPath()).isEqualTo(path);
+    MediaType sent = MediaType.parseMediaType(received.contentType());
+    assertThat(sent.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)).isTrue();
+    assertThat(sent.getParameter("boundary")).isEqualTo(boundary);
+    assertThat(received.body().length()).isEqualTo(body.length());
+    assertThat(received.body().equals(body)).as("the body arrives unchanged").isTrue();
+  }
+
   @Test
   void serviceErrorsPassThroughUntouched() {
     client.get().uri("/api/reports/indicators/NOPE/periods/2026-2027-1")
