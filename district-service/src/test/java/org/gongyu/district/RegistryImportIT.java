@@ -111,23 +111,24 @@ class RegistryImportIT extends DistrictITSupport {
         List.of("9907770005", "借学区学校", "小学", "990778-XQ1"),         // row 6: a 学区 of another county
         List.of("9907780001", "他县小学", "小学", ""),                     // row 7: a school of another county
         List.of("9907770006", "", "小学", ""),                             // row 8: no name
-        List.of("9907770007", "类型错学校", "中专", "")));                  // row 9: not a school type
+        List.of("9907770007", "类型错学校", "中专", ""),                   // row 9: not a school type
+        List.of("9907770008", "坏编号学校", "小学", "XQ 9!")));             // row 10: a 学区 id the body's @Pattern refuses
     ResponseEntity<JsonNode> accepted = upload("schools", "学校名册.xlsx", schools);
     assertThat(accepted.getStatusCode().value()).isEqualTo(202);
     assertThat(accepted.getHeaders().getLocation().getPath())
         .isEqualTo(BASE + "/jobs/" + accepted.getBody().get("jobId").asString());
-    assertThat(accepted.getBody().get("rowsTotal").asInt()).isEqualTo(8);
+    assertThat(accepted.getBody().get("rowsTotal").asInt()).isEqualTo(9);
     assertThat(accepted.getBody().get("fileName").asString()).isEqualTo("学校名册.xlsx");
     JsonNode done = awaitDone(accepted);
-    assertThat(figures(done)).isEqualTo("read=8 applied=3 refused=5 unchanged=0");
-    assertThat(done.get("rowsDone").asInt()).isEqualTo(8);
+    assertThat(figures(done)).isEqualTo("read=9 applied=3 refused=6 unchanged=0");
+    assertThat(done.get("rowsDone").asInt()).isEqualTo(9);
     assertThat(done.get("hasErrorWorkbook").asBoolean()).isTrue();
     assertThat(done.get("problem").isNull()).isTrue();
 
     assertThat(schoolRow("9907770001")).isEqualTo("9907770001:990777:990777-XQ1:城东小学:PRIMARY:1");
     assertThat(schoolRow("9907770002")).isEqualTo("9907770002:990777:990777-XQ2:城西初中:JUNIOR_SECONDARY:1");
     assertThat(schoolRow("9907770003")).isEqualTo("9907770003:990777:-:县直幼儿园:KINDERGARTEN:1");
-    for (String refused : List.of("9907770004", "9907770005", "9907770006", "9907770007")) {
+    for (String refused : List.of("9907770004", "9907770005", "9907770006", "9907770007", "9907770008")) {
       assertThat(schoolRow(refused)).as(refused).isNull();
     }
     assertThat(schoolRow("9907780001")).isEqualTo("9907780001:990778:990778-XQ1:他县小学:PRIMARY:1");
@@ -152,18 +153,19 @@ class RegistryImportIT extends DistrictITSupport {
       for (int r = 1; r <= sheet.getLastRowNum(); r++) {
         byId.put(sheet.getRow(r).getCell(0).getStringCellValue(), sheet.getRow(r));
       }
-      assertThat(byId).containsOnlyKeys("9907770004", "9907770005", "9907780001", "9907770006", "9907770007");
+      assertThat(byId).containsOnlyKeys("9907770004", "9907770005", "9907780001", "9907770006", "9907770007", "9907770008");
 
       Row unknown = byId.get("9907770004");
       assertThat(cells(unknown, 4)).containsExactly("9907770004", "错学区学校", "小学", "990777-XQ9");
       assertThat(red(unknown, 3)).isTrue();
       assertThat(red(unknown, 0) || red(unknown, 1) || red(unknown, 2)).isFalse();
-      assertThat(unknown.getCell(3).getCellComment().getString().getString()).isEqualTo("990777-XQ9 不是区县 990777 的学区");
-      assertThat(unknown.getCell(4).getStringCellValue()).isEqualTo("第 5 行：所属学区编号：990777-XQ9 不是区县 990777 的学区");
+      String hint = "请先在区县 990777 登记该学区（先用“学区名册”模板导入，再导入学校），或将此格留空";
+      assertThat(unknown.getCell(3).getCellComment().getString().getString()).isEqualTo("990777-XQ9 不是区县 990777 的学区；" + hint);
+      assertThat(unknown.getCell(4).getStringCellValue()).isEqualTo("第 5 行：所属学区编号：990777-XQ9 不是区县 990777 的学区；" + hint);
 
       Row borrowed = byId.get("9907770005");
       assertThat(red(borrowed, 3)).isTrue();
-      assertThat(borrowed.getCell(4).getStringCellValue()).isEqualTo("第 6 行：所属学区编号：990778-XQ1 不是区县 990777 的学区");
+      assertThat(borrowed.getCell(4).getStringCellValue()).isEqualTo("第 6 行：所属学区编号：990778-XQ1 不是区县 990777 的学区；" + hint);
 
       Row otherCounty = byId.get("9907780001");
       assertThat(red(otherCounty, 0)).isTrue();
@@ -179,10 +181,16 @@ class RegistryImportIT extends DistrictITSupport {
       assertThat(red(badType, 2)).isTrue();
       assertThat(badType.getCell(4).getStringCellValue()).startsWith("第 9 行：学校类型：不是可选值（").endsWith("：中专");
 
+      // refused by PutSchoolRequest's own constraint, through the same Validator as the PUT's body
+      Row badXuequId = byId.get("9907770008");
+      assertThat(red(badXuequId, 3)).isTrue();
+      assertThat(red(badXuequId, 0)).isFalse();
+      assertThat(badXuequId.getCell(4).getStringCellValue()).startsWith("第 10 行：所属学区编号：").contains("[A-Za-z0-9-]{1,40}");
+
       Sheet summary = wb.getSheet("汇总");
-      assertThat(summary.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(8.0);
+      assertThat(summary.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(9.0);
       assertThat(summary.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(3.0);
-      assertThat(summary.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(5.0);
+      assertThat(summary.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(6.0);
     }
 
     // the same files again: every applied row unchanged, no version, no event
@@ -190,7 +198,7 @@ class RegistryImportIT extends DistrictITSupport {
     JsonNode againXuequ = awaitDone(upload("xuequ", "学区.xlsx", xuequ));
     assertThat(figures(againXuequ)).isEqualTo("read=3 applied=0 refused=1 unchanged=2");
     JsonNode againSchools = awaitDone(upload("schools", "学校名册.xlsx", schools));
-    assertThat(figures(againSchools)).isEqualTo("read=8 applied=0 refused=5 unchanged=3");
+    assertThat(figures(againSchools)).isEqualTo("read=9 applied=0 refused=6 unchanged=3");
     assertThat(registryState()).isEqualTo(before);
     assertThat(count("select count(*) from outbox_event where topic = '" + Topics.DISTRICT_SCHOOL_REGISTRY
         + "' and payload like '%\"countyId\":\"" + COUNTY + "\"%'")).isEqualTo(3);

@@ -48,6 +48,21 @@ public class RowRequests {
     this.validator = validator;
   }
 
+  /**
+   * Where a refusal of the service method belongs: the column it concerns, and what the row's author
+   * can do about it in an import (null: nothing beyond the refusal's own words).
+   */
+  public record Where(String column, Msg hint) {
+
+    public static Where at(String column) {
+      return new Where(column, null);
+    }
+
+    public Where hint(Msg more) {
+      return new Where(column, more);
+    }
+  }
+
   /** What one PUT did. */
   public enum Outcome { APPLIED, UNCHANGED }
 
@@ -61,10 +76,10 @@ public class RowRequests {
    * Applies {@code rows} as requests of type {@code requestType}.
    *
    * @param idColumn         the column holding the id of the endpoint's path (not a field of the body)
-   * @param columnOfProblem  for a refusal's detail message code, the column it concerns (others are row errors)
+   * @param whereOfProblem   for a refusal's detail message code, the column it concerns (others are row errors)
    */
   public <T> ChunkApplier.Result apply(List<ImportRow> rows, Class<T> requestType, String idColumn,
-      Map<String, String> columnOfProblem, Put<T> put) {
+      Map<String, Where> whereOfProblem, Put<T> put) {
     List<ImportRow> refused = new ArrayList<>();
     int applied = 0;
     int unchanged = 0;
@@ -105,8 +120,12 @@ public class RowRequests {
       } catch (ApiProblem p) {
         Msg why = p.getDetailMessageCode() != null ? new Msg(p.getDetailMessageCode(), p.getDetailMessageArguments())
             : Msg.verbatim(String.valueOf(p.getBody().getDetail()));
-        String column = p.getDetailMessageCode() == null ? null : columnOfProblem.get(p.getDetailMessageCode());
-        refused.add(column != null ? refuse(row, Map.of(column, why)) : row.refused(Map.of(), List.of(why)));
+        Where where = p.getDetailMessageCode() == null ? null : whereOfProblem.get(p.getDetailMessageCode());
+        if (where == null) {
+          refused.add(row.refused(Map.of(), List.of(why)));
+        } else {
+          refused.add(refuse(row, Map.of(where.column(), where.hint() == null ? why : Msg.msg("district.import.with-hint", why, where.hint()))));
+        }
       }
     }
     return new ChunkApplier.Result(applied, unchanged, refused);

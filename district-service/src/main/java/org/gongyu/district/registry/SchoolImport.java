@@ -9,8 +9,10 @@ import org.gongyu.chassis.excel.ColumnType;
 import org.gongyu.chassis.excel.EnumValue;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.district.imports.ImportFamily;
 import org.gongyu.district.imports.RowRequests;
+import org.gongyu.district.imports.RowRequests.Where;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,9 +57,9 @@ class SchoolImport implements ImportFamily {
   @Override
   public ChunkApplier.Result apply(String countyId, List<ImportRow> chunk) {
     return rows.apply(chunk, PutSchoolRequest.class, "schoolId",
-        Map.of("district.xuequ.not-in-county", "xuequId",
-            "district.school.other-county", "schoolId",
-            "district.school-type.unknown", "schoolType"),
+        Map.of("district.xuequ.not-in-county", Where.at("xuequId").hint(Msg.msg("district.import.xuequ-first", countyId)),
+            "district.school.other-county", Where.at("schoolId"),
+            "district.school-type.unknown", Where.at("schoolType")),
         (schoolId, body) -> registry.putSchool(countyId, schoolId, body.name(), body.schoolType(), body.xuequId()).changed()
             ? RowRequests.Outcome.APPLIED : RowRequests.Outcome.UNCHANGED);
   }

@@ -9,6 +9,7 @@ import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.district.imports.ImportFamily;
 import org.gongyu.district.imports.RowRequests;
+import org.gongyu.district.imports.RowRequests.Where;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +46,7 @@ class XuequImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String countyId, List<ImportRow> chunk) {
-    return rows.apply(chunk, PutXuequRequest.class, "xuequId", Map.of("district.xuequ.other-county", "xuequId"),
+    return rows.apply(chunk, PutXuequRequest.class, "xuequId", Map.of("district.xuequ.other-county", Where.at("xuequId")),
         (xuequId, body) -> registry.putXuequ(countyId, xuequId, body.name()).changed()
             ? RowRequests.Outcome.APPLIED : RowRequests.Outcome.UNCHANGED);
   }
