@@ -138,9 +138,34 @@ public final class IdempotentBatch<R> {
     }
   }
 
+  private static final ThreadLocal<List<String>> EVERY_FINDING = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work} with every finding of a {@link #rejectIf} it throws also added to {@code
+   * findings}, not only the first {@value #MAX_LISTED} the answer lists: the Excel import maps each
+   * back to its row ({@code org.gongyu.school.imports}).
+   */
+  public static <T> T listingEveryFinding(List<String> findings, java.util.function.Supplier<T> work) {
+    List<String> outer = EVERY_FINDING.get();
+    EVERY_FINDING.set(findings);
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        EVERY_FINDING.remove();
+      } else {
+        EVERY_FINDING.set(outer);
+      }
+    }
+  }
+
   /** 422 listing every problem, if there are any; nothing of the {@code what} ("batch", "request") is stored. */
   public static void rejectIf(String what, List<String> errors) {
     if (!errors.isEmpty()) {
+      List<String> every = EVERY_FINDING.get();
+      if (every != null) {
+        every.addAll(errors);
+      }
       throw ApiProblem.unprocessable(
           Msg.msg("school.batch.rejected." + what, errors.size(), Findings.of(errors.getFirst())),
           Findings.of(errors.subList(0, Math.min(errors.size(), MAX_LISTED))));
