@@ -5,6 +5,7 @@ import type { Connect } from 'vite'
 import { districtAnswer } from './district'
 import { schoolAnswer } from './school'
 import { schoolDemoAnswer } from './schoolDemo'
+import { importsAnswer } from './imports'
 
 const CITY = '990100'
 const COUNTIES = [{ id: '990113', name: '西湖区' }, { id: '990114', name: '北湖县' }, { id: '990115', name: '南山区' }]
@@ -204,6 +205,26 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://mock')
     if (!(url.pathname === '/me' || url.pathname.startsWith('/api/'))) return next()
+    if (/^\/api\/(school\/schools|district\/counties)\/[^/]+\/imports(\/|$)/.test(url.pathname)) {
+      // Excel import (mock/imports.ts): multipart uploads, JSON jobs and xlsx downloads
+      const chunks: Buffer[] = []
+      req.on('data', (chunk: Buffer) => chunks.push(chunk))
+      req.on('end', () => {
+        const lang = String(req.headers['accept-language'] ?? 'zh-CN')
+        const a = importsAnswer(req.method ?? 'GET', url.pathname, url.searchParams, Buffer.concat(chunks).toString('utf8'), lang)
+          ?? { status: 404, json: { title: '未找到', status: 404, detail: `没有 ${url.pathname}` } }
+        res.statusCode = a.status
+        if (a.file) {
+          res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.file.name)}`)
+          res.end(a.file.bytes)
+        } else {
+          res.setHeader('Content-Type', a.status >= 400 ? 'application/problem+json' : 'application/json')
+          res.end(JSON.stringify(a.json))
+        }
+      })
+      return
+    }
     if (url.pathname.endsWith('.xlsx') || url.pathname.endsWith('.pdf')) {
       res.statusCode = 204
       return res.end()

@@ -13,9 +13,9 @@ describe('role-based menu', () => {
 
   it('county users see their county, its attention list and indicators of their county', () => {
     // the county admin also runs the demonstration programme (programme, applications, titles)
-    expect(testIds('county-admin')).toEqual(['nav-county', 'nav-attention', 'nav-indicators', 'nav-demo-programme',
+    expect(testIds('county-admin').slice(0, 6)).toEqual(['nav-county', 'nav-attention', 'nav-indicators', 'nav-demo-programme',
       'nav-demo-board', 'nav-demo-titles'])
-    expect(menuFor(ME['county-admin']).map((m) => m.path))
+    expect(menuFor(ME['county-admin']).map((m) => m.path).slice(0, 6))
       .toEqual(['/counties/990113', '/counties/990113/attention', '/indicators?county=990113', '/counties/990113/demonstration',
         '/counties/990113/demonstration/applications', '/counties/990113/demonstration/titles'])
     // an assessor (no demonstration workspace: they act in their assignments) has their assignments first, then what every county user sees
@@ -43,6 +43,17 @@ describe('role-based menu', () => {
       expect(demo.testId).toBe('nav-school-demo')
       expect(demo.path).toBe('/schools/9901130001/demonstration')
     }
+  })
+
+  it('Excel 导入 sits right after 本校记录 for school users, and last for county admins only', () => {
+    for (const role of ['school-admin', 'school-staff']) {
+      const ids = testIds(role)
+      expect(ids[ids.indexOf('nav-records') + 1]).toBe('nav-imports')
+      expect(menuFor(ME[role]).find((m) => m.key === 'imports')).toMatchObject({ path: '/schools/9901130001/imports', labelKey: 'imports.nav' })
+    }
+    expect(menuFor(ME['county-admin']).at(-1)).toMatchObject({ testId: 'nav-imports', path: '/counties/990113/imports' })
+    expect(testIds('county-assessor')).not.toContain('nav-imports')
+    expect(testIds('city-staff')).not.toContain('nav-imports')
   })
 
   it('a token without one of the six roles gets no menu and no home', () => {

@@ -43,7 +43,7 @@ export function homePath(me: Me | null | undefined): string | null {
 
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
-    | 'demo-programme' | 'demo-board' | 'demo-titles' | 'school-demo'
+    | 'demo-programme' | 'demo-board' | 'demo-titles' | 'school-demo' | 'imports'
   testId: string
   path: string
   labelKey: string
@@ -80,6 +80,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
   const role = primaryRole(me)
   if (!me || !role) return []
   const item = (key: MenuItem['key'], path: string): MenuItem => ({ key, testId: `nav-${key}`, path, labelKey: `nav.${key}` })
+  // Excel 导入 (issue 14 item 3): a school's records; a county admin's 学区 and school registry
+  const imports = (path: string): MenuItem => ({ key: 'imports', testId: 'nav-imports', path, labelKey: 'imports.nav' })
   switch (tierOf(role)) {
     case 'CITY':
       return [item('city', '/city'), item('attention', '/attention'), item('indicators', '/indicators')]
@@ -90,10 +92,11 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         item('county', `/counties/${me.county_id}`),
         item('attention', `/counties/${me.county_id}/attention`),
         item('indicators', `/indicators?county=${me.county_id}`),
-        ...(role === 'county-admin' ? countyDemoItems(me.county_id) : []),
+        ...(role === 'county-admin' ? [...countyDemoItems(me.county_id), imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'SCHOOL':
       return me.school_id ? [item('school', `/schools/${me.school_id}`), recordsSection(me.school_id),
+        imports(`/schools/${me.school_id}/imports`),
         { key: 'school-demo', testId: 'nav-school-demo', path: `/schools/${me.school_id}/demonstration`, labelKey: 'schoolDemo.nav' }] : []
   }
 }

@@ -114,6 +114,41 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   return (await response.json()) as T
 }
 
+/**
+ * A multipart POST with upload progress (fetch reports none): the session cookie, the CSRF header,
+ * the language, 401 → reload for login, problem+json → ApiError, like `request`. `percent` is the
+ * share of the request's bytes sent so far (0–100).
+ */
+export function postForm<T>(path: string, form: FormData, lang: string, onProgress: (percent: number) => void = () => {}): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
+    xhr.setRequestHeader('Accept-Language', lang)
+    const token = cookie('XSRF-TOKEN')
+    if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token)
+    xhr.upload.onprogress = (ev) => {
+      if (ev.lengthComputable) onProgress(Math.round((ev.loaded / ev.total) * 100))
+    }
+    xhr.onload = async () => {
+      if (xhr.status === 401 && reloadForLogin()) return
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status, headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
+      })
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(100)
+        resolve(xhr.status === 204 ? (undefined as T) : ((await response.json()) as T))
+      } else {
+        reject(await toError(response))
+      }
+    }
+    // a refused upload may also end as a closed connection (a server that stops reading a file too big)
+    xhr.onerror = () => reject(new ApiError(0, null, null, []))
+    xhr.send(form)
+  })
+}
+
 export async function toError(response: Response): Promise<ApiError> {
   const type = response.headers.get('Content-Type') ?? ''
   if (type.includes('json')) {

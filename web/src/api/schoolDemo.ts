@@ -1,7 +1,7 @@
 // The school's side of the demonstration-school programme (school-service through the gateway):
 // programmes, the application, the self-evaluation drafts and their evidence attachments, and the
 // school's own indicator figures the rubric's criteria are tied to (issue 13 item 2).
-import { ApiError, cookie, reloadForLogin, request, toError } from './client'
+import { postForm, request } from './client'
 
 export interface SchoolCriterion {
   code: string
@@ -121,35 +121,10 @@ export function uploadAttachment(
   schoolId: string, applicationId: string, criterionCode: string, file: File, lang: string,
   onProgress: (percent: number) => void = () => {},
 ): Promise<Attachment> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('POST', attachmentsPath(schoolId, applicationId))
-    xhr.withCredentials = true
-    xhr.setRequestHeader('Accept', 'application/json, application/problem+json')
-    xhr.setRequestHeader('Accept-Language', lang)
-    const token = cookie('XSRF-TOKEN')
-    if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token)
-    xhr.upload.onprogress = (ev) => {
-      if (ev.lengthComputable) onProgress(Math.round((ev.loaded / ev.total) * 100))
-    }
-    xhr.onload = async () => {
-      if (xhr.status === 401 && reloadForLogin()) return
-      const response = new Response(xhr.responseText, {
-        status: xhr.status, headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') ?? '' },
-      })
-      if (xhr.status >= 200 && xhr.status < 300) {
-        onProgress(100)
-        resolve((await response.json()) as Attachment)
-      } else {
-        reject(await toError(response))
-      }
-    }
-    xhr.onerror = () => reject(new ApiError(0, null, null, []))
-    const form = new FormData()
-    form.append('criterionCode', criterionCode)
-    form.append('file', file, file.name)
-    xhr.send(form)
-  })
+  const form = new FormData()
+  form.append('criterionCode', criterionCode)
+  form.append('file', file, file.name)
+  return postForm<Attachment>(attachmentsPath(schoolId, applicationId), form, lang, onProgress)
 }
 
 export const schoolDemoApi = {

@@ -2,6 +2,7 @@ import type zh from './zh-CN'
 import records from './records.en'
 import countyDemo from './county.en'
 import schoolDemo from './schoolDemo.en'
+import imports from './imports.en'
 
 const en: typeof zh = {
   app: {
@@ -315,6 +316,7 @@ const en: typeof zh = {
   records,
   countyDemo,
   schoolDemo,
+  imports,
   errors: {
     http: 'The request failed (HTTP {status})',
     network: 'Cannot reach the server; please try again',

@@ -1,6 +1,7 @@
 import records from './records.zh-CN'
 import countyDemo from './county.zh-CN'
 import schoolDemo from './schoolDemo.zh-CN'
+import imports from './imports.zh-CN'
 
 export default {
   app: {
@@ -314,6 +315,7 @@ export default {
   records,
   countyDemo,
   schoolDemo,
+  imports,
   errors: {
     http: '请求失败（HTTP {status}）',
     network: '无法连接服务器，请稍后重试',

@@ -32,12 +32,21 @@ export const routes = [
     path: '/counties/:countyId/demonstration/titles', name: 'county-demo-titles',
     component: () => import('@/views/county/DemoTitlesView.vue'), props: true,
   },
+  {
+    path: '/counties/:countyId/imports', name: 'county-imports',
+    component: () => import('@/views/ImportsView.vue'), props: true,
+  },
   { path: '/schools/:schoolId', name: 'school', component: () => import('@/views/SchoolView.vue'), props: true },
   // 本校记录 (issue 13 item 1): a page per record family; the section's address opens its first family
   { path: '/schools/:schoolId/records', name: 'school-records-home', redirect: (to: RouteLocation) => ({ path: `/schools/${to.params.schoolId}/records/classes`, query: to.query }) },
   {
     path: '/schools/:schoolId/records/:family', name: 'school-records',
     component: () => import('@/views/SchoolRecordsView.vue'), props: true,
+  },
+  // Excel 导入 (issue 14 item 3): templates, upload, the job's progress, its error workbook
+  {
+    path: '/schools/:schoolId/imports', name: 'school-imports',
+    component: () => import('@/views/ImportsView.vue'), props: true,
   },
   // 示范校创建 (issue 13 item 2): programmes and applying, then an application's timeline and self-evaluation
   {

@@ -16,7 +16,7 @@ vi.mock('@/api/reports', () => ({
   exportUrl: {},
 }))
 
-import { makeRouter } from '@/router'
+import { makeRouter, routes } from '@/router'
 import { api } from '@/api/reports'
 
 async function landing(role: string) {
@@ -64,6 +64,19 @@ describe('home redirect per role', () => {
     expect(router.currentRoute.value.fullPath).toBe('/counties/990114?period=2025-2026-2')
     await router.push('/no/such/page')
     expect(router.currentRoute.value.name).toBe('not-found')
+  })
+
+  it('the Excel import pages of a school and of a county are their own lazily loaded route', async () => {
+    me.current = ME['school-admin']
+    setActivePinia(createPinia())
+    const router = makeRouter(createMemoryHistory())
+    await router.push('/schools/9901130001/imports')
+    expect(router.currentRoute.value.name).toBe('school-imports')
+    expect(router.currentRoute.value.params).toEqual({ schoolId: '9901130001' })
+    expect(router.resolve('/counties/990113/imports').name).toBe('county-imports')
+    for (const name of ['school-imports', 'county-imports']) {
+      expect(typeof routes.find((r) => r.name === name)!.component).toBe('function')
+    }
   })
 
   it('a calendar that does not answer holds the landing at most 4 s, then the default semester stands in', async () => {
