@@ -42,6 +42,9 @@ class StudentRecordsAccessIT extends StudentRecordsItSupport {
     var endpoints = List.of(
         AccessMatrix.Endpoint.send("POST", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/home-contacts", contacts, schoolUsers),
         AccessMatrix.Endpoint.send("POST", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/home-visit-files", files, schoolUsers),
+        // the school's own files only: county and city users get 403 (issue 13 item 1)
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/home-visit-files?schoolYear=2026-2027",
+            schoolUsers),
         AccessMatrix.Endpoint.send("PUT", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/special-students/SR-MX-1", special,
             schoolUsers),
         AccessMatrix.Endpoint.send("POST", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/six-ones", sixOnes, schoolUsers));
