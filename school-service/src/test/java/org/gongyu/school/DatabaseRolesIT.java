@@ -31,6 +31,19 @@ class DatabaseRolesIT extends SchoolRecordsItSupport {
         .appendOnly("attachment_read", """
             insert into attachment_read (at, school_id, application_id, actor, roles, org_unit)
             values (now(), 'LP-SCHOOL', '00000000-0000-0000-0000-00000000a77a', 'least-privilege-probe', 'COUNTY_ASSESSOR', 'county:LP0001')""")
+        .appendOnly("demonstration_status_step", """
+            with p as (
+              insert into demonstration_programme (id, county_id, name, target, application_opens_on, application_deadline,
+                creation_months, title_validity_years, standard_id, standard_version, rubric, version, updated_at)
+              values ('LP-PROGRAMME', 'LP0001', '最小权限项目', 1, date '2027-10-01', date '2027-10-31', 12, 3, 'LP', 1, '{}', 1, now())
+              returning id),
+            a as (
+              insert into demonstration_application (id, school_id, programme_id, county_id, applied_at, baseline, plan, status,
+                version, updated_at)
+              select '00000000-0000-0000-0000-0000000057e9', 'LP-SCHOOL', p.id, 'LP0001', now(), '[]', '-', 'APPLIED', 1, now() from p
+              returning id)
+            insert into demonstration_status_step (application_id, version, status, at, received_at)
+            select a.id, 1, 'APPLIED', now(), now() from a""")
         .appendOnly("retention_purge", """
             insert into retention_purge (ran_at, special_students, consultations, home_visit_files)
             values (now(), 0, 0, 0)""")

@@ -170,6 +170,29 @@ class Applications {
         .list();
   }
 
+  /**
+   * A status step the county took, as received: the school's timeline lists them all (the
+   * application itself mirrors only the newest).
+   */
+  record StatusStep(long version, DemonstrationStatus status, DemonstrationStatus previousStatus, Instant at,
+      LocalDate creationEndsOn, BigDecimal finalScore, LocalDate titleValidUntil, LocalDate rectificationDeadline,
+      String reason) {}
+
+  /** Every status step received for the application, in the county's order (by version), whatever order they arrived in. */
+  List<StatusStep> steps(UUID id) {
+    return jdbc.sql("""
+            select version, status, previous_status, at, creation_ends_on, final_score, title_valid_until,
+              rectification_deadline, reason
+            from demonstration_status_step where application_id = ? order by version
+            """)
+        .param(id)
+        .query((rs, n) -> new StatusStep(rs.getLong("version"), DemonstrationStatus.valueOf(rs.getString("status")),
+            rs.getString("previous_status") == null ? null : DemonstrationStatus.valueOf(rs.getString("previous_status")),
+            rs.getTimestamp("at").toInstant(), Programmes.day(rs, "creation_ends_on"), rs.getBigDecimal("final_score"),
+            Programmes.day(rs, "title_valid_until"), Programmes.day(rs, "rectification_deadline"), rs.getString("reason")))
+        .list();
+  }
+
   /** Whether a status event changed the application, and if not, why. */
   enum Mirrored { APPLIED, NOT_NEWER, UNKNOWN_APPLICATION, OTHER_SCHOOL }
 
@@ -187,6 +210,27 @@ class Applications {
     if (!school.get().equals(e.schoolId())) {
       return Mirrored.OTHER_SCHOOL;
     }
+    // every step goes to the history, also one older than the mirrored status (it arrived late);
+    // the same version again (a replay, a duplicate with another event id) adds nothing
+    jdbc.sql("""
+            insert into demonstration_status_step (application_id, version, status, previous_status, at, creation_ends_on,
+              final_score, title_valid_until, rectification_deadline, reason, received_at)
+            values (:id, :version, :status, :previous, :at, :creationEndsOn, :finalScore, :validUntil, :rectificationDeadline,
+              :reason, :now)
+            on conflict (application_id, version) do nothing
+            """)
+        .param("id", e.applicationId())
+        .param("version", e.version())
+        .param("status", e.status().name())
+        .param("previous", e.previousStatus() == null ? null : e.previousStatus().name())
+        .param("at", Timestamp.from(e.at()))
+        .param("creationEndsOn", e.creationEndsOn() == null ? null : Date.valueOf(e.creationEndsOn()))
+        .param("finalScore", e.finalScore())
+        .param("validUntil", e.titleValidUntil() == null ? null : Date.valueOf(e.titleValidUntil()))
+        .param("rectificationDeadline", e.rectificationDeadline() == null ? null : Date.valueOf(e.rectificationDeadline()))
+        .param("reason", e.reason())
+        .param("now", Timestamp.from(clock.instant()))
+        .update();
     int updated = jdbc.sql("""
             update demonstration_application set status = :status, version = :version, status_at = :at,
               creation_ends_on = :creationEndsOn, final_score = :finalScore, title_valid_until = :validUntil,

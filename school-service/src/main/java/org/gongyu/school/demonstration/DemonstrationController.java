@@ -79,15 +79,25 @@ class DemonstrationController {
   record SubmissionView(int round, Instant submittedAt, String standardId, long standardVersion, BigDecimal selfTotal) {}
 
   /**
+   * A status step the county took (from {@code DemonstrationStatusChanged}), with what it set.
+   *
+   * @param version the county's version of the application after the step: the order of the steps
+   * @param reason  the county's reason or note, if it gave one
+   */
+  record StatusStepView(long version, String status, String previousStatus, Instant at, LocalDate creationEndsOn,
+      BigDecimal finalScore, LocalDate titleValidUntil, LocalDate rectificationDeadline, String reason) {}
+
+  /**
    * An application with the status the county gave it (version 0: nothing heard from the county yet).
    *
    * @param selfEvaluationRound the round being drafted, or the last one submitted while it waits
    * @param submittedRound      the last round submitted, 0 for none
+   * @param statusHistory       every status step the county took, by version (the status above is the last)
    */
   record ApplicationResponse(UUID applicationId, String schoolId, String programmeId, String status, long version,
       Instant appliedAt, Instant statusAt, LocalDate creationEndsOn, BigDecimal finalScore, LocalDate titleValidUntil,
       LocalDate rectificationDeadline, String reason, int selfEvaluationRound, int submittedRound,
-      List<BaselineView> baseline, String plan, List<SubmissionView> submissions) {}
+      List<BaselineView> baseline, String plan, List<SubmissionView> submissions, List<StatusStepView> statusHistory) {}
 
   @Operation(summary = "Programmes open to the school", description = "列出本校所在区县发布的示范校创建项目及其评价标准。")
   @GetMapping("/programmes")
@@ -120,7 +130,7 @@ class DemonstrationController {
     return applications.list(schoolId).stream().map(this::response).toList();
   }
 
-  @Operation(summary = "Read an application", description = "读取本校的一份示范校申报；不存在时返回 404。")
+  @Operation(summary = "Read an application", description = "读取本校的一份示范校申报，含区县给出的每一步状态（statusHistory）；不存在时返回 404。")
   @GetMapping("/applications/{applicationId}")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   ApplicationResponse application(@PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable UUID applicationId) {
@@ -134,6 +144,10 @@ class DemonstrationController {
         a.baseline().stream().map(b -> new BaselineView(b.areaCode(), b.level(), b.note())).toList(), a.plan(),
         applications.submissions(a.id()).stream()
             .map(s -> new SubmissionView(s.round(), s.submittedAt(), s.standardId(), s.standardVersion(), s.selfTotal()))
+            .toList(),
+        applications.steps(a.id()).stream()
+            .map(s -> new StatusStepView(s.version(), s.status().name(), s.previousStatus() == null ? null : s.previousStatus().name(),
+                s.at(), s.creationEndsOn(), s.finalScore(), s.titleValidUntil(), s.rectificationDeadline(), s.reason()))
             .toList());
   }
 }
