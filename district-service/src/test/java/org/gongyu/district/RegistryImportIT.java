@@ -200,8 +200,9 @@ class RegistryImportIT extends DistrictITSupport {
     JsonNode againSchools = awaitDone(upload("schools", "学校名册.xlsx", schools));
     assertThat(figures(againSchools)).isEqualTo("read=9 applied=0 refused=6 unchanged=3");
     assertThat(registryState()).isEqualTo(before);
-    assertThat(count("select count(*) from outbox_event where topic = '" + Topics.DISTRICT_SCHOOL_REGISTRY
-        + "' and payload like '%\"countyId\":\"" + COUNTY + "\"%'")).isEqualTo(3);
+    for (String applied : List.of("9907770001", "9907770002", "9907770003")) {
+      assertThat(registryEventsOf(applied)).as(applied).isEqualTo(1);
+    }
 
     // a changed row is a new version and one more event, as a PUT with new content is
     JsonNode renamed = awaitDone(upload("schools", "改名.xlsx", filled("schools", List.of(
@@ -218,6 +219,27 @@ class RegistryImportIT extends DistrictITSupport {
     assertThat(jobs.getBody().findValuesAsString("jobId")).startsWith(renamed.get("jobId").asString(),
         againSchools.get("jobId").asString(), againXuequ.get("jobId").asString());
     assertThat(post(BASE + "/jobs/" + renamed.get("jobId").asString() + "/cancellation").getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  void anEnglishTemplateUploadedInEnglishGetsItsRowErrorsInEnglish() throws IOException {
+    byte[] schools = filled("schools", "en", List.of(
+        List.of("9907770021", "English Primary", "Primary", ""),
+        List.of("9907770022", "Lost School", "Nine-year", "990777-XQ8")));
+    JsonNode done = awaitDone(uploadAs("schools", "schools.xlsx", schools, "en", null));
+    assertThat(figures(done)).isEqualTo("read=2 applied=1 refused=1 unchanged=0");
+    assertThat(schoolRow("9907770021")).isEqualTo("9907770021:990777:-:English Primary:PRIMARY:1");
+    ResponseEntity<byte[]> errors = download(BASE + "/jobs/" + done.get("jobId").asString() + "/errors.xlsx");
+    assertThat(errors.getHeaders().getContentDisposition().getFilename()).isEqualTo("schools-errors.xlsx");
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(errors.getBody()))) {
+      Sheet sheet = wb.getSheetAt(0);
+      assertThat(sheet.getSheetName()).isEqualTo("Refused rows");
+      assertThat(headers(sheet.getRow(0), 5)).containsExactly("School id", "Name", "School type", "学区 id", "Errors");
+      assertThat(cells(sheet.getRow(1), 4)).containsExactly("9907770022", "Lost School", "Nine-year", "990777-XQ8");
+      assertThat(red(sheet.getRow(1), 3)).isTrue();
+      assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Row 3: 学区 id: xuequ 990777-XQ8 is not a 学区 of county"
+          + " 990777; register the 学区 in county 990777 first (upload it with the 学区 template before the schools), or leave the cell empty");
+    }
   }
 
   @Test
@@ -264,7 +286,11 @@ class RegistryImportIT extends DistrictITSupport {
 
   /** The template of {@code family} as downloaded, filled with {@code rows} from row 2 on (over the example row). */
   byte[] filled(String family, List<List<String>> rows) throws IOException {
-    byte[] template = download(BASE + "/templates/" + family + ".xlsx?lang=zh-CN").getBody();
+    return filled(family, "zh-CN", rows);
+  }
+
+  byte[] filled(String family, String lang, List<List<String>> rows) throws IOException {
+    byte[] template = download(BASE + "/templates/" + family + ".xlsx?lang=" + lang).getBody();
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template))) {
       Sheet data = wb.getSheetAt(0);
       for (int i = 0; i < rows.size(); i++) {

@@ -16,6 +16,16 @@ class SchoolTypeTest {
   }
 
   @Test
+  void everyTypeHasItsOwnChineseAndEnglishLabelForTheImportDropDown() {
+    assertThat(java.util.Arrays.stream(SchoolType.values()).map(SchoolType::labelZh).distinct()).hasSize(SchoolType.values().length);
+    assertThat(java.util.Arrays.stream(SchoolType.values()).map(SchoolType::labelEn).distinct()).hasSize(SchoolType.values().length);
+    assertThat(SchoolImport.SPEC.column("schoolType").orElseThrow().values())
+        .extracting(v -> v.code() + "=" + v.labelZh() + "/" + v.labelEn())
+        .contains("PRIMARY=小学/Primary", "KINDERGARTEN=幼儿园/Kindergarten")
+        .hasSize(SchoolType.values().length);
+  }
+
+  @Test
   void refusesAnUnknownTypeNamingTheValidOnes() {
     assertThatThrownBy(() -> SchoolType.parse("primary"))
         .isInstanceOfSatisfying(ApiProblem.class, p -> {
