@@ -420,6 +420,8 @@ class DemonstrationAssessmentIT extends DistrictITSupport {
     JsonNode sheet = call("GET", base + "/scoresheet", null, null).getBody();
     JsonNode a12 = sheet.get("criteria").get(1);
     assertThat(a12.get("criterionCode").asString()).isEqualTo("A1.2");
+    assertThat(a12.get("nameZh").asString()).isEqualTo("数字家长学校");
+    assertThat(a12.get("nameEn").asString()).as("both names of the standard").isEqualTo("Digital parent school");
     assertThat(a12.get("spread").decimalValue()).isEqualByComparingTo("4");
     assertThat(a12.get("needsConsensus").asBoolean()).isTrue();
     assertThat(a12.get("result").decimalValue()).isEqualByComparingTo("17");

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Rules;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,14 +62,27 @@ class AssessmentController {
       @PathVariable @Pattern(regexp = USERNAME) String username,
       @Valid @RequestBody PutAssessorRequest body) {
     AssessorService.Upserted result = assessors.put(countyId, username, body);
-    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(AssessorResponse.of(result.row()));
+    return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(AssessorResponse.of(result.row(), assessors.openAssignments(countyId).getOrDefault(username, List.of())));
   }
 
-  @Operation(summary = "List the county's assessors", description = "列出区县的评审专家。")
+  @Operation(summary = "List the county's assessors", description = "列出区县的评审专家（已移出的不列出），含每人尚未结束的评审任务。")
   @GetMapping("/assessors")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<AssessorResponse> assessors(@PathVariable @Pattern(regexp = ID) String countyId) {
-    return assessors.list(countyId).stream().map(AssessorResponse::of).toList();
+    Map<String, List<UUID>> open = assessors.openAssignments(countyId);
+    return assessors.list(countyId).stream().map(r -> AssessorResponse.of(r, open.getOrDefault(r.username(), List.of()))).toList();
+  }
+
+  /** 204; 404 not on the panel; 409 while on an open round. */
+  @Operation(summary = "Remove an assessor from the panel", description = "将评审专家移出区县专家库（204）。该专家仍在已自评或评审中的申报上（已分派或已声明无冲突）时返回 409；已结束轮次的记录保留。")
+  @DeleteMapping("/assessors/{username}")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ResponseEntity<Void> removeAssessor(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = USERNAME) String username) {
+    assessors.remove(countyId, username);
+    return ResponseEntity.noContent().build();
   }
 
   // ---- assignments and declarations

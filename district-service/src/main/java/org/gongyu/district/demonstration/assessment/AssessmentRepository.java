@@ -50,9 +50,43 @@ class AssessmentRepository {
         .params(countyId, username).query(AssessmentRepository::assessor).optional();
   }
 
+  /** The panel: every entry not removed, active or not. */
   List<AssessorRow> assessors(String countyId) {
-    return jdbc.sql("select " + ASSESSOR_COLUMNS + " from demonstration_assessor where county_id = ? order by username")
+    return jdbc.sql("select " + ASSESSOR_COLUMNS + " from demonstration_assessor where county_id = ? and removed_at is null order by username")
         .param(countyId).query(AssessmentRepository::assessor).list();
+  }
+
+  /** Whether the entry was removed from the panel (it stays for the rounds that name it). */
+  boolean removed(String countyId, String username) {
+    return jdbc.sql("select removed_at is not null from demonstration_assessor where county_id = ? and username = ?")
+        .params(countyId, username).query(Boolean.class).optional().orElse(false);
+  }
+
+  /** Takes a (locked) entry off the panel: inactive, removed, version + 1. */
+  void removeAssessor(String countyId, String username, long version, Instant at) {
+    jdbc.sql("""
+            update demonstration_assessor set active = false, removed_at = ?, version = ?, updated_at = ?
+            where county_id = ? and username = ?""")
+        .params(Timestamp.from(at), version, Timestamp.from(at), countyId, username)
+        .update();
+  }
+
+  /**
+   * The applications of the county on whose current round the assessor is assigned or cleared while
+   * the round is open (self-evaluated or being assessed), by username; the recused ones do not count.
+   */
+  java.util.Map<String, List<UUID>> openAssignments(String countyId) {
+    java.util.Map<String, List<UUID>> out = new java.util.TreeMap<>();
+    jdbc.sql("""
+            select s.assessor, s.application_id from demonstration_assignment s
+            join demonstration_application a on a.id = s.application_id
+            where a.county_id = ? and s.round = a.round and s.status <> 'RECUSED' and a.status in ('SELF_EVALUATED', 'ASSESSING')
+            order by s.assessor, a.applied_at, s.application_id""")
+        .param(countyId)
+        .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getObject(2, UUID.class)))
+        .list()
+        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    return out;
   }
 
   void upsertAssessor(AssessorRow a, Instant at) {
@@ -61,7 +95,7 @@ class AssessmentRepository {
             values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
             on conflict (county_id, username) do update set name = excluded.name, home_school_id = excluded.home_school_id,
               former_school_ids = excluded.former_school_ids, active = excluded.active, version = excluded.version,
-              updated_at = excluded.updated_at""")
+              updated_at = excluded.updated_at, removed_at = null""")
         .params(a.countyId(), a.username(), a.name(), a.homeSchoolId(), JSON.writeValueAsString(a.formerSchoolIds()),
             a.active(), a.version(), Timestamp.from(at))
         .update();

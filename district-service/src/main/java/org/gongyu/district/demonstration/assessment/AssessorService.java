@@ -62,14 +62,41 @@ class AssessorService {
     }
     boolean active = body.active() == null || body.active();
     Optional<AssessorRow> existing = repository.lockAssessor(countyId, username);
+    // a removed entry comes back onto the panel: a new entry for the county admin (201)
+    boolean removed = existing.isPresent() && repository.removed(countyId, username);
     AssessorRow wanted = new AssessorRow(countyId, username, body.name().strip(), body.homeSchoolId(), List.copyOf(former), active,
         existing.map(e -> e.version() + 1).orElse(1L));
-    if (existing.isPresent() && same(existing.get(), wanted)) {
+    if (existing.isPresent() && !removed && same(existing.get(), wanted)) {
       return new Upserted(existing.get(), false);
     }
     repository.upsertAssessor(wanted, clock.instant());
     log.info("county {} assessor {} version {} (active {})", countyId, username, wanted.version(), active);
-    return new Upserted(wanted, existing.isEmpty());
+    return new Upserted(wanted, existing.isEmpty() || removed);
+  }
+
+  /**
+   * Takes an entry off the panel (it stays stored for the rounds that name it; a PUT brings it
+   * back). 404 for a username not on the panel; 409 while the assessor is assigned or cleared on
+   * an open round (self-evaluated or being assessed): replace them there first, or deactivate them
+   * ({@code active: false}), which only stops new assignments.
+   */
+  @Transactional
+  void remove(String countyId, String username) {
+    if (!counties.exists(countyId)) {
+      throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
+    }
+    AssessorRow row = repository.lockAssessor(countyId, username)
+        .filter(r -> !repository.removed(countyId, username))
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.assessor.unknown", username, countyId)));
+    List<java.util.UUID> open = repository.openAssignments(countyId).getOrDefault(username, List.of());
+    if (!open.isEmpty()) {
+      ApiProblem p = ApiProblem.conflict(Msg.msg("district.assessor.open-assignments", username, open.size(),
+          String.join(", ", open.stream().map(java.util.UUID::toString).toList())));
+      p.getBody().setProperty("openAssignments", open);
+      throw p;
+    }
+    repository.removeAssessor(countyId, username, row.version() + 1, clock.instant());
+    log.info("county {} assessor {} removed from the panel (version {})", countyId, username, row.version() + 1);
   }
 
   @Transactional(readOnly = true)
@@ -78,6 +105,12 @@ class AssessorService {
       throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
     return repository.assessors(countyId);
+  }
+
+  /** Per username, the open rounds (applications) the assessor is on: see {@link #remove}. */
+  @Transactional(readOnly = true)
+  java.util.Map<String, List<java.util.UUID>> openAssignments(String countyId) {
+    return repository.openAssignments(countyId);
   }
 
   private static boolean same(AssessorRow a, AssessorRow b) {

@@ -9,8 +9,9 @@ import java.util.UUID;
  * The scoresheet of an application's current round.
  *
  * @param assessors  everyone assigned to the round, with their status (only cleared ones score)
- * @param criteria   per criterion of the rubric: each cleared assessor's points and comment, the
- *                   spread, whether it needs a consensus, the consensus and the result
+ * @param criteria   per criterion of the rubric (its Chinese and English name from the standard):
+ *                   each cleared assessor's points and comment, the spread, whether it needs a
+ *                   consensus, the consensus and the result
  * @param totals     each cleared assessor's sum of points
  * @param finalScore Σ results once every criterion has one; null before
  * @param passed     final score ≥ pass mark; null without a final score
@@ -24,7 +25,7 @@ record ScoresheetResponse(
   record AssessorLine(String assessor, String status, Instant submittedAt) {}
 
   record CriterionLine(
-      String criterionCode, String nameZh, BigDecimal maxPoints, List<AssessorScore> scores, BigDecimal spread,
+      String criterionCode, String nameZh, String nameEn, BigDecimal maxPoints, List<AssessorScore> scores, BigDecimal spread,
       boolean needsConsensus, Consensus consensus, BigDecimal result) {}
 
   record AssessorScore(String assessor, BigDecimal points, String comment) {}

@@ -26,7 +26,9 @@ final class Scoresheets {
         scores.add(new ScoresheetResponse.AssessorScore(p.getKey(), p.getValue(), comment));
       }
       Optional<ConsensusRow> consensus = state.consensus().stream().filter(c -> c.criterionCode().equals(code)).findFirst();
-      criteria.add(new ScoresheetResponse.CriterionLine(code, rubric.criterion(code).map(Rubric.Criterion::nameZh).orElse(code),
+      Optional<Rubric.Criterion> named = rubric.criterion(code);
+      criteria.add(new ScoresheetResponse.CriterionLine(code, named.map(Rubric.Criterion::nameZh).orElse(code),
+          named.map(Rubric.Criterion::nameEn).orElse(code),
           line.criterion().maxPoints(), List.copyOf(scores), line.spread(), line.needsConsensus(),
           consensus.map(c -> new ScoresheetResponse.Consensus(c.points(), c.note(), c.agreedBy(), c.agreedAt())).orElse(null),
           line.result()));

@@ -51,11 +51,11 @@ class AssessmentPapersTest {
             new ScoresheetResponse.AssessorLine("expert-li", "CLEARED", Instant.parse("2026-11-22T03:00:00Z")),
             new ScoresheetResponse.AssessorLine("expert-sun", "RECUSED", null)),
         List.of(
-            new ScoresheetResponse.CriterionLine("A1.1", "成立家长学校", new BigDecimal("10.00"), List.of(
+            new ScoresheetResponse.CriterionLine("A1.1", "成立家长学校", "A parent school", new BigDecimal("10.00"), List.of(
                 new ScoresheetResponse.AssessorScore("expert-wang", new BigDecimal("9.00"), "章程齐全 <b>&</b>"),
                 new ScoresheetResponse.AssessorScore("expert-li", new BigDecimal("10.00"), "符合要求")),
                 new BigDecimal("1.00"), false, null, new BigDecimal("9.50")),
-            new ScoresheetResponse.CriterionLine("A2.2", "家访覆盖率", new BigDecimal("25.00"), List.of(
+            new ScoresheetResponse.CriterionLine("A2.2", "家访覆盖率", "Home-visit coverage", new BigDecimal("25.00"), List.of(
                 new ScoresheetResponse.AssessorScore("expert-wang", new BigDecimal("16.00"), "覆盖 78%"),
                 new ScoresheetResponse.AssessorScore("expert-li", new BigDecimal("23.00"), "记录完整")),
                 new BigDecimal("7.00"), true,
