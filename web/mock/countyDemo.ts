@@ -25,8 +25,9 @@ const SCHOOLS = [
 const STANDARD = { standardId: 'STD-DEMO', version: 2, publishedAt: '2024-01-10T00:00:00Z', titleZh: '家校社协同育人示范校评估标准',
   titleEn: 'Demonstration school standard', passMark: 80, fullMark: 100, criteria: 5 }
 const CRITERIA = [
-  ['A1.1', '成立家长学校并有章程', 10], ['A1.2', '家委会三级组织健全', 15], ['A2.1', '每学期集体授课不少于 2 次', 20],
-  ['A2.2', '家访覆盖率达到 90%', 25], ['A2.3', '家长满意度调查', 30],
+  ['A1.1', '成立家长学校并有章程', 'A parent school with a charter', 10], ['A1.2', '家委会三级组织健全', 'Parent committees at three levels', 15],
+  ['A2.1', '每学期集体授课不少于 2 次', 'At least 2 collective sessions a semester', 20],
+  ['A2.2', '家访覆盖率达到 90%', 'Home visits reach 90% of families', 25], ['A2.3', '家长满意度调查', 'Parent satisfaction survey', 30],
 ] as const
 
 interface P {
@@ -69,7 +70,49 @@ const panel = [
   { username: 'expert-wang', name: '王立', homeSchoolId: '9901130005', formerSchoolIds: [] },
   { username: 'expert-zhao', name: '赵敏', homeSchoolId: '9901130001', formerSchoolIds: ['9901130002'] },
   { username: 'expert-sun', name: '孙华', homeSchoolId: '9901130002', formerSchoolIds: [] },
-].map((p) => ({ countyId: COUNTY, active: true, version: 1, ...p }))
+  { username: 'expert-qian', name: '钱雨', homeSchoolId: '9901130008', formerSchoolIds: ['9901130003', '9901120004'], active: false },
+].map((p) => ({ countyId: COUNTY, active: true, version: 1, ...p }) as { countyId: string; username: string; name: string
+  homeSchoolId: string | null; formerSchoolIds: string[]; active: boolean; version: number })
+
+const removed = new Set<string>()
+/** The applications whose open round (self-evaluated or being assessed) the assessor is on, not recused. */
+const openOf = (username: string) => apps.filter((a) => ['SELF_EVALUATED', 'ASSESSING'].includes(a.status)
+  && (rounds[a.id] ?? []).some((x) => x.assessor === username && x.status !== 'RECUSED')).map((a) => a.id)
+const panelOut = (p: (typeof panel)[number]) => ({ ...p, openAssignments: openOf(p.username) })
+
+/** PUT …/assessors/{username}: the API's checks, its field messages (400 and 422) in the caller's language. */
+function putAssessor(username: string, b: Record<string, unknown>, lang: string): Answer {
+  const errors: string[] = []
+  if (!/^[a-z0-9][a-z0-9._@-]{0,99}$/.test(username)) errors.push(`putAssessor.username: ${zh(lang) ? '需要匹配正则表达式"[a-z0-9][a-z0-9._@-]{0,99}"' : 'must match "[a-z0-9][a-z0-9._@-]{0,99}"'}`)
+  const name = typeof b.name === 'string' ? b.name.trim() : ''
+  if (!name) errors.push(`name: ${zh(lang) ? '不能为空' : 'must not be blank'}`)
+  else if (name.length > 200) errors.push(`name: ${zh(lang) ? '个数必须在0和200之间' : 'size must be between 0 and 200'}`)
+  const former = Array.isArray(b.formerSchoolIds) ? (b.formerSchoolIds as string[]) : []
+  if (former.some((x) => !/^[A-Za-z0-9-]{1,40}$/.test(x))) errors.push(`formerSchoolIds: ${zh(lang) ? '学校代码只能由字母、数字和连字符组成' : 'must match "[A-Za-z0-9-]{1,40}"'}`)
+  if (errors.length) return problem(400, lang, ['请求无效', '请求内容有误'], ['Bad Request', 'invalid request'], errors)
+  const home = (b.homeSchoolId as string | null) || null
+  const unprocessable: string[] = []
+  if (home && former.includes(home)) unprocessable.push(`formerSchoolIds: ${home} ${zh(lang) ? '是其现所在学校' : 'is the home school'}`)
+  if (home && !SCHOOLS.some((x) => x.id === home)) unprocessable.push(zh(lang) ? `homeSchoolId: ${home} 不是区县 ${COUNTY} 已登记的学校` : `homeSchoolId: ${home} is not a registered school of county ${COUNTY}`)
+  for (const f of former) {
+    if (!SCHOOLS.some((x) => x.id === f) && !/^99011[0-9]{5}$/.test(f)) unprocessable.push(zh(lang) ? `formerSchoolIds: ${f} 不是已登记的学校` : `formerSchoolIds: ${f} is not a registered school`)
+  }
+  if (unprocessable.length) {
+    return problem(422, lang, ['无法处理', '评审专家的所在学校和曾任职学校必须是已登记的学校'], ['Unprocessable', "the assessor's schools must be registered schools"], unprocessable)
+  }
+  const wanted = { name, homeSchoolId: home, formerSchoolIds: [...new Set(former)], active: b.active !== false }
+  const existing = panel.find((x) => x.username === username)
+  if (!existing) {
+    const row = { countyId: COUNTY, username, version: 1, ...wanted }
+    panel.push(row)
+    return [201, panelOut(row)]
+  }
+  const wasRemoved = removed.delete(username)
+  const same = existing.name === wanted.name && existing.homeSchoolId === wanted.homeSchoolId && existing.active === wanted.active
+    && JSON.stringify(existing.formerSchoolIds) === JSON.stringify(wanted.formerSchoolIds)
+  if (!same || wasRemoved) Object.assign(existing, wanted, { version: existing.version + 1 })
+  return [wasRemoved ? 201 : 200, panelOut(existing)]
+}
 
 /** Assignments and scores per application: who, status, submitted, points per criterion. */
 const rounds: Record<string, { assessor: string; status: string; submittedAt: string | null; points: number[]; comments: string[] }[]> = {
@@ -89,7 +132,7 @@ function scoresheet(a: A, lang: string) {
   const team = rounds[a.id] ?? []
   const cleared = team.filter((x) => x.status === 'CLEARED')
   const p = programmes.find((x) => x.id === a.programmeId)!
-  const lines = CRITERIA.map(([code, nameZh, max], k) => {
+  const lines = CRITERIA.map(([code, nameZh, nameEn, max], k) => {
     const pts = cleared.map((x) => x.points[k] ?? null)
     const scored = pts.filter((v): v is number => v != null)
     const complete = scored.length === cleared.length && scored.length >= 2
@@ -97,7 +140,7 @@ function scoresheet(a: A, lang: string) {
     const needs = spread != null && spread > p.consensusMargin
     const c = consensus[a.id]?.[code] ?? null
     const mean = complete ? Math.round((scored.reduce((s, v) => s + v, 0) / scored.length) * 100) / 100 : null
-    return { criterionCode: code, nameZh, maxPoints: max, scores: cleared.map((x) => ({ assessor: x.assessor, points: x.points[k] ?? null, comment: x.comments[k] ?? null })),
+    return { criterionCode: code, nameZh, nameEn, maxPoints: max, scores: cleared.map((x) => ({ assessor: x.assessor, points: x.points[k] ?? null, comment: x.comments[k] ?? null })),
       spread, needsConsensus: needs, consensus: c, result: c ? c.points : needs ? null : mean }
   })
   const done = lines.every((l) => l.result != null)
@@ -154,7 +197,23 @@ export function countyAnswer(method: string, path: string, body: unknown, lang: 
   let m: RegExpExecArray | null
   if (method === 'GET' && rest === '/standards') return [200, [STANDARD]]
   if (method === 'GET' && rest === '/programmes') return [200, programmes.map(programmeOut)]
-  if (method === 'GET' && rest === '/assessors') return [200, panel]
+  if (method === 'GET' && rest === '/assessors') return [200, panel.filter((p) => !removed.has(p.username)).map(panelOut)]
+  if ((m = /^\/assessors\/([^/]+)$/.exec(rest)) && method === 'PUT') return putAssessor(decodeURIComponent(m[1]), b, lang)
+  if ((m = /^\/assessors\/([^/]+)$/.exec(rest)) && method === 'DELETE') {
+    const username = decodeURIComponent(m[1])
+    const p = panel.find((x) => x.username === username && !removed.has(x.username))
+    if (!p) return problem(404, lang, ['未找到', `评审专家 ${username} 不在区县 ${COUNTY} 的专家库中`], ['Not Found', `assessor ${username} is not on the assessor panel of county ${COUNTY}`])
+    const open = openOf(username)
+    if (open.length) {
+      return [409, { type: 'about:blank', title: zh(lang) ? '冲突' : 'Conflict', status: 409, openAssignments: open,
+        detail: zh(lang) ? `评审专家 ${username} 仍在 ${open.length} 份尚未结束的评审中（申报 ${open.join(', ')}）：请先在这些评审中更换该专家，或将其停用（停用只是不再分派新的评审）`
+          : `assessor ${username} is still on ${open.length} open assessment round(s) (application ${open.join(', ')}): replace them there first, or deactivate them, which stops only new assignments` }]
+    }
+    removed.add(username)
+    p.active = false
+    p.version += 1
+    return [204, null]
+  }
   if (method === 'GET' && rest.startsWith('/applications') && !rest.slice('/applications'.length).replace(/^\?.*/, '')) return [200, apps]
   if (method === 'GET' && rest.startsWith('/titles')) return [200, titles()]
   if ((m = /^\/programmes\/([^/]+)$/.exec(rest)) && method === 'PUT') {

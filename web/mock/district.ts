@@ -138,7 +138,7 @@ export function districtAnswer(method: string, path: string, body: unknown, lang
       const spread = Math.max(...scored) - Math.min(...scored)
       const needs = spread > 3
       const consensus = needs && k === 1 ? { points: c.points - 2, note: '合议后取中间值', by: 'admin-990113', at: '2026-10-21T03:00:00Z' } : null
-      return { criterionCode: c.code, nameZh: c.nameZh, maxPoints: c.points,
+      return { criterionCode: c.code, nameZh: c.nameZh, nameEn: c.nameEn, maxPoints: c.points,
         scores: [ASSESSOR, ...others].map((who, i) => ({ assessor: who, points: pts[i], comment: i === 0 ? mine[c.code]?.comment ?? null : '符合要求' })),
         spread, needsConsensus: needs, consensus,
         result: needs ? consensus?.points ?? null : Math.round(scored.reduce((s, p) => s + p, 0) / scored.length * 100) / 100 }

@@ -1,5 +1,6 @@
 // The school's demonstration endpoints for `GONGYU_MOCK=school-admin npm run dev:mock` (issue 13
-// item 2): one programme in its window, one application in CREATING with drafts, attachments kept
+// item 2): one programme in its window, one application in CREATING with drafts (and one of an
+// earlier cycle whose timeline runs from applying to rectification), attachments kept
 // in memory (a multipart upload is read just enough for its criterion and file name), and the
 // school's figures. Never bundled.
 const SCHOOL = '9901130001'
@@ -35,6 +36,34 @@ const application = {
   appliedAt: '2026-11-03T02:00:00Z', statusAt: '2026-11-10T06:00:00Z', creationEndsOn: '2026-11-30', finalScore: null,
   titleValidUntil: null, rectificationDeadline: null, reason: '同意受理，进入创建期', selfEvaluationRound: 1, submittedRound: 0,
   baseline: [{ areaCode: 'A1', level: 3, note: null }], plan: '一校一案：完善三级家委会', submissions: [] as unknown[],
+  statusHistory: [
+    { version: 1, status: 'APPLIED', previousStatus: null, at: '2026-11-03T02:00:05Z', creationEndsOn: null, finalScore: null,
+      titleValidUntil: null, rectificationDeadline: null, reason: null },
+    { version: 2, status: 'CREATING', previousStatus: 'APPLIED', at: '2026-11-10T06:00:00Z', creationEndsOn: '2026-11-30', finalScore: null,
+      titleValidUntil: null, rectificationDeadline: null, reason: '同意受理，进入创建期' },
+  ] as Record<string, unknown>[],
+}
+/** An application of the earlier cycle with the county's whole path: titled, re-inspected, put to rectification. */
+const APP_2023 = '5c0f1d9e-0000-4000-8000-00000000d000'
+const step = (version: number, status: string, previousStatus: string | null, at: string, more: Record<string, unknown> = {}) => ({
+  version, status, previousStatus, at, creationEndsOn: version > 1 ? '2024-03-31' : null, finalScore: null, titleValidUntil: null,
+  rectificationDeadline: null, reason: null, ...more })
+const earlier = {
+  applicationId: APP_2023, schoolId: SCHOOL, programmeId: '990113-DEMO-2023', status: 'RECTIFYING', version: 7,
+  appliedAt: '2023-03-06T02:00:00Z', statusAt: '2026-10-20T06:00:00Z', creationEndsOn: '2024-03-31', finalScore: 86.5,
+  titleValidUntil: '2027-06-30', rectificationDeadline: '2026-12-31', reason: '家委会改选记录不全，限期补齐', selfEvaluationRound: 1,
+  submittedRound: 1, baseline: [{ areaCode: 'A1', level: 2, note: null }], plan: '一校一案：建成家长学校',
+  submissions: [{ round: 1, submittedAt: '2024-04-02T03:00:00Z', standardId: 'DEMO-SCHOOL', standardVersion: 1, selfTotal: 44 }],
+  statusHistory: [
+    step(1, 'APPLIED', null, '2023-03-06T02:00:05Z'),
+    step(2, 'CREATING', 'APPLIED', '2023-03-20T01:30:00Z', { reason: '同意创建' }),
+    step(3, 'SELF_EVALUATED', 'CREATING', '2024-04-02T03:00:10Z'),
+    step(4, 'ASSESSING', 'SELF_EVALUATED', '2024-05-08T02:00:00Z'),
+    step(5, 'TITLED', 'ASSESSING', '2024-07-01T08:00:00Z', { finalScore: 86.5, titleValidUntil: '2027-06-30', reason: '评审通过' }),
+    step(6, 'REINSPECTING', 'TITLED', '2026-09-15T02:00:00Z', { finalScore: 86.5, titleValidUntil: '2027-06-30', reason: '2026 年秋季复查' }),
+    step(7, 'RECTIFYING', 'REINSPECTING', '2026-10-20T06:00:00Z', { finalScore: 86.5, titleValidUntil: '2027-06-30',
+      rectificationDeadline: '2026-12-31', reason: '家委会改选记录不全，限期补齐' }),
+  ],
 }
 const items = new Map<string, Record<string, unknown>>([
   ['A1.1', { criterionCode: 'A1.1', round: 1, selfScore: 9, narrative: '家长学校章程齐全，校长任校长。', evidence: [{ title: '家长学校章程', reference: '档案室 2026-01' }], updatedAt: '2026-11-20T02:00:00Z' }],
@@ -69,9 +98,22 @@ export function schoolDemoAnswer(method: string, path: string, body: unknown, ra
   }
   if (!rest.startsWith('demonstration/')) return null
   const r = rest.slice('demonstration/'.length)
-  if (r === 'programmes' && method === 'GET') return [200, [PROGRAMME]]
-  if (r === 'applications' && method === 'GET') return [200, [application]]
+  if (r === 'programmes' && method === 'GET') {
+    return [200, [PROGRAMME, { ...PROGRAMME, programmeId: '990113-DEMO-2023', name: '2023—2026 协同育人示范学校创建', startsOn: '2023-02-01',
+      endsOn: '2026-01-31', applicationOpensOn: '2023-03-01', applicationDeadline: '2023-03-31', open: false, standardVersion: 1, version: 5,
+      applicationId: APP_2023 }]]
+  }
+  if (r === 'applications' && method === 'GET') return [200, [application, earlier]]
   if (r === `applications/${APP}` && method === 'GET') return [200, application]
+  if (r === `applications/${APP_2023}` && method === 'GET') return [200, earlier]
+  if (r === `applications/${APP_2023}/self-evaluation` && method === 'GET') {
+    const done = RUBRIC.areas.flatMap((a) => a.criteria).map((c, i) => ({ criterionCode: c.code, round: 1, selfScore: [9, 9, 8, 9, 9][i] ?? 8,
+      narrative: '按标准逐项自查，材料齐全。', evidence: [{ title: '自查材料汇编', reference: `档案室 2024-03 第 ${i + 1} 卷` }],
+      updatedAt: '2024-04-01T02:00:00Z' }))
+    return [200, { applicationId: APP_2023, status: earlier.status, round: 1, editable: false, submittedRound: 1, items: done,
+      missingCriteria: [], selfTotal: done.reduce((s, x) => s + x.selfScore, 0), fullMark: RUBRIC.fullMark }]
+  }
+  if (r === `applications/${APP_2023}/attachments` && method === 'GET') return [200, []]
   const self = `applications/${APP}/self-evaluation`
   if (r === self && method === 'GET') {
     const codes = RUBRIC.areas.flatMap((a) => a.criteria.map((c) => c.code))
@@ -94,8 +136,15 @@ export function schoolDemoAnswer(method: string, path: string, body: unknown, ra
   }
   if (r === `${self}/submit` && method === 'POST') {
     if (items.size < RUBRIC.areas.flatMap((a) => a.criteria).length) return problem(422, lang, '尚有评价要点未填写', 'criteria missing')
+    const at = new Date().toISOString()
     application.submittedRound = 1
-    application.submissions = [{ round: 1, submittedAt: new Date().toISOString(), standardId: 'DEMO-SCHOOL', standardVersion: 2, selfTotal: 45 }]
+    application.submissions = [{ round: 1, submittedAt: at, standardId: 'DEMO-SCHOOL', standardVersion: 2, selfTotal: 45 }]
+    // the county's intake answers at once here: SELF_EVALUATED, a new step of the history
+    application.status = 'SELF_EVALUATED'
+    application.version += 1
+    application.statusHistory.push({ version: application.version, status: 'SELF_EVALUATED', previousStatus: 'CREATING',
+      at: new Date(Date.now() + 1000).toISOString(), creationEndsOn: '2026-11-30', finalScore: null, titleValidUntil: null,
+      rectificationDeadline: null, reason: null })
     return [200, { round: 1, submittedAt: new Date().toISOString(), selfTotal: 45 }]
   }
   const files = `applications/${APP}/attachments`

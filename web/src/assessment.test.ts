@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionPath, dueAction, errorsByField, formatPoints, pointsProblem } from '@/assessment'
+import { actionPath, criterionName, dueAction, errorsByField, formatPoints, pointsProblem } from '@/assessment'
 import type { MyAssignment } from '@/api/types'
 
 const row = (more: Partial<MyAssignment>): MyAssignment => ({
@@ -57,5 +57,16 @@ describe('points', () => {
     expect(formatPoints(7.5)).toBe('7.5')
     expect(formatPoints(0.1 + 0.2)).toBe('0.3')
     expect(formatPoints(null)).toBe('—')
+  })
+})
+
+describe('criterionName', () => {
+  it('picks the standard\'s name in the page\'s language, English falling back to Chinese, then to the code', () => {
+    const c = { nameZh: '家长学校', nameEn: 'Parent school' }
+    expect(criterionName(c, 'zh-CN')).toBe('家长学校')
+    expect(criterionName(c, 'en')).toBe('Parent school')
+    expect(criterionName({ nameZh: '家长学校', nameEn: null }, 'en')).toBe('家长学校')
+    expect(criterionName({ nameZh: '家长学校' }, 'en')).toBe('家长学校')
+    expect(criterionName({ nameZh: null, nameEn: null }, 'en', 'A1.1')).toBe('A1.1')
   })
 })

@@ -63,3 +63,12 @@ export function formatPoints(v: number | null | undefined): string {
   if (v == null) return '—'
   return String(Math.round(v * 100) / 100)
 }
+
+/**
+ * A criterion's name in the page's language: the standard carries both (a scoresheet line's
+ * `nameZh`/`nameEn`, a rubric criterion's); English falls back to Chinese, then to the code.
+ */
+export function criterionName(c: { nameZh?: string | null; nameEn?: string | null }, lang: string, code = ''): string {
+  const en = lang.startsWith('en')
+  return (en ? c.nameEn || c.nameZh : c.nameZh || c.nameEn) || code
+}

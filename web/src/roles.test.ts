@@ -12,12 +12,13 @@ describe('role-based menu', () => {
   })
 
   it('county users see their county, its attention list and indicators of their county', () => {
-    // the county admin also runs the demonstration programme (programme, applications, titles)
-    expect(testIds('county-admin').slice(0, 6)).toEqual(['nav-county', 'nav-attention', 'nav-indicators', 'nav-demo-programme',
-      'nav-demo-board', 'nav-demo-titles'])
-    expect(menuFor(ME['county-admin']).map((m) => m.path).slice(0, 6))
+    // the county admin also runs the demonstration programme (programme, applications, titles, assessor panel)
+    expect(testIds('county-admin').slice(0, 7)).toEqual(['nav-county', 'nav-attention', 'nav-indicators', 'nav-demo-programme',
+      'nav-demo-board', 'nav-demo-titles', 'nav-demo-assessors'])
+    expect(menuFor(ME['county-admin']).map((m) => m.path).slice(0, 7))
       .toEqual(['/counties/990113', '/counties/990113/attention', '/indicators?county=990113', '/counties/990113/demonstration',
-        '/counties/990113/demonstration/applications', '/counties/990113/demonstration/titles'])
+        '/counties/990113/demonstration/applications', '/counties/990113/demonstration/titles',
+        '/counties/990113/demonstration/assessors'])
     // an assessor (no demonstration workspace: they act in their assignments) has their assignments first, then what every county user sees
     expect(testIds('county-assessor')).toEqual(['nav-assessor', 'nav-county', 'nav-attention', 'nav-indicators'])
     expect(menuFor(ME['county-assessor']).map((m) => m.path))

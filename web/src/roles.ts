@@ -43,7 +43,7 @@ export function homePath(me: Me | null | undefined): string | null {
 
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
-    | 'demo-programme' | 'demo-board' | 'demo-titles' | 'school-demo' | 'imports'
+    | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
   testId: string
   path: string
   labelKey: string
@@ -72,6 +72,7 @@ function countyDemoItems(countyId: string): MenuItem[] {
     { key: 'demo-programme', testId: 'nav-demo-programme', path: base, labelKey: 'countyDemo.nav.programme' },
     { key: 'demo-board', testId: 'nav-demo-board', path: `${base}/applications`, labelKey: 'countyDemo.nav.board' },
     { key: 'demo-titles', testId: 'nav-demo-titles', path: `${base}/titles`, labelKey: 'countyDemo.nav.titles' },
+    { key: 'demo-assessors', testId: 'nav-demo-assessors', path: `${base}/assessors`, labelKey: 'countyDemo.nav.assessors' },
   ]
 }
 

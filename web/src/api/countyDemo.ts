@@ -1,7 +1,7 @@
 // The county's side of the demonstration programme (district-service through the gateway): the
-// programme and its quotas and arrangement, the applications, the panel and assignments, the
-// consensus and decision, the titles and the progress per 学区. Shapes hand-written from the
-// Java records (ProgrammeResponse, ApplicationResponses, TitleResponse, ProgressResponse, …).
+// programme and its quotas and arrangement, the applications, the panel (add, edit, deactivate,
+// remove) and assignments, the consensus and decision, the titles and the progress per 学区. Shapes
+// hand-written from the Java records (ProgrammeResponse, ApplicationResponses, TitleResponse, ProgressResponse, …).
 import { request } from './client'
 import type { DemonstrationStatus, Scoresheet } from './types'
 
@@ -47,9 +47,13 @@ export interface ApplicationDetail extends ApplicationSummary {
 export interface HistoryEntry {
   seq: number; at: string; actor: string; action: string; from: string | null; to: string | null; detail: Record<string, unknown> | null
 }
+/** A panel entry (GET …/assessors); `openAssignments`: applications whose open round they are on (they cannot be removed then). */
 export interface Assessor {
   countyId: string; username: string; name: string; homeSchoolId: string | null; formerSchoolIds: string[]; active: boolean; version: number
+  openAssignments?: string[]
 }
+/** Body of PUT …/assessors/{username}. */
+export interface AssessorBody { name: string; homeSchoolId: string | null; formerSchoolIds: string[]; active: boolean }
 export type Outcome = 'AWARD' | 'REJECT' | 'DEFER'
 export interface Title {
   applicationId: string; programmeId: string; schoolId: string; schoolName: string | null; xuequId: string | null
@@ -84,6 +88,9 @@ export const countyDemoApi = {
   accept: (c: string, id: string, note?: string) => request<unknown>(`${base(c)}/applications/${e(id)}/accept`, json('POST', { note: note || null })),
   decline: (c: string, id: string, reason: string) => request<unknown>(`${base(c)}/applications/${e(id)}/decline`, json('POST', { reason })),
   assessors: (c: string) => request<Assessor[]>(`${base(c)}/assessors`),
+  putAssessor: (c: string, username: string, body: AssessorBody) =>
+    request<Assessor>(`${base(c)}/assessors/${e(username)}`, json('PUT', body)),
+  removeAssessor: (c: string, username: string) => request<void>(`${base(c)}/assessors/${e(username)}`, { method: 'DELETE' }),
   assign: (c: string, id: string, assessor: string) =>
     request<unknown>(`${base(c)}/applications/${e(id)}/assignments`, json('POST', { assessor })),
   start: (c: string, id: string) => request<unknown>(`${base(c)}/applications/${e(id)}/assessment/start`, json('POST')),

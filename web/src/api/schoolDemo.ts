@@ -37,7 +37,7 @@ export interface SchoolProgramme {
 export interface Baseline { areaCode: string; level: number; note?: string | null }
 export interface ApplyRequest { programmeId: string; baseline: Baseline[]; plan: string }
 
-/** GET …/demonstration/applications/{id}: the form and the county's status as last mirrored. */
+/** GET …/demonstration/applications/{id}: the form, the county's status as last mirrored and every status step it took. */
 export interface SchoolApplication {
   applicationId: string
   schoolId: string
@@ -56,6 +56,21 @@ export interface SchoolApplication {
   baseline: Baseline[]
   plan: string
   submissions: { round: number; submittedAt: string; standardId: string; standardVersion: number; selfTotal: number }[]
+  /** every status step the county took, by version (school-service keeps each one it received); absent from older servers */
+  statusHistory?: StatusStep[]
+}
+
+/** A status step of the county (DemonstrationStatusChanged as received): what it moved to and what it set. */
+export interface StatusStep {
+  version: number
+  status: string
+  previousStatus: string | null
+  at: string
+  creationEndsOn: string | null
+  finalScore: number | null
+  titleValidUntil: string | null
+  rectificationDeadline: string | null
+  reason: string | null
 }
 
 export interface Evidence { title: string; reference: string }

@@ -390,6 +390,8 @@ export interface Scoresheet {
   criteria: {
     criterionCode: string
     nameZh: string | null
+    /** the standard's English name (district-service sends both; the page picks by language) */
+    nameEn?: string | null
     maxPoints: number
     scores: { assessor: string; points: number | null; comment: string | null }[]
     spread: number | null

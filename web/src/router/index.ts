@@ -32,6 +32,11 @@ export const routes = [
     path: '/counties/:countyId/demonstration/titles', name: 'county-demo-titles',
     component: () => import('@/views/county/DemoTitlesView.vue'), props: true,
   },
+  // 评审专家库 (issue 13 item 3): the county's assessor panel, added to, edited, deactivated, removed
+  {
+    path: '/counties/:countyId/demonstration/assessors', name: 'county-demo-assessors',
+    component: () => import('@/views/county/DemoAssessorsView.vue'), props: true,
+  },
   {
     path: '/counties/:countyId/imports', name: 'county-imports',
     component: () => import('@/views/ImportsView.vue'), props: true,

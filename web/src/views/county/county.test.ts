@@ -207,7 +207,7 @@ describe('the consensus', () => {
     common()
     routes[`GET ${DEMO}/applications/${APP}`] = [200, detail('9901130003', 'ASSESSING')]
     const line = (code: string, a: number, b: number, needs: boolean) => ({
-      criterionCode: code, nameZh: `要点${code}`, maxPoints: 25, spread: Math.abs(a - b), needsConsensus: needs, consensus: null,
+      criterionCode: code, nameZh: `要点${code}`, nameEn: `Criterion ${code}`, maxPoints: 25, spread: Math.abs(a - b), needsConsensus: needs, consensus: null,
       result: needs ? null : (a + b) / 2,
       scores: [{ assessor: 'expert-wang', points: a, comment: '好' }, { assessor: 'expert-li', points: b, comment: '一般' }],
     })
@@ -226,7 +226,7 @@ describe('the consensus', () => {
     expect(w.get('[data-testid="spread-A2.2"]').text()).toContain('7')
     expect(w.get('[data-testid="spread-A2.2"]').text()).toContain('Needs consensus')
     expect(w.find('[data-testid="consensus-form-A1.1"]').exists()).toBe(false)
-    expect(w.get('[data-testid="consensus"] thead').text()).toContain('王立（expert-wang）')
+    expect(w.get('[data-testid="consensus"] thead').text()).toContain('王立 (expert-wang)')
 
     await w.get('[data-testid="consensus-points-A2.2"]').setValue('20')
     await w.get('[data-testid="consensus-note-A2.2"]').setValue('现场核查家访记录后合议')
@@ -237,6 +237,15 @@ describe('the consensus', () => {
     ])
     // the sheet is read again after saving
     expect(calls.filter((c) => c.url.endsWith('/scoresheet')).length).toBe(2)
+  })
+
+  it('names each criterion in the page\'s language (the standard\'s English name in English)', async () => {
+    const en = await render(DemoApplicationView, `/counties/${C}/demonstration/applications/${APP}`, { countyId: C, applicationId: APP }, 'en')
+    expect(en.get('[data-testid="criterion-name-A2.2"]').text()).toBe('A2.2 Criterion A2.2')
+    expect(en.get('[data-testid="consensus"]').text()).not.toContain('要点')
+    en.unmount()
+    const zh = await render(DemoApplicationView, `/counties/${C}/demonstration/applications/${APP}`, { countyId: C, applicationId: APP })
+    expect(zh.get('[data-testid="criterion-name-A2.2"]').text()).toBe('A2.2 要点A2.2')
   })
 
   it('links the two PDFs in the page\'s language', async () => {

@@ -42,3 +42,21 @@ export function useNames(countyId: () => string) {
 export function day(d: string | null | undefined): string {
   return d ?? '—'
 }
+
+/** The fields of the assessor panel form (PUT …/assessors/{username}); `''` for what names none of them. */
+export const PANEL_FIELDS = ['username', 'name', 'homeSchoolId', 'formerSchoolIds', 'active'] as const
+export type PanelField = (typeof PANEL_FIELDS)[number] | ''
+
+/**
+ * The API's `errors[]` by the panel form's fields: `name`, `formerSchoolIds[0]` → `formerSchoolIds`,
+ * a refused path variable (`putAssessor.username`) → `username`; anything else goes above the buttons.
+ */
+export function panelProblems(list: { field: string | null; message: string }[]): Partial<Record<PanelField, string[]>> {
+  const out: Partial<Record<PanelField, string[]>> = {}
+  for (const e of list) {
+    const parts = (e.field ?? '').split(/[.[\]]/).filter(Boolean)
+    const key = (parts.find((p) => (PANEL_FIELDS as readonly string[]).includes(p)) ?? '') as PanelField
+    ;(out[key] ??= []).push(key === '' && e.field ? `${e.field}: ${e.message}` : e.message)
+  }
+  return out
+}

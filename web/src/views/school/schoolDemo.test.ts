@@ -64,7 +64,8 @@ const SELF: SelfEvaluation = {
 }
 
 const Blank = { template: '<div />' }
-async function render(component: object, path: string, props: Record<string, unknown>, who: 'school-admin' | 'school-staff' = 'school-admin') {
+async function render(component: object, path: string, props: Record<string, unknown>, who: 'school-admin' | 'school-staff' = 'school-admin',
+  lang: 'zh-CN' | 'en' = 'zh-CN') {
   const pinia = createPinia()
   const router = createRouter({ history: createMemoryHistory(), routes: [
     { path: path.split('?')[0], component, props: () => props },
@@ -73,7 +74,7 @@ async function render(component: object, path: string, props: Record<string, unk
   await router.push(path)
   setActivePinia(pinia)
   useSession().me = ME[who]
-  const w = mountWith({ render: () => h(RouterView) }, { pinia, router, lang: 'zh-CN' })
+  const w = mountWith({ render: () => h(RouterView) }, { pinia, router, lang })
   await flushPromises()
   return { w, router }
 }
@@ -178,6 +179,65 @@ describe('the self-evaluation editor', () => {
     expect(timeline.text()).toContain('提交申报')
     expect(timeline.text()).toContain('区县更新状态：创建中')
     expect(w.get('[data-testid="application-status"]').attributes('data-status')).toBe('CREATING')
+  })
+
+  it('lists every status step the county took, in the county\'s order, with what each step set', async () => {
+    const step = (version: number, status: string, previousStatus: string | null, at: string, more: Record<string, unknown> = {}) => ({
+      version, status, previousStatus, at, creationEndsOn: null, finalScore: null, titleValidUntil: null, rectificationDeadline: null,
+      reason: null, ...more })
+    mocks.application.mockResolvedValue({
+      ...APPLICATION, status: 'RECTIFYING', version: 7, finalScore: 86.5, submittedRound: 1,
+      submissions: [{ round: 1, submittedAt: '2027-11-01T02:00:00Z', standardId: 'DEMO-SCHOOL', standardVersion: 2, selfTotal: 27 }],
+      // as the API lists them (by version); the page orders them itself all the same
+      statusHistory: [
+        step(5, 'TITLED', 'ASSESSING', '2027-12-10T02:00:00Z', { finalScore: 86.5, titleValidUntil: '2030-12-09', reason: '评审通过' }),
+        step(1, 'APPLIED', null, '2026-11-02T02:00:05Z'),
+        step(2, 'CREATING', 'APPLIED', '2026-11-10T02:00:00Z', { creationEndsOn: '2027-11-01', reason: '同意创建' }),
+        step(3, 'SELF_EVALUATED', 'CREATING', '2027-11-01T02:00:10Z', { creationEndsOn: '2027-11-01' }),
+        step(4, 'ASSESSING', 'SELF_EVALUATED', '2027-11-20T02:00:00Z'),
+        step(6, 'REINSPECTING', 'TITLED', '2028-09-01T02:00:00Z', { finalScore: 86.5, titleValidUntil: '2030-12-09' }),
+        step(7, 'RECTIFYING', 'REINSPECTING', '2028-10-01T02:00:00Z', { finalScore: 86.5, titleValidUntil: '2030-12-09',
+          rectificationDeadline: '2028-12-31', reason: '家委会改选记录不全' }),
+      ],
+    })
+    const { w } = await render(SchoolDemoApplicationView, path, props)
+    const items = w.findAll('[data-testid^="timeline-"]').map((x) => x.attributes('data-testid'))
+    expect(items).toEqual(['timeline-applied', 'timeline-status-1', 'timeline-status-2', 'timeline-submitted-1', 'timeline-status-3',
+      'timeline-status-4', 'timeline-status-5', 'timeline-status-6', 'timeline-status-7'])
+    expect(w.get('[data-testid="timeline-status-2"]').text()).toContain('区县受理申报，进入创建期')
+    expect(w.get('[data-testid="timeline-status-2"]').text()).toContain('区县说明：同意创建')
+    expect(w.get('[data-testid="timeline-status-5"]').text()).toContain('评审结论：授予示范学校称号')
+    expect(w.get('[data-testid="timeline-status-5"]').text()).toContain('最终得分 86.5')
+    expect(w.get('[data-testid="timeline-status-5"]').text()).toContain('称号有效期至 2030-12-09')
+    // the score and validity said once, where they were set
+    expect(w.get('[data-testid="timeline-status-6"]').text()).not.toContain('最终得分')
+    expect(w.get('[data-testid="timeline-status-7"]').text()).toContain('复查结论：限期整改')
+    expect(w.get('[data-testid="timeline-status-7"]').text()).toContain('整改期限 2028-12-31')
+    expect(w.get('[data-testid="timeline-status-7"]').attributes('data-latest')).toBe('true')
+    expect(w.get('[data-testid="timeline-status-1"]').attributes('data-latest')).toBeUndefined()
+    expect(w.find('[data-testid="timeline-creation-ends"]').exists()).toBe(false)
+  })
+
+  it('says a decline with its reason, a kept title after a re-inspection, in English too', async () => {
+    const base = { creationEndsOn: null, finalScore: null, titleValidUntil: null, rectificationDeadline: null, reason: null }
+    mocks.application.mockResolvedValue({ ...APPLICATION, status: 'DECLINED', version: 2, statusHistory: [
+      { ...base, version: 1, status: 'APPLIED', previousStatus: null, at: '2026-11-02T02:00:05Z' },
+      { ...base, version: 2, status: 'DECLINED', previousStatus: 'APPLIED', at: '2026-11-05T02:00:00Z', reason: '名额已满' },
+    ] })
+    const declined = await render(SchoolDemoApplicationView, path, props)
+    expect(declined.w.get('[data-testid="timeline-status-2"]').text()).toContain('区县不予受理')
+    expect(declined.w.get('[data-testid="timeline-status-2"]').text()).toContain('区县说明：名额已满')
+    declined.w.unmount()
+
+    mocks.application.mockResolvedValue({ ...APPLICATION, status: 'TITLED', version: 7, statusHistory: [
+      { ...base, version: 6, status: 'REINSPECTING', previousStatus: 'TITLED', at: '2028-09-01T02:00:00Z' },
+      { ...base, version: 7, status: 'TITLED', previousStatus: 'REINSPECTING', at: '2028-10-01T02:00:00Z', reason: '复查合格' },
+    ] })
+    const en = await render(SchoolDemoApplicationView, path, props, 'school-admin', 'en')
+    expect(en.w.get('[data-testid="timeline-status-6"]').text()).toContain('The county scheduled a re-inspection')
+    expect(en.w.get('[data-testid="timeline-status-7"]').text()).toContain('Re-inspection: the title is kept')
+    expect(en.w.get('[data-testid="timeline-status-7"]').text()).toContain('County note: 复查合格')
+    expect(en.w.get('[data-testid="status-timeline"]').text()).toContain('Every status change of the county is listed here')
   })
 
   it('is read only once the round is submitted: no upload, no delete, no submit', async () => {
