@@ -8,9 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.gongyu.chassis.web.ApiProblem;
-import org.gongyu.chassis.calendar.PeriodMessages;
 import org.gongyu.chassis.web.Msg;
-import org.gongyu.contracts.period.Semester;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,11 +50,6 @@ class ClassController {
       @PathVariable @Pattern(regexp = ID) String schoolId,
       @PathVariable @Pattern(regexp = ID) String classId,
       @Valid @RequestBody ClassRequest request) {
-    try {
-      Semester.ofSchoolYear(request.schoolYear());
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.badRequest(PeriodMessages.of("schoolYear", e));
-    }
     SchoolClasses.Saved saved = classes.save(schoolId, classId, request);
     return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .body(Tracked.active(ClassResponse.of(saved.schoolClass()), saved.version()));

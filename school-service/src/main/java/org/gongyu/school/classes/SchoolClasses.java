@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.calendar.PeriodMessages;
 import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.registry.SchoolRegistry;
@@ -50,11 +51,16 @@ public class SchoolClasses {
   /** A class as stored. */
   public record SchoolClass(String classId, String schoolYear, int grade, String name, int enrolment) {}
 
-  /** The outcome of a PUT: whether the class is new and how it now stands. */
-  record Saved(boolean created, SchoolClass schoolClass, int version) {}
+  /** The outcome of a PUT: whether the class is new, whether anything changed, and how it now stands. */
+  record Saved(boolean created, boolean changed, SchoolClass schoolClass, int version) {}
 
   @Transactional
   Saved save(String schoolId, String classId, ClassRequest request) {
+    try {
+      Semester.ofSchoolYear(request.schoolYear());
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.badRequest(PeriodMessages.of("schoolYear", e));
+    }
     registry.lockForUpdate(schoolId);
     Optional<SchoolClass> existing = find(schoolId, classId);
     SchoolClass wanted = new SchoolClass(classId, request.schoolYear(), request.grade(), request.name(), request.enrolment());
@@ -64,7 +70,7 @@ public class SchoolClasses {
         throw ApiProblem.conflict(Msg.msg("school.class.other-year", classId, current.schoolYear(), wanted.schoolYear()));
       }
       if (current.equals(wanted)) {
-        return new Saved(false, current, trail.latest(schoolId, FAMILY, classId).map(RecordTrail.Latest::version).orElse(1));
+        return new Saved(false, false, current, trail.latest(schoolId, FAMILY, classId).map(RecordTrail.Latest::version).orElse(1));
       }
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
@@ -94,7 +100,7 @@ public class SchoolClasses {
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, classId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, classId, existing.get(), wanted, reason);
-    return new Saved(existing.isEmpty(), wanted, version);
+    return new Saved(existing.isEmpty(), true, wanted, version);
   }
 
   /**

@@ -63,7 +63,7 @@ class HeadTrainings {
     HeadTraining wanted = new HeadTraining(trainingId, request.personName(), request.course(), request.completedOn());
     Optional<HeadTraining> existing = find(schoolId, trainingId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, wanted, trail.latest(schoolId, FAMILY, trainingId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, false, wanted, trail.latest(schoolId, FAMILY, trainingId).map(RecordTrail.Latest::version).orElse(1));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
     if (existing.isEmpty()) {
@@ -83,7 +83,7 @@ class HeadTrainings {
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, trainingId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, trainingId, existing.get(), wanted, reason);
-    return new Saved<>(existing.isEmpty(), wanted, version);
+    return new Saved<>(existing.isEmpty(), true, wanted, version);
   }
 
   /** Withdraws the record: it leaves the table (no figure counts it) and stays in its trail. 404 unknown, 409 withdrawn already. */

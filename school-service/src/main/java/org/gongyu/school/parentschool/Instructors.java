@@ -68,7 +68,7 @@ class Instructors {
     Instructor wanted = new Instructor(instructorId, request.name(), request.certificateNo(), request.certifiedOn(), request.leftOn());
     Optional<Instructor> existing = find(schoolId, instructorId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, wanted, trail.latest(schoolId, FAMILY, instructorId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, false, wanted, trail.latest(schoolId, FAMILY, instructorId).map(RecordTrail.Latest::version).orElse(1));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
     if (existing.isEmpty()) {
@@ -89,7 +89,7 @@ class Instructors {
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, instructorId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, instructorId, existing.get(), wanted, reason);
-    return new Saved<>(existing.isEmpty(), wanted, version);
+    return new Saved<>(existing.isEmpty(), true, wanted, version);
   }
 
   /** Withdraws the record: it leaves the table (no figure counts it) and stays in its trail. 404 unknown, 409 withdrawn already. */

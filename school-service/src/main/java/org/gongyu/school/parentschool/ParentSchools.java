@@ -76,7 +76,7 @@ class ParentSchools {
     boolean headChanges = existing.isEmpty() || differs(ParentSchoolRules.headOn(heads, today), wanted.headName())
         || (request.effectiveFrom() != null && differs(ParentSchoolRules.headOn(heads, effective), wanted.headName()));
     if (existing.isPresent() && existing.get().equals(wanted) && !headChanges) {
-      return new Saved<>(false, recorded(schoolId, wanted),
+      return new Saved<>(false, false, recorded(schoolId, wanted),
           trail.latest(schoolId, FAMILY, RECORD_ID).map(RecordTrail.Latest::version).orElse(1));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
@@ -117,7 +117,7 @@ class ParentSchools {
     int version = before.isEmpty()
         ? trail.created(schoolId, FAMILY, RECORD_ID, now, reason)
         : trail.corrected(schoolId, FAMILY, RECORD_ID, before.get(), now, reason);
-    return new Saved<>(existing.isEmpty(), now, version);
+    return new Saved<>(existing.isEmpty(), true, now, version);
   }
 
   /**

@@ -88,7 +88,7 @@ class Sessions {
         request.mode(), request.attendance());
     Optional<Session> existing = find(schoolId, sessionId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, wanted, trail.latest(schoolId, FAMILY, sessionId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, false, wanted, trail.latest(schoolId, FAMILY, sessionId).map(RecordTrail.Latest::version).orElse(1));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
     if (existing.isEmpty()) {
@@ -112,7 +112,7 @@ class Sessions {
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, sessionId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, sessionId, existing.get(), wanted, reason);
-    return new Saved<>(existing.isEmpty(), wanted, version);
+    return new Saved<>(existing.isEmpty(), true, wanted, version);
   }
 
   /**
