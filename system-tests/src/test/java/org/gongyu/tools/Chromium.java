@@ -171,6 +171,22 @@ public final class Chromium implements AutoCloseable {
     return JSON.readTree(String.valueOf(answer));
   }
 
+  /** Fetches {@code path} as the logged-in page does and answers its body, for a file the person downloads. */
+  public byte[] fetchFile(String path) {
+    Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        fetch(arguments[0], {credentials: 'same-origin'})
+          .then(r => r.ok ? r.blob() : Promise.reject('HTTP ' + r.status))
+          .then(b => { const f = new FileReader(); f.onload = () => done(String(f.result).split(',')[1] ?? ''); f.readAsDataURL(b); })
+          .catch(e => done('!' + e));
+        """, path);
+    String text = String.valueOf(answer);
+    if (text.startsWith("!")) {
+      throw new AssertionError("cannot download " + path + ": " + text.substring(1));
+    }
+    return java.util.Base64.getDecoder().decode(text);
+  }
+
   public JsonNode fetchJson(String path) {
     Object answer = ((JavascriptExecutor) driver).executeAsyncScript("""
         const done = arguments[arguments.length - 1];
