@@ -8,7 +8,7 @@ import org.gongyu.chassis.excel.ColumnType;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.school.imports.ImportFamily;
-import org.gongyu.school.imports.RowPuts;
+import org.gongyu.school.imports.PerRecordImport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +37,9 @@ class ClassImport implements ImportFamily {
           .note("新班级不填；更正已记录的班级时必填", "Blank for a new class; required to correct a recorded class")));
 
   private final SchoolClasses classes;
-  private final RowPuts rows;
+  private final PerRecordImport rows;
 
-  ClassImport(SchoolClasses classes, RowPuts rows) {
+  ClassImport(SchoolClasses classes, PerRecordImport rows) {
     this.classes = classes;
     this.rows = rows;
   }
@@ -51,7 +51,7 @@ class ClassImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String schoolId, List<ImportRow> chunk) {
-    return rows.apply(chunk, SPEC, ClassRequest.class, "classId", Map.of("school.class.other-year", "schoolYear"),
+    return rows.apply(chunk, ClassRequest.class, "classId", PerRecordImport.RecordId.ID, Map.of("school.class.other-year", "schoolYear"),
         (classId, request) -> classes.save(schoolId, classId, request).changed());
   }
 }

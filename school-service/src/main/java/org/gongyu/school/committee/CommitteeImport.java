@@ -10,7 +10,7 @@ import org.gongyu.chassis.excel.EnumValue;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.school.imports.ImportFamily;
-import org.gongyu.school.imports.RowPuts;
+import org.gongyu.school.imports.PerRecordImport;
 import org.springframework.stereotype.Component;
 
 /** Parent committees from Excel: each row is the PUT of one committee ({@link CommitteeRequest}), applied with {@link ParentCommittees#save}. */
@@ -44,9 +44,9 @@ class CommitteeImport implements ImportFamily {
           .note("新记录不填；更正已记录的委员会时必填", "Blank for a new record; required to correct a recorded one")));
 
   private final ParentCommittees committees;
-  private final RowPuts rows;
+  private final PerRecordImport rows;
 
-  CommitteeImport(ParentCommittees committees, RowPuts rows) {
+  CommitteeImport(ParentCommittees committees, PerRecordImport rows) {
     this.committees = committees;
     this.rows = rows;
   }
@@ -58,7 +58,7 @@ class CommitteeImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String schoolId, List<ImportRow> chunk) {
-    return rows.apply(chunk, SPEC, CommitteeRequest.class, "committeeId", Map.of(), (committeeId, request) ->
+    return rows.apply(chunk, CommitteeRequest.class, "committeeId", PerRecordImport.RecordId.ID, Map.of(), (committeeId, request) ->
         committees.save(schoolId, committeeId, request).changed());
   }
 }

@@ -18,8 +18,9 @@ import org.gongyu.school.records.IdempotentBatch;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports of the families that have no batch endpoint, only a PUT per record id (the special-student
- * register, consultation cases): each row is the PUT's request body plus the record id (a column),
+ * Imports of the families that have no batch endpoint, only a PUT per record id (classes, the parent
+ * school and its sessions, head trainings, instructors, committees, suggestions, the special-student
+ * register, consultation cases) or one record per school (the parent school, no id column): each row is the PUT's request body plus the record id (a column),
  * checked by {@link RowRequests} like a request body and applied on its own with the PUT's service
  * method, so a row is exactly a PUT: new → applied, identical content → unchanged, other content →
  * a correction, which needs the reason column (as the PUT does).
@@ -67,7 +68,8 @@ public class PerRecordImport {
   }
 
   /**
-   * Applies each row as one PUT of the record named by its {@code idKey} column.
+   * Applies each row as one PUT of the record named by its {@code idKey} column ({@code null}: the
+   * school's one record of the family, a PUT without an id).
    *
    * @param idRule      the PUT's rule for the record id in its path (a row with another id is refused at that cell)
    * @param codeColumns the column a refusal of the service belongs to, by its message code, where it names no
@@ -79,7 +81,7 @@ public class PerRecordImport {
     List<ImportRow> refused = new ArrayList<>();
     Map<String, ImportRow> rowOf = new HashMap<>();
     for (ImportRow row : chunk) {
-      Object recordId = row.values().get(idKey);
+      Object recordId = idKey == null ? null : row.values().get(idKey);
       if (recordId != null) {
         var violations = validator.validateValue(idRule.holder(), "id", recordId.toString());
         if (!violations.isEmpty()) {
@@ -90,10 +92,10 @@ public class PerRecordImport {
       rowOf.put(String.valueOf(row.rowNumber()), row);
       readable.add(row);
     }
-    ChunkApplier.Result result = rows.apply(readable, requestType, "records", Set.of(idKey), row -> String.valueOf(row.rowNumber()),
+    ChunkApplier.Result result = rows.apply(readable, requestType, "records", idKey == null ? Set.of() : Set.of(idKey), row -> String.valueOf(row.rowNumber()),
         (rowNumber, items) -> {
           ImportRow row = rowOf.get(rowNumber);
-          Object recordId = row.values().get(idKey);
+          Object recordId = idKey == null ? null : row.values().get(idKey);
           List<String> findings = new ArrayList<>();
           try {
             boolean changed = IdempotentBatch.listingEveryFinding(findings,
@@ -111,7 +113,7 @@ public class PerRecordImport {
   /**
    * The row refused where the service's refusal belongs: a message code placed by the family, a
    * withdrawn record on the id, a missing reason on the reason, each rule finding ({@code field: ...})
-   * on its field; anything else on the row, in the service's words.
+   * on its field, a detail that names its field first on that field; anything else on the row, in the service's words.
    */
   private static ImportRow placed(ImportRow row, ApiProblem p, List<String> findings, String idKey, Map<String, String> codeColumns) {
     String code = p.getDetailMessageCode();
@@ -136,7 +138,14 @@ public class PerRecordImport {
         }
       }
     } else {
-      others.add(detail);
+      // a refusal whose detail names its field first ("classId: ...") belongs on that column
+      String text = String.valueOf(p.getBody().getDetail());
+      int colon = text.indexOf(": ");
+      if (colon > 0 && FIELD.matcher(text.substring(0, colon)).matches()) {
+        cells.put(text.substring(0, colon), detail);
+      } else {
+        others.add(detail);
+      }
     }
     return row.refused(cells, others);
   }

@@ -9,7 +9,7 @@ import org.gongyu.chassis.excel.ColumnType;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.school.imports.ImportFamily;
-import org.gongyu.school.imports.RowPuts;
+import org.gongyu.school.imports.PerRecordImport;
 import org.springframework.stereotype.Component;
 
 /** Head-teacher trainings from Excel: each row is the PUT of one training ({@link HeadTrainingRequest}), applied with {@link HeadTrainings#put}. */
@@ -30,9 +30,9 @@ class HeadTrainingImport implements ImportFamily {
           .note("新记录不填；更正已记录的培训时必填", "Blank for a new record; required to correct a recorded one")));
 
   private final HeadTrainings trainings;
-  private final RowPuts rows;
+  private final PerRecordImport rows;
 
-  HeadTrainingImport(HeadTrainings trainings, RowPuts rows) {
+  HeadTrainingImport(HeadTrainings trainings, PerRecordImport rows) {
     this.trainings = trainings;
     this.rows = rows;
   }
@@ -44,7 +44,7 @@ class HeadTrainingImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String schoolId, List<ImportRow> chunk) {
-    return rows.apply(chunk, SPEC, HeadTrainingRequest.class, "trainingId", Map.of(), (trainingId, request) ->
+    return rows.apply(chunk, HeadTrainingRequest.class, "trainingId", PerRecordImport.RecordId.ID, Map.of(), (trainingId, request) ->
         trainings.put(schoolId, trainingId, request).changed());
   }
 }

@@ -9,7 +9,7 @@ import org.gongyu.chassis.excel.ColumnType;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.school.imports.ImportFamily;
-import org.gongyu.school.imports.RowPuts;
+import org.gongyu.school.imports.PerRecordImport;
 import org.springframework.stereotype.Component;
 
 /** Parent-school instructors from Excel: each row is the PUT of one instructor ({@link InstructorRequest}), applied with {@link Instructors#put}. */
@@ -32,9 +32,9 @@ class InstructorImport implements ImportFamily {
           .note("新记录不填；更正已记录的讲师时必填", "Blank for a new record; required to correct a recorded one")));
 
   private final Instructors instructors;
-  private final RowPuts rows;
+  private final PerRecordImport rows;
 
-  InstructorImport(Instructors instructors, RowPuts rows) {
+  InstructorImport(Instructors instructors, PerRecordImport rows) {
     this.instructors = instructors;
     this.rows = rows;
   }
@@ -46,7 +46,7 @@ class InstructorImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String schoolId, List<ImportRow> chunk) {
-    return rows.apply(chunk, SPEC, InstructorRequest.class, "instructorId", Map.of(), (instructorId, request) ->
+    return rows.apply(chunk, InstructorRequest.class, "instructorId", PerRecordImport.RecordId.ID, Map.of(), (instructorId, request) ->
         instructors.put(schoolId, instructorId, request).changed());
   }
 }

@@ -9,7 +9,7 @@ import org.gongyu.chassis.excel.ColumnType;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.school.imports.ImportFamily;
-import org.gongyu.school.imports.RowPuts;
+import org.gongyu.school.imports.PerRecordImport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +36,9 @@ class ParentSchoolImport implements ImportFamily {
           .note("首次记录不填；更正已记录的内容或更换负责人时必填", "Blank the first time; required to correct it or change its head")));
 
   private final ParentSchools parentSchools;
-  private final RowPuts rows;
+  private final PerRecordImport rows;
 
-  ParentSchoolImport(ParentSchools parentSchools, RowPuts rows) {
+  ParentSchoolImport(ParentSchools parentSchools, PerRecordImport rows) {
     this.parentSchools = parentSchools;
     this.rows = rows;
   }
@@ -50,7 +50,7 @@ class ParentSchoolImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String schoolId, List<ImportRow> chunk) {
-    return rows.apply(chunk, SPEC, ParentSchoolRequest.class, null, Map.of(), (none, request) ->
+    return rows.apply(chunk, ParentSchoolRequest.class, null, PerRecordImport.RecordId.ID, Map.of(), (none, request) ->
         parentSchools.put(schoolId, request).changed());
   }
 }

@@ -10,7 +10,7 @@ import org.gongyu.chassis.excel.EnumValue;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.school.imports.ImportFamily;
-import org.gongyu.school.imports.RowPuts;
+import org.gongyu.school.imports.PerRecordImport;
 import org.springframework.stereotype.Component;
 
 /** Parent-school sessions from Excel: each row is the PUT of one session ({@link SessionRequest}), applied with {@link Sessions#put}. */
@@ -43,9 +43,9 @@ class SessionImport implements ImportFamily {
           .note("新记录不填；更正已记录的活动时必填", "Blank for a new session; required to correct a recorded one")));
 
   private final Sessions sessions;
-  private final RowPuts rows;
+  private final PerRecordImport rows;
 
-  SessionImport(Sessions sessions, RowPuts rows) {
+  SessionImport(Sessions sessions, PerRecordImport rows) {
     this.sessions = sessions;
     this.rows = rows;
   }
@@ -57,7 +57,7 @@ class SessionImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String schoolId, List<ImportRow> chunk) {
-    return rows.apply(chunk, SPEC, SessionRequest.class, "sessionId", Map.of(), (sessionId, request) ->
+    return rows.apply(chunk, SessionRequest.class, "sessionId", PerRecordImport.RecordId.ID, Map.of(), (sessionId, request) ->
         sessions.put(schoolId, sessionId, request).changed());
   }
 }

@@ -10,7 +10,7 @@ import org.gongyu.chassis.excel.EnumValue;
 import org.gongyu.chassis.excel.ImportRow;
 import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.school.imports.ImportFamily;
-import org.gongyu.school.imports.RowPuts;
+import org.gongyu.school.imports.PerRecordImport;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,9 +54,9 @@ class SuggestionImport implements ImportFamily {
           .note("新记录不填；更正已记录的意见（如改为已办结）时必填", "Blank for a new record; required to correct a recorded one (e.g. resolve it)")));
 
   private final ParentSuggestions suggestions;
-  private final RowPuts rows;
+  private final PerRecordImport rows;
 
-  SuggestionImport(ParentSuggestions suggestions, RowPuts rows) {
+  SuggestionImport(ParentSuggestions suggestions, PerRecordImport rows) {
     this.suggestions = suggestions;
     this.rows = rows;
   }
@@ -68,7 +68,7 @@ class SuggestionImport implements ImportFamily {
 
   @Override
   public ChunkApplier.Result apply(String schoolId, List<ImportRow> chunk) {
-    return rows.apply(chunk, SPEC, SuggestionRequest.class, "suggestionId", Map.of(), (suggestionId, request) ->
+    return rows.apply(chunk, SuggestionRequest.class, "suggestionId", PerRecordImport.RecordId.ID, Map.of(), (suggestionId, request) ->
         suggestions.save(schoolId, suggestionId, request).changed());
   }
 }
