@@ -9,9 +9,9 @@ public final class Tools {
   private Tools() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !(args[0].equals("demo") || args[0].equals("bench"))) {
+    if (args.length == 0 || !(args[0].equals("demo") || args[0].equals("bench") || args[0].equals("import-bench"))) {
       System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
-          + " [--batch-size 50] [--concurrency 4]");
+          + " [--batch-size 50] [--concurrency 4] | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]");
       System.exit(2);
     }
     int g = Arrays.asList(args).indexOf("--gateway");
@@ -19,7 +19,11 @@ public final class Tools {
     int k = Arrays.asList(args).indexOf("--keycloak");
     String keycloak = k >= 0 && k + 1 < args.length ? args[k + 1] : "http://127.0.0.1:8180";
     try {
-      if (args[0].equals("demo")) {
+      if (args[0].equals("import-bench")) {
+        int s = Arrays.asList(args).indexOf("--school-service");
+        ImportBench.run(new ImportBench.Options(gateway, keycloak,
+            s >= 0 && s + 1 < args.length ? args[s + 1] : "http://127.0.0.1:8081", Bench.intArg(args, "--rows", 100_000)), System.out);
+      } else if (args[0].equals("demo")) {
         DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
       } else {
         Bench.run(new Bench.Options(gateway, keycloak, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),

@@ -42,9 +42,12 @@ class Imports {
   private final ImportRunner runner;
   private final SchoolRegistry registry;
   private final MessageSource messages;
+  private final ImportFigures figures;
   private final Path uploads;
 
-  Imports(List<ImportFamily> families, ImportJobs jobs, ImportRunner runner, SchoolRegistry registry, MessageSource messages) {
+  Imports(List<ImportFamily> families, ImportJobs jobs, ImportRunner runner, SchoolRegistry registry, MessageSource messages,
+      ImportFigures figures) {
+    this.figures = figures;
     this.families = families.stream().sorted(Comparator.comparing(f -> f.spec().family()))
         .collect(Collectors.toMap(f -> f.spec().family(), f -> f, (a, b) -> a, java.util.LinkedHashMap::new));
     this.jobs = jobs;
@@ -105,7 +108,7 @@ class Imports {
       Lang lang = Lang.of(locale);
       ImportJobs.Job job = jobs.create(unit(schoolId), familyKey, fileName(file.getOriginalFilename()), lang, inspection.rows());
       Function<Object, String> texts = m -> Texts.resolve(m, messages, lang.locale());
-      runner.submit(job, stored, family.spec(), rows -> family.apply(schoolId, rows), texts);
+      runner.submit(job, stored, family.spec(), figures.applier(schoolId, family), texts);
       stored = null; // the runner deletes it
       return jobs.find(unit(schoolId), job.jobId()).orElseThrow();
     } catch (IOException e) {

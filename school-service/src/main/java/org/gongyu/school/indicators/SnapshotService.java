@@ -59,6 +59,11 @@ public class SnapshotService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Snapshot> refresh(RecordsChanged change) {
+    List<RecordsChanged> deferred = DEFERRED.get();
+    if (deferred != null) {
+      deferred.add(change);
+      return latestOf(change);
+    }
     List<Snapshot> result = new ArrayList<>();
     for (IndicatorDerivation derivation : derivations) {
       if (!change.concerns(derivation.indicatorCode())) {
@@ -74,6 +79,63 @@ public class SnapshotService {
       for (Period period : periods) {
         result.add(refresh(change.schoolId(), derivation, period));
       }
+    }
+    return result;
+  }
+
+  private static final ThreadLocal<List<RecordsChanged>> DEFERRED = new ThreadLocal<>();
+
+  /**
+   * Runs {@code work} with every refresh it asks for added to {@code pending} instead of derived
+   * (answering the latest stored snapshots); the caller refreshes {@code pending} later, under the
+   * school's lock ({@link #refreshAll}). The Excel import's way to refresh figures once per
+   * interval and at the end of a job rather than once per chunk: each derivation re-counts all the
+   * school's records (ADR 0017, measured in the school-service README).
+   */
+  public <T> T deferring(List<RecordsChanged> pending, java.util.function.Supplier<T> work) {
+    List<RecordsChanged> outer = DEFERRED.get();
+    DEFERRED.set(pending);
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        DEFERRED.remove();
+      } else {
+        DEFERRED.set(outer);
+      }
+    }
+  }
+
+  /**
+   * Refreshes the changes collected by {@link #deferring}, each indicator and period once (days of
+   * changes naming the same indicators merged); the caller holds the school's lock.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void refreshAll(String schoolId, java.util.Collection<RecordsChanged> pending) {
+    java.util.Map<Set<String>, Set<LocalDate>> days = new java.util.LinkedHashMap<>();
+    for (RecordsChanged c : pending) {
+      if (c.schoolId().equals(schoolId)) {
+        days.computeIfAbsent(c.indicatorCodes(), k -> new TreeSet<>()).addAll(c.days());
+      }
+    }
+    days.forEach((codes, d) -> refresh(new RecordsChanged(schoolId, d, codes)));
+  }
+
+  /** The latest stored snapshots of what a change concerns, without deriving. */
+  private List<Snapshot> latestOf(RecordsChanged change) {
+    List<Snapshot> result = new ArrayList<>();
+    for (IndicatorDerivation derivation : derivations) {
+      if (!change.concerns(derivation.indicatorCode())) {
+        continue;
+      }
+      Set<Period> periods = new TreeSet<>();
+      for (LocalDate day : change.days()) {
+        Period p = Period.containing(derivation.periodType(), day, calendar.calendar());
+        if (calendar.hasStarted(p)) {
+          periods.add(p);
+        }
+      }
+      periods.forEach(p -> latest(change.schoolId(), derivation.indicatorCode(), p.id()).ifPresent(result::add));
     }
     return result;
   }

@@ -19,4 +19,10 @@ public interface ChunkApplier {
   }
 
   Result apply(List<ImportRow> rows);
+
+  /**
+   * Called once when the job stops reading, whatever the end (done, cancelled, failed), after the
+   * last chunk: e.g. to refresh figures whose refresh the chunks deferred. The default does nothing.
+   */
+  default void finish() {}
 }

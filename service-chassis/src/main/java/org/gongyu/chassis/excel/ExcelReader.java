@@ -263,6 +263,8 @@ public final class ExcelReader {
         xml.parse(new InputSource(in));
       } catch (StopParsing stop) {
         // the sink has what it needs
+      } catch (SinkFailure f) {
+        throw f.getCause(); // the consumer's own exception (a cancellation, a failed chunk): not the file's fault
       } catch (Exception e) {
         throw translate(e);
       }
@@ -369,6 +371,18 @@ public final class ExcelReader {
 
   // ---------------------------------------------------------------------------------------------
   // SAX
+
+  /** Carries an exception of the sink (the consumer of rows) through the XML parser untouched. */
+  static final class SinkFailure extends RuntimeException {
+    SinkFailure(RuntimeException cause) {
+      super(null, cause, false, false);
+    }
+
+    @Override
+    public synchronized RuntimeException getCause() {
+      return (RuntimeException) super.getCause();
+    }
+  }
 
   /** Thrown by a sink to stop reading a sheet. */
   static final class StopParsing extends RuntimeException {
@@ -571,11 +585,21 @@ public final class ExcelReader {
           inCell = false;
           Raw raw = raw();
           if (raw != null) {
-            sink.cell(col, raw);
+            guarded(() -> sink.cell(col, raw));
           }
         }
-        case "row" -> sink.endRow(row);
+        case "row" -> guarded(() -> sink.endRow(row));
         default -> { }
+      }
+    }
+
+    private static void guarded(Runnable call) {
+      try {
+        call.run();
+      } catch (StopParsing | ApiProblem | SinkFailure e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new SinkFailure(e);
       }
     }
 

@@ -87,7 +87,7 @@ public class ImportJobs {
 
   /** The unit's newest jobs, newest first. */
   public List<Job> latest(String unit, int limit) {
-    return jdbc.sql("select " + COLUMNS + " from import_job where unit = ? order by created_at desc, job_id limit ?")
+    return jdbc.sql("select " + COLUMNS + " from import_job where unit = ? order by created_at desc, seq desc limit ?")
         .params(unit, limit).query(ImportJobs::job).list();
   }
 

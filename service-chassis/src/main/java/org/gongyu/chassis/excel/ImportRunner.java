@@ -127,26 +127,42 @@ public class ImportRunner implements InitializingBean, DisposableBean {
     long started = System.nanoTime();
     int[] c = new int[5]; // rowsDone, read, applied, refused, unchanged
     ErrorWorkbookWriter[] errors = {null};
+    // one chunk is applied on this thread while the job's thread reads and converts the next
+    java.util.concurrent.ExecutorService applying = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "excel-import-apply-" + id.toString().substring(0, 8));
+      t.setDaemon(true);
+      return t;
+    });
+    InFlight[] inFlight = {null};
+    Lang lang = Lang.of(job.lang());
+    java.util.function.Consumer<ImportRow> refuse = row -> writer(errors, spec, lang, texts).add(row);
     try {
       if (!jobs.start(id)) {
         return; // cancelled while queued
       }
-      Lang lang = Lang.of(job.lang());
       List<ImportRow> chunk = new ArrayList<>(properties.chunkSize());
-      Runnable flush = () -> {
-        if (!chunk.isEmpty()) {
-          ChunkApplier.Result r = applier.apply(List.copyOf(chunk));
+      Runnable collect = () -> {
+        if (inFlight[0] != null) {
+          ChunkApplier.Result r = inFlight[0].await();
+          c[0] = inFlight[0].readUpTo();
+          inFlight[0] = null;
           c[2] += r.applied();
           c[4] += r.unchanged();
           for (ImportRow refused : r.refused()) {
             c[3]++;
             writer(errors, spec, lang, texts).add(refused);
           }
-          chunk.clear();
         }
-        c[0] = c[1];
         if (jobs.progress(id, counts(c))) {
           throw new Cancelled();
+        }
+      };
+      Runnable flush = () -> {
+        collect.run();
+        if (!chunk.isEmpty()) {
+          List<ImportRow> rows = List.copyOf(chunk);
+          chunk.clear();
+          inFlight[0] = new InFlight(applying.submit(() -> applier.apply(rows)), c[1]);
         }
       };
       ExcelReader.read(file, spec, properties.limits(), row -> {
@@ -162,24 +178,82 @@ public class ImportRunner implements InitializingBean, DisposableBean {
         }
       });
       flush.run();
+      collect.run();
+      c[0] = c[1];
+      applier.finish();
       finish(id, ImportJobs.Status.DONE, c, null, errors[0], job.fileName());
       log.info("import job {} ({}) done: {} rows read in {} ms", id, spec.family(), c[1], (System.nanoTime() - started) / 1_000_000);
     } catch (Cancelled e) {
+      settle(inFlight[0], c, refuse);
+      finishApplier(id, applier);
       finish(id, ImportJobs.Status.CANCELLED, c, null, errors[0], job.fileName());
       log.info("import job {} cancelled after {} rows", id, c[1]);
     } catch (ApiProblem p) {
+      settle(inFlight[0], c, refuse);
+      finishApplier(id, applier);
       finish(id, ImportJobs.Status.FAILED, c, ImportJobs.Problem.of(p), errors[0], job.fileName());
       log.info("import job {} refused: {}", id, p.getDetailMessageCode());
     } catch (RuntimeException | Error e) {
       log.error("import job {} failed: {}", id, e.getClass().getName());
+      settle(inFlight[0], c, refuse);
+      finishApplier(id, applier);
       finish(id, ImportJobs.Status.FAILED, c, new ImportJobs.Problem("problem.title.internal", "excel.job.failed", List.of()),
           errors[0], job.fileName());
     } finally {
+      applying.shutdownNow();
       if (errors[0] != null) {
         errors[0].close();
       }
       held.remove(id);
       delete(file);
+    }
+  }
+
+  /** A chunk being applied, and how many rows had been read when it was handed over. */
+  private record InFlight(java.util.concurrent.Future<ChunkApplier.Result> result, int readUpTo) {
+
+    /** Its result; its exception rethrown as it was thrown. */
+    ChunkApplier.Result await() {
+      try {
+        return result.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while a chunk was applied", e);
+      }
+    }
+  }
+
+  /** After a job stopped early: waits for the chunk still being applied and counts it if it was applied. */
+  private static void settle(InFlight inFlight, int[] c, java.util.function.Consumer<ImportRow> refuse) {
+    if (inFlight == null) {
+      return;
+    }
+    try {
+      ChunkApplier.Result r = inFlight.await();
+      c[0] = inFlight.readUpTo();
+      c[2] += r.applied();
+      c[4] += r.unchanged();
+      c[3] += r.refused().size();
+      r.refused().forEach(refuse);
+    } catch (RuntimeException | Error e) {
+      // it failed: nothing of it counts
+    }
+  }
+
+  /** {@link ChunkApplier#finish} after a job stopped early: the chunks applied so far still count. */
+  private static void finishApplier(UUID id, ChunkApplier applier) {
+    try {
+      applier.finish();
+    } catch (RuntimeException e) {
+      log.error("import job {}: finishing its chunks failed: {}", id, e.getClass().getName());
     }
   }
 
