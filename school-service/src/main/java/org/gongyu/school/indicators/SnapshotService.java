@@ -62,6 +62,7 @@ public class SnapshotService {
     List<RecordsChanged> deferred = DEFERRED.get();
     if (deferred != null) {
       deferred.add(change);
+      note(change);
       return latestOf(change);
     }
     List<Snapshot> result = new ArrayList<>();
@@ -118,7 +119,50 @@ public class SnapshotService {
         days.computeIfAbsent(c.indicatorCodes(), k -> new TreeSet<>()).addAll(c.days());
       }
     }
-    days.forEach((codes, d) -> refresh(new RecordsChanged(schoolId, d, codes)));
+    days.forEach((codes, d) -> {
+      refresh(new RecordsChanged(schoolId, d, codes));
+      for (LocalDate day : d) {
+        jdbc.sql("delete from figure_refresh_pending where school_id = ? and indicator_codes = ? and day = ?")
+            .params(schoolId, codesKey(codes), java.sql.Date.valueOf(day))
+            .update();
+      }
+    });
+  }
+
+  /**
+   * The schools whose deferred changes were noted at least {@code age} ago (by the database's clock) and not
+   * refreshed (a process died during an import), with those changes: {@link #refreshAll} them under
+   * each school's lock.
+   */
+  public java.util.Map<String, List<RecordsChanged>> pendingNotes(java.time.Duration age) {
+    java.util.Map<String, java.util.Map<String, Set<LocalDate>>> bySchool = new java.util.TreeMap<>();
+    jdbc.sql("""
+            select school_id, indicator_codes, day from figure_refresh_pending where noted_at <= now() - make_interval(secs => ?)
+            order by school_id, indicator_codes, day""")
+        .param((double) age.toSeconds())
+        .query((rs, n) -> bySchool.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashMap<>())
+            .computeIfAbsent(rs.getString(2), k -> new TreeSet<>()).add(rs.getDate(3).toLocalDate()))
+        .list();
+    java.util.Map<String, List<RecordsChanged>> out = new java.util.TreeMap<>();
+    bySchool.forEach((school, byCodes) -> byCodes.forEach((codes, d) -> out.computeIfAbsent(school, k -> new ArrayList<>())
+        .add(new RecordsChanged(school, d, codes.isEmpty() ? Set.of() : Set.of(codes.split(","))))));
+    return out;
+  }
+
+  /** Notes a deferred change in the caller's transaction, so that it outlives the process (V15). */
+  private void note(RecordsChanged change) {
+    String codes = codesKey(change.indicatorCodes());
+    for (LocalDate day : change.days()) {
+      jdbc.sql("""
+              insert into figure_refresh_pending (school_id, indicator_codes, day) values (?, ?, ?)
+              on conflict do nothing""")
+          .params(change.schoolId(), codes, java.sql.Date.valueOf(day))
+          .update();
+    }
+  }
+
+  private static String codesKey(Set<String> codes) {
+    return String.join(",", new TreeSet<>(codes));
   }
 
   /** The latest stored snapshots of what a change concerns, without deriving. */
