@@ -44,5 +44,18 @@ public final class Topics {
   /** {@link org.gongyu.contracts.city.v1.StandardPublished}, key = standard id. */
   public static final String CITY_DEMONSTRATION_STANDARDS = "gongyu.city.demonstration-standards.v1";
 
+  /** {@link org.gongyu.contracts.school.v1.PeriodSignedOff}, key = school id (ADR 0019). */
+  public static final String SCHOOL_SIGN_OFFS = "gongyu.school.sign-offs.v1";
+
+  /**
+   * {@link org.gongyu.contracts.district.v1.SchoolPeriodReviewed} and {@link
+   * org.gongyu.contracts.district.v1.CountyPeriodSubmission}, key = county id: one topic so that the
+   * reviews a submission rests on precede it.
+   */
+  public static final String DISTRICT_PERIOD_APPROVALS = "gongyu.district.period-approvals.v1";
+
+  /** {@link org.gongyu.contracts.city.v1.CountyPeriodDecided}, key = county id. */
+  public static final String CITY_PERIOD_DECISIONS = "gongyu.city.period-decisions.v1";
+
   private Topics() {}
 }

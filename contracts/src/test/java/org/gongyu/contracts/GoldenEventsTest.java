@@ -30,6 +30,10 @@ import org.gongyu.contracts.indicator.PeriodTarget;
 import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.contracts.school.v1.PeriodSignedOff;
+import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
+import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
+import org.gongyu.contracts.city.v1.CountyPeriodDecided;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -111,6 +115,19 @@ class GoldenEventsTest {
         new Golden("CityRollupPublished-deadline.json",
             new CityRollupPublished("330100", "PARENT_CONTACT", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
                 List.of(new CityRollupPublished.RollupRef("330101", 17)), "示例市", 19, 21)),
+        new Golden("PeriodSignedOff.json",
+            new PeriodSignedOff("3301010001", "2025-2026-1", 2, AT,
+                List.of(new PeriodSignedOff.SignedFigure("PLATFORM_REGISTRATION", 412, 640, 3),
+                    new PeriodSignedOff.SignedFigure("PARENT_CONTACT", 600, 640, 7)))),
+        new Golden("SchoolPeriodReviewed.json",
+            new SchoolPeriodReviewed("330101", "3301010001", "2025-2026-1", 2, SchoolPeriodReviewed.Action.RETURNED,
+                "家访记录与家长联系数不符，请核对后重新上报", AT, 3)),
+        new Golden("CountyPeriodSubmission.json",
+            new CountyPeriodSubmission("330101", "2025-2026-1", CountyPeriodSubmission.Status.SUBMITTED,
+                List.of(new CountyPeriodSubmission.ApprovedSchool("3301010001", 2),
+                    new CountyPeriodSubmission.ApprovedSchool("3301010002", 1)), null, AT, 1)),
+        new Golden("CountyPeriodDecided.json",
+            new CountyPeriodDecided("330100", "330101", "2025-2026-1", 1, CountyPeriodDecided.Decision.ACCEPTED, null, AT, 1)),
         new Golden("CityRollupPublished.json",
             new CityRollupPublished("330100", "PLATFORM_REGISTRATION", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
                 List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)), "示例市")));
