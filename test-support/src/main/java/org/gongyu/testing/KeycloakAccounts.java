@@ -31,7 +31,7 @@ public final class KeycloakAccounts {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern UNIT_ID = Pattern.compile("[A-Za-z0-9-]{1,40}");
   private static final Pattern SCHOOL_PATH = Pattern.compile("/api/school/schools/([^/?]+)");
-  private static final Pattern COUNTY_PATH = Pattern.compile("/api/district/counties/([^/?]+)");
+  private static final Pattern COUNTY_PATH = Pattern.compile("/api/(?:district|school)/counties/([^/?]+)");
 
   private final String baseUrl;
   private final String adminUser;

@@ -4,20 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.gongyu.chassis.excel.ImportDesk;
+import org.gongyu.chassis.excel.ImportDesk.JobResponse;
+import org.gongyu.chassis.excel.ImportDesk.TemplateInfo;
 import org.gongyu.chassis.excel.ImportJobs;
 import org.gongyu.chassis.excel.Lang;
-import org.gongyu.chassis.excel.TemplateSpec;
 import org.gongyu.chassis.security.Rules;
-import org.gongyu.chassis.web.Texts;
-import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,36 +34,13 @@ class ImportController {
 
   private static final String ID = "[A-Za-z0-9-]{1,40}";
   private static final String FAMILY = "[a-z0-9-]{1,40}";
-  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final Imports imports;
-  private final MessageSource messages;
+  private final ImportDesk desk;
 
-  ImportController(Imports imports, MessageSource messages) {
+  ImportController(Imports imports) {
     this.imports = imports;
-    this.messages = messages;
-  }
-
-  record ColumnInfo(String key, String headerZh, String headerEn, String type, boolean required) {}
-
-  record TemplateInfo(String family, String titleZh, String titleEn, int templateVersion, List<ColumnInfo> columns) {
-    static TemplateInfo of(TemplateSpec s) {
-      return new TemplateInfo(s.family(), s.titleZh(), s.titleEn(), s.version(), s.columns().stream()
-          .map(c -> new ColumnInfo(c.key(), c.headerZh(), c.headerEn(), c.type().name(), c.required())).toList());
-    }
-  }
-
-  record ProblemInfo(String title, String detail) {}
-
-  record JobResponse(UUID jobId, String family, String fileName, String status, int rowsTotal, int rowsDone, int read,
-      int applied, int refused, int unchanged, boolean hasErrorWorkbook, ProblemInfo problem, Instant createdAt,
-      Instant finishedAt, Instant expiresAt) {}
-
-  private JobResponse response(ImportJobs.Job j, Locale locale) {
-    ProblemInfo problem = j.problem() == null ? null : new ProblemInfo(Texts.resolve(j.problem().title(), messages, locale),
-        Texts.resolve(j.problem().detail(), messages, locale));
-    return new JobResponse(j.jobId(), j.family(), j.fileName(), j.status().name(), j.rowsTotal(), j.rowsDone(), j.read(),
-        j.applied(), j.refused(), j.unchanged(), j.hasErrorWorkbook(), problem, j.createdAt(), j.finishedAt(), j.expiresAt());
+    this.desk = imports.desk();
   }
 
   @Operation(summary = "The registry's import templates",
@@ -76,7 +48,7 @@ class ImportController {
   @GetMapping("/templates")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   List<TemplateInfo> templates(@PathVariable @Pattern(regexp = ID) String countyId) {
-    return imports.templates().stream().map(TemplateInfo::of).toList();
+    return imports.families().stream().map(f -> TemplateInfo.of(f.spec())).toList();
   }
 
   @Operation(summary = "Download a template",
@@ -85,11 +57,7 @@ class ImportController {
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<byte[]> template(@PathVariable @Pattern(regexp = ID) String countyId,
       @PathVariable @Pattern(regexp = FAMILY) String family, @RequestParam(name = "lang", required = false) String lang) {
-    Lang l = Lang.of(lang);
-    byte[] body = imports.template(family, l);
-    TemplateSpec spec = imports.family(family).spec();
-    String name = (l == Lang.EN ? spec.titleEn() + " import template v" : spec.titleZh() + "导入模板-v") + spec.version() + ".xlsx";
-    return download(body, name);
+    return desk.template(imports.family(family).spec(), Lang.of(lang));
   }
 
   @Operation(summary = "Upload a filled template",
@@ -104,21 +72,21 @@ class ImportController {
     ImportJobs.Job job = imports.upload(countyId, family, file, locale);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/district/counties/" + countyId + "/imports/jobs/" + job.jobId()))
-        .body(response(job, locale));
+        .body(desk.response(job, locale));
   }
 
   @Operation(summary = "The county's latest import jobs", description = "本区县最近 20 个导入任务，最新的在前。")
   @GetMapping("/jobs")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   List<JobResponse> jobs(@PathVariable @Pattern(regexp = ID) String countyId, Locale locale) {
-    return imports.jobs(countyId).stream().map(j -> response(j, locale)).toList();
+    return imports.jobs(countyId).stream().map(j -> desk.response(j, locale)).toList();
   }
 
   @Operation(summary = "One import job", description = "导入任务的状态与进度（已处理行数/总行数，写入、退回、未变化的行数）。")
   @GetMapping("/jobs/{jobId}")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   JobResponse job(@PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID jobId, Locale locale) {
-    return response(imports.job(countyId, jobId), locale);
+    return desk.response(desk.job(Imports.unit(countyId), jobId), locale);
   }
 
   @Operation(summary = "Cancel an import job",
@@ -126,7 +94,7 @@ class ImportController {
   @PostMapping("/jobs/{jobId}/cancellation")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   JobResponse cancel(@PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID jobId, Locale locale) {
-    return response(imports.cancel(countyId, jobId), locale);
+    return desk.response(desk.cancel(Imports.unit(countyId), jobId), locale);
   }
 
   @Operation(summary = "Download the error workbook",
@@ -134,20 +102,6 @@ class ImportController {
   @GetMapping("/jobs/{jobId}/errors.xlsx")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   ResponseEntity<byte[]> errors(@PathVariable @Pattern(regexp = ID) String countyId, @PathVariable UUID jobId) {
-    ImportJobs.Job job = imports.job(countyId, jobId);
-    byte[] body = imports.errorWorkbook(countyId, jobId);
-    String base = job.fileName().replaceAll("(?i)\\.xlsx$", "");
-    return download(body, base + (Lang.of(job.lang()) == Lang.EN ? "-errors.xlsx" : "-错误行.xlsx"));
-  }
-
-  private static ResponseEntity<byte[]> download(byte[] body, String fileName) {
-    return ResponseEntity.ok()
-        .contentType(XLSX)
-        .contentLength(body.length)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build()
-            .toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .cacheControl(CacheControl.noStore().cachePrivate())
-        .body(body);
+    return desk.errorWorkbook(Imports.unit(countyId), jobId);
   }
 }

@@ -1,32 +1,18 @@
 package org.gongyu.district.imports;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.gongyu.chassis.excel.ChunkApplier;
-import org.gongyu.chassis.excel.ExcelReader;
+import org.gongyu.chassis.excel.ImportDesk;
 import org.gongyu.chassis.excel.ImportJobs;
 import org.gongyu.chassis.excel.ImportRunner;
-import org.gongyu.chassis.excel.Lang;
-import org.gongyu.chassis.excel.TemplateSpec;
-import org.gongyu.chassis.excel.TemplateWriter;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.web.Msg;
-import org.gongyu.chassis.web.Texts;
 import org.gongyu.district.county.CountyDirectory;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -37,40 +23,28 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class Imports {
 
-  /** The newest jobs a county sees. */
-  static final int LISTED = 20;
-
   private final Map<String, ImportFamily> families;
-  private final ImportJobs jobs;
-  private final ImportRunner runner;
+  private final ImportDesk desk;
   private final CountyDirectory counties;
-  private final MessageSource messages;
-  private final Path uploads;
 
   Imports(List<ImportFamily> families, ImportJobs jobs, ImportRunner runner, CountyDirectory counties, MessageSource messages) {
     // in the order a county imports them: 学区 before the schools that name them
     this.families = families.stream().sorted(Comparator.comparingInt(ImportFamily::order))
         .collect(Collectors.toMap(f -> f.spec().family(), f -> f, (a, b) -> a, LinkedHashMap::new));
-    this.jobs = jobs;
-    this.runner = runner;
+    this.desk = new ImportDesk(jobs, runner, messages, "district");
     this.counties = counties;
-    this.messages = messages;
-    try {
-      // uploads wait here while their job runs; only this process's user may read them
-      this.uploads = Files.createTempDirectory("gongyu-district-imports-",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-      this.uploads.toFile().deleteOnExit();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static String unit(String countyId) {
     return "county:" + countyId;
   }
 
-  List<TemplateSpec> templates() {
-    return families.values().stream().map(ImportFamily::spec).toList();
+  ImportDesk desk() {
+    return desk;
+  }
+
+  List<ImportFamily> families() {
+    return List.copyOf(families.values());
   }
 
   ImportFamily family(String key) {
@@ -81,98 +55,21 @@ class Imports {
     return f;
   }
 
-  byte[] template(String family, Lang lang) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    TemplateWriter.write(family(family).spec(), lang, runner.properties().limits(), out);
-    return out.toByteArray();
-  }
-
   /** Checks the file and queues its job; a file that fails the checks leaves nothing behind. */
   ImportJobs.Job upload(String countyId, String familyKey, MultipartFile file, Locale locale) {
     requireCounty(countyId);
     ImportFamily family = family(familyKey);
-    if (file == null || file.isEmpty()) {
-      throw ApiProblem.badRequest(Msg.msg("excel.file.missing"));
-    }
-    long max = runner.properties().maxBytes();
-    if (file.getSize() > max) {
-      throw ApiProblem.payloadTooLarge(Msg.msg("excel.file.too-large", file.getSize(), max));
-    }
-    Path stored = null;
-    try {
-      stored = Files.createTempFile(uploads, "upload-", ".xlsx");
-      file.transferTo(stored);
-      ExcelReader.Inspection inspection = ExcelReader.inspect(stored, family.spec(), runner.properties().limits());
-      if (inspection.rows() == 0) {
-        throw ApiProblem.unprocessable(Msg.msg("excel.file.no-rows"), List.of());
-      }
-      Lang lang = Lang.of(locale);
-      ImportJobs.Job job = jobs.create(unit(countyId), familyKey, fileName(file.getOriginalFilename()), lang, inspection.rows());
-      Function<Object, String> texts = m -> Texts.resolve(m, messages, lang.locale());
-      runner.submit(job, stored, family.spec(), inLanguage(lang, rows -> family.apply(countyId, rows)), texts);
-      stored = null; // the runner deletes it
-      return jobs.find(unit(countyId), job.jobId()).orElseThrow();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      if (stored != null) {
-        try {
-          Files.deleteIfExists(stored);
-        } catch (IOException ignored) {
-          // a leftover in a private temporary directory, removed at exit
-        }
-      }
-    }
-  }
-
-  /**
-   * Bean Validation words its messages in the thread's locale: on the runner's thread, that of the
-   * job, so a refused cell reads as the PUT's 400 would in the uploader's language.
-   */
-  private static ChunkApplier inLanguage(Lang lang, ChunkApplier applier) {
-    return rows -> {
-      Locale before = LocaleContextHolder.getLocale();
-      LocaleContextHolder.setLocale(lang.locale());
-      try {
-        return applier.apply(rows);
-      } finally {
-        LocaleContextHolder.setLocale(before);
-      }
-    };
+    return desk.upload(unit(countyId), family.spec(), file, locale, rows -> family.apply(countyId, rows));
   }
 
   List<ImportJobs.Job> jobs(String countyId) {
     requireCounty(countyId);
-    return jobs.latest(unit(countyId), LISTED);
-  }
-
-  ImportJobs.Job job(String countyId, UUID jobId) {
-    return jobs.find(unit(countyId), jobId).orElseThrow(() -> ApiProblem.notFound(Msg.msg("excel.job.unknown", jobId)));
-  }
-
-  ImportJobs.Job cancel(String countyId, UUID jobId) {
-    return jobs.cancel(unit(countyId), jobId);
-  }
-
-  byte[] errorWorkbook(String countyId, UUID jobId) {
-    job(countyId, jobId);
-    return jobs.errorWorkbook(unit(countyId), jobId)
-        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.import.no-error-workbook", jobId)));
+    return desk.jobs(unit(countyId));
   }
 
   private void requireCounty(String countyId) {
     if (!counties.exists(countyId)) {
       throw ApiProblem.notFound(Msg.msg("district.county.not-registered", countyId));
     }
-  }
-
-  /** The file's name as the county sees it again: no path, no control characters, at most 200 characters. */
-  static String fileName(String original) {
-    String name = original == null ? "" : original.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-    if (name.isEmpty()) {
-      name = "upload.xlsx";
-    }
-    return name.length() > 200 ? name.substring(0, 200) : name;
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Classes and enrolment from Excel: each row is the PUT of one class ({@link ClassRequest} under its
  * class id), applied with {@link SchoolClasses#save} as the PUT does. Like the PUT, only the
- * school's administrators may upload it ({@link ClassImportGuard}).
+ * school's administrators may upload it ({@link #adminsOnly()}).
  */
 @Component
 class ClassImport implements ImportFamily {
@@ -42,6 +42,11 @@ class ClassImport implements ImportFamily {
   ClassImport(SchoolClasses classes, PerRecordImport rows) {
     this.classes = classes;
     this.rows = rows;
+  }
+
+  @Override
+  public boolean adminsOnly() {
+    return true;
   }
 
   @Override

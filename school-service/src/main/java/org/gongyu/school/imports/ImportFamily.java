@@ -17,6 +17,14 @@ public interface ImportFamily {
   /** The template; its {@code family} is the key in the URL. */
   TemplateSpec spec();
 
+  /**
+   * Whether only the school's administrators may upload it, as only they may call the family's API
+   * (classes); its template stays readable by every school user.
+   */
+  default boolean adminsOnly() {
+    return false;
+  }
+
   /** Applies readable rows of an upload to the school, valid rows recorded, refused ones returned. */
   ChunkApplier.Result apply(String schoolId, List<ImportRow> rows);
 }

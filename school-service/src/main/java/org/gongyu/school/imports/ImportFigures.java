@@ -2,6 +2,7 @@ package org.gongyu.school.imports;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.gongyu.chassis.excel.ChunkApplier;
 import org.gongyu.chassis.excel.ImportRow;
@@ -35,12 +36,20 @@ class ImportFigures {
 
   /** The family's chunks for a job, their figures refreshed as said above. */
   ChunkApplier applier(String schoolId, ImportFamily family) {
+    return deferred(rows -> family.apply(schoolId, rows));
+  }
+
+  /**
+   * {@code work}'s chunks with the refreshes they ask for deferred as said above; at each refresh,
+   * every school they changed (a county-wide sheet names many) under that school's lock.
+   */
+  ChunkApplier deferred(ChunkApplier work) {
     List<RecordsChanged> pending = new ArrayList<>();
     long[] last = {System.nanoTime()};
     return new ChunkApplier() {
       @Override
       public Result apply(List<ImportRow> rows) {
-        Result r = snapshots.deferring(pending, () -> family.apply(schoolId, rows));
+        Result r = snapshots.deferring(pending, () -> work.apply(rows));
         if (System.nanoTime() - last[0] > Duration.ofSeconds(INTERVAL_SECONDS).toNanos()) {
           finish();
         }
@@ -50,7 +59,9 @@ class ImportFigures {
       @Override
       public void finish() {
         if (!pending.isEmpty()) {
-          refresh(schoolId, List.copyOf(pending));
+          for (String schoolId : new LinkedHashSet<>(pending.stream().map(RecordsChanged::schoolId).toList())) {
+            refresh(schoolId, List.copyOf(pending));
+          }
           pending.clear();
         }
         last[0] = System.nanoTime();

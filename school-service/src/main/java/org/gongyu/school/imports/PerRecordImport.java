@@ -77,6 +77,15 @@ public class PerRecordImport {
    */
   public <T> ChunkApplier.Result apply(List<ImportRow> chunk, Class<T> requestType, String idKey, RecordId idRule,
       Map<String, String> codeColumns, Put<T> put) {
+    return apply(chunk, requestType, idKey, idRule, codeColumns, Set.of(), put);
+  }
+
+  /**
+   * As {@link #apply(List, Class, String, RecordId, Map, Put)}, for a template with {@code otherColumns}
+   * that are not fields of the request (e.g. the school of a county-wide sheet).
+   */
+  public <T> ChunkApplier.Result apply(List<ImportRow> chunk, Class<T> requestType, String idKey, RecordId idRule,
+      Map<String, String> codeColumns, Set<String> otherColumns, Put<T> put) {
     List<ImportRow> readable = new ArrayList<>();
     List<ImportRow> refused = new ArrayList<>();
     Map<String, ImportRow> rowOf = new HashMap<>();
@@ -92,7 +101,7 @@ public class PerRecordImport {
       rowOf.put(String.valueOf(row.rowNumber()), row);
       readable.add(row);
     }
-    ChunkApplier.Result result = rows.apply(readable, requestType, "records", idKey == null ? Set.of() : Set.of(idKey), row -> String.valueOf(row.rowNumber()),
+    ChunkApplier.Result result = rows.apply(readable, requestType, "records", notInItem(idKey, otherColumns), row -> String.valueOf(row.rowNumber()),
         (rowNumber, items) -> {
           ImportRow row = rowOf.get(rowNumber);
           Object recordId = idKey == null ? null : row.values().get(idKey);
@@ -156,5 +165,13 @@ public class PerRecordImport {
       return list.stream().map(String::valueOf).toList();
     }
     return List.of();
+  }
+
+  private static Set<String> notInItem(String idKey, Set<String> otherColumns) {
+    Set<String> keys = new java.util.HashSet<>(otherColumns);
+    if (idKey != null) {
+      keys.add(idKey);
+    }
+    return keys;
   }
 }

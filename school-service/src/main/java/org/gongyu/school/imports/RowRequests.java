@@ -170,8 +170,9 @@ public class RowRequests {
             int index = Integer.parseInt(m.group(1));
             if (index < alive.size()) {
               located.computeIfAbsent(index, i -> new LinkedHashMap<>()).putIfAbsent(m.group(2),
-                  problem.getStatusCode().value() == 409 ? Msg.msg("school.import.changed-since-recorded", m.group(3))
-                      : Findings.of(m.group(2) + ": " + m.group(3)));
+                  problem.getStatusCode().value() != 409 ? Findings.of(m.group(2) + ": " + m.group(3))
+                      : "externalId".equals(m.group(2)) ? Msg.msg("school.import.changed-since-recorded", m.group(3))
+                      : Msg.msg("school.import.recorded-otherwise", Findings.of(m.group(2) + ": " + m.group(3))));
             }
           }
         }

@@ -133,6 +133,10 @@ public final class IdempotentBatch<R> {
   /** 409 naming the rows recorded earlier with other content; nothing of the batch is stored. */
   public static void conflictIf(String noun, List<String> changed) {
     if (!changed.isEmpty()) {
+      List<String> every = EVERY_FINDING.get();
+      if (every != null) {
+        every.addAll(changed);
+      }
       throw ApiProblem.conflict(Msg.msg("school.batch.changed." + noun, changed.size(),
           Msg.listed(Findings.of(changed.subList(0, Math.min(changed.size(), MAX_LISTED))))));
     }
@@ -141,7 +145,7 @@ public final class IdempotentBatch<R> {
   private static final ThreadLocal<List<String>> EVERY_FINDING = new ThreadLocal<>();
 
   /**
-   * Runs {@code work} with every finding of a {@link #rejectIf} it throws also added to {@code
+   * Runs {@code work} with every finding of a {@link #rejectIf} or {@link #conflictIf} it throws also added to {@code
    * findings}, not only the first {@value #MAX_LISTED} the answer lists: the Excel import maps each
    * back to its row ({@code org.gongyu.school.imports}).
    */

@@ -116,8 +116,8 @@ class RecordFamiliesImportIT extends StudentRecordsItSupport {
     assertCounts(again, 4, 0, 1, 3);
     assertThat(version(FILES, IndicatorCodes.VISIT_FILES, "2026-2027-1")).as("no new snapshot").isEqualTo(after);
 
-    // a student's file with another opening day is the batch's 409 (it names no item, and a file has no
-    // external id): the row is refused as a whole, in the batch's words, the others are applied, the file stays
+    // a student's file with another opening day is the batch's 409 naming the item: the row is refused at
+    // the student cell with how to correct it (not the batch's "nothing was saved"), the others are applied
     JsonNode other = run(FILES, "home-visit-files", filled(FILES, "home-visit-files", "zh-CN", s -> {
       row(s, 1, "STU-1", "C301", LocalDate.of(2026, 10, 1));
       row(s, 2, "STU-5", "C301", LocalDate.of(2026, 10, 1));
@@ -126,7 +126,9 @@ class RecordFamiliesImportIT extends StudentRecordsItSupport {
     try (XSSFWorkbook wb = errors(FILES, other)) {
       assertThat(wb.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("STU-1");
       assertThat(wb.getSheetAt(0).getRow(1).getCell(3).getStringCellValue()).startsWith("第 2 行：")
-          .contains("该学生的档案已于 2026-09-15 在班级 C301 建立");
+          .contains("该学生的档案已于 2026-09-15 在班级 C301 建立").contains("请在该记录上单独更正")
+          .doesNotContain("本批次未保存任何内容");
+      assertRed(wb.getSheetAt(0).getRow(1).getCell(0));
     }
     assertThat(jdbc.sql("select opened_on from home_visit_file where school_id = ? order by opened_on").param(FILES)
         .query(LocalDate.class).list().getFirst()).isEqualTo(LocalDate.of(2026, 9, 15));

@@ -72,6 +72,9 @@ class SchoolRecordImportsIT extends StudentRecordsItSupport {
         assertThat(t.get("titleZh").asString()).isEqualTo("班级及在籍人数");
         assertThat(t.get("columns").findValuesAsString("key")).containsExactly("classId", "schoolYear", "grade", "name",
             "enrolment", "reason");
+        assertThat(t.get("adminsOnly").asBoolean()).as("only administrators upload classes").isTrue();
+      } else {
+        assertThat(t.get("adminsOnly").asBoolean()).as(t.get("family").asString()).isFalse();
       }
     }
     assertThat(download(base(CLASSES) + "/templates/committees.xlsx?lang=en").length).isPositive();
@@ -122,7 +125,9 @@ class SchoolRecordImportsIT extends StudentRecordsItSupport {
     }
 
     // as the PUT, the upload is for the school's administrators only
-    assertThat(uploadAs(Keycloak.tokenAs("school-staff", CLASSES), CLASSES, "classes", file).status()).isEqualTo(403);
+    Upload byStaff = uploadAs(Keycloak.tokenAs("school-staff", CLASSES), CLASSES, "classes", file);
+    assertThat(byStaff.status()).isEqualTo(403);
+    assertThat(byStaff.body()).contains("只有管理员可以导入").contains("classes");
     assertThat(JSON.readTree(get(base(CLASSES) + "/jobs").body()).size()).as("no job for the refused upload").isEqualTo(3);
   }
 
