@@ -1,5 +1,5 @@
 // Excel import for the dev mock (issue 14 item 3): school 9901130001's record families
-// (GONGYU_MOCK=school-admin) and county 990113's registry (GONGYU_MOCK=county-admin). Jobs live in
+// (GONGYU_MOCK=school-admin) and county 990113's registry and its schools' classes (GONGYU_MOCK=county-admin). Jobs live in
 // memory and move with the clock: queued for a second (rows counted on upload), then done over about
 // five seconds. What the upload's file name contains decides the story:
 //   not .xlsx → 415; "big" → 413; "old"/"旧" → 422 (template version); "encrypted"/"加密" → 422;
@@ -17,23 +17,31 @@ const tpl = (family: string, zh: string, en: string, version: number, cols: Col[
 })
 
 const SCHOOL_TEMPLATES = [
-  tpl('classes', '班级与在籍人数', 'Classes and enrolment', 1, [
-    ['schoolYear', '学年', 'School year', 'TEXT', true], ['grade', '年级', 'Grade', 'INTEGER', true],
-    ['name', '班级名称', 'Class name', 'TEXT', true], ['enrolment', '在籍人数', 'Enrolment', 'INTEGER', true]]),
-  tpl('sessions', '家长学校授课', 'Parent-school sessions', 2, [
-    ['externalId', '记录编号', 'Record id', 'TEXT', true], ['date', '日期', 'Date', 'DATE', true],
-    ['level', '授课范围', 'Scope', 'ENUM', true], ['className', '班级', 'Class', 'TEXT', false],
+  { ...tpl('classes', '班级及在籍人数', 'Classes and enrolment', 1, [
+    ['classId', '班级编号', 'Class id', 'TEXT', true], ['schoolYear', '学年', 'School year', 'TEXT', true],
+    ['grade', '年级', 'Grade', 'INTEGER', true], ['name', '班级名称', 'Name', 'TEXT', true],
+    ['enrolment', '在籍人数', 'Enrolment', 'INTEGER', true], ['reason', '更正原因', 'Reason', 'TEXT', false]]), adminsOnly: true },
+  tpl('parent-school-sessions', '家长学校授课', 'Parent-school sessions', 1, [
+    ['sessionId', '授课编号', 'Session id', 'TEXT', true], ['date', '日期', 'Date', 'DATE', true],
+    ['level', '授课范围', 'Scope', 'ENUM', true], ['classId', '班级编号', 'Class id', 'TEXT', false],
     ['topic', '主题', 'Topic', 'TEXT', true], ['attendance', '参加家长数', 'Parents attending', 'INTEGER', true]]),
   tpl('home-contacts', '家校联系与家访', 'Home contacts and visits', 1, [
     ['externalId', '记录编号', 'Record id', 'TEXT', true], ['date', '日期', 'Date', 'DATE', true],
-    ['className', '班级', 'Class', 'TEXT', true], ['studentRef', '学生编号', 'Student reference', 'TEXT', true],
-    ['mode', '方式', 'Mode', 'ENUM', true], ['homeVisit', '入户家访', 'Home visit', 'BOOLEAN', true]]),
+    ['classId', '班级编号', 'Class id', 'TEXT', true], ['studentRef', '学生编号', 'Student ref', 'TEXT', true],
+    ['mode', '方式', 'Mode', 'ENUM', true]]),
   tpl('six-ones', '"六个一"活动', '"Six ones" activities', 1, [
     ['externalId', '记录编号', 'Record id', 'TEXT', true], ['date', '日期', 'Date', 'DATE', true],
-    ['activity', '活动', 'Activity', 'ENUM', true], ['families', '参加家庭数', 'Families', 'INTEGER', true]]),
-  tpl('platform-registrations', '平台注册', 'Platform registrations', 3, [
+    ['activity', '活动', 'Activity', 'ENUM', true], ['studentRef', '学生编号', 'Student ref', 'TEXT', true]]),
+  tpl('platform-registrations', '数字家长学校注册', 'Platform registrations', 1, [
     ['externalId', '注册编号', 'Registration id', 'TEXT', true], ['registeredAt', '注册时间', 'Registered at', 'DATETIME', true],
-    ['className', '班级', 'Class', 'TEXT', true], ['studentRef', '学生编号', 'Student reference', 'TEXT', true]]),
+    ['classId', '班级编号', 'Class id', 'TEXT', true], ['studentRef', '学生编号', 'Student ref', 'TEXT', true]]),
+]
+const COUNTY_SCHOOL_TEMPLATES = [
+  tpl('classes', '各校班级及在籍人数', "Classes and enrolment of the county's schools", 1, [
+    ['schoolId', '学校编号', 'School id', 'TEXT', true], ['classId', '班级编号', 'Class id', 'TEXT', true],
+    ['schoolYear', '学年', 'School year', 'TEXT', true], ['grade', '年级', 'Grade', 'INTEGER', true],
+    ['name', '班级名称', 'Name', 'TEXT', true], ['enrolment', '在籍人数', 'Enrolment', 'INTEGER', true],
+    ['reason', '更正原因', 'Reason', 'TEXT', false]]),
 ]
 const COUNTY_TEMPLATES = [
   tpl('xuequ', '学区', 'School districts (学区)', 1, [
@@ -63,11 +71,11 @@ function finished(over: Partial<Job> & Pick<Job, 'family' | 'fileName' | 'status
     problem: null, createdAt: iso(at), finishedAt: iso(at + 6000), expiresAt: iso(at + 7 * DAY), ...over }, null]
 }
 
-const stores: Record<string, { templates: ReturnType<typeof tpl>[]; jobs: [Job, Plan | null][] }> = {
+const stores: Record<string, { templates: (ReturnType<typeof tpl> & { adminsOnly?: boolean })[]; jobs: [Job, Plan | null][] }> = {
   [`/api/school/schools/${SCHOOL}/imports`]: {
     templates: SCHOOL_TEMPLATES,
     jobs: [
-      finished({ family: 'sessions', fileName: '2026秋季家长学校授课.xlsx', status: 'DONE', rowsTotal: 1286, rowsDone: 1286,
+      finished({ family: 'parent-school-sessions', fileName: '2026秋季家长学校授课.xlsx', status: 'DONE', rowsTotal: 1286, rowsDone: 1286,
         read: 1286, applied: 1249, refused: 37, unchanged: 0, hasErrorWorkbook: true }, 3 * 3600_000),
       finished({ family: 'home-contacts', fileName: '家访记录-十月.xlsx', status: 'DONE', rowsTotal: 412, rowsDone: 412,
         read: 412, applied: 0, refused: 0, unchanged: 412 }, DAY + 2 * 3600_000),
@@ -75,6 +83,13 @@ const stores: Record<string, { templates: ReturnType<typeof tpl>[]; jobs: [Job, 
         title: '导入中断', detail: '第 8 行之后的工作表无法读取：文件已损坏。' } }, 2 * DAY),
       finished({ family: 'platform-registrations', fileName: '平台注册-旧导出.xlsx', status: 'DONE', rowsTotal: 15020, rowsDone: 15020,
         read: 15020, applied: 15003, refused: 17, unchanged: 0, hasErrorWorkbook: true, expiresAt: iso(now0 - DAY) }, 9 * DAY),
+    ],
+  },
+  [`/api/school/counties/${COUNTY}/imports`]: {
+    templates: COUNTY_SCHOOL_TEMPLATES,
+    jobs: [
+      finished({ family: 'classes', fileName: '2026学年各校班级.xlsx', status: 'DONE', rowsTotal: 1_204, rowsDone: 1_204,
+        read: 1_204, applied: 1_198, refused: 6, unchanged: 0, hasErrorWorkbook: true }, 26 * 3600_000),
     ],
   },
   [`/api/district/counties/${COUNTY}/imports`]: {

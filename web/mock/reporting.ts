@@ -205,7 +205,7 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://mock')
     if (!(url.pathname === '/me' || url.pathname.startsWith('/api/'))) return next()
-    if (/^\/api\/(school\/schools|district\/counties)\/[^/]+\/imports(\/|$)/.test(url.pathname)) {
+    if (/^\/api\/(school\/schools|school\/counties|district\/counties)\/[^/]+\/imports(\/|$)/.test(url.pathname)) {
       // Excel import (mock/imports.ts): multipart uploads, JSON jobs and xlsx downloads
       const chunks: Buffer[] = []
       req.on('data', (chunk: Buffer) => chunks.push(chunk))

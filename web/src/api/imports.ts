@@ -1,7 +1,8 @@
 // Excel import (issue 14 item 3): templates, the upload that starts a job, the job's progress,
 // its cancellation and its error workbook. The school's imports are under
 // /api/school/schools/{schoolId}/imports, the county's registry under
-// /api/district/counties/{countyId}/imports, with the same shape: one client for both, by base path.
+// /api/district/counties/{countyId}/imports and the county's sheets of its schools' records (classes
+// and enrolment) under /api/school/counties/{countyId}/imports, with the same shape: one client, by base path.
 import { postForm, request } from './client'
 
 /** A column of a template, as the header row of the workbook names it. */
@@ -21,6 +22,8 @@ export interface ImportTemplate {
   titleEn: string
   templateVersion: number | string
   columns: ImportColumn[]
+  /** only the school's administrators may upload it (classes); absent: anyone who may import */
+  adminsOnly?: boolean
 }
 
 export type JobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED' | 'CANCELLED'
@@ -62,6 +65,8 @@ const e = encodeURIComponent
 export const importsBase = {
   school: (schoolId: string) => `/api/school/schools/${e(schoolId)}/imports`,
   county: (countyId: string) => `/api/district/counties/${e(countyId)}/imports`,
+  /** the county's sheets of records of all its schools (kept by each school) */
+  countySchools: (countyId: string) => `/api/school/counties/${e(countyId)}/imports`,
 }
 
 export type ImportsClient = ReturnType<typeof importsClient>

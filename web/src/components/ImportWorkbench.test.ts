@@ -334,6 +334,38 @@ describe('the import routes', () => {
     expect(document.title).toContain('Excel 导入')
   })
 
+  it("a county's second tab imports its schools' classes through school-service, and the tab is in the address", async () => {
+    const w = await render('/counties/990113/imports', { countyId: '990113' }, 'county-admin')
+    expect(w.get('[data-testid="import-subtitle"]').text()).toContain('学区和学校名录')
+    const tabs = w.findAll('.import-tabs [role="tab"]')
+    expect(tabs.map((x) => x.text())).toEqual(['学区与学校名录', '各校班级与在籍人数'])
+    mocks.bases.length = 0
+    await tabs[1].trigger('click')
+    await flushPromises()
+    expect(mocks.bases).toContain('/api/school/counties/990113/imports')
+    expect(w.get('[data-testid="import-subtitle"]').text()).toContain('每行写入“学校编号”列所指的学校')
+    expect(w.get('[data-testid="import-template-zh"]').attributes('href')).toBe('/api/school/counties/990113/imports/templates/schools.xlsx?lang=zh-CN')
+    expect(w.vm.$router.currentRoute.value.query.tab).toBe('schools')
+  })
+
+  it("a template for administrators only is marked, and a school's staff cannot upload it", async () => {
+    mocks.templates.mockResolvedValue([{ ...TEMPLATES[0], adminsOnly: true }, TEMPLATES[1]])
+    let w = await render(`/schools/${SCHOOL}/imports`, { schoolId: SCHOOL }, 'school-staff')
+    expect(w.get('[data-testid="import-family-classes"]').text()).toContain('仅管理员')
+    expect(w.get('[data-testid="import-family-sessions"]').text()).not.toContain('仅管理员')
+    expect(w.get('[data-testid="import-admins-only"]').text()).toContain('只有学校管理员可以上传')
+    expect(w.get('[data-testid="import-upload"] input[type=file]').attributes('disabled')).toBeDefined()
+    // the template itself stays downloadable, for the administrator
+    expect(w.get('[data-testid="import-template-zh"]').attributes('href')).toContain('/templates/classes.xlsx')
+    await w.get('[data-testid="import-family-sessions"] input').setValue(true)
+    expect(w.find('[data-testid="import-admins-only"]').exists()).toBe(false)
+    expect(w.get('[data-testid="import-upload"] input[type=file]').attributes('disabled')).toBeUndefined()
+
+    w = await render(`/schools/${SCHOOL}/imports`, { schoolId: SCHOOL }, 'school-admin')
+    expect(w.find('[data-testid="import-admins-only"]').exists()).toBe(false)
+    expect(w.get('[data-testid="import-upload"] input[type=file]').attributes('disabled')).toBeUndefined()
+  })
+
   it('is not found for another unit, or for a county user who is not its admin', async () => {
     let w = await render('/schools/9901130002/imports', { schoolId: '9901130002' }, 'school-admin')
     expect(w.find('[data-testid="not-found"]').exists()).toBe(true)

@@ -4,6 +4,11 @@ export default {
   title: 'Excel 导入',
   subtitleSchool: '用本平台的 Excel 模板成批录入本校记录。',
   subtitleCounty: '用本平台的 Excel 模板成批录入本区县的学区和学校名录。',
+  subtitleCountySchools: '用本平台的 Excel 模板为本区县各校一次录入班级与在籍人数；每行写入“学校编号”列所指的学校，记录由该校保存。',
+  tabRegistry: '学区与学校名录',
+  tabSchools: '各校班级与在籍人数',
+  adminsOnly: '该模板只有学校管理员可以上传（与逐条录入的权限相同）；可以下载模板交给管理员。',
+  adminsTag: '仅管理员',
   policyTitle: '导入规则',
   policy: {
     rows: '逐行检查，规则与在线录入完全相同：合格的行直接生效，不合格的行被拒绝，不影响同一文件中的其他行。',
