@@ -189,13 +189,51 @@ class ImportInTheBrowserSystemIT {
     // the same file again: nothing recorded twice, the refused row refused again, the figure unchanged
     browser.open("/schools/" + SCHOOL + "/imports");
     browser.await("import-family-platform-registrations");
-    JsonNode again = uploadFile("platform-registrations", files.resolve("平台注册.xlsx"));
+    JsonNode again = uploadFile("platform-registrations", base, files.resolve("平台注册.xlsx"));
     assertCounts(again, 3, 0, 1, 2);
     assertThat(browser.await("import-unchanged").getText()).contains("2");
     assertThat(browser.await("import-jobs").getText()).contains("平台注册.xlsx");
     checkPage("school-imports-again");
     JsonNode figure = GongyuClient.require(client.get(report), "figure").body();
     assertThat(rateIs(figure, "0.5")).as("the figure after the second upload: " + figure).isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void theCountyImportsItsSchoolsClassesOnItsSecondTabAndTheSchoolsFigureFollows() throws IOException {
+    LocalDate today = LocalDate.now(DemoCity.ZONE);
+    Semester semester = Semester.containing(today, SchoolCalendar.DEFAULT);
+    String base = "/api/school/counties/" + COUNTY + "/imports";
+    browser = new Chromium(GATEWAY);
+    browser.logIn("im-county-admin-" + COUNTY);
+    browser.open("/counties/" + COUNTY + "/imports");
+    browser.await("import-family-xuequ");
+    browser.driver().findElements(By.cssSelector(".import-tabs [role=tab]")).get(1).click();
+    browser.await("import-family-classes");
+    assertThat(browser.path()).isEqualTo("/counties/" + COUNTY + "/imports");
+    assertThat(browser.driver().getCurrentUrl()).endsWith("?tab=schools");
+    checkPage("county-imports-schools");
+
+    // a second class of four students at the school; a school the county does not have is refused at its cell
+    JsonNode done = upload("classes", base, "各校班级.xlsx", List.of(
+        Map.of("schoolId", SCHOOL, "classId", "C2", "schoolYear", semester.schoolYear(), "grade", 3, "name", "三年级二班",
+            "enrolment", 4),
+        Map.of("schoolId", COUNTY + "0002", "classId", "C1", "schoolYear", semester.schoolYear(), "grade", 1, "name", "一年级一班",
+            "enrolment", 30)));
+    assertCounts(done, 2, 1, 1, 0);
+    try (Workbook errors = new XSSFWorkbook(new ByteArrayInputStream(browser.fetchFile(browser.await("import-error-workbook")
+        .getAttribute("href"))))) {
+      Row header = errors.getSheetAt(0).getRow(0);
+      Row refused = errors.getSheetAt(0).getRow(1);
+      assertThat(isRed(refused.getCell(column(header, "学校编号")))).as("the school cell is marked").isTrue();
+      assertThat(refused.getCell(column(header, "错误说明")).getStringCellValue()).contains("不是本区县");
+    }
+
+    // the school keeps the class, and its registration rate is now 2 of 8
+    String report = "/api/reports/indicators/" + IndicatorCodes.PLATFORM_REGISTRATION + "/periods/" + semester.id()
+        + "/schools/" + SCHOOL;
+    GongyuClient.eventually("the school's registration figure is 2 of 8", () -> client.get(report),
+        r -> r.ok() && rateIs(r.body(), "0.25"), Duration.ofSeconds(90));
   }
 
   /** Downloads the family's zh template on the page, fills {@code rows} below the example row, uploads it, waits for the end. */
@@ -230,6 +268,7 @@ class ImportInTheBrowserSystemIT {
           switch (v.getValue()) {
             case LocalDateTime t -> cell.setCellValue(t);
             case LocalDate d -> cell.setCellValue(d);
+            case Number n -> cell.setCellValue(n.doubleValue());
             default -> cell.setCellValue(String.valueOf(v.getValue()));
           }
         }
@@ -240,11 +279,11 @@ class ImportInTheBrowserSystemIT {
     }
     Path file = files.resolve(fileName);
     Files.write(file, filled);
-    return uploadFile(family, file);
+    return uploadFile(family, base, file);
   }
 
   /** Drops {@code file} on the page's upload field and waits until its job has finished; answers the job as the API has it. */
-  private JsonNode uploadFile(String family, Path file) {
+  private JsonNode uploadFile(String family, String base, Path file) {
     browser.await("import-family-" + family).click();
     String before = browser.await("import-current").getAttribute("data-status");
     WebElement input = browser.await("import-upload").findElement(By.cssSelector("input[type=file]"));
@@ -256,8 +295,7 @@ class ImportInTheBrowserSystemIT {
           && !(status.equals(before) && browser.all(browser.testId("import-summary")).isEmpty());
     });
     assertThat(browser.await("import-current").getAttribute("data-status")).isEqualTo("DONE");
-    JsonNode jobs = browser.fetchJson(browser.path().startsWith("/counties")
-        ? "/api/district/counties/" + COUNTY + "/imports/jobs" : "/api/school/schools/" + SCHOOL + "/imports/jobs").path("body");
+    JsonNode jobs = browser.fetchJson(base + "/jobs").path("body");
     return jobs.get(0);
   }
 
