@@ -89,7 +89,7 @@ export interface paths {
         };
         /**
          * The city's rollup and every known county's rollup
-         * @description One indicator in one period of its own type: the city's latest rollup (null until it publishes one) with the county rollup versions it used, and every known county with its own rollup (figures null while it has published none). Small cells of sensitive indicators are withheld. City roles only.
+         * @description One indicator in one period of its own type: the city's latest rollup (null until it publishes one) with the county rollup versions it used, and every known county with its own rollup (figures null while it has published none). Small cells of sensitive indicators are withheld. City roles only. `basis=approved` answers with approved figures only (each school's signed-off figure its county approved, summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null while none is approved) with `differsFromLive`.
          *
          *     **Roles · 角色**: `city-staff`, `city-admin`
          *
@@ -167,7 +167,7 @@ export interface paths {
         };
         /**
          * One county's rollup with its lineage and every school that belonged to it in the period
-         * @description The county's latest rollup with its lineage (each school snapshot version it used, with `asOf`, when that version was made), and every school that belonged to the county on the period's first day with its latest snapshot and the version the county rollup used. Small cells withheld. County roles of that county and city roles.
+         * @description The county's latest rollup with its lineage (each school snapshot version it used, with `asOf`, when that version was made), and every school that belonged to the county on the period's first day with its latest snapshot and the version the county rollup used. Small cells withheld. County roles of that county and city roles. `basis=approved` answers with approved figures only (each school's signed-off figure its county approved, summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null while none is approved) with `differsFromLive`.
          *
          *     **Roles · 角色**: `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
@@ -245,7 +245,7 @@ export interface paths {
         };
         /**
          * One indicator in a county, its schools and the lineage, as .xlsx
-         * @description What GET /api/reports/indicators/{code}/periods/{periodId}/counties/{countyId} answers, with a sheet of the school snapshot versions the county rollup used and when each was made. Sheets with a frozen header row: numbers are numeric cells (rates formatted 0.0%), headers and indicator names in the chosen language, withheld small cells as the text <5, text beginning with = + - @ neutralised with a leading '. Audited (who, role, unit, which export, format, language). County roles of that county and city roles.
+         * @description What GET /api/reports/indicators/{code}/periods/{periodId}/counties/{countyId} answers, with a sheet of the school snapshot versions the county rollup used and when each was made. Sheets with a frozen header row: numbers are numeric cells (rates formatted 0.0%), headers and indicator names in the chosen language, withheld small cells as the text <5, text beginning with = + - @ neutralised with a leading '. Audited (who, role, unit, which export, format, language). The sheet's name says which figures it holds (实时数据 / 审核通过数据). County roles of that county and city roles.
          *
          *     **Roles · 角色**: `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
@@ -271,7 +271,7 @@ export interface paths {
         };
         /**
          * One indicator across the city and its counties as .xlsx
-         * @description What GET /api/reports/indicators/{code}/periods/{periodId} answers. Sheets with a frozen header row: numbers are numeric cells (rates formatted 0.0%), headers and indicator names in the chosen language, withheld small cells as the text <5, text beginning with = + - @ neutralised with a leading '. Audited (who, role, unit, which export, format, language). City roles only.
+         * @description What GET /api/reports/indicators/{code}/periods/{periodId} answers. Sheets with a frozen header row: numbers are numeric cells (rates formatted 0.0%), headers and indicator names in the chosen language, withheld small cells as the text <5, text beginning with = + - @ neutralised with a leading '. Audited (who, role, unit, which export, format, language). The sheet's name says which figures it holds (实时数据 / 审核通过数据). City roles only.
          *
          *     **Roles · 角色**: `city-staff`, `city-admin`
          *
@@ -297,7 +297,7 @@ export interface paths {
         };
         /**
          * One school's latest snapshot and whether its county's rollup used it; exact for the school's own users
-         * @description The school as it was on the period's first day (`countyId` of that day) with its latest snapshot. The school's own users see small cells exactly; county and city users get them withheld. The school's users, its county's users and city users; any other school answers 404.
+         * @description The school as it was on the period's first day (`countyId` of that day) with its latest snapshot. The school's own users see small cells exactly; county and city users get them withheld. The school's users, its county's users and city users; any other school answers 404. `basis=approved` answers with approved figures only (each school's signed-off figure its county approved, summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null while none is approved) with `differsFromLive`.
          *
          *     **Roles · 角色**: `school-staff`, `school-admin`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
@@ -706,6 +706,22 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Approval: {
+            /** Format: date-time */
+            approvedAt?: string;
+            /** Format: int64 */
+            denominator?: number;
+            differsFromLive?: boolean;
+            met?: boolean;
+            /** Format: int64 */
+            numerator?: number;
+            rate?: number;
+            /** Format: int32 */
+            schoolsApproved?: number;
+            /** Format: int32 */
+            schoolsExpected?: number;
+            suppressed?: boolean;
+        };
         Attention: {
             countyId?: string;
             items?: components["schemas"]["AttentionItem"][];
@@ -763,6 +779,7 @@ export interface components {
             today?: string;
         };
         CityFigures: {
+            approved?: components["schemas"]["Approval"];
             /** Format: date-time */
             asOf?: string;
             completeness?: number;
@@ -795,6 +812,8 @@ export interface components {
             version?: number;
         };
         CityReport: {
+            /** @enum {string} */
+            basis?: "LIVE" | "APPROVED";
             city?: components["schemas"]["CityFigures"];
             counties?: components["schemas"]["CountyFigures"][];
             indicator?: components["schemas"]["IndicatorView"];
@@ -824,6 +843,7 @@ export interface components {
             value?: number;
         };
         CountyDetail: {
+            approved?: components["schemas"]["Approval"];
             /** Format: date-time */
             asOf?: string;
             completeness?: number;
@@ -852,6 +872,7 @@ export interface components {
             version?: number;
         };
         CountyFigures: {
+            approved?: components["schemas"]["Approval"];
             /** Format: date-time */
             asOf?: string;
             completeness?: number;
@@ -879,6 +900,8 @@ export interface components {
             version?: number;
         };
         CountyReport: {
+            /** @enum {string} */
+            basis?: "LIVE" | "APPROVED";
             county?: components["schemas"]["CountyDetail"];
             indicator?: components["schemas"]["IndicatorView"];
             periodId?: string;
@@ -1011,6 +1034,7 @@ export interface components {
         };
         SchoolFigures: {
             applies?: boolean;
+            approved?: components["schemas"]["Approval"];
             /** Format: date-time */
             asOf?: string;
             /** Format: int64 */
@@ -1036,6 +1060,8 @@ export interface components {
             schoolType?: string;
         };
         SchoolReport: {
+            /** @enum {string} */
+            basis?: "LIVE" | "APPROVED";
             countyId?: string;
             indicator?: components["schemas"]["IndicatorView"];
             periodId?: string;
@@ -1306,7 +1332,9 @@ export interface operations {
     };
     city_3: {
         parameters: {
-            query?: never;
+            query?: {
+                basis?: string;
+            };
             header?: never;
             path: {
                 code: string;
@@ -1515,7 +1543,9 @@ export interface operations {
     };
     county_2: {
         parameters: {
-            query?: never;
+            query?: {
+                basis?: string;
+            };
             header?: never;
             path: {
                 code: string;
@@ -1730,6 +1760,8 @@ export interface operations {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
                 lang?: "zh-CN" | "en";
+                /** @description live (default): the latest figures with the approved ones beside them; approved: approved figures only */
+                basis?: "live" | "approved";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -1804,6 +1836,8 @@ export interface operations {
             query?: {
                 /** @description zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN */
                 lang?: "zh-CN" | "en";
+                /** @description live (default): the latest figures with the approved ones beside them; approved: approved figures only */
+                basis?: "live" | "approved";
             };
             header?: {
                 "Accept-Language"?: string;
@@ -1874,7 +1908,9 @@ export interface operations {
     };
     school_1: {
         parameters: {
-            query?: never;
+            query?: {
+                basis?: string;
+            };
             header?: never;
             path: {
                 code: string;

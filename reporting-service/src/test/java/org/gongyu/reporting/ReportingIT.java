@@ -71,14 +71,18 @@ class ReportingIT extends ReportingITSupport {
       "reporting-service-catalogue",
       "reporting-service-indicator-snapshots",
       "reporting-service-county-rollups",
-      "reporting-service-city-rollups");
+      "reporting-service-city-rollups",
+      "reporting-service-sign-offs",
+      "reporting-service-period-approvals");
   private static final List<String> TOPICS = List.of(
       Topics.CITY_COUNTIES,
       Topics.DISTRICT_SCHOOL_REGISTRY,
       Topics.CITY_CATALOGUE,
       Topics.SCHOOL_INDICATOR_SNAPSHOTS,
       Topics.DISTRICT_INDICATOR_ROLLUPS,
-      Topics.CITY_INDICATOR_ROLLUPS);
+      Topics.CITY_INDICATOR_ROLLUPS,
+      Topics.SCHOOL_SIGN_OFFS,
+      Topics.DISTRICT_PERIOD_APPROVALS);
 
   private static final String CODE = IndicatorCodes.PLATFORM_REGISTRATION;
   private static final String CITY = "990100";

@@ -17,6 +17,7 @@ import java.util.List;
 import org.gongyu.chassis.security.Rules;
 import org.gongyu.reporting.report.AttentionService;
 import org.springframework.http.ResponseEntity;
+import org.gongyu.reporting.report.Basis;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "exports", description = "The report views as .xlsx (every table) and PDF (city and county scorecards)")
 class ExportController {
 
+  static final String BASIS = "live (default): the latest figures with the approved ones beside them; approved: approved figures only";
+  static final String BASIS_NOTE = " The sheet's name says which figures it holds (实时数据 / 审核通过数据).";
   static final String ID = "[A-Za-z0-9-]{1,40}";
   static final String CODE = "[A-Za-z0-9_-]{1,60}";
   static final String LANG = "zh-CN or en; without it Accept-Language decides (zh* or en*), else zh-CN";
@@ -139,21 +142,23 @@ class ExportController {
   @GetMapping("/api/reports/indicators/{code}/periods/{periodId}/export.xlsx")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   @Operation(summary = "One indicator across the city and its counties as .xlsx",
-      description = "What GET /api/reports/indicators/{code}/periods/{periodId} answers." + XLSX_NOTE + " City roles only.")
+      description = "What GET /api/reports/indicators/{code}/periods/{periodId} answers." + XLSX_NOTE + BASIS_NOTE + " City roles only.")
   @XlsxFile
   ResponseEntity<byte[]> indicatorCityXlsx(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
       @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
       @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+      @Parameter(description = BASIS, schema = @Schema(allowableValues = {"live", "approved"}))
+      @RequestParam(required = false) String basis,
       Authentication who, HttpServletRequest request) {
-    return exports.indicatorCity(code, periodId, Lang.of(lang, acceptLanguage), who, request);
+    return exports.indicatorCity(code, periodId, Basis.of(basis), Lang.of(lang, acceptLanguage), who, request);
   }
 
   @GetMapping("/api/reports/indicators/{code}/periods/{periodId}/counties/{countyId}/export.xlsx")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   @Operation(summary = "One indicator in a county, its schools and the lineage, as .xlsx",
       description = "What GET /api/reports/indicators/{code}/periods/{periodId}/counties/{countyId} answers, with a "
-          + "sheet of the school snapshot versions the county rollup used and when each was made." + XLSX_NOTE
+          + "sheet of the school snapshot versions the county rollup used and when each was made." + XLSX_NOTE + BASIS_NOTE
           + " County roles of that county and city roles.")
   @XlsxFile
   ResponseEntity<byte[]> indicatorCountyXlsx(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
@@ -161,8 +166,10 @@ class ExportController {
       @Parameter(description = LANG, schema = @Schema(allowableValues = {"zh-CN", "en"}))
       @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage,
+      @Parameter(description = BASIS, schema = @Schema(allowableValues = {"live", "approved"}))
+      @RequestParam(required = false) String basis,
       Authentication who, HttpServletRequest request) {
-    return exports.indicatorCounty(code, periodId, countyId, Lang.of(lang, acceptLanguage), who, request);
+    return exports.indicatorCounty(code, periodId, countyId, Basis.of(basis), Lang.of(lang, acceptLanguage), who, request);
   }
 
   @GetMapping("/api/reports/indicators/{code}/periods/{periodId}/below-target/export.xlsx")

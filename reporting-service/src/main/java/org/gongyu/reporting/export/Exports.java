@@ -13,6 +13,7 @@ import org.gongyu.chassis.security.Role;
 import org.gongyu.reporting.report.Attention;
 import org.gongyu.reporting.report.AttentionService;
 import org.gongyu.reporting.report.BelowTarget;
+import org.gongyu.reporting.report.Basis;
 import org.gongyu.reporting.report.CityReport;
 import org.gongyu.reporting.report.CityScorecard;
 import org.gongyu.reporting.report.CountyReport;
@@ -109,17 +110,17 @@ class Exports {
         request, () -> xlsx(lang, new Sheets(lang).schoolScorecard(sc)));
   }
 
-  ResponseEntity<byte[]> indicatorCity(String code, String periodId, Lang lang, Authentication who,
+  ResponseEntity<byte[]> indicatorCity(String code, String periodId, Basis basis, Lang lang, Authentication who,
       HttpServletRequest request) {
-    CityReport r = reports.city(code, periodId);
+    CityReport r = reports.city(code, periodId, basis);
     String name = lang.pick(r.indicator().nameZh() + "-全市-" + r.periodId(), code + "-city-" + r.periodId());
     return file(name, code + "-city-" + r.periodId(), Format.XLSX, lang, "indicator-city", who, request,
         () -> xlsx(lang, new Sheets(lang).indicatorCity(r)));
   }
 
-  ResponseEntity<byte[]> indicatorCounty(String code, String periodId, String countyId, Lang lang, Authentication who,
-      HttpServletRequest request) {
-    CountyReport r = reports.county(code, periodId, countyId);
+  ResponseEntity<byte[]> indicatorCounty(String code, String periodId, String countyId, Basis basis, Lang lang,
+      Authentication who, HttpServletRequest request) {
+    CountyReport r = reports.county(code, periodId, countyId, basis);
     String name = lang.pick(r.indicator().nameZh() + "-" + r.county().name() + "-" + r.periodId(),
         code + "-county-" + countyId + "-" + r.periodId());
     return file(name, code + "-county-" + countyId + "-" + r.periodId(), Format.XLSX, lang, "indicator-county", who, request,

@@ -9,7 +9,9 @@ import static org.gongyu.reporting.export.Sheet.Type.TEXT;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.gongyu.reporting.report.Approval;
 import org.gongyu.reporting.report.Attention;
+import org.gongyu.reporting.report.Basis;
 import org.gongyu.reporting.report.BelowTarget;
 import org.gongyu.reporting.report.CityFigures;
 import org.gongyu.reporting.report.CityReport;
@@ -242,21 +244,50 @@ final class Sheets {
 
   List<Sheet> indicatorCity(CityReport r) {
     IndicatorView i = r.indicator();
-    Sheet sheet = figuresSheet(lang.pick("全市及县区", "City and counties"));
+    boolean approvedBasis = r.basis() == Basis.APPROVED;
+    Sheet sheet = figuresSheet(lang.pick("全市及县区", "City and counties") + basisSuffix(r.basis()));
+    if (!approvedBasis) {
+      approvedColumns(sheet);
+    }
     CityFigures c = r.city();
     if (c != null) {
-      sheet.row(text(c.id()), text(c.name()), level("CITY"), withheldOr(c.suppressed(), c.numerator()),
+      List<Object> row = new ArrayList<>(Arrays.asList(text(c.id()), text(c.name()), level("CITY")));
+      row.addAll(Arrays.asList(withheldOr(c.suppressed(), c.numerator()),
           withheldOr(c.suppressed(), c.denominator()), c.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), c.rate()),
           Sheet.Figure.of(i.kind(), i.target()), met(c.met()), c.schoolsMeetingTarget(), c.schoolsReporting(),
-          c.schoolsExpected(), c.completeness(), c.schoolsOnTime(), null, c.timeliness(), c.version(), c.asOf());
+          c.schoolsExpected(), c.completeness(), c.schoolsOnTime(), null, c.timeliness(), c.version(), c.asOf()));
+      sheet.row(withApproval(row, approvedBasis, c.approved(), i).toArray());
     }
     for (CountyFigures f : r.counties()) {
-      sheet.row(text(f.id()), text(f.name()), level("COUNTY"), withheldOr(f.suppressed(), f.numerator()),
+      List<Object> row = new ArrayList<>(Arrays.asList(text(f.id()), text(f.name()), level("COUNTY")));
+      row.addAll(Arrays.asList(withheldOr(f.suppressed(), f.numerator()),
           withheldOr(f.suppressed(), f.denominator()), f.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), f.rate()),
           Sheet.Figure.of(i.kind(), i.target()), met(f.met()), f.schoolsMeetingTarget(), f.schoolsReporting(),
-          f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(), f.timeliness(), f.version(), f.asOf());
+          f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(), f.timeliness(), f.version(), f.asOf()));
+      sheet.row(withApproval(row, approvedBasis, f.approved(), i).toArray());
     }
     return List.of(sheet);
+  }
+
+  /** Which figures a sheet holds, in its name: the live ones (approved beside them) or the approved ones only. */
+  private String basisSuffix(Basis basis) {
+    return basis == Basis.APPROVED ? lang.pick("（审核通过数据）", " (approved)") : lang.pick("（实时数据）", " (live)");
+  }
+
+  /** Beside live figures: the approved value, how many schools it covers, and whether it differs from the live one. */
+  private void approvedColumns(Sheet sheet) {
+    sheet.column(lang.pick("审核通过值", "Approved value"), FIGURE, 12)
+        .column(lang.pick("审核通过学校数", "Schools approved"), INTEGER, 12)
+        .column(lang.pick("与审核通过数据不同", "Differs from approved"), TEXT, 12);
+  }
+
+  private List<Object> withApproval(List<Object> row, boolean approvedBasis, Approval a, IndicatorView i) {
+    if (!approvedBasis) {
+      row.add(a == null ? null : a.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), a.rate()));
+      row.add(a == null ? null : a.schoolsApproved());
+      row.add(a == null ? lang.pick("未审核", "not approved") : a.differsFromLive() ? lang.pick("是", "yes") : lang.pick("否", "no"));
+    }
+    return row;
   }
 
   /** A trend: one row per unit and period, oldest period first, as the trend's table shows it. */
@@ -322,7 +353,8 @@ final class Sheets {
   /** The county's row and its schools, then the lineage: which school snapshot versions the county rollup used, when made. */
   List<Sheet> indicatorCounty(CountyReport r) {
     IndicatorView i = r.indicator();
-    Sheet sheet = new Sheet(lang.pick("县区及学校", "County and schools"))
+    boolean approvedBasis = r.basis() == Basis.APPROVED;
+    Sheet sheet = new Sheet(lang.pick("县区及学校", "County and schools") + basisSuffix(r.basis()))
         .column(lang.pick("单位编码", "Unit code"), TEXT, 12)
         .column(lang.pick("单位", "Unit"), TEXT, 18)
         .column(lang.pick("层级", "Level"), TEXT, 8)
@@ -338,16 +370,23 @@ final class Sheets {
         .column(lang.pick("更新时间", "Updated at"), DATETIME, 17)
         .column(lang.pick("县区汇总所用版本", "Version in county rollup"), INTEGER, 14)
         .freezeColumns(2);
+    if (!approvedBasis) {
+      approvedColumns(sheet);
+    }
     CountyDetail c = r.county();
-    sheet.row(text(c.id()), text(c.name()), level("COUNTY"), null, null, null,
+    List<Object> county = new ArrayList<>(Arrays.asList(text(c.id()), text(c.name()), level("COUNTY")));
+    county.addAll(Arrays.asList(null, null, null,
         withheldOr(c.suppressed(), c.numerator()), withheldOr(c.suppressed(), c.denominator()),
         c.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), c.rate()), Sheet.Figure.of(i.kind(), i.target()),
-        met(c.met()), c.version(), c.asOf(), null);
+        met(c.met()), c.version(), c.asOf(), null));
+    sheet.row(withApproval(county, approvedBasis, c.approved(), i).toArray());
     for (SchoolFigures s : r.schools()) {
-      sheet.row(text(s.id()), text(s.name()), level("SCHOOL"), text(s.xuequId()), schoolType(s.schoolType()), s.applies(),
+      List<Object> row = new ArrayList<>(Arrays.asList(text(s.id()), text(s.name()), level("SCHOOL")));
+      row.addAll(Arrays.asList(text(s.xuequId()), schoolType(s.schoolType()), s.applies(),
           withheldOr(s.suppressed(), s.numerator()), withheldOr(s.suppressed(), s.denominator()),
           s.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), s.rate()), Sheet.Figure.of(i.kind(), i.target()),
-          met(s.met()), s.snapshotVersion(), s.asOf(), s.usedInCountyRollup());
+          met(s.met()), s.snapshotVersion(), s.asOf(), s.usedInCountyRollup()));
+      sheet.row(withApproval(row, approvedBasis, s.approved(), i).toArray());
     }
     Sheet lineage = new Sheet(lang.pick("数据来源", "Lineage"))
         .column(lang.pick("学校编码", "School code"), TEXT, 12)

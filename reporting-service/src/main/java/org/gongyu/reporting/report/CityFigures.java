@@ -29,7 +29,8 @@ public record CityFigures(
     BigDecimal timeliness,
     long version,
     Instant asOf,
-    List<CountyVersion> lineage) {
+    List<CountyVersion> lineage,
+    Approval approved) {
 
   /** One county rollup version the city rollup was computed from. */
   public record CountyVersion(String countyId, long version) {}

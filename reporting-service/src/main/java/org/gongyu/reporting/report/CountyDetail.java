@@ -25,7 +25,8 @@ public record CountyDetail(
     BigDecimal timeliness,
     Long version,
     Instant asOf,
-    List<SchoolVersion> lineage) {
+    List<SchoolVersion> lineage,
+    Approval approved) {
 
   /**
    * One school snapshot version the county rollup was computed from, and when the school made that

@@ -24,4 +24,5 @@ public record CountyFigures(
     Instant deadline,
     BigDecimal timeliness,
     Long version,
-    Instant asOf) {}
+    Instant asOf,
+    Approval approved) {}

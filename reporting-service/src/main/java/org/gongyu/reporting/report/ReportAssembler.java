@@ -67,14 +67,15 @@ final class ReportAssembler {
         timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()),
         rollup.version(),
         rollup.asOf(),
-        lineage.stream().map(l -> new CityFigures.CountyVersion(l.unitId(), l.version())).toList());
+        lineage.stream().map(l -> new CityFigures.CountyVersion(l.unitId(), l.version())).toList(),
+        null);
   }
 
   /** The county with its rollup, or with null figures when {@code rollup} is null. */
   static CountyFigures county(CountyRow county, CountyRollupRow rollup, IndicatorRow indicator, Target target) {
     if (rollup == null) {
       return new CountyFigures(county.countyId(), county.name(), false,
-          null, null, null, null, null, null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     Rollup r = rollup.rollup();
     boolean suppressed = suppressed(indicator, r.figure());
@@ -94,7 +95,8 @@ final class ReportAssembler {
         rollup.deadline(),
         countyTimeliness(rollup),
         rollup.version(),
-        rollup.asOf());
+        rollup.asOf(),
+        null);
   }
 
   static CountyDetail countyDetail(
@@ -117,7 +119,8 @@ final class ReportAssembler {
         f.timeliness(),
         f.version(),
         f.asOf(),
-        lineage.stream().map(l -> new CountyDetail.SchoolVersion(l.unitId(), l.version(), l.asOf())).toList());
+        lineage.stream().map(l -> new CountyDetail.SchoolVersion(l.unitId(), l.version(), l.asOf())).toList(),
+        f.approved());
   }
 
   /**
@@ -130,7 +133,7 @@ final class ReportAssembler {
     boolean applies = indicator.appliesTo(school.schoolType());
     if (snapshot == null) {
       return new SchoolFigures(school.schoolId(), school.name(), school.xuequId(), school.schoolType(), applies, false,
-          null, null, null, null, null, null, usedInCountyRollup);
+          null, null, null, null, null, null, usedInCountyRollup, null);
     }
     Figure figure = snapshot.figure();
     boolean suppressed = !exact && suppressed(indicator, figure);
@@ -147,7 +150,77 @@ final class ReportAssembler {
         suppressed ? null : schoolMet(indicator, target, school, figure),
         snapshot.version(),
         snapshot.asOf(),
-        usedInCountyRollup);
+        usedInCountyRollup,
+        null);
+  }
+
+  // ---- approved figures (issue 15, ADR 0019)
+
+  /**
+   * The approved figure of a school, a county or the city: {@code approved} summed over the schools
+   * with an approved figure (of {@code expected}), compared with the live figure ({@code null}: none).
+   * {@code exact}: the caller is the school itself, so a small cell is not withheld.
+   */
+  static Approval approval(IndicatorRow indicator, Target target, Rollup approved, Integer expected, Instant approvedAt,
+      Figure live, boolean exact) {
+    Figure f = approved.figure();
+    boolean suppressed = !exact && suppressed(indicator, f);
+    boolean differs = live == null || live.numerator() != f.numerator() || live.denominator() != f.denominator();
+    return new Approval(suppressed, suppressed ? null : f.numerator(), suppressed ? null : f.denominator(),
+        suppressed ? null : f.rate(), suppressed ? null : approved.meets(target), approved.schoolsReporting(), expected,
+        approvedAt, differs);
+  }
+
+  /** The school row on the approved basis: its approved figure (null figures without one), the approval beside it. */
+  static SchoolFigures approvedSchool(SchoolRow school, SchoolSnapshotRow approvedAsSnapshot, IndicatorRow indicator,
+      Target target, boolean exact, Approval approval) {
+    SchoolFigures f = school(school, approvedAsSnapshot, null, indicator, target, exact);
+    return new SchoolFigures(f.id(), f.name(), f.xuequId(), f.schoolType(), f.applies(), f.suppressed(), f.numerator(),
+        f.denominator(), f.rate(), f.met(), f.snapshotVersion(), f.asOf(), null, approval);
+  }
+
+  static SchoolFigures withApproval(SchoolFigures f, Approval approval) {
+    return new SchoolFigures(f.id(), f.name(), f.xuequId(), f.schoolType(), f.applies(), f.suppressed(), f.numerator(),
+        f.denominator(), f.rate(), f.met(), f.snapshotVersion(), f.asOf(), f.usedInCountyRollup(), approval);
+  }
+
+  static CountyFigures withApproval(CountyFigures f, Approval a) {
+    return new CountyFigures(f.id(), f.name(), f.suppressed(), f.numerator(), f.denominator(), f.rate(), f.met(),
+        f.schoolsMeetingTarget(), f.schoolsReporting(), f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(),
+        f.timeliness(), f.version(), f.asOf(), a);
+  }
+
+  /**
+   * A county on the approved basis: its figures are the approval's (schools reporting = schools approved),
+   * no rollup version, lineage or timeliness (they belong to the live rollup).
+   */
+  static CountyFigures approvedCounty(CountyRow county, Approval a, Integer schoolsMeetingTarget) {
+    BigDecimal completeness = a.schoolsExpected() == null || a.schoolsExpected() == 0 ? null
+        : BigDecimal.valueOf(a.schoolsApproved()).divide(BigDecimal.valueOf(a.schoolsExpected()), 4, RoundingMode.HALF_EVEN);
+    return new CountyFigures(county.countyId(), county.name(), a.suppressed(), a.numerator(), a.denominator(), a.rate(),
+        a.met(), schoolsMeetingTarget, a.schoolsApproved(), a.schoolsExpected(), completeness, null, null, null, null,
+        a.approvedAt(), a);
+  }
+
+  static CountyDetail detail(CountyFigures f, List<CountyDetail.SchoolVersion> lineage) {
+    return new CountyDetail(f.id(), f.name(), f.suppressed(), f.numerator(), f.denominator(), f.rate(), f.met(),
+        f.schoolsMeetingTarget(), f.schoolsReporting(), f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(),
+        f.timeliness(), f.version(), f.asOf(), lineage, f.approved());
+  }
+
+  /** The city on the approved basis: the approval's figures; counties reporting = counties with an approved school. */
+  static CityFigures approvedCity(CityFigures live, Approval a, int schoolsMeetingTarget, int countiesWithApproval) {
+    BigDecimal completeness = a.schoolsExpected() == null || a.schoolsExpected() == 0 ? null
+        : BigDecimal.valueOf(a.schoolsApproved()).divide(BigDecimal.valueOf(a.schoolsExpected()), 4, RoundingMode.HALF_EVEN);
+    return new CityFigures(live.id(), live.name(), a.suppressed(), a.numerator(), a.denominator(), a.rate(), a.met(),
+        schoolsMeetingTarget, a.schoolsApproved(), live.schoolsExpected(), countiesWithApproval, live.countiesExpected(),
+        completeness, null, null, null, 0, a.approvedAt(), List.of(), a);
+  }
+
+  static CityFigures withApproval(CityFigures f, Approval a) {
+    return new CityFigures(f.id(), f.name(), f.suppressed(), f.numerator(), f.denominator(), f.rate(), f.met(),
+        f.schoolsMeetingTarget(), f.schoolsReporting(), f.schoolsExpected(), f.countiesReporting(), f.countiesExpected(),
+        f.completeness(), f.schoolsOnTime(), f.schoolsUnderDeadline(), f.timeliness(), f.version(), f.asOf(), f.lineage(), a);
   }
 
   // ---- scorecards

@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,9 +37,13 @@ class ReportController {
   @Operation(summary = "The city's rollup and every known county's rollup",
       description = "One indicator in one period of its own type: the city's latest rollup (null until it publishes one) "
           + "with the county rollup versions it used, and every known county with its own rollup (figures null while it "
-          + "has published none). Small cells of sensitive indicators are withheld. City roles only.")
-  CityReport city(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId) {
-    return reports.city(code, periodId);
+          + "has published none). Small cells of sensitive indicators are withheld. City roles only. "
+          + "`basis=approved` answers with approved figures only (each school's signed-off figure its county approved, "
+          + "summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null "
+          + "while none is approved) with `differsFromLive`.")
+  CityReport city(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
+      @RequestParam(name = "basis", required = false) String basis) {
+    return reports.city(code, periodId, Basis.of(basis));
   }
 
   @GetMapping("/counties/{countyId}")
@@ -47,12 +52,16 @@ class ReportController {
       description = "The county's latest rollup with its lineage (each school snapshot version it used, with `asOf`, when "
           + "that version was made), and every school that belonged to the county on the period's first day with its "
           + "latest snapshot and the version the county rollup used. Small cells withheld. County roles of that county and "
-          + "city roles.")
+          + "city roles. "
+          + "`basis=approved` answers with approved figures only (each school's signed-off figure its county approved, "
+          + "summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null "
+          + "while none is approved) with `differsFromLive`.")
   CountyReport county(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
-      @PathVariable @Pattern(regexp = ID) String countyId) {
-    return reports.county(code, periodId, countyId);
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @RequestParam(name = "basis", required = false) String basis) {
+    return reports.county(code, periodId, countyId, Basis.of(basis));
   }
 
   @GetMapping("/schools/{schoolId}")
@@ -60,15 +69,19 @@ class ReportController {
   @Operation(summary = "One school's latest snapshot and whether its county's rollup used it; exact for the school's own users",
       description = "The school as it was on the period's first day (`countyId` of that day) with its latest snapshot. "
           + "The school's own users see small cells exactly; county and city users get them withheld. The school's "
-          + "users, its county's users and city users; any other school answers 404.")
+          + "users, its county's users and city users; any other school answers 404. "
+          + "`basis=approved` answers with approved figures only (each school's signed-off figure its county approved, "
+          + "summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null "
+          + "while none is approved) with `differsFromLive`.")
   SchoolReport school(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
       @PathVariable @Pattern(regexp = ID) String schoolId,
+      @RequestParam(name = "basis", required = false) String basis,
       Authentication authentication) {
     // the scope rule has let through only the school's own users at the school tier
     boolean ownSchool = Caller.of(authentication).map(c -> c.tier() == Role.Tier.SCHOOL).orElse(false);
-    return reports.school(code, periodId, schoolId, ownSchool);
+    return reports.school(code, periodId, schoolId, ownSchool, Basis.of(basis));
   }
 
   @GetMapping("/below-target")

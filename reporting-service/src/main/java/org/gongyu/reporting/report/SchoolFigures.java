@@ -24,4 +24,5 @@ public record SchoolFigures(
     Boolean met,
     Long snapshotVersion,
     Instant asOf,
-    Long usedInCountyRollup) {}
+    Long usedInCountyRollup,
+    Approval approved) {}
