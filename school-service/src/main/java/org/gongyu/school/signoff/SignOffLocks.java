@@ -1,0 +1,31 @@
+package org.gongyu.school.signoff;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gongyu.school.indicators.PeriodLocks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The periods of a school whose sign-off is in force: signed off or approved, not returned or reopened. */
+@Component
+class SignOffLocks implements PeriodLocks {
+
+  private final JdbcClient jdbc;
+
+  SignOffLocks(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Map<String, Long> inForce(String schoolId) {
+    Map<String, Long> locked = new LinkedHashMap<>();
+    jdbc.sql("""
+            select period_id, sign_off_version from sign_off_state
+            where school_id = ? and state in ('SIGNED_OFF', 'APPROVED') order by period_id""")
+        .param(schoolId)
+        .query(rs -> {
+          locked.put(rs.getString(1), rs.getLong(2));
+        });
+    return locked;
+  }
+}
