@@ -4,6 +4,7 @@
 --   sign_off_figure  the figure of every indicator of the period in that version: immutable
 --   sign_off_review  every county review received (SchoolPeriodReviewed), kept as received: immutable
 --   sign_off_state   where each (school, period) stands now; the lock is "state in (SIGNED_OFF, APPROVED)"
+--   late_submission  a write refused by the lock, kept aside until the school re-applies or discards it
 create table sign_off (
   school_id      varchar(40) not null references school (id),
   period_id      varchar(20) not null,
@@ -51,6 +52,28 @@ create table sign_off_state (
 );
 
 create index sign_off_state_in_force on sign_off_state (school_id) where state in ('SIGNED_OFF', 'APPROVED');
+
+-- The request as received (query string and body) may name students and guardians: it is sealed with
+-- the school's field key like every personal-data column (FieldCipher; re-sealed by the key rotation,
+-- which finds every bytea column of a table with school_id) and set to null once re-applied or discarded.
+create table late_submission (
+  id               bigint generated always as identity primary key,
+  school_id        varchar(40)  not null references school (id),
+  family           varchar(40)  not null,
+  period_id        varchar(20)  not null,
+  sign_off_version bigint       not null,
+  method           varchar(10)  not null,
+  items            integer      not null,
+  received_at      timestamptz  not null,
+  received_by      text,
+  request          bytea,
+  status           varchar(10)  not null default 'KEPT' check (status in ('KEPT', 'APPLIED', 'DISCARDED')),
+  settled_at       timestamptz,
+  settled_by       text,
+  check ((status = 'KEPT') = (request is not null))
+);
+
+create index late_submission_of_school on late_submission (school_id, received_at);
 
 create function sign_off_is_append_only() returns trigger
     language plpgsql as

@@ -12,4 +12,10 @@ public interface PeriodLocks {
 
   /** The school's periods whose sign-off is in force, each with the sign-off version in force. */
   Map<String, Long> inForce(String schoolId);
+
+  /**
+   * Told, just before the 409, that a change dated in {@code periodId} was refused, so that the
+   * refused request can be kept aside (late data, ADR 0019).
+   */
+  void refused(String schoolId, String periodId, long signOffVersion);
 }

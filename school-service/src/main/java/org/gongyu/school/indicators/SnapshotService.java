@@ -71,7 +71,7 @@ public class SnapshotService {
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Snapshot> refresh(RecordsChanged change) {
     Map<String, Long> locked = locks.inForce(change.schoolId());
-    refuseIfLocked(locked, change.dated());
+    refuseIfLocked(change.schoolId(), locked, change.dated());
     List<RecordsChanged> deferred = DEFERRED.get();
     if (deferred != null) {
       deferred.add(change);
@@ -117,7 +117,7 @@ public class SnapshotService {
   }
 
   /** 409 naming the first period in force that contains one of the days. */
-  private void refuseIfLocked(Map<String, Long> locked, Set<LocalDate> dated) {
+  private void refuseIfLocked(String schoolId, Map<String, Long> locked, Set<LocalDate> dated) {
     if (locked.isEmpty() || dated.isEmpty()) {
       return;
     }
@@ -127,6 +127,7 @@ public class SnapshotService {
       LocalDate end = period.endExclusive(calendar.calendar());
       for (LocalDate day : new TreeSet<>(dated)) {
         if (!day.isBefore(start) && day.isBefore(end)) {
+          locks.refused(schoolId, lock.getKey(), lock.getValue());
           throw ApiProblem.conflict(Msg.msg("school.period.locked", lock.getKey(), lock.getValue(), day));
         }
       }

@@ -5,6 +5,8 @@ import java.util.Map;
 import org.gongyu.school.indicators.PeriodLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The periods of a school whose sign-off is in force: signed off or approved, not returned or reopened. */
 @Component
@@ -27,5 +29,15 @@ class SignOffLocks implements PeriodLocks {
           locked.put(rs.getString(1), rs.getLong(2));
         });
     return locked;
+  }
+
+  /** Notes the refusal on the web request being served (if any) for {@link LateSubmissionFilter}. */
+  @Override
+  public void refused(String schoolId, String periodId, long signOffVersion) {
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request != null && request.getAttribute(LateSubmissionFilter.REFUSAL, RequestAttributes.SCOPE_REQUEST) == null) {
+      request.setAttribute(LateSubmissionFilter.REFUSAL, new LateSubmissionFilter.Refusal(schoolId, periodId, signOffVersion),
+          RequestAttributes.SCOPE_REQUEST);
+    }
   }
 }

@@ -190,14 +190,17 @@ class SignOffs {
   /** Every period the school has figures for or has signed off, with its state (NOT_SIGNED_OFF if never signed off). */
   List<StateRow> list(String schoolId) {
     registry.require(schoolId);
-    TreeSet<Period> periods = new TreeSet<>();
+    // newest first: by start day, then the shorter period first (a semester before its school year)
+    TreeSet<Period> periods = new TreeSet<>(Comparator.comparing((Period p) -> p.start(calendar.calendar())).reversed()
+        .thenComparing(p -> p.endExclusive(calendar.calendar()))
+        .thenComparing(Period::type));
     jdbc.sql("select distinct period_id from indicator_snapshot where school_id = ? union select period_id from sign_off_state where school_id = ?")
         .params(schoolId, schoolId)
         .query(String.class)
         .list()
         .forEach(id -> periods.add(Period.parse(id)));
     List<StateRow> rows = new ArrayList<>();
-    for (Period p : periods.descendingSet()) {
+    for (Period p : periods) {
       rows.add(state(schoolId, p.id()).orElse(new StateRow(p.id(), State.NOT_SIGNED_OFF, 0, 0, null, null)));
     }
     return rows;
