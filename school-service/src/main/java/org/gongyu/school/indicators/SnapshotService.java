@@ -128,7 +128,7 @@ public class SnapshotService {
       for (LocalDate day : new TreeSet<>(dated)) {
         if (!day.isBefore(start) && day.isBefore(end)) {
           locks.refused(schoolId, lock.getKey(), lock.getValue());
-          throw ApiProblem.conflict(Msg.msg("school.period.locked", lock.getKey(), lock.getValue(), day));
+          throw ApiProblem.conflict(Msg.msg("school.period.locked", lock.getKey(), day));
         }
       }
     }
