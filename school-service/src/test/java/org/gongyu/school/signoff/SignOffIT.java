@@ -3,7 +3,21 @@ package org.gongyu.school.signoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.function.Consumer;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -310,7 +324,7 @@ class SignOffIT extends HttpItSupport {
     Response locked = send("PUT", base(school) + "/head-trainings/T-L", with(TRAINING, "completedOn", "2026-03-15"));
     assertThat(locked.body()).contains("until the county returns or reopens the period");
     String zh = http.put().uri(base(school) + "/head-trainings/T-L").header("Accept-Language", "zh-CN")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(with(TRAINING, "completedOn", "2026-03-15"))
+        .contentType(MediaType.APPLICATION_JSON).body(with(TRAINING, "completedOn", "2026-03-15"))
         .exchange((req, res) -> new String(res.getBody().readAllBytes()), true);
     assertThat(zh).contains("期间 2025-2026 已完成上报").contains("区县退回或重新开放");
 
@@ -356,6 +370,92 @@ class SignOffIT extends HttpItSupport {
     assertThat(jdbc.sql("select count(*) from late_submission where school_id = ? and status <> 'KEPT' and request is null")
         .param(school).query(Long.class).single()).as("a settled request is erased").isEqualTo(2);
     assertThat(get(base(school) + "/parent-school/sessions/S-0").body()).as("discarded: not applied").contains("\"recordStatus\":\"ACTIVE\"");
+  }
+
+  static void row(Sheet s, int index, Object... values) {
+    Row r = s.getRow(index) != null ? s.getRow(index) : s.createRow(index);
+    for (int i = 0; i < values.length; i++) {
+      Cell c = r.getCell(i, Row.MissingCellPolicy.CREATE_NULL_AS_BLANK);
+      switch (values[i]) {
+        case null -> c.setBlank();
+        case LocalDate d -> c.setCellValue(d);
+        default -> c.setCellValue(String.valueOf(values[i]));
+      }
+    }
+  }
+
+  byte[] filled(String imports, String family, Consumer<Sheet> fill) throws IOException {
+    byte[] template = http.get().uri(imports + "/templates/" + family + ".xlsx?lang=en")
+        .exchange((req, res) -> res.getBody().readAllBytes(), true);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(template)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      fill.accept(wb.getSheetAt(0));
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** Uploads, waits for the job, and answers {job, error workbook's messages of data rows}. */
+  JsonNode imported(String imports, String family, byte[] bytes) {
+    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("file", new ByteArrayResource(bytes) {
+      @Override
+      public String getFilename() {
+        return family + ".xlsx";
+      }
+    });
+    String location = http.post().uri(imports + "/" + family).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+        .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
+        .exchange((req, res) -> {
+          assertThat(res.getStatusCode().value()).isEqualTo(202);
+          return res.getHeaders().getFirst(HttpHeaders.LOCATION);
+        }, true);
+    JsonNode[] last = {null};
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+      last[0] = JSON.readTree(get(location).body());
+      return List.of("DONE", "FAILED", "CANCELLED").contains(last[0].get("status").asString());
+    });
+    return last[0];
+  }
+
+  String errorOfFirstRow(String imports, JsonNode job) throws IOException {
+    byte[] errors = http.get().uri(imports + "/jobs/" + job.get("jobId").asString() + "/errors.xlsx")
+        .exchange((req, res) -> res.getBody().readAllBytes(), true);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(errors))) {
+      Row r = wb.getSheetAt(0).getRow(1);
+      return r.getCell(r.getLastCellNum() - 1).getStringCellValue();
+    }
+  }
+
+  @Test
+  void excelImportsRefuseTheRowsDatedInASignedOffPeriodAndApplyTheOthers() throws Exception {
+    String school = "9961000007";
+    registerSchool(school, COUNTY);
+    classes(school);
+    assertThat(signOff(school, YEAR).status()).isEqualTo(201);
+    String imports = base(school) + "/imports";
+
+    JsonNode contacts = imported(imports, "home-contacts", filled(imports, "home-contacts", s -> {
+      row(s, 1, "HC-L", "C0", "STU-I1", LocalDate.of(2026, 3, 10), "PHONE", null);
+      row(s, 2, "HC-1", "C1", "STU-I2", LocalDate.of(2026, 10, 10), "PHONE", null);
+    }));
+    assertThat(contacts.get("status").asString()).as(contacts.toString()).isEqualTo("DONE");
+    assertThat(contacts.get("applied").asInt()).isEqualTo(1);
+    assertThat(contacts.get("refused").asInt()).isEqualTo(1);
+    assertThat(jdbc.sql("select external_id from home_contact where school_id = ?").param(school).query(String.class).list())
+        .containsExactly("HC-1");
+    assertThat(errorOfFirstRow(imports, contacts)).contains("2025-2026").contains("returns or reopens");
+
+    JsonNode trainings = imported(imports, "head-trainings", filled(imports, "head-trainings", s -> {
+      row(s, 1, "T-L", "王芳", "家校共育骨干培训", LocalDate.of(2026, 3, 15), null);
+      row(s, 2, "T-1", "王芳", "家校共育骨干培训", LocalDate.of(2026, 10, 15), null);
+    }));
+    assertThat(trainings.get("applied").asInt()).as(trainings.toString()).isEqualTo(1);
+    assertThat(trainings.get("refused").asInt()).isEqualTo(1);
+    assertThat(jdbc.sql("select training_id from head_training where school_id = ?").param(school).query(String.class).list())
+        .containsExactly("T-1");
+    assertThat(errorOfFirstRow(imports, trainings)).contains("2025-2026");
+    assertThat(jdbc.sql("select count(*) from late_submission where school_id = ?").param(school).query(Long.class).single())
+        .as("an import's refused rows stay in its error workbook").isZero();
   }
 
   @Test
