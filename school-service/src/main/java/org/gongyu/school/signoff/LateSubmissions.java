@@ -164,6 +164,7 @@ class LateSubmissions {
     Msg msg = Msg.msg("school.late-submission.refused-again", id, status, detail);
     return switch (status) {
       case 400 -> ApiProblem.badRequest(msg);
+      case 403 -> ApiProblem.forbidden(msg);
       case 404 -> ApiProblem.notFound(msg);
       case 422 -> ApiProblem.unprocessable(msg, List.of());
       default -> ApiProblem.conflict(msg);

@@ -140,7 +140,7 @@ class SignOffs {
       return Reviewed.UNKNOWN_SCHOOL;
     }
     registry.lockForUpdate(r.schoolId());
-    Period period = Period.parse(r.periodId(), calendar.calendar());
+    Period period = Period.parse(r.periodId());
     Optional<StateRow> now = state(r.schoolId(), period.id());
     Reviewed outcome;
     if (now.isEmpty() || r.signOffVersion() > now.get().signOffVersion()) {
