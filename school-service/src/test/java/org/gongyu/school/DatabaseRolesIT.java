@@ -44,6 +44,25 @@ class DatabaseRolesIT extends SchoolRecordsItSupport {
               returning id)
             insert into demonstration_status_step (application_id, version, status, at, received_at)
             select a.id, 1, 'APPLIED', now(), now() from a""")
+        .appendOnly("sign_off", """
+            with s as (
+              insert into school (id, county_id, name, school_type, registry_version, updated_at)
+              values ('LP-SIGN-OFF', 'LP0001', '最小权限学校', 'PRIMARY', 1, now()) returning id)
+            insert into sign_off (school_id, period_id, version, signed_off_at, signed_off_by)
+            select s.id, '2026-2027', 1, now(), 'least-privilege-probe' from s""")
+        .appendOnly("sign_off_figure", """
+            with s as (
+              insert into school (id, county_id, name, school_type, registry_version, updated_at)
+              values ('LP-SIGN-OFF-FIGURE', 'LP0001', '最小权限学校', 'PRIMARY', 1, now()) returning id),
+            o as (
+              insert into sign_off (school_id, period_id, version, signed_off_at, signed_off_by)
+              select s.id, '2026-2027', 1, now(), 'least-privilege-probe' from s returning school_id, period_id, version)
+            insert into sign_off_figure (school_id, period_id, version, indicator_code, numerator, denominator, snapshot_version)
+            select o.school_id, o.period_id, o.version, 'LEAST_PRIVILEGE_PROBE', 0, 0, 1 from o""")
+        .appendOnly("sign_off_review", """
+            insert into sign_off_review (school_id, period_id, review_version, sign_off_version, county_id, action, comment,
+              reviewed_at, received_at, applied)
+            values ('LP-SCHOOL', '2026-2027', 1, 1, 'LP0001', 'APPROVED', null, now(), now(), true)""")
         .appendOnly("retention_purge", """
             insert into retention_purge (ran_at, special_students, consultations, home_visit_files)
             values (now(), 0, 0, 0)""")

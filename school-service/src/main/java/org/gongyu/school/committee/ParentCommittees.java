@@ -142,7 +142,20 @@ class ParentCommittees {
         .param("at", Timestamp.from(clock.instant()))
         .update();
     LocalDate from = existing.map(Committee::foundedOn).filter(d -> d.isBefore(wanted.foundedOn())).orElse(wanted.foundedOn());
-    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(from), IndicatorCodes.COMMITTEE_COVERAGE));
+    // dated on its founding and dissolution days that changed (old and new), else on its founding: a later period's
+    // figure follows it, a signed-off period's stays frozen (ADR 0019)
+    java.util.Set<LocalDate> lockDays = new java.util.TreeSet<>();
+    if (existing.isEmpty() || !existing.get().foundedOn().equals(wanted.foundedOn())) {
+      existing.ifPresent(e -> lockDays.add(e.foundedOn()));
+      lockDays.add(wanted.foundedOn());
+    }
+    if (existing.isPresent() && !java.util.Objects.equals(existing.get().dissolvedOn(), wanted.dissolvedOn())) {
+      java.util.stream.Stream.of(existing.get().dissolvedOn(), wanted.dissolvedOn()).filter(java.util.Objects::nonNull).forEach(lockDays::add);
+    }
+    if (lockDays.isEmpty()) {
+      lockDays.add(wanted.foundedOn());
+    }
+    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(from), IndicatorCodes.COMMITTEE_COVERAGE).datedOn(lockDays));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, committeeId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, committeeId, existing.get(), wanted, reason);
@@ -155,7 +168,8 @@ class ParentCommittees {
     registry.lockForUpdate(schoolId);
     Committee existing = trail.requireWithdrawable(schoolId, FAMILY, committeeId, find(schoolId, committeeId));
     jdbc.sql("delete from parent_committee where school_id = ? and committee_id = ?").params(schoolId, committeeId).update();
-    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(existing.foundedOn()), IndicatorCodes.COMMITTEE_COVERAGE));
+    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(existing.foundedOn()), IndicatorCodes.COMMITTEE_COVERAGE)
+        .datedOn(java.util.Arrays.asList(existing.foundedOn(), existing.dissolvedOn())));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, committeeId, existing, reason);
     return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
   }

@@ -20,4 +20,10 @@ class TopicsConfig {
   NewTopic schoolDemonstration(MessagingProperties props) {
     return TopicBuilder.name(Topics.SCHOOL_DEMONSTRATION).partitions(props.partitions()).replicas(1).build();
   }
+
+  /** Period sign-offs (ADR 0019), key = school id. */
+  @Bean
+  NewTopic schoolSignOffs(MessagingProperties props) {
+    return TopicBuilder.name(Topics.SCHOOL_SIGN_OFFS).partitions(props.partitions()).replicas(1).build();
+  }
 }

@@ -272,7 +272,7 @@ class HomeVisitFiles {
         .query((rs, n) -> rs.getDate(1).toLocalDate())
         .list());
     return snapshots.refresh(
-        RecordsChanged.of(schoolId, days, HomeVisitIndicators.FILE_FEEDS.keySet().toArray(String[]::new)));
+        RecordsChanged.of(schoolId, days, HomeVisitIndicators.FILE_FEEDS.keySet().toArray(String[]::new)).datedOn(openedOn));
   }
 
   // ---------------------------------------------------------------- storage

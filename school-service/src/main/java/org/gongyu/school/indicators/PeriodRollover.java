@@ -64,7 +64,7 @@ public class PeriodRollover {
       Integer n = tx.execute(status -> {
         registry.lockForUpdate(schoolId);
         long before = versions(schoolId);
-        snapshots.refresh(RecordsChanged.of(schoolId, today));
+        snapshots.refresh(RecordsChanged.of(schoolId, today).recount());
         return (int) (versions(schoolId) - before);
       });
       made += n == null ? 0 : n;

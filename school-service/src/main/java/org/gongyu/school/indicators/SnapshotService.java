@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.period.Period;
@@ -34,8 +37,11 @@ public class SnapshotService {
   private final Outbox outbox;
   private final Clock clock;
   private final CityCalendar calendar;
+  private final PeriodLocks locks;
 
-  SnapshotService(JdbcClient jdbc, List<IndicatorDerivation> derivations, Outbox outbox, Clock clock, CityCalendar calendar) {
+  SnapshotService(JdbcClient jdbc, List<IndicatorDerivation> derivations, Outbox outbox, Clock clock, CityCalendar calendar,
+      PeriodLocks locks) {
+    this.locks = locks;
     this.jdbc = jdbc;
     this.derivations = derivations;
     this.outbox = outbox;
@@ -55,10 +61,17 @@ public class SnapshotService {
    * type) containing one of its days. The caller must hold the school's lock ({@code
    * SchoolRegistry#lockForUpdate}) so versions of one school are assigned one at a time.
    *
+   * <p>The sign-off lock (ADR 0019): a change dated in a period whose sign-off is in force is
+   * refused with 409 before anything is derived or noted (the caller's transaction rolls back, so
+   * nothing of the write is stored), and a period whose sign-off is in force keeps its figures (a
+   * change of current state dated elsewhere does not rewrite them).
+   *
    * @return the latest snapshot of each re-derived indicator and period, after the refresh
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Snapshot> refresh(RecordsChanged change) {
+    Map<String, Long> locked = locks.inForce(change.schoolId());
+    refuseIfLocked(change.schoolId(), locked, change.dated());
     List<RecordsChanged> deferred = DEFERRED.get();
     if (deferred != null) {
       deferred.add(change);
@@ -78,10 +91,47 @@ public class SnapshotService {
         }
       }
       for (Period period : periods) {
-        result.add(refresh(change.schoolId(), derivation, period));
+        refresh(change.schoolId(), derivation, period, locked).ifPresent(result::add);
       }
     }
     return result;
+  }
+
+  /**
+   * Re-derives every indicator evaluated per {@code period}'s type for that period (the figures a
+   * sign-off fixes, or a period whose lock was lifted); a period whose sign-off is in force keeps
+   * its figures. The caller holds the school's lock.
+   *
+   * @return the latest snapshot of each of those indicators, after the refresh
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Snapshot> refreshPeriod(String schoolId, Period period) {
+    Map<String, Long> locked = locks.inForce(schoolId);
+    List<Snapshot> result = new ArrayList<>();
+    for (IndicatorDerivation derivation : derivations) {
+      if (derivation.periodType() == period.type()) {
+        refresh(schoolId, derivation, period, locked).ifPresent(result::add);
+      }
+    }
+    return result;
+  }
+
+  /** 409 naming the first period in force that contains one of the days. */
+  private void refuseIfLocked(String schoolId, Map<String, Long> locked, Set<LocalDate> dated) {
+    if (locked.isEmpty() || dated.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Long> lock : new java.util.TreeMap<>(locked).entrySet()) {
+      Period period = Period.parse(lock.getKey());
+      LocalDate start = period.start(calendar.calendar());
+      LocalDate end = period.endExclusive(calendar.calendar());
+      for (LocalDate day : new TreeSet<>(dated)) {
+        if (!day.isBefore(start) && day.isBefore(end)) {
+          locks.refused(schoolId, lock.getKey(), lock.getValue());
+          throw ApiProblem.conflict(Msg.msg("school.period.locked", lock.getKey(), day));
+        }
+      }
+    }
   }
 
   private static final ThreadLocal<List<RecordsChanged>> DEFERRED = new ThreadLocal<>();
@@ -120,7 +170,7 @@ public class SnapshotService {
       }
     }
     days.forEach((codes, d) -> {
-      refresh(new RecordsChanged(schoolId, d, codes));
+      refresh(new RecordsChanged(schoolId, d, codes).recount());
       for (LocalDate day : d) {
         jdbc.sql("delete from figure_refresh_pending where school_id = ? and indicator_codes = ? and day = ?")
             .params(schoolId, codesKey(codes), java.sql.Date.valueOf(day))
@@ -182,6 +232,14 @@ public class SnapshotService {
       periods.forEach(p -> latest(change.schoolId(), derivation.indicatorCode(), p.id()).ifPresent(result::add));
     }
     return result;
+  }
+
+  private Optional<Snapshot> refresh(String schoolId, IndicatorDerivation derivation, Period period, Map<String, Long> locked) {
+    if (locked.containsKey(period.id())) {
+      // frozen: the signed-off figure stands until the county returns or reopens the period
+      return latest(schoolId, derivation.indicatorCode(), period.id());
+    }
+    return Optional.of(refresh(schoolId, derivation, period));
   }
 
   private Snapshot refresh(String schoolId, IndicatorDerivation derivation, Period period) {

@@ -79,7 +79,8 @@ class HeadTrainings {
         .update();
     // a training counts for every school year from the one it was completed in
     LocalDate from = RecordDays.earlier(existing.map(HeadTraining::completedOn).orElse(null), wanted.completedOn());
-    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(from, calendar), IndicatorCodes.HEAD_TRAINING));
+    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(from, calendar), IndicatorCodes.HEAD_TRAINING)
+        .datedOn(RecordDays.changedDays(wanted.completedOn(), existing.map(HeadTraining::completedOn).orElse(null), wanted.completedOn())));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, trainingId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, trainingId, existing.get(), wanted, reason);
@@ -92,7 +93,8 @@ class HeadTrainings {
     registry.lockForUpdate(schoolId);
     HeadTraining existing = trail.requireWithdrawable(schoolId, FAMILY, trainingId, find(schoolId, trainingId));
     jdbc.sql("delete from head_training where school_id = ? and training_id = ?").params(schoolId, trainingId).update();
-    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(existing.completedOn(), calendar), IndicatorCodes.HEAD_TRAINING));
+    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(existing.completedOn(), calendar), IndicatorCodes.HEAD_TRAINING)
+        .datedOn(java.util.List.of(existing.completedOn())));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, trainingId, existing, reason);
     return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
   }

@@ -111,8 +111,15 @@ class ParentSchools {
           .update();
       from = RecordDays.earlier(from, effective);
     }
+    // dated on a changed establishment (old and new day) and on the day a new head takes over: a change of head from
+    // today is accepted while a past period is signed off, whose figures stay frozen (ADR 0019)
+    java.util.Set<LocalDate> dated = new java.util.TreeSet<>(RecordDays.changedDays(null,
+        existing.map(Establishment::establishedOn).orElse(null), wanted.establishedOn()));
+    if (headChanges) {
+      dated.add(effective);
+    }
     events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(from, calendar),
-        IndicatorCodes.PARENT_SCHOOL_ESTABLISHED, IndicatorCodes.HEAD_TRAINING));
+        IndicatorCodes.PARENT_SCHOOL_ESTABLISHED, IndicatorCodes.HEAD_TRAINING).datedOn(dated));
     Recorded now = recorded(schoolId, wanted);
     int version = before.isEmpty()
         ? trail.created(schoolId, FAMILY, RECORD_ID, now, reason)
@@ -132,7 +139,7 @@ class ParentSchools {
     jdbc.sql("delete from parent_school_head where school_id = ?").param(schoolId).update();
     jdbc.sql("delete from parent_school where school_id = ?").param(schoolId).update();
     events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(existing.establishedOn(), calendar),
-        IndicatorCodes.PARENT_SCHOOL_ESTABLISHED, IndicatorCodes.HEAD_TRAINING));
+        IndicatorCodes.PARENT_SCHOOL_ESTABLISHED, IndicatorCodes.HEAD_TRAINING).datedOn(java.util.List.of(existing.establishedOn())));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, RECORD_ID, last, reason);
     return Tracked.withdrawn(last, w.version(), w.reason(), w.at());
   }

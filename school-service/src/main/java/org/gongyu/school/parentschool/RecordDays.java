@@ -51,6 +51,28 @@ final class RecordDays {
     return days;
   }
 
+  /**
+   * The days a change of a record is dated on (ADR 0019 lock): each day field whose value changed,
+   * old and new (nulls skipped); if none changed, {@code otherwise} (the record's own day).
+   */
+  static java.util.Set<LocalDate> changedDays(LocalDate otherwise, LocalDate... beforeAndAfter) {
+    java.util.Set<LocalDate> days = new java.util.TreeSet<>();
+    for (int i = 0; i + 1 < beforeAndAfter.length; i += 2) {
+      if (!java.util.Objects.equals(beforeAndAfter[i], beforeAndAfter[i + 1])) {
+        if (beforeAndAfter[i] != null) {
+          days.add(beforeAndAfter[i]);
+        }
+        if (beforeAndAfter[i + 1] != null) {
+          days.add(beforeAndAfter[i + 1]);
+        }
+      }
+    }
+    if (days.isEmpty() && otherwise != null) {
+      days.add(otherwise);
+    }
+    return days;
+  }
+
   static LocalDate earlier(LocalDate a, LocalDate b) {
     return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
   }

@@ -138,7 +138,7 @@ class SpecialStudents {
     // The entry's state counts on the last day of every semester from its earliest date (old or new) on.
     List<LocalDate> touched = Stream.concat(wanted.dates(), existing.stream().flatMap(Entry::dates)).toList();
     List<SnapshotService.Snapshot> figures =
-        snapshots.refresh(RecordsChanged.of(schoolId, semesterStarts(touched), IndicatorCodes.SPECIAL_CARE));
+        snapshots.refresh(RecordsChanged.of(schoolId, semesterStarts(touched), IndicatorCodes.SPECIAL_CARE).datedOn(touched));
     View now = View.of(entryId, wanted);
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, entryId, now, reason)
@@ -152,7 +152,8 @@ class SpecialStudents {
     registry.lockForUpdate(schoolId);
     Entry existing = trail.requireWithdrawable(schoolId, FAMILY, entryId, find(schoolId, entryId));
     jdbc.sql("delete from special_student where school_id = ? and entry_id = ?").params(schoolId, entryId).update();
-    snapshots.refresh(RecordsChanged.of(schoolId, semesterStarts(existing.dates().toList()), IndicatorCodes.SPECIAL_CARE));
+    snapshots.refresh(RecordsChanged.of(schoolId, semesterStarts(existing.dates().toList()), IndicatorCodes.SPECIAL_CARE)
+        .datedOn(existing.dates().toList()));
     View last = View.of(entryId, existing);
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, entryId, last, reason);
     return Tracked.withdrawn(last, w.version(), w.reason(), w.at());

@@ -1,0 +1,67 @@
+package org.gongyu.school.signoff;
+
+import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.chassis.messaging.PayloadCheck;
+import org.gongyu.contracts.EventCodec;
+import org.gongyu.contracts.EventEnvelope;
+import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
+import org.gongyu.contracts.period.Period;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Consumes the county's period-approvals topic: reviews of this tier's sign-offs. The topic also
+ * carries the county's submissions to the city ({@code CountyPeriodSubmission}), which are not for
+ * this tier and are skipped; a record that cannot be decoded goes to the dead-letter topic at once.
+ * Each review is applied once (its event id recorded in the same transaction).
+ */
+@Component
+class ReviewListener {
+
+  static final String CONSUMER = "school.sign-off-reviews";
+  private static final Logger log = LoggerFactory.getLogger(ReviewListener.class);
+
+  private final Inbox inbox;
+  private final SignOffs signOffs;
+
+  ReviewListener(Inbox inbox, SignOffs signOffs) {
+    this.inbox = inbox;
+    this.signOffs = signOffs;
+  }
+
+  @KafkaListener(id = "school-sign-off-reviews", idIsGroup = false, topics = Topics.DISTRICT_PERIOD_APPROVALS)
+  @Transactional
+  public void on(String json) {
+    String type = EventCodec.typeOf(json);
+    if (!"SchoolPeriodReviewed".equals(type)) {
+      log.debug("skipped a {} event on {}: school-service does not consume it", type, Topics.DISTRICT_PERIOD_APPROVALS);
+      return;
+    }
+    EventEnvelope<SchoolPeriodReviewed> env = EventCodec.decode(json, SchoolPeriodReviewed.class);
+    SchoolPeriodReviewed r = env.payload();
+    PayloadCheck.id("countyId", r.countyId());
+    PayloadCheck.id("schoolId", r.schoolId());
+    PayloadCheck.version(r.version());
+    PayloadCheck.require(validPeriod(r.periodId()), "periodId is not a period id");
+    PayloadCheck.require(r.comment() == null || r.comment().length() <= 2000, "comment is at most 2000 characters");
+    if (!inbox.firstDelivery(CONSUMER, env.eventId())) {
+      return;
+    }
+    SignOffs.Reviewed outcome = signOffs.review(r);
+    log.info("review v{} ({}) of sign-off v{} of {} at school {}: {}", r.version(), r.action(), r.signOffVersion(),
+        r.periodId(), r.schoolId(), outcome);
+  }
+
+  private static boolean validPeriod(String id) {
+    try {
+      Period.parse(id);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}
