@@ -145,6 +145,10 @@ class NotificationsIT extends DistrictITSupport {
         "[{\"kind\":\"gossip\",\"email\":true,\"delivery\":\"IMMEDIATE\"}]", admin, "zh-CN");
     assertThat(unknown.getStatusCode().value()).isEqualTo(422);
     assertThat(unknown.getBody().get("detail").asString()).startsWith("没有名为“gossip”的通知类别");
+
+    JsonNode doc = http.get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+    assertThat(doc.get("paths").get(INBOX + "/unread-count").get("get").get("description").asString())
+        .contains("`county-admin`, `county-assessor`", "@notifyAccess.allowed(authentication)");
   }
 
   // ---- helpers

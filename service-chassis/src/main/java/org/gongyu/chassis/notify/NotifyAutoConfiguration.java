@@ -127,4 +127,26 @@ public class NotifyAutoConfiguration {
       };
     }
   }
+
+  /** The inbox's roles come from the settings, not the rule: said in each inbox operation's description. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOperationCustomizer")
+  @ConditionalOnProperty(prefix = "gongyu.notify", name = "inbox-path")
+  static class InboxDocs {
+
+    @Bean
+    org.springdoc.core.customizers.GlobalOperationCustomizer notifyInboxAccessNotes(NotifyProperties props) {
+      String roles = props.roles().stream().map(r -> "`" + r.realmName() + "`").collect(java.util.stream.Collectors.joining(", "));
+      return (operation, handlerMethod) -> {
+        if (InboxController.class.isAssignableFrom(handlerMethod.getBeanType())) {
+          String own = operation.getDescription();
+          String access = "**Roles · 角色**: " + roles + "\n\n**Scope · 范围**: the caller's own notifications: to them, or to a role"
+              + " of theirs at the unit of their token. 仅限本人的通知：发给本人的，或发给本人角色所在单位的。";
+          operation.setDescription(own == null || own.isBlank() ? access : own + "\n\n" + access);
+        }
+        return operation;
+      };
+    }
+  }
 }
