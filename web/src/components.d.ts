@@ -40,6 +40,7 @@ declare module 'vue' {
     ImportWorkbench: typeof import('./components/ImportWorkbench.vue')['default']
     MetBadge: typeof import('./components/MetBadge.vue')['default']
     NotFound: typeof import('./components/NotFound.vue')['default']
+    NotificationBell: typeof import('./components/NotificationBell.vue')['default']
     RecordFamily: typeof import('./components/RecordFamily.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']

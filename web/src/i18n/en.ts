@@ -31,6 +31,11 @@ const en: typeof zh = {
     user: 'User',
     unit: 'Unit',
     role: 'Role',
+    notifications: 'Notifications',
+    notificationsUnread: 'Notifications ({n} unread)',
+    noNotifications: 'No notifications',
+    markAllRead: 'Mark all read',
+    unreadMark: 'unread',
   },
   nav: {
     records: 'School records',

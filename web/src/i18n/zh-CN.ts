@@ -30,6 +30,11 @@ export default {
     user: '当前用户',
     unit: '所属单位',
     role: '角色',
+    notifications: '通知',
+    notificationsUnread: '通知（{n} 条未读）',
+    noNotifications: '暂无通知',
+    markAllRead: '全部标为已读',
+    unreadMark: '未读',
   },
   nav: {
     records: '本校记录',

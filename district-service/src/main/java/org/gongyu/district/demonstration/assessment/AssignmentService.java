@@ -43,14 +43,16 @@ class AssignmentService {
   private final CityCalendar calendar;
   private final EffectiveTime clock;
   private final Outbox outbox;
+  private final AssignmentNotices notices;
   private final int recentVisitMonths;
 
   AssignmentService(
       Applications applications, AssessmentRepository repository, CityCalendar calendar, EffectiveTime clock, Outbox outbox,
-      @Value("${gongyu.district.demonstration.recent-visit-months:24}") int recentVisitMonths) {
+      AssignmentNotices notices, @Value("${gongyu.district.demonstration.recent-visit-months:24}") int recentVisitMonths) {
     this.applications = applications;
     this.repository = repository;
     this.outbox = outbox;
+    this.notices = notices;
     this.calendar = calendar;
     this.clock = clock;
     this.recentVisitMonths = recentVisitMonths;
@@ -156,6 +158,7 @@ class AssignmentService {
    * in the transaction of the change: school-service serves the evidence attachments to the
    * assessors cleared there (ADR 0016). Assignments are never removed and are declared once, so
    * rows + declarations grow by one with every change: a per-application version without a column.
+   * A newly assigned assessor is notified from the same event (ADR 0019).
    */
   private void publishPanel(Application a) {
     List<AssignmentRow> rows = repository.allAssignments(a.id());
@@ -163,8 +166,10 @@ class AssignmentService {
         .map(r -> new AssessmentPanelChanged.Member(r.assessor(), r.round(), r.status().name()))
         .toList();
     long version = rows.size() + rows.stream().filter(r -> r.declaredAt() != null).count();
-    outbox.publish(Topics.DISTRICT_DEMONSTRATION, a.countyId(), new AssessmentPanelChanged(a.id(), a.programmeId(),
-        a.countyId(), a.schoolId(), clock.instant(), version, members));
+    AssessmentPanelChanged panel = new AssessmentPanelChanged(a.id(), a.programmeId(), a.countyId(), a.schoolId(),
+        clock.instant(), version, members);
+    outbox.publish(Topics.DISTRICT_DEMONSTRATION, a.countyId(), panel);
+    notices.panelChanged(panel);
   }
 
   /** 403 unless {@code username} is cleared on the application's current round; the assignment otherwise. */

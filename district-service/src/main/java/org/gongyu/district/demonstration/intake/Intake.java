@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.notify.Notice;
+import org.gongyu.chassis.notify.Notifier;
+import org.gongyu.chassis.security.Role;
 import org.gongyu.chassis.messaging.PayloadCheck;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.demonstration.Rubric;
@@ -43,26 +46,31 @@ class Intake {
   static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Logger log = LoggerFactory.getLogger(Intake.class);
   private static final Pattern PROGRAMME_ID = Pattern.compile("[A-Za-z0-9-]{1,60}");
+  /** Notification kind: a school's application arrived (to the county's admins, ADR 0019). */
+  static final String ARRIVED = "application-arrived";
 
   private final Applications applications;
   private final Programmes programmes;
   private final CountyDirectory counties;
   private final CityCalendar calendar;
   private final JdbcClient jdbc;
+  private final Notifier notifier;
 
-  Intake(Applications applications, Programmes programmes, CountyDirectory counties, CityCalendar calendar, JdbcClient jdbc) {
+  Intake(Applications applications, Programmes programmes, CountyDirectory counties, CityCalendar calendar, JdbcClient jdbc,
+      Notifier notifier) {
     this.applications = applications;
     this.programmes = programmes;
     this.counties = counties;
     this.calendar = calendar;
     this.jdbc = jdbc;
+    this.notifier = notifier;
   }
 
   /**
    * A new application: APPLIED, or DECLINED when it was made (in the city's zone) outside the
    * programme's window. Its 学区 is the school's current one ({@code ""} for a county-direct school).
    * An application id already stored, or a second application of the school to the programme,
-   * changes nothing.
+   * changes nothing. An APPLIED one is notified to the county's admins, once per application.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   void applied(DemonstrationApplied e) {
@@ -97,6 +105,12 @@ class Intake {
     applications.insertReceived(
         new Application(e.applicationId(), p.id(), e.countyId(), e.schoolId(), xuequKey, status, 1, e.appliedAt(), null, 0, null),
         JSON.writeValueAsString(e.baseline()), e.plan(), Applications.SCHOOL_SERVICE, reason);
+    if (status == DemonstrationStatus.APPLIED) {
+      String school = jdbc.sql("select name from school where id = ?").param(e.schoolId()).query(String.class).single();
+      notifier.notify(Notice.toAudience(Role.COUNTY_ADMIN, e.countyId(), ARRIVED, ARRIVED + ":" + e.applicationId(),
+          "/counties/" + e.countyId() + "/demonstration/applications/" + e.applicationId(),
+          "district.notice.application-arrived", school, e.schoolId(), p.id()));
+    }
     log.info("application {} of school {} to programme {}: {}", e.applicationId(), e.schoolId(), p.id(), status);
   }
 
