@@ -32,7 +32,7 @@ create table county_period_submission (
   status                    varchar(20)  not null check (status in ('SUBMITTED', 'WITHDRAWN')),
   submission_version        bigint       not null check (submission_version >= 1),
   schools                   jsonb        not null default '[]',
-  reason                    varchar(1000),
+  reason                    varchar(2000),
   at                        timestamptz  not null,
   by_user                   varchar(100) not null,
   city_decision             varchar(20)  check (city_decision in ('ACCEPTED', 'RETURNED')),
@@ -55,7 +55,7 @@ create table approval_trail (
   actor            varchar(100)  not null,
   action           varchar(30)   not null,
   version          bigint,
-  comment          varchar(1000)
+  comment          varchar(2000)
 );
 create index approval_trail_period on approval_trail (county_id, period_id, school_id, id);
 
