@@ -32,6 +32,9 @@ class DatabaseRolesIT extends CityApiItSupport {
             insert into demonstration_standard_criterion (standard_id, version, area_code, code, position, name_zh,
               name_en, points, evidence_required)
             values ('LP-STD', 1, 'A', 'A1', 1, '要点', 'criterion', 10, '材料')""")
+        .appendOnly("county_submission_trail", """
+            insert into county_submission_trail (county_id, period_id, at, actor, action, submission_version)
+            values ('LP0001', '2025-2026-1', now(), 'least-privilege-probe', 'PROBE', 1)""")
         .verify();
   }
 

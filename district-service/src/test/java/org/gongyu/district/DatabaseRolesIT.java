@@ -33,6 +33,9 @@ class DatabaseRolesIT extends DistrictITSupport {
         .appendOnly("demonstration_trail", """
             insert into demonstration_trail (application_id, at, actor, action)
             values ('00000000-0000-0000-0000-00000000a11d', now(), 'least-privilege-probe', 'PROBE')""")
+        .appendOnly("approval_trail", """
+            insert into approval_trail (county_id, period_id, school_id, at, actor, action, version)
+            values ('LP0001', '2025-2026-1', 'LP-SCHOOL', now(), 'least-privilege-probe', 'PROBE', 1)""")
         .verify();
   }
 }

@@ -29,4 +29,9 @@ class CityTopics {
   NewTopic cityRollupsTopic() {
     return TopicBuilder.name(Topics.CITY_INDICATOR_ROLLUPS).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic periodDecisionsTopic() {
+    return TopicBuilder.name(Topics.CITY_PERIOD_DECISIONS).partitions(6).replicas(1).build();
+  }
 }

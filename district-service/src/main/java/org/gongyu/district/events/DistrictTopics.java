@@ -24,4 +24,9 @@ class DistrictTopics {
   NewTopic demonstrationTopic() {
     return TopicBuilder.name(Topics.DISTRICT_DEMONSTRATION).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic periodApprovalsTopic() {
+    return TopicBuilder.name(Topics.DISTRICT_PERIOD_APPROVALS).partitions(6).replicas(1).build();
+  }
 }
