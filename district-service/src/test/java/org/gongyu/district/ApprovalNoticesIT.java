@@ -26,7 +26,8 @@ import tools.jackson.databind.JsonNode;
  * What the county's admins are told of the approval chain (ADR 0019, issue 15 item 5): a school's
  * sign-off and the city's decision, each once however often its event arrives (redelivered, or sent
  * again with a new event id), in their county's inbox only; the deadline scan with the clock moved,
- * run twice: one notice 3 days before, one after the deadline while schools have not signed off.
+ * run twice: one notice 3 days before, one after the deadline while schools have not signed off, none
+ * for a period every school has signed off.
  * Counties 996002 (the chain) and 996003 (schools that never sign off), schools 9960xxxxxx.
  */
 class ApprovalNoticesIT extends DistrictITSupport {
@@ -99,6 +100,12 @@ class ApprovalNoticesIT extends DistrictITSupport {
     assertThat(put("/api/district/counties/" + LATE_COUNTY + "/deadlines/" + period, "{\"deadline\":\"" + deadline + "\"}")
         .getStatusCode().is2xxSuccessful()).isTrue();
 
+    // the same deadline for a period the school has signed off: nothing to remind of
+    assertThat(put("/api/district/counties/" + LATE_COUNTY + "/deadlines/" + PERIOD, "{\"deadline\":\"" + deadline + "\"}")
+        .getStatusCode().is2xxSuccessful()).isTrue();
+    send(Topics.SCHOOL_SIGN_OFFS, L1, signOff(L1, UUID.randomUUID()));
+    await().atMost(PATIENCE).until(() -> count("select count(*) from period_sign_off where school_id = '" + L1 + "'") == 1);
+
     clock.set(Instant.parse("2026-07-05T02:00:00Z")); // 5 days before: nothing
     notices.scan();
     assertThat(kinds(admin)).doesNotContain("deadline-approaching", "deadline-passed");
@@ -124,6 +131,8 @@ class ApprovalNoticesIT extends DistrictITSupport {
         .isEqualTo("The reporting deadline of period " + period + " (2026-07-11 00:00) has passed with 1 of 1 school(s) not signed off");
     assertThat(inbox(Keycloak.tokenAs("county-admin", COUNTY), null).toString()).as("another county's admin")
         .doesNotContain(period);
+    assertThat(items(admin, null)).as("nothing of the period signed off")
+        .noneMatch(n -> n.get("link").asString().endsWith("/approvals/" + PERIOD));
   }
 
   // ---- helpers

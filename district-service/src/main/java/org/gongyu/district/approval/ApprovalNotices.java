@@ -105,8 +105,8 @@ public class ApprovalNotices {
   }
 
   /**
-   * Tells the county admins of every deadline that is at most 3 days away (and not passed) and of
-   * every passed deadline with schools whose sign-off is not in force; holds the scan's lock (none
+   * Tells the county admins of every deadline that is at most 3 days away (and not passed), and of
+   * every deadline passed in the last 30 days, while expected schools have no sign-off in force; holds the scan's lock (none
    * when another instance holds it). The number of notices made.
    */
   public int scan() {
@@ -147,15 +147,14 @@ public class ApprovalNotices {
     long missing = expected.stream()
         .filter(id -> !Set.of(SchoolState.SIGNED_OFF, SchoolState.APPROVED).contains(states.getOrDefault(id, SchoolState.NOT_SIGNED_OFF)))
         .count();
+    if (missing == 0) {
+      return false; // every expected school's sign-off is in force: nothing to remind of
+    }
     if (d.deadline().isAfter(now)) {
       return notifier.notify(Notice.toAudience(Role.COUNTY_ADMIN, d.countyId(), DEADLINE_APPROACHING, DEADLINE_APPROACHING + key,
           link, "district.notice.deadline-approaching", period.id(), at, missing, expected.size())).isPresent();
     }
-    if (missing == 0) {
-      return false;
-    }
     return notifier.notify(Notice.toAudience(Role.COUNTY_ADMIN, d.countyId(), DEADLINE_PASSED, DEADLINE_PASSED + key,
         link, "district.notice.deadline-passed", period.id(), at, missing, expected.size())).isPresent();
   }
-
 }
