@@ -14,6 +14,7 @@ import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.notify.Notice;
 import org.gongyu.chassis.notify.Notifier;
 import org.gongyu.chassis.security.Role;
+import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.district.v1.DemonstrationStatusChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applications (ADR 0019, issue 15 item 5), each once by a dedup key built from its cause:
  * <ul>
  *   <li>a status the county set, as mirrored (application, status version): accepted (creation
- *   starts), declined, decided (titled, rejected, deferred), re-inspection scheduled, rectification
- *   deadline set;</li>
+ *   starts), declined, decided (titled, rejected, deferred; titled again after a re-inspection: the
+ *   title is kept), re-inspection scheduled, rectification deadline set;</li>
  *   <li>a daily scan (ShedLock {@value #SCAN_LOCK}, the service's clock, the city's day): the
  *   self-evaluation is due once the creation period has ended (application, creation end), the
  *   rectification deadline is 7 days away or less (application, deadline) or has passed
@@ -74,7 +75,7 @@ class DemonstrationNotices {
     Object detail;
     switch (e.status()) {
       case CREATING -> {
-        if (e.previousStatus() != null && e.previousStatus() != org.gongyu.contracts.demonstration.DemonstrationStatus.APPLIED) {
+        if (e.previousStatus() != null && e.previousStatus() != DemonstrationStatus.APPLIED) {
           return; // a creation resumed otherwise is not an acceptance
         }
         kind = ACCEPTED;
@@ -88,8 +89,10 @@ class DemonstrationNotices {
       }
       case TITLED, REJECTED, DEFERRED -> {
         kind = DECIDED;
-        key = "school.notice.decided-" + e.status().name().toLowerCase(java.util.Locale.ROOT);
-        detail = e.status() == org.gongyu.contracts.demonstration.DemonstrationStatus.TITLED
+        boolean kept = e.status() == DemonstrationStatus.TITLED
+            && (e.previousStatus() == DemonstrationStatus.REINSPECTING || e.previousStatus() == DemonstrationStatus.RECTIFYING);
+        key = kept ? "school.notice.title-kept" : "school.notice.decided-" + e.status().name().toLowerCase(java.util.Locale.ROOT);
+        detail = e.status() == DemonstrationStatus.TITLED
             ? (e.titleValidUntil() == null ? "" : e.titleValidUntil())
             : (e.reason() == null ? "" : e.reason());
       }

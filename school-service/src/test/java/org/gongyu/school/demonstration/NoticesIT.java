@@ -139,6 +139,15 @@ class NoticesIT extends SchoolRecordsItSupport {
         .isEqualTo("The rectification deadline of programme " + P + " (2029-12-31) has passed");
     only(admin, "rectification-approaching", null);
 
+    // rectified: the title is kept (a decision, told as such)
+    var kept = step(app, 5, DemonstrationStatus.TITLED, DemonstrationStatus.RECTIFYING, null, "整改完成");
+    consumeDemo(kept);
+    consumeDemo(EventEnvelope.wrap("district-service", NOW, kept.payload()));
+    JsonNode newest = inbox(admin, "zh-CN").get("items").get(0);
+    assertThat(newest.get("kind").asString()).isEqualTo("demonstration-decided");
+    assertThat(newest.get("text").asString()).isEqualTo("本校通过复查，保留示范校创建项目 " + P + " 的示范学校称号，有效期至 2031-10-14");
+    assertThat(kinds(admin).stream().filter("demonstration-decided"::equals).count()).isEqualTo(2);
+
     assertThat(inbox(Keycloak.tokenAs("school-admin", S2), null).toString()).as("another school's admin")
         .doesNotContain(app.toString());
   }
