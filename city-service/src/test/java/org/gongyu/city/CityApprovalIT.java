@@ -46,7 +46,7 @@ import tools.jackson.databind.JsonNode;
  * kept once and newest first; acceptance and return with their events on {@code
  * gongyu.city.period-decisions.v1}; the refusals. Only its submission listener runs (the county
  * rollups are CityRollupIT's), and the context goes when the class is done, so it leaves the
- * {@code city-service} consumer group before another IT's context joins it. Counties 996211 to 996214.
+ * {@code city-service} consumer group before another IT's context joins it. Counties 996211 to 996214, 996004 (notifications).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "spring.kafka.listener.auto-startup=false")
@@ -119,6 +119,50 @@ class CityApprovalIT {
     assertThat(again.get("schools").get(0).get("signOffVersion").asLong()).isEqualTo(2);
     assertThat(steps(again)).containsExactly("SUBMITTED@1", "WITHDRAWN@2", "SUBMITTED@3");
     assertThat(count("select count(*) from county_submission where county_id = '" + county + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void cityStaffAndAdminsAreToldOnceThatACountySubmittedOrWithdrewAPeriod() {
+    String county = "996004";
+    assertThat(send(http.put().uri("/api/city/counties/" + county), "{\"name\":\"通知县\"}").getStatusCode().is2xxSuccessful())
+        .isTrue();
+    String staff = Keycloak.tokenAs("city-staff", Keycloak.CITY);
+    String admin = Keycloak.tokenAs("city-admin", Keycloak.CITY);
+    Submission v1 = Submission.submitted(county, 1, "9960040001@1");
+    sendSubmission(v1);
+    sendSubmission(v1); // redelivered
+    Submission again = v1.republished(); // sent again with a new event id
+    sendSubmission(again);
+    awaitConsumed(again);
+    for (String token : List.of(staff, admin)) {
+      JsonNode notice = onlyNotice(token, county, "zh-CN");
+      assertThat(notice.get("kind").asString()).isEqualTo("county-submission");
+      assertThat(notice.get("text").asString()).isEqualTo("通知县（" + county + "）已报送 " + PERIOD + "，等待市级审核");
+      assertThat(notice.get("link").asString()).isEqualTo("/city/approvals/" + PERIOD + "/counties/" + county);
+      assertThat(onlyNotice(token, county, "en").get("text").asString())
+          .isEqualTo("通知县 (" + county + ") submitted period " + PERIOD + " for the review of the city");
+    }
+    assertThat(count("select count(*) from notification where dedup_key like 'county-submission:" + county + ":%'")).isEqualTo(2);
+
+    Submission v2 = Submission.withdrawn(county, 2, "9960040001: 重新开放");
+    sendSubmission(v2);
+    sendSubmission(v2.republished());
+    awaitConsumed(v2);
+    await().atMost(PATIENCE).until(() -> count("select count(*) from notification where dedup_key like 'county-submission:"
+        + county + ":" + PERIOD + ":2:%'") == 2);
+    Submission lateV1 = v1.republished(); // the older version after the withdrawal: kept out, told of nothing
+    sendSubmission(lateV1);
+    awaitConsumed(lateV1);
+    JsonNode first = inbox(staff, "zh-CN").get("items").get(0);
+    assertThat(first.get("text").asString()).isEqualTo("通知县（" + county + "）撤回了 " + PERIOD + " 的报送：9960040001: 重新开放");
+    assertThat(inbox(staff, "en").get("items").get(0).get("text").asString())
+        .isEqualTo("通知县 (" + county + ") withdrew its submission of period " + PERIOD + ": 9960040001: 重新开放");
+    assertThat(count("select count(*) from notification where dedup_key like 'county-submission:" + county + ":%'")).isEqualTo(4);
+
+    String otherCity = Keycloak.accounts().tokenAs("notices-other", "city-staff", "990199", "990199");
+    assertThat(http.get().uri("/api/city/me/notifications?size=100").header("Authorization", "Bearer " + otherCity)
+        .retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(String.class).getBody())
+        .as("another city's staff").doesNotContain(county);
   }
 
   @Test
@@ -230,6 +274,23 @@ class CityApprovalIT {
     String json() {
       return EventCodec.encode(new EventEnvelope<>(eventId, "CountyPeriodSubmission", payload.at(), "district-service", 1, payload));
     }
+  }
+
+  private JsonNode inbox(String token, String language) {
+    return http.get().uri("/api/city/me/notifications?size=100").header("Authorization", "Bearer " + token)
+        .header("Accept-Language", language).retrieve().body(JsonNode.class);
+  }
+
+  /** The one notification of the caller's inbox about the county. */
+  private JsonNode onlyNotice(String token, String county, String language) {
+    List<JsonNode> found = new ArrayList<>();
+    inbox(token, language).get("items").forEach(n -> {
+      if (n.get("link").asString().endsWith("/counties/" + county)) {
+        found.add(n);
+      }
+    });
+    assertThat(found).as("notices about county %s", county).hasSize(1);
+    return found.get(0);
   }
 
   private void sendSubmission(Submission s) {

@@ -44,6 +44,8 @@ public abstract class SchoolRecordsItSupport extends HttpItSupport {
     RealInfrastructure.register(registry, "school_records");
     Keycloak.register(registry);
     registry.add("spring.kafka.consumer.group-id", () -> "school-service-records-it");
+    // the daily demonstration reminders run when a test calls them (NoticesIT)
+    registry.add("gongyu.school.demonstration.notice-cron", () -> "-");
   }
 
   /** The context's only clock, standing at {@link #NOW} unless a test moves it. */

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps each county's latest submission of a period (highest version wins; the event id recorded in
  * the same transaction). The topic also carries the county's reviews of its schools
- * ({@code SchoolPeriodReviewed}), which the city does not keep.
+ * ({@code SchoolPeriodReviewed}), which the city does not keep. The city's staff and admins are
+ * told of each newly stored submission or withdrawal ({@link SubmissionNotices}).
  */
 @Component
 class SubmissionListener {
@@ -29,11 +30,13 @@ class SubmissionListener {
   private final Inbox inbox;
   private final Submissions submissions;
   private final Clock clock;
+  private final SubmissionNotices notices;
 
-  SubmissionListener(Inbox inbox, Submissions submissions, Clock clock) {
+  SubmissionListener(Inbox inbox, Submissions submissions, Clock clock, SubmissionNotices notices) {
     this.inbox = inbox;
     this.submissions = submissions;
     this.clock = clock;
+    this.notices = notices;
   }
 
   @KafkaListener(id = "city-service-county-submissions", idIsGroup = false, topics = Topics.DISTRICT_PERIOD_APPROVALS)
@@ -58,6 +61,7 @@ class SubmissionListener {
       return;
     }
     submissions.trail(s.countyId(), s.periodId(), s.at(), DISTRICT_SERVICE, s.status().name(), s.version(), s.reason());
+    notices.submission(s);
     log.info("county {} {} period {} (version {})", s.countyId(), s.status().name().toLowerCase(), s.periodId(), s.version());
   }
 

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the city's latest decision on a county's submission of a period (highest version wins), so
- * that the county sees it with its comment; a return lets the county review and submit again.
+ * that the county sees it with its comment; a return lets the county review and submit again. The
+ * county's admins are told of each decision once (county, period, decision version).
  */
 @Component
 class CityDecisionListener {
@@ -26,10 +27,12 @@ class CityDecisionListener {
 
   private final Inbox inbox;
   private final Approvals approvals;
+  private final ApprovalNotices notices;
 
-  CityDecisionListener(Inbox inbox, Approvals approvals) {
+  CityDecisionListener(Inbox inbox, Approvals approvals, ApprovalNotices notices) {
     this.inbox = inbox;
     this.approvals = approvals;
+    this.notices = notices;
   }
 
   @KafkaListener(id = "district-service-city-decisions", idIsGroup = false, topics = Topics.CITY_PERIOD_DECISIONS)
@@ -59,5 +62,6 @@ class CityDecisionListener {
     }
     approvals.trail(d.countyId(), d.periodId(), null, d.at(), CITY_SERVICE, "CITY_" + d.decision().name(),
         d.submissionVersion(), d.comment());
+    notices.cityDecided(d);
   }
 }

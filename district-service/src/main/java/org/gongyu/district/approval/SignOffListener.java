@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps each school's latest sign-off of a period (highest version wins; the event id recorded in
  * the same transaction), for the county the school belonged to on the period's first day. A
  * sign-off of a school that is in no county of the registry for the period is ignored with a log
- * line (ids only). A newer sign-off awaits review again, whatever the county did with the older one.
+ * line (ids only). A newer sign-off awaits review again, whatever the county did with the older one,
+ * and the county's admins are told so (once per school, period and version).
  */
 @Component
 class SignOffListener {
@@ -37,13 +38,16 @@ class SignOffListener {
   private final SchoolDirectory schools;
   private final CityCalendar calendar;
   private final Clock clock;
+  private final ApprovalNotices notices;
 
-  SignOffListener(Inbox inbox, Approvals approvals, SchoolDirectory schools, CityCalendar calendar, Clock clock) {
+  SignOffListener(Inbox inbox, Approvals approvals, SchoolDirectory schools, CityCalendar calendar, Clock clock,
+      ApprovalNotices notices) {
     this.inbox = inbox;
     this.approvals = approvals;
     this.schools = schools;
     this.calendar = calendar;
     this.clock = clock;
+    this.notices = notices;
   }
 
   @KafkaListener(id = "district-service-sign-offs", idIsGroup = false, topics = Topics.SCHOOL_SIGN_OFFS)
@@ -74,6 +78,7 @@ class SignOffListener {
       return;
     }
     approvals.trail(county.get(), s.periodId(), s.schoolId(), s.signedOffAt(), SCHOOL_SERVICE, "SIGNED_OFF", s.version(), null);
+    notices.signedOff(county.get(), s);
     log.info("sign-off {}/{} v{} awaits the review of county {}", s.schoolId(), s.periodId(), s.version(), county.get());
   }
 

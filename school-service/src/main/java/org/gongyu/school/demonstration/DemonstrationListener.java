@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Consumes the county's demonstration topic: programmes (latest version kept) and the statuses of
  * this service's applications (highest version mirrored). Other types on the topic are not for this
- * tier and are skipped; a record that cannot be decoded goes to the dead-letter topic at once.
+ * tier and are skipped; a record that cannot be decoded goes to the dead-letter topic at once. A
+ * newly mirrored status is told to the school's admins ({@link DemonstrationNotices}).
  */
 @Component
 class DemonstrationListener {
@@ -35,13 +36,16 @@ class DemonstrationListener {
   private final Applications applications;
   private final Panels panels;
   private final Clock clock;
+  private final DemonstrationNotices notices;
 
-  DemonstrationListener(Inbox inbox, Programmes programmes, Applications applications, Panels panels, Clock clock) {
+  DemonstrationListener(Inbox inbox, Programmes programmes, Applications applications, Panels panels, Clock clock,
+      DemonstrationNotices notices) {
     this.inbox = inbox;
     this.programmes = programmes;
     this.applications = applications;
     this.panels = panels;
     this.clock = clock;
+    this.notices = notices;
   }
 
   @KafkaListener(id = "school-demonstration", idIsGroup = false, topics = Topics.DISTRICT_DEMONSTRATION)
@@ -76,7 +80,10 @@ class DemonstrationListener {
       return;
     }
     switch (applications.mirror(s)) {
-      case APPLIED -> log.debug("application {} is {} (v{})", s.applicationId(), s.status(), s.version());
+      case APPLIED -> {
+        log.debug("application {} is {} (v{})", s.applicationId(), s.status(), s.version());
+        notices.statusChanged(s);
+      }
       case NOT_NEWER -> log.debug("ignored status {} v{} of application {}: not newer than the mirrored one",
           s.status(), s.version(), s.applicationId());
       case UNKNOWN_APPLICATION -> log.info("ignored status {} v{} of application {} (school {}): no such application here",

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Consumes the county's period-approvals topic: reviews of this tier's sign-offs. The topic also
  * carries the county's submissions to the city ({@code CountyPeriodSubmission}), which are not for
  * this tier and are skipped; a record that cannot be decoded goes to the dead-letter topic at once.
- * Each review is applied once (its event id recorded in the same transaction).
+ * Each review is applied once (its event id recorded in the same transaction); one that is applied
+ * is told to the school's admins ({@link ReviewNotices}).
  */
 @Component
 class ReviewListener {
@@ -27,10 +28,12 @@ class ReviewListener {
 
   private final Inbox inbox;
   private final SignOffs signOffs;
+  private final ReviewNotices notices;
 
-  ReviewListener(Inbox inbox, SignOffs signOffs) {
+  ReviewListener(Inbox inbox, SignOffs signOffs, ReviewNotices notices) {
     this.inbox = inbox;
     this.signOffs = signOffs;
+    this.notices = notices;
   }
 
   @KafkaListener(id = "school-sign-off-reviews", idIsGroup = false, topics = Topics.DISTRICT_PERIOD_APPROVALS)
@@ -52,6 +55,9 @@ class ReviewListener {
       return;
     }
     SignOffs.Reviewed outcome = signOffs.review(r);
+    if (outcome == SignOffs.Reviewed.APPLIED) {
+      notices.reviewed(r);
+    }
     log.info("review v{} ({}) of sign-off v{} of {} at school {}: {}", r.version(), r.action(), r.signOffVersion(),
         r.periodId(), r.schoolId(), outcome);
   }
