@@ -6,6 +6,7 @@ import { districtAnswer } from './district'
 import { schoolAnswer } from './school'
 import { schoolDemoAnswer } from './schoolDemo'
 import { importsAnswer } from './imports'
+import { approvalsAnswer } from './approvals'
 
 const CITY = '990100'
 const COUNTIES = [{ id: '990113', name: '西湖区' }, { id: '990114', name: '北湖县' }, { id: '990115', name: '南山区' }]
@@ -229,7 +230,7 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
       res.statusCode = 204
       return res.end()
     }
-    if (url.pathname.startsWith('/api/district/') || url.pathname.startsWith('/api/school/')) {
+    if (url.pathname.startsWith('/api/district/') || url.pathname.startsWith('/api/school/') || url.pathname.startsWith('/api/city/')) {
       // the assessor workspace and the school's records (mock/school.ts): writes carry a JSON body
       let raw = ''
       req.on('data', (chunk) => (raw += chunk))
@@ -241,11 +242,15 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
           parsed = null
         }
         const lang = String(req.headers['accept-language'] ?? 'zh-CN')
-        const demo = schoolDemoAnswer(req.method ?? 'GET', url.pathname, parsed, raw, lang)
+        // sign-off and approval (mock/approvals.ts, issue 15) first, then the demonstration programme
+        const demo = approvalsAnswer(req.method ?? 'GET', url.pathname, parsed, lang)
+          ?? schoolDemoAnswer(req.method ?? 'GET', url.pathname, parsed, raw, lang)
+          ?? (url.pathname.startsWith('/api/city/') ? [404, { title: '未找到', status: 404, detail: `没有 ${url.pathname}` }] as [number, unknown] : null)
         const [st, b] = demo ?? (url.pathname.startsWith('/api/school/')
           ? schoolAnswer(req.method ?? 'GET', url.pathname, url.searchParams, parsed, lang)!
           : districtAnswer(req.method ?? 'GET', url.pathname, parsed, lang)!)
         res.statusCode = st
+        if (st === 204) return res.end()
         res.setHeader('Content-Type', st >= 400 ? 'application/problem+json' : 'application/json')
         res.end(JSON.stringify(b))
       })

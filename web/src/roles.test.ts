@@ -6,8 +6,9 @@ const testIds = (role: string) => menuFor(ME[role]).map((m) => m.testId)
 
 describe('role-based menu', () => {
   it('city users see the city scorecard, attention and indicators', () => {
-    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators'])
-    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators'])
+    // and the counties' submissions of a period (区县报送, issue 15)
+    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals'])
+    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals'])
     expect(menuFor(ME['city-staff']).find((m) => m.key === 'attention')!.path).toBe('/attention')
   })
 

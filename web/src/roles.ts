@@ -44,6 +44,7 @@ export function homePath(me: Me | null | undefined): string | null {
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
+    | 'sign-offs' | 'approvals' | 'city-approvals'
   testId: string
   path: string
   labelKey: string
@@ -85,7 +86,9 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
   const imports = (path: string): MenuItem => ({ key: 'imports', testId: 'nav-imports', path, labelKey: 'imports.nav' })
   switch (tierOf(role)) {
     case 'CITY':
-      return [item('city', '/city'), item('attention', '/attention'), item('indicators', '/indicators')]
+      return [item('city', '/city'), item('attention', '/attention'), item('indicators', '/indicators'),
+        // 区县报送 (issue 15): city staff and admins accept or return the counties' submissions
+        { key: 'city-approvals', testId: 'nav-city-approvals', path: '/city/approvals', labelKey: 'approvals.nav.city' }]
     case 'COUNTY':
       if (!me.county_id) return []
       return [
@@ -93,11 +96,16 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         item('county', `/counties/${me.county_id}`),
         item('attention', `/counties/${me.county_id}/attention`),
         item('indicators', `/indicators?county=${me.county_id}`),
-        ...(role === 'county-admin' ? [...countyDemoItems(me.county_id), imports(`/counties/${me.county_id}/imports`)] : []),
+        // 上报审核 (issue 15): the county admin reviews the schools' sign-offs and submits to the city
+        ...(role === 'county-admin' ? [...countyDemoItems(me.county_id),
+          { key: 'approvals' as const, testId: 'nav-approvals', path: `/counties/${me.county_id}/approvals`, labelKey: 'approvals.nav.county' },
+          imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'SCHOOL':
       return me.school_id ? [item('school', `/schools/${me.school_id}`), recordsSection(me.school_id),
         imports(`/schools/${me.school_id}/imports`),
+        // 上报与审核 (issue 15): every school user sees it; the school admin signs off
+        { key: 'sign-offs', testId: 'nav-sign-offs', path: `/schools/${me.school_id}/sign-offs`, labelKey: 'approvals.nav.school' },
         { key: 'school-demo', testId: 'nav-school-demo', path: `/schools/${me.school_id}/demonstration`, labelKey: 'schoolDemo.nav' }] : []
   }
 }

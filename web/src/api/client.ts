@@ -14,14 +14,18 @@ export class ApiError extends Error {
   readonly title: string | null
   readonly detail: string | null
   readonly errors: FieldError[]
+  /** the problem's other members (e.g. a 409's `currentState`, `currentSignOffVersion`, `notApproved`) */
+  readonly properties: Record<string, unknown>
 
-  constructor(status: number, title: string | null, detail: string | null, errors: FieldError[]) {
+  constructor(status: number, title: string | null, detail: string | null, errors: FieldError[],
+    properties: Record<string, unknown> = {}) {
     super(readableMessage(title, detail, errors, status))
     this.name = 'ApiError'
     this.status = status
     this.title = title
     this.detail = detail
     this.errors = errors
+    this.properties = properties
   }
 
   /** A unit that is not the caller's answers 404 (ADR 0008); a role that may not see it 403. */
@@ -159,6 +163,7 @@ export async function toError(response: Response): Promise<ApiError> {
         typeof body.title === 'string' ? body.title : null,
         typeof body.detail === 'string' ? body.detail : null,
         fieldErrors(body.errors),
+        body,
       )
     } catch {
       // fall through: not the JSON it said it was

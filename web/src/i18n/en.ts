@@ -3,6 +3,7 @@ import records from './records.en'
 import countyDemo from './county.en'
 import schoolDemo from './schoolDemo.en'
 import imports from './imports.en'
+import approvals from './approvals.en'
 
 const en: typeof zh = {
   app: {
@@ -322,6 +323,7 @@ const en: typeof zh = {
   countyDemo,
   schoolDemo,
   imports,
+  approvals,
   errors: {
     http: 'The request failed (HTTP {status})',
     network: 'Cannot reach the server; please try again',

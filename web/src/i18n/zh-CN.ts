@@ -2,6 +2,7 @@ import records from './records.zh-CN'
 import countyDemo from './county.zh-CN'
 import schoolDemo from './schoolDemo.zh-CN'
 import imports from './imports.zh-CN'
+import approvals from './approvals.zh-CN'
 
 export default {
   app: {
@@ -321,6 +322,7 @@ export default {
   countyDemo,
   schoolDemo,
   imports,
+  approvals,
   errors: {
     http: '请求失败（HTTP {status}）',
     network: '无法连接服务器，请稍后重试',

@@ -62,6 +62,16 @@ export const routes = [
     path: '/schools/:schoolId/demonstration/applications/:applicationId', name: 'school-demo-application',
     component: () => import('@/views/school/SchoolDemoApplicationView.vue'), props: true,
   },
+  // 上报与审核 (issue 15, ADR 0019): the school signs off a period, the county approves and submits, the city decides
+  {
+    path: '/schools/:schoolId/sign-offs', name: 'school-sign-offs',
+    component: () => import('@/views/approvals/SchoolSignOffsView.vue'), props: true,
+  },
+  {
+    path: '/counties/:countyId/approvals', name: 'county-approvals',
+    component: () => import('@/views/approvals/CountyApprovalsView.vue'), props: true,
+  },
+  { path: '/city/approvals', name: 'city-approvals', component: () => import('@/views/approvals/CityApprovalsView.vue') },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
@@ -77,7 +87,8 @@ export const routes = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]
 
-const WITH_PERIOD = new Set(['city', 'county', 'county-attention', 'school', 'school-records', 'indicator', 'indicators', 'attention'])
+const WITH_PERIOD = new Set(['city', 'county', 'county-attention', 'school', 'school-records', 'indicator', 'indicators', 'attention',
+  'school-sign-offs', 'county-approvals', 'city-approvals'])
 
 /** `/` → the role's home; a page without `?period=` gets the current semester, so the URL says it. */
 export async function guard(to: RouteLocationNormalized) {
