@@ -37,7 +37,7 @@ function so(school: string, period: string): SignOff {
 function signOffNow(school: string, period: string, at: string, by: string) {
   const s = so(school, period)
   s.version += 1
-  Object.assign(s, { state: 'SIGNED_OFF', signedOffAt: at, signedOffBy: by, comment: null, updatedAt: at, rowVersion: s.rowVersion + 1 })
+  Object.assign(s, { state: 'SIGNED_OFF', signedOffAt: at, signedOffBy: by, comment: null, reviewedAt: null, reviewedBy: null, updatedAt: at, rowVersion: s.rowVersion + 1 })
   s.trail.push({ at, action: 'SIGNED_OFF', signOffVersion: s.version, reviewVersion: null, by, comment: null, applied: true })
   ;(countyTrail[`${COUNTY}|${period}`] ??= []).push({ schoolId: school, at, actor: 'school-service', action: 'SIGNED_OFF', version: s.version, comment: null })
 }

@@ -1,6 +1,6 @@
 // What the sign-off and approval pages share: a period's name, indicator names from the reporting
 // catalogue (the scorecards name every indicator), a signed-off figure as a person reads it.
-import { ref } from 'vue'
+import { nextTick, ref } from 'vue'
 import { i18n, type Lang } from '@/i18n'
 import type { Indicator } from '@/api/types'
 import type { SignedFigure } from '@/api/approvals'
@@ -34,4 +34,27 @@ export function signedFigureText(f: SignedFigure, ind: Indicator | undefined, la
   const value = f.denominator > 0 ? f.numerator / f.denominator : null
   if (!ind) return value == null ? String(f.numerator) : `${f.numerator} / ${f.denominator}`
   return formatFigure({ kind: ind.kind, level: 'SCHOOL', value, numerator: f.numerator, denominator: f.denominator, target: ind.target }, lang).text
+}
+
+/** The numerator and denominator behind a rate or a per-capita figure ("312 / 480"); empty for counts and yes/no. */
+export function rawFigure(f: SignedFigure, ind: Indicator | undefined, lang: Lang): string {
+  if (ind && ind.kind !== 'RATIO' && ind.kind !== 'PER_CAPITA') return ''
+  return `${f.numerator.toLocaleString(lang)} / ${f.denominator.toLocaleString(lang)}`
+}
+
+/** A step taken by a service on a person's behalf (a sign-off received, a decision relayed): no "by" shown. */
+export function isService(actor: string | null | undefined): boolean {
+  return !actor || actor.endsWith('-service')
+}
+
+/** After the DOM updates, focus the first element matching one of the selectors (a dialog's field, else its button). */
+export async function focusFirst(...selectors: string[]): Promise<void> {
+  await nextTick()
+  for (const sel of selectors) {
+    const el = document.querySelector<HTMLElement>(sel)
+    if (el) {
+      el.focus()
+      return
+    }
+  }
 }
