@@ -2,6 +2,8 @@
 // (school 9901130001), the county's review (990113) and the city's decisions, in memory while the dev
 // server runs and in the shapes of the API, so the three pages can be clicked through. Never bundled.
 
+import { mockSchoolFigures } from './reporting'
+
 type State = 'NOT_SIGNED_OFF' | 'SIGNED_OFF' | 'APPROVED' | 'RETURNED' | 'REOPENED'
 type Reply = [number, unknown]
 
@@ -77,13 +79,18 @@ const problem = (status: number, zh: string, en: string, lang: string, extra: Re
   [status, { title: status === 409 ? (lang.startsWith('en') ? 'Conflict' : '冲突') : lang.startsWith('en') ? 'Unprocessable' : '无法处理', status, detail: lang.startsWith('en') ? en : zh, ...extra }]
 const periodType = (p: string) => (/^\d{4}-\d{4}$/.test(p) ? 'SCHOOL_YEAR' : 'SEMESTER')
 const inForce = (s: State) => s === 'SIGNED_OFF' || s === 'APPROVED'
-const figures = (p: string) => FIGURES[periodType(p)].map(([indicatorCode, numerator, denominator]) => ({ indicatorCode, numerator, denominator, snapshotVersion: 3 }))
+// the figures the reporting mock shows for the school (so the sign-off dialog and the stored version agree), else a fixed set
+const figures = (p: string, school = '9901130001') => {
+  const live = mockSchoolFigures(school, p)
+  return live.length ? live.map((f) => ({ ...f, snapshotVersion: 3 }))
+    : FIGURES[periodType(p)].map(([indicatorCode, numerator, denominator]) => ({ indicatorCode, numerator, denominator, snapshotVersion: 3 }))
+}
 
 function schoolView(school: string, p: string) {
   const s = so(school, p)
   return {
     periodId: p, state: s.state, locked: inForce(s.state), signOffVersion: s.version, signedOffAt: s.signedOffAt, signedOffBy: s.signedOffBy,
-    comment: s.comment, figures: s.version ? figures(p) : [], trail: s.trail,
+    comment: s.comment, figures: s.version ? figures(p, school) : [], trail: s.trail,
   }
 }
 
@@ -200,7 +207,7 @@ export function approvalsAnswer(method: string, path: string, body: unknown, lan
       if (!SCHOOL_NAMES[school]) return problem(404, `学校 ${school} 不是本期间应上报的学校`, 'Not expected', lang)
       const detail = () => {
         const line = countyOverview(c, p).schools.find((s) => s.schoolId === school)!
-        return { ...line, countyId: c, periodId: p, figures: line.signOffVersion ? figures(p) : [], trail: (countyTrail[`${c}|${p}`] ?? []).filter((t) => t.schoolId === school) }
+        return { ...line, countyId: c, periodId: p, figures: line.signOffVersion ? figures(p, school) : [], trail: (countyTrail[`${c}|${p}`] ?? []).filter((t) => t.schoolId === school) }
       }
       if (!sm[2] && method === 'GET') return [200, detail()]
       if (method === 'POST') {

@@ -89,6 +89,17 @@ function schoolCell(s: (typeof SCHOOLS)[number], i: (typeof IND)[number], period
   }
 }
 
+/** The school's current figures of a period (a semester, or a school year through its first semester), for the sign-off mock. */
+export function mockSchoolFigures(schoolId: string, period: string): { indicatorCode: string; numerator: number; denominator: number }[] {
+  const s = SCHOOLS.find((x) => x.id === schoolId)
+  if (!s) return []
+  const semester = /^\d{4}-\d{4}$/.test(period) ? `${period}-1` : period
+  return IND.filter((i) => i[3] !== 'UNIT_COUNT' && own(i[4], semester) === period).flatMap((i) => {
+    const c = schoolCell(s, i, semester)
+    return c.numerator == null || c.denominator == null ? [] : [{ indicatorCode: i[0], numerator: c.numerator, denominator: c.denominator }]
+  })
+}
+
 function unit(id: string) {
   if (id === CITY) return { id, level: 'CITY', name: '演示市', cityId: CITY, cityName: '演示市', countyId: null, countyName: null, xuequId: null, schoolType: null }
   const c = COUNTIES.find((x) => x.id === id)
