@@ -63,6 +63,17 @@ review('9901130002', '2026-2027-1', 'RETURNED', '2026-11-29T02:00:00Z', 'admin-9
 signOffNow('9901130002', '2026-2027-1', '2026-12-01T08:00:00Z', 'admin-9901130002')
 signOffNow('9901130003', '2026-2027-1', '2026-11-30T01:15:00Z', 'admin-9901130003')
 review('9901130003', '2026-2027-1', 'APPROVED', '2026-12-02T03:40:00Z', 'admin-990113', null)
+// last semester: every school approved, submitted, accepted by the city
+for (const [id, at] of [['9901130002', '2026-01-19T03:00:00Z'], ['9901130003', '2026-01-21T02:30:00Z']] as const) {
+  signOffNow(id, '2025-2026-1', at, `admin-${id}`)
+  review(id, '2025-2026-1', 'APPROVED', '2026-01-23T02:00:00Z', 'admin-990113', null)
+}
+subs[`990113|2025-2026-1`] = { status: 'SUBMITTED', version: 1, at: '2026-01-25T02:00:00Z', by: 'admin-990113', reason: null,
+  schools: Object.keys(SCHOOL_NAMES).map((schoolId) => ({ schoolId, signOffVersion: 1 })),
+  decision: { decision: 'ACCEPTED', comment: '数据完整，予以接受。', at: '2026-01-28T02:00:00Z', by: 'staff-990100', submissionVersion: 1 } }
+;(countyTrail[`990113|2025-2026-1`] ??= []).push(
+  { schoolId: null, at: '2026-01-25T02:00:00Z', actor: 'admin-990113', action: 'SUBMITTED', version: 1, comment: null },
+  { schoolId: null, at: '2026-01-28T02:00:00Z', actor: 'city-service', action: 'CITY_ACCEPTED', version: 1, comment: '数据完整，予以接受。' })
 subs[`990114|2026-2027-1`] = { status: 'SUBMITTED', version: 1, at: '2026-12-03T02:00:00Z', by: 'admin-990114', reason: null,
   schools: [{ schoolId: '9901140001', signOffVersion: 1 }, { schoolId: '9901140002', signOffVersion: 2 }], decision: null }
 subs[`990115|2026-2027-1`] = { status: 'SUBMITTED', version: 1, at: '2026-12-01T02:00:00Z', by: 'admin-990115', reason: null,

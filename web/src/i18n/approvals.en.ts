@@ -140,6 +140,7 @@ const en: typeof zh = {
     submitted: 'Submitted to the city',
     notApprovedList: 'These schools are not approved yet, so the period cannot be submitted:',
     inForce: 'The submission stands; it cannot be submitted again before the city decides.',
+    acceptedNote: 'The city has accepted the period; reopening a school\'s sign-off to correct it withdraws the submission.',
     noSubmission: 'The period has not been submitted to the city.',
     submissionStatus: { SUBMITTED: 'Submitted (submission {v})', WITHDRAWN: 'Withdrawn (submission {v})' },
     submittedAtBy: '{at} · {by}',

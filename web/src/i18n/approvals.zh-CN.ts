@@ -138,6 +138,7 @@ export default {
     submitted: '已报送市级',
     notApprovedList: '以下学校尚未审核通过，暂不能报送：',
     inForce: '报送有效中，市级审核前不能再次报送。',
+    acceptedNote: '市级已接受本期间的报送；如需更正，重新开放学校的上报将撤回报送。',
     noSubmission: '本期间尚未报送市级。',
     submissionStatus: { SUBMITTED: '已报送（第 {v} 次）', WITHDRAWN: '已撤回（第 {v} 次报送）' },
     submittedAtBy: '{at} · {by}',
