@@ -3,6 +3,7 @@ import { flushPromises } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, RouterView } from 'vue-router'
 import { h } from 'vue'
+import axe from 'axe-core'
 import { useSession } from '@/stores/session'
 import { mountWith } from '@/test/mount'
 import { ME, indicator } from '@/test/fixtures'
@@ -40,9 +41,14 @@ function stubFetch() {
 const posts = () => calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.url, c.body])
 
 const Blank = { template: '<div />' }
+let router: ReturnType<typeof createRouter>
+async function serious(el: Element): Promise<string[]> {
+  const result = await axe.run(el as HTMLElement, { rules: { 'color-contrast': { enabled: false } } })
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+}
 async function render(component: object, path: string, props: Record<string, unknown>, role: keyof typeof ME, lang: 'zh-CN' | 'en' = 'zh-CN') {
   const pinia = createPinia()
-  const router = createRouter({ history: createMemoryHistory(), routes: [
+  router = createRouter({ history: createMemoryHistory(), routes: [
     { path: path.split('?')[0], component, props: () => props },
     { path: '/:p(.*)*', component: Blank },
   ] })
@@ -338,6 +344,45 @@ describe('区县报送 (city)', () => {
     expect(w.get('[data-testid="act-problem"]').text()).toContain('北湖县的报送已撤回。')
     expect(w.get('[data-testid="act-problem"]').text()).toContain('The list has been reloaded')
     expect(calls.filter((c) => c.method === 'GET' && c.url === CITY)).toHaveLength(2)
+  })
+})
+
+describe('accessibility and periods', () => {
+  beforeEach(() => {
+    calls = []
+    routes = {
+      [`GET ${SCHOOL}/sign-offs`]: [200, [period(P, 'NOT_SIGNED_OFF'), period('2025-2026-1', 'APPROVED')]],
+      [`GET ${SCHOOL}/late-submissions`]: [200, LATE],
+      [`GET /api/reports/periods/${P}/schools/${S}/scorecard`]: [200, SCORECARD],
+      [`GET ${COUNTY}`]: [200, overview()],
+      [`GET /api/district/counties/${C}/approvals/2026-2027`]: [200, overview({ periodId: '2026-2027' })],
+      [`GET ${CITY}`]: [200, { cityId: '990100', periodId: P, countiesExpected: 1, notSubmitted: 0, awaitingDecision: 1, withdrawn: 0, accepted: 0,
+        returned: 0, counties: [county('990114', '北湖县', 'SUBMITTED', 2)] }],
+    }
+    stubFetch()
+  })
+
+  it('no serious or critical axe violation on the three pages, with their dialogs open', async () => {
+    const school = await render(SchoolSignOffsView, `/schools/${S}/sign-offs?period=${P}`, { schoolId: S }, 'school-admin')
+    await school.get('[data-testid="sign-off"]').trigger('click')
+    await flushPromises()
+    expect(await serious(school.element)).toEqual([])
+    school.unmount()
+    const c = await render(CountyApprovalsView, `/counties/${C}/approvals?period=${P}`, { countyId: C }, 'county-admin')
+    await c.get('[data-testid="return"]').trigger('click')
+    expect(await serious(c.element)).toEqual([])
+    c.unmount()
+    const city = await render(CityApprovalsView, `/city/approvals?period=${P}`, {}, 'city-staff', 'en')
+    await city.get('[data-testid="return"]').trigger('click')
+    expect(await serious(city.element)).toEqual([])
+  })
+
+  it('the county switches between the semester and its school year in the URL', async () => {
+    const w = await render(CountyApprovalsView, `/counties/${C}/approvals?period=${P}`, { countyId: C }, 'county-admin')
+    expect(w.get('[data-testid="kind-semester"]').attributes('aria-pressed')).toBe('true')
+    await w.get('[data-testid="kind-year"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query.period).toBe('2026-2027')
   })
 })
 
