@@ -18,6 +18,7 @@ import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
+import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.school.v1.PeriodSignedOff;
 import org.gongyu.testing.ConsumerGroups;
@@ -34,7 +35,8 @@ import tools.jackson.databind.JsonNode;
  * newest first; the county admin's approvals, returns, reopenings and submissions with their events
  * on {@code gongyu.district.period-approvals.v1}; every illegal step refused with its status and
  * message and nothing written; concurrent approve and return on one sign-off; the city's decisions
- * fed to {@code gongyu.city.period-decisions.v1}. Counties 996201 to 996204, schools 9962xxxxxx.
+ * fed to {@code gongyu.city.period-decisions.v1}; the county rollups' counts of sign-offs
+ * (completeness, timeliness, approvals). Counties 996201 to 996205, schools 9962xxxxxx.
  */
 class PeriodApprovalIT extends DistrictITSupport {
 
@@ -175,6 +177,59 @@ class PeriodApprovalIT extends DistrictITSupport {
         "SUBMITTED v2 [" + s1 + "@1, " + s2 + "@2]",
         s1 + " REOPENED sign-off 1 v2 发现学生人数登记错误",
         "WITHDRAWN v3 [] " + s1 + ": 发现学生人数登记错误");
+  }
+
+  @Test
+  void theCountyRollupCountsSignOffsInForceThoseByTheDeadlineAndApprovalsAndAReplayChangesNothing() {
+    String county = "996205";
+    String a = "9962050001";
+    String b = "9962050002";
+    String c = "9962050003";
+    putSchool(county, a, "准时上报小学", "PRIMARY", null);
+    putSchool(county, b, "迟报小学", "PRIMARY", null);
+    putSchool(county, c, "未上报小学", "PRIMARY", null);
+    sendSnapshots(List.of(TestEvents.Snapshot.of(a, PLATFORM, 30, 40, 1), TestEvents.Snapshot.of(b, PLATFORM, 10, 40, 1),
+        TestEvents.Snapshot.of(c, PLATFORM, 20, 40, 1)));
+    JsonNode none = awaitRollup(county, PLATFORM, r -> r.get("schoolsReporting").asInt() == 3);
+    assertThat(none.get("schoolsSignedOff").asInt()).as("every school reports, none has signed off").isZero();
+    assertThat(none.get("signOffCompleteness").decimalValue()).isEqualByComparingTo("0");
+    assertThat(none.get("schoolsSignedOffOnTime").isNull()).as("no deadline").isTrue();
+    // sign-off version 1 is made at T0 + 1 h, version 2 at T0 + 2 h: the deadline falls between
+    Instant deadline = TestEvents.T0.plusSeconds(5400);
+    assertThat(put("/api/district/counties/" + county + "/deadlines/" + PERIOD, "{\"deadline\":\"" + deadline + "\"}")
+        .getStatusCode().value()).isEqualTo(201);
+
+    signOff(county, SignOff.of(a, 1, 30, 40));
+    signOff(county, SignOff.of(b, 1, 10, 40));
+    JsonNode both = awaitRollup(county, PLATFORM, r -> r.get("schoolsSignedOff").asInt() == 2);
+    assertThat(both.get("schoolsSignedOffOnTime").asInt()).isEqualTo(2);
+    assertThat(both.get("schoolsApproved").asInt()).isZero();
+    assertThat(both.get("signOffCompleteness").decimalValue()).isEqualByComparingTo("0.6667");
+
+    // returned, B no longer counts until it signs off again, after the deadline; A is approved
+    ok(post(base(county) + "/schools/" + b + "/return", "{\"signOffVersion\":1,\"comment\":\"请补录家访\"}"));
+    JsonNode returned = awaitRollup(county, PLATFORM, r -> r.get("schoolsSignedOff").asInt() == 1);
+    assertThat(returned.get("schoolsSignedOffOnTime").asInt()).isEqualTo(1);
+    ok(approve(county, a, 1));
+    signOff(county, SignOff.of(b, 2, 12, 40));
+    JsonNode late = awaitRollup(county, PLATFORM, r -> r.get("schoolsSignedOff").asInt() == 2 && r.get("schoolsApproved").asInt() == 1);
+    assertThat(late.get("schoolsSignedOffOnTime").asInt()).as("B signed off again after the deadline").isEqualTo(1);
+    assertThat(late.get("signOffTimeliness").decimalValue()).isEqualByComparingTo("0.3333");
+    ok(approve(county, b, 2));
+    JsonNode approved = awaitRollup(county, PLATFORM, r -> r.get("schoolsApproved").asInt() == 2);
+    assertThat(approved.get("numerator").asLong()).as("live figures are the snapshots' own").isEqualTo(60);
+
+    // on the topic: the last event says so; a replayed sign-off and a duplicate add no version
+    awaitOutboxDrained();
+    CountyRollupPublished last = rollupEvents(county, PLATFORM).getLast();
+    assertThat(last.version()).isEqualTo(approved.get("version").asLong());
+    assertThat(List.of(last.schoolsSignedOff(), last.schoolsSignedOffOnTime(), last.schoolsApproved())).containsExactly(2, 1, 2);
+    SignOff replay = SignOff.of(a, 1, 30, 40).republished();
+    send(replay);
+    send(SignOff.of(b, 2, 12, 40));
+    awaitConsumed(replay);
+    awaitOutboxDrained();
+    assertThat(rollupEvents(county, PLATFORM).getLast().version()).isEqualTo(last.version());
   }
 
   @Test

@@ -23,6 +23,7 @@ import org.gongyu.district.approval.Approvals.CountySubmission;
 import org.gongyu.district.approval.Approvals.SignOff;
 import org.gongyu.district.county.CountyDirectory;
 import org.gongyu.district.registry.SchoolDirectory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,9 +49,11 @@ class ApprovalService {
   private final Outbox outbox;
   private final Clock clock;
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
   ApprovalService(Approvals approvals, SchoolDirectory schools, CountyDirectory counties, CityCalendar calendar,
-      Outbox outbox, Clock clock, JdbcClient jdbc) {
+      Outbox outbox, Clock clock, JdbcClient jdbc, ApplicationEventPublisher events) {
+    this.events = events;
     this.approvals = approvals;
     this.schools = schools;
     this.counties = counties;
@@ -226,6 +229,7 @@ class ApprovalService {
     approvals.trail(countyId, period.id(), schoolId, now, actor, to.name(), s.signOffVersion(), comment);
     outbox.publish(Topics.DISTRICT_PERIOD_APPROVALS, countyId, new SchoolPeriodReviewed(countyId, schoolId, period.id(),
         s.signOffVersion(), SchoolPeriodReviewed.Action.valueOf(to.name()), comment, now, s.reviewVersion() + 1));
+    events.publishEvent(new SignOffsChanged(countyId, period.id()));
     return detail(countyId, period.id(), schoolId);
   }
 

@@ -14,6 +14,7 @@ import org.gongyu.contracts.school.v1.PeriodSignedOff;
 import org.gongyu.district.registry.SchoolDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,11 @@ class SignOffListener {
   private final CityCalendar calendar;
   private final Clock clock;
   private final ApprovalNotices notices;
+  private final ApplicationEventPublisher events;
 
   SignOffListener(Inbox inbox, Approvals approvals, SchoolDirectory schools, CityCalendar calendar, Clock clock,
-      ApprovalNotices notices) {
+      ApprovalNotices notices, ApplicationEventPublisher events) {
+    this.events = events;
     this.inbox = inbox;
     this.approvals = approvals;
     this.schools = schools;
@@ -79,6 +82,7 @@ class SignOffListener {
     }
     approvals.trail(county.get(), s.periodId(), s.schoolId(), s.signedOffAt(), SCHOOL_SERVICE, "SIGNED_OFF", s.version(), null);
     notices.signedOff(county.get(), s);
+    events.publishEvent(new SignOffsChanged(county.get(), s.periodId()));
     log.info("sign-off {}/{} v{} awaits the review of county {}", s.schoolId(), s.periodId(), s.version(), county.get());
   }
 

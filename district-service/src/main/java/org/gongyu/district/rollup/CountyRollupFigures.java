@@ -8,13 +8,19 @@ import java.util.Objects;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.Rollup;
 import org.gongyu.contracts.indicator.Target;
+import org.gongyu.district.approval.SignOffTally.Tally;
 
 /**
  * What a county rollup says, before it gets a version: the shared arithmetic applied to the latest
  * snapshots of the schools the county counts, the lineage sorted by school id, and timeliness
- * against the county's deadline ({@code null} both when it set none).
+ * against the county's deadline ({@code null} both when it set none), and the sign-offs of the
+ * period among the schools counted (completeness and timeliness of 完成上报, ADR 0019).
  */
-record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage, Integer schoolsOnTime, Instant deadline) {
+record CountyRollupFigures(
+    Rollup rollup, List<SchoolVersion> lineage, Integer schoolsOnTime, Instant deadline, Tally signOffs) {
+
+  /** No school counted has signed off. */
+  static final Tally NO_SIGN_OFFS = new Tally(0, null, 0);
 
   CountyRollupFigures {
     lineage = List.copyOf(lineage);
@@ -32,7 +38,8 @@ record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage, Integer s
         ? null
         : (int) sorted.stream().filter(s -> !s.firstAsOf().isAfter(deadline)).count();
     return new CountyRollupFigures(
-        rollup, sorted.stream().map(s -> new SchoolVersion(s.schoolId(), s.version())).toList(), onTime, deadline);
+        rollup, sorted.stream().map(s -> new SchoolVersion(s.schoolId(), s.version())).toList(), onTime, deadline,
+        NO_SIGN_OFFS);
   }
 
   static CountyRollupFigures of(Collection<SchoolFigure> latest, int schoolsExpected, Target target) {
@@ -46,7 +53,12 @@ record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage, Integer s
    */
   static CountyRollupFigures ofUnitCount(long count, int schools) {
     return new CountyRollupFigures(
-        new Rollup(new Figure(count, 1), schools, schools, Math.toIntExact(count)), List.of(), null, null);
+        new Rollup(new Figure(count, 1), schools, schools, Math.toIntExact(count)), List.of(), null, null, NO_SIGN_OFFS);
+  }
+
+  /** The same figures with the sign-offs of the period among the schools counted. */
+  CountyRollupFigures withSignOffs(Tally tally) {
+    return new CountyRollupFigures(rollup, lineage, schoolsOnTime, deadline, tally);
   }
 
   /** Whether a stored rollup already says exactly this (then nothing is written or published). */
@@ -56,6 +68,9 @@ record CountyRollupFigures(Rollup rollup, List<SchoolVersion> lineage, Integer s
             stored.schoolsReporting(), stored.schoolsExpected(), stored.schoolsMeetingTarget()))
         && lineage.equals(stored.lineage())
         && Objects.equals(schoolsOnTime, stored.schoolsOnTime())
-        && Objects.equals(deadline, stored.deadline());
+        && Objects.equals(deadline, stored.deadline())
+        && Objects.equals(signOffs.signedOff(), stored.schoolsSignedOff())
+        && Objects.equals(signOffs.signedOffOnTime(), stored.schoolsSignedOffOnTime())
+        && Objects.equals(signOffs.approved(), stored.schoolsApproved());
   }
 }

@@ -24,6 +24,13 @@ interface CountyRollupMapper {
         suppressed ? null : row.numerator(), suppressed ? null : row.denominator(), suppressed ? null : figure.rate(),
         target == null ? null : target.value(), suppressed ? null : rollup.meets(target),
         row.schoolsReporting(), row.schoolsExpected(), row.schoolsMeetingTarget(), rollup.completeness(),
-        row.schoolsOnTime(), row.deadline(), row.version(), row.asOf(), toSources(row.lineage()));
+        row.schoolsOnTime(), row.deadline(), row.schoolsSignedOff(), row.schoolsSignedOffOnTime(), row.schoolsApproved(),
+        share(row.schoolsSignedOff(), row.schoolsExpected()), share(row.schoolsSignedOffOnTime(), row.schoolsExpected()),
+        row.version(), row.asOf(), toSources(row.lineage()));
+  }
+
+  /** A count of schools over the schools expected, as the shared arithmetic rates it; null when undefined. */
+  private static java.math.BigDecimal share(Integer schools, int expected) {
+    return schools == null ? null : new Figure(schools, expected).rate();
   }
 }

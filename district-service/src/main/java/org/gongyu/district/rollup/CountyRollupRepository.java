@@ -22,7 +22,8 @@ class CountyRollupRepository {
   private static final TypeReference<List<SchoolVersion>> LINEAGE = new TypeReference<>() {};
   private static final String COLUMNS =
       "county_id, indicator_code, period_id, numerator, denominator, schools_reporting, schools_expected,"
-          + " schools_meeting_target, version, as_of, lineage, schools_on_time, deadline";
+          + " schools_meeting_target, version, as_of, lineage, schools_on_time, deadline,"
+          + " schools_signed_off, schools_signed_off_on_time, schools_approved";
 
   private final JdbcClient jdbc;
 
@@ -113,7 +114,8 @@ class CountyRollupRepository {
             """
             update county_rollup set numerator = :numerator, denominator = :denominator, schools_reporting = :reporting,
               schools_expected = :expected, schools_meeting_target = :meeting, version = :version, as_of = :asOf,
-              lineage = cast(:lineage as jsonb), schools_on_time = :onTime, deadline = :deadline
+              lineage = cast(:lineage as jsonb), schools_on_time = :onTime, deadline = :deadline,
+              schools_signed_off = :signedOff, schools_signed_off_on_time = :signedOffOnTime, schools_approved = :approved
             where county_id = :countyId and indicator_code = :code and period_id = :periodId
             """)
         .param("numerator", r.numerator()).param("denominator", r.denominator())
@@ -121,6 +123,9 @@ class CountyRollupRepository {
         .param("meeting", r.schoolsMeetingTarget()).param("version", r.version())
         .param("asOf", Timestamp.from(r.asOf())).param("lineage", JSON.writeValueAsString(r.lineage()))
         .param("onTime", r.schoolsOnTime(), java.sql.Types.INTEGER)
+        .param("signedOff", r.schoolsSignedOff(), java.sql.Types.INTEGER)
+        .param("signedOffOnTime", r.schoolsSignedOffOnTime(), java.sql.Types.INTEGER)
+        .param("approved", r.schoolsApproved(), java.sql.Types.INTEGER)
         .param("deadline", r.deadline() == null ? null : Timestamp.from(r.deadline()), java.sql.Types.TIMESTAMP)
         .param("countyId", r.countyId()).param("code", r.indicatorCode()).param("periodId", r.periodId())
         .update();
@@ -215,6 +220,8 @@ class CountyRollupRepository {
         rs.getInt("schools_reporting"), rs.getInt("schools_expected"), rs.getInt("schools_meeting_target"),
         rs.getLong("version"), asOf == null ? null : asOf.toInstant(),
         JSON.readValue(rs.getString("lineage"), LINEAGE),
-        rs.getObject("schools_on_time", Integer.class), deadline == null ? null : deadline.toInstant());
+        rs.getObject("schools_on_time", Integer.class), deadline == null ? null : deadline.toInstant(),
+        rs.getObject("schools_signed_off", Integer.class), rs.getObject("schools_signed_off_on_time", Integer.class),
+        rs.getObject("schools_approved", Integer.class));
   }
 }

@@ -9,7 +9,10 @@ import java.util.List;
  * undefined; {@code target} and {@code met} when the period has no target; {@code schoolsOnTime}
  * and {@code deadline} when the county set no deadline for the period. For a sensitive indicator
  * whose numerator or denominator is between 1 and 4, {@code suppressed} is true and numerator,
- * denominator, rate and met are null (small cells).
+ * denominator, rate and met are null (small cells). The sign-offs of the period among the schools
+ * counted (ADR 0019): {@code schoolsSignedOff} (in force) over {@code schoolsExpected} is {@code
+ * signOffCompleteness}; {@code schoolsSignedOffOnTime} (null without a deadline) over it is {@code
+ * signOffTimeliness}; all null for a rollup computed before sign-offs existed.
  */
 record CountyRollupResponse(
     String countyId,
@@ -27,6 +30,11 @@ record CountyRollupResponse(
     BigDecimal completeness,
     Integer schoolsOnTime,
     Instant deadline,
+    Integer schoolsSignedOff,
+    Integer schoolsSignedOffOnTime,
+    Integer schoolsApproved,
+    BigDecimal signOffCompleteness,
+    BigDecimal signOffTimeliness,
     long version,
     Instant asOf,
     List<Source> lineage) {

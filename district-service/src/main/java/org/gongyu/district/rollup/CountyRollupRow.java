@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A stored {@code county_rollup} row; version 0 is the unpublished placeholder. {@code
- * schoolsOnTime} and {@code deadline} are null while the county has set no deadline for the period.
+ * schoolsOnTime} and {@code deadline} are null while the county has set no deadline for the period;
+ * the sign-off counts are null in rows written before sign-offs existed ({@code
+ * schoolsSignedOffOnTime} also without a deadline).
  */
 record CountyRollupRow(
     String countyId,
@@ -20,4 +22,7 @@ record CountyRollupRow(
     Instant asOf,
     List<SchoolVersion> lineage,
     Integer schoolsOnTime,
-    Instant deadline) {}
+    Instant deadline,
+    Integer schoolsSignedOff,
+    Integer schoolsSignedOffOnTime,
+    Integer schoolsApproved) {}

@@ -18,6 +18,8 @@ import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.indicator.IndicatorKind;
 import org.gongyu.contracts.indicator.Rollup;
 import org.gongyu.contracts.period.Period;
+import org.gongyu.district.approval.SignOffTally;
+import org.gongyu.district.approval.SignOffsChanged;
 import org.gongyu.district.catalogue.IndicatorDefinitions;
 import org.gongyu.district.catalogue.TargetChanged;
 import org.gongyu.district.county.CountyDirectory;
@@ -51,10 +53,13 @@ public class CountyRollups {
   private final Outbox outbox;
   private final Clock clock;
   private final TransactionTemplate tx;
+  private final SignOffTally signOffs;
 
   CountyRollups(
       CountyRollupRepository repo, CountyDirectory counties, SchoolDirectory schools, IndicatorDefinitions definitions,
-      Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock, TransactionTemplate tx) {
+      Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock, TransactionTemplate tx,
+      SignOffTally signOffs) {
+    this.signOffs = signOffs;
     this.repo = repo;
     this.counties = counties;
     this.schools = schools;
@@ -93,6 +98,7 @@ public class CountyRollups {
         .filter(m -> rules.appliesTo(m.schoolType()))
         .map(SchoolDirectory.Member::schoolId)
         .collect(Collectors.toSet());
+    Instant deadline = deadlines.of(key.countyId(), key.periodId()).orElse(null);
     CountyRollupFigures figures;
     if (countsUnits(rules.definition())) {
       // Counted by the county, not reported by schools: the titles held on the period's last day, or
@@ -103,9 +109,9 @@ public class CountyRollups {
       figures = CountyRollupFigures.ofUnitCount(repo.titlesHeldOn(key.countyId(), day), counted.size());
     } else {
       List<SchoolFigure> latest = repo.latestOfMemberSchools(key).stream().filter(f -> counted.contains(f.schoolId())).toList();
-      Instant deadline = deadlines.of(key.countyId(), key.periodId()).orElse(null);
       figures = CountyRollupFigures.of(latest, counted.size(), rules.targetFor(period), deadline);
     }
+    figures = figures.withSignOffs(signOffs.of(key.periodId(), counted, deadline));
     if (figures.sameAs(stored)) {
       return Optional.empty();
     }
@@ -119,7 +125,8 @@ public class CountyRollups {
         key.countyId(), key.indicatorCode(), key.periodId(),
         r.figure().numerator(), r.figure().denominator(),
         r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(),
-        stored.version() + 1, clock.instant(), figures.lineage(), figures.schoolsOnTime(), figures.deadline());
+        stored.version() + 1, clock.instant(), figures.lineage(), figures.schoolsOnTime(), figures.deadline(),
+        figures.signOffs().signedOff(), figures.signOffs().signedOffOnTime(), figures.signOffs().approved());
     repo.save(next);
     outbox.publish(Topics.DISTRICT_INDICATOR_ROLLUPS, key.countyId(), toEvent(next));
     return Optional.of(next.version());
@@ -249,6 +256,16 @@ public class CountyRollups {
         .toList();
   }
 
+  /**
+   * Completeness, timeliness and approvals of a county's period follow its schools' sign-offs and
+   * the county's reviews: every published rollup of the county and period is recomputed, in the
+   * transaction that changed a sign-off (an unchanged rollup is not republished).
+   */
+  @EventListener
+  void on(SignOffsChanged changed) {
+    repo.publishedOf(changed.countyId(), changed.periodId()).forEach(this::recompute);
+  }
+
   /** Schools on time depend on the deadline. */
   @EventListener
   void on(DeadlineChanged changed) {
@@ -265,6 +282,6 @@ public class CountyRollups {
         r.countyId(), r.indicatorCode(), r.periodId(), r.numerator(), r.denominator(),
         r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), r.asOf(),
         r.lineage().stream().map(l -> new CountyRollupPublished.SnapshotRef(l.schoolId(), l.version())).toList(),
-        r.schoolsOnTime(), r.deadline());
+        r.schoolsOnTime(), r.deadline(), r.schoolsSignedOff(), r.schoolsSignedOffOnTime(), r.schoolsApproved());
   }
 }

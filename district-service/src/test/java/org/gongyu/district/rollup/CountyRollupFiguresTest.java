@@ -10,6 +10,7 @@ import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorKind;
 import org.gongyu.contracts.indicator.Target;
 import org.gongyu.contracts.indicator.TargetComparator;
+import org.gongyu.district.approval.SignOffTally;
 import org.junit.jupiter.api.Test;
 
 class CountyRollupFiguresTest {
@@ -82,13 +83,30 @@ class CountyRollupFiguresTest {
     var figures = CountyRollupFigures.of(List.of(school("9901010001", 3, 70, 100)), 2, SIXTY_PERCENT, deadline);
     var lineage = List.of(new SchoolVersion("9901010001", 3));
     CountyRollupRow same = new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
-        deadline, lineage, 1, deadline);
+        deadline, lineage, 1, deadline, 0, null, 0);
 
     assertThat(figures.sameAs(same)).isTrue();
     assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
-        deadline, lineage, null, null))).as("no deadline stored").isFalse();
+        deadline, lineage, null, null, 0, null, 0))).as("no deadline stored").isFalse();
     assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
-        deadline, lineage, 1, deadline.plusSeconds(60)))).as("other deadline").isFalse();
+        deadline, lineage, 1, deadline.plusSeconds(60), 0, null, 0))).as("other deadline").isFalse();
+  }
+
+  @Test
+  void anotherSignOffCountIsAnotherRollupAndARowFromBeforeSignOffsIsRepublished() {
+    Instant deadline = Instant.parse("2025-11-01T00:00:00Z");
+    var lineage = List.of(new SchoolVersion("9901010001", 3));
+    var figures = CountyRollupFigures.of(List.of(school("9901010001", 3, 70, 100)), 2, SIXTY_PERCENT, deadline)
+        .withSignOffs(new SignOffTally.Tally(2, 1, 1));
+
+    assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
+        deadline, lineage, 1, deadline, 2, 1, 1))).isTrue();
+    assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
+        deadline, lineage, 1, deadline, 2, 1, 0))).as("one approval fewer").isFalse();
+    assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
+        deadline, lineage, 1, deadline, 2, 2, 1))).as("another on-time count").isFalse();
+    assertThat(figures.sameAs(new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", 70, 100, 1, 2, 1, 7,
+        deadline, lineage, 1, deadline, null, null, null))).as("a row from before sign-offs").isFalse();
   }
 
   @Test
@@ -121,6 +139,6 @@ class CountyRollupFiguresTest {
   private static CountyRollupRow stored(
       long num, long den, int reporting, int expected, int meeting, long version, List<SchoolVersion> lineage) {
     return new CountyRollupRow("990101", "PLATFORM_REGISTRATION", "2025-2026-1", num, den, reporting, expected, meeting,
-        version, version == 0 ? null : Instant.parse("2025-10-01T00:00:00Z"), lineage, null, null);
+        version, version == 0 ? null : Instant.parse("2025-10-01T00:00:00Z"), lineage, null, null, 0, null, 0);
   }
 }

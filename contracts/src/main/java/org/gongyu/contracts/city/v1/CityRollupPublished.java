@@ -25,6 +25,13 @@ import java.util.List;
  *                             period; optional (added later): {@code null} when none did
  * @param schoolsUnderDeadline Σ schools expected in those counties, the base of timeliness;
  *                             optional, as above
+ * @param schoolsSignedOff     Σ schools whose sign-off of the period is in force (completeness),
+ *                             over the counties whose rollups carry it; optional (added with
+ *                             sign-offs, ADR 0019): {@code null} when none does
+ * @param schoolsSignedOffOnTime Σ of those signed off by their county's deadline, over the counties
+ *                             that set one (base: {@code schoolsUnderDeadline}); optional
+ * @param schoolsApproved      Σ schools whose sign-off their county approved; optional, as
+ *                             {@code schoolsSignedOff}
  */
 public record CityRollupPublished(
     String cityId,
@@ -42,10 +49,23 @@ public record CityRollupPublished(
     List<RollupRef> lineage,
     String cityName,
     Integer schoolsOnTime,
-    Integer schoolsUnderDeadline) {
+    Integer schoolsUnderDeadline,
+    Integer schoolsSignedOff,
+    Integer schoolsSignedOffOnTime,
+    Integer schoolsApproved) {
 
   public CityRollupPublished {
     lineage = lineage == null ? List.of() : List.copyOf(lineage);
+  }
+
+  /** A rollup without sign-off counts (as published before sign-offs existed). */
+  public CityRollupPublished(
+      String cityId, String indicatorCode, String periodId, long numerator, long denominator, int countiesReporting,
+      int countiesExpected, int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version,
+      Instant asOf, List<RollupRef> lineage, String cityName, Integer schoolsOnTime, Integer schoolsUnderDeadline) {
+    this(cityId, indicatorCode, periodId, numerator, denominator, countiesReporting, countiesExpected, schoolsReporting,
+        schoolsExpected, schoolsMeetingTarget, version, asOf, lineage, cityName, schoolsOnTime, schoolsUnderDeadline,
+        null, null, null);
   }
 
   /** A rollup of a period for which no county set a deadline. */
@@ -54,7 +74,7 @@ public record CityRollupPublished(
       int countiesExpected, int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version,
       Instant asOf, List<RollupRef> lineage, String cityName) {
     this(cityId, indicatorCode, periodId, numerator, denominator, countiesReporting, countiesExpected, schoolsReporting,
-        schoolsExpected, schoolsMeetingTarget, version, asOf, lineage, cityName, null, null);
+        schoolsExpected, schoolsMeetingTarget, version, asOf, lineage, cityName, null, null, null, null, null);
   }
 
   /**
