@@ -129,7 +129,14 @@ class CityRollupIT {
             random.nextInt(reporting + 1), v);
         // The latest version of 990101 has a deadline, that of 990102 none; the rest at random.
         boolean deadline = v == count && county.equals("990101") || !(v == count && county.equals("990102")) && random.nextBoolean();
-        versions.add(deadline ? r.withDeadline(random.nextInt(reporting + 1), TestEvents.T0.plusSeconds(86_400L * v)) : r);
+        CountyRollup sent = deadline ? r.withDeadline(random.nextInt(reporting + 1), TestEvents.T0.plusSeconds(86_400L * v)) : r;
+        // The latest version of 990101 counts sign-offs, that of 990103 predates them; the rest at random.
+        boolean signOffs = v == count && county.equals("990101") || !(v == count && county.equals("990103")) && random.nextBoolean();
+        if (signOffs) {
+          int signedOff = random.nextInt(expected + 1);
+          sent = sent.withSignOffs(signedOff, random.nextInt(signedOff + 1), random.nextInt(signedOff + 1));
+        }
+        versions.add(sent);
       }
     }
     List<CountyRollup> stream = new ArrayList<>(versions);
@@ -167,6 +174,9 @@ class CityRollupIT {
     assertThat(expected.schoolsOnTime()).as("a county with a deadline is among the latest").isNotNull();
     assertThat(expected.schoolsUnderDeadline()).as("and one without").isLessThan(expected.schoolsExpected());
     assertThat(rollup.get("timeliness").decimalValue()).isEqualByComparingTo(expected.timeliness());
+    assertThat(expected.schoolsSignedOff()).as("a county counting sign-offs is among the latest").isNotNull();
+    assertThat(rollup.get("signOffCompleteness").decimalValue()).isEqualByComparingTo(
+        BigDecimal.valueOf(expected.schoolsSignedOff()).divide(BigDecimal.valueOf(expected.schoolsExpected()), 4, RoundingMode.HALF_EVEN));
     await().atMost(PATIENCE).until(() -> count("select count(*) from county_rollup where county_id = '990199'") == 1);
     awaitOutboxDrained();
     List<CityRollupPublished> published = rollupEvents(PLATFORM);
@@ -307,7 +317,8 @@ class CityRollupIT {
 
   record Expected(long numerator, long denominator, int countiesReporting, int countiesExpected,
       int schoolsReporting, int schoolsExpected, int meeting, List<String> lineage,
-      Integer schoolsOnTime, Integer schoolsUnderDeadline) {
+      Integer schoolsOnTime, Integer schoolsUnderDeadline, Integer schoolsSignedOff, Integer schoolsSignedOffOnTime,
+      Integer schoolsApproved) {
 
     static Expected from(List<CountyRollup> sent, Set<String> known, int countiesExpected) {
       Map<String, CountyRollup> latest = new TreeMap<>();
@@ -323,7 +334,17 @@ class CityRollupIT {
       int meeting = 0;
       Integer onTime = null;
       Integer underDeadline = null;
+      Integer signedOff = null;
+      Integer signedOffOnTime = null;
+      Integer approved = null;
       for (CountyRollup r : latest.values()) {
+        if (r.schoolsSignedOff() != null) {
+          signedOff = (signedOff == null ? 0 : signedOff) + r.schoolsSignedOff();
+          approved = (approved == null ? 0 : approved) + r.schoolsApproved();
+        }
+        if (r.schoolsSignedOffOnTime() != null) {
+          signedOffOnTime = (signedOffOnTime == null ? 0 : signedOffOnTime) + r.schoolsSignedOffOnTime();
+        }
         if (r.deadline() != null) {
           onTime = (onTime == null ? 0 : onTime) + r.schoolsOnTime();
           underDeadline = (underDeadline == null ? 0 : underDeadline) + r.schoolsExpected();
@@ -335,7 +356,8 @@ class CityRollupIT {
         meeting += r.schoolsMeetingTarget();
       }
       List<String> lineage = latest.values().stream().map(r -> r.countyId() + "@" + r.version()).toList();
-      return new Expected(num, den, latest.size(), countiesExpected, reporting, expected, meeting, lineage, onTime, underDeadline);
+      return new Expected(num, den, latest.size(), countiesExpected, reporting, expected, meeting, lineage, onTime, underDeadline,
+          signedOff, signedOffOnTime, approved);
     }
 
     BigDecimal rate() {
@@ -360,7 +382,10 @@ class CityRollupIT {
           && r.get("schoolsReporting").asInt() == schoolsReporting && r.get("schoolsExpected").asInt() == schoolsExpected
           && r.get("schoolsMeetingTarget").asInt() == meeting && CityRollupIT.lineage(r).equals(lineage)
           && Objects.equals(nullableInt(r.get("schoolsOnTime")), schoolsOnTime)
-          && Objects.equals(nullableInt(r.get("schoolsUnderDeadline")), schoolsUnderDeadline);
+          && Objects.equals(nullableInt(r.get("schoolsUnderDeadline")), schoolsUnderDeadline)
+          && Objects.equals(nullableInt(r.get("schoolsSignedOff")), schoolsSignedOff)
+          && Objects.equals(nullableInt(r.get("schoolsSignedOffOnTime")), schoolsSignedOffOnTime)
+          && Objects.equals(nullableInt(r.get("schoolsApproved")), schoolsApproved);
     }
 
     boolean matches(CityRollupPublished e) {
@@ -369,7 +394,10 @@ class CityRollupIT {
           && e.schoolsReporting() == schoolsReporting && e.schoolsExpected() == schoolsExpected
           && e.schoolsMeetingTarget() == meeting
           && e.lineage().stream().map(l -> l.countyId() + "@" + l.version()).toList().equals(lineage)
-          && Objects.equals(e.schoolsOnTime(), schoolsOnTime) && Objects.equals(e.schoolsUnderDeadline(), schoolsUnderDeadline);
+          && Objects.equals(e.schoolsOnTime(), schoolsOnTime) && Objects.equals(e.schoolsUnderDeadline(), schoolsUnderDeadline)
+          && Objects.equals(e.schoolsSignedOff(), schoolsSignedOff)
+          && Objects.equals(e.schoolsSignedOffOnTime(), schoolsSignedOffOnTime)
+          && Objects.equals(e.schoolsApproved(), schoolsApproved);
     }
   }
 

@@ -19,30 +19,40 @@ final class TestEvents {
   record CountyRollup(
       UUID eventId, String countyId, String indicatorCode, long numerator, long denominator,
       int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version, Integer schoolsOnTime,
-      Instant deadline) {
+      Instant deadline, Integer schoolsSignedOff, Integer schoolsSignedOffOnTime, Integer schoolsApproved) {
 
     static CountyRollup of(String countyId, String indicatorCode, long numerator, long denominator,
         int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, long version) {
       return new CountyRollup(UUID.randomUUID(), countyId, indicatorCode, numerator, denominator,
-          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, null, null);
+          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, null, null, null, null, null);
     }
 
     /** This version as a county with a reporting deadline for the period publishes it. */
     CountyRollup withDeadline(int onTime, Instant deadline) {
       return new CountyRollup(eventId, countyId, indicatorCode, numerator, denominator,
-          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, onTime, deadline);
+          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, onTime, deadline, schoolsSignedOff,
+          schoolsSignedOffOnTime, schoolsApproved);
+    }
+
+    /** This version as a county that counts sign-offs publishes it; on time only with a deadline. */
+    CountyRollup withSignOffs(int signedOff, int signedOffOnTime, int approved) {
+      return new CountyRollup(eventId, countyId, indicatorCode, numerator, denominator,
+          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, schoolsOnTime, deadline, signedOff,
+          deadline == null ? null : signedOffOnTime, approved);
     }
 
     /** The same rollup again as a new event (a stale or repeated publication, not a redelivery). */
     CountyRollup republished() {
       return new CountyRollup(UUID.randomUUID(), countyId, indicatorCode, numerator, denominator,
-          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, schoolsOnTime, deadline);
+          schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, schoolsOnTime, deadline, schoolsSignedOff,
+          schoolsSignedOffOnTime, schoolsApproved);
     }
 
     String json() {
       var payload = new CountyRollupPublished(countyId, indicatorCode, PERIOD, numerator, denominator,
           schoolsReporting, schoolsExpected, schoolsMeetingTarget, version, T0.plusSeconds(version),
-          List.of(new CountyRollupPublished.SnapshotRef(countyId + "0001", version)), schoolsOnTime, deadline);
+          List.of(new CountyRollupPublished.SnapshotRef(countyId + "0001", version)), schoolsOnTime, deadline,
+          schoolsSignedOff, schoolsSignedOffOnTime, schoolsApproved);
       return EventCodec.encode(new EventEnvelope<>(
           eventId, "CountyRollupPublished", T0.plusSeconds(version), "district-service", 1, payload));
     }

@@ -11,11 +11,13 @@ import org.gongyu.contracts.indicator.Rollup;
  * What a city rollup says, before it gets a version: the shared arithmetic over the latest rollups
  * of the known counties, the county counts, the lineage sorted by county id, and timeliness over
  * the counties that set a deadline ({@code schoolsOnTime} of {@code schoolsUnderDeadline}, both
- * null when none did).
+ * null when none did), and the sums of the counties' sign-offs (ADR 0019): over the counties whose
+ * rollups carry them ({@code null} when none does); on time only over those that set a deadline.
  */
 record CityRollupFigures(
     Rollup rollup, int countiesReporting, int countiesExpected, List<CountyVersion> lineage,
-    Integer schoolsOnTime, Integer schoolsUnderDeadline) {
+    Integer schoolsOnTime, Integer schoolsUnderDeadline,
+    Integer schoolsSignedOff, Integer schoolsSignedOffOnTime, Integer schoolsApproved) {
 
   CityRollupFigures {
     lineage = List.copyOf(lineage);
@@ -39,13 +41,19 @@ record CityRollupFigures(
           () -> "county " + c.countyId() + " set a deadline but says nothing about schools on time")).sum();
       base = underDeadline.stream().mapToInt(c -> c.rollup().schoolsExpected()).sum();
     }
+    List<CountyFigure.SignOffs> signOffs = sorted.stream().map(CountyFigure::signOffs).filter(Objects::nonNull).toList();
+    List<Integer> signedOnTime = sorted.stream().filter(CountyFigure::hasDeadline).map(CountyFigure::signOffs)
+        .filter(Objects::nonNull).map(CountyFigure.SignOffs::signedOffOnTime).filter(Objects::nonNull).toList();
     return new CityRollupFigures(
         Rollup.ofRollups(sorted.stream().map(CountyFigure::rollup).toList()),
         sorted.size(),
         countiesExpected,
         sorted.stream().map(c -> new CountyVersion(c.countyId(), c.version())).toList(),
         onTime,
-        base);
+        base,
+        signOffs.isEmpty() ? null : signOffs.stream().mapToInt(CountyFigure.SignOffs::signedOff).sum(),
+        signedOnTime.isEmpty() ? null : signedOnTime.stream().mapToInt(Integer::intValue).sum(),
+        signOffs.isEmpty() ? null : signOffs.stream().mapToInt(CountyFigure.SignOffs::approved).sum());
   }
 
   /** Whether a stored rollup already says exactly this (then nothing is written or published). */
@@ -57,6 +65,9 @@ record CityRollupFigures(
         && countiesExpected == stored.countiesExpected()
         && lineage.equals(stored.lineage())
         && Objects.equals(schoolsOnTime, stored.schoolsOnTime())
-        && Objects.equals(schoolsUnderDeadline, stored.schoolsUnderDeadline());
+        && Objects.equals(schoolsUnderDeadline, stored.schoolsUnderDeadline())
+        && Objects.equals(schoolsSignedOff, stored.schoolsSignedOff())
+        && Objects.equals(schoolsSignedOffOnTime, stored.schoolsSignedOffOnTime())
+        && Objects.equals(schoolsApproved, stored.schoolsApproved());
   }
 }

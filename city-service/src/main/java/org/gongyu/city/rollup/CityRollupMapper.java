@@ -36,6 +36,10 @@ interface CityRollupMapper {
         row.schoolsReporting(), row.schoolsExpected(), row.schoolsMeetingTarget(), rollup.completeness(),
         row.schoolsOnTime(), row.schoolsUnderDeadline(),
         row.schoolsOnTime() == null ? null : new Figure(row.schoolsOnTime(), row.schoolsUnderDeadline()).rate(),
+        row.schoolsSignedOff(), row.schoolsSignedOffOnTime(), row.schoolsApproved(),
+        row.schoolsSignedOff() == null ? null : new Figure(row.schoolsSignedOff(), row.schoolsExpected()).rate(),
+        row.schoolsSignedOffOnTime() == null || row.schoolsUnderDeadline() == null
+            ? null : new Figure(row.schoolsSignedOffOnTime(), row.schoolsUnderDeadline()).rate(),
         row.version(), row.asOf(), toSources(row.lineage()));
   }
 }

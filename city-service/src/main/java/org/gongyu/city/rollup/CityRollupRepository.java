@@ -22,7 +22,7 @@ class CityRollupRepository {
   private static final String COLUMNS =
       "city_id, indicator_code, period_id, numerator, denominator, counties_reporting, counties_expected,"
           + " schools_reporting, schools_expected, schools_meeting_target, version, as_of, lineage, schools_on_time,"
-          + " schools_under_deadline";
+          + " schools_under_deadline, schools_signed_off, schools_signed_off_on_time, schools_approved";
 
   private final JdbcClient jdbc;
 
@@ -35,14 +35,16 @@ class CityRollupRepository {
     return jdbc.sql(
                 """
                 insert into county_rollup (county_id, indicator_code, period_id, numerator, denominator, schools_reporting,
-                  schools_expected, schools_meeting_target, version, as_of, schools_on_time, deadline)
+                  schools_expected, schools_meeting_target, version, as_of, schools_on_time, deadline, schools_signed_off,
+                  schools_signed_off_on_time, schools_approved)
                 values (:countyId, :code, :periodId, :numerator, :denominator, :reporting, :expected, :meeting, :version, :asOf,
-                  :onTime, :deadline)
+                  :onTime, :deadline, :signedOff, :signedOffOnTime, :approved)
                 on conflict (county_id, indicator_code, period_id) do update set numerator = excluded.numerator,
                   denominator = excluded.denominator, schools_reporting = excluded.schools_reporting,
                   schools_expected = excluded.schools_expected, schools_meeting_target = excluded.schools_meeting_target,
                   version = excluded.version, as_of = excluded.as_of, schools_on_time = excluded.schools_on_time,
-                  deadline = excluded.deadline
+                  deadline = excluded.deadline, schools_signed_off = excluded.schools_signed_off,
+                  schools_signed_off_on_time = excluded.schools_signed_off_on_time, schools_approved = excluded.schools_approved
                 where county_rollup.version < excluded.version
                 """)
             .param("countyId", r.countyId()).param("code", r.indicatorCode()).param("periodId", r.periodId())
@@ -52,6 +54,9 @@ class CityRollupRepository {
             .param("asOf", Timestamp.from(r.asOf()))
             .param("onTime", r.schoolsOnTime(), Types.INTEGER)
             .param("deadline", r.deadline() == null ? null : Timestamp.from(r.deadline()), Types.TIMESTAMP)
+            .param("signedOff", r.schoolsSignedOff(), Types.INTEGER)
+            .param("signedOffOnTime", r.schoolsSignedOffOnTime(), Types.INTEGER)
+            .param("approved", r.schoolsApproved(), Types.INTEGER)
             .update()
         == 1;
   }
@@ -72,7 +77,8 @@ class CityRollupRepository {
     return jdbc.sql(
             """
             select r.county_id, r.version, r.numerator, r.denominator, r.schools_reporting, r.schools_expected,
-              r.schools_meeting_target, r.schools_on_time, r.deadline
+              r.schools_meeting_target, r.schools_on_time, r.deadline, r.schools_signed_off, r.schools_signed_off_on_time,
+              r.schools_approved
             from county_rollup r join county c on c.id = r.county_id
             where c.city_id = ? and r.indicator_code = ? and r.period_id = ?
             """)
@@ -81,7 +87,9 @@ class CityRollupRepository {
           Timestamp deadline = rs.getTimestamp(9);
           return new CountyFigure(rs.getString(1), rs.getLong(2),
               new Rollup(new Figure(rs.getLong(3), rs.getLong(4)), rs.getInt(5), rs.getInt(6), rs.getInt(7)),
-              rs.getObject(8, Integer.class), deadline == null ? null : deadline.toInstant());
+              rs.getObject(8, Integer.class), deadline == null ? null : deadline.toInstant(),
+              CountyFigure.SignOffs.of(rs.getObject(10, Integer.class), rs.getObject(11, Integer.class),
+                  rs.getObject(12, Integer.class)));
         })
         .list();
   }
@@ -93,7 +101,8 @@ class CityRollupRepository {
               counties_reporting = :countiesReporting, counties_expected = :countiesExpected,
               schools_reporting = :schoolsReporting, schools_expected = :schoolsExpected,
               schools_meeting_target = :meeting, version = :version, as_of = :asOf, lineage = cast(:lineage as jsonb),
-              schools_on_time = :onTime, schools_under_deadline = :underDeadline
+              schools_on_time = :onTime, schools_under_deadline = :underDeadline, schools_signed_off = :signedOff,
+              schools_signed_off_on_time = :signedOffOnTime, schools_approved = :approved
             where city_id = :cityId and indicator_code = :code and period_id = :periodId
             """)
         .param("numerator", r.numerator()).param("denominator", r.denominator())
@@ -102,6 +111,9 @@ class CityRollupRepository {
         .param("meeting", r.schoolsMeetingTarget()).param("version", r.version())
         .param("asOf", Timestamp.from(r.asOf())).param("lineage", JSON.writeValueAsString(r.lineage()))
         .param("onTime", r.schoolsOnTime(), Types.INTEGER).param("underDeadline", r.schoolsUnderDeadline(), Types.INTEGER)
+        .param("signedOff", r.schoolsSignedOff(), Types.INTEGER)
+        .param("signedOffOnTime", r.schoolsSignedOffOnTime(), Types.INTEGER)
+        .param("approved", r.schoolsApproved(), Types.INTEGER)
         .param("cityId", r.cityId()).param("code", r.indicatorCode()).param("periodId", r.periodId())
         .update();
   }
@@ -139,6 +151,8 @@ class CityRollupRepository {
         rs.getInt("schools_reporting"), rs.getInt("schools_expected"), rs.getInt("schools_meeting_target"),
         rs.getLong("version"), asOf == null ? null : asOf.toInstant(),
         JSON.readValue(rs.getString("lineage"), LINEAGE),
-        rs.getObject("schools_on_time", Integer.class), rs.getObject("schools_under_deadline", Integer.class));
+        rs.getObject("schools_on_time", Integer.class), rs.getObject("schools_under_deadline", Integer.class),
+        rs.getObject("schools_signed_off", Integer.class), rs.getObject("schools_signed_off_on_time", Integer.class),
+        rs.getObject("schools_approved", Integer.class));
   }
 }

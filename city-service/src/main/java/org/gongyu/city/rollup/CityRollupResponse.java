@@ -10,7 +10,9 @@ import java.util.List;
  * ({@code schoolsOnTime} / {@code schoolsUnderDeadline}) covers the counties that set a deadline for
  * the period; all three are null while none has. For a sensitive indicator whose numerator or
  * denominator is between 1 and 4, {@code suppressed} is true and numerator, denominator, rate and
- * met are null (small cells).
+ * met are null (small cells). Sign-offs (ADR 0019): {@code schoolsSignedOff} over {@code
+ * schoolsExpected} is {@code signOffCompleteness}, {@code schoolsSignedOffOnTime} over {@code
+ * schoolsUnderDeadline} is {@code signOffTimeliness}; null while no county's rollup carries them.
  */
 record CityRollupResponse(
     String cityId,
@@ -31,6 +33,11 @@ record CityRollupResponse(
     Integer schoolsOnTime,
     Integer schoolsUnderDeadline,
     BigDecimal timeliness,
+    Integer schoolsSignedOff,
+    Integer schoolsSignedOffOnTime,
+    Integer schoolsApproved,
+    BigDecimal signOffCompleteness,
+    BigDecimal signOffTimeliness,
     long version,
     Instant asOf,
     List<Source> lineage) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A stored {@code city_rollup} row; version 0 is the unpublished placeholder. {@code schoolsOnTime}
- * and {@code schoolsUnderDeadline} are null while no county has set a deadline for the period.
+ * and {@code schoolsUnderDeadline} are null while no county has set a deadline for the period; the
+ * sign-off sums while no county's rollup carries them.
  */
 record CityRollupRow(
     String cityId,
@@ -22,4 +23,7 @@ record CityRollupRow(
     Instant asOf,
     List<CountyVersion> lineage,
     Integer schoolsOnTime,
-    Integer schoolsUnderDeadline) {}
+    Integer schoolsUnderDeadline,
+    Integer schoolsSignedOff,
+    Integer schoolsSignedOffOnTime,
+    Integer schoolsApproved) {}

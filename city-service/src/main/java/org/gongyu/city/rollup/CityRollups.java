@@ -52,7 +52,8 @@ class CityRollups {
         r.figure().numerator(), r.figure().denominator(),
         figures.countiesReporting(), figures.countiesExpected(),
         r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(),
-        stored.version() + 1, clock.instant(), figures.lineage(), figures.schoolsOnTime(), figures.schoolsUnderDeadline());
+        stored.version() + 1, clock.instant(), figures.lineage(), figures.schoolsOnTime(), figures.schoolsUnderDeadline(),
+        figures.schoolsSignedOff(), figures.schoolsSignedOffOnTime(), figures.schoolsApproved());
     repo.save(next);
     outbox.publish(Topics.CITY_INDICATOR_ROLLUPS, city.id(), toEvent(next));
     return Optional.of(next.version());
@@ -75,6 +76,7 @@ class CityRollups {
         r.countiesReporting(), r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(),
         r.version(), r.asOf(),
         r.lineage().stream().map(l -> new CityRollupPublished.RollupRef(l.countyId(), l.version())).toList(),
-        city.name(), r.schoolsOnTime(), r.schoolsUnderDeadline());
+        city.name(), r.schoolsOnTime(), r.schoolsUnderDeadline(), r.schoolsSignedOff(), r.schoolsSignedOffOnTime(),
+        r.schoolsApproved());
   }
 }

@@ -80,5 +80,17 @@ class CountyRollupListener {
       PayloadCheck.require(r.schoolsOnTime() >= 0 && r.schoolsOnTime() <= r.schoolsReporting(),
           "schoolsOnTime must be between 0 and schoolsReporting");
     }
+    PayloadCheck.require((r.schoolsSignedOff() == null) == (r.schoolsApproved() == null),
+        "schoolsSignedOff and schoolsApproved are both present or both absent");
+    if (r.schoolsSignedOff() != null) {
+      PayloadCheck.require(r.schoolsSignedOff() >= 0 && r.schoolsSignedOff() <= r.schoolsExpected(),
+          "schoolsSignedOff must be between 0 and schoolsExpected");
+      PayloadCheck.require(r.schoolsApproved() >= 0 && r.schoolsApproved() <= r.schoolsSignedOff(),
+          "schoolsApproved must be between 0 and schoolsSignedOff");
+    }
+    if (r.schoolsSignedOffOnTime() != null) {
+      PayloadCheck.require(r.schoolsSignedOff() != null && r.schoolsSignedOffOnTime() >= 0
+          && r.schoolsSignedOffOnTime() <= r.schoolsSignedOff(), "schoolsSignedOffOnTime must be between 0 and schoolsSignedOff");
+    }
   }
 }

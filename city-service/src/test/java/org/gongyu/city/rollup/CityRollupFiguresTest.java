@@ -66,6 +66,29 @@ class CityRollupFiguresTest {
   }
 
   @Test
+  void sumsSignOffsOverTheCountiesThatCarryThemAndOnTimeOnlyWhereADeadlineIsSet() {
+    Instant deadline = Instant.parse("2025-12-31T16:00:00Z");
+    Rollup r = new Rollup(new Figure(1, 2), 3, 4, 1);
+    var figures = CityRollupFigures.of(List.of(
+        new CountyFigure("990101", 2, r, 2, deadline, new CountyFigure.SignOffs(3, 2, 1)),
+        new CountyFigure("990102", 2, r, null, null, new CountyFigure.SignOffs(4, null, 4)),
+        new CountyFigure("990103", 2, r, 3, deadline, null)), 3);
+
+    assertThat(figures.schoolsSignedOff()).as("the county from before sign-offs adds nothing").isEqualTo(7);
+    assertThat(figures.schoolsSignedOffOnTime()).isEqualTo(2);
+    assertThat(figures.schoolsApproved()).isEqualTo(5);
+    CityRollupRow stored = stored(3, 6, 3, 3, 9, 12, 3, 4,
+        List.of(new CountyVersion("990101", 2), new CountyVersion("990102", 2), new CountyVersion("990103", 2)));
+    CityRollupRow same = new CityRollupRow(stored.cityId(), stored.indicatorCode(), stored.periodId(), 3, 6, 3, 3, 9, 12, 3, 4,
+        stored.asOf(), stored.lineage(), 5, 8, 7, 2, 5);
+    assertThat(figures.sameAs(same)).isTrue();
+    assertThat(figures.sameAs(new CityRollupRow(stored.cityId(), stored.indicatorCode(), stored.periodId(), 3, 6, 3, 3, 9, 12,
+        3, 4, stored.asOf(), stored.lineage(), 5, 8, 7, 2, 4))).as("an approval fewer").isFalse();
+    assertThat(CityRollupFigures.of(List.of(new CountyFigure("990101", 1, r, 2, deadline)), 1).schoolsSignedOff())
+        .as("no county carries sign-offs").isNull();
+  }
+
+  @Test
   void hasNoTimelinessWhileNoCountySetADeadline() {
     var figures = CityRollupFigures.of(List.of(county("990101", 1, 1, 2, 1, 3, 0), county("990102", 1, 1, 2, 1, 3, 0)), 2);
 
@@ -101,12 +124,12 @@ class CityRollupFiguresTest {
   private static CityRollupRow stored(long num, long den, int countiesReporting, int countiesExpected,
       int schoolsReporting, int schoolsExpected, int meeting, long version, List<CountyVersion> lineage) {
     return new CityRollupRow("990100", "PLATFORM_REGISTRATION", "2025-2026-1", num, den, countiesReporting, countiesExpected,
-        schoolsReporting, schoolsExpected, meeting, version, Instant.parse("2025-10-01T00:00:00Z"), lineage, null, null);
+        schoolsReporting, schoolsExpected, meeting, version, Instant.parse("2025-10-01T00:00:00Z"), lineage, null, null, null, null, null);
   }
 
   private static CityRollupRow withTimeliness(CityRollupRow r, Integer onTime, Integer underDeadline) {
     return new CityRollupRow(r.cityId(), r.indicatorCode(), r.periodId(), r.numerator(), r.denominator(), r.countiesReporting(),
         r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), r.asOf(),
-        r.lineage(), onTime, underDeadline);
+        r.lineage(), onTime, underDeadline, null, null, null);
   }
 }

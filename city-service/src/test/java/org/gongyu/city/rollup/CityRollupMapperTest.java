@@ -51,7 +51,7 @@ class CityRollupMapperTest {
     Rollup r = f.rollup();
     return new CityRollupRow("990100", "DEMONSTRATION_SCHOOLS", CYCLE.id(), r.figure().numerator(), r.figure().denominator(),
         f.countiesReporting(), f.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), 1,
-        Instant.parse("2026-10-08T02:00:00Z"), f.lineage(), null, null);
+        Instant.parse("2026-10-08T02:00:00Z"), f.lineage(), null, null, null, null, null);
   }
 
   private static IndicatorDefined demonstrationSchools(String target) {
