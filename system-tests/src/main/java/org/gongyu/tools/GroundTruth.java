@@ -358,7 +358,12 @@ public final class GroundTruth {
 
   // ---- rollups
 
-  /** What a county (or, with counties summed, the city) should show for one indicator and period. */
+  /**
+   * What a county (or, with counties summed, the city) should show for one indicator and period.
+   * The sign-off counts (完成上报, ADR 0019) are of the schools counted, for the rollup's own period:
+   * in force, in force and made by the deadline (null where the county set none), approved; null
+   * where they are not known (another test's counties summed in).
+   */
   public record Expected(
       Fig figure,
       int schoolsReporting,
@@ -368,7 +373,17 @@ public final class GroundTruth {
       Integer schoolsUnderDeadline,
       Boolean met,
       boolean suppressed,
-      Map<String, Fig> schools) {}
+      Map<String, Fig> schools,
+      Integer schoolsSignedOff,
+      Integer schoolsSignedOffOnTime,
+      Integer schoolsApproved) {
+
+    public Expected(Fig figure, int schoolsReporting, int schoolsExpected, int schoolsMeetingTarget, Integer schoolsOnTime,
+        Integer schoolsUnderDeadline, Boolean met, boolean suppressed, Map<String, Fig> schools) {
+      this(figure, schoolsReporting, schoolsExpected, schoolsMeetingTarget, schoolsOnTime, schoolsUnderDeadline, met,
+          suppressed, schools, null, null, null);
+    }
+  }
 
   /** The county a school belongs to in a period: the one it was in on the period's first day. */
   public static String countyOf(SchoolData s, P p, List<Move> moves) {
@@ -389,12 +404,17 @@ public final class GroundTruth {
   /** Expected figures per county id, for every county of the city, of one indicator. */
   public static Map<String, Expected> counties(City city, Def def) {
     P p = periodOf(def, city.today());
+    // the schools sign off the current semester only
+    boolean signedPeriod = p.equals(P.of(PType.SEMESTER, city.today()));
     Map<String, Expected> result = new LinkedHashMap<>();
     for (County county : city.counties()) {
       Fig sum = new Fig(0, 0);
       int expected = 0;
       int meeting = 0;
       int onTime = 0;
+      int signedOff = 0;
+      int signedOffOnTime = 0;
+      int approved = 0;
       Map<String, Fig> schools = new TreeMap<>();
       for (SchoolData s : city.schools()) {
         if (!countyOf(s, p, city.moves()).equals(county.id()) || !def.appliesTo(s.type())) {
@@ -411,11 +431,18 @@ public final class GroundTruth {
         if (s.wave() == 1) {
           onTime++;
         }
+        GroundTruthRecords.SignOffPlan plan = GroundTruthRecords.SignOffPlan.of(s.id());
+        if (signedPeriod && plan.inForce()) {
+          signedOff++;
+          signedOffOnTime += plan == GroundTruthRecords.SignOffPlan.ON_TIME ? 1 : 0;
+          approved += plan == GroundTruthRecords.SignOffPlan.APPROVED ? 1 : 0;
+        }
       }
       Boolean met = def.target() == null ? null
           : def.kind() == Kind.COUNT ? expected > 0 && meeting == expected : meets(def, sum);
       result.put(county.id(), new Expected(sum, schools.size(), expected, meeting, county.setsDeadline() ? onTime : null,
-          county.setsDeadline() ? expected : null, met, suppressed(def, sum), schools));
+          county.setsDeadline() ? expected : null, met, suppressed(def, sum), schools, signedOff,
+          county.setsDeadline() ? signedOffOnTime : null, approved));
     }
     return result;
   }
@@ -429,7 +456,15 @@ public final class GroundTruth {
     int meeting = 0;
     Integer onTime = null;
     Integer under = null;
+    int signedOff = 0;
+    Integer signedOffOnTime = null;
+    int approved = 0;
     for (Expected c : counties.values()) {
+      signedOff += c.schoolsSignedOff();
+      approved += c.schoolsApproved();
+      if (c.schoolsSignedOffOnTime() != null) {
+        signedOffOnTime = (signedOffOnTime == null ? 0 : signedOffOnTime) + c.schoolsSignedOffOnTime();
+      }
       sum = sum.plus(c.figure());
       reporting += c.schoolsReporting();
       expected += c.schoolsExpected();
@@ -441,7 +476,8 @@ public final class GroundTruth {
     }
     Boolean met = def.target() == null ? null
         : def.kind() == Kind.COUNT ? expected > 0 && meeting == expected : meets(def, sum);
-    return new Expected(sum, reporting, expected, meeting, onTime, under, met, suppressed(def, sum), Map.of());
+    return new Expected(sum, reporting, expected, meeting, onTime, under, met, suppressed(def, sum), Map.of(), signedOff,
+        signedOffOnTime, approved);
   }
 
   /** Every derived indicator with its period id, for printing. */
@@ -449,9 +485,10 @@ public final class GroundTruth {
     List<String> lines = new ArrayList<>();
     for (Def def : INDICATORS) {
       Expected c = city(city, def);
-      lines.add(String.format("%-27s %-10s %6d / %-6d reporting %d/%d meeting %d on time %s met %s%s", def.code(),
-          periodOf(def, city.today()).id(), c.figure().num(), c.figure().den(), c.schoolsReporting(), c.schoolsExpected(),
-          c.schoolsMeetingTarget(), c.schoolsOnTime() + "/" + c.schoolsUnderDeadline(), c.met(), c.suppressed() ? " (suppressed)" : ""));
+      lines.add(String.format("%-27s %-10s %6d / %-6d reporting %d/%d meeting %d on time %s met %s signed off %d (on time %s, approved %d)%s",
+          def.code(), periodOf(def, city.today()).id(), c.figure().num(), c.figure().den(), c.schoolsReporting(),
+          c.schoolsExpected(), c.schoolsMeetingTarget(), c.schoolsOnTime() + "/" + c.schoolsUnderDeadline(), c.met(),
+          c.schoolsSignedOff(), c.schoolsSignedOffOnTime(), c.schoolsApproved(), c.suppressed() ? " (suppressed)" : ""));
     }
     return lines;
   }

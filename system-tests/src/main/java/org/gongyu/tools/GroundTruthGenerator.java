@@ -94,6 +94,10 @@ public final class GroundTruthGenerator {
         SchoolData s = SchoolData.empty(id, COUNTIES[c][1] + "第" + n + "校", type, countyId, wave, classes);
         registrations(r, s, "gt", semester.start(), yesterday);
         fill(r, s, today, yesterday, true, "gt");
+        if (GroundTruthRecords.SignOffPlan.of(id) == GroundTruthRecords.SignOffPlan.ON_TIME) {
+          // it signs off before the deadline: the period is locked, it sends no correction after
+          s.ops().removeIf(GroundTruthRecords.Op::late);
+        }
         schools.add(s);
       }
     }

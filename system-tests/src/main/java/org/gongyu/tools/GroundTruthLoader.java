@@ -22,6 +22,7 @@ import org.gongyu.tools.GroundTruthRecords.Move;
 import org.gongyu.tools.GroundTruthRecords.Op;
 import org.gongyu.tools.GroundTruthRecords.SchoolClass;
 import org.gongyu.tools.GroundTruthRecords.SchoolData;
+import org.gongyu.tools.GroundTruthRecords.SignOffPlan;
 
 /**
  * Sends a generated city through the gateway the way schools and counties would: the first wave of
@@ -72,6 +73,10 @@ public final class GroundTruthLoader {
       records(s, false);
     });
     out.printf("ground truth: first wave of %d schools recorded (%d requests)%n", first.size(), requests());
+    String semester = P.of(GroundTruth.PType.SEMESTER, city.today()).id();
+    List<SchoolData> onTime = first.stream().filter(s -> SignOffPlan.of(s.id()) == SignOffPlan.ON_TIME).toList();
+    onTime.forEach(s -> signOff(s, semester));
+    out.printf("ground truth: %d schools signed off %s before the deadline%n", onTime.size(), semester);
     for (Move m : city.moves()) {
       count(client.moveSchool(m.fromCountyId(), m.schoolId(), m.toCountyId(), m.toXuequId(),
           P.of(GroundTruth.PType.SEMESTER, m.effectiveFrom()).id()));
@@ -95,12 +100,57 @@ public final class GroundTruthLoader {
       duplicates(city, s);
     });
     out.printf("ground truth: second wave of %d schools recorded late (%d requests)%n", second.size(), requests());
-    parallel(first, s -> {
+    parallel(first.stream().filter(s -> SignOffPlan.of(s.id()) != SignOffPlan.ON_TIME).toList(), s -> {
       late(s);
       duplicates(city, s);
     });
     out.printf("ground truth: corrections and duplicates sent (%d requests in all)%n", requests());
+    signOffsAndReviews(city, semester);
     return deadline;
+  }
+
+  /** A school admin signs off the period (完成上报): 201 with the state SIGNED_OFF. */
+  private void signOff(SchoolData s, String period) {
+    Reply reply = GongyuClient.require(client.post("/api/school/schools/" + s.id() + "/sign-offs/" + period, Map.of()),
+        "sign-off of " + s.id() + " " + period);
+    count(reply);
+    if (!reply.body().path("state").asString().equals("SIGNED_OFF")) {
+      throw new IllegalStateException("sign-off of " + s.id() + " " + period + " left it " + reply.body());
+    }
+  }
+
+  /**
+   * After everything was sent: the late sign-offs, then the counties' reviews of them (return with a
+   * comment, or approve), each once the county has received the school's sign-off.
+   */
+  private void signOffsAndReviews(City city, String semester) {
+    List<SchoolData> late = city.schools().stream()
+        .filter(s -> SignOffPlan.of(s.id()).inForce() && SignOffPlan.of(s.id()) != SignOffPlan.ON_TIME
+            || SignOffPlan.of(s.id()) == SignOffPlan.RETURNED)
+        .toList();
+    late.forEach(s -> signOff(s, semester));
+    P period = P.of(GroundTruth.PType.SEMESTER, city.today());
+    int reviewed = 0;
+    for (SchoolData s : late) {
+      SignOffPlan plan = SignOffPlan.of(s.id());
+      if (plan != SignOffPlan.APPROVED && plan != SignOffPlan.RETURNED) {
+        continue;
+      }
+      String base = "/api/district/counties/" + GroundTruth.countyOf(s, period, city.moves()) + "/approvals/" + semester
+          + "/schools/" + s.id();
+      GongyuClient.eventually("the county has the sign-off of " + s.id(), () -> client.get(base),
+          r -> r.ok() && r.body().path("state").asString().equals("SIGNED_OFF"), java.time.Duration.ofSeconds(60));
+      Map<String, Object> review = new LinkedHashMap<>();
+      review.put("signOffVersion", 1);
+      if (plan == SignOffPlan.RETURNED) {
+        review.put("comment", "请核对家访记录后重新上报");
+      }
+      count(GongyuClient.require(client.post(base + (plan == SignOffPlan.APPROVED ? "/approval" : "/return"), review),
+          plan + " " + s.id()));
+      reviewed++;
+    }
+    out.printf("ground truth: %d more schools signed off %s after the deadline, %d reviewed by their county%n",
+        late.size(), semester, reviewed);
   }
 
   private void register(City city, SchoolData s) {

@@ -110,6 +110,39 @@ public final class GroundTruthRecords {
     }
   }
 
+  /**
+   * What a school of the ground-truth city does with the current semester (完成上报, ADR 0019):
+   * nothing; signs off before its county's deadline (then sends no correction: the period is
+   * locked); signs off after everything was sent; the same and the county returns it (no longer in
+   * force); the same and the county approves it.
+   */
+  public enum SignOffPlan {
+    NONE, ON_TIME, LATE, RETURNED, APPROVED;
+
+    /** In force: signed off and neither returned nor reopened. */
+    public boolean inForce() {
+      return this == ON_TIME || this == LATE || this == APPROVED;
+    }
+
+    /**
+     * The plan of a ground-truth school, by its number in the county (the last four digits): 4 and 5
+     * on time, 7 and 13 late, 8 and 12 approved (12 is of the second wave), 10 returned. None of
+     * them moves county.
+     */
+    public static SignOffPlan of(String schoolId) {
+      if (!schoolId.startsWith("9902")) {
+        return NONE;
+      }
+      return switch (Integer.parseInt(schoolId.substring(schoolId.length() - 4))) {
+        case 4, 5 -> ON_TIME;
+        case 7, 13 -> LATE;
+        case 8, 12 -> APPROVED;
+        case 10 -> RETURNED;
+        default -> NONE;
+      };
+    }
+  }
+
   /** A school moving county from the start of a semester. */
   public record Move(String schoolId, String fromCountyId, String toCountyId, String toXuequId, LocalDate effectiveFrom) {}
 

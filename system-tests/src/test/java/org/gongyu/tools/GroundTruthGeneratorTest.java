@@ -3,6 +3,7 @@ package org.gongyu.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.gongyu.tools.GroundTruth.Def;
 import org.gongyu.tools.GroundTruth.Expected;
@@ -53,6 +54,35 @@ class GroundTruthGeneratorTest {
     assertThat(city.schools().stream().flatMap(s -> s.ops().stream()).filter(GroundTruthRecords.Op::late).count()).isGreaterThan(60);
     GroundTruth.summary(city).forEach(System.out::println);
     System.out.println("records: " + city.schools().stream().mapToInt(SchoolData::recordCount).sum());
+  }
+
+  @Test
+  void schoolsSignOffTheSemesterOnTimeLateReturnedOrApprovedAndTheOnTimeOnesSendNoCorrection() {
+    City city = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
+    for (SchoolData s : city.schools()) {
+      if (GroundTruthRecords.SignOffPlan.of(s.id()) == GroundTruthRecords.SignOffPlan.ON_TIME) {
+        assertThat(s.wave()).as("signs off before the deadline, so it recorded in the first wave").isEqualTo(1);
+        assertThat(s.ops()).as("a locked period takes no correction").noneMatch(GroundTruthRecords.Op::late);
+      }
+      assertThat(city.moves()).as("no school that signs off moves county")
+          .noneMatch(m -> m.schoolId().equals(s.id()) && GroundTruthRecords.SignOffPlan.of(s.id()) != GroundTruthRecords.SignOffPlan.NONE);
+    }
+    // a semester indicator every school reports: in force 4, 5, 7, 8, 12, 13; on time 4, 5; approved 8, 12
+    Map<String, Expected> registration = GroundTruth.counties(city, GroundTruth.indicator("PLATFORM_REGISTRATION"));
+    Expected first = registration.get("990211");
+    assertThat(List.of(first.schoolsSignedOff(), first.schoolsSignedOffOnTime(), first.schoolsApproved())).containsExactly(6, 2, 2);
+    Expected noDeadline = registration.get("990214");
+    assertThat(noDeadline.schoolsSignedOff()).isEqualTo(6);
+    assertThat(noDeadline.schoolsSignedOffOnTime()).as("the fourth county sets no deadline").isNull();
+    Expected cityWide = GroundTruth.city(city, GroundTruth.indicator("PLATFORM_REGISTRATION"));
+    assertThat(List.of(cityWide.schoolsSignedOff(), cityWide.schoolsSignedOffOnTime(), cityWide.schoolsApproved()))
+        .containsExactly(24, 6, 8);
+    // an indicator of the school year: no school signed it off
+    for (Def def : GroundTruth.INDICATORS) {
+      if (def.periodType() != GroundTruth.PType.SEMESTER) {
+        assertThat(GroundTruth.city(city, def).schoolsSignedOff()).as(def.code()).isZero();
+      }
+    }
   }
 
   @Test

@@ -128,6 +128,8 @@ class GroundTruthSystemIT {
         }
         Expected e = counties.get(county.id());
         unit(diffs, where, def, reply.body().path("county"), e, false);
+        signOffs(diffs, where + " (district-service)", client.get("/api/district/counties/" + county.id() + "/rollups/"
+            + def.code() + "/" + p.id()), e);
         Map<String, JsonNode> rows = new HashMap<>();
         reply.body().path("schools").forEach(s -> rows.put(s.path("id").asString(), s));
         for (var school : e.schools().entrySet()) {
@@ -260,6 +262,19 @@ class GroundTruthSystemIT {
     Boolean met = def.target() == null ? null
         : def.kind() == GroundTruth.Kind.COUNT ? expected > 0 && meeting == expected : GroundTruth.meets(def, sum);
     return new Expected(sum, reporting, expected, meeting, onTime, under, met, GroundTruth.suppressed(def, sum), Map.of());
+  }
+
+  /** A county's counts of sign-offs of the period (完成上报) as district-service's rollup shows them. */
+  static void signOffs(List<String> diffs, String where, GongyuClient.Reply reply, Expected e) {
+    if (!reply.ok()) {
+      diffs.add(where + ": rollup answered " + reply.status() + " " + reply.body());
+      return;
+    }
+    JsonNode node = reply.body();
+    expectEqual(diffs, where, "schoolsSignedOff", number(node.path("schoolsSignedOff")), (long) e.schoolsSignedOff());
+    expectEqual(diffs, where, "schoolsSignedOffOnTime", number(node.path("schoolsSignedOffOnTime")),
+        e.schoolsSignedOffOnTime() == null ? null : (long) e.schoolsSignedOffOnTime());
+    expectEqual(diffs, where, "schoolsApproved", number(node.path("schoolsApproved")), (long) e.schoolsApproved());
   }
 
   /** A county's or the city's figures. */
