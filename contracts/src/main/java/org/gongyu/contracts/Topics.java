@@ -48,8 +48,9 @@ public final class Topics {
   public static final String SCHOOL_SIGN_OFFS = "gongyu.school.sign-offs.v1";
 
   /**
-   * {@link org.gongyu.contracts.district.v1.SchoolPeriodReviewed} and {@link
-   * org.gongyu.contracts.district.v1.CountyPeriodSubmission}, key = county id: one topic so that the
+   * {@link org.gongyu.contracts.district.v1.SchoolPeriodReviewed}, {@link
+   * org.gongyu.contracts.district.v1.CountyPeriodSubmission} and {@link
+   * org.gongyu.contracts.district.v1.ReportingDeadlineSet}, key = county id: one topic so that the
    * reviews a submission rests on precede it.
    */
   public static final String DISTRICT_PERIOD_APPROVALS = "gongyu.district.period-approvals.v1";

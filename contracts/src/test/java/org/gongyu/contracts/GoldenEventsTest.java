@@ -31,6 +31,7 @@ import org.gongyu.contracts.indicator.TargetComparator;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.gongyu.contracts.school.v1.PeriodSignedOff;
+import org.gongyu.contracts.district.v1.ReportingDeadlineSet;
 import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
@@ -129,6 +130,8 @@ class GoldenEventsTest {
         new Golden("SchoolPeriodReviewed.json",
             new SchoolPeriodReviewed("330101", "3301010001", "2025-2026-1", 2, SchoolPeriodReviewed.Action.RETURNED,
                 "家访记录与家长联系数不符，请核对后重新上报", AT, 3)),
+        new Golden("ReportingDeadlineSet.json",
+            new ReportingDeadlineSet("330101", "2025-2026-1", Instant.parse("2026-01-15T16:00:00Z"), 2, AT)),
         new Golden("CountyPeriodSubmission.json",
             new CountyPeriodSubmission("330101", "2025-2026-1", CountyPeriodSubmission.Status.SUBMITTED,
                 List.of(new CountyPeriodSubmission.ApprovedSchool("3301010001", 2),

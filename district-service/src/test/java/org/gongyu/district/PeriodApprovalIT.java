@@ -19,10 +19,15 @@ import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
+import org.gongyu.contracts.district.v1.ReportingDeadlineSet;
 import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.school.v1.PeriodSignedOff;
 import org.gongyu.testing.ConsumerGroups;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +44,8 @@ import tools.jackson.databind.JsonNode;
  * (completeness, timeliness, approvals). Counties 996201 to 996205, schools 9962xxxxxx.
  */
 class PeriodApprovalIT extends DistrictITSupport {
+
+  @Autowired ConfigurableApplicationContext context;
 
   private static final String PERIOD = TestEvents.PERIOD;
 
@@ -198,6 +205,8 @@ class PeriodApprovalIT extends DistrictITSupport {
     Instant deadline = TestEvents.T0.plusSeconds(5400);
     assertThat(put("/api/district/counties/" + county + "/deadlines/" + PERIOD, "{\"deadline\":\"" + deadline + "\"}")
         .getStatusCode().value()).isEqualTo(201);
+    assertThat(put("/api/district/counties/" + county + "/deadlines/" + PERIOD, "{\"deadline\":\"" + deadline + "\"}")
+        .getStatusCode().value()).as("the same deadline again").isEqualTo(200);
 
     signOff(county, SignOff.of(a, 1, 30, 40));
     signOff(county, SignOff.of(b, 1, 10, 40));
@@ -230,6 +239,23 @@ class PeriodApprovalIT extends DistrictITSupport {
     awaitConsumed(replay);
     awaitOutboxDrained();
     assertThat(rollupEvents(county, PLATFORM).getLast().version()).isEqualTo(last.version());
+
+    // the deadline travelled to the school tier once, on the approvals topic, keyed by the county
+    assertThat(approvalEvents(county).stream().map(EventEnvelope::payload).filter(ReportingDeadlineSet.class::isInstance)
+        .map(ReportingDeadlineSet.class::cast).toList())
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.deadline()).isEqualTo(deadline);
+          assertThat(d.version()).isEqualTo(1);
+          assertThat(d.periodId()).isEqualTo(PERIOD);
+        });
+    // a deadline set before deadlines travelled (published_version null) goes out when the service is ready
+    jdbc.sql("update county_deadline set published_version = null where county_id = ?").param(county).update();
+    context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, java.time.Duration.ZERO));
+    awaitOutboxDrained();
+    assertThat(approvalEvents(county).stream().map(EventEnvelope::payload).filter(ReportingDeadlineSet.class::isInstance)
+        .map(p -> ((ReportingDeadlineSet) p).version()).toList()).containsExactly(1L, 1L);
+    assertThat(count("select published_version from county_deadline where county_id = '" + county + "'")).isEqualTo(1);
   }
 
   @Test
@@ -411,9 +437,11 @@ class PeriodApprovalIT extends DistrictITSupport {
         continue;
       }
       String type = EventCodec.typeOf(r.value());
-      out.add(type.equals("SchoolPeriodReviewed")
-          ? EventCodec.decode(r.value(), SchoolPeriodReviewed.class)
-          : EventCodec.decode(r.value(), CountyPeriodSubmission.class));
+      out.add(switch (type) {
+        case "SchoolPeriodReviewed" -> EventCodec.decode(r.value(), SchoolPeriodReviewed.class);
+        case "ReportingDeadlineSet" -> EventCodec.decode(r.value(), ReportingDeadlineSet.class);
+        default -> EventCodec.decode(r.value(), CountyPeriodSubmission.class);
+      });
     }
     return out;
   }

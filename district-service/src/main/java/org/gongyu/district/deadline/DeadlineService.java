@@ -13,12 +13,22 @@ import org.gongyu.contracts.period.Period;
 import org.gongyu.district.county.CountyDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.gongyu.chassis.messaging.Outbox;
+import org.gongyu.contracts.Topics;
+import org.gongyu.contracts.district.v1.ReportingDeadlineSet;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Sets and lists a county's reporting deadlines; one transaction per command. */
+/**
+ * Sets and lists a county's reporting deadlines; one transaction per command. Every new version is
+ * published to the school tier ({@link ReportingDeadlineSet}) in the same transaction; versions set
+ * before deadlines were published go out when the service is ready.
+ */
 @Service
 class DeadlineService {
 
@@ -29,8 +39,13 @@ class DeadlineService {
   private final CityCalendar calendar;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final Outbox outbox;
+  private final TransactionTemplate tx;
 
-  DeadlineService(JdbcClient jdbc, CountyDirectory counties, CityCalendar calendar, ApplicationEventPublisher events, Clock clock) {
+  DeadlineService(JdbcClient jdbc, CountyDirectory counties, CityCalendar calendar, ApplicationEventPublisher events, Clock clock,
+      Outbox outbox, TransactionTemplate tx) {
+    this.outbox = outbox;
+    this.tx = tx;
     this.jdbc = jdbc;
     this.counties = counties;
     this.calendar = calendar;
@@ -69,8 +84,51 @@ class DeadlineService {
         .params(countyId, row.periodId(), Timestamp.from(deadline), row.version(), Timestamp.from(clock.instant()))
         .update();
     log.info("county {} deadline for {} is {} (version {})", countyId, row.periodId(), deadline, row.version());
+    publish(row);
     events.publishEvent(new DeadlineChanged(countyId, row.periodId()));
     return new Upsert(row, existing.isEmpty());
+  }
+
+  /** Puts the version in the outbox for the school tier and marks it published. */
+  private void publish(DeadlineRow row) {
+    outbox.publish(Topics.DISTRICT_PERIOD_APPROVALS, row.countyId(),
+        new ReportingDeadlineSet(row.countyId(), row.periodId(), row.deadline(), row.version(), clock.instant()));
+    jdbc.sql("update county_deadline set published_version = ? where county_id = ? and period_id = ?")
+        .params(row.version(), row.countyId(), row.periodId()).update();
+  }
+
+  /**
+   * Publishes the deadlines whose current version was never published (set before deadlines were
+   * published), each under its row lock so that a concurrent change publishes once. Harmless to run
+   * again: a published version is skipped, and the school tier keeps the highest version.
+   *
+   * @return how many were published
+   */
+  int publishUnpublished() {
+    List<String[]> keys = jdbc.sql("select county_id, period_id from county_deadline"
+            + " where published_version is null or published_version < version order by 1, 2")
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    int published = 0;
+    for (String[] k : keys) {
+      Boolean done = tx.execute(status -> jdbc.sql("select county_id, period_id, deadline, version from county_deadline"
+              + " where county_id = ? and period_id = ? and (published_version is null or published_version < version) for update")
+          .params(k[0], k[1])
+          .query((rs, i) -> new DeadlineRow(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getLong(4)))
+          .optional().map(row -> {
+            publish(row);
+            return true;
+          }).orElse(false));
+      published += Boolean.TRUE.equals(done) ? 1 : 0;
+    }
+    if (published > 0) {
+      log.info("published {} reporting deadline(s) set before deadlines travelled to the schools", published);
+    }
+    return published;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onReady() {
+    publishUnpublished();
   }
 
   @Transactional(readOnly = true)
