@@ -102,6 +102,8 @@ function schoolView(school: string, p: string) {
   return {
     periodId: p, state: s.state, locked: inForce(s.state), signOffVersion: s.version, signedOffAt: s.signedOffAt, signedOffBy: s.signedOffBy,
     comment: s.comment, figures: s.version ? figures(p, school) : [], trail: s.trail,
+    // the county's deadline as it reaches the school (ReportingDeadlineSet): the demo county set one for semesters
+    deadline: /^\d{4}-\d{4}-[12]$/.test(p) ? `${p.slice(5, 9)}-0${p.endsWith('1') ? '1-15' : '7-10'}T16:00:00Z` : null,
   }
 }
 

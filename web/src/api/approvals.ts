@@ -28,6 +28,8 @@ export interface SchoolStep {
 export interface SignOffView {
   periodId: string; state: SignOffState; locked: boolean; signOffVersion: number; signedOffAt: string | null
   signedOffBy: string | null; comment: string | null; figures: SignedFigure[]; trail: SchoolStep[]
+  /** the county's deadline to sign off the period, as it reached the school; null if none */
+  deadline?: string | null
 }
 export type LateStatus = 'KEPT' | 'APPLIED' | 'DISCARDED'
 export interface LateSubmission {

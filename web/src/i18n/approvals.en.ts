@@ -77,6 +77,7 @@ const en: typeof zh = {
     detailTitle: 'Sign-off of {period}',
     signedOffAt: 'Signed off',
     signedOffBy: 'By',
+    deadline: 'County deadline',
     adminOnly: 'The school admin signs off periods.',
   },
   late: {

@@ -76,6 +76,7 @@ export default {
     detailTitle: '上报详情：{period}',
     signedOffAt: '上报时间',
     signedOffBy: '上报人',
+    deadline: '区县上报截止时间',
     adminOnly: '完成上报由学校管理员操作。',
   },
   late: {

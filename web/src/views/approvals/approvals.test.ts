@@ -120,7 +120,8 @@ describe('上报与审核 (school)', () => {
       ? [409, { title: '冲突', status: 409, detail: '期间 2026-2027 已完成上报（第 2 版），区县退回或重新开放前不能再次上报。' }]
       : [201, { periodId: '2026-2027', state: 'SIGNED_OFF', locked: true, signOffVersion: 3, signedOffAt: '2026-12-04T02:00:00Z',
         signedOffBy: 'admin-9901130001', comment: null, figures: [{ indicatorCode: 'PARENT_LEARNING_PER_CAPITA', numerator: 1920, denominator: 480, snapshotVersion: 4 }],
-        trail: [{ at: '2026-12-04T02:00:00Z', action: 'SIGNED_OFF', signOffVersion: 3, reviewVersion: null, by: 'admin-9901130001', comment: null, applied: true }] }])
+        trail: [{ at: '2026-12-04T02:00:00Z', action: 'SIGNED_OFF', signOffVersion: 3, reviewVersion: null, by: 'admin-9901130001', comment: null, applied: true }],
+        deadline: '2027-07-10T16:00:00Z' }])
     const w = await render(SchoolSignOffsView, `/schools/${S}/sign-offs?period=${P}`, { schoolId: S }, 'school-admin')
     await w.findAll('[data-testid="period-row"]')[1].get('[data-testid="sign-off"]').trigger('click')
     await flushPromises()
@@ -140,6 +141,9 @@ describe('上报与审核 (school)', () => {
     // then the stored version: its figures and the trail in words
     expect(w.get('[data-testid="detail-figures"]').text()).toContain('家长人均学习次数')
     expect(w.get('[data-testid="trail"]').text()).toContain('学校完成上报（第 3 版）')
+    // the county's deadline as it reached the school, in local time
+    expect(w.get('[data-testid="deadline"]').text()).toContain('区县上报截止时间')
+    expect(w.get('[data-testid="deadline"]').text()).toContain('2027')
   })
 
   it('late data: 重新提交 shows the outcome, 删除 asks first and deletes', async () => {

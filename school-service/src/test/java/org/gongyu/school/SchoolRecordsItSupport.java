@@ -46,6 +46,7 @@ public abstract class SchoolRecordsItSupport extends HttpItSupport {
     registry.add("spring.kafka.consumer.group-id", () -> "school-service-records-it");
     // the daily demonstration reminders run when a test calls them (NoticesIT)
     registry.add("gongyu.school.demonstration.notice-cron", () -> "-");
+    registry.add("gongyu.school.deadline-notice-cron", () -> "-");
   }
 
   /** The context's only clock, standing at {@link #NOW} unless a test moves it. */

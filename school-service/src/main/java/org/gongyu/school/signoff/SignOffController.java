@@ -31,8 +31,10 @@ class SignOffController {
 
   private final SignOffs signOffs;
   private final SchoolRegistry registry;
+  private final CountyDeadlines deadlines;
 
-  SignOffController(SignOffs signOffs, SchoolRegistry registry) {
+  SignOffController(SignOffs signOffs, SchoolRegistry registry, CountyDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.signOffs = signOffs;
     this.registry = registry;
   }
@@ -71,9 +73,10 @@ class SignOffController {
    *
    * @param signedOffAt when the latest version was signed off (null if never)
    * @param figures     the figures of the latest signed-off version (empty if never signed off)
+   * @param deadline    the county's deadline to sign off the period, as the county published it (null if none)
    */
   record SignOffView(String periodId, String state, boolean locked, long signOffVersion, Instant signedOffAt, String signedOffBy,
-      String comment, List<FigureView> figures, List<StepView> trail) {}
+      String comment, List<FigureView> figures, List<StepView> trail, Instant deadline) {}
 
   @Operation(summary = "Sign off a period (完成上报)",
       description = "学校管理员对一个期间完成上报（201）：先刷新本校该期间的各项指标，再保存不可更改的上报版本并发布 PeriodSignedOff。"
@@ -118,6 +121,7 @@ class SignOffController {
             .orElse(List.of()),
         signOffs.trail(schoolId, periodId).stream()
             .map(s -> new StepView(s.at(), s.action(), s.signOffVersion(), s.reviewVersion(), s.by(), s.comment(), s.applied()))
-            .toList());
+            .toList(),
+        deadlines.of(schoolId, periodId).orElse(null));
   }
 }

@@ -30,6 +30,7 @@ import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
+import org.gongyu.contracts.district.v1.ReportingDeadlineSet;
 import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.school.v1.PeriodSignedOff;
 import org.gongyu.school.HttpItSupport;
@@ -70,6 +71,7 @@ class SignOffIT extends HttpItSupport {
     RealInfrastructure.register(registry, "school_signoff");
     Keycloak.register(registry);
     registry.add("spring.kafka.consumer.group-id", () -> "school-service-signoff-it");
+    registry.add("gongyu.school.deadline-notice-cron", () -> "-");
   }
 
   @TestConfiguration
@@ -82,6 +84,7 @@ class SignOffIT extends HttpItSupport {
   }
 
   @Autowired MutableClock clock;
+  @Autowired DeadlineNotices deadlineNotices;
 
   @AfterEach
   void standTheClockBack() {
@@ -568,5 +571,74 @@ class SignOffIT extends HttpItSupport {
     assertThat(jdbc.sql("select count(*) from sign_off where school_id = ?").param(school).query(Long.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("select count(*) from outbox_event where topic = ? and record_key = ?")
         .params(Topics.SCHOOL_SIGN_OFFS, school).query(Long.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void theCountysDeadlineIsRemindedBeforeAndAfterToSchoolsNotSignedOffOnceEachAndAgainWhenMoved() {
+    String county = "996102";
+    String s1 = "9961020001";
+    String s2 = "9961020002";
+    registerSchool(s1, county);
+    registerSchool(s2, county);
+    String period = "2026-2027-1";
+    Instant deadline = Instant.parse("2027-01-15T16:00:00Z");
+    deliverDeadline(new ReportingDeadlineSet(county, period, deadline, 1, NOW));
+    String admin1 = Keycloak.tokenAs("school-admin", s1);
+    String admin2 = Keycloak.tokenAs("school-admin", s2);
+
+    clock.set(Instant.parse("2027-01-10T04:00:00Z")); // 5 days before: nothing yet
+    assertThat(deadlineNotices.scan()).isZero();
+    clock.set(Instant.parse("2027-01-13T04:00:00Z")); // 2.5 days before
+    assertThat(deadlineNotices.scan()).as("both schools, neither has signed off").isEqualTo(2);
+    assertThat(deadlineNotices.scan()).as("the second run adds nothing").isZero();
+    JsonNode approaching = notice(admin1, "deadline-approaching", "zh-CN");
+    assertThat(approaching.get("text").asString()).isEqualTo("区县要求于 2027-01-16 00:00 前完成 2026-2027-1 的上报，请核对本校数据后完成上报");
+    assertThat(approaching.get("link").asString()).isEqualTo("/schools/" + s1 + "/sign-offs/" + period);
+    assertThat(notice(admin1, "deadline-approaching", "en").get("text").asString())
+        .isEqualTo("The deadline of your county to sign off period 2026-2027-1 is 2027-01-16 00:00: review your figures and sign off");
+
+    // s1 signs off (the page shows the deadline); the deadline passes: only s2 is told
+    Response signed = signOff(s1, period);
+    assertThat(signed.status()).isEqualTo(201);
+    assertThat(JSON.readTree(signed.body()).get("deadline").asString()).isEqualTo("2027-01-15T16:00:00Z");
+    clock.set(Instant.parse("2027-01-16T04:00:00Z"));
+    assertThat(deadlineNotices.scan()).isEqualTo(1);
+    assertThat(notices(admin1, null)).noneMatch(n -> n.get("kind").asString().equals("deadline-passed"));
+    assertThat(notice(admin2, "deadline-passed", "zh-CN").get("text").asString())
+        .isEqualTo("区县规定的 2026-2027-1 上报截止时间（2027-01-16 00:00）已过，本校尚未完成上报");
+
+    // the county moves the deadline: told again; a stale version changes nothing
+    deliverDeadline(new ReportingDeadlineSet(county, period, Instant.parse("2027-01-20T16:00:00Z"), 2, NOW.plusSeconds(60)));
+    deliverDeadline(new ReportingDeadlineSet(county, period, deadline, 1, NOW));
+    clock.set(Instant.parse("2027-01-18T04:00:00Z")); // 2.5 days before the new deadline
+    assertThat(deadlineNotices.scan()).isEqualTo(1);
+    assertThat(notices(admin2, null)).filteredOn(n -> n.get("kind").asString().equals("deadline-approaching")).hasSize(2);
+    assertThat(deadlineNotices.scan()).isZero();
+    assertThat(notices(Keycloak.tokenAs("school-staff", s2), null)).as("the school's staff")
+        .noneMatch(n -> n.get("kind").asString().startsWith("deadline-"));
+  }
+
+  void deliverDeadline(ReportingDeadlineSet d) {
+    var env = EventEnvelope.wrap("district-service", d.at(), d);
+    kafka.send(Topics.DISTRICT_PERIOD_APPROVALS, d.countyId(), EventCodec.encode(env));
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> jdbc.sql(
+        "select count(*) from inbox_event where event_id = ?").param(env.eventId()).query(Long.class).single() == 1);
+  }
+
+  List<JsonNode> notices(String token, String language) {
+    var request = http.get().uri("/api/school/me/notifications?size=100").header("Authorization", "Bearer " + token);
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    JsonNode page = request.exchange((req, res) -> JSON.readTree(res.getBody().readAllBytes()), true);
+    List<JsonNode> out = new java.util.ArrayList<>();
+    page.get("items").forEach(out::add);
+    return out;
+  }
+
+  JsonNode notice(String token, String kind, String language) {
+    List<JsonNode> of = notices(token, language).stream().filter(n -> n.get("kind").asString().equals(kind)).toList();
+    assertThat(of).as("notices of kind %s", kind).hasSize(1);
+    return of.getFirst();
   }
 }
