@@ -32,6 +32,7 @@ public final class GongyuClient {
   private final String gateway;
   private final KeycloakAccounts accounts;
   private final Function<String, Optional<String>> tokenForPath;
+  private final String language;
 
   /**
    * @param demoUsersFirst act as the realm's demo user of a unit where it has one (the demo
@@ -43,33 +44,52 @@ public final class GongyuClient {
     this.gateway = gateway.endsWith("/") ? gateway.substring(0, gateway.length() - 1) : gateway;
     this.accounts = new KeycloakAccounts(keycloak);
     this.tokenForPath = path -> accounts.tokenForPath(path, "tool", CITY, demoUsersFirst);
+    this.language = null;
   }
 
-  private GongyuClient(GongyuClient base, Function<String, Optional<String>> tokenForPath) {
+  private GongyuClient(GongyuClient base, Function<String, Optional<String>> tokenForPath, String language) {
     this.http = base.http;
     this.gateway = base.gateway;
     this.accounts = base.accounts;
     this.tokenForPath = tokenForPath;
+    this.language = language;
   }
 
   /** The same client acting as {@code username} (a user of the realm) for every call. */
   public GongyuClient as(String username) {
-    return new GongyuClient(this, path -> Optional.of(accounts.token(username)));
+    return new GongyuClient(this, path -> Optional.of(accounts.token(username)), language);
   }
 
   /** The same client sending no token. */
   public GongyuClient anonymous() {
-    return new GongyuClient(this, path -> Optional.empty());
+    return new GongyuClient(this, path -> Optional.empty(), language);
+  }
+
+  /**
+   * The same client asking for answers in {@code languageTag} ({@code Accept-Language}, e.g.
+   * {@code zh-CN}); without it the services answer in English.
+   */
+  public GongyuClient inLanguage(String languageTag) {
+    return new GongyuClient(this, tokenForPath, languageTag);
   }
 
   public KeycloakAccounts accounts() {
     return accounts;
   }
 
-  /** Status and parsed body of a call. */
-  public record Reply(int status, JsonNode body) {
+  /** Status, parsed body and content type ({@code ""} if none) of a call. */
+  public record Reply(int status, JsonNode body, String contentType) {
+    public Reply(int status, JsonNode body) {
+      this(status, body, "");
+    }
+
     public boolean ok() {
       return status >= 200 && status < 300;
+    }
+
+    /** Whether the answer is an RFC 9457 problem document. */
+    public boolean problem() {
+      return contentType.startsWith("application/problem+json");
     }
   }
 
@@ -106,6 +126,9 @@ public final class GongyuClient {
 
   private Reply call(String path, HttpRequest.Builder request) {
     tokenForPath.apply(path).ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
     try {
       HttpRequest built = request.timeout(Duration.ofSeconds(60)).build();
       HttpResponse<String> response = sendReadingOnceMore(built);
@@ -116,7 +139,7 @@ public final class GongyuClient {
       }
       String text = response.body();
       JsonNode body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
-      return new Reply(response.statusCode(), body);
+      return new Reply(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
     } catch (IOException e) {
       throw new IllegalStateException("cannot reach " + gateway + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
