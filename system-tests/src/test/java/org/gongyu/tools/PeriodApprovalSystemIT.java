@@ -406,7 +406,8 @@ class PeriodApprovalSystemIT {
   }
 
   static List<Registration> registrations(String school, int from, int count) {
-    String at = SEMESTER.start(SchoolCalendar.DEFAULT).atStartOfDay(ZONE).plusDays(1).toInstant().toString();
+    // the semester's first moment: in it, and never in the future, even on its first day
+    String at = SEMESTER.start(SchoolCalendar.DEFAULT).atStartOfDay(ZONE).toInstant().toString();
     List<Registration> records = new ArrayList<>();
     for (int i = from; i < from + count; i++) {
       records.add(new Registration("pa-" + school + "-" + i, "C1", "ST-" + school + "-" + i, "PG-" + school + "-" + i, at));
