@@ -24,9 +24,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * One semester walked up the approval chain on the running platform (issue 15 item 7, ADR 0019),
  * through the gateway, as the realm's users, with the real broker between the tiers: three schools
- * sign off the semester they are in (school-service locks it and keeps a refused write aside); the
- * county (district-service) returns one school with a comment, which lifts that school's lock, and
- * approves all three once it has signed off again; the county submits to the city (city-service),
+ * see their county's deadline and sign off the semester they are in (school-service locks it and
+ * keeps a refused write aside); the county (district-service) returns one school with a comment,
+ * which lifts that school's lock, and approves all three once it has signed off again, its rollup
+ * counting the sign-offs in force, on time and approved; the county submits to the city (city-service),
  * whose staff accept; reporting-service shows the approved figures beside the live ones; the county
  * reopens a school with a reason, which withdraws its submission at the city. Every role's inbox is
  * checked at each step. The walk and the inboxes are printed for the record.
@@ -54,6 +55,7 @@ class PeriodApprovalSystemIT {
   static final String P = SEMESTER.id();
   static final String APPROVALS = "/api/district/counties/" + COUNTY + "/approvals/" + P;
   static final String CITY_APPROVALS = "/api/city/approvals/" + P;
+  static final String ROLLUP = "/api/district/counties/" + COUNTY + "/rollups/" + INDICATOR + "/" + P;
 
   final List<String> walk = new ArrayList<>();
   final long started = System.nanoTime();
@@ -75,6 +77,11 @@ class PeriodApprovalSystemIT {
         ENROLMENT, REGISTERED, P, deadline);
     eventually("reporting has every school's live figure", () -> client.countyReport(INDICATOR, P, COUNTY),
         r -> r.ok() && r.body().at("/county/numerator").asLong(-1) == 45);
+    for (String s : SCHOOLS) {
+      eventually("school " + s + " knows its county's deadline", () -> client.get(signOffs(s)),
+          r -> r.ok() && deadline.toString().equals(r.body().path("deadline").asString()));
+    }
+    note("GET %s (each school) -> NOT_SIGNED_OFF, the county's deadline %s shown", signOffs(S1), deadline);
 
     // ---- 2. the school admins sign off; a second sign-off is refused
     Map<String, JsonNode> signedOff = new LinkedHashMap<>();
@@ -135,6 +142,12 @@ class PeriodApprovalSystemIT {
     assertThat(unlocked.body().path("locked").asBoolean()).isFalse();
     assertThat(unlocked.body().path("comment").asString()).isEqualTo(RETURN_COMMENT);
     note("GET %s -> RETURNED, locked=false, comment shown", signOffs(S2));
+    Reply tally = eventually("the county rollup counts the sign-offs in force", () -> client.get(ROLLUP),
+        r -> r.ok() && r.body().path("schoolsSignedOff").asInt(-1) == 2);
+    assertThat(tally.body().path("schoolsSignedOffOnTime").asInt()).isEqualTo(2);
+    assertThat(tally.body().path("schoolsApproved").asInt()).isZero();
+    note("GET %s -> schoolsSignedOff 2 (returned one not counted), on time 2, approved 0, completeness %s", ROLLUP,
+        tally.body().path("signOffCompleteness").asString());
 
     Reply notSignedOff = client.post(APPROVALS + "/schools/" + S2 + "/approval", Map.of("signOffVersion", 1));
     assertProblem("approving a returned sign-off", notSignedOff, 409, S2);
@@ -175,6 +188,14 @@ class PeriodApprovalSystemIT {
     overview = require(client.get(APPROVALS), "overview");
     assertThat(overview.body().path("approved").asInt()).isEqualTo(3);
     assertThat(overview.body().path("maySubmit").asBoolean()).isTrue();
+    tally = eventually("the county rollup counts three approvals", () -> client.get(ROLLUP),
+        r -> r.ok() && r.body().path("schoolsApproved").asInt(-1) == 3);
+    assertThat(tally.body().path("schoolsSignedOff").asInt()).isEqualTo(3);
+    assertThat(tally.body().path("schoolsSignedOffOnTime").asInt()).isEqualTo(3);
+    assertThat(tally.body().path("signOffCompleteness").decimalValue()).isEqualByComparingTo("1");
+    assertThat(tally.body().path("signOffTimeliness").decimalValue()).isEqualByComparingTo("1");
+    note("GET %s -> schoolsSignedOff 3, on time 3, approved 3 (completeness %s, timeliness %s)", ROLLUP,
+        tally.body().path("signOffCompleteness").asString(), tally.body().path("signOffTimeliness").asString());
 
     // ---- 5. the county submits; city staff see it and accept; the county is told
     Reply submitted = require(client.post(APPROVALS + "/submission", Map.of()), "submit");
@@ -286,7 +307,11 @@ class PeriodApprovalSystemIT {
     eventually("reporting drops the reopened school's approved figure", () -> client.countyReport(INDICATOR, P, COUNTY),
         r -> r.ok() && r.body().at("/county/approved/schoolsApproved").asInt() == 2
             && schoolRow(r.body(), S1).path("approved").isNull());
-    note("GET %s -> REOPENED, locked=false; reporting: 2 schools approved, %s's approved figure gone", signOffs(S1), S1);
+    tally = eventually("the county rollup no longer counts the reopened school", () -> client.get(ROLLUP),
+        r -> r.ok() && r.body().path("schoolsApproved").asInt(-1) == 2);
+    assertThat(tally.body().path("schoolsSignedOff").asInt()).isEqualTo(2);
+    note("GET %s -> REOPENED, locked=false; reporting: 2 schools approved, %s's approved figure gone; rollup: signed off 2, "
+        + "approved 2", signOffs(S1), S1);
 
     double seconds = (System.nanoTime() - started) / 1e9;
     printWalk(cityStaff, seconds);
