@@ -4,6 +4,7 @@ import countyDemo from './county.en'
 import schoolDemo from './schoolDemo.en'
 import imports from './imports.en'
 import approvals from './approvals.en'
+import notifications from './notifications.en'
 
 const en: typeof zh = {
   app: {
@@ -324,6 +325,7 @@ const en: typeof zh = {
   schoolDemo,
   imports,
   approvals,
+  notifications,
   errors: {
     http: 'The request failed (HTTP {status})',
     network: 'Cannot reach the server; please try again',

@@ -3,6 +3,7 @@ import countyDemo from './county.zh-CN'
 import schoolDemo from './schoolDemo.zh-CN'
 import imports from './imports.zh-CN'
 import approvals from './approvals.zh-CN'
+import notifications from './notifications.zh-CN'
 
 export default {
   app: {
@@ -323,6 +324,7 @@ export default {
   schoolDemo,
   imports,
   approvals,
+  notifications,
   errors: {
     http: '请求失败（HTTP {status}）',
     network: '无法连接服务器，请稍后重试',

@@ -84,6 +84,8 @@ export const routes = [
     component: () => import('@/views/AssessmentFileView.vue'), props: true,
   },
   { path: '/attention', name: 'attention', component: () => import('@/views/AttentionView.vue') },
+  // 我的通知 (issue 15 item 5): the whole inbox and the e-mail settings per kind; the bell links here
+  { path: '/me/notifications', name: 'notifications', component: () => import('@/views/NotificationsView.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]
 

@@ -48,6 +48,15 @@ describe('home redirect per role', () => {
     expect(route.name).toBe('assessor')
   })
 
+  it('/me/notifications is the inbox page (a page of the app, not the gateway\'s /me), without a period', async () => {
+    me.current = ME['county-assessor']
+    setActivePinia(createPinia())
+    const router = makeRouter(createMemoryHistory())
+    await router.push('/me/notifications?tab=settings')
+    expect(router.currentRoute.value.name).toBe('notifications')
+    expect(router.currentRoute.value.fullPath).toBe('/me/notifications?tab=settings')
+  })
+
   it('a person without a role lands on the not-found page', async () => {
     me.current = { username: 'x', roles: [] }
     setActivePinia(createPinia())
