@@ -5,6 +5,7 @@ import NotificationBell from './NotificationBell.vue'
 import { useSession } from '@/stores/session'
 import { blankRouter, mountWith } from '@/test/mount'
 import { ME } from '@/test/fixtures'
+import { INBOX_CHANGED } from '@/api/notifications'
 
 interface Call { url: string; method: string }
 
@@ -25,11 +26,15 @@ function inbox(calls: Call[]) {
   }))
 }
 
+// unmounted after each test: a bell left mounted would still listen on window
+const mounted: { unmount(): void }[] = []
+
 async function bell(role: string) {
   const pinia = createPinia()
   const router = blankRouter()
   await router.push('/')
   const w = mountWith(NotificationBell, { pinia, router })
+  mounted.push(w)
   useSession().me = ME[role]
   await flushPromises()
   return { w, router }
@@ -37,6 +42,7 @@ async function bell(role: string) {
 
 describe('the notification bell', () => {
   afterEach(() => {
+    mounted.splice(0).forEach((w) => w.unmount())
     vi.unstubAllGlobals()
     vi.restoreAllMocks()
   })
@@ -80,6 +86,25 @@ describe('the notification bell', () => {
     expect(calls.some((c) => c.method === 'POST' && c.url === '/api/school/me/notifications/read-all')).toBe(true)
     expect(w.find('[data-testid="notify-unread"]').exists()).toBe(false)
     expect(w.get('[data-testid="notify-bell-label"]').text()).toBe('通知')
+  })
+
+  it('opens the inbox page from "all notifications", and counts again when that page marks something read', async () => {
+    const calls: Call[] = []
+    inbox(calls)
+    const { w, router } = await bell('school-admin')
+    await w.get('[data-testid="notify-bell"]').trigger('click')
+    await flushPromises()
+    const all = w.get('[data-testid="notify-all"]')
+    expect(all.text()).toBe('查看全部通知')
+    expect(all.attributes('href')).toBe('/me/notifications')
+    await all.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/me/notifications')
+    expect(w.find('[data-testid="notify-panel"]').exists()).toBe(false)
+    const counted = calls.filter((c) => c.url.endsWith('/unread-count')).length
+    window.dispatchEvent(new Event(INBOX_CHANGED))
+    await flushPromises()
+    expect(calls.filter((c) => c.url.endsWith('/unread-count'))).toHaveLength(counted + 1)
   })
 
   it('shows no badge when the inbox cannot be read', async () => {
