@@ -7,6 +7,7 @@ import { schoolAnswer } from './school'
 import { schoolDemoAnswer } from './schoolDemo'
 import { importsAnswer } from './imports'
 import { approvalsAnswer } from './approvals'
+import { notificationsAnswer } from './notifications'
 
 const CITY = '990100'
 const COUNTIES = [{ id: '990113', name: '西湖区' }, { id: '990114', name: '北湖县' }, { id: '990115', name: '南山区' }]
@@ -253,8 +254,9 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
           parsed = null
         }
         const lang = String(req.headers['accept-language'] ?? 'zh-CN')
-        // sign-off and approval (mock/approvals.ts, issue 15) first, then the demonstration programme
-        const demo = approvalsAnswer(req.method ?? 'GET', url.pathname, parsed, lang)
+        // the person's inbox (mock/notifications.ts), sign-off and approval (mock/approvals.ts, issue 15), then the demonstration programme
+        const demo = notificationsAnswer(req.method ?? 'GET', url.pathname, url.searchParams, parsed, lang)
+          ?? approvalsAnswer(req.method ?? 'GET', url.pathname, parsed, lang)
           ?? schoolDemoAnswer(req.method ?? 'GET', url.pathname, parsed, raw, lang)
           ?? (url.pathname.startsWith('/api/city/') ? [404, { title: '未找到', status: 404, detail: `没有 ${url.pathname}` }] as [number, unknown] : null)
         const [st, b] = demo ?? (url.pathname.startsWith('/api/school/')
