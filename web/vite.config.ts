@@ -8,7 +8,8 @@ import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 // The gateway (http://127.0.0.1:8080) serves the built app at `/` and owns the session; in
 // development Vite proxies every server path to it, so the session cookie stays same-origin.
 const gateway = process.env.GONGYU_GATEWAY ?? 'http://127.0.0.1:8080'
-const proxied = ['/api', '/me', '/logout', '/oauth2', '/login']
+// `/me` exactly (who is logged in): `/me/notifications` is a page of the app, not the gateway's
+const proxied = ['/api', '^/me(\\?.*)?$', '/logout', '/oauth2', '/login']
 
 // `npm run dev:mock`: made-up figures instead of the gateway (see mock/reporting.ts)
 const mockRole = process.env.GONGYU_MOCK
