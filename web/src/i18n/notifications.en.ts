@@ -5,6 +5,7 @@ const en: typeof zh = {
   intro: 'Notifications to you or to a role of yours at your unit, newest first.',
   all: 'All notifications',
   tabs: { label: 'Notification pages', inbox: 'Notifications', settings: 'Notification settings' },
+  inboxHeading: 'All my notifications',
   summary: '{total} in all, {unread} unread',
   unread: 'unread',
   markRead: 'Mark read',

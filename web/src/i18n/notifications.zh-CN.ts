@@ -4,6 +4,7 @@ export default {
   intro: '发给您本人或您所在单位角色的通知，最新的在前。',
   all: '查看全部通知',
   tabs: { label: '通知页面', inbox: '通知', settings: '通知设置' },
+  inboxHeading: '全部通知',
   summary: '共 {total} 条，{unread} 条未读',
   unread: '未读',
   markRead: '标为已读',
