@@ -59,7 +59,7 @@ import tools.jackson.databind.JsonNode;
  *   <li>Swagger UI at the gateway shows the specs, each naming the gateway as its server.
  * </ul>
  *
- * axe-core runs on each main page (city scorecard, county, school, indicator, attention) and any
+ * axe-core runs on each main page (city scorecard, county, school, indicator, attention, 我的通知 and its settings) and any
  * violation of impact serious or critical fails the test, naming the rule and the nodes. Every main
  * page is kept as a screenshot under {@code system-tests/target/screenshots/}, and the page a test
  * failed on as {@code FAILED-<test>.png}.
@@ -284,6 +284,18 @@ class WebAppSystemIT {
     assertNoFigures("another school's page");
     assertThat(browser.driver().getPageSource()).as("nothing of the other school").doesNotContain("9901010002-");
     browser.screenshot(SCREENSHOTS.resolve("not-found-admin-9901010001.png"));
+
+    // 我的通知 (issue 15 item 5): the bell's 查看全部通知 opens the inbox page of school-service's inbox,
+    // and 通知设置 lists the kinds school-service sends, each with its e-mail switch
+    browser.await("notify-bell").click();
+    browser.await("notify-all").click();
+    awaitPath("/me/notifications");
+    browser.await("inbox-summary");
+    checkPage("notifications");
+    browser.await("tab-settings").click();
+    Chromium.waitUntil("a row per kind of school-service", Duration.ofSeconds(30), () -> !browser.testIds("pref-row").isEmpty());
+    browser.await("always");
+    checkPage("notification-settings");
 
     // logout ends the session here and at Keycloak: the browser is back at the login form
     browser.await("logout").click();
