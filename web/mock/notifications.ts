@@ -17,7 +17,7 @@ const C = '990113'
 const KINDS: Record<string, string[]> = {
   school: ['report-returned', 'report-reopened', 'report-approved', 'application-accepted', 'application-declined',
     'demonstration-decided', 'reinspection-scheduled', 'rectification-deadline-set', 'self-evaluation-due',
-    'rectification-approaching', 'rectification-overdue'],
+    'rectification-approaching', 'rectification-overdue', 'deadline-approaching', 'deadline-passed'],
   district: ['assessment-assigned', 'application-arrived', 'school-signed-off', 'city-decided', 'deadline-approaching', 'deadline-passed'],
   city: ['county-submission'],
 }
@@ -34,6 +34,8 @@ const SEEDS: Record<string, Seed[]> = {
       'The creation period of 2025 demonstration schools ended on 2026-06-30: please submit the self-evaluation', `/schools/${S}/demonstration`],
     ['reinspection-scheduled', '已安排对本校示范学校称号（项目 2023 年示范校创建）的复查：2026-11-20',
       'A re-inspection of the school\'s title (2023 demonstration schools) is scheduled: 2026-11-20', null],
+    ['deadline-approaching', '区县要求于 2027-01-15 前完成 2026-2027学年第1学期 的上报，请核对本校数据后完成上报',
+      'The county asks for the sign-off of 2026-2027 semester 1 by 2027-01-15: please check the school\'s figures and sign off', `/schools/${S}/sign-offs`],
   ],
   district: [
     ['school-signed-off', '湖畔小学（9901130001）已完成 2026-2027学年第1学期 的上报，等待您审核',

@@ -33,7 +33,8 @@ export default {
     empty: '没有可设置的通知类别。',
     leave: '通知设置尚未保存，确定离开吗？',
   },
-  // the kinds the services send (gongyu.notify.kinds of school-, district- and city-service)
+  // the kinds the services send (gongyu.notify.kinds of school-, district- and city-service); the
+  // deadline ones go to a county's admins and, since the county publishes its deadline, to its schools
   kinds: {
     'report-returned': '上报被区县退回',
     'report-reopened': '上报被区县重新开放',
