@@ -58,17 +58,28 @@ public final class KeycloakAccounts {
     return baseUrl;
   }
 
-  /** An access token of a user of the realm, reused until 30 s before it expires. */
+  /**
+   * An access token of a user of the realm, reused until 30 s before it expires. One thread at a
+   * time logs a user in: threads that find the token expired together would otherwise send
+   * simultaneous password grants, which the realm's brute-force detection can answer by disabling
+   * the user for a while ({@code user_temporarily_disabled}, seen by a parallel loader).
+   */
   public String token(String username) {
     Cached cached = tokens.get(username);
     if (cached != null && System.nanoTime() < cached.validUntilNanos()) {
       return cached.token();
     }
-    String body = tokenResponse(CLI_CLIENT, username);
-    String token = field(ACCESS_TOKEN, body);
-    long expiresIn = Long.parseLong(field(EXPIRES_IN, body));
-    tokens.put(username, new Cached(token, System.nanoTime() + Duration.ofSeconds(Math.max(0, expiresIn - 30)).toNanos()));
-    return token;
+    synchronized (loginLocks.computeIfAbsent(username, u -> new Object())) {
+      cached = tokens.get(username);
+      if (cached != null && System.nanoTime() < cached.validUntilNanos()) {
+        return cached.token();
+      }
+      String body = tokenResponse(CLI_CLIENT, username);
+      String token = field(ACCESS_TOKEN, body);
+      long expiresIn = Long.parseLong(field(EXPIRES_IN, body));
+      tokens.put(username, new Cached(token, System.nanoTime() + Duration.ofSeconds(Math.max(0, expiresIn - 30)).toNanos()));
+      return token;
+    }
   }
 
   /** A new access token by the password grant for any client of the realm, not cached. */
