@@ -9,12 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.notify.ClusterScan;
 import org.gongyu.chassis.notify.Notice;
 import org.gongyu.chassis.notify.Notifier;
 import org.gongyu.chassis.security.Role;
@@ -62,7 +59,7 @@ public class ApprovalNotices {
   private final CityCalendar calendar;
   private final Clock clock;
   private final TransactionTemplate tx;
-  private final LockingTaskExecutor locks;
+  private final ClusterScan scans;
 
   ApprovalNotices(Notifier notifier, JdbcClient jdbc, Approvals approvals, Deadlines deadlines, SchoolDirectory schools,
       CityCalendar calendar, Clock clock, TransactionTemplate tx, LockProvider lockProvider) {
@@ -74,7 +71,7 @@ public class ApprovalNotices {
     this.calendar = calendar;
     this.clock = clock;
     this.tx = tx;
-    this.locks = new DefaultLockingTaskExecutor(lockProvider);
+    this.scans = new ClusterScan(lockProvider);
   }
 
   /** A school's sign-off, newly stored, awaits the county's review. */
@@ -110,10 +107,7 @@ public class ApprovalNotices {
    * when another instance holds it). The number of notices made.
    */
   public int scan() {
-    int[] made = {0};
-    locks.executeWithLock((Runnable) () -> made[0] = scanLocked(),
-        new LockConfiguration(ClockProvider.now(), SCAN_LOCK, Duration.ofMinutes(10), Duration.ZERO));
-    return made[0];
+    return scans.run(SCAN_LOCK, this::scanLocked);
   }
 
   private int scanLocked() {

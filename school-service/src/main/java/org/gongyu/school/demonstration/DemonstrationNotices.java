@@ -1,16 +1,12 @@
 package org.gongyu.school.demonstration;
 
 import java.sql.Date;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.notify.ClusterScan;
 import org.gongyu.chassis.notify.Notice;
 import org.gongyu.chassis.notify.Notifier;
 import org.gongyu.chassis.security.Role;
@@ -57,14 +53,14 @@ class DemonstrationNotices {
   private final JdbcClient jdbc;
   private final CityCalendar calendar;
   private final TransactionTemplate tx;
-  private final LockingTaskExecutor locks;
+  private final ClusterScan scans;
 
   DemonstrationNotices(Notifier notifier, JdbcClient jdbc, CityCalendar calendar, TransactionTemplate tx, LockProvider locks) {
     this.notifier = notifier;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.tx = tx;
-    this.locks = new DefaultLockingTaskExecutor(locks);
+    this.scans = new ClusterScan(locks);
   }
 
   /** A status newly mirrored (the highest version so far). */
@@ -122,10 +118,7 @@ class DemonstrationNotices {
 
   /** The day's reminders, holding the scan's lock (none when another instance holds it). The number of notices made. */
   int scan() {
-    int[] made = {0};
-    locks.executeWithLock((Runnable) () -> made[0] = scanLocked(),
-        new LockConfiguration(ClockProvider.now(), SCAN_LOCK, Duration.ofMinutes(10), Duration.ZERO));
-    return made[0];
+    return scans.run(SCAN_LOCK, this::scanLocked);
   }
 
   private record Due(UUID id, String schoolId, String programmeId, LocalDate day) {}

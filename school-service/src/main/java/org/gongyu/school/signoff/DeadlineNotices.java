@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import net.javacrumbs.shedlock.core.ClockProvider;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.notify.ClusterScan;
 import org.gongyu.chassis.notify.Notice;
 import org.gongyu.chassis.notify.Notifier;
 import org.gongyu.chassis.security.Role;
@@ -43,7 +40,7 @@ class DeadlineNotices {
   private final CityCalendar calendar;
   private final Clock clock;
   private final TransactionTemplate tx;
-  private final LockingTaskExecutor locks;
+  private final ClusterScan scans;
 
   DeadlineNotices(CountyDeadlines deadlines, Notifier notifier, CityCalendar calendar, Clock clock, TransactionTemplate tx,
       LockProvider locks) {
@@ -52,7 +49,7 @@ class DeadlineNotices {
     this.calendar = calendar;
     this.clock = clock;
     this.tx = tx;
-    this.locks = new DefaultLockingTaskExecutor(locks);
+    this.scans = new ClusterScan(locks);
   }
 
   @Scheduled(cron = "${gongyu.school.deadline-notice-cron:0 10 * * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
@@ -62,10 +59,7 @@ class DeadlineNotices {
 
   /** The reminders due now, holding the scan's lock (none when another instance holds it). The number of notices made. */
   int scan() {
-    int[] made = {0};
-    locks.executeWithLock((Runnable) () -> made[0] = scanLocked(),
-        new LockConfiguration(ClockProvider.now(), SCAN_LOCK, Duration.ofMinutes(10), Duration.ZERO));
-    return made[0];
+    return scans.run(SCAN_LOCK, this::scanLocked);
   }
 
   private int scanLocked() {
