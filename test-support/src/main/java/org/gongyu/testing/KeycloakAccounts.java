@@ -37,6 +37,7 @@ public final class KeycloakAccounts {
   private final String adminUser;
   private final String adminPassword;
   private final Map<String, Cached> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Object> loginLocks = new ConcurrentHashMap<>();
   private final Map<String, Boolean> created = new ConcurrentHashMap<>();
   private final Map<String, Boolean> missing = new ConcurrentHashMap<>();
 
