@@ -19,7 +19,7 @@ class ScorecardPdfTest {
   private static RollupCell cell(String id, String name, String value, Boolean met, boolean suppressed) {
     return new RollupCell(id, name, suppressed, suppressed ? null : 272L, suppressed ? null : 500L,
         value == null ? null : new BigDecimal(value), new BigDecimal("0.80"), met, 1, 2, 3, new BigDecimal("0.6667"),
-        null, null, null, 1L, Instant.parse("2031-09-01T00:00:00Z"));
+        null, null, null, null, 1L, Instant.parse("2031-09-01T00:00:00Z"));
   }
 
   private static CityScorecard scorecard() {
