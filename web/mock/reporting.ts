@@ -75,7 +75,7 @@ function rollupCell(id: string, name: string, i: (typeof IND)[number], expected:
   const signedOff = Math.max(0, reporting - (f.seed % 2))
   const signedOffOnTime = Math.max(0, signedOff - (f.seed % 3 === 0 ? 1 : 0))
   const share = (n: number) => Math.round((n / expected) * 10000) / 10000
-  const signOffs = f.seed % 5 === 0 ? null : {
+  const signOffs = f.seed % 5 === 1 ? null : {
     signedOff, signedOffOnTime, approved: Math.max(0, signedOff - (f.seed % 2)),
     completeness: share(signedOff), timeliness: share(signedOffOnTime),
   }

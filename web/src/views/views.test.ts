@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import axe from 'axe-core'
 import { createPinia } from 'pinia'
 import { ApiError } from '@/api/client'
 import { useSession } from '@/stores/session'
@@ -72,6 +73,8 @@ describe('pages', () => {
     expect(w.get('[data-testid="sign-off-completeness"]').text()).toBe('66.7%（2/3）')
     expect(w.get('[data-testid="sign-off-timeliness"]').text()).toBe('33.3%')
     expect(w.get('[data-testid="sign-off-approved"]').text()).toBe('1')
+    const axeResult = await axe.run(w.element as HTMLElement, { rules: { 'color-contrast': { enabled: false } } })
+    expect(axeResult.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
 
     // a rollup published before sign-offs
     mocks.countyIndicator.mockResolvedValue({ indicator: ind, periodId: '2026-2027-1', county: { ...detail, signOffs: null }, schools: [] })
