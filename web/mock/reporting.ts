@@ -71,12 +71,21 @@ function figure(unit: string, i: (typeof IND)[number]) {
 function rollupCell(id: string, name: string, i: (typeof IND)[number], expected: number) {
   const f = figure(id, i)
   const reporting = Math.max(1, expected - (f.seed % 2))
+  // sign-offs (完成上报): one rollup in five predates them (null); the others count in-force, on-time and approved ones
+  const signedOff = Math.max(0, reporting - (f.seed % 2))
+  const signedOffOnTime = Math.max(0, signedOff - (f.seed % 3 === 0 ? 1 : 0))
+  const share = (n: number) => Math.round((n / expected) * 10000) / 10000
+  const signOffs = f.seed % 5 === 1 ? null : {
+    signedOff, signedOffOnTime, approved: Math.max(0, signedOff - (f.seed % 2)),
+    completeness: share(signedOff), timeliness: share(signedOffOnTime),
+  }
   return {
     id, name, suppressed: f.small, numerator: f.small ? null : f.num, denominator: f.small ? null : f.den,
     value: f.small ? null : f.value, target: i[5], met: f.small ? null : f.met,
     schoolsMeetingTarget: Math.max(0, reporting - (f.seed % 3)), schoolsReporting: reporting, schoolsExpected: expected,
     completeness: reporting / expected, schoolsOnTime: reporting - 1, schoolsUnderDeadline: expected,
-    timeliness: Math.round(((reporting - 1) / expected) * 10000) / 10000, version: 1 + (f.seed % 3), asOf: '2026-11-20T08:30:00Z',
+    timeliness: Math.round(((reporting - 1) / expected) * 10000) / 10000, signOffs,
+    version: 1 + (f.seed % 3), asOf: '2026-11-20T08:30:00Z',
   }
 }
 

@@ -806,6 +806,7 @@ export interface components {
             schoolsReporting?: number;
             /** Format: int32 */
             schoolsUnderDeadline?: number;
+            signOffs?: components["schemas"]["SignOffs"];
             suppressed?: boolean;
             timeliness?: number;
             /** Format: int64 */
@@ -866,6 +867,7 @@ export interface components {
             schoolsOnTime?: number;
             /** Format: int32 */
             schoolsReporting?: number;
+            signOffs?: components["schemas"]["SignOffs"];
             suppressed?: boolean;
             timeliness?: number;
             /** Format: int64 */
@@ -894,6 +896,7 @@ export interface components {
             schoolsOnTime?: number;
             /** Format: int32 */
             schoolsReporting?: number;
+            signOffs?: components["schemas"]["SignOffs"];
             suppressed?: boolean;
             timeliness?: number;
             /** Format: int64 */
@@ -995,6 +998,7 @@ export interface components {
             schoolsReporting?: number;
             /** Format: int32 */
             schoolsUnderDeadline?: number;
+            signOffs?: components["schemas"]["SignOffs"];
             suppressed?: boolean;
             target?: number;
             timeliness?: number;
@@ -1090,6 +1094,16 @@ export interface components {
             level?: string;
             name?: string;
             points?: components["schemas"]["Point"][];
+        };
+        SignOffs: {
+            /** Format: int32 */
+            approved?: number;
+            completeness?: number;
+            /** Format: int32 */
+            signedOff?: number;
+            /** Format: int32 */
+            signedOffOnTime?: number;
+            timeliness?: number;
         };
         Trend: {
             indicator?: components["schemas"]["IndicatorView"];

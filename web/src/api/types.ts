@@ -50,6 +50,19 @@ export interface Indicator {
   target: number | null
 }
 
+/**
+ * SignOffs: the sign-offs (完成上报, ADR 0019) a county's or the city's latest rollup counts; null
+ * while that rollup predates sign-offs. completeness = signedOff / schools expected; timeliness =
+ * signedOffOnTime / schools expected (the city: schools under a deadline), null without a deadline.
+ */
+export interface SignOffs {
+  signedOff: number
+  signedOffOnTime: number | null
+  approved: number | null
+  completeness: number | null
+  timeliness: number | null
+}
+
 /** RollupCell: the city's or a county's own rollup in a scorecard. */
 export interface RollupCell {
   id: string | null
@@ -67,6 +80,7 @@ export interface RollupCell {
   schoolsOnTime: number | null
   schoolsUnderDeadline: number | null
   timeliness: number | null
+  signOffs: SignOffs | null
   version: number | null
   asOf: string | null
 }
@@ -125,6 +139,7 @@ export interface CountyFigures {
   schoolsOnTime: number | null
   deadline: string | null
   timeliness: number | null
+  signOffs: SignOffs | null
   version: number | null
   asOf: string | null
 }
@@ -151,6 +166,7 @@ export interface CityFigures {
   schoolsOnTime: number | null
   schoolsUnderDeadline: number | null
   timeliness: number | null
+  signOffs: SignOffs | null
   version: number
   asOf: string | null
   lineage: { countyId: string; version: number }[]

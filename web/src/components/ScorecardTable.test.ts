@@ -79,6 +79,23 @@ describe('ScorecardTable', () => {
     expect(w.get('[data-testid="cell-990100-COLLECTIVE_SESSIONS"]').text()).toContain('每校 ≥ 1')
   })
 
+  it('sign-offs (完成上报) show beside the coverage, with "—" where the rollup does not count them', async () => {
+    const zh = await render()
+    const city = zh.get('[data-testid="cell-990100-PLATFORM_REGISTRATION"] .sign-offs')
+    expect(city.text()).toBe('上报完成率 80.0%（8/10） · 按时上报率 60.0% · 审核通过 5')
+    expect(city.attributes('data-sign-off-completeness')).toBe('0.8000')
+    expect(city.attributes('data-sign-off-timeliness')).toBe('0.6000')
+    expect(zh.get('[data-testid="cell-990100-PLATFORM_REGISTRATION"] .coverage').text()).toBe('完整 10/10 · 及时 90.0%')
+    expect(zh.get('[data-testid="cell-990113-PLATFORM_REGISTRATION"] .sign-offs').text())
+      .toBe('上报完成率 60.0%（3/5） · 按时上报率 — · 审核通过 1')
+    expect(zh.get('[data-testid="cell-990114-PLATFORM_REGISTRATION"] .sign-offs').text())
+      .toBe('上报完成率 — · 按时上报率 — · 审核通过 —')
+    expect(zh.find('[data-testid="cell-990114-SPECIAL_CARE"] .sign-offs').exists(), 'no rollup at all').toBe(false)
+    const en = await render('en')
+    expect(en.get('[data-testid="cell-990100-PLATFORM_REGISTRATION"] .sign-offs').text())
+      .toBe('Sign-off completeness 80.0% (8/10) · Signed off on time 60.0% · Approved 5')
+  })
+
   it('links drill down to the county and to the indicator, keeping the period', async () => {
     const w = await render()
     expect(w.get('[data-testid="unit-link-990113"]').attributes('href')).toBe('/counties/990113?period=2026-2027-1')

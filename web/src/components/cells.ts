@@ -11,10 +11,12 @@ export interface CellData {
   schoolsReporting?: number | null
   schoolsExpected?: number | null
   timeliness?: number | null
+  /** the sign-offs of a county's or the city's rollup (null: the rollup predates them) */
+  signOffs?: SignOffs | null
 }
 
 import type { RouteLocationRaw } from 'vue-router'
-import type { Indicator, Level } from '@/api/types'
+import type { Indicator, Level, SignOffs } from '@/api/types'
 
 export interface ScoreColumn {
   indicator: Indicator

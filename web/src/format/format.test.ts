@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   dataMet, formatCoverage, formatDateTime, formatFigure, formatGap, formatTarget, indicatorName, metState, percent,
-  rawValue, SUPPRESSED,
+  rawValue, formatSignOffs, signOffParts, SUPPRESSED,
 } from '@/format'
 
 describe('percent and raw values', () => {
@@ -110,6 +110,14 @@ describe('targets and gaps', () => {
   it('completeness and timeliness read as a short line', () => {
     expect(formatCoverage({ schoolsReporting: 10, schoolsExpected: 10, timeliness: 0.9 }, 'zh-CN')).toBe('完整 10/10 · 及时 90.0%')
     expect(formatCoverage({ schoolsReporting: 3, schoolsExpected: 4, timeliness: null }, 'en')).toBe('Complete 3/4')
+  })
+
+  it('sign-offs read as completeness with the count, timeliness and approvals, "—" where not counted', () => {
+    const s = { signedOff: 2, signedOffOnTime: 1, approved: 1, completeness: 0.6667, timeliness: 0.3333 }
+    expect(signOffParts(s, 3, 'zh-CN')).toEqual({ completeness: '66.7%（2/3）', timeliness: '33.3%', approved: '1' })
+    expect(formatSignOffs(s, 3, 'en')).toBe('Sign-off completeness 66.7% (2/3) · Signed off on time 33.3% · Approved 1')
+    expect(signOffParts({ ...s, signedOffOnTime: null, timeliness: null }, 3, 'zh-CN').timeliness).toBe('—')
+    expect(signOffParts(null, 3, 'zh-CN')).toEqual({ completeness: '—', timeliness: '—', approved: '—' })
   })
 })
 

@@ -166,6 +166,44 @@ export function formatCoverage(
   return parts.join(' · ')
 }
 
+/**
+ * The sign-offs (完成上报) of a county's or the city's figure, each part "—" where the rollup does
+ * not say (before sign-offs, or no deadline for the on-time share): completeness "66.7%（2/3）",
+ * timeliness "33.3%", approved "1".
+ */
+export function signOffParts(
+  s: { signedOff: number; signedOffOnTime?: number | null; approved?: number | null; completeness?: number | null;
+    timeliness?: number | null } | null | undefined,
+  expected: number | null | undefined,
+  lang: Lang,
+): { completeness: string; timeliness: string; approved: string } {
+  let completeness = NO_DATA
+  if (s?.completeness != null) {
+    completeness = expected != null
+      ? t(lang, 'fmt.ofSchools', { v: percent(s.completeness), n: s.signedOff, d: expected })
+      : percent(s.completeness)
+  }
+  return {
+    completeness,
+    timeliness: s?.timeliness != null ? percent(s.timeliness) : NO_DATA,
+    approved: s?.approved != null ? String(s.approved) : NO_DATA,
+  }
+}
+
+/** "上报完成率 66.7%（2/3） · 按时上报率 33.3% · 审核通过 1" — the sign-offs beside the coverage line. */
+export function formatSignOffs(
+  s: Parameters<typeof signOffParts>[0],
+  expected: number | null | undefined,
+  lang: Lang,
+): string {
+  const p = signOffParts(s, expected, lang)
+  return [
+    t(lang, 'fmt.signOffCompleteness', { v: p.completeness }),
+    t(lang, 'fmt.signOffTimeliness', { v: p.timeliness }),
+    t(lang, 'fmt.signOffApproved', { v: p.approved }),
+  ].join(' · ')
+}
+
 /** "2026-12-04T08:30:00Z" → "2026-12-04 16:30" (Asia/Shanghai). */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return NO_DATA

@@ -20,7 +20,7 @@ export function cell(id: string | null, name: string | null, more: Partial<Rollu
   return {
     id, name, suppressed: false, numerator: null, denominator: null, value: null, target: null, met: null,
     schoolsMeetingTarget: null, schoolsReporting: null, schoolsExpected: null, completeness: null, schoolsOnTime: null,
-    schoolsUnderDeadline: null, timeliness: null, version: null, asOf: null, ...more,
+    schoolsUnderDeadline: null, timeliness: null, signOffs: null, version: null, asOf: null, ...more,
   }
 }
 
@@ -33,9 +33,12 @@ export const CITY_CARD: CityScorecard = {
       city: cell('990100', '演示市', {
         numerator: 544, denominator: 1000, value: 0.544, target: 0.6, met: false, schoolsReporting: 10, schoolsExpected: 10,
         timeliness: 0.9,
+        signOffs: { signedOff: 8, signedOffOnTime: 6, approved: 5, completeness: 0.8, timeliness: 0.6 },
       }),
       counties: [
-        cell('990113', '西湖区', { numerator: 70, denominator: 100, value: 0.7, target: 0.6, met: true, schoolsReporting: 4, schoolsExpected: 5 }),
+        cell('990113', '西湖区', { numerator: 70, denominator: 100, value: 0.7, target: 0.6, met: true, schoolsReporting: 4, schoolsExpected: 5,
+          signOffs: { signedOff: 3, signedOffOnTime: null, approved: 1, completeness: 0.6, timeliness: null } }),
+        // a rollup published before sign-offs: no signOffs
         cell('990114', '北湖县', { numerator: 30, denominator: 100, value: 0.3, target: 0.6, met: false, schoolsReporting: 5, schoolsExpected: 5 }),
       ],
     },

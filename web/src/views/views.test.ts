@@ -1,16 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import axe from 'axe-core'
 import { createPinia } from 'pinia'
 import { ApiError } from '@/api/client'
 import { useSession } from '@/stores/session'
 import { blankRouter, mountWith } from '@/test/mount'
-import { CITY_CARD, ME, indicator } from '@/test/fixtures'
+import { CITY_CARD, ME, cell, indicator } from '@/test/fixtures'
 
 const mocks = vi.hoisted(() => ({
   cityScorecard: vi.fn(),
   schoolScorecard: vi.fn(),
   attention: vi.fn(),
   unit: vi.fn(),
+  countyScorecard: vi.fn(),
+  countyIndicator: vi.fn(),
 }))
 vi.mock('@/api/reports', async (orig) => ({
   ...(await orig<typeof import('@/api/reports')>()),
@@ -20,6 +23,7 @@ vi.mock('@/api/reports', async (orig) => ({
 import CityView from './CityView.vue'
 import SchoolView from './SchoolView.vue'
 import AttentionView from './AttentionView.vue'
+import CountyView from './CountyView.vue'
 
 async function render(component: object, role: string, path: string, props: Record<string, unknown> = {}, lang: 'zh-CN' | 'en' = 'zh-CN') {
   const pinia = createPinia()
@@ -48,6 +52,37 @@ describe('pages', () => {
     expect(w.get('[data-testid="export-pdf"]').attributes('href'))
       .toBe('/api/reports/periods/2026-2027-1/scorecard/export.pdf?lang=en')
     expect(document.title).toBe('City scorecard · Gongyu')
+  })
+
+  it('the county view shows sign-off completeness, timeliness and approvals beside the deadline, "—" where not counted', async () => {
+    const ind = indicator('PLATFORM_REGISTRATION', 'RATIO', 0.6)
+    const county = cell('990113', '西湖区', { value: 0.7, schoolsReporting: 3, schoolsExpected: 3, version: 2 })
+    mocks.countyScorecard.mockResolvedValue({
+      periodId: '2026-2027-1', countyId: '990113', countyName: '西湖区',
+      indicators: [{ indicator: ind, periodId: '2026-2027-1', county }], schools: [],
+    })
+    mocks.unit.mockResolvedValue(null)
+    const detail = {
+      ...county, rate: 0.7, deadline: '2026-12-31T15:59:00Z', schoolsOnTime: 2, lineage: [],
+      signOffs: { signedOff: 2, signedOffOnTime: 1, approved: 1, completeness: 0.6667, timeliness: 0.3333 },
+    }
+    mocks.countyIndicator.mockResolvedValue({ indicator: ind, periodId: '2026-2027-1', county: detail, schools: [] })
+    const w = await render(CountyView, 'county-admin', '/counties/990113?period=2026-2027-1', { countyId: '990113' })
+    expect(mocks.countyIndicator).toHaveBeenCalledWith('PLATFORM_REGISTRATION', '2026-2027-1', '990113')
+    expect(w.get('[data-testid="sign-off-status"]').text()).toContain('上报完成率')
+    expect(w.get('[data-testid="sign-off-completeness"]').text()).toBe('66.7%（2/3）')
+    expect(w.get('[data-testid="sign-off-timeliness"]').text()).toBe('33.3%')
+    expect(w.get('[data-testid="sign-off-approved"]').text()).toBe('1')
+    const axeResult = await axe.run(w.element as HTMLElement, { rules: { 'color-contrast': { enabled: false } } })
+    expect(axeResult.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
+
+    // a rollup published before sign-offs
+    mocks.countyIndicator.mockResolvedValue({ indicator: ind, periodId: '2026-2027-1', county: { ...detail, signOffs: null }, schools: [] })
+    const older = await render(CountyView, 'county-admin', '/counties/990113?period=2026-2027-1', { countyId: '990113' }, 'en')
+    expect(older.get('[data-testid="sign-off-status"]').text()).toContain('Sign-off completeness')
+    expect(older.get('[data-testid="sign-off-completeness"]').text()).toBe('—')
+    expect(older.get('[data-testid="sign-off-timeliness"]').text()).toBe('—')
+    expect(older.get('[data-testid="sign-off-approved"]').text()).toBe('—')
   })
 
   it('a school the API does not show (404) is the not-found page, with no figures', async () => {

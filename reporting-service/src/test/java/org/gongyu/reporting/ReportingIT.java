@@ -784,7 +784,9 @@ class ReportingIT extends ReportingITSupport {
     List<UUID> ids = new ArrayList<>();
     // COLLECTIVE_SESSIONS, a COUNT: target 1 session per school, 2 from 2029-2030-1
     countyOf(ids, XIHU, COLLECTIVE, SEM0, 3, null, snaps(ids, COLLECTIVE, SEM0, XH1, 2, XH2, 1, MOVED, 1));
-    var xihu1 = countyOf(ids, XIHU, COLLECTIVE, SEM1, 2, 1, snaps(ids, COLLECTIVE, SEM1, XH1, 3, XH2, 0));
+    // sign-offs (ADR 0019): both XIHU schools signed off, one by the deadline, one approved
+    var xihu1 = countyOf(ids, XIHU, COLLECTIVE, SEM1, 2, 1, new SignOffCounts(2, 1, 1),
+        snaps(ids, COLLECTIVE, SEM1, XH1, 3, XH2, 0));
     IndicatorSnapshotPublished movedV1 = snapshotOf(COLLECTIVE, SEM1, MOVED, 1, 1, 1);
     track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, MOVED, movedV1);
     IndicatorSnapshotPublished movedV2 = snapshotOf(COLLECTIVE, SEM1, MOVED, 2, 1, 2); // a correction
@@ -792,8 +794,8 @@ class ReportingIT extends ReportingITSupport {
     track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, MOVED, movedV1); // stale, new event id
     IndicatorSnapshotPublished bh1 = snapshotOf(COLLECTIVE, SEM1, BH1, 2, 1, 1);
     track(ids, Topics.SCHOOL_INDICATOR_SNAPSHOTS, BH1, bh1);
-    var beihu1v1 = rollupOf(BEIHU, COLLECTIVE, SEM1, 1, 2, null, List.of(movedV1, bh1));
-    var beihu1v2 = rollupOf(BEIHU, COLLECTIVE, SEM1, 2, 2, null, List.of(movedV2, bh1));
+    var beihu1v1 = rollupOf(BEIHU, COLLECTIVE, SEM1, 1, 2, null, new SignOffCounts(1, null, 0), List.of(movedV1, bh1));
+    var beihu1v2 = rollupOf(BEIHU, COLLECTIVE, SEM1, 2, 2, null, new SignOffCounts(2, null, 2), List.of(movedV2, bh1));
     track(ids, Topics.DISTRICT_INDICATOR_ROLLUPS, BEIHU, beihu1v2);
     track(ids, Topics.DISTRICT_INDICATOR_ROLLUPS, BEIHU, beihu1v1); // stale, after the newer one
     cityOf(ids, COLLECTIVE, SEM1, List.of(xihu1, beihu1v2));
@@ -805,7 +807,9 @@ class ReportingIT extends ReportingITSupport {
     countyOf(ids, XIHU, SIX_ONES, YEAR0, 1, null, snaps(ids, SIX_ONES, YEAR0, XH1, 80, 100, MOVED, 60, 100));
     var xihuY1 = countyOf(ids, XIHU, SIX_ONES, YEAR1, 1, null, snaps(ids, SIX_ONES, YEAR1, XH1, 90, 100));
     snaps(ids, SIX_ONES, YEAR1, XH2, 10, 100);
-    var beihuY1 = countyOf(ids, BEIHU, SIX_ONES, YEAR1, 2, null, snaps(ids, SIX_ONES, YEAR1, MOVED, 70, 100, BH1, 78, 100));
+    // BEIHU's rollup carries sign-offs, XIHU's predates them: the city sums BEIHU's alone
+    var beihuY1 = countyOf(ids, BEIHU, SIX_ONES, YEAR1, 2, null, new SignOffCounts(1, null, 0),
+        snaps(ids, SIX_ONES, YEAR1, MOVED, 70, 100, BH1, 78, 100));
     cityOf(ids, SIX_ONES, YEAR1, List.of(xihuY1, beihuY1));
     // RESOURCES_RECOMMENDED, a COUNT of the calendar year: 2028 began while MOVED was still in XIHU
     countyOf(ids, XIHU, RESOURCES, "2028", 3, null, snaps(ids, RESOURCES, "2028", XH1, 25, MOVED, 10));
@@ -854,6 +858,46 @@ class ReportingIT extends ReportingITSupport {
       assertThat(l.at("/indicator/code").asString()).isEqualTo(COLLECTIVE);
       assertThat(l.at("/indicator/target").decimalValue()).as("the 2029-2030-1 step").isEqualByComparingTo("2");
     });
+  }
+
+  @Test
+  void signOffCompletenessAndTimelinessShowBesideTheSnapshotCountsAndARollupWithoutThemGivesNulls() {
+    reportFigures();
+
+    // 2028-2029-1: XIHU 2 of 2 signed off, 1 by the deadline, 1 approved; BEIHU's version 2 says 2 of 2
+    // without a deadline, 2 approved (its stale version 1, sent after it, said 1 and 0)
+    JsonNode collective = line(get("/api/reports/periods/" + SEM1 + "/scorecard").body(), COLLECTIVE);
+    JsonNode xihu = byId(collective.get("counties"), XIHU).get("signOffs");
+    assertThat(xihu.get("signedOff").intValue()).isEqualTo(2);
+    assertThat(xihu.get("completeness").decimalValue()).isEqualByComparingTo("1");
+    assertThat(xihu.get("signedOffOnTime").intValue()).isEqualTo(1);
+    assertThat(xihu.get("timeliness").decimalValue()).isEqualByComparingTo("0.5");
+    assertThat(xihu.get("approved").intValue()).isEqualTo(1);
+    JsonNode beihu = byId(collective.get("counties"), BEIHU).get("signOffs");
+    assertThat(beihu.get("approved").intValue()).as("the newer version's count").isEqualTo(2);
+    assertThat(beihu.get("timeliness").isNull()).as("no deadline").isTrue();
+    JsonNode city = collective.at("/city/signOffs");
+    assertThat(city.get("signedOff").intValue()).isEqualTo(4);
+    assertThat(city.get("approved").intValue()).isEqualTo(3);
+    assertThat(city.get("timeliness").decimalValue()).as("1 on time of the 2 under XIHU's deadline").isEqualByComparingTo("0.5");
+    // the per-indicator views carry the same
+    JsonNode report = get("/api/reports/indicators/" + COLLECTIVE + "/periods/" + SEM1).body();
+    assertThat(report.at("/city/signOffs")).isEqualTo(city);
+    assertThat(byId(report.get("counties"), XIHU).get("signOffs")).isEqualTo(xihu);
+    assertThat(get("/api/reports/indicators/" + COLLECTIVE + "/periods/" + SEM1 + "/counties/" + XIHU).body()
+        .at("/county/signOffs")).isEqualTo(xihu);
+    // school year 2028-2029: only BEIHU's rollup counts sign-offs, so the city's are BEIHU's over all 3 schools expected
+    JsonNode sixOnes = line(get("/api/reports/periods/" + SEM1 + "/scorecard").body(), SIX_ONES);
+    assertThat(byId(sixOnes.get("counties"), XIHU).get("signOffs").isNull()).as("a rollup before sign-offs").isTrue();
+    assertThat(sixOnes.at("/city/signOffs/signedOff").intValue()).isEqualTo(1);
+    assertThat(sixOnes.at("/city/signOffs/completeness").decimalValue()).isEqualByComparingTo("0.3333");
+    assertThat(sixOnes.at("/city/signOffs/timeliness").isNull()).isTrue();
+    // no rollup of 2028-2029-2 carries them: null beside the snapshot counts, which are there
+    JsonNode sem2 = line(get("/api/reports/periods/" + SEM2 + "/scorecard").body(), COLLECTIVE);
+    assertThat(sem2.at("/city/signOffs").isNull()).isTrue();
+    assertThat(sem2.at("/city/completeness").isNull()).isFalse();
+    assertThat(get("/api/reports/indicators/" + COLLECTIVE + "/periods/" + SEM2 + "/counties/" + BEIHU).body()
+        .at("/county/signOffs").isNull()).isTrue();
   }
 
   @Test
@@ -1063,6 +1107,8 @@ class ReportingIT extends ReportingITSupport {
       } else {
         assertCell(l.get("city"), city.numerator(), city.denominator(), city.schoolsReporting(), city.schoolsExpected(),
             city.schoolsMeetingTarget(), city.version(), city.schoolsOnTime(), city.schoolsUnderDeadline(), d, target);
+        assertSignOffs(l.at("/city/signOffs"), city.schoolsSignedOff(), city.schoolsSignedOffOnTime(),
+            city.schoolsApproved(), city.schoolsExpected(), city.schoolsUnderDeadline());
       }
       assertThat(ids(l.get("counties"))).containsExactlyElementsOf(sorted(countyNames.keySet()));
       for (String county : List.of(XIHU, BEIHU)) {
@@ -1136,6 +1182,32 @@ class ReportingIT extends ReportingITSupport {
     }
     assertCell(c, r.numerator(), r.denominator(), r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(),
         r.version(), r.schoolsOnTime(), r.schoolsOnTime() == null ? null : r.schoolsExpected(), d, target);
+    assertSignOffs(c.get("signOffs"), r.schoolsSignedOff(), r.schoolsSignedOffOnTime(), r.schoolsApproved(),
+        r.schoolsExpected(), r.schoolsExpected());
+  }
+
+  /**
+   * A unit's sign-offs as its latest rollup counts them, rated as district- and city-service rate
+   * them: completeness over the schools expected, timeliness over {@code timelinessBase} (a
+   * county's schools expected, the city's schools under a deadline); the whole object null for a
+   * rollup without sign-off counts.
+   */
+  private static void assertSignOffs(JsonNode s, Integer signedOff, Integer onTime, Integer approved, int expected,
+      Integer timelinessBase) {
+    if (signedOff == null) {
+      assertThat(s.isNull()).as("a rollup published before sign-offs: " + s).isTrue();
+      return;
+    }
+    assertThat(s.get("signedOff").intValue()).isEqualTo(signedOff);
+    assertThat(s.get("approved").isNull() ? null : s.get("approved").intValue()).isEqualTo(approved);
+    assertDecimal(s.get("completeness"), new Figure(signedOff, expected).rate());
+    if (onTime == null) {
+      assertThat(s.get("signedOffOnTime").isNull()).isTrue();
+      assertThat(s.get("timeliness").isNull()).isTrue();
+    } else {
+      assertThat(s.get("signedOffOnTime").intValue()).isEqualTo(onTime);
+      assertDecimal(s.get("timeliness"), new Figure(onTime, timelinessBase).rate());
+    }
   }
 
   private static void assertCell(JsonNode c, long num, long den, int reporting, int expected, int meeting, long version,
@@ -1466,12 +1538,23 @@ class ReportingIT extends ReportingITSupport {
     return out;
   }
 
-  /** A county rollup (version 1) of these snapshots, published and returned. */
+  /** A county rollup (version 1) of these snapshots, without sign-off counts (as before sign-offs), published and returned. */
   private CountyRollupPublished countyOf(List<UUID> ids, String county, String code, String period, int expected,
       Integer onTime, List<IndicatorSnapshotPublished> used) {
-    CountyRollupPublished r = rollupOf(county, code, period, 1, expected, onTime, used);
+    return countyOf(ids, county, code, period, expected, onTime, SignOffCounts.NONE, used);
+  }
+
+  /** A county rollup (version 1) of these snapshots with these sign-off counts, published and returned. */
+  private CountyRollupPublished countyOf(List<UUID> ids, String county, String code, String period, int expected,
+      Integer onTime, SignOffCounts signOffs, List<IndicatorSnapshotPublished> used) {
+    CountyRollupPublished r = rollupOf(county, code, period, 1, expected, onTime, signOffs, used);
     track(ids, Topics.DISTRICT_INDICATOR_ROLLUPS, county, r);
     return r;
+  }
+
+  /** What district-service counts of a period's sign-offs (all null: a rollup published before sign-offs existed). */
+  private record SignOffCounts(Integer signedOff, Integer onTime, Integer approved) {
+    static final SignOffCounts NONE = new SignOffCounts(null, null, null);
   }
 
   /**
@@ -1480,13 +1563,13 @@ class ReportingIT extends ReportingITSupport {
    * deadline) null while the county set no deadline.
    */
   private CountyRollupPublished rollupOf(String county, String code, String period, long version, int expected,
-      Integer onTime, List<IndicatorSnapshotPublished> used) {
+      Integer onTime, SignOffCounts signOffs, List<IndicatorSnapshotPublished> used) {
     Target target = definitionOf(code).targetFor(Period.parse(period));
     Rollup r = Rollup.ofSchools(used.stream().map(s -> new Figure(s.numerator(), s.denominator())).toList(), expected, target);
     return new CountyRollupPublished(county, code, period, r.figure().numerator(), r.figure().denominator(),
         r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), version, T0.plusSeconds(3600 * version),
         used.stream().map(s -> new CountyRollupPublished.SnapshotRef(s.schoolId(), s.version())).toList(),
-        onTime, onTime == null ? null : DEADLINE);
+        onTime, onTime == null ? null : DEADLINE, signOffs.signedOff(), signOffs.onTime(), signOffs.approved());
   }
 
   /** A city rollup (version 1) of these county rollups as city-service computes it, published. */
@@ -1500,8 +1583,16 @@ class ReportingIT extends ReportingITSupport {
         used.size(), 2, r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), 1, T0.plusSeconds(7200),
         used.stream().map(x -> new CityRollupPublished.RollupRef(x.countyId(), x.version())).toList(), CITY_NAME,
         withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsOnTime).sum(),
-        withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsExpected).sum());
+        withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsExpected).sum(),
+        sumOrNull(used, CountyRollupPublished::schoolsSignedOff), sumOrNull(used, CountyRollupPublished::schoolsSignedOffOnTime),
+        sumOrNull(used, CountyRollupPublished::schoolsApproved));
     track(ids, Topics.CITY_INDICATOR_ROLLUPS, CITY, c);
+  }
+
+  /** The city's sum of a count over the counties whose rollups carry it; null when none does. */
+  private static Integer sumOrNull(List<CountyRollupPublished> used, Function<CountyRollupPublished, Integer> count) {
+    List<Integer> carried = used.stream().map(count).filter(java.util.Objects::nonNull).toList();
+    return carried.isEmpty() ? null : carried.stream().mapToInt(Integer::intValue).sum();
   }
 
   private void track(List<UUID> ids, String topic, String key, Object payload) {

@@ -142,7 +142,9 @@ class WebReportsIT extends ReportingITSupport {
     snapshot(ids, CONTACT, HB1, 272, 500, 2, LATE_V2);
     var hb2 = snapshot(ids, CONTACT, HB2, 450, 500, 1, BEFORE);
     var sq1 = snapshot(ids, CONTACT, SQ1, 400, 500, 1, BEFORE);
-    var hubinContact = countyRollup(ids, HUBIN, CONTACT, 3, 1, DEADLINE, List.of(hb1v1, hb2), "0.80");
+    // sign-offs (ADR 0019): HUBIN's rollup counts 2 of 3 signed off, 1 by the deadline, 1 approved; SHANQIAN's
+    // predates sign-offs
+    var hubinContact = countyRollup(ids, HUBIN, CONTACT, 3, 1, DEADLINE, 2, 1, 1, List.of(hb1v1, hb2), "0.80");
     var shanqianContact = countyRollup(ids, SHANQIAN, CONTACT, 1, null, null, List.of(sq1), "0.80");
     cityRollup(ids, CONTACT, List.of(hubinContact, shanqianContact));
     // PARENT_LEARNING_PER_CAPITA: SHANQIAN has no rollup, SQ1 no snapshot
@@ -382,6 +384,65 @@ class WebReportsIT extends ReportingITSupport {
       XSSFSheet details = wb.getSheetAt(1);
       assertThat(details.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标");
       assertThat(details.getPaneInformation().isFreezePane()).isTrue();
+    }
+  }
+
+  @Test
+  void xlsxExportsShowSignOffsBesideTimelinessAsTheJsonDoesAndEmptyCellsForARollupBeforeSignOffs() throws Exception {
+    String report = "/api/reports/indicators/" + CONTACT + "/periods/" + P;
+    JsonNode json = get(report).body();
+    JsonNode hubinJson = byId(json.get("counties"), HUBIN).get("signOffs");
+    assertThat(hubinJson.get("signedOff").intValue()).isEqualTo(2);
+    assertThat(hubinJson.get("completeness").decimalValue()).as("2 of 3 expected").isEqualByComparingTo("0.6667");
+    assertThat(hubinJson.get("timeliness").decimalValue()).as("1 of 3 by the deadline").isEqualByComparingTo("0.3333");
+    assertThat(byId(json.get("counties"), SHANQIAN).get("signOffs").isNull()).isTrue();
+    assertThat(json.at("/city/signOffs/completeness").decimalValue()).as("2 of the city's 4").isEqualByComparingTo("0.5");
+    assertThat(json.at("/city/signOffs/timeliness").decimalValue()).as("1 of the 3 under HUBIN's deadline")
+        .isEqualByComparingTo("0.3333");
+
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(download(report + "/export.xlsx", null, null).body()))) {
+      XSSFSheet sheet = wb.getSheetAt(0);
+      Row header = sheet.getRow(0);
+      int signedOff = column(header, "完成上报");
+      assertThat(column(header, "上报完成率")).isEqualTo(signedOff + 1);
+      assertThat(column(header, "按时上报率")).isEqualTo(signedOff + 2);
+      assertThat(column(header, "审核通过")).isEqualTo(signedOff + 3);
+      assertThat(column(header, "及时率")).as("beside the snapshot timeliness").isEqualTo(signedOff - 1);
+      Row hubin = rowOf(sheet, HUBIN);
+      assertThat(hubin.getCell(signedOff).getNumericCellValue()).isEqualTo(2);
+      Cell completeness = hubin.getCell(signedOff + 1);
+      assertThat(completeness.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+      assertThat(BigDecimal.valueOf(completeness.getNumericCellValue())).isEqualByComparingTo("0.6667");
+      assertThat(BigDecimal.valueOf(hubin.getCell(signedOff + 2).getNumericCellValue())).isEqualByComparingTo("0.3333");
+      assertThat(hubin.getCell(signedOff + 3).getNumericCellValue()).isEqualTo(1);
+      assertThat(BigDecimal.valueOf(rowOf(sheet, CITY).getCell(signedOff + 1).getNumericCellValue()))
+          .isEqualByComparingTo("0.5");
+      Row shanqian = rowOf(sheet, SHANQIAN);
+      for (int k = signedOff; k < signedOff + 4; k++) {
+        Cell empty = shanqian.getCell(k);
+        assertThat(empty == null || empty.getCellType() == CellType.BLANK).as("column " + k).isTrue();
+      }
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(
+        download("/api/reports/periods/" + P + "/scorecard/export.xlsx?lang=en", null, null).body()))) {
+      XSSFSheet details = wb.getSheetAt(1);
+      Row header = details.getRow(0);
+      int completeness = column(header, "Sign-off completeness");
+      assertThat(column(header, "Signed off")).isEqualTo(completeness - 1);
+      assertThat(column(header, "Signed off on time")).isEqualTo(completeness + 1);
+      assertThat(column(header, "Approved")).isEqualTo(completeness + 2);
+      int unit = column(header, "Unit code");
+      int code = column(header, "Indicator code");
+      Row hubin = null;
+      for (Row row : details) {
+        Cell unitCell = row.getCell(unit);
+        if (row.getRowNum() > 0 && unitCell != null && HUBIN.equals(unitCell.getStringCellValue())
+            && CONTACT.equals(row.getCell(code).getStringCellValue())) {
+          hubin = row;
+        }
+      }
+      assertThat(hubin).isNotNull();
+      assertThat(BigDecimal.valueOf(hubin.getCell(completeness).getNumericCellValue())).isEqualByComparingTo("0.6667");
     }
   }
 
@@ -777,15 +838,23 @@ class WebReportsIT extends ReportingITSupport {
     return s;
   }
 
-  /** A county rollup (version 1) as district-service computes it from these snapshots. */
+  /** A county rollup (version 1) as district-service computes it from these snapshots, without sign-off counts. */
   private CountyRollupPublished countyRollup(List<UUID> ids, String county, String code, int expected, Integer onTime,
       Instant deadline, List<IndicatorSnapshotPublished> used, String target) {
+    return countyRollup(ids, county, code, expected, onTime, deadline, null, null, null, used, target);
+  }
+
+  /** A county rollup (version 1) as district-service computes it from these snapshots, with these sign-off counts. */
+  private CountyRollupPublished countyRollup(List<UUID> ids, String county, String code, int expected, Integer onTime,
+      Instant deadline, Integer signedOff, Integer signedOffOnTime, Integer approved, List<IndicatorSnapshotPublished> used,
+      String target) {
     IndicatorKind kind = SENT_CATALOGUE.stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().kind();
     Rollup r = Rollup.ofSchools(used.stream().map(s -> new Figure(s.numerator(), s.denominator())).toList(), expected,
         new org.gongyu.contracts.indicator.Target(kind, new BigDecimal(target), TargetComparator.AT_LEAST));
     CountyRollupPublished c = new CountyRollupPublished(county, code, P, r.figure().numerator(), r.figure().denominator(),
         r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), 1, LATE_V2.plusSeconds(3600),
-        used.stream().map(s -> new CountyRollupPublished.SnapshotRef(s.schoolId(), s.version())).toList(), onTime, deadline);
+        used.stream().map(s -> new CountyRollupPublished.SnapshotRef(s.schoolId(), s.version())).toList(), onTime, deadline,
+        signedOff, signedOffOnTime, approved);
     ids.add(send(Topics.DISTRICT_INDICATOR_ROLLUPS, county, c));
     return c;
   }
@@ -800,8 +869,17 @@ class WebReportsIT extends ReportingITSupport {
         used.size(), 2, r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), 1, LATE_V2.plusSeconds(7200),
         used.stream().map(x -> new CityRollupPublished.RollupRef(x.countyId(), x.version())).toList(), CITY_NAME,
         withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsOnTime).sum(),
-        withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsExpected).sum());
+        withDeadline.isEmpty() ? null : withDeadline.stream().mapToInt(CountyRollupPublished::schoolsExpected).sum(),
+        sumOrNull(used, CountyRollupPublished::schoolsSignedOff), sumOrNull(used, CountyRollupPublished::schoolsSignedOffOnTime),
+        sumOrNull(used, CountyRollupPublished::schoolsApproved));
     ids.add(send(Topics.CITY_INDICATOR_ROLLUPS, CITY, c));
+  }
+
+  /** The city's sum of a count over the counties whose rollups carry it; null when none does. */
+  private static Integer sumOrNull(List<CountyRollupPublished> used,
+      java.util.function.Function<CountyRollupPublished, Integer> count) {
+    List<Integer> carried = used.stream().map(count).filter(java.util.Objects::nonNull).toList();
+    return carried.isEmpty() ? null : carried.stream().mapToInt(Integer::intValue).sum();
   }
 
   private UUID send(String topic, String key, Object payload) {

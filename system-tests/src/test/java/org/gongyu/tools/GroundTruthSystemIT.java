@@ -130,6 +130,7 @@ class GroundTruthSystemIT {
         unit(diffs, where, def, reply.body().path("county"), e, false);
         signOffs(diffs, where + " (district-service)", client.get("/api/district/counties/" + county.id() + "/rollups/"
             + def.code() + "/" + p.id()), e);
+        reportedSignOffs(diffs, where + " (reporting-service)", reply.body().path("county").path("signOffs"), e);
         Map<String, JsonNode> rows = new HashMap<>();
         reply.body().path("schools").forEach(s -> rows.put(s.path("id").asString(), s));
         for (var school : e.schools().entrySet()) {
@@ -275,6 +276,26 @@ class GroundTruthSystemIT {
     expectEqual(diffs, where, "schoolsSignedOffOnTime", number(node.path("schoolsSignedOffOnTime")),
         e.schoolsSignedOffOnTime() == null ? null : (long) e.schoolsSignedOffOnTime());
     expectEqual(diffs, where, "schoolsApproved", number(node.path("schoolsApproved")), (long) e.schoolsApproved());
+  }
+
+  /** A county's sign-offs as reporting-service serves them beside its figures ({@code signOffs} of the county report). */
+  static void reportedSignOffs(List<String> diffs, String where, JsonNode node, Expected e) {
+    if (e.schoolsSignedOff() == null) {
+      return;
+    }
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      diffs.add(where + ": no signOffs, expected " + e.schoolsSignedOff() + " signed off");
+      return;
+    }
+    expectEqual(diffs, where, "signOffs.signedOff", number(node.path("signedOff")), (long) e.schoolsSignedOff());
+    expectEqual(diffs, where, "signOffs.signedOffOnTime", number(node.path("signedOffOnTime")),
+        e.schoolsSignedOffOnTime() == null ? null : (long) e.schoolsSignedOffOnTime());
+    expectEqual(diffs, where, "signOffs.approved", number(node.path("approved")),
+        e.schoolsApproved() == null ? null : (long) e.schoolsApproved());
+    if (e.schoolsExpected() > 0) {
+      expectDecimal(diffs, where, "signOffs.completeness", node.path("completeness"), BigDecimal.valueOf(e.schoolsSignedOff())
+          .divide(BigDecimal.valueOf(e.schoolsExpected()), 4, RoundingMode.HALF_EVEN));
+    }
   }
 
   /** A county's or the city's figures. */

@@ -72,7 +72,8 @@ final class ScorecardPdf {
     h.append("<table class=\"sc\"><thead><tr>");
     for (String header : List.of(lang.pick("指标", "Indicator"), lang.pick("周期", "Period"), lang.pick("目标", "Target"),
         sc.countyName(), lang.pick("达标学校", "Schools meeting target"), lang.pick("完整率", "Completeness"),
-        lang.pick("及时率", "Timeliness"))) {
+        lang.pick("及时率", "Timeliness"), lang.pick("上报完成率", "Sign-off completeness"),
+        lang.pick("按时上报率", "Signed off on time"))) {
       h.append("<th>").append(t(header)).append("</th>");
     }
     h.append("</tr></thead><tbody>");
@@ -85,7 +86,9 @@ final class ScorecardPdf {
       h.append("<td>").append(t(r.schoolsMeetingTarget() == null ? Formats.NOTHING
               : r.schoolsMeetingTarget() + "/" + r.schoolsExpected() + lang.pick(" 所", " schools")))
           .append("</td><td>").append(t(Formats.percent(r.completeness()))).append("</td><td>")
-          .append(t(Formats.percent(r.timeliness()))).append("</td></tr>");
+          .append(t(Formats.percent(r.timeliness()))).append("</td><td>")
+          .append(t(Formats.percent(r.signOffs() == null ? null : r.signOffs().completeness()))).append("</td><td>")
+          .append(t(Formats.percent(r.signOffs() == null ? null : r.signOffs().timeliness()))).append("</td></tr>");
     }
     h.append("</tbody></table>");
     h.append("<h2>").append(t(lang.pick("各指标学校对比", "Schools per indicator"))).append("</h2>");

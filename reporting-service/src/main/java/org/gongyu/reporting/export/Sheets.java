@@ -6,6 +6,7 @@ import static org.gongyu.reporting.export.Sheet.Type.INTEGER;
 import static org.gongyu.reporting.export.Sheet.Type.PERCENT;
 import static org.gongyu.reporting.export.Sheet.Type.TEXT;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.gongyu.reporting.report.IndicatorView;
 import org.gongyu.reporting.report.RollupCell;
 import org.gongyu.reporting.report.SchoolFigures;
 import org.gongyu.reporting.report.SchoolScorecard;
+import org.gongyu.reporting.report.SignOffs;
 import org.gongyu.reporting.report.Trend;
 
 /**
@@ -140,6 +142,10 @@ final class Sheets {
         .column(lang.pick("完整率", "Completeness"), PERCENT, 10)
         .column(lang.pick("按时上报学校数", "Schools on time"), INTEGER, 12)
         .column(lang.pick("及时率", "Timeliness"), PERCENT, 10)
+        .column(lang.pick("完成上报", "Signed off"), INTEGER, 10)
+        .column(lang.pick("上报完成率", "Sign-off completeness"), PERCENT, 10)
+        .column(lang.pick("按时上报率", "Signed off on time"), PERCENT, 10)
+        .column(lang.pick("审核通过", "Approved"), INTEGER, 10)
         .column(lang.pick("版本", "Version"), INTEGER, 8)
         .column(lang.pick("更新时间", "Updated at"), DATETIME, 17)
         .freezeColumns(1);
@@ -152,7 +158,8 @@ final class Sheets {
         c.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), c.value()),
         Sheet.Figure.of(i.kind(), c.target()), met(c.met()),
         c.schoolsMeetingTarget(), c.schoolsReporting(), c.schoolsExpected(), c.completeness(), c.schoolsOnTime(),
-        c.timeliness(), c.version(), c.asOf()};
+        c.timeliness(), signedOff(c.signOffs()), signOffCompleteness(c.signOffs()), signOffTimeliness(c.signOffs()),
+        approved(c.signOffs()), c.version(), c.asOf()};
   }
 
   /** The county's row and its schools × indicators, then one row per indicator × unit. */
@@ -255,7 +262,9 @@ final class Sheets {
       row.addAll(Arrays.asList(withheldOr(c.suppressed(), c.numerator()),
           withheldOr(c.suppressed(), c.denominator()), c.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), c.rate()),
           Sheet.Figure.of(i.kind(), i.target()), met(c.met()), c.schoolsMeetingTarget(), c.schoolsReporting(),
-          c.schoolsExpected(), c.completeness(), c.schoolsOnTime(), null, c.timeliness(), c.version(), c.asOf()));
+          c.schoolsExpected(), c.completeness(), c.schoolsOnTime(), null, c.timeliness(), signedOff(c.signOffs()),
+          signOffCompleteness(c.signOffs()), signOffTimeliness(c.signOffs()), approved(c.signOffs()), c.version(),
+          c.asOf()));
       sheet.row(withApproval(row, approvedBasis, c.approved(), i).toArray());
     }
     for (CountyFigures f : r.counties()) {
@@ -263,7 +272,9 @@ final class Sheets {
       row.addAll(Arrays.asList(withheldOr(f.suppressed(), f.numerator()),
           withheldOr(f.suppressed(), f.denominator()), f.suppressed() ? Sheet.WITHHELD : Sheet.Figure.of(i.kind(), f.rate()),
           Sheet.Figure.of(i.kind(), i.target()), met(f.met()), f.schoolsMeetingTarget(), f.schoolsReporting(),
-          f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(), f.timeliness(), f.version(), f.asOf()));
+          f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(), f.timeliness(), signedOff(f.signOffs()),
+          signOffCompleteness(f.signOffs()), signOffTimeliness(f.signOffs()), approved(f.signOffs()), f.version(),
+          f.asOf()));
       sheet.row(withApproval(row, approvedBasis, f.approved(), i).toArray());
     }
     return List.of(sheet);
@@ -345,6 +356,10 @@ final class Sheets {
         .column(lang.pick("按时上报学校数", "Schools on time"), INTEGER, 12)
         .column(lang.pick("截止时间", "Deadline"), DATETIME, 17)
         .column(lang.pick("及时率", "Timeliness"), PERCENT, 10)
+        .column(lang.pick("完成上报", "Signed off"), INTEGER, 10)
+        .column(lang.pick("上报完成率", "Sign-off completeness"), PERCENT, 10)
+        .column(lang.pick("按时上报率", "Signed off on time"), PERCENT, 10)
+        .column(lang.pick("审核通过", "Approved"), INTEGER, 10)
         .column(lang.pick("版本", "Version"), INTEGER, 8)
         .column(lang.pick("更新时间", "Updated at"), DATETIME, 17)
         .freezeColumns(2);
@@ -489,6 +504,23 @@ final class Sheets {
 
   private String met(Boolean met) {
     return met == null ? null : met ? lang.pick("是", "Yes") : lang.pick("否", "No");
+  }
+
+  // a rollup that predates sign-offs leaves their four cells empty, as a period without a deadline leaves timeliness
+  private static Integer signedOff(SignOffs s) {
+    return s == null ? null : s.signedOff();
+  }
+
+  private static BigDecimal signOffCompleteness(SignOffs s) {
+    return s == null ? null : s.completeness();
+  }
+
+  private static BigDecimal signOffTimeliness(SignOffs s) {
+    return s == null ? null : s.timeliness();
+  }
+
+  private static Integer approved(SignOffs s) {
+    return s == null ? null : s.approved();
   }
 
   private static Object withheldOr(boolean suppressed, Long value) {

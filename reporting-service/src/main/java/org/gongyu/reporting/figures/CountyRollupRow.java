@@ -6,7 +6,10 @@ import org.gongyu.contracts.indicator.Rollup;
 
 /**
  * The latest rollup a county published for one indicator and period. {@code schoolsOnTime} and
- * {@code deadline} are null while the county has set no deadline for the period.
+ * {@code deadline} are null while the county has set no deadline for the period. The sign-off
+ * counts (ADR 0019: {@code schoolsSignedOff} in force, {@code schoolsSignedOffOnTime} by the
+ * deadline, {@code schoolsApproved}) are null in a rollup published before sign-offs existed; on
+ * time is null without a deadline too.
  */
 public record CountyRollupRow(
     String countyId,
@@ -19,7 +22,10 @@ public record CountyRollupRow(
     long version,
     Instant asOf,
     Integer schoolsOnTime,
-    Instant deadline) {
+    Instant deadline,
+    Integer schoolsSignedOff,
+    Integer schoolsSignedOffOnTime,
+    Integer schoolsApproved) {
 
   public Rollup rollup() {
     return new Rollup(new Figure(numerator, denominator), schoolsReporting, schoolsExpected, schoolsMeetingTarget);

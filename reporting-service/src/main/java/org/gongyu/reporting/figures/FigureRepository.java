@@ -205,19 +205,24 @@ public class FigureRepository {
   boolean save(CountyRollupPublished r) {
     boolean stored = jdbc.sql("""
             insert into county_rollup (indicator_code, period_id, county_id, numerator, denominator,
-              schools_reporting, schools_expected, schools_meeting_target, version, as_of, schools_on_time, deadline)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              schools_reporting, schools_expected, schools_meeting_target, version, as_of, schools_on_time, deadline,
+              schools_signed_off, schools_signed_off_on_time, schools_approved)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (indicator_code, period_id, county_id) do update
               set numerator = excluded.numerator, denominator = excluded.denominator,
                   schools_reporting = excluded.schools_reporting, schools_expected = excluded.schools_expected,
                   schools_meeting_target = excluded.schools_meeting_target,
                   version = excluded.version, as_of = excluded.as_of,
-                  schools_on_time = excluded.schools_on_time, deadline = excluded.deadline
+                  schools_on_time = excluded.schools_on_time, deadline = excluded.deadline,
+                  schools_signed_off = excluded.schools_signed_off,
+                  schools_signed_off_on_time = excluded.schools_signed_off_on_time,
+                  schools_approved = excluded.schools_approved
               where county_rollup.version < excluded.version
             """)
         .params(r.indicatorCode(), r.periodId(), r.countyId(), r.numerator(), r.denominator(),
             r.schoolsReporting(), r.schoolsExpected(), r.schoolsMeetingTarget(), r.version(), utc(r.asOf()),
-            r.schoolsOnTime(), r.deadline() == null ? null : utc(r.deadline()))
+            r.schoolsOnTime(), r.deadline() == null ? null : utc(r.deadline()),
+            r.schoolsSignedOff(), r.schoolsSignedOffOnTime(), r.schoolsApproved())
         .update() == 1;
     if (stored) {
       // The upsert holds the rollup row's lock until commit, so lineage replacement cannot interleave.
@@ -254,7 +259,8 @@ public class FigureRepository {
     return jdbc.sql("""
             select distinct on (period_id) period_id, city_id, city_name, numerator, denominator, counties_reporting,
                    counties_expected, schools_reporting, schools_expected, schools_meeting_target, version, as_of,
-                   schools_on_time, schools_under_deadline
+                   schools_on_time, schools_under_deadline, schools_signed_off, schools_signed_off_on_time,
+                   schools_approved
             from city_rollup where indicator_code = :code and period_id in (:periods) order by period_id, city_id
             """)
         .param("code", code)
@@ -273,7 +279,10 @@ public class FigureRepository {
             rs.getLong("version"),
             instant(rs, "as_of"),
             rs.getObject("schools_on_time", Integer.class),
-            rs.getObject("schools_under_deadline", Integer.class)))
+            rs.getObject("schools_under_deadline", Integer.class),
+            rs.getObject("schools_signed_off", Integer.class),
+            rs.getObject("schools_signed_off_on_time", Integer.class),
+            rs.getObject("schools_approved", Integer.class)))
         .list();
   }
 
@@ -303,21 +312,25 @@ public class FigureRepository {
     boolean stored = jdbc.sql("""
             insert into city_rollup (indicator_code, period_id, city_id, numerator, denominator,
               counties_reporting, counties_expected, schools_reporting, schools_expected,
-              schools_meeting_target, version, as_of, city_name, schools_on_time, schools_under_deadline)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              schools_meeting_target, version, as_of, city_name, schools_on_time, schools_under_deadline,
+              schools_signed_off, schools_signed_off_on_time, schools_approved)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (indicator_code, period_id, city_id) do update
               set numerator = excluded.numerator, denominator = excluded.denominator,
                   counties_reporting = excluded.counties_reporting, counties_expected = excluded.counties_expected,
                   schools_reporting = excluded.schools_reporting, schools_expected = excluded.schools_expected,
                   schools_meeting_target = excluded.schools_meeting_target,
                   version = excluded.version, as_of = excluded.as_of, city_name = excluded.city_name,
-                  schools_on_time = excluded.schools_on_time, schools_under_deadline = excluded.schools_under_deadline
+                  schools_on_time = excluded.schools_on_time, schools_under_deadline = excluded.schools_under_deadline,
+                  schools_signed_off = excluded.schools_signed_off,
+                  schools_signed_off_on_time = excluded.schools_signed_off_on_time,
+                  schools_approved = excluded.schools_approved
               where city_rollup.version < excluded.version
             """)
         .params(r.indicatorCode(), r.periodId(), r.cityId(), r.numerator(), r.denominator(),
             r.countiesReporting(), r.countiesExpected(), r.schoolsReporting(), r.schoolsExpected(),
             r.schoolsMeetingTarget(), r.version(), utc(r.asOf()), r.cityName(), r.schoolsOnTime(),
-            r.schoolsUnderDeadline())
+            r.schoolsUnderDeadline(), r.schoolsSignedOff(), r.schoolsSignedOffOnTime(), r.schoolsApproved())
         .update() == 1;
     if (stored) {
       jdbc.sql("delete from city_rollup_lineage where indicator_code = ? and period_id = ? and city_id = ?")
@@ -336,7 +349,7 @@ public class FigureRepository {
 
   private static final String COUNTY_ROLLUP_COLUMNS =
       "county_id, period_id, numerator, denominator, schools_reporting, schools_expected, schools_meeting_target,"
-      + " version, as_of, schools_on_time, deadline";
+      + " version, as_of, schools_on_time, deadline, schools_signed_off, schools_signed_off_on_time, schools_approved";
 
   private static SchoolSnapshotRow snapshotRow(ResultSet rs, int rowNum) throws SQLException {
     return new SchoolSnapshotRow(
@@ -359,7 +372,10 @@ public class FigureRepository {
         rs.getLong("version"),
         instant(rs, "as_of"),
         rs.getObject("schools_on_time", Integer.class),
-        rs.getObject("deadline", OffsetDateTime.class) == null ? null : instant(rs, "deadline"));
+        rs.getObject("deadline", OffsetDateTime.class) == null ? null : instant(rs, "deadline"),
+        rs.getObject("schools_signed_off", Integer.class),
+        rs.getObject("schools_signed_off_on_time", Integer.class),
+        rs.getObject("schools_approved", Integer.class));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

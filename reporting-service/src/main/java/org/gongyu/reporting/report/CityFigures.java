@@ -8,7 +8,8 @@ import java.util.List;
  * The city's own latest rollup. {@code name} is null while no tier publishes city names; {@code
  * rate}, {@code met}, {@code completeness} and {@code timeliness} are null where they cannot be
  * known. {@code suppressed}: a small cell of a sensitive indicator, numerator, denominator, rate
- * and met withheld.
+ * and met withheld. {@code signOffs}: the sign-offs of the period summed over the counties whose
+ * rollups carry them, null while none does and on the approved basis.
  */
 public record CityFigures(
     String id,
@@ -27,6 +28,7 @@ public record CityFigures(
     Integer schoolsOnTime,
     Integer schoolsUnderDeadline,
     BigDecimal timeliness,
+    SignOffs signOffs,
     long version,
     Instant asOf,
     List<CountyVersion> lineage,

@@ -23,6 +23,7 @@ public record CountyDetail(
     Integer schoolsOnTime,
     Instant deadline,
     BigDecimal timeliness,
+    SignOffs signOffs,
     Long version,
     Instant asOf,
     List<SchoolVersion> lineage,

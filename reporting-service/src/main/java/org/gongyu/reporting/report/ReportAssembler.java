@@ -22,7 +22,8 @@ import org.gongyu.reporting.orgunits.SchoolRow;
  * Turns stored rows into the API's views. Copies every published number as it is and derives only
  * presentation, with the shared arithmetic of {@code contracts}: rate ({@link Figure#rate()}),
  * target met ({@link Rollup#meets} for a county or the city, {@link Target#isMetBy} for a school),
- * completeness ({@link Rollup#completeness()}), timeliness, the gap to a target, the direction of a
+ * completeness ({@link Rollup#completeness()}), timeliness, the completeness and timeliness of
+ * sign-offs ({@link SignOffs}), the gap to a target, the direction of a
  * trend, and small-cell suppression ({@link SmallCells}). {@code target} is always the target of
  * the figure's own period (null: none). Pure: no I/O, no clock.
  */
@@ -65,6 +66,7 @@ final class ReportAssembler {
         rollup.schoolsOnTime(),
         rollup.schoolsUnderDeadline(),
         timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()),
+        citySignOffs(rollup),
         rollup.version(),
         rollup.asOf(),
         lineage.stream().map(l -> new CityFigures.CountyVersion(l.unitId(), l.version())).toList(),
@@ -75,7 +77,7 @@ final class ReportAssembler {
   static CountyFigures county(CountyRow county, CountyRollupRow rollup, IndicatorRow indicator, Target target) {
     if (rollup == null) {
       return new CountyFigures(county.countyId(), county.name(), false,
-          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
     Rollup r = rollup.rollup();
     boolean suppressed = suppressed(indicator, r.figure());
@@ -94,6 +96,7 @@ final class ReportAssembler {
         rollup.schoolsOnTime(),
         rollup.deadline(),
         countyTimeliness(rollup),
+        countySignOffs(rollup),
         rollup.version(),
         rollup.asOf(),
         null);
@@ -117,6 +120,7 @@ final class ReportAssembler {
         f.schoolsOnTime(),
         f.deadline(),
         f.timeliness(),
+        f.signOffs(),
         f.version(),
         f.asOf(),
         lineage.stream().map(l -> new CountyDetail.SchoolVersion(l.unitId(), l.version(), l.asOf())).toList(),
@@ -187,25 +191,25 @@ final class ReportAssembler {
   static CountyFigures withApproval(CountyFigures f, Approval a) {
     return new CountyFigures(f.id(), f.name(), f.suppressed(), f.numerator(), f.denominator(), f.rate(), f.met(),
         f.schoolsMeetingTarget(), f.schoolsReporting(), f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(),
-        f.timeliness(), f.version(), f.asOf(), a);
+        f.timeliness(), f.signOffs(), f.version(), f.asOf(), a);
   }
 
   /**
    * A county on the approved basis: its figures are the approval's (schools reporting = schools approved),
-   * no rollup version, lineage or timeliness (they belong to the live rollup).
+   * no rollup version, lineage, timeliness or sign-offs (they belong to the live rollup).
    */
   static CountyFigures approvedCounty(CountyRow county, Approval a, Integer schoolsMeetingTarget) {
     BigDecimal completeness = a.schoolsExpected() == null || a.schoolsExpected() == 0 ? null
         : BigDecimal.valueOf(a.schoolsApproved()).divide(BigDecimal.valueOf(a.schoolsExpected()), 4, RoundingMode.HALF_EVEN);
     return new CountyFigures(county.countyId(), county.name(), a.suppressed(), a.numerator(), a.denominator(), a.rate(),
-        a.met(), schoolsMeetingTarget, a.schoolsApproved(), a.schoolsExpected(), completeness, null, null, null, null,
+        a.met(), schoolsMeetingTarget, a.schoolsApproved(), a.schoolsExpected(), completeness, null, null, null, null, null,
         a.approvedAt(), a);
   }
 
   static CountyDetail detail(CountyFigures f, List<CountyDetail.SchoolVersion> lineage) {
     return new CountyDetail(f.id(), f.name(), f.suppressed(), f.numerator(), f.denominator(), f.rate(), f.met(),
         f.schoolsMeetingTarget(), f.schoolsReporting(), f.schoolsExpected(), f.completeness(), f.schoolsOnTime(), f.deadline(),
-        f.timeliness(), f.version(), f.asOf(), lineage, f.approved());
+        f.timeliness(), f.signOffs(), f.version(), f.asOf(), lineage, f.approved());
   }
 
   /** The city on the approved basis: the approval's figures; counties reporting = counties with an approved school. */
@@ -214,13 +218,14 @@ final class ReportAssembler {
         : BigDecimal.valueOf(a.schoolsApproved()).divide(BigDecimal.valueOf(a.schoolsExpected()), 4, RoundingMode.HALF_EVEN);
     return new CityFigures(live.id(), live.name(), a.suppressed(), a.numerator(), a.denominator(), a.rate(), a.met(),
         schoolsMeetingTarget, a.schoolsApproved(), live.schoolsExpected(), countiesWithApproval, live.countiesExpected(),
-        completeness, null, null, null, 0, a.approvedAt(), List.of(), a);
+        completeness, null, null, null, null, 0, a.approvedAt(), List.of(), a);
   }
 
   static CityFigures withApproval(CityFigures f, Approval a) {
     return new CityFigures(f.id(), f.name(), f.suppressed(), f.numerator(), f.denominator(), f.rate(), f.met(),
         f.schoolsMeetingTarget(), f.schoolsReporting(), f.schoolsExpected(), f.countiesReporting(), f.countiesExpected(),
-        f.completeness(), f.schoolsOnTime(), f.schoolsUnderDeadline(), f.timeliness(), f.version(), f.asOf(), f.lineage(), a);
+        f.completeness(), f.schoolsOnTime(), f.schoolsUnderDeadline(), f.timeliness(), f.signOffs(), f.version(), f.asOf(),
+        f.lineage(), a);
   }
 
   // ---- scorecards
@@ -230,7 +235,8 @@ final class ReportAssembler {
       return emptyCell(null, null, target);
     }
     return cell(rollup.cityId(), rollup.cityName(), rollup.rollup(), rollup.schoolsOnTime(), rollup.schoolsUnderDeadline(),
-        timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()), rollup.version(), rollup.asOf(), indicator, target);
+        timeliness(rollup.schoolsOnTime(), rollup.schoolsUnderDeadline()), citySignOffs(rollup), rollup.version(),
+        rollup.asOf(), indicator, target);
   }
 
   static RollupCell countyCell(CountyRow county, CountyRollupRow rollup, IndicatorRow indicator, Target target) {
@@ -238,13 +244,13 @@ final class ReportAssembler {
       return emptyCell(county.countyId(), county.name(), target);
     }
     return cell(county.countyId(), county.name(), rollup.rollup(), rollup.schoolsOnTime(),
-        rollup.schoolsOnTime() == null ? null : rollup.schoolsExpected(), countyTimeliness(rollup), rollup.version(),
-        rollup.asOf(), indicator, target);
+        rollup.schoolsOnTime() == null ? null : rollup.schoolsExpected(), countyTimeliness(rollup), countySignOffs(rollup),
+        rollup.version(), rollup.asOf(), indicator, target);
   }
 
   /** A county's or the city's cell: the published figures, withheld when the indicator's small-cell rule says so. */
   private static RollupCell cell(String id, String name, Rollup r, Integer onTime, Integer underDeadline,
-      BigDecimal timeliness, long version, Instant asOf, IndicatorRow indicator, Target target) {
+      BigDecimal timeliness, SignOffs signOffs, long version, Instant asOf, IndicatorRow indicator, Target target) {
     boolean suppressed = suppressed(indicator, r.figure());
     return new RollupCell(
         id,
@@ -262,13 +268,14 @@ final class ReportAssembler {
         onTime,
         underDeadline,
         timeliness,
+        signOffs,
         version,
         asOf);
   }
 
   private static RollupCell emptyCell(String id, String name, Target target) {
     return new RollupCell(id, name, false, null, null, null, targetValue(target), null,
-        null, null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A school's cell in a county scorecard; the school is seen from above its tier, so small cells are withheld. */
@@ -410,6 +417,28 @@ final class ReportAssembler {
 
   private static BigDecimal countyTimeliness(CountyRollupRow rollup) {
     return rollup.schoolsOnTime() == null ? null : timeliness(rollup.schoolsOnTime(), rollup.schoolsExpected());
+  }
+
+  /** A county's sign-offs: completeness and timeliness both over its schools expected; null before sign-offs. */
+  static SignOffs countySignOffs(CountyRollupRow rollup) {
+    return signOffs(rollup.schoolsSignedOff(), rollup.schoolsSignedOffOnTime(), rollup.schoolsApproved(),
+        rollup.schoolsExpected(), rollup.schoolsExpected());
+  }
+
+  /** The city's sign-offs: completeness over its schools expected, timeliness over the schools under a deadline. */
+  static SignOffs citySignOffs(CityRollupRow rollup) {
+    return signOffs(rollup.schoolsSignedOff(), rollup.schoolsSignedOffOnTime(), rollup.schoolsApproved(),
+        rollup.schoolsExpected(), rollup.schoolsUnderDeadline());
+  }
+
+  /** Sign-off counts with their rates ({@link Figure#rate()}); null when the rollup carries none. */
+  private static SignOffs signOffs(Integer signedOff, Integer onTime, Integer approved, int expected,
+      Integer underDeadline) {
+    if (signedOff == null) {
+      return null;
+    }
+    return new SignOffs(signedOff, onTime, approved, new Figure(signedOff, expected).rate(),
+        onTime == null || underDeadline == null ? null : new Figure(onTime, underDeadline).rate());
   }
 
   /** Whether a school's own figure meets the target; null without a target or where the indicator does not apply. */

@@ -9,8 +9,9 @@ import java.time.Instant;
  * met} follows {@code Rollup#meets} (a COUNT target is met when every expected school meets it; a
  * UNIT_COUNT one when the county's units, or the city's mean units per county, reach it), null
  * without a target; {@code timeliness} = schoolsOnTime / schoolsUnderDeadline (for a county
- * the base is its schools expected), null without a deadline. {@code suppressed}: a small cell of
- * a sensitive indicator, numerator, denominator, value and met withheld.
+ * the base is its schools expected), null without a deadline. {@code signOffs}: the sign-offs of
+ * the period beside them, null while the rollup predates sign-offs. {@code suppressed}: a small
+ * cell of a sensitive indicator, numerator, denominator, value and met withheld.
  */
 public record RollupCell(
     String id,
@@ -28,5 +29,6 @@ public record RollupCell(
     Integer schoolsOnTime,
     Integer schoolsUnderDeadline,
     BigDecimal timeliness,
+    SignOffs signOffs,
     Long version,
     Instant asOf) {}

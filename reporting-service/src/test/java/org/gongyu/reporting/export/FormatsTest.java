@@ -24,12 +24,12 @@ class FormatsTest {
   @Test
   void aCountyOrCityCellOfAPerSchoolCountReadsAsTheSchoolsMeetingIt() {
     var county = new org.gongyu.reporting.report.RollupCell("990101", "东城县", false, 159L, 10L,
-        new BigDecimal("15.9000"), BigDecimal.valueOf(20), false, 1, 10, 10, BigDecimal.ONE, null, null, null, 3L, null);
+        new BigDecimal("15.9000"), BigDecimal.valueOf(20), false, 1, 10, 10, BigDecimal.ONE, null, null, null, null, 3L, null);
     assertThat(Formats.rollup("COUNT", county, Lang.ZH)).isEqualTo("1/10 所");
     assertThat(Formats.rollup("COUNT", county, Lang.EN)).isEqualTo("1/10 schools");
     assertThat(Formats.rollup("RATIO", county, Lang.ZH)).isEqualTo("1590.0 %");
     var withheld = new org.gongyu.reporting.report.RollupCell("990101", "东城县", true, null, null,
-        null, BigDecimal.valueOf(20), null, 1, 10, 10, BigDecimal.ONE, null, null, null, 3L, null);
+        null, BigDecimal.valueOf(20), null, 1, 10, 10, BigDecimal.ONE, null, null, null, null, 3L, null);
     assertThat(Formats.rollup("COUNT", withheld, Lang.ZH)).isEqualTo("<5");
   }
 

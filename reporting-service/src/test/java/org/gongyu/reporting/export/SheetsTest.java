@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.gongyu.reporting.report.CityScorecard;
 import org.gongyu.reporting.report.CountyScorecard;
 import org.gongyu.reporting.report.IndicatorView;
 import org.gongyu.reporting.report.RollupCell;
+import org.gongyu.reporting.report.SignOffs;
 import org.junit.jupiter.api.Test;
 
 class SheetsTest {
@@ -17,7 +19,7 @@ class SheetsTest {
 
   private static CountyScorecard scorecard() {
     RollupCell county = new RollupCell("990121", "湖滨区", false, 22L, 24L, new BigDecimal("0.9167"), new BigDecimal("0.90"),
-        true, 2, 3, 3, BigDecimal.ONE, null, null, null, 1L, Instant.parse("2031-09-01T00:00:00Z"));
+        true, 2, 3, 3, BigDecimal.ONE, null, null, null, null, 1L, Instant.parse("2031-09-01T00:00:00Z"));
     CountyScorecard.SchoolCell small = new CountyScorecard.SchoolCell("CONSULTATION_RESOLUTION", "2031-2032-1", "990121-XQ1",
         true, true, null, null, null, new BigDecimal("0.90"), null, 1L, Instant.parse("2031-09-01T00:00:00Z"));
     CountyScorecard.SchoolCell shown = new CountyScorecard.SchoolCell("CONSULTATION_RESOLUTION", "2031-2032-1", "990121-XQ2",
@@ -55,5 +57,27 @@ class SheetsTest {
     assertThat(overview.columns()).extracting(Sheet.Column::header)
         .containsExactly("Unit code", "Unit", "Level", "Xuequ", "School type", "Consultation cases resolved");
     assertThat(overview.rows().get(2).get(4)).isEqualTo("Junior secondary");
+  }
+
+  @Test
+  void scorecardDetailsShowSignOffsBesideTimelinessAndLeaveThemEmptyForARollupBeforeSignOffs() {
+    Instant asOf = Instant.parse("2031-09-01T00:00:00Z");
+    RollupCell city = new RollupCell("990100", "演示市", false, 30L, 34L, new BigDecimal("0.8824"), new BigDecimal("0.90"),
+        false, 3, 4, 4, BigDecimal.ONE, 2, 3, new BigDecimal("0.6667"),
+        new SignOffs(3, 2, 1, new BigDecimal("0.7500"), new BigDecimal("0.6667")), 2L, asOf);
+    RollupCell older = new RollupCell("990122", "山前县", false, 8L, 10L, new BigDecimal("0.8000"), new BigDecimal("0.90"),
+        false, 0, 1, 1, BigDecimal.ONE, null, null, null, null, 1L, asOf);
+    CityScorecard sc = new CityScorecard("2031-2032-1",
+        List.of(new CityScorecard.IndicatorLine(CONSULT, "2031-2032-1", city, List.of(older))));
+
+    Sheet details = new Sheets(Lang.ZH).cityScorecard(sc).get(1);
+    List<String> headers = details.columns().stream().map(Sheet.Column::header).toList();
+    int signedOff = headers.indexOf("完成上报");
+    assertThat(headers.subList(signedOff - 1, signedOff + 4)).containsExactly("及时率", "完成上报", "上报完成率", "按时上报率", "审核通过");
+    assertThat(details.rows().get(0).subList(signedOff, signedOff + 4))
+        .containsExactly(3, new BigDecimal("0.7500"), new BigDecimal("0.6667"), 1);
+    assertThat(details.rows().get(1).subList(signedOff, signedOff + 4)).containsOnlyNulls();
+    assertThat(new Sheets(Lang.EN).cityScorecard(sc).get(1).columns().stream().map(Sheet.Column::header).toList())
+        .containsSubsequence("Timeliness", "Signed off", "Sign-off completeness", "Signed off on time", "Approved");
   }
 }

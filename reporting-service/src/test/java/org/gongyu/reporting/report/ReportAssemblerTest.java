@@ -114,7 +114,8 @@ class ReportAssemblerTest {
 
   @Test
   void cityShowsItsOwnRollupWithCountyLineage() {
-    CityRollupRow rollup = new CityRollupRow("9901", "演示市", "2026-2027-1", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF, 3, 6);
+    CityRollupRow rollup = new CityRollupRow("9901", "演示市", "2026-2027-1", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF, 3, 6,
+        null, null, null);
 
     CityFigures view = ReportAssembler.city(
         rollup, List.of(new LineageRow("990101", 3, null), new LineageRow("990102", 1, null)), ratioAtLeast("0.60"),
@@ -178,7 +179,8 @@ class ReportAssemblerTest {
   void aUnitCountCityIsJudgedOnTheMeanTitlesPerCounty() {
     IndicatorRow titles = indicator(IndicatorKind.UNIT_COUNT, new BigDecimal("3"), TargetComparator.AT_LEAST);
     // 5 titles over 2 reporting counties (4 + 1): a mean of 2.5 per county
-    CityRollupRow twoCounties = new CityRollupRow("9901", "演示市", "2026-2027-1", 5, 2, 2, 3, 70, 80, 5, 4, AS_OF, null, null);
+    CityRollupRow twoCounties = new CityRollupRow("9901", "演示市", "2026-2027-1", 5, 2, 2, 3, 70, 80, 5, 4, AS_OF, null, null,
+        null, null, null);
 
     CityFigures view = ReportAssembler.city(twoCounties, List.of(), titles, target(titles));
     assertThat(view.rate()).isEqualByComparingTo("2.5");
@@ -186,7 +188,8 @@ class ReportAssemblerTest {
     assertThat(ReportAssembler.gap(target(titles), new Figure(5, 2))).isEqualTo(new BigDecimal("0.5"));
     assertThat(ReportAssembler.gap(target(titles), new Figure(7, 3))).as("a mean of 2.3333").isEqualTo(new BigDecimal("0.6667"));
     RollupCell cell = ReportAssembler.cityCell(
-        new CityRollupRow("9901", "演示市", "2026-2027-1", 6, 2, 2, 3, 70, 80, 6, 4, AS_OF, null, null), titles, target(titles));
+        new CityRollupRow("9901", "演示市", "2026-2027-1", 6, 2, 2, 3, 70, 80, 6, 4, AS_OF, null, null, null, null, null),
+        titles, target(titles));
     assertThat(cell.value()).isEqualByComparingTo("3");
     assertThat(cell.met()).as("a mean of 3 reaches 3 per county").isTrue();
   }
@@ -213,11 +216,44 @@ class ReportAssemblerTest {
 
   @Test
   void timelinessIsOnTimeOverExpectedForACountyAndNullWithoutADeadline() {
-    CountyRollupRow withDeadline = new CountyRollupRow("990101", "2026-2027-1", 3, 5, 3, 4, 1, 7, AS_OF, 2, AS_OF);
+    CountyRollupRow withDeadline =
+        new CountyRollupRow("990101", "2026-2027-1", 3, 5, 3, 4, 1, 7, AS_OF, 2, AS_OF, null, null, null);
 
     assertThat(ReportAssembler.county(COUNTY, withDeadline, ratioAtLeast("0.60"), null).timeliness())
         .isEqualByComparingTo("0.5000");
     assertThat(county(countyRollup(3, 5, 3, 4, 1), ratioAtLeast("0.60")).timeliness()).isNull();
+  }
+
+  @Test
+  void signOffsOfACountyAreCountedOverItsSchoolsExpectedBesideTheSnapshotCounts() {
+    // 4 expected, 3 reported figures, 2 signed off (1 by the deadline), 1 approved
+    CountyRollupRow rollup = new CountyRollupRow("990101", "2026-2027-1", 3, 5, 3, 4, 1, 7, AS_OF, 2, AS_OF, 2, 1, 1);
+
+    CountyFigures view = ReportAssembler.county(COUNTY, rollup, ratioAtLeast("0.60"), null);
+    assertThat(view.completeness()).as("figures: 3 of 4").isEqualByComparingTo("0.75");
+    assertThat(view.signOffs()).isEqualTo(new SignOffs(2, 1, 1, new BigDecimal("0.5000"), new BigDecimal("0.2500")));
+    assertThat(ReportAssembler.countyCell(COUNTY, rollup, ratioAtLeast("0.60"), null).signOffs()).isEqualTo(view.signOffs());
+    assertThat(ReportAssembler.countyDetail(COUNTY, rollup, List.of(), ratioAtLeast("0.60"), null).signOffs())
+        .isEqualTo(view.signOffs());
+    CountyRollupRow noDeadline = new CountyRollupRow("990101", "2026-2027-1", 3, 5, 3, 4, 1, 7, AS_OF, null, null, 2, null, 0);
+    assertThat(ReportAssembler.county(COUNTY, noDeadline, ratioAtLeast("0.60"), null).signOffs())
+        .isEqualTo(new SignOffs(2, null, 0, new BigDecimal("0.5000"), null));
+    assertThat(county(countyRollup(3, 5, 3, 4, 1), ratioAtLeast("0.60")).signOffs()).as("a rollup before sign-offs").isNull();
+    assertThat(ReportAssembler.county(COUNTY, null, ratioAtLeast("0.60"), null).signOffs()).isNull();
+  }
+
+  @Test
+  void signOffsOfTheCityAreOnTimeOverTheSchoolsUnderADeadline() {
+    // 8 expected, 6 of them in counties with a deadline; 5 signed off, 3 on time, 2 approved
+    CityRollupRow rollup = new CityRollupRow("9901", "演示市", "2026-2027-1", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF, 3, 6, 5, 3, 2);
+
+    SignOffs expected = new SignOffs(5, 3, 2, new BigDecimal("0.6250"), new BigDecimal("0.5000"));
+    assertThat(ReportAssembler.city(rollup, List.of(), ratioAtLeast("0.60"), null).signOffs()).isEqualTo(expected);
+    assertThat(ReportAssembler.cityCell(rollup, ratioAtLeast("0.60"), null).signOffs()).isEqualTo(expected);
+    CityRollupRow noDeadline = new CityRollupRow("9901", "演示市", "2026-2027-1", 130, 200, 2, 3, 5, 8, 2, 4, AS_OF, null, null,
+        5, null, 2);
+    assertThat(ReportAssembler.cityCell(noDeadline, ratioAtLeast("0.60"), null).signOffs().timeliness()).isNull();
+    assertThat(ReportAssembler.cityCell(null, ratioAtLeast("0.60"), null).signOffs()).isNull();
   }
 
   @Test
@@ -270,7 +306,8 @@ class ReportAssemblerTest {
   }
 
   private static CountyRollupRow countyRollup(long num, long den, int reporting, int expected, int meeting) {
-    return new CountyRollupRow("990101", "2026-2027-1", num, den, reporting, expected, meeting, 7, AS_OF, null, null);
+    return new CountyRollupRow("990101", "2026-2027-1", num, den, reporting, expected, meeting, 7, AS_OF, null, null,
+        null, null, null);
   }
 
   private static SchoolSnapshotRow snapshot(long num, long den) {
