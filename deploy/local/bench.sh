@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# First benchmark (not a test): pushes registration batches for many schools through the
-# gateway of a running platform and prints sustained registrations/s and end-to-end
-# freshness (accepted at the school -> visible at the city in reporting-service).
+# Benchmark (not a test): pushes registration batches for many schools through the gateway of a
+# running platform and prints sustained registrations/s, end-to-end freshness (accepted at the
+# school -> visible at the city in reporting-service), the batches' latency and the events the
+# platform produced (end offsets of its topics before and after).
 #
 #   deploy/local/bench.sh [--schools 20] [--batches 400] [--batch-size 50] [--concurrency 4]
+#                         [--limits [--messages 100000] [--rows 20000]] [--repeat 3]
+#
+# --limits: before the platform's figures, in each repetition, measures the raw limits of the same
+# broker and PostgreSQL (see limits-bench.sh) and prints each platform figure with its ratio to the
+# matching limit. --repeat N: N repetitions, then min/median/max of every figure and ratio.
 #
 # Needs a platform started with `deploy/local/platform.sh up` (the demo data is not needed:
-# the benchmark registers its own county and schools). GONGYU_PORT_OFFSET picks the gateway.
+# the benchmark registers its own county and schools). GONGYU_PORT_OFFSET picks the gateway and Kafka.
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -15,9 +21,14 @@ set -euo pipefail
 pick_java
 JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
 gw=$(port 8080)
+kafka=$(port 9092)
 port_open 127.0.0.1 "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: deploy/local/platform.sh up"
-if [[ ! -f $JAR ]]; then
+port_open 127.0.0.1 "$kafka" || die "no Kafka on 127.0.0.1:$kafka (the platform's broker)"
+# a jar built before the raw limits existed has neither --limits nor the event counts
+if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/tools/RawLimits.class'; then
   log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
   (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
 fi
-exec "$JAVA_HOME/bin/java" -jar "$JAR" bench --gateway "http://127.0.0.1:$gw" "$@"
+# kafka-clients logs through SLF4J, which has no provider in the tools jar: no logging, no warning
+exec "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" bench --gateway "http://127.0.0.1:$gw" \
+  --kafka "127.0.0.1:$kafka" --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" "$@"

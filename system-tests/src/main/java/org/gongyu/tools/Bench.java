@@ -4,12 +4,15 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.SchoolCalendar;
 import org.gongyu.contracts.period.Semester;
@@ -24,11 +27,24 @@ public final class Bench {
 
   private Bench() {}
 
-  public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency) {}
+  /**
+   * @param kafka the platform's bootstrap servers, to count the events it produced during the run
+   *              (null: no event figures)
+   */
+  public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka) {}
+
+  public static final String INGEST = "bench.registrations.ingest";
+  public static final String END_TO_END = "bench.registrations.e2e";
+  public static final String BATCH_MEDIAN_MS = "bench.batch.median.ms";
+  public static final String FRESHNESS_P50 = "bench.freshness.p50";
+  public static final String FRESHNESS_P99 = "bench.freshness.p99";
+  public static final String EVENTS = "bench.events";
+  public static final String SNAPSHOT_CHANGES = "bench.snapshots";
 
   private record Accepted(long acceptedNanos, long cumulativeTarget) {}
 
-  public static void run(Options o, PrintStream out) throws Exception {
+  /** Runs the benchmark once, prints its figures and returns them by key. */
+  public static Map<String, Double> run(Options o, PrintStream out) throws Exception {
     GongyuClient client = new GongyuClient(o.gateway(), o.keycloak(), false);
     Instant now = Instant.now();
     Semester semester = Semester.containing(now.atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
@@ -56,6 +72,8 @@ public final class Bench {
     }
     String at = registeredAt.toString();
 
+    Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
+    ConcurrentLinkedQueue<Double> batchMillis = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<Long> acceptedOrder = new ConcurrentLinkedQueue<>();
     List<Accepted> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicLong cumulative = new AtomicLong(baseline);
@@ -73,7 +91,9 @@ public final class Bench {
           String student = "BENCH-" + run + "-" + batch + "-" + i;
           records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
         }
+        long sent = System.nanoTime();
         GongyuClient.require(client.postRegistrations(school, semester.id(), records), "batch " + batch);
+        batchMillis.add((System.nanoTime() - sent) / 1e6);
         synchronized (order) {
           long target = cumulative.addAndGet(o.batchSize());
           accepted.add(new Accepted(System.nanoTime(), target));
@@ -99,6 +119,7 @@ public final class Bench {
       GongyuClient.sleep(25); // 40 polls/s: under the gateway's per-user limit of 50/s
     }
     long allVisible = System.nanoTime();
+    Map<String, Long> offsetsAfter = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     for (Future<?> f : futures) {
       f.get();
     }
@@ -120,7 +141,25 @@ public final class Bench {
         total / endToEndSeconds, endToEndSeconds);
     out.printf("freshness school -> city (reporting-service), s: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d, city polled every ~25 ms)%n",
         pct(freshness, 50), pct(freshness, 90), pct(freshness, 99), freshness[freshness.length - 1], freshness.length);
+    double[] batches = batchMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    out.printf("batch of %d through the gateway, ms: p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n", o.batchSize(),
+        pct(batches, 50), pct(batches, 90), pct(batches, 99), batches[batches.length - 1]);
     out.printf("city numerator: %d -> %d (expected %d)%n", baseline, lastSeen, expectedTotal);
+    Map<String, Double> figures = new LinkedHashMap<>();
+    figures.put(INGEST, total / ingestSeconds);
+    figures.put(END_TO_END, total / endToEndSeconds);
+    figures.put(BATCH_MEDIAN_MS, pct(batches, 50));
+    figures.put(FRESHNESS_P50, pct(freshness, 50));
+    figures.put(FRESHNESS_P99, pct(freshness, 99));
+    if (o.kafka() != null) {
+      long events = PlatformEvents.produced(offsetsBefore, offsetsAfter, null);
+      long snapshots = PlatformEvents.produced(offsetsBefore, offsetsAfter, Topics.SCHOOL_INDICATOR_SNAPSHOTS);
+      figures.put(EVENTS, events / endToEndSeconds);
+      figures.put(SNAPSHOT_CHANGES, snapshots / endToEndSeconds);
+      out.printf("events the platform produced: %,d (%,d snapshot changes) = %.0f events/s, %.1f snapshot changes/s end to end%n",
+          events, snapshots, events / endToEndSeconds, snapshots / endToEndSeconds);
+    }
+    return figures;
   }
 
   private static long waitForCity(GongyuClient client, Semester semester, long atLeast, long millis) {

@@ -2,16 +2,19 @@ package org.gongyu.tools;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
-/** {@code java -jar system-tests.jar demo|bench --gateway http://127.0.0.1:8080 [options]}. */
+/** {@code java -jar system-tests.jar demo|bench|import-bench|limits --gateway http://127.0.0.1:8080 [options]}. */
 public final class Tools {
 
   private Tools() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !(args[0].equals("demo") || args[0].equals("bench") || args[0].equals("import-bench"))) {
+    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits").contains(args[0])) {
       System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
-          + " [--batch-size 50] [--concurrency 4] | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]");
+          + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--limits] [--repeat 1] [limits options]"
+          + " | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]"
+          + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]");
       System.exit(2);
     }
     int g = Arrays.asList(args).indexOf("--gateway");
@@ -25,13 +28,30 @@ public final class Tools {
             s >= 0 && s + 1 < args.length ? args[s + 1] : "http://127.0.0.1:8081", Bench.intArg(args, "--rows", 100_000)), System.out);
       } else if (args[0].equals("demo")) {
         DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
+      } else if (args[0].equals("limits")) {
+        BenchReport.run(limits(args), null, Bench.intArg(args, "--repeat", 1), System.out);
       } else {
-        Bench.run(new Bench.Options(gateway, keycloak, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),
-            Bench.intArg(args, "--batch-size", 50), Bench.intArg(args, "--concurrency", 4)), System.out);
+        String kafka = stringArg(args, "--kafka", null);
+        Bench.Options bench = new Bench.Options(gateway, keycloak, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),
+            Bench.intArg(args, "--batch-size", 50), Bench.intArg(args, "--concurrency", 4), kafka);
+        BenchReport.run(Arrays.asList(args).contains("--limits") ? limits(args) : null, bench, Bench.intArg(args, "--repeat", 1), System.out);
       }
     } catch (IllegalStateException e) {
       System.err.println(args[0] + " failed: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  private static RawLimits.Options limits(String[] args) {
+    String postgres = stringArg(args, "--postgres", "127.0.0.1:5432");
+    int colon = postgres.lastIndexOf(':');
+    return new RawLimits.Options(stringArg(args, "--kafka", "127.0.0.1:9092"), postgres.substring(0, colon),
+        Integer.parseInt(postgres.substring(colon + 1)), stringArg(args, "--pg-user", "postgres"),
+        Bench.intArg(args, "--messages", 100_000), Bench.intArg(args, "--rows", 20_000));
+  }
+
+  private static String stringArg(String[] args, String name, String fallback) {
+    int i = Arrays.asList(args).indexOf(name);
+    return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
   }
 }

@@ -1,0 +1,83 @@
+package org.gongyu.tools;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongyu.tools.Figures.Kind;
+import org.gongyu.tools.Figures.Label;
+import org.gongyu.tools.Figures.Ratio;
+
+/**
+ * Issue 16 item 7: the raw limits and the platform's figures measured in the same run, repeated,
+ * and each platform figure printed as a share of the limit measured in the same repetition
+ * ({@code deploy/local/bench.sh --limits --repeat 3}, {@code deploy/local/limits-bench.sh}).
+ */
+final class BenchReport {
+
+  private BenchReport() {}
+
+  /**
+   * @param limits   what to measure the raw limits with, or null for none
+   * @param platform the platform benchmark, or null for the raw limits alone
+   */
+  static List<Map<String, Double>> run(RawLimits.Options limits, Bench.Options platform, int repeat, PrintStream out) throws Exception {
+    List<Map<String, Double>> repetitions = new ArrayList<>();
+    for (int i = 1; i <= repeat; i++) {
+      if (repeat > 1) {
+        out.printf("%n=== repetition %d of %d ===%n", i, repeat);
+      }
+      Map<String, Double> figures = new LinkedHashMap<>();
+      if (limits != null) {
+        figures.putAll(RawLimits.run(limits, out));
+      }
+      if (platform != null) {
+        figures.putAll(Bench.run(platform, out));
+      }
+      repetitions.add(figures);
+    }
+    int batch = platform == null ? 50 : platform.batchSize();
+    out.println();
+    out.println(repeat > 1 ? "summary of " + repeat + " repetitions (median, min, max):" : "summary:");
+    Figures.summarise(repetitions, labels(batch), ratios(), out);
+    return repetitions;
+  }
+
+  static List<Label> labels(int batchSize) {
+    return List.of(
+        new Label(RawLimits.KAFKA_PRODUCE, "limit: kafka produce", "messages/s"),
+        new Label(RawLimits.KAFKA_PRODUCE_MB, "limit: kafka produce (bytes)", "MB/s"),
+        new Label(RawLimits.KAFKA_CONSUME, "limit: kafka consume", "messages/s"),
+        new Label(RawLimits.KAFKA_CONSUME_MB, "limit: kafka consume (bytes)", "MB/s"),
+        new Label(RawLimits.PG_UPSERT_50, "limit: postgres upsert, 50 rows/tx", "rows/s"),
+        new Label(RawLimits.PG_UPSERT_500, "limit: postgres upsert, 500 rows/tx", "rows/s"),
+        new Label(RawLimits.PG_UPSERT_1, "limit: postgres upsert, 1 row/tx", "transactions/s"),
+        new Label(RawLimits.PG_INSERT_50, "limit: postgres registrations, 50 rows/tx", "rows/s"),
+        new Label(RawLimits.PG_INSERT_50_MS, "limit: postgres registrations, one batch of 50", "ms"),
+        new Label(Bench.END_TO_END, "platform: registrations end to end", "registrations/s"),
+        new Label(Bench.INGEST, "platform: registrations accepted", "registrations/s"),
+        new Label(Bench.BATCH_MEDIAN_MS, "platform: one batch of " + batchSize + " (median)", "ms"),
+        new Label(Bench.EVENTS, "platform: events produced", "events/s"),
+        new Label(Bench.SNAPSHOT_CHANGES, "platform: snapshot changes", "changes/s"),
+        new Label(Bench.FRESHNESS_P50, "platform: freshness school -> city p50", "s"),
+        new Label(Bench.FRESHNESS_P99, "platform: freshness school -> city p99", "s"));
+  }
+
+  /**
+   * Registrations against the raw insert of registration rows in batches of 50 (issue 16's target:
+   * end to end ≥ 50 %); a batch's latency against the raw insert of as many rows; the events the
+   * platform produced against what plain kafka-clients produce and consume; snapshot changes
+   * against single-row transactions, which is what a consumer that handles one record per
+   * transaction can reach at best.
+   */
+  static List<Ratio> ratios() {
+    return List.of(
+        new Ratio(Bench.END_TO_END, RawLimits.PG_INSERT_50, Kind.SHARE),
+        new Ratio(Bench.INGEST, RawLimits.PG_INSERT_50, Kind.SHARE),
+        new Ratio(Bench.BATCH_MEDIAN_MS, RawLimits.PG_INSERT_50_MS, Kind.MULTIPLE),
+        new Ratio(Bench.EVENTS, RawLimits.KAFKA_PRODUCE, Kind.SHARE),
+        new Ratio(Bench.EVENTS, RawLimits.KAFKA_CONSUME, Kind.SHARE),
+        new Ratio(Bench.SNAPSHOT_CHANGES, RawLimits.PG_UPSERT_1, Kind.SHARE));
+  }
+}
