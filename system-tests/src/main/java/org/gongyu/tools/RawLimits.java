@@ -291,9 +291,9 @@ public final class RawLimits {
         figures.put(PG_INSERT_50, insert50);
         figures.put(PG_INSERT_50_MS, 50 * 1000.0 / insert50);
         out.printf("  postgres upsert school_snapshot rows (insert ... on conflict do update, half updates), %,d rows:%n", rows);
-        out.printf("    batches of 50 in one transaction each:  %s rows/s%n", Figures.number(upsert50));
-        out.printf("    batches of 500 in one transaction each: %s rows/s%n", Figures.number(upsert500));
-        out.printf("    one row per transaction (%,d rows):     %s transactions/s%n", singles, Figures.number(upsert1));
+        out.printf("    %-42s %s rows/s%n", "batches of 50 in one transaction each:", Figures.number(upsert50));
+        out.printf("    %-42s %s rows/s%n", "batches of 500 in one transaction each:", Figures.number(upsert500));
+        out.printf("    %-42s %s transactions/s%n", String.format("one row per transaction (%,d rows):", singles), Figures.number(upsert1));
         out.printf("  postgres insert platform_registration rows in batches of 50, one transaction each, %,d rows: %s rows/s"
             + " (%s ms per batch)%n", rows, Figures.number(insert50), Figures.number(figures.get(PG_INSERT_50_MS)));
       }
