@@ -212,6 +212,48 @@ class ReportingIT extends ReportingITSupport {
   }
 
   @Test
+  void aNewRollupVersionRewritesOnlyTheLineageRowsThatChangedAndDeletesOnlyThoseThatLeft() {
+    String period = "2031-2032-1";
+    Published p = new Published(period);
+    IndicatorSnapshotPublished cg1v1 = snapshot(CG1, period, 50, 100, 1);
+    IndicatorSnapshotPublished cg1v2 = snapshot(CG1, period, 60, 100, 2);
+    IndicatorSnapshotPublished cg2v1 = snapshot(CG2, period, 40, 50, 1);
+    IndicatorSnapshotPublished dh1v1 = snapshot(DH1, period, 20, 100, 1);
+    CountyRollupPublished cgR1 = countyRollup(CHENGGUAN, period, 1, 2, List.of(cg1v1, cg2v1));
+    CountyRollupPublished dhR1 = countyRollup(DONGHU, period, 1, 2, List.of(dh1v1));
+    p.countyRollup(cgR1);
+    p.cityRollup(cityRollup(period, 1, 2, List.of(cgR1, dhR1)));
+    awaitConsumed(p.eventIds);
+    String cg2Row = xmin("county_rollup_lineage", "school_id", CG2, period);
+    String donghuRow = xmin("city_rollup_lineage", "county_id", DONGHU, period);
+
+    // CG1 moves to version 2, CG2 stays: only CG1's row is written (issue 16: no delete-and-reinsert churn)
+    CountyRollupPublished cgR2 = countyRollup(CHENGGUAN, period, 2, 2, List.of(cg1v2, cg2v1));
+    CountyRollupPublished cgR3 = countyRollup(CHENGGUAN, period, 3, 2, List.of(cg1v2));
+    p.countyRollup(cgR2);
+    p.cityRollup(cityRollup(period, 2, 2, List.of(cgR2, dhR1)));
+    awaitConsumed(p.eventIds);
+    assertThat(xmin("county_rollup_lineage", "school_id", CG2, period)).as("CG2's unchanged row").isEqualTo(cg2Row);
+    assertThat(xmin("city_rollup_lineage", "county_id", DONGHU, period)).as("DONGHU's unchanged row").isEqualTo(donghuRow);
+    String cg1Row = xmin("county_rollup_lineage", "school_id", CG1, period);
+
+    // CG2 leaves the lineage: its row alone is deleted
+    p.countyRollup(cgR3);
+    awaitConsumed(p.eventIds);
+    assertThat(jdbc.sql("select school_id || '@' || version from county_rollup_lineage where county_id = ? and period_id = ?")
+        .params(CHENGGUAN, period).query(String.class).list()).containsExactly(CG1 + "@2");
+    assertThat(xmin("county_rollup_lineage", "school_id", CG1, period)).isEqualTo(cg1Row);
+    assertThat(jdbc.sql("select county_id || '@' || version from city_rollup_lineage where period_id = ? order by 1")
+        .param(period).query(String.class).list()).containsExactly(CHENGGUAN + "@2", DONGHU + "@1");
+  }
+
+  /** The transaction that last wrote a lineage row: unchanged while the row is not rewritten. */
+  private String xmin(String table, String idColumn, String id, String period) {
+    return jdbc.sql("select xmin::text from " + table + " where " + idColumn + " = ? and period_id = ?")
+        .params(id, period).query(String.class).single();
+  }
+
+  @Test
   void answersAreUnchangedAfterAListenerRestartMidStreamAndAReplayFromOffsetZero() throws Exception {
     String period = "2026-2027-2";
     Published p = new Published(period);

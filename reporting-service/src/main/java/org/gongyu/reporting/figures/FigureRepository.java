@@ -226,11 +226,17 @@ public class FigureRepository {
         .update() == 1;
     if (stored) {
       // The upsert holds the rollup row's lock until commit, so lineage replacement cannot interleave.
-      jdbc.sql("delete from county_rollup_lineage where indicator_code = ? and period_id = ? and county_id = ?")
-          .params(r.indicatorCode(), r.periodId(), r.countyId())
+      // In place: a row is written only where its school's version changed, and only the schools
+      // that left the lineage are deleted (issue 16: no delete-and-reinsert churn for autovacuum).
+      jdbc.sql("delete from county_rollup_lineage where indicator_code = ? and period_id = ? and county_id = ?"
+              + " and school_id <> all(string_to_array(?, ','))")
+          .params(r.indicatorCode(), r.periodId(), r.countyId(),
+              String.join(",", r.lineage().stream().map(CountyRollupPublished.SnapshotRef::schoolId).toList()))
           .update();
       batch.batchUpdate(
-          "insert into county_rollup_lineage (indicator_code, period_id, county_id, school_id, version) values (?, ?, ?, ?, ?)",
+          "insert into county_rollup_lineage (indicator_code, period_id, county_id, school_id, version) values (?, ?, ?, ?, ?)"
+              + " on conflict (indicator_code, period_id, county_id, school_id) do update set version = excluded.version"
+              + " where county_rollup_lineage.version <> excluded.version",
           r.lineage().stream()
               .map(ref -> new Object[] {r.indicatorCode(), r.periodId(), r.countyId(), ref.schoolId(), ref.version()})
               .toList());
@@ -333,11 +339,15 @@ public class FigureRepository {
             r.schoolsUnderDeadline(), r.schoolsSignedOff(), r.schoolsSignedOffOnTime(), r.schoolsApproved())
         .update() == 1;
     if (stored) {
-      jdbc.sql("delete from city_rollup_lineage where indicator_code = ? and period_id = ? and city_id = ?")
-          .params(r.indicatorCode(), r.periodId(), r.cityId())
+      jdbc.sql("delete from city_rollup_lineage where indicator_code = ? and period_id = ? and city_id = ?"
+              + " and county_id <> all(string_to_array(?, ','))")
+          .params(r.indicatorCode(), r.periodId(), r.cityId(),
+              String.join(",", r.lineage().stream().map(CityRollupPublished.RollupRef::countyId).toList()))
           .update();
       batch.batchUpdate(
-          "insert into city_rollup_lineage (indicator_code, period_id, city_id, county_id, version) values (?, ?, ?, ?, ?)",
+          "insert into city_rollup_lineage (indicator_code, period_id, city_id, county_id, version) values (?, ?, ?, ?, ?)"
+              + " on conflict (indicator_code, period_id, city_id, county_id) do update set version = excluded.version"
+              + " where city_rollup_lineage.version <> excluded.version",
           r.lineage().stream()
               .map(ref -> new Object[] {r.indicatorCode(), r.periodId(), r.cityId(), ref.countyId(), ref.version()})
               .toList());
