@@ -263,10 +263,4 @@ class ApprovedFiguresIT extends ReportingITSupport {
     return env.eventId();
   }
 
-  private void awaitConsumed(List<UUID> eventIds) {
-    Set<UUID> expected = Set.copyOf(eventIds);
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.sql(
-            "select count(distinct event_id) from inbox_event where event_id in (:ids)")
-        .param("ids", expected).query(Long.class).single()).isEqualTo(expected.size()));
-  }
 }

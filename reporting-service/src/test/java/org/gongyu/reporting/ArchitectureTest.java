@@ -60,12 +60,24 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
-  /** The read models (what each tier published) know nothing of each other nor of the web features that read them. */
+  /**
+   * The read models (what each tier published) know nothing of each other nor of the web features
+   * that read them; each only says which scopes of the read model it changed (stamps).
+   */
   @Test
   void readModelFeaturesAreIndependentOfEachOther() {
     slices().matching("org.gongyu.reporting.(*)..")
         .should().notDependOnEachOther()
         .ignoreDependency(resideInAnyPackage(WEB_FEATURES), alwaysTrue())
+        .ignoreDependency(alwaysTrue(), resideInAnyPackage("org.gongyu.reporting.stamps.."))
+        .check(MAIN);
+  }
+
+  /** The stamps know no feature: every feature may tell them what it changed. */
+  @Test
+  void stampsDependOnNoFeature() {
+    noClasses().that().resideInAPackage("org.gongyu.reporting.stamps..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.gongyu.reporting.(*)..")
         .check(MAIN);
   }
 

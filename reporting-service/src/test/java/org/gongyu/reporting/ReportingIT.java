@@ -678,16 +678,6 @@ class ReportingIT extends ReportingITSupport {
     return envelope.eventId();
   }
 
-  /** Waits until every event id is in the inbox, i.e. was applied or deliberately ignored. */
-  private void awaitConsumed(List<UUID> eventIds) {
-    Set<UUID> expected = Set.copyOf(eventIds);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
-            "select count(distinct event_id) from inbox_event where event_id in (:ids)")
-        .param("ids", expected)
-        .query(Long.class)
-        .single()).isEqualTo(expected.size()));
-  }
-
   private void stopListeners() {
     LISTENERS.forEach(id -> container(id).stop());
     assertThat(LISTENERS).allSatisfy(id -> assertThat(container(id).isRunning()).isFalse());

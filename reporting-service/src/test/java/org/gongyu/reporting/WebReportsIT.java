@@ -888,12 +888,4 @@ class WebReportsIT extends ReportingITSupport {
     return envelope.eventId();
   }
 
-  private void awaitConsumed(List<UUID> eventIds) {
-    Set<UUID> expected = Set.copyOf(eventIds);
-    await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql(
-            "select count(distinct event_id) from inbox_event where event_id in (:ids)")
-        .param("ids", expected)
-        .query(Long.class)
-        .single()).isEqualTo(expected.size()));
-  }
 }

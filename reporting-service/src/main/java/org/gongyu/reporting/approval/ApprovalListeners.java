@@ -1,6 +1,7 @@
 package org.gongyu.reporting.approval;
 
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -25,17 +26,24 @@ class ApprovalListeners {
 
   private final Inbox inbox;
   private final ApprovedFigures approved;
+  private final ReadModelStamps stamps;
 
-  ApprovalListeners(Inbox inbox, ApprovedFigures approved) {
+  ApprovalListeners(Inbox inbox, ApprovedFigures approved, ReadModelStamps stamps) {
     this.inbox = inbox;
     this.approved = approved;
+    this.stamps = stamps;
   }
 
   @KafkaListener(id = SIGN_OFFS, idIsGroup = false, topics = Topics.SCHOOL_SIGN_OFFS)
   @Transactional
   void onSignOff(String json) {
     EventEnvelope<PeriodSignedOff> env = EventCodec.decode(json, PeriodSignedOff.class);
-    if (inbox.firstDelivery(SIGN_OFFS, env.eventId()) && !approved.save(env.payload())) {
+    if (!inbox.firstDelivery(SIGN_OFFS, env.eventId())) {
+      return;
+    }
+    if (approved.save(env.payload())) {
+      stamps.schoolChanged(env.payload().schoolId());
+    } else {
       log.debug("ignored sign-off of school {} {} version {}: not newer than stored", env.payload().schoolId(),
           env.payload().periodId(), env.payload().version());
     }
@@ -49,7 +57,12 @@ class ApprovalListeners {
       return;
     }
     EventEnvelope<SchoolPeriodReviewed> env = EventCodec.decode(json, SchoolPeriodReviewed.class);
-    if (inbox.firstDelivery(REVIEWS, env.eventId()) && !approved.save(env.payload())) {
+    if (!inbox.firstDelivery(REVIEWS, env.eventId())) {
+      return;
+    }
+    if (approved.save(env.payload())) {
+      stamps.schoolChanged(env.payload().schoolId());
+    } else {
       log.debug("ignored review of school {} {} version {}: not newer than stored", env.payload().schoolId(),
           env.payload().periodId(), env.payload().version());
     }

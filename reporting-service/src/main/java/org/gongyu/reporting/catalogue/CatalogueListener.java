@@ -1,6 +1,7 @@
 package org.gongyu.reporting.catalogue;
 
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -20,10 +21,12 @@ class CatalogueListener {
 
   private final Inbox inbox;
   private final CatalogueRepository catalogue;
+  private final ReadModelStamps stamps;
 
-  CatalogueListener(Inbox inbox, CatalogueRepository catalogue) {
+  CatalogueListener(Inbox inbox, CatalogueRepository catalogue, ReadModelStamps stamps) {
     this.inbox = inbox;
     this.catalogue = catalogue;
+    this.stamps = stamps;
   }
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CITY_CATALOGUE)
@@ -34,7 +37,9 @@ class CatalogueListener {
       return;
     }
     IndicatorDefined d = env.payload();
-    if (!catalogue.save(d)) {
+    if (catalogue.save(d)) {
+      stamps.changed(ReadModelStamps.REFERENCE);
+    } else {
       log.debug("ignored indicator {} version {}: not newer than stored", d.code(), d.version());
     }
   }

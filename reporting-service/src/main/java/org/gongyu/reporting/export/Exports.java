@@ -18,10 +18,9 @@ import org.gongyu.reporting.report.CityReport;
 import org.gongyu.reporting.report.CityScorecard;
 import org.gongyu.reporting.report.CountyReport;
 import org.gongyu.reporting.report.CountyScorecard;
-import org.gongyu.reporting.report.ReportService;
+import org.gongyu.reporting.report.ReadyDocuments;
 import org.gongyu.reporting.report.SchoolScorecard;
 import org.gongyu.reporting.report.Trend;
-import org.gongyu.reporting.report.TrendService;
 import org.gongyu.reporting.report.ScorecardService;
 import org.gongyu.reporting.units.Units;
 import org.slf4j.Logger;
@@ -58,21 +57,17 @@ class Exports {
   }
 
   private final ScorecardService scorecards;
-  private final ReportService reports;
-  private final AttentionService attention;
-  private final TrendService trends;
+  private final ReadyDocuments ready;
   private final Units units;
   private final PdfRenderer pdf;
   private final AuditLog audit;
   private final CityCalendar calendar;
   private final Clock clock;
 
-  Exports(ScorecardService scorecards, ReportService reports, AttentionService attention, TrendService trends, Units units,
-      PdfRenderer pdf, AuditLog audit, CityCalendar calendar, Clock clock) {
+  Exports(ScorecardService scorecards, ReadyDocuments ready, Units units, PdfRenderer pdf, AuditLog audit,
+      CityCalendar calendar, Clock clock) {
     this.scorecards = scorecards;
-    this.reports = reports;
-    this.attention = attention;
-    this.trends = trends;
+    this.ready = ready;
     this.units = units;
     this.pdf = pdf;
     this.audit = audit;
@@ -82,7 +77,7 @@ class Exports {
 
   ResponseEntity<byte[]> cityScorecard(String periodId, Format format, Lang lang, Authentication who,
       HttpServletRequest request) {
-    CityScorecard sc = scorecards.city(periodId);
+    CityScorecard sc = ready.cityScorecard(periodId).value();
     String city = units.cityName();
     String name = lang.pick((city == null ? "全市" : city) + "指标概览-" + sc.periodId(), "city-scorecard-" + sc.periodId());
     return file(name, "city-scorecard-" + sc.periodId(), format, lang, "city-scorecard", who, request,
@@ -93,7 +88,7 @@ class Exports {
 
   ResponseEntity<byte[]> countyScorecard(String periodId, String countyId, Format format, Lang lang, Authentication who,
       HttpServletRequest request) {
-    CountyScorecard sc = scorecards.county(periodId, countyId);
+    CountyScorecard sc = ready.countyScorecard(periodId, countyId).value();
     String name = lang.pick(sc.countyName() + "指标概览-" + sc.periodId(), "county-scorecard-" + countyId + "-" + sc.periodId());
     return file(name, "county-scorecard-" + countyId + "-" + sc.periodId(), format, lang, "county-scorecard", who, request,
         () -> format == Format.PDF
@@ -112,7 +107,7 @@ class Exports {
 
   ResponseEntity<byte[]> indicatorCity(String code, String periodId, Basis basis, Lang lang, Authentication who,
       HttpServletRequest request) {
-    CityReport r = reports.city(code, periodId, basis);
+    CityReport r = ready.cityReport(code, periodId, basis).value();
     String name = lang.pick(r.indicator().nameZh() + "-全市-" + r.periodId(), code + "-city-" + r.periodId());
     return file(name, code + "-city-" + r.periodId(), Format.XLSX, lang, "indicator-city", who, request,
         () -> xlsx(lang, new Sheets(lang).indicatorCity(r)));
@@ -120,7 +115,7 @@ class Exports {
 
   ResponseEntity<byte[]> indicatorCounty(String code, String periodId, String countyId, Basis basis, Lang lang,
       Authentication who, HttpServletRequest request) {
-    CountyReport r = reports.county(code, periodId, countyId, basis);
+    CountyReport r = ready.countyReport(code, periodId, countyId, basis).value();
     String name = lang.pick(r.indicator().nameZh() + "-" + r.county().name() + "-" + r.periodId(),
         code + "-county-" + countyId + "-" + r.periodId());
     return file(name, code + "-county-" + countyId + "-" + r.periodId(), Format.XLSX, lang, "indicator-county", who, request,
@@ -129,7 +124,7 @@ class Exports {
 
   ResponseEntity<byte[]> belowTarget(String code, String periodId, String countyId, Lang lang, Authentication who,
       HttpServletRequest request) {
-    BelowTarget b = countyId == null ? reports.belowTarget(code, periodId) : reports.belowTarget(code, periodId, countyId);
+    BelowTarget b = countyId == null ? ready.belowTarget(code, periodId).value() : ready.belowTarget(code, periodId, countyId).value();
     String ascii = code + "-below-target-" + (countyId == null ? "" : countyId + "-") + b.periodId();
     String name = lang.pick(b.indicator().nameZh() + "-未达标-" + (countyId == null ? "" : countyId + "-") + b.periodId(), ascii);
     return file(name, ascii, Format.XLSX, lang, countyId == null ? "below-target" : "county-below-target", who, request,
@@ -138,7 +133,7 @@ class Exports {
 
   ResponseEntity<byte[]> attention(String periodId, String countyId, AttentionService.Filter filter, Lang lang,
       Authentication who, HttpServletRequest request) {
-    Attention a = countyId == null ? attention.city(periodId, filter) : attention.county(periodId, countyId, filter);
+    Attention a = countyId == null ? ready.cityAttention(periodId, filter).value() : ready.countyAttention(periodId, countyId, filter).value();
     String ascii = "attention-" + (countyId == null ? "" : countyId + "-") + a.periodId();
     String name = lang.pick("待关注事项-" + (countyId == null ? "" : countyId + "-") + a.periodId(), ascii);
     return file(name, ascii, Format.XLSX, lang, countyId == null ? "attention" : "county-attention", who, request,
@@ -147,7 +142,7 @@ class Exports {
 
   ResponseEntity<byte[]> trend(String code, String to, int periods, String countyId, Lang lang, Authentication who,
       HttpServletRequest request) {
-    Trend t = countyId == null ? trends.city(code, to, periods) : trends.county(code, countyId, to, periods);
+    Trend t = countyId == null ? ready.cityTrend(code, to, periods).value() : ready.countyTrend(code, countyId, to, periods).value();
     String ascii = code + "-trend-" + (countyId == null ? "" : countyId + "-") + t.to();
     String name = lang.pick(t.indicator().nameZh() + "-趋势-" + (countyId == null ? "" : countyId + "-") + t.to(), ascii);
     return file(name, ascii, Format.XLSX, lang, countyId == null ? "trend" : "county-trend", who, request,

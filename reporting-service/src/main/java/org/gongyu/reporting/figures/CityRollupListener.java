@@ -1,6 +1,7 @@
 package org.gongyu.reporting.figures;
 
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -20,10 +21,12 @@ class CityRollupListener {
 
   private final Inbox inbox;
   private final FigureRepository figures;
+  private final ReadModelStamps stamps;
 
-  CityRollupListener(Inbox inbox, FigureRepository figures) {
+  CityRollupListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps) {
     this.inbox = inbox;
     this.figures = figures;
+    this.stamps = stamps;
   }
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CITY_INDICATOR_ROLLUPS)
@@ -34,7 +37,9 @@ class CityRollupListener {
       return;
     }
     CityRollupPublished r = env.payload();
-    if (!figures.save(r)) {
+    if (figures.save(r)) {
+      stamps.changed(ReadModelStamps.CITY);
+    } else {
       log.debug(
           "ignored rollup of city {} {} {} version {}: not newer than stored", r.cityId(), r.indicatorCode(), r.periodId(), r.version());
     }

@@ -1,6 +1,7 @@
 package org.gongyu.reporting.figures;
 
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -20,10 +21,12 @@ class CountyRollupListener {
 
   private final Inbox inbox;
   private final FigureRepository figures;
+  private final ReadModelStamps stamps;
 
-  CountyRollupListener(Inbox inbox, FigureRepository figures) {
+  CountyRollupListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps) {
     this.inbox = inbox;
     this.figures = figures;
+    this.stamps = stamps;
   }
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.DISTRICT_INDICATOR_ROLLUPS)
@@ -34,7 +37,9 @@ class CountyRollupListener {
       return;
     }
     CountyRollupPublished r = env.payload();
-    if (!figures.save(r)) {
+    if (figures.save(r)) {
+      stamps.changed(ReadModelStamps.county(r.countyId()));
+    } else {
       log.debug(
           "ignored rollup of county {} {} {} version {}: not newer than stored", r.countyId(), r.indicatorCode(), r.periodId(), r.version());
     }

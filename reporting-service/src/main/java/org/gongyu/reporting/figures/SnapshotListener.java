@@ -1,6 +1,7 @@
 package org.gongyu.reporting.figures;
 
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -20,10 +21,12 @@ class SnapshotListener {
 
   private final Inbox inbox;
   private final FigureRepository figures;
+  private final ReadModelStamps stamps;
 
-  SnapshotListener(Inbox inbox, FigureRepository figures) {
+  SnapshotListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps) {
     this.inbox = inbox;
     this.figures = figures;
+    this.stamps = stamps;
   }
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS)
@@ -34,7 +37,9 @@ class SnapshotListener {
       return;
     }
     IndicatorSnapshotPublished s = env.payload();
-    if (!figures.save(s)) {
+    if (figures.save(s)) {
+      stamps.schoolChanged(s.schoolId());
+    } else {
       log.debug(
           "ignored snapshot of school {} {} {} version {}: not newer than stored", s.schoolId(), s.indicatorCode(), s.periodId(), s.version());
     }

@@ -1,6 +1,7 @@
 package org.gongyu.reporting.orgunits;
 
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -20,10 +21,12 @@ class CountyListener {
 
   private final Inbox inbox;
   private final OrgUnitRepository orgUnits;
+  private final ReadModelStamps stamps;
 
-  CountyListener(Inbox inbox, OrgUnitRepository orgUnits) {
+  CountyListener(Inbox inbox, OrgUnitRepository orgUnits, ReadModelStamps stamps) {
     this.inbox = inbox;
     this.orgUnits = orgUnits;
+    this.stamps = stamps;
   }
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CITY_COUNTIES)
@@ -34,7 +37,9 @@ class CountyListener {
       return;
     }
     CountyRegistered c = env.payload();
-    if (!orgUnits.save(c)) {
+    if (orgUnits.save(c)) {
+      stamps.changed(ReadModelStamps.REGISTRY);
+    } else {
       log.debug("ignored county {} version {}: not newer than stored", c.countyId(), c.version());
     }
   }

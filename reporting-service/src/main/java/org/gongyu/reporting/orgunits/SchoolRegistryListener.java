@@ -1,6 +1,7 @@
 package org.gongyu.reporting.orgunits;
 
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -20,10 +21,12 @@ class SchoolRegistryListener {
 
   private final Inbox inbox;
   private final OrgUnitRepository orgUnits;
+  private final ReadModelStamps stamps;
 
-  SchoolRegistryListener(Inbox inbox, OrgUnitRepository orgUnits) {
+  SchoolRegistryListener(Inbox inbox, OrgUnitRepository orgUnits, ReadModelStamps stamps) {
     this.inbox = inbox;
     this.orgUnits = orgUnits;
+    this.stamps = stamps;
   }
 
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.DISTRICT_SCHOOL_REGISTRY)
@@ -34,7 +37,9 @@ class SchoolRegistryListener {
       return;
     }
     SchoolRegistered s = env.payload();
-    if (!orgUnits.save(s)) {
+    if (orgUnits.save(s)) {
+      stamps.changed(ReadModelStamps.REGISTRY);
+    } else {
       log.debug("ignored school {} version {}: not newer than stored", s.schoolId(), s.version());
     }
   }

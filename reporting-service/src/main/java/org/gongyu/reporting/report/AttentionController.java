@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.gongyu.chassis.security.Rules;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,16 +32,20 @@ class AttentionController {
       + "(COUNTY or SCHOOL).";
 
   private final AttentionService attention;
+  private final ReadyDocuments ready;
+  private final Documents documents;
 
-  AttentionController(AttentionService attention) {
+  AttentionController(AttentionService attention, ReadyDocuments ready, Documents documents) {
     this.attention = attention;
+    this.ready = ready;
+    this.documents = documents;
   }
 
   @GetMapping("/attention")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   @Operation(summary = "What needs attention across the city (every county and its schools)",
       description = DESCRIPTION + " `countyId` narrows the list to one county. City roles only.")
-  Attention city(
+  ResponseEntity<Document<Attention>> city(
       @PathVariable String periodId,
       @Parameter(description = "BELOW_TARGET, MISSING, LATE (repeatable or comma-separated)", array = @ArraySchema(
           schema = @Schema(allowableValues = {"BELOW_TARGET", "MISSING", "LATE"}))) @RequestParam(required = false)
@@ -49,14 +54,14 @@ class AttentionController {
       @Parameter(description = "COUNTY or SCHOOL", schema = @Schema(allowableValues = {"COUNTY", "SCHOOL"}))
       @RequestParam(required = false) String level,
       @RequestParam(required = false) @Pattern(regexp = ReportController.ID) String countyId) {
-    return attention.city(periodId, new AttentionService.Filter(reason, indicator, level, countyId));
+    return documents.respond(ready.cityAttention(periodId, new AttentionService.Filter(reason, indicator, level, countyId)));
   }
 
   @GetMapping("/counties/{countyId}/attention")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   @Operation(summary = "What needs attention in one county (the county and its schools)",
       description = DESCRIPTION + " County roles of that county and city roles.")
-  Attention county(
+  ResponseEntity<Document<Attention>> county(
       @PathVariable String periodId,
       @PathVariable @Pattern(regexp = ReportController.ID) String countyId,
       @Parameter(description = "BELOW_TARGET, MISSING, LATE (repeatable or comma-separated)", array = @ArraySchema(
@@ -65,6 +70,6 @@ class AttentionController {
       @Parameter(description = "indicator codes") @RequestParam(required = false) List<String> indicator,
       @Parameter(description = "COUNTY or SCHOOL", schema = @Schema(allowableValues = {"COUNTY", "SCHOOL"}))
       @RequestParam(required = false) String level) {
-    return attention.county(periodId, countyId, new AttentionService.Filter(reason, indicator, level, null));
+    return documents.respond(ready.countyAttention(periodId, countyId, new AttentionService.Filter(reason, indicator, level, null)));
   }
 }

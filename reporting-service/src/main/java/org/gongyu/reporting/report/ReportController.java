@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Role;
 import org.gongyu.chassis.security.Rules;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,9 +28,13 @@ class ReportController {
   static final String ID = "[A-Za-z0-9-]{1,40}";
 
   private final ReportService reports;
+  private final ReadyDocuments ready;
+  private final Documents documents;
 
-  ReportController(ReportService reports) {
+  ReportController(ReportService reports, ReadyDocuments ready, Documents documents) {
     this.reports = reports;
+    this.ready = ready;
+    this.documents = documents;
   }
 
   @GetMapping
@@ -41,9 +46,9 @@ class ReportController {
           + "`basis=approved` answers with approved figures only (each school's signed-off figure its county approved, "
           + "summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null "
           + "while none is approved) with `differsFromLive`.")
-  CityReport city(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
+  ResponseEntity<Document<CityReport>> city(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId,
       @RequestParam(name = "basis", required = false) String basis) {
-    return reports.city(code, periodId, Basis.of(basis));
+    return documents.respond(ready.cityReport(code, periodId, Basis.of(basis)));
   }
 
   @GetMapping("/counties/{countyId}")
@@ -56,12 +61,12 @@ class ReportController {
           + "`basis=approved` answers with approved figures only (each school's signed-off figure its county approved, "
           + "summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null "
           + "while none is approved) with `differsFromLive`.")
-  CountyReport county(
+  ResponseEntity<Document<CountyReport>> county(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
       @PathVariable @Pattern(regexp = ID) String countyId,
       @RequestParam(name = "basis", required = false) String basis) {
-    return reports.county(code, periodId, countyId, Basis.of(basis));
+    return documents.respond(ready.countyReport(code, periodId, countyId, Basis.of(basis)));
   }
 
   @GetMapping("/schools/{schoolId}")
@@ -90,8 +95,8 @@ class ReportController {
       description = "Counties judged by `Rollup#meets`, reporting schools of a type the indicator applies to by "
           + "`Target#isMetBy`; `gap` in the indicator's unit. Withheld small cells are not listed, only counted in "
           + "`withheld`. Without a target both lists are empty and `note` says why. City roles only.")
-  BelowTarget belowTarget(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId) {
-    return reports.belowTarget(code, periodId);
+  ResponseEntity<Document<BelowTarget>> belowTarget(@PathVariable @Pattern(regexp = CODE) String code, @PathVariable String periodId) {
+    return documents.respond(ready.belowTarget(code, periodId));
   }
 
   @GetMapping("/counties/{countyId}/below-target")
@@ -99,10 +104,10 @@ class ReportController {
   @Operation(summary = "Schools of the county (in the period) whose figure misses the period's target, largest gap first",
       description = "The city's list narrowed to the schools that belonged to the county on the period's first day "
           + "(`counties` empty). County roles of that county and city roles.")
-  BelowTarget countyBelowTarget(
+  ResponseEntity<Document<BelowTarget>> countyBelowTarget(
       @PathVariable @Pattern(regexp = CODE) String code,
       @PathVariable String periodId,
       @PathVariable @Pattern(regexp = ID) String countyId) {
-    return reports.belowTarget(code, periodId, countyId);
+    return documents.respond(ready.belowTarget(code, periodId, countyId));
   }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Role;
 import org.gongyu.chassis.security.Rules;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ScorecardController {
 
   private final ScorecardService scorecards;
+  private final ReadyDocuments ready;
+  private final Documents documents;
 
-  ScorecardController(ScorecardService scorecards) {
+  ScorecardController(ScorecardService scorecards, ReadyDocuments ready, Documents documents) {
     this.scorecards = scorecards;
+    this.ready = ready;
+    this.documents = documents;
   }
 
   @GetMapping("/scorecard")
@@ -36,8 +41,8 @@ class ScorecardController {
           + "with the target of that period; for the city and every known county the published rollup: numerator, "
           + "denominator, value (rate), met, schools meeting/reporting/expected, completeness, timeliness, version, "
           + "asOf. Small cells of sensitive indicators are withheld (`suppressed`). City roles only.")
-  CityScorecard city(@PathVariable String periodId) {
-    return scorecards.city(periodId);
+  ResponseEntity<Document<CityScorecard>> city(@PathVariable String periodId) {
+    return documents.respond(ready.cityScorecard(periodId));
   }
 
   @GetMapping("/counties/{countyId}/scorecard")
@@ -48,9 +53,9 @@ class ScorecardController {
           + "for every school that belonged to the county on the first day of that period its latest snapshot: value, "
           + "target, met (null where the indicator does not apply to the school's type), version, asOf, 学区. Small "
           + "cells are withheld. County roles of that county and city roles.")
-  CountyScorecard county(
+  ResponseEntity<Document<CountyScorecard>> county(
       @PathVariable String periodId, @PathVariable @Pattern(regexp = ReportController.ID) String countyId) {
-    return scorecards.county(periodId, countyId);
+    return documents.respond(ready.countyScorecard(periodId, countyId));
   }
 
   @GetMapping("/schools/{schoolId}/scorecard")

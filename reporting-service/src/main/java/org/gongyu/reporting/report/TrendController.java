@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.gongyu.chassis.security.Rules;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 class TrendController {
 
   private final TrendService trends;
+  private final ReadyDocuments ready;
+  private final Documents documents;
 
-  TrendController(TrendService trends) {
+  TrendController(TrendService trends, ReadyDocuments ready, Documents documents) {
     this.trends = trends;
+    this.ready = ready;
+    this.documents = documents;
   }
 
   @GetMapping("/trend")
@@ -32,22 +37,22 @@ class TrendController {
       description = "One point per consecutive period of the indicator's type ending at `to` (which must be of that type): "
           + "value, the target of that period, met, completeness, version and `direction` against the previous period. "
           + "Withheld small cells give no value and no direction. City roles only.")
-  Trend city(
+  ResponseEntity<Document<Trend>> city(
       @PathVariable @Pattern(regexp = ReportController.CODE) String code,
       @RequestParam String to,
       @RequestParam(defaultValue = "6") int periods) {
-    return trends.city(code, to, periods);
+    return documents.respond(ready.cityTrend(code, to, periods));
   }
 
   @GetMapping("/counties/{countyId}/trend")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   @Operation(summary = "One county, `periods` (1..12, default 6) periods ending at `to`",
       description = "The county series of the city trend, for county users of that county and city users.")
-  Trend county(
+  ResponseEntity<Document<Trend>> county(
       @PathVariable @Pattern(regexp = ReportController.CODE) String code,
       @PathVariable @Pattern(regexp = ReportController.ID) String countyId,
       @RequestParam String to,
       @RequestParam(defaultValue = "6") int periods) {
-    return trends.county(code, countyId, to, periods);
+    return documents.respond(ready.countyTrend(code, countyId, to, periods));
   }
 }
