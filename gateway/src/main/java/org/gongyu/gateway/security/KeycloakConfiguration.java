@@ -102,7 +102,8 @@ class KeycloakConfiguration {
 
   /**
    * Checks bearer tokens; also decodes the access token a login session relays, for {@code /me}.
-   * The keys are fetched on first use and cached.
+   * The keys are fetched on first use and cached; each token is verified once and remembered
+   * until it expires ({@link VerifiedTokens}).
    *
    * <p>Nimbus reports keys it could not fetch as a bare {@code IllegalStateException}, which would
    * pass Spring Security untranslated; as a {@link JwtException} it becomes the authentication
@@ -113,8 +114,8 @@ class KeycloakConfiguration {
   ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties realm) {
     NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(realm.endpoint("certs")).build();
     decoder.setJwtValidator(accessTokenRules(realm));
-    return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
-        e -> new JwtException("the realm's keys could not be fetched", e));
+    return new VerifiedTokens(token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
+        e -> new JwtException("the realm's keys could not be fetched", e)), 10_000);
   }
 
   /**

@@ -82,7 +82,7 @@ public class ResourceServerAutoConfiguration {
         new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
         new JwtIssuerValidator(props.issuer()),
         new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(props.audience()))));
-    return decoder;
+    return new VerifiedTokens(decoder, 10_000);
   }
 
   @Bean
