@@ -1,20 +1,24 @@
 package org.gongyu.tools;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
-/** {@code java -jar system-tests.jar demo|bench|import-bench|limits --gateway http://127.0.0.1:8080 [options]}. */
+/** {@code java -jar system-tests.jar demo|bench|import-bench|limits|read-bench --gateway http://127.0.0.1:8080 [options]}. */
 public final class Tools {
 
   private Tools() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits").contains(args[0])) {
+    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench").contains(args[0])) {
       System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
           + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--limits] [--repeat 1] [limits options]"
           + " | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]"
-          + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]");
+          + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]"
+          + " | read-bench --gateway URL [--keycloak URL] [--direct http://127.0.0.1:8084] [--user city-staff] [--path /api/...]"
+          + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1]");
       System.exit(2);
     }
     int g = Arrays.asList(args).indexOf("--gateway");
@@ -28,6 +32,22 @@ public final class Tools {
             s >= 0 && s + 1 < args.length ? args[s + 1] : "http://127.0.0.1:8081", Bench.intArg(args, "--rows", 100_000)), System.out);
       } else if (args[0].equals("demo")) {
         DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
+      } else if (args[0].equals("read-bench")) {
+        ReadBench.Options o = new ReadBench.Options(gateway, stringArg(args, "--direct", "http://127.0.0.1:8084"), keycloak,
+            stringArg(args, "--user", "city-staff"), stringArg(args, "--path", null), Bench.intArg(args, "--clients", 200),
+            Bench.intArg(args, "--seconds", 20), Bench.intArg(args, "--warmup", 5), Bench.intArg(args, "--sequential", 500),
+            Bench.intArg(args, "--rate", 1000));
+        int repeat = Bench.intArg(args, "--repeat", 1);
+        List<Map<String, Double>> repetitions = new ArrayList<>();
+        for (int i = 1; i <= repeat; i++) {
+          if (repeat > 1) {
+            System.out.printf("%n=== repetition %d of %d ===%n", i, repeat);
+          }
+          repetitions.add(ReadBench.run(o, System.out));
+        }
+        System.out.println();
+        System.out.println(repeat > 1 ? "summary of " + repeat + " repetitions (median, min, max):" : "summary:");
+        Figures.summarise(repetitions, ReadBench.labels(o.clients(), o.rate()), List.of(), System.out);
       } else if (args[0].equals("limits")) {
         BenchReport.run(limits(args), null, Bench.intArg(args, "--repeat", 1), System.out);
       } else {
