@@ -12,13 +12,14 @@ public final class Tools {
   private Tools() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench").contains(args[0])) {
+    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench", "group-forget", "group-await").contains(args[0])) {
       System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
           + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--limits] [--repeat 1] [limits options]"
           + " | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]"
           + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]"
           + " | read-bench --gateway URL [--keycloak URL] [--direct http://127.0.0.1:8084] [--user city-staff] [--path /api/...]"
-          + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1]");
+          + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1]"
+          + " | group-forget|group-await --kafka HOST:PORT --group G --state FILE [--timeout-seconds 600]");
       System.exit(2);
     }
     int g = Arrays.asList(args).indexOf("--gateway");
@@ -32,6 +33,13 @@ public final class Tools {
             s >= 0 && s + 1 < args.length ? args[s + 1] : "http://127.0.0.1:8081", Bench.intArg(args, "--rows", 100_000)), System.out);
       } else if (args[0].equals("demo")) {
         DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
+      } else if (args[0].equals("group-forget")) {
+        ConsumerGroups.forget(stringArg(args, "--kafka", "127.0.0.1:9092"), stringArg(args, "--group", null),
+            java.nio.file.Path.of(stringArg(args, "--state", null)), System.out);
+      } else if (args[0].equals("group-await")) {
+        ConsumerGroups.await(stringArg(args, "--kafka", "127.0.0.1:9092"), stringArg(args, "--group", null),
+            java.nio.file.Path.of(stringArg(args, "--state", null)),
+            java.time.Duration.ofSeconds(Bench.intArg(args, "--timeout-seconds", 600)), System.out);
       } else if (args[0].equals("read-bench")) {
         ReadBench.Options o = new ReadBench.Options(gateway, stringArg(args, "--direct", "http://127.0.0.1:8084"), keycloak,
             stringArg(args, "--user", "city-staff"), stringArg(args, "--path", null), Bench.intArg(args, "--clients", 200),
