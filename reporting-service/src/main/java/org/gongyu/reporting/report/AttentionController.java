@@ -31,12 +31,10 @@ class AttentionController {
       + "counted in `withheld` instead. Filters: `reason` and `indicator` (repeatable or comma-separated), `level` "
       + "(COUNTY or SCHOOL).";
 
-  private final AttentionService attention;
   private final ReadyDocuments ready;
   private final Documents documents;
 
-  AttentionController(AttentionService attention, ReadyDocuments ready, Documents documents) {
-    this.attention = attention;
+  AttentionController(ReadyDocuments ready, Documents documents) {
     this.ready = ready;
     this.documents = documents;
   }

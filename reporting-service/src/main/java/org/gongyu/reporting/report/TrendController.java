@@ -21,12 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "trends", description = "An indicator's value, target, met and completeness over consecutive periods")
 class TrendController {
 
-  private final TrendService trends;
   private final ReadyDocuments ready;
   private final Documents documents;
 
-  TrendController(TrendService trends, ReadyDocuments ready, Documents documents) {
-    this.trends = trends;
+  TrendController(ReadyDocuments ready, Documents documents) {
     this.ready = ready;
     this.documents = documents;
   }

@@ -91,7 +91,8 @@ public class ReadModelStamps {
 
   /**
    * The scopes' stamps as one string, as of the last sync: a scope never changed counts 0, and
-   * {@code prefix:*} stands for the largest stamp of the scopes starting with {@code prefix:}.
+   * {@code prefix:*} stands for the largest stamp of the scopes starting with {@code prefix:}
+   * (worked out once per sync, not per reader).
    */
   public String of(List<String> scopes) {
     Map<String, Long> now = stamps;
@@ -100,29 +101,24 @@ public class ReadModelStamps {
       if (!s.isEmpty()) {
         s.append('.');
       }
-      if (scope.endsWith("*")) {
-        String prefix = scope.substring(0, scope.length() - 1);
-        long max = 0;
-        for (Map.Entry<String, Long> e : now.entrySet()) {
-          if (e.getKey().startsWith(prefix)) {
-            max = Math.max(max, e.getValue());
-          }
-        }
-        s.append(max);
-      } else {
-        s.append(now.getOrDefault(scope, 0L));
-      }
+      s.append(now.getOrDefault(scope, 0L));
     }
     return s.toString();
   }
 
-  /** Reads every stamp (two rows per county and a few more). */
+  /** Reads every stamp (two rows per county and a few more) and the largest of each family ({@code county:*}). */
   @Scheduled(fixedDelayString = "${gongyu.reporting.stamps.poll:PT0.1S}")
   public void sync() {
     try {
       Map<String, Long> read = new HashMap<>();
       jdbc.query("select scope, stamp from read_model_stamp", rs -> {
-        read.put(rs.getString(1), rs.getLong(2));
+        String scope = rs.getString(1);
+        long stamp = rs.getLong(2);
+        read.put(scope, stamp);
+        int colon = scope.indexOf(':');
+        if (colon > 0) {
+          read.merge(scope.substring(0, colon + 1) + "*", stamp, Math::max);
+        }
       });
       stamps = Map.copyOf(read);
     } catch (RuntimeException e) {
