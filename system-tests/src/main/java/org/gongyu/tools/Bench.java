@@ -31,7 +31,13 @@ public final class Bench {
    * @param kafka the platform's bootstrap servers, to count the events it produced during the run
    *              (null: no event figures)
    */
-  public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka) {}
+  public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka,
+      String county) {
+
+    public Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka) {
+      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199");
+    }
+  }
 
   public static final String INGEST = "bench.registrations.ingest";
   public static final String END_TO_END = "bench.registrations.e2e";
@@ -49,7 +55,7 @@ public final class Bench {
     Instant now = Instant.now();
     Semester semester = Semester.containing(now.atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
     String run = Long.toString(System.currentTimeMillis(), 36);
-    String county = "990199";
+    String county = o.county();
     int classesPerSchool = Math.max(1, (int) Math.ceil((double) o.batches() * o.batchSize() / o.schools() / 4000.0));
     out.printf("bench: %d schools, %d batches x %d registrations, concurrency %d, semester %s, run %s%n",
         o.schools(), o.batches(), o.batchSize(), o.concurrency(), semester, run);

@@ -127,7 +127,7 @@ final class ReadBench {
         r.notModified() > 0 ? ", " + r.notModified() + " × 304" : "", r.errors() > 0 ? ", " + r.errors() + " ERRORS" : "");
   }
 
-  private static HttpRequest request(String url, String token, String ifNoneMatch) {
+  static HttpRequest request(String url, String token, String ifNoneMatch) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token).header("Accept", "application/json")
         .header("Accept-Encoding", "gzip, deflate, br");
@@ -137,7 +137,7 @@ final class ReadBench {
     return b.GET().build();
   }
 
-  private static Run sequential(HttpClient http, String url, String token, int n) throws Exception {
+  static Run sequential(HttpClient http, String url, String token, int n) throws Exception {
     for (int i = 0; i < Math.max(50, n / 5); i++) {
       http.send(request(url, token, null), HttpResponse.BodyHandlers.discarding());
     }

@@ -1,5 +1,9 @@
 package org.gongyu.city.rollup;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gongyu.chassis.messaging.BatchDelivery;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.city.county.Counties;
 import org.gongyu.chassis.messaging.PayloadCheck;
@@ -11,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies county rollups: keeps the highest version per (county, indicator, period) and recomputes
@@ -27,41 +30,67 @@ class CountyRollupListener {
   private final CityRollupRepository repo;
   private final Counties counties;
   private final CityRollups rollups;
+  private final BatchDelivery delivery;
 
-  CountyRollupListener(Inbox inbox, CityRollupRepository repo, Counties counties, CityRollups rollups) {
+  CountyRollupListener(Inbox inbox, CityRollupRepository repo, Counties counties, CityRollups rollups, BatchDelivery delivery) {
+    this.delivery = delivery;
     this.inbox = inbox;
     this.repo = repo;
     this.counties = counties;
     this.rollups = rollups;
   }
 
+  /**
+   * One poll of county rollups in one transaction (issue 16): each newer one is stored as before,
+   * and each city rollup they touch is recomputed once for the whole poll, not once per county
+   * rollup, in key order. A rollup that cannot be decoded or checked, or that the database refuses,
+   * is named to the container and goes to the dead-letter topic after its retries ({@link
+   * BatchDelivery}); the others are applied.
+   */
   @KafkaListener(
       id = "city-service-county-rollups",
       idIsGroup = false,
       topics = Topics.DISTRICT_INDICATOR_ROLLUPS,
+      batch = "true",
       concurrency = "${gongyu.county-rollups.concurrency:3}")
-  @Transactional
-  void on(String json) {
+  void on(List<String> json) {
+    delivery.apply(json, CountyRollupListener::decode, this::apply);
+  }
+
+  private static EventEnvelope<CountyRollupPublished> decode(String json) {
     EventEnvelope<CountyRollupPublished> env = EventCodec.decode(json, CountyRollupPublished.class);
-    if (!inbox.firstDelivery(CONSUMER, env.eventId())) {
-      return;
+    check(env.payload());
+    return env;
+  }
+
+  private void apply(List<EventEnvelope<CountyRollupPublished>> batch) {
+    Set<RollupKey> keys = new TreeSet<>(java.util.Comparator.comparing(RollupKey::indicatorCode).thenComparing(RollupKey::periodId));
+    boolean locked = false;
+    java.util.Set<java.util.UUID> first = inbox.firstDeliveries(CONSUMER, batch.stream().map(EventEnvelope::eventId).toList());
+    for (EventEnvelope<CountyRollupPublished> env : batch) {
+      if (!first.remove(env.eventId())) {
+        continue;
+      }
+      CountyRollupPublished r = env.payload();
+      if (!repo.storeIfNewer(r)) {
+        log.debug("ignored county rollup {}/{}/{} v{}: not newer than the stored one",
+            r.countyId(), r.indicatorCode(), r.periodId(), r.version());
+        continue;
+      }
+      // The city lock before asking whether the county is known: a county registered concurrently
+      // is either seen here or recomputes this rollup itself.
+      if (!locked) {
+        counties.lockShared();
+        locked = true;
+      }
+      if (!counties.isKnown(r.countyId())) {
+        log.warn("stored rollup {}/{}/{} v{}: county {} is not registered in the city, it does not count until it is",
+            r.countyId(), r.indicatorCode(), r.periodId(), r.version(), r.countyId());
+        continue;
+      }
+      keys.add(new RollupKey(r.indicatorCode(), r.periodId()));
     }
-    CountyRollupPublished r = env.payload();
-    check(r);
-    if (!repo.storeIfNewer(r)) {
-      log.debug("ignored county rollup {}/{}/{} v{}: not newer than the stored one",
-          r.countyId(), r.indicatorCode(), r.periodId(), r.version());
-      return;
-    }
-    // The city lock before asking whether the county is known: a county registered concurrently
-    // is either seen here or recomputes this rollup itself.
-    counties.lockShared();
-    if (!counties.isKnown(r.countyId())) {
-      log.warn("stored rollup {}/{}/{} v{}: county {} is not registered in the city, it does not count until it is",
-          r.countyId(), r.indicatorCode(), r.periodId(), r.version(), r.countyId());
-      return;
-    }
-    rollups.recompute(new RollupKey(r.indicatorCode(), r.periodId()));
+    keys.forEach(rollups::recompute);
   }
 
   private static void check(CountyRollupPublished r) {

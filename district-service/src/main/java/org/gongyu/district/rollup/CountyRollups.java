@@ -132,6 +132,14 @@ public class CountyRollups {
     return Optional.of(next.version());
   }
 
+  /** Recomputes each of {@code keys} once, in lock order (the caller's transaction). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void recomputeAll(java.util.Collection<RollupKey> keys) {
+    Set<RollupKey> ordered = new TreeSet<>(LOCK_ORDER);
+    ordered.addAll(keys);
+    ordered.forEach(this::recompute);
+  }
+
   /** A school was registered, changed type or moved: the rollups it may count in, in every county concerned. */
   @EventListener
   void on(SchoolChanged changed) {

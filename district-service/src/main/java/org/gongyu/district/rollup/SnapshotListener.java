@@ -1,6 +1,14 @@
 package org.gongyu.district.rollup;
 
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gongyu.chassis.messaging.BatchDelivery;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.contracts.EventCodec;
@@ -14,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies school snapshots: keeps the highest version per (school, indicator, period) and the
@@ -32,9 +39,12 @@ class SnapshotListener {
   private final CountyRollupRepository repo;
   private final CountyRollups rollups;
   private final CityCalendar calendar;
+  private final BatchDelivery delivery;
 
   SnapshotListener(
-      Inbox inbox, SchoolDirectory schools, CountyRollupRepository repo, CountyRollups rollups, CityCalendar calendar) {
+      Inbox inbox, SchoolDirectory schools, CountyRollupRepository repo, CountyRollups rollups, CityCalendar calendar,
+      BatchDelivery delivery) {
+    this.delivery = delivery;
     this.inbox = inbox;
     this.calendar = calendar;
     this.schools = schools;
@@ -42,33 +52,56 @@ class SnapshotListener {
     this.rollups = rollups;
   }
 
+  /**
+   * One poll of snapshots in one transaction (issue 16): each new snapshot is stored as before, and
+   * each county rollup they touch is recomputed once for the whole poll, not once per snapshot.
+   * The schools' locks are taken in id order, then the rollups' in {@link CountyRollups}' lock
+   * order, so that concurrent consumers cannot deadlock. A snapshot that cannot be decoded or
+   * checked, or that the database refuses, is named to the container and goes to the dead-letter
+   * topic after its retries ({@link BatchDelivery}); the others are applied.
+   */
   @KafkaListener(
       id = "district-service-school-snapshots",
       idIsGroup = false,
       topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS,
+      batch = "true",
       concurrency = "${gongyu.district.snapshot-concurrency:3}")
-  @Transactional
-  void on(String json) {
+  void on(List<String> json) {
+    delivery.apply(json, this::decode, this::apply);
+  }
+
+  private EventEnvelope<IndicatorSnapshotPublished> decode(String json) {
     EventEnvelope<IndicatorSnapshotPublished> env = EventCodec.decode(json, IndicatorSnapshotPublished.class);
-    if (!inbox.firstDelivery(CONSUMER, env.eventId())) {
-      return;
+    check(env.payload());
+    return env;
+  }
+
+  private void apply(List<EventEnvelope<IndicatorSnapshotPublished>> batch) {
+    new TreeSet<>(batch.stream().map(e -> e.payload().schoolId()).toList()).forEach(schools::lockSchoolId);
+    Set<RollupKey> keys = new LinkedHashSet<>();
+    Map<String, Optional<String>> countyOf = new HashMap<>();
+    java.util.Set<java.util.UUID> first = inbox.firstDeliveries(CONSUMER, batch.stream().map(EventEnvelope::eventId).toList());
+    for (EventEnvelope<IndicatorSnapshotPublished> env : batch) {
+      if (!first.remove(env.eventId())) {
+        continue;
+      }
+      IndicatorSnapshotPublished s = env.payload();
+      if (!repo.store(s)) {
+        log.debug("ignored snapshot {}/{}/{} v{}: neither newer nor earlier than the stored one",
+            s.schoolId(), s.indicatorCode(), s.periodId(), s.version());
+        continue;
+      }
+      // The period belongs to the county the school was in on its first day.
+      LocalDate firstDay = calendar.parse(s.periodId()).start(calendar.calendar());
+      Optional<String> county = countyOf.computeIfAbsent(s.schoolId() + "@" + firstDay, k -> schools.countyOn(s.schoolId(), firstDay));
+      if (county.isEmpty()) {
+        log.warn("stored snapshot {}/{}/{} v{}: school {} is not registered, no rollup until it is",
+            s.schoolId(), s.indicatorCode(), s.periodId(), s.version(), s.schoolId());
+        continue;
+      }
+      keys.add(new RollupKey(county.get(), s.indicatorCode(), s.periodId()));
     }
-    IndicatorSnapshotPublished s = env.payload();
-    Period period = check(s);
-    schools.lockSchoolId(s.schoolId());
-    if (!repo.store(s)) {
-      log.debug("ignored snapshot {}/{}/{} v{}: neither newer nor earlier than the stored one",
-          s.schoolId(), s.indicatorCode(), s.periodId(), s.version());
-      return;
-    }
-    // The period belongs to the county the school was in on its first day.
-    Optional<String> county = schools.countyOn(s.schoolId(), period.start(calendar.calendar()));
-    if (county.isEmpty()) {
-      log.warn("stored snapshot {}/{}/{} v{}: school {} is not registered, no rollup until it is",
-          s.schoolId(), s.indicatorCode(), s.periodId(), s.version(), s.schoolId());
-      return;
-    }
-    rollups.recompute(new RollupKey(county.get(), s.indicatorCode(), s.periodId()));
+    rollups.recomputeAll(keys);
   }
 
   private Period check(IndicatorSnapshotPublished s) {

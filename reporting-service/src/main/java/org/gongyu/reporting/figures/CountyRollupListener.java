@@ -1,5 +1,7 @@
 package org.gongyu.reporting.figures;
 
+import java.util.List;
+import org.gongyu.chassis.messaging.BatchDelivery;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
@@ -10,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps the latest rollup per (county, indicator, period), with its lineage. */
 @Component
@@ -22,26 +23,40 @@ class CountyRollupListener {
   private final Inbox inbox;
   private final FigureRepository figures;
   private final ReadModelStamps stamps;
+  private final BatchDelivery delivery;
 
-  CountyRollupListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps) {
+  CountyRollupListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps, BatchDelivery delivery) {
+    this.delivery = delivery;
     this.inbox = inbox;
     this.figures = figures;
     this.stamps = stamps;
   }
 
-  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.DISTRICT_INDICATOR_ROLLUPS)
-  @Transactional
-  void on(String json) {
-    EventEnvelope<CountyRollupPublished> env = EventCodec.decode(json, CountyRollupPublished.class);
-    if (!inbox.firstDelivery(ID, env.eventId())) {
-      return;
-    }
-    CountyRollupPublished r = env.payload();
-    if (figures.save(r)) {
-      stamps.changed(ReadModelStamps.county(r.countyId()));
-    } else {
-      log.debug(
+  /**
+   * One poll in one transaction (issue 16): each record is kept as before, and the stamp of each county changed moves once for the
+   * poll. A record that cannot be decoded, or that the database refuses, goes to the dead-letter
+   * topic after its retries ({@link BatchDelivery}); the others are applied.
+   */
+  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.DISTRICT_INDICATOR_ROLLUPS, batch = "true")
+  void on(List<String> json) {
+    delivery.apply(json, j -> EventCodec.decode(j, CountyRollupPublished.class), this::apply);
+  }
+
+  private void apply(List<EventEnvelope<CountyRollupPublished>> batch) {
+    java.util.Set<String> changed = new java.util.TreeSet<>();
+    java.util.Set<java.util.UUID> first = inbox.firstDeliveries(ID, batch.stream().map(EventEnvelope::eventId).toList());
+    for (EventEnvelope<CountyRollupPublished> env : batch) {
+      if (!first.remove(env.eventId())) {
+        continue;
+      }
+      CountyRollupPublished r = env.payload();
+      if (figures.save(r)) {
+        changed.add(ReadModelStamps.county(r.countyId()));
+      } else {
+        log.debug(
           "ignored rollup of county {} {} {} version {}: not newer than stored", r.countyId(), r.indicatorCode(), r.periodId(), r.version());
+      }
     }
+    stamps.changed(changed);
   }
 }

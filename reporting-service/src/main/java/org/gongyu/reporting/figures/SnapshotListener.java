@@ -1,5 +1,7 @@
 package org.gongyu.reporting.figures;
 
+import java.util.List;
+import org.gongyu.chassis.messaging.BatchDelivery;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
@@ -10,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps the latest snapshot per (school, indicator, period). */
 @Component
@@ -22,26 +23,40 @@ class SnapshotListener {
   private final Inbox inbox;
   private final FigureRepository figures;
   private final ReadModelStamps stamps;
+  private final BatchDelivery delivery;
 
-  SnapshotListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps) {
+  SnapshotListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps, BatchDelivery delivery) {
+    this.delivery = delivery;
     this.inbox = inbox;
     this.figures = figures;
     this.stamps = stamps;
   }
 
-  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS)
-  @Transactional
-  void on(String json) {
-    EventEnvelope<IndicatorSnapshotPublished> env = EventCodec.decode(json, IndicatorSnapshotPublished.class);
-    if (!inbox.firstDelivery(ID, env.eventId())) {
-      return;
-    }
-    IndicatorSnapshotPublished s = env.payload();
-    if (figures.save(s)) {
-      stamps.schoolChanged(s.schoolId());
-    } else {
-      log.debug(
+  /**
+   * One poll in one transaction (issue 16): each record is kept as before, and the stamp of each
+   * county whose schools changed moves once for the poll. A record that cannot be decoded, or that the database refuses, goes to the dead-letter
+   * topic after its retries ({@link BatchDelivery}); the others are applied.
+   */
+  @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS, batch = "true")
+  void on(List<String> json) {
+    delivery.apply(json, j -> EventCodec.decode(j, IndicatorSnapshotPublished.class), this::apply);
+  }
+
+  private void apply(List<EventEnvelope<IndicatorSnapshotPublished>> batch) {
+    java.util.Set<String> changed = new java.util.TreeSet<>();
+    java.util.Set<java.util.UUID> first = inbox.firstDeliveries(ID, batch.stream().map(EventEnvelope::eventId).toList());
+    for (EventEnvelope<IndicatorSnapshotPublished> env : batch) {
+      if (!first.remove(env.eventId())) {
+        continue;
+      }
+      IndicatorSnapshotPublished s = env.payload();
+      if (figures.save(s)) {
+        changed.add(s.schoolId());
+      } else {
+        log.debug(
           "ignored snapshot of school {} {} {} version {}: not newer than stored", s.schoolId(), s.indicatorCode(), s.periodId(), s.version());
+      }
     }
+    stamps.schoolsChanged(changed);
   }
 }

@@ -89,6 +89,17 @@ public class ReadModelStamps {
         "select distinct 'schools:' || county_id from school_membership where school_id = ?", String.class, schoolId));
   }
 
+  /** {@link #schoolChanged} for several schools at once: each scope moves once. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void schoolsChanged(Collection<String> schoolIds) {
+    if (schoolIds.isEmpty()) {
+      return;
+    }
+    changed(jdbc.queryForList(
+        "select distinct 'schools:' || county_id from school_membership where school_id = any(?)", String.class,
+        (Object) schoolIds.stream().distinct().toArray(String[]::new)));
+  }
+
   /**
    * The scopes' stamps as one string, as of the last sync: a scope never changed counts 0, and
    * {@code prefix:*} stands for the largest stamp of the scopes starting with {@code prefix:}

@@ -1,5 +1,8 @@
 package org.gongyu.chassis.messaging;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,5 +27,20 @@ public class Inbox {
     return jdbc.update(
             "insert into inbox_event (consumer, event_id) values (?, ?) on conflict do nothing", consumer, eventId)
         == 1;
+  }
+
+  /**
+   * {@link #firstDelivery} for a batch, in one statement: the ids among {@code eventIds} that
+   * {@code consumer} sees for the first time (an id twice in the batch counts once).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+    if (eventIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.queryForList(
+        "insert into inbox_event (consumer, event_id) select ?, e from unnest(?::uuid[]) as t(e)"
+            + " on conflict do nothing returning event_id",
+        UUID.class, consumer, eventIds.stream().distinct().map(UUID::toString).toArray(String[]::new)));
   }
 }

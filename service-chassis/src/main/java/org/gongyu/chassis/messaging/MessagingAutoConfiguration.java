@@ -67,6 +67,11 @@ public class MessagingAutoConfiguration {
     return new Inbox(jdbc);
   }
 
+  @Bean
+  BatchDelivery batchDelivery(MessagingSchema schema, TransactionTemplate tx) {
+    return new BatchDelivery(tx);
+  }
+
   /**
    * Redeliver a failing record a few times, then park it on {@code <topic>-dlt} so the partition
    * moves on; a record that can never be decoded goes there at once.
