@@ -31,11 +31,19 @@ public final class Bench {
    * @param kafka the platform's bootstrap servers, to count the events it produced during the run
    *              (null: no event figures)
    */
+  /**
+   * @param feed what the batches carry: {@code registrations} (PLATFORM_REGISTRATION, per semester) or
+   *             {@code learning} (learning activities, PARENT_LEARNING_PER_CAPITA, per school year)
+   */
   public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka,
-      String county) {
+      String county, String feed) {
 
     public Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka) {
-      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199");
+      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199", "registrations");
+    }
+
+    boolean learning() {
+      return "learning".equals(feed);
     }
   }
 
@@ -57,8 +65,10 @@ public final class Bench {
     String run = Long.toString(System.currentTimeMillis(), 36);
     String county = o.county();
     int classesPerSchool = Math.max(1, (int) Math.ceil((double) o.batches() * o.batchSize() / o.schools() / 4000.0));
-    out.printf("bench: %d schools, %d batches x %d registrations, concurrency %d, semester %s, run %s%n",
-        o.schools(), o.batches(), o.batchSize(), o.concurrency(), semester, run);
+    String indicator = o.learning() ? IndicatorCodes.PARENT_LEARNING_PER_CAPITA : IndicatorCodes.PLATFORM_REGISTRATION;
+    String periodId = o.learning() ? semester.schoolYear() : semester.id();
+    out.printf("bench: %d schools, %d batches x %d %s, concurrency %d, %s %s, run %s%n", o.schools(), o.batches(), o.batchSize(),
+        o.learning() ? "learning activities" : "registrations", o.concurrency(), indicator, periodId, run);
     client.putCounty(county, "压测县");
     List<String> schools = new ArrayList<>();
     for (int s = 1; s <= o.schools(); s++) {
@@ -71,7 +81,7 @@ public final class Bench {
         client.putClass(school, "B" + run + "-" + c, semester.schoolYear(), 1, "压测班" + c, 5000);
       }
     }
-    long baseline = waitForCity(client, semester, -1, 30_000);
+    long baseline = waitForCity(client, indicator, periodId, -1, 30_000);
     Instant registeredAt = Instant.now().minusSeconds(60);
     if (registeredAt.isBefore(semester.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).toInstant())) {
       registeredAt = semester.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).toInstant();
@@ -92,6 +102,23 @@ public final class Bench {
       futures.add(pool.submit(() -> {
         String school = schools.get(batch % schools.size());
         String cls = "B" + run + "-" + (1 + (batch / schools.size()) % classesPerSchool);
+        if (o.learning()) {
+          List<Map<String, Object>> activities = new ArrayList<>(o.batchSize());
+          for (int i = 0; i < o.batchSize(); i++) {
+            activities.add(Map.of("externalId", "bench-" + run + "-" + batch + "-" + i, "guardianRef", "BENCH-" + run + "-G" + (i % 200),
+                "resourceId", "R" + (i % 50), "occurredAt", at, "minutes", 10 + i % 30));
+          }
+          long sent = System.nanoTime();
+          GongyuClient.require(client.post("/api/school/schools/" + school + "/platform-learning", Map.of("activities", activities)),
+              "batch " + batch);
+          batchMillis.add((System.nanoTime() - sent) / 1e6);
+          synchronized (order) {
+            long target = cumulative.addAndGet(o.batchSize());
+            accepted.add(new Accepted(System.nanoTime(), target));
+            acceptedOrder.add(target);
+          }
+          return null;
+        }
         List<Registration> records = new ArrayList<>(o.batchSize());
         for (int i = 0; i < o.batchSize(); i++) {
           String student = "BENCH-" + run + "-" + batch + "-" + i;
@@ -113,7 +140,7 @@ public final class Bench {
     long expectedTotal = baseline + (long) o.batches() * o.batchSize();
     long lastSeen = baseline;
     while (lastSeen < expectedTotal) {
-      long n = client.cityNumerator(IndicatorCodes.PLATFORM_REGISTRATION, semester.id());
+      long n = client.cityNumerator(indicator, periodId);
       long t = System.nanoTime();
       if (n > lastSeen) {
         observations.add(new long[] {t, n});
@@ -140,10 +167,11 @@ public final class Bench {
     double ingestSeconds = (lastAccepted - start) / 1e9;
     double endToEndSeconds = (allVisible - start) / 1e9;
     out.println();
-    out.printf("registrations accepted:     %d in %d batches%n", total, o.batches());
-    out.printf("ingest throughput:          %.0f registrations/s (%.1f batches/s) over %.1f s%n",
+    String records = o.learning() ? "activities" : "registrations";
+    out.printf("%-27s %d in %d batches%n", records + " accepted:", total, o.batches());
+    out.printf("ingest throughput:          %.0f " + records + "/s (%.1f batches/s) over %.1f s%n",
         total / ingestSeconds, o.batches() / ingestSeconds, ingestSeconds);
-    out.printf("sustained end to end:       %.0f registrations/s (all visible at the city after %.1f s)%n",
+    out.printf("sustained end to end:       %.0f " + records + "/s (all visible at the city after %.1f s)%n",
         total / endToEndSeconds, endToEndSeconds);
     out.printf("freshness school -> city (reporting-service), s: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d, city polled every ~25 ms)%n",
         pct(freshness, 50), pct(freshness, 90), pct(freshness, 99), freshness[freshness.length - 1], freshness.length);
@@ -168,11 +196,11 @@ public final class Bench {
     return figures;
   }
 
-  private static long waitForCity(GongyuClient client, Semester semester, long atLeast, long millis) {
+  private static long waitForCity(GongyuClient client, String indicator, String periodId, long atLeast, long millis) {
     long deadline = System.currentTimeMillis() + millis;
     long n;
     do {
-      n = client.cityNumerator(IndicatorCodes.PLATFORM_REGISTRATION, semester.id());
+      n = client.cityNumerator(indicator, periodId);
       if (n > atLeast) {
         return n;
       }
