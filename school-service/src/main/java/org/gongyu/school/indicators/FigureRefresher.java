@@ -53,7 +53,12 @@ class FigureRefresher {
   /** A last round when the service stops, so that a batch answered just before is not left for the next start. */
   @jakarta.annotation.PreDestroy
   void atStop() {
-    refreshDue();
+    try {
+      refreshDue();
+    } catch (RuntimeException e) {
+      // the notes stay: the next start refreshes them (imports.PendingFigures)
+      log.warn("figures not refreshed at stop; the notes are refreshed at the next start", e);
+    }
   }
 
   /** Refreshes one school's due notes; answers how many there were (0 if another refresher took them). */
