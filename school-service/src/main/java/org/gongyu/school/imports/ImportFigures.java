@@ -49,7 +49,7 @@ class ImportFigures {
     return new ChunkApplier() {
       @Override
       public Result apply(List<ImportRow> rows) {
-        Result r = snapshots.deferring(pending, () -> work.apply(rows));
+        Result r = snapshots.deferring(pending, PendingFigures.STALE, () -> work.apply(rows));
         if (System.nanoTime() - last[0] > Duration.ofSeconds(INTERVAL_SECONDS).toNanos()) {
           finish();
         }

@@ -72,10 +72,10 @@ public class SnapshotService {
   public List<Snapshot> refresh(RecordsChanged change) {
     Map<String, Long> locked = locks.inForce(change.schoolId());
     refuseIfLocked(change.schoolId(), locked, change.dated());
-    List<RecordsChanged> deferred = DEFERRED.get();
+    Deferral deferred = DEFERRED.get();
     if (deferred != null) {
-      deferred.add(change);
-      note(change);
+      deferred.pending().add(change);
+      note(change, deferred.dueIn());
       return latestOf(change);
     }
     List<Snapshot> result = new ArrayList<>();
@@ -95,6 +95,60 @@ public class SnapshotService {
       }
     }
     return result;
+  }
+
+  /**
+   * What the platform's bulk feeds ask for instead of {@link #refresh(RecordsChanged)} (issue 16,
+   * ADR 0021): the sign-off lock is checked as there (409, the caller's transaction rolls back), but
+   * nothing is derived; the change is noted in the caller's transaction, due at once, and {@link
+   * FigureRefresher} re-derives the school's notes within the coalesce interval, one recount per
+   * indicator and period however many batches came in. Inside an Excel import ({@link #deferring})
+   * the import's own deferral applies. The caller holds the school's lock.
+   *
+   * @return the latest stored snapshot of each indicator and period the change concerns, before
+   *     this change is counted
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Snapshot> refreshSoon(RecordsChanged change) {
+    if (DEFERRED.get() != null) {
+      return refresh(change);
+    }
+    refuseIfLocked(change.schoolId(), locks.inForce(change.schoolId()), change.dated());
+    note(change, java.time.Duration.ZERO);
+    return latestOf(change);
+  }
+
+  /**
+   * The schools with a note due now (by the database's clock): what {@link FigureRefresher}
+   * refreshes, each under its lock with {@link #refreshDue}.
+   */
+  List<String> schoolsDue() {
+    return jdbc.sql("select distinct school_id from figure_refresh_pending where due_at <= now() order by school_id")
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * Claims the school's notes that are due (deleting them in this transaction) and re-derives what
+   * they name, each indicator and period once. The caller holds the school's lock and took it
+   * before calling: every writer notes under that lock, so no note of a write this derivation does
+   * not see can be claimed here (a note written after this commits stays for the next round).
+   * Rolled back, the notes are back.
+   *
+   * @return how many notes were refreshed
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  int refreshDue(String schoolId) {
+    java.util.Map<String, Set<LocalDate>> byCodes = new java.util.TreeMap<>();
+    int[] notes = {0};
+    jdbc.sql("delete from figure_refresh_pending where school_id = ? and due_at <= now() returning indicator_codes, day")
+        .param(schoolId)
+        .query(rs -> {
+          notes[0]++;
+          byCodes.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getDate(2).toLocalDate());
+        });
+    byCodes.forEach((codes, days) -> refresh(new RecordsChanged(schoolId, days, codesOf(codes)).recount()));
+    return notes[0];
   }
 
   /**
@@ -134,7 +188,10 @@ public class SnapshotService {
     }
   }
 
-  private static final ThreadLocal<List<RecordsChanged>> DEFERRED = new ThreadLocal<>();
+  /** The changes a {@link #deferring} caller collects, and how long after noting its notes fall due. */
+  private record Deferral(List<RecordsChanged> pending, java.time.Duration dueIn) {}
+
+  private static final ThreadLocal<Deferral> DEFERRED = new ThreadLocal<>();
 
   /**
    * Runs {@code work} with every refresh it asks for added to {@code pending} instead of derived
@@ -144,8 +201,18 @@ public class SnapshotService {
    * school's records (ADR 0017, measured in the school-service README).
    */
   public <T> T deferring(List<RecordsChanged> pending, java.util.function.Supplier<T> work) {
-    List<RecordsChanged> outer = DEFERRED.get();
-    DEFERRED.set(pending);
+    return deferring(pending, java.time.Duration.ZERO, work);
+  }
+
+  /**
+   * {@link #deferring(List, java.util.function.Supplier)} with the notes due {@code dueIn} after
+   * they are noted: {@link FigureRefresher} leaves them alone until then, so a caller that refreshes
+   * them itself (a live import) is not recounted every coalesce interval, and a caller that died
+   * leaves them to be refreshed once they are due (V18).
+   */
+  public <T> T deferring(List<RecordsChanged> pending, java.time.Duration dueIn, java.util.function.Supplier<T> work) {
+    Deferral outer = DEFERRED.get();
+    DEFERRED.set(new Deferral(pending, dueIn));
     try {
       return work.get();
     } finally {
@@ -195,24 +262,34 @@ public class SnapshotService {
         .list();
     java.util.Map<String, List<RecordsChanged>> out = new java.util.TreeMap<>();
     bySchool.forEach((school, byCodes) -> byCodes.forEach((codes, d) -> out.computeIfAbsent(school, k -> new ArrayList<>())
-        .add(new RecordsChanged(school, d, codes.isEmpty() ? Set.of() : Set.of(codes.split(","))))));
+        .add(new RecordsChanged(school, d, codesOf(codes)))));
     return out;
   }
 
-  /** Notes a deferred change in the caller's transaction, so that it outlives the process (V15). */
-  private void note(RecordsChanged change) {
+  /**
+   * Notes a deferred change in the caller's transaction, so that it outlives the process (V15), due
+   * {@code dueIn} from now (V18); a note already there keeps the earlier of the two due times (and
+   * its noted_at), and is left untouched when it is due already (no row churn under a busy feed).
+   */
+  private void note(RecordsChanged change, java.time.Duration dueIn) {
     String codes = codesKey(change.indicatorCodes());
     for (LocalDate day : change.days()) {
       jdbc.sql("""
-              insert into figure_refresh_pending (school_id, indicator_codes, day) values (?, ?, ?)
-              on conflict do nothing""")
-          .params(change.schoolId(), codes, java.sql.Date.valueOf(day))
+              insert into figure_refresh_pending (school_id, indicator_codes, day, due_at)
+              values (?, ?, ?, now() + make_interval(secs => ?))
+              on conflict (school_id, indicator_codes, day) do update set due_at = excluded.due_at
+              where figure_refresh_pending.due_at > excluded.due_at""")
+          .params(change.schoolId(), codes, java.sql.Date.valueOf(day), (double) dueIn.toMillis() / 1000)
           .update();
     }
   }
 
   private static String codesKey(Set<String> codes) {
     return String.join(",", new TreeSet<>(codes));
+  }
+
+  private static Set<String> codesOf(String key) {
+    return key.isEmpty() ? Set.of() : Set.of(key.split(","));
   }
 
   /** The latest stored snapshots of what a change concerns, without deriving. */

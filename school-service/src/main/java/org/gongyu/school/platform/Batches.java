@@ -15,8 +15,11 @@ final class Batches {
 
   private Batches() {}
 
-  /** What a batch did. */
-  record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots) {}
+  /**
+   * What a batch did; {@code snapshots} are the latest stored figures, {@code figuresPending} whether
+   * the batch's records are still to be counted in them (within the coalesce interval, ADR 0021).
+   */
+  record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots, boolean figuresPending) {}
 
   /** The outcome of a PUT of one item: whether it was created, the item as read back, its version, the figures it touched. */
   record Saved<V>(boolean created, V item, int version, List<SnapshotService.Snapshot> snapshots) {}

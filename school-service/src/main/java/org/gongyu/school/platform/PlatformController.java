@@ -50,21 +50,32 @@ class PlatformController {
     }
   }
 
-  record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots) {
+  /**
+   * The answer to a batch.
+   *
+   * @param snapshots      the latest stored figures of what the batch feeds (before this batch is counted if
+   *                       {@code figuresPending})
+   * @param figuresPending the batch stored records whose figures follow within the coalesce interval
+   *                       (gongyu.school.figures.coalesce-interval, 200 ms; ADR 0021)
+   */
+  record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots, boolean figuresPending) {
     static BatchResponse of(Batches.Outcome o) {
       return new BatchResponse(o.received(), o.accepted(), o.alreadyRecorded(),
-          o.snapshots().stream().map(SnapshotFigure::of).toList());
+          o.snapshots().stream().map(SnapshotFigure::of).toList(), o.figuresPending());
     }
   }
 
-  @Operation(summary = "Record platform learning activities (batch)", description = "批量上报家长在平台上的学习记录（学习时长，分钟）。按 externalId 幂等，每批最多 5000 条。")
+  private static final String FIGURES_FOLLOW = "指标在合并间隔（默认 200 毫秒）内随后重新计算：snapshots 为当前已存储的最新指标，figuresPending=true 表示本批记录尚未计入其中；"
+      + "期间已签字锁定时拒绝（409），不存储任何记录。";
+
+  @Operation(summary = "Record platform learning activities (batch)", description = "批量上报家长在平台上的学习记录（学习时长，分钟）。按 externalId 幂等，每批最多 5000 条。" + FIGURES_FOLLOW)
   @PostMapping("/api/school/schools/{schoolId}/platform-learning")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse learning(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId, @Valid @RequestBody LearningBatch batch) {
     return BatchResponse.of(learning.ingest(schoolId, batch));
   }
 
-  @Operation(summary = "Record platform recommendations (batch)", description = "批量上报平台向家长推送的推荐内容记录。按 externalId 幂等，每批最多 5000 条。")
+  @Operation(summary = "Record platform recommendations (batch)", description = "批量上报平台向家长推送的推荐内容记录。按 externalId 幂等，每批最多 5000 条。" + FIGURES_FOLLOW)
   @PostMapping("/api/school/schools/{schoolId}/platform-recommendations")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse recommendations(

@@ -81,11 +81,9 @@ class PlatformLearning {
     IdempotentBatch.rejectIf("batch", errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    Set<String> withdrawn = new java.util.HashSet<>();
-    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
-    List<Activity> fresh = byId.fresh(stored(schoolId, byId.keys()), "record").stream()
-        .filter(a -> !withdrawn.contains(a.externalId()))
-        .toList();
+    List<Activity> unstored = byId.fresh(stored(schoolId, byId.keys()), "record");
+    Set<String> withdrawn = trail.withdrawnAmong(schoolId, FAMILY, unstored.stream().map(Activity::externalId).toList());
+    List<Activity> fresh = unstored.stream().filter(a -> !withdrawn.contains(a.externalId())).toList();
     insert(schoolId, fresh, now);
 
     // one re-derivation per school year the batch touches, however many activities it holds
@@ -96,9 +94,9 @@ class PlatformLearning {
     List<LocalDate> days = years.stream().map(p -> p.start(calendar.calendar())).toList();
     List<SnapshotService.Snapshot> latest = fresh.isEmpty()
         ? years.stream().flatMap(p -> snapshots.latest(schoolId, IndicatorCodes.PARENT_LEARNING_PER_CAPITA, p.id()).stream()).toList()
-        : snapshots.refresh(RecordsChanged.of(schoolId, days, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
+        : snapshots.refreshSoon(RecordsChanged.of(schoolId, days, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
     int received = batch.activities().size();
-    return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest);
+    return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest, !fresh.isEmpty());
   }
 
   /** Records (201) or corrects (200, reason required) one activity; the same content again changes nothing. */

@@ -79,11 +79,9 @@ class PlatformRecommendations {
     IdempotentBatch.rejectIf("batch", errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    Set<String> withdrawn = new java.util.HashSet<>();
-    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
-    List<Recommendation> fresh = byId.fresh(stored(schoolId, byId.keys()), "record").stream()
-        .filter(r -> !withdrawn.contains(r.externalId()))
-        .toList();
+    List<Recommendation> unstored = byId.fresh(stored(schoolId, byId.keys()), "record");
+    Set<String> withdrawn = trail.withdrawnAmong(schoolId, FAMILY, unstored.stream().map(Recommendation::externalId).toList());
+    List<Recommendation> fresh = unstored.stream().filter(r -> !withdrawn.contains(r.externalId())).toList();
     insert(schoolId, fresh, now);
 
     // one re-derivation per calendar year the batch touches
@@ -94,9 +92,9 @@ class PlatformRecommendations {
     List<LocalDate> days = years.stream().map(p -> p.start(calendar.calendar())).toList();
     List<SnapshotService.Snapshot> latest = fresh.isEmpty()
         ? years.stream().flatMap(p -> snapshots.latest(schoolId, IndicatorCodes.RESOURCES_RECOMMENDED, p.id()).stream()).toList()
-        : snapshots.refresh(RecordsChanged.of(schoolId, days, IndicatorCodes.RESOURCES_RECOMMENDED));
+        : snapshots.refreshSoon(RecordsChanged.of(schoolId, days, IndicatorCodes.RESOURCES_RECOMMENDED));
     int received = batch.recommendations().size();
-    return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest);
+    return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest, !fresh.isEmpty());
   }
 
   private static final java.util.Map<String, PeriodType> FEEDS = java.util.Map.of(IndicatorCodes.RESOURCES_RECOMMENDED, PeriodType.CALENDAR_YEAR);

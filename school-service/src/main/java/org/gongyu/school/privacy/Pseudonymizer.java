@@ -30,11 +30,14 @@ public class Pseudonymizer {
   private final List<String> configured;
   /** The keys the stored pseudonyms were derived with (a prefix of {@link #configured}). */
   private final List<String> applied;
+  /** {@link #applied}, each as a keyed HMAC that {@link #pseudonym} copies per use. */
+  private final List<javax.crypto.Mac> appliedMacs;
 
   Pseudonymizer(SchoolProperties props, JdbcClient jdbc, ObjectProvider<RunningServiceLock> running) {
     running.ifAvailable(lock -> lock.held()); // a key rotation in progress finishes first
     this.configured = chain(props);
     this.applied = configured.subList(0, appliedVersions(jdbc, configured));
+    this.appliedMacs = applied.stream().map(KeyIds::mac).toList();
     if (applied.size() < configured.size()) {
       LOG.warn("gongyu.school.pseudonym-rekeys holds " + (configured.size() - applied.size())
           + " key(s) not yet applied to the stored pseudonyms; they are not used until the key rotation"
@@ -88,9 +91,10 @@ public class Pseudonymizer {
   }
 
   public String pseudonym(String schoolId, String kind, String reference) {
-    String p = KeyIds.hmacHex(applied.getFirst(), schoolId + '\u0000' + kind + '\u0000' + reference);
-    for (String key : applied.subList(1, applied.size())) {
-      p = rekey(key, p);
+    String p = KeyIds.hex(KeyIds.copy(appliedMacs.getFirst())
+        .doFinal((schoolId + '\u0000' + kind + '\u0000' + reference).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    for (javax.crypto.Mac key : appliedMacs.subList(1, appliedMacs.size())) {
+      p = KeyIds.hex(KeyIds.copy(key).doFinal(p.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
     return p;
   }

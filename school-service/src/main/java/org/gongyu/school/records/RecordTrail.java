@@ -171,6 +171,25 @@ public class RecordTrail {
         .list();
   }
 
+  /**
+   * Which of {@code recordIds} are withdrawn: what a batch checks its new items against (a withdrawn
+   * id re-sent is not recorded again). Reads only those ids' trails (the unique index on school,
+   * family, record id, version), not every withdrawal of the school as {@link #withdrawnRecords}.
+   */
+  public java.util.Set<String> withdrawnAmong(String schoolId, String family, java.util.Collection<String> recordIds) {
+    if (recordIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("""
+            select record_id from (
+              select distinct on (record_id) record_id, action from record_version
+              where school_id = ? and family = ? and record_id = any(?) order by record_id, version desc) latest
+            where action = 'WITHDRAWN'""")
+        .params(schoolId, family, recordIds.toArray(String[]::new))
+        .query(String.class)
+        .list());
+  }
+
   /** One withdrawn record, if the record is withdrawn. */
   public <T> Optional<Tracked<T>> withdrawnRecord(String schoolId, String family, String recordId, Class<T> type) {
     return jdbc.sql("""

@@ -63,8 +63,11 @@ class PlatformRegistrations {
     this.calendar = calendar;
   }
 
-  /** What a batch did. */
-  record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots) {}
+  /**
+   * What a batch did; {@code snapshots} are the latest stored figures, {@code figuresPending} whether
+   * the batch's records are still to be counted in them (within the coalesce interval, ADR 0021).
+   */
+  record Outcome(int received, int accepted, int alreadyRecorded, List<SnapshotService.Snapshot> snapshots, boolean figuresPending) {}
 
   /** A registration as stored: references already pseudonymised, time truncated to what the database keeps. */
   private record Row(String externalId, String classId, String studentKey, String guardianKey, Instant registeredAt) {
@@ -118,19 +121,18 @@ class PlatformRegistrations {
     IdempotentBatch.rejectIf("batch", errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    java.util.Set<String> withdrawn = new java.util.HashSet<>();
-    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
-    List<Row> fresh = rows.fresh(stored(schoolId, rows.keys()), "record").stream()
-        .filter(r -> !withdrawn.contains(r.externalId()))
-        .toList();
+    List<Row> unstored = rows.fresh(stored(schoolId, rows.keys()), "record");
+    java.util.Set<String> withdrawn = trail.withdrawnAmong(schoolId, FAMILY, unstored.stream().map(Row::externalId).toList());
+    List<Row> fresh = unstored.stream().filter(r -> !withdrawn.contains(r.externalId())).toList();
     insert(schoolId, fresh, now);
     List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
     IdempotentBatch.rejectIf("batch", over);
+    // the figures follow within the coalesce interval (ADR 0021); the sign-off lock refuses the batch here
     List<SnapshotService.Snapshot> latest = fresh.isEmpty()
         ? snapshots.latestForPeriod(schoolId, semester.id())
-        : snapshots.refresh(RecordsChanged.of(schoolId, start,
+        : snapshots.refreshSoon(RecordsChanged.of(schoolId, start,
             IndicatorCodes.PLATFORM_REGISTRATION, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
-    return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(), latest);
+    return new Outcome(records.size(), fresh.size(), records.size() - fresh.size(), latest, !fresh.isEmpty());
   }
 
   /** The outcome of a PUT of one item. */

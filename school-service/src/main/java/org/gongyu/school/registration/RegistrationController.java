@@ -48,16 +48,25 @@ class RegistrationController {
     }
   }
 
-  record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots) {}
+  /**
+   * The answer to a batch.
+   *
+   * @param snapshots      the latest stored figures of what the batch feeds (before this batch is counted if
+   *                       {@code figuresPending})
+   * @param figuresPending the batch stored records whose figures follow within the coalesce interval
+   *                       (gongyu.school.figures.coalesce-interval, 200 ms; ADR 0021)
+   */
+  record BatchResponse(int received, int accepted, int alreadyRecorded, List<SnapshotFigure> snapshots, boolean figuresPending) {}
 
-  @Operation(summary = "Record guardians' platform registrations (batch)", description = "批量上报家长在家庭教育平台的注册记录（按学期）。按 externalId 幂等；期间未开始时拒绝（422）。每批最多 5000 条。")
+  @Operation(summary = "Record guardians' platform registrations (batch)", description = "批量上报家长在家庭教育平台的注册记录（按学期）。按 externalId 幂等；期间未开始时拒绝（422）；期间已签字锁定时拒绝（409），不存储任何记录。每批最多 5000 条。"
+      + "指标在合并间隔（默认 200 毫秒）内随后重新计算：snapshots 为当前已存储的最新指标，figuresPending=true 表示本批记录尚未计入其中。")
   @PostMapping("/api/school/schools/{schoolId}/platform-registrations")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   BatchResponse ingest(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String schoolId, @Valid @RequestBody RegistrationBatch batch) {
     PlatformRegistrations.Outcome o = registrations.ingest(schoolId, batch);
     return new BatchResponse(o.received(), o.accepted(), o.alreadyRecorded(),
-        o.snapshots().stream().map(SnapshotFigure::of).toList());
+        o.snapshots().stream().map(SnapshotFigure::of).toList(), o.figuresPending());
   }
 
   private static final String ID = "[A-Za-z0-9-]{1,40}";

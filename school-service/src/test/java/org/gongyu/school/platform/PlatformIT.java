@@ -24,6 +24,7 @@ import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.gongyu.testing.AccessMatrix;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
+import org.gongyu.school.CoalescedFigures;
 import org.gongyu.school.HttpItSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -33,7 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The digital parent school's learning and recommendation batches against a real PostgreSQL and
- * Kafka: a batch to one new snapshot version per indicator and period, period edges, re-sent
+ * Kafka: a batch (its figures following within the coalesce interval, ADR 0021) to at most one new
+ * snapshot version per indicator and period, period edges, re-sent
  * batches publishing nothing, a batch with one bad or conflicting item storing nothing, volume,
  * and the access matrix.
  */
@@ -136,6 +138,11 @@ class PlatformIT extends HttpItSupport {
     return Map.of("externalId", externalId, "classId", "C1", "studentRef", student, "guardianRef", guardian, "registeredAt", "2026-09-10T00:00:00Z");
   }
 
+  /** The school's latest figures once its batches are counted (they follow within the coalesce interval). */
+  String figures(String school) {
+    return CoalescedFigures.latest(jdbc, school);
+  }
+
   // ---------------------------------------------------------------- behaviour
 
   @Test
@@ -145,6 +152,7 @@ class PlatformIT extends HttpItSupport {
     putClass(school, "C1", YEAR, 30);
     assertThat(registrations(school, List.of(registration("g-1", "STU-1", "GRD-1"), registration("g-2", "STU-2", "GRD-2"),
         registration("g-3", "STU-3", "GRD-3"), registration("g-1b", "STU-1", "GRD-1"))).status()).isEqualTo(200);
+    CoalescedFigures.awaitCounted(jdbc, school);
 
     List<Map<String, Object>> batch = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -156,12 +164,15 @@ class PlatformIT extends HttpItSupport {
     Response first = learning(school, batch);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
     assertThat(first.body()).contains("\"received\":12").contains("\"accepted\":12").contains("\"alreadyRecorded\":0")
-        .contains("{\"indicatorCode\":\"PARENT_LEARNING_PER_CAPITA\",\"periodId\":\"2026-2027\",\"numerator\":11,\"denominator\":3,\"rate\":3.6667,\"version\":3}");
+        .contains("\"figuresPending\":true");
+    assertThat(figures(school)).contains("{\"indicatorCode\":\"PARENT_LEARNING_PER_CAPITA\",\"periodId\":\"2026-2027\",\"numerator\":11,\"denominator\":3,\"rate\":3.6667,\"version\":3}");
 
     long versions = snapshotRows(school);
     Response again = learning(school, batch);
     assertThat(again.status()).isEqualTo(200);
-    assertThat(again.body()).contains("\"accepted\":0").contains("\"alreadyRecorded\":12").contains("\"version\":3");
+    assertThat(again.body()).contains("\"accepted\":0").contains("\"alreadyRecorded\":12").contains("\"version\":3")
+        .contains("\"figuresPending\":false");
+    CoalescedFigures.awaitCounted(jdbc, school);
     assertThat(snapshotRows(school)).as("a re-sent batch derives nothing").isEqualTo(versions);
 
     // volume: 5,000 activities in one batch are one new version
@@ -171,11 +182,13 @@ class PlatformIT extends HttpItSupport {
     }
     Response bulk = learning(school, big);
     assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
-    assertThat(bulk.body()).contains("\"accepted\":5000").contains("\"numerator\":5011").contains("\"version\":4");
+    assertThat(bulk.body()).contains("\"accepted\":5000");
+    assertThat(figures(school)).contains("\"numerator\":5011").contains("\"version\":4");
     assertThat(snapshotRows(school)).isEqualTo(versions + 1);
 
     // a fourth guardian registers: the denominator follows (re-derived by the registration feature)
     assertThat(registrations(school, List.of(registration("g-4", "STU-4", "GRD-4"))).status()).isEqualTo(200);
+    CoalescedFigures.awaitCounted(jdbc, school);
 
     assertThat(events(school, "PARENT_LEARNING_PER_CAPITA")).extracting(PlatformIT::line).containsExactly(
         "2026-2027 0/0 v1",      // class recorded
@@ -195,6 +208,7 @@ class PlatformIT extends HttpItSupport {
     String school = "9901017702";
     registerSchool(school, "990101");
     assertThat(learning(school, List.of(activity("a-1", "GRD-1", "RES-1", "2026-10-01T00:00:00Z", 10))).status()).isEqualTo(200);
+    CoalescedFigures.awaitCounted(jdbc, school);
     long stored = rows("platform_learning", school);
     long versions = snapshotRows(school);
 
@@ -228,6 +242,7 @@ class PlatformIT extends HttpItSupport {
       assertThat(response.body()).as(expected).contains(expected.substring(4)).doesNotContain("Exception").doesNotContain("org.gongyu");
     });
     assertThat(rows("platform_learning", school)).isEqualTo(stored).isEqualTo(1);
+    CoalescedFigures.awaitCounted(jdbc, school);
     assertThat(snapshotRows(school)).isEqualTo(versions);
   }
 
@@ -244,7 +259,8 @@ class PlatformIT extends HttpItSupport {
         recommendation("r-5", "RES-4", "年末总结", "2025-12-31T15:59:59Z"));
     Response first = recommendations(school, batch);
     assertThat(first.status()).as(first.body()).isEqualTo(200);
-    assertThat(first.body()).contains("\"accepted\":5")
+    assertThat(first.body()).contains("\"accepted\":5").contains("\"figuresPending\":true");
+    assertThat(figures(school))
         .contains("{\"indicatorCode\":\"RESOURCES_RECOMMENDED\",\"periodId\":\"2026\",\"numerator\":3,\"denominator\":1,\"rate\":3.0000,\"version\":1}")
         .contains("\"periodId\":\"2025\",\"numerator\":1,\"denominator\":1");
 
@@ -252,7 +268,8 @@ class PlatformIT extends HttpItSupport {
     assertThat(recommendations(school, batch).body()).contains("\"alreadyRecorded\":5");
     // the same resource recommended again: a new record, but the figure stays, so no new version
     Response sameResource = recommendations(school, List.of(recommendation("r-6", "RES-2", "亲子沟通", "2026-06-01T02:00:00Z")));
-    assertThat(sameResource.body()).contains("\"accepted\":1").contains("\"numerator\":3").contains("\"version\":1");
+    assertThat(sameResource.body()).contains("\"accepted\":1");
+    assertThat(figures(school)).contains("\"periodId\":\"2026\",\"numerator\":3,\"denominator\":1,\"rate\":3.0000,\"version\":1");
     assertThat(snapshotRows(school)).isEqualTo(versions);
 
     Response conflict = recommendations(school, List.of(recommendation("r-7", "RES-5", "新资源", "2026-06-01T02:00:00Z"),
@@ -270,7 +287,8 @@ class PlatformIT extends HttpItSupport {
     assertThat(rows("platform_recommendation", school)).isEqualTo(6);
 
     assertThat(recommendations(school, List.of(recommendation("r-7", "RES-5", "新资源", "2026-06-01T02:00:00Z"))).body())
-        .contains("\"numerator\":4").contains("\"version\":2");
+        .contains("\"accepted\":1");
+    assertThat(figures(school)).contains("\"periodId\":\"2026\",\"numerator\":4,\"denominator\":1,\"rate\":4.0000,\"version\":2");
     assertThat(events(school, "RESOURCES_RECOMMENDED")).extracting(PlatformIT::line)
         .containsExactly("2025 1/1 v1", "2026 3/1 v1", "2026 4/1 v2");
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.gongyu.school.CoalescedFigures;
 import org.gongyu.school.HttpItSupport;
 import org.gongyu.testing.Keycloak;
 import org.gongyu.testing.RealInfrastructure;
@@ -253,6 +254,7 @@ class RecordCorrectionsIT extends HttpItSupport {
     Map<String, Object> outreach = Map.of("records", List.of(with(OUTREACH, "externalId", "O-9")));
     assertThat(send("POST", base(school) + "/platform-registrations", registrations).body()).contains("\"accepted\":1");
     assertThat(send("POST", base(school) + "/consultation-outreach", outreach).body()).contains("\"accepted\":1");
+    CoalescedFigures.awaitCounted(jdbc, school); // a registration batch's figures follow it (ADR 0021)
     assertThat(latest(school)).containsEntry("PLATFORM_REGISTRATION/2026-2027-1", "1/40")
         .containsEntry("CONSULTATION_OUTREACH/2026-2027", "1/40");
     assertThat(send("POST", base(school) + "/platform-registrations/R-9/withdrawal", Map.of("reason", "重复上报")).status()).isEqualTo(200);

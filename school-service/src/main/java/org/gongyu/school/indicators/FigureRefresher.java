@@ -1,0 +1,72 @@
+package org.gongyu.school.indicators;
+
+import org.gongyu.school.registry.SchoolRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Re-derives the figures the platform's bulk feeds noted (issue 16, ADR 0021): every {@code
+ * gongyu.school.figures.coalesce-interval} (200 ms), each school with a due note is refreshed in a
+ * transaction of its own, under the school's lock, each indicator and period once however many
+ * batches came in since the last round. A batch therefore answers fast and its figures follow
+ * within about one interval.
+ *
+ * <p>Several instances may run it at once: each takes the school's lock before it reads the notes
+ * and claims them by deleting them ({@link SnapshotService#refreshDue}), so the second finds nothing
+ * left and derives nothing; one school per transaction, so two refreshers never wait for each other
+ * in a cycle. A note an Excel import writes falls due only when no live import would refresh it
+ * itself (V18), so the same rounds also bring the figures of an import whose process died up to
+ * date; {@code imports.PendingFigures} still refreshes every note at start-up.
+ */
+@Component
+class FigureRefresher {
+
+  private static final Logger log = LoggerFactory.getLogger(FigureRefresher.class);
+
+  private final SnapshotService snapshots;
+  private final SchoolRegistry registry;
+  private final TransactionTemplate transaction;
+
+  FigureRefresher(SnapshotService snapshots, SchoolRegistry registry, PlatformTransactionManager transactions) {
+    this.snapshots = snapshots;
+    this.registry = registry;
+    this.transaction = new TransactionTemplate(transactions);
+  }
+
+  @Scheduled(fixedDelayString = "${gongyu.school.figures.coalesce-interval:200ms}",
+      initialDelayString = "${gongyu.school.figures.coalesce-interval:200ms}")
+  void refreshDue() {
+    for (String schoolId : snapshots.schoolsDue()) {
+      try {
+        refresh(schoolId);
+      } catch (RuntimeException e) {
+        // the notes stay (the transaction rolled back); the next round tries again
+        log.warn("figures of school {} not refreshed, retried next round", schoolId, e);
+      }
+    }
+  }
+
+  /** A last round when the service stops, so that a batch answered just before is not left for the next start. */
+  @jakarta.annotation.PreDestroy
+  void atStop() {
+    try {
+      refreshDue();
+    } catch (RuntimeException e) {
+      // the notes stay: the next start refreshes them (imports.PendingFigures)
+      log.warn("figures not refreshed at stop; the notes are refreshed at the next start", e);
+    }
+  }
+
+  /** Refreshes one school's due notes; answers how many there were (0 if another refresher took them). */
+  int refresh(String schoolId) {
+    Integer notes = transaction.execute(status -> {
+      registry.lockForUpdate(schoolId);
+      return snapshots.refreshDue(schoolId);
+    });
+    return notes == null ? 0 : notes;
+  }
+}
