@@ -40,11 +40,16 @@ final class BenchReport {
     int batch = platform == null ? 50 : platform.batchSize();
     out.println();
     out.println(repeat > 1 ? "summary of " + repeat + " repetitions (median, min, max):" : "summary:");
-    Figures.summarise(repetitions, labels(batch), ratios(), out);
+    Figures.summarise(repetitions, labels(batch, platform != null && platform.learning() ? "activities" : "registrations"), ratios(), out);
     return repetitions;
   }
 
   static List<Label> labels(int batchSize) {
+    return labels(batchSize, "registrations");
+  }
+
+  /** @param records what the platform's batches carry: registrations, or learning activities */
+  static List<Label> labels(int batchSize, String records) {
     return List.of(
         new Label(RawLimits.KAFKA_PRODUCE, "limit: kafka produce", "messages/s"),
         new Label(RawLimits.KAFKA_PRODUCE_MB, "limit: kafka produce (bytes)", "MB/s"),
@@ -55,8 +60,8 @@ final class BenchReport {
         new Label(RawLimits.PG_UPSERT_1, "limit: postgres upsert, 1 row/tx", "transactions/s"),
         new Label(RawLimits.PG_INSERT_50, "limit: postgres registrations, 50 rows/tx", "rows/s"),
         new Label(RawLimits.PG_INSERT_50_MS, "limit: postgres registrations, one batch of 50", "ms"),
-        new Label(Bench.END_TO_END, "platform: registrations end to end", "registrations/s"),
-        new Label(Bench.INGEST, "platform: registrations accepted", "registrations/s"),
+        new Label(Bench.END_TO_END, "platform: " + records + " end to end", records + "/s"),
+        new Label(Bench.INGEST, "platform: " + records + " accepted", records + "/s"),
         new Label(Bench.BATCH_MEDIAN_MS, "platform: one batch of " + batchSize + " (median)", "ms"),
         new Label(Bench.EVENTS, "platform: events produced", "events/s"),
         new Label(Bench.SNAPSHOT_CHANGES, "platform: snapshot changes", "changes/s"),

@@ -73,6 +73,11 @@ public final class GongyuClient {
     return new GongyuClient(this, tokenForPath, languageTag);
   }
 
+  /** Logs in now (or reuses the cached token) as the user this client would send to {@code path}. */
+  public void warmToken(String path) {
+    tokenForPath.apply(path);
+  }
+
   public KeycloakAccounts accounts() {
     return accounts;
   }
