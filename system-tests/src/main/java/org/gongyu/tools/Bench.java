@@ -107,30 +107,24 @@ public final class Bench {
       futures.add(pool.submit(() -> {
         String school = schools.get(batch % schools.size());
         String cls = "B" + run + "-" + (1 + (batch / schools.size()) % classesPerSchool);
+        java.util.function.Supplier<GongyuClient.Reply> post;
         if (o.learning()) {
           List<Map<String, Object>> activities = new ArrayList<>(o.batchSize());
           for (int i = 0; i < o.batchSize(); i++) {
             activities.add(Map.of("externalId", "bench-" + run + "-" + batch + "-" + i, "guardianRef", "BENCH-" + run + "-G" + (i % 200),
                 "resourceId", "R" + (i % 50), "occurredAt", at, "minutes", 10 + i % 30));
           }
-          long sent = System.nanoTime();
-          GongyuClient.require(client.post("/api/school/schools/" + school + "/platform-learning", Map.of("activities", activities)),
-              "batch " + batch);
-          batchMillis.add((System.nanoTime() - sent) / 1e6);
-          synchronized (order) {
-            long target = cumulative.addAndGet(o.batchSize());
-            accepted.add(new Accepted(System.nanoTime(), target));
-            acceptedOrder.add(target);
+          post = () -> client.post("/api/school/schools/" + school + "/platform-learning", Map.of("activities", activities));
+        } else {
+          List<Registration> records = new ArrayList<>(o.batchSize());
+          for (int i = 0; i < o.batchSize(); i++) {
+            String student = "BENCH-" + run + "-" + batch + "-" + i;
+            records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
           }
-          return null;
-        }
-        List<Registration> records = new ArrayList<>(o.batchSize());
-        for (int i = 0; i < o.batchSize(); i++) {
-          String student = "BENCH-" + run + "-" + batch + "-" + i;
-          records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
+          post = () -> client.postRegistrations(school, semester.id(), records);
         }
         long sent = System.nanoTime();
-        GongyuClient.require(client.postRegistrations(school, semester.id(), records), "batch " + batch);
+        GongyuClient.require(post.get(), "batch " + batch);
         batchMillis.add((System.nanoTime() - sent) / 1e6);
         synchronized (order) {
           long target = cumulative.addAndGet(o.batchSize());
