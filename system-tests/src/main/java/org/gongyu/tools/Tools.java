@@ -20,7 +20,7 @@ public final class Tools {
           + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]"
           + " | read-bench --gateway URL [--keycloak URL] [--direct http://127.0.0.1:8084] [--user city-staff] [--path /api/...]"
           + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1]"
-          + " | group-forget|group-await --kafka HOST:PORT --group G --state FILE [--timeout-seconds 600]");
+          + " | group-forget --kafka HOST:PORT --group G --state FILE [--topics T1,T2] | group-await --kafka HOST:PORT --group G --state FILE [--timeout-seconds 600]");
       System.exit(2);
     }
     int g = Arrays.asList(args).indexOf("--gateway");
@@ -35,7 +35,9 @@ public final class Tools {
       } else if (args[0].equals("demo")) {
         DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
       } else if (args[0].equals("group-forget")) {
+        String topics = stringArg(args, "--topics", "");
         ConsumerGroups.forget(stringArg(args, "--kafka", "127.0.0.1:9092"), stringArg(args, "--group", null),
+            topics.isBlank() ? java.util.Set.of() : java.util.Set.of(topics.split(",")),
             java.nio.file.Path.of(stringArg(args, "--state", null)), System.out);
       } else if (args[0].equals("group-await")) {
         ConsumerGroups.await(stringArg(args, "--kafka", "127.0.0.1:9092"), stringArg(args, "--group", null),
