@@ -45,12 +45,10 @@ class ParentLearningIndicator implements IndicatorDerivation {
         .params(schoolId, start, end)
         .query(Long.class)
         .single();
-    // distinct in a subquery: PostgreSQL hashes the keys instead of sorting them as count(distinct)
-    // does, half the time at ~12,000 registrations a school year (issue 16, school-service README)
+    // the year's guardian tally (V19, registration.RegistrationTallies): one row per guardian
     long guardians = jdbc.sql("""
-            select count(*) from (select distinct r.guardian_key from platform_registration r
-            join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
-            where r.school_id = ? and c.school_year = ? and r.registered_at < ?) guardians
+            select count(*) from registered_guardian
+            where school_id = ? and school_year = ? and first_registered_at < ?
             """)
         .params(schoolId, period.id(), end)
         .query(Long.class)

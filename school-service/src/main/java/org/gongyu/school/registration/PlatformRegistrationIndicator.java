@@ -40,12 +40,10 @@ class PlatformRegistrationIndicator implements IndicatorDerivation {
   @Override
   public Figure derive(String schoolId, Period period, Instant endExclusive) {
     Semester semester = period.asSemester();
-    // distinct in a subquery: PostgreSQL hashes the keys instead of sorting them as count(distinct)
-    // does, half the time at ~12,000 registrations a school year (issue 16, school-service README)
+    // the year's tally (V19, RegistrationTallies): one row per student, read from its key's index
     long registered = jdbc.sql("""
-            select count(*) from (select distinct r.student_key from platform_registration r
-            join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
-            where r.school_id = ? and c.school_year = ? and r.registered_at < ?) students
+            select count(*) from registered_student
+            where school_id = ? and school_year = ? and first_registered_at < ?
             """)
         .params(schoolId, semester.schoolYear(), Timestamp.from(endExclusive))
         .query(Long.class)

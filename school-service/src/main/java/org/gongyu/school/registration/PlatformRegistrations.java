@@ -43,6 +43,7 @@ class PlatformRegistrations {
   private final Clock clock;
   private final CityCalendar calendar;
   private final RecordTrail trail;
+  private final RegistrationTallies tallies;
 
   /** The family's name in the record trail; its content is the {@link View} (no student, no guardian). */
   static final String FAMILY = "PLATFORM_REGISTRATION";
@@ -51,8 +52,10 @@ class PlatformRegistrations {
   record View(String externalId, String classId, Instant registeredAt) {}
 
   PlatformRegistrations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
-      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail) {
+      SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail,
+      RegistrationTallies tallies) {
     this.trail = trail;
+    this.tallies = tallies;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -73,6 +76,10 @@ class PlatformRegistrations {
   private record Row(String externalId, String classId, String studentKey, String guardianKey, Instant registeredAt) {
     View view() {
       return new View(externalId, classId, registeredAt);
+    }
+
+    RegistrationTallies.Entry tallied(String schoolYear) {
+      return new RegistrationTallies.Entry(schoolYear, studentKey, guardianKey, registeredAt);
     }
   }
 
@@ -125,6 +132,7 @@ class PlatformRegistrations {
     java.util.Set<String> withdrawn = trail.withdrawnAmong(schoolId, FAMILY, unstored.stream().map(Row::externalId).toList());
     List<Row> fresh = unstored.stream().filter(r -> !withdrawn.contains(r.externalId())).toList();
     insert(schoolId, fresh, now);
+    tallies.added(schoolId, fresh.stream().map(r -> r.tallied(semester.schoolYear())).toList());
     List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
     IdempotentBatch.rejectIf("batch", over);
     // the figures follow within the coalesce interval (ADR 0021); the sign-off lock refuses the batch here
@@ -180,6 +188,7 @@ class PlatformRegistrations {
     if (existing.isEmpty()) {
       trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
       insert(schoolId, List.of(wanted), now);
+      tallies.added(schoolId, List.of(wanted.tallied(c.schoolYear())));
     } else {
       jdbc.sql("""
               update platform_registration set class_id = ?, student_key = ?, guardian_key = ?, registered_at = ?
@@ -187,6 +196,8 @@ class PlatformRegistrations {
           .params(wanted.classId(), wanted.studentKey(), wanted.guardianKey(), Timestamp.from(wanted.registeredAt()),
               schoolId, externalId)
           .update();
+      tallies.recount(schoolId, List.of(existing.get().studentKey(), wanted.studentKey()),
+          List.of(existing.get().guardianKey(), wanted.guardianKey()));
       classes.find(schoolId, existing.get().classId()).ifPresent(old -> days.addAll(semesterStarts(old.schoolYear())));
     }
     StudentRecordChecks.rejectIf(overEnrolled(schoolId, List.of(wanted.classId())));
@@ -204,6 +215,7 @@ class PlatformRegistrations {
     Row existing = trail.requireWithdrawable(schoolId, FAMILY, externalId,
         stored(schoolId, java.util.Set.of(externalId)).stream().findFirst());
     jdbc.sql("delete from platform_registration where school_id = ? and external_id = ?").params(schoolId, externalId).update();
+    tallies.recount(schoolId, List.of(existing.studentKey()), List.of(existing.guardianKey()));
     java.util.Set<LocalDate> days = new java.util.TreeSet<>(List.of(calendar.dayOf(existing.registeredAt())));
     classes.find(schoolId, existing.classId()).ifPresent(c -> days.addAll(semesterStarts(c.schoolYear())));
     snapshots.refresh(RecordsChanged.of(schoolId, days, FEEDS));

@@ -185,12 +185,13 @@ class CoalescedFiguresIT extends HttpItSupport {
     CoalescedFigures.awaitCounted(jdbc, school);
     long before = versions(school, "PLATFORM_REGISTRATION").size();
 
-    // a process stored records and noted them, then died before any refresh: records and note are there, the figure is not
+    // a process stored records (with their tallies, V19) and noted them, then died before any refresh: records and note are there, the figure is not
     jdbc.sql("""
             insert into platform_registration (school_id, external_id, class_id, student_key, guardian_key, registered_at, received_at)
             select ?, 'dead-' || n, 'C1', lpad(to_hex(n), 64, '0'), lpad(to_hex(n), 64, 'f'), '2026-09-20T00:00:00Z', now()
             from generate_series(1, 7) n""")
         .param(school).update();
+    tallied(school);
     // an import's note (due when no live import would refresh it any more) written long ago: the sweep's case
     jdbc.sql("""
             insert into figure_refresh_pending (school_id, indicator_codes, day, noted_at, due_at)
@@ -205,6 +206,7 @@ class CoalescedFiguresIT extends HttpItSupport {
             insert into platform_registration (school_id, external_id, class_id, student_key, guardian_key, registered_at, received_at)
             values (?, 'dead-8', 'C1', lpad('8', 64, '0'), lpad('8', 64, 'f'), '2026-09-20T00:00:00Z', now())""")
         .param(school).update();
+    tallied(school);
     jdbc.sql("""
             insert into figure_refresh_pending (school_id, indicator_codes, day, due_at)
             values (?, 'PARENT_LEARNING_PER_CAPITA,PLATFORM_REGISTRATION', '2026-09-01', now() + interval '2 minutes')""")
@@ -225,5 +227,19 @@ class CoalescedFiguresIT extends HttpItSupport {
     assertThat(claimed).as("the note, claimed by at most one of them (or by the scheduled round)").isLessThanOrEqualTo(1);
     assertThat(latest(school, "PLATFORM_REGISTRATION", SEMESTER, "numerator")).isEqualTo(8);
     assertThat(versions(school, "PLATFORM_REGISTRATION")).as("one version for the note, not two").hasSize((int) before + 2);
+  }
+
+  /** What the registration's transaction writes with its rows: the year's tallies (registration.RegistrationTallies). */
+  private void tallied(String school) {
+    for (String[] t : new String[][] {{"registered_student", "student_key"}, {"registered_guardian", "guardian_key"}}) {
+      jdbc.sql("""
+              insert into %1$s (school_id, school_year, %2$s, first_registered_at)
+              select r.school_id, c.school_year, r.%2$s, min(r.registered_at)
+              from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
+              where r.school_id = ? group by 1, 2, 3
+              on conflict (school_id, school_year, %2$s) do update set first_registered_at = excluded.first_registered_at"""
+              .formatted(t[0], t[1]))
+          .param(school).update();
+    }
   }
 }

@@ -116,6 +116,7 @@ class KeyRotationIT {
   List<String> stored() {
     List<String> all = new ArrayList<>();
     for (String[] c : new String[][] {{"platform_registration", "student_key"}, {"platform_registration", "guardian_key"},
+        {"registered_student", "student_key"}, {"registered_guardian", "guardian_key"},
         {"home_visit_file", "student_key"}, {"home_visit_file_withdrawn", "student_key"}, {"special_student", "student_key"}, {"consultation_case", "student_key"},
         {"guardian_consent", "student_key"}}) {
       all.addAll(jdbc.sql("select '" + c[0] + "." + c[1] + " ' || " + c[1] + " from " + c[0] + " where school_id = ? order by 1")
@@ -259,6 +260,9 @@ class KeyRotationIT {
         .containsExactly(newEntryKey);
     assertThat(jdbc.sql("select trim(guardian_key) from platform_registration where school_id = ? and external_id = 'R-1'")
         .param(SCHOOL).query(String.class).single()).isEqualTo(Pseudonymizer.rekey(K2, oldGuardianKey));
+    // the registration tallies (V19) count the same guardian under the new key
+    assertThat(jdbc.sql("select trim(guardian_key) from registered_guardian where school_id = ?").param(SCHOOL)
+        .query(String.class).list()).contains(Pseudonymizer.rekey(K2, oldGuardianKey)).doesNotContain(oldGuardianKey.trim());
     assertThat(jdbc.sql("select trim(key_id) from pseudonym_key order by version").query(String.class).list())
         .containsExactly(KeyIds.of(K1), KeyIds.of(K2));
     assertThat(jdbc.sql("select trim(key_id) from field_key_retired").query(String.class).list()).containsExactly(KeyIds.of(F1));

@@ -1,0 +1,181 @@
+package org.gongyu.school.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gongyu.school.CoalescedFigures;
+import org.gongyu.school.HttpItSupport;
+import org.gongyu.testing.Keycloak;
+import org.gongyu.testing.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The registration tallies (V19, {@link RegistrationTallies}) against the distinct counts they
+ * replace (issue 16): after every step of a seeded random sequence of batches (students in two
+ * classes of a year, shared guardians, re-sent items), corrections (another student, guardian or
+ * time, or a class of another school year) and withdrawals, each tally holds exactly the keys the
+ * school's registrations carry, per school year, each at its earliest registration; its counts
+ * equal the distinct counts at every cut-off; and the figures derived from it are those counts.
+ * Own school id (9901017801) and database.
+ */
+class RegistrationTalliesIT extends HttpItSupport {
+
+  static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
+  static final String SCHOOL = "9901017801";
+  static final String BASE = "/api/school/schools/" + SCHOOL;
+
+  @DynamicPropertySource
+  static void infra(DynamicPropertyRegistry registry) {
+    RealInfrastructure.register(registry, "school_tallies");
+    registry.add("spring.kafka.consumer.group-id", () -> "school-service-it-tallies");
+    Keycloak.register(registry);
+  }
+
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    Clock clock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  @Override
+  protected Instant now() {
+    return NOW;
+  }
+
+  void putClass(String classId, String year) {
+    Response r = send("PUT", BASE + "/classes/" + classId,
+        Map.of("schoolYear", year, "grade", 2, "name", "班" + classId, "enrolment", 1000));
+    assertThat(r.status()).as(r.body()).isIn(200, 201);
+  }
+
+  @Test
+  void theTalliesHoldWhatTheRegistrationsCarryAfterEveryBatchCorrectionAndWithdrawal() {
+    registerSchool(SCHOOL);
+    putClass("C1", "2026-2027");
+    putClass("C2", "2026-2027");
+    putClass("P1", "2025-2026");
+    Random random = new Random(20261205);
+    Instant yearStart = Instant.parse("2026-09-01T00:00:00Z");
+    Instant lastSpring = Instant.parse("2026-03-01T00:00:00Z");
+    Map<String, Map<String, Object>> recorded = new LinkedHashMap<>();
+    int batches = 0;
+    int corrections = 0;
+    int withdrawals = 0;
+    for (int step = 0; step < 40; step++) {
+      int kind = random.nextInt(10);
+      if (kind < 5 || recorded.size() < 5) {
+        // a batch of this semester: 30 students, 12 guardians, two classes, some items re-sent as recorded
+        Map<String, Map<String, Object>> items = new LinkedHashMap<>();
+        for (int i = 0; i < 8; i++) {
+          if (random.nextInt(4) == 0 && !recorded.isEmpty()) {
+            String again = new ArrayList<>(recorded.keySet()).get(random.nextInt(recorded.size()));
+            if (!"P1".equals(recorded.get(again).get("classId"))) { // a batch is of one semester
+              items.put(again, recorded.get(again));
+            }
+          } else {
+            String id = "R-" + step + "-" + i;
+            items.put(id, Map.of("externalId", id, "classId", random.nextBoolean() ? "C1" : "C2",
+                "studentRef", "STU-" + random.nextInt(30), "guardianRef", "GRD-" + random.nextInt(12),
+                "registeredAt", yearStart.plus(random.nextInt(80 * 24), ChronoUnit.HOURS).toString()));
+          }
+        }
+        List<Map<String, Object>> sent = List.copyOf(items.values());
+        Response r = send("POST", BASE + "/platform-registrations", Map.of("period", "2026-2027-1", "registrations", sent));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        sent.forEach(m -> recorded.put((String) m.get("externalId"), m));
+        batches++;
+      } else if (kind < 8) {
+        // a correction: another student, guardian or time, or a class of last school year
+        String id = new ArrayList<>(recorded.keySet()).get(random.nextInt(recorded.size()));
+        boolean lastYear = random.nextInt(3) == 0;
+        Map<String, Object> item = new LinkedHashMap<>(Map.of("classId", lastYear ? "P1" : (random.nextBoolean() ? "C1" : "C2"),
+            "studentRef", "STU-" + random.nextInt(30), "guardianRef", "GRD-" + random.nextInt(12),
+            "registeredAt", (lastYear ? lastSpring.plus(random.nextInt(60 * 24), ChronoUnit.HOURS)
+                : yearStart.plus(random.nextInt(80 * 24), ChronoUnit.HOURS)).toString()));
+        Response r = send("PUT", BASE + "/platform-registrations/" + id, withReason(item));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        item.put("externalId", id);
+        recorded.put(id, item);
+        corrections++;
+      } else {
+        String id = new ArrayList<>(recorded.keySet()).get(random.nextInt(recorded.size()));
+        Response r = send("POST", BASE + "/platform-registrations/" + id + "/withdrawal", Map.of("reason", "重复注册"));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        recorded.remove(id);
+        withdrawals++;
+      }
+      assertTalliesMatchTheRegistrations("after step " + step);
+    }
+    assertThat(List.of(batches, corrections, withdrawals)).as("the sequence has each kind of step").allMatch(n -> n >= 3);
+    assertThat(count("select count(*) from registered_student where school_id = ? and school_year = '2025-2026'", SCHOOL))
+        .as("corrections moved students into last year's class").isPositive();
+    assertThat(count("select count(*) from registered_guardian where school_id = ?", SCHOOL))
+        .as("guardians are shared: fewer guardian rows than registrations").isLessThan(recorded.size());
+
+    // the figures the refresher derives are the tallies' counts
+    CoalescedFigures.awaitCounted(jdbc, SCHOOL);
+    assertThat(latest("numerator", "PLATFORM_REGISTRATION", "2026-2027-1"))
+        .isEqualTo(distinct("student_key", "2026-2027", "2027-02-01")).isPositive();
+    assertThat(latest("denominator", "PARENT_LEARNING_PER_CAPITA", "2026-2027"))
+        .isEqualTo(distinct("guardian_key", "2026-2027", "2027-09-01")).isPositive();
+  }
+
+  static Map<String, Object> withReason(Map<String, Object> item) {
+    Map<String, Object> body = new LinkedHashMap<>(item);
+    body.put("reason", "平台数据更正");
+    return body;
+  }
+
+  /** Each tally row for row against a grouping of the registrations, and its counts against the distinct counts at each cut-off. */
+  void assertTalliesMatchTheRegistrations(String when) {
+    for (String[] t : new String[][] {{"registered_student", "student_key"}, {"registered_guardian", "guardian_key"}}) {
+      String oracle = """
+          select c.school_year, r.%1$s, min(r.registered_at) from platform_registration r
+          join school_class c on c.school_id = r.school_id and c.class_id = r.class_id where r.school_id = '%2$s'
+          group by 1, 2""".formatted(t[1], SCHOOL);
+      String tally = "select school_year, %2$s, first_registered_at from %1$s where school_id = '%3$s'".formatted(t[0], t[1], SCHOOL);
+      assertThat(count("select count(*) from ((" + oracle + ") except (" + tally + ")) missing"))
+          .as(when + ": keys the registrations carry that " + t[0] + " lacks, or holds at another time").isZero();
+      assertThat(count("select count(*) from ((" + tally + ") except (" + oracle + ")) extra"))
+          .as(when + ": rows of " + t[0] + " that no registration carries").isZero();
+      for (String cutOff : List.of("2026-04-01", "2026-09-15", "2026-10-15", "2027-02-01")) {
+        for (String year : List.of("2025-2026", "2026-2027")) {
+          assertThat(count("select count(*) from " + t[0]
+                  + " where school_id = ? and school_year = ? and first_registered_at < cast(? as timestamptz)", SCHOOL, year, cutOff))
+              .as(when + ": " + t[0] + " " + year + " before " + cutOff).isEqualTo(distinct(t[1], year, cutOff));
+        }
+      }
+    }
+  }
+
+  long distinct(String column, String year, String cutOff) {
+    return count("""
+        select count(distinct r.%s) from platform_registration r
+        join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
+        where r.school_id = ? and c.school_year = ? and r.registered_at < cast(? as timestamptz)""".formatted(column),
+        SCHOOL, year, cutOff);
+  }
+
+  long latest(String column, String code, String period) {
+    return count("select " + column + " from indicator_snapshot where school_id = ? and indicator_code = ? and period_id = ?"
+        + " order by version desc limit 1", SCHOOL, code, period);
+  }
+
+  long count(String sql, Object... params) {
+    return jdbc.sql(sql).params(params).query(Long.class).single();
+  }
+}
