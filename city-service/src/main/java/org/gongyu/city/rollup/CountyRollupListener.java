@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.messaging.BatchDelivery;
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.chassis.messaging.Superseded;
 import org.gongyu.city.county.Counties;
 import org.gongyu.chassis.messaging.PayloadCheck;
 import org.gongyu.contracts.EventCodec;
@@ -67,10 +68,12 @@ class CountyRollupListener {
     Set<RollupKey> keys = new TreeSet<>(java.util.Comparator.comparing(RollupKey::indicatorCode).thenComparing(RollupKey::periodId));
     boolean locked = false;
     java.util.Set<java.util.UUID> first = inbox.firstDeliveries(CONSUMER, batch.stream().map(EventEnvelope::eventId).toList());
-    for (EventEnvelope<CountyRollupPublished> env : batch) {
-      if (!first.remove(env.eventId())) {
-        continue;
-      }
+    // the highest version wins: a version another of this poll supersedes is recorded as seen, not stored
+    List<EventEnvelope<CountyRollupPublished>> fresh = Superseded.latestPerKey(
+        batch.stream().filter(env -> first.remove(env.eventId())).toList(),
+        env -> List.of(env.payload().countyId(), env.payload().indicatorCode(), env.payload().periodId()),
+        env -> env.payload().version());
+    for (EventEnvelope<CountyRollupPublished> env : fresh) {
       CountyRollupPublished r = env.payload();
       if (!repo.storeIfNewer(r)) {
         log.debug("ignored county rollup {}/{}/{} v{}: not newer than the stored one",

@@ -3,6 +3,7 @@ package org.gongyu.reporting.figures;
 import java.util.List;
 import org.gongyu.chassis.messaging.BatchDelivery;
 import org.gongyu.chassis.messaging.Inbox;
+import org.gongyu.chassis.messaging.Superseded;
 import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
@@ -45,10 +46,12 @@ class CountyRollupListener {
   private void apply(List<EventEnvelope<CountyRollupPublished>> batch) {
     java.util.Set<String> changed = new java.util.TreeSet<>();
     java.util.Set<java.util.UUID> first = inbox.firstDeliveries(ID, batch.stream().map(EventEnvelope::eventId).toList());
-    for (EventEnvelope<CountyRollupPublished> env : batch) {
-      if (!first.remove(env.eventId())) {
-        continue;
-      }
+    // the highest version wins: a version another of this poll supersedes is recorded as seen, not written
+    List<EventEnvelope<CountyRollupPublished>> fresh = Superseded.latestPerKey(
+        batch.stream().filter(env -> first.remove(env.eventId())).toList(),
+        env -> List.of(env.payload().countyId(), env.payload().indicatorCode(), env.payload().periodId()),
+        env -> env.payload().version());
+    for (EventEnvelope<CountyRollupPublished> env : fresh) {
       CountyRollupPublished r = env.payload();
       if (figures.save(r)) {
         changed.add(ReadModelStamps.county(r.countyId()));
