@@ -2,9 +2,7 @@ package org.gongyu.school.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,14 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.gongyu.school.CoalescedFigures;
-import org.gongyu.school.HttpItSupport;
-import org.gongyu.testing.Keycloak;
-import org.gongyu.testing.RealInfrastructure;
+import org.gongyu.school.StudentRecordsItSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The registration tallies (V19, {@link RegistrationTallies}) against the distinct counts they
@@ -28,38 +20,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * time, or a class of another school year) and withdrawals, each tally holds exactly the keys the
  * school's registrations carry, per school year, each at its earliest registration; its counts
  * equal the distinct counts at every cut-off; and the figures derived from it are those counts.
- * Own school id (9901017801) and database.
+ * Own school id (9901017801).
  */
-class RegistrationTalliesIT extends HttpItSupport {
+class RegistrationTalliesIT extends StudentRecordsItSupport {
 
-  static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
   static final String SCHOOL = "9901017801";
   static final String BASE = "/api/school/schools/" + SCHOOL;
 
-  @DynamicPropertySource
-  static void infra(DynamicPropertyRegistry registry) {
-    RealInfrastructure.register(registry, "school_tallies");
-    registry.add("spring.kafka.consumer.group-id", () -> "school-service-it-tallies");
-    Keycloak.register(registry);
-  }
-
-  @TestConfiguration
-  static class FixedClock {
-    @Bean
-    Clock clock() {
-      return Clock.fixed(NOW, ZoneOffset.UTC);
-    }
-  }
-
-  @Override
-  protected Instant now() {
-    return NOW;
-  }
-
   void putClass(String classId, String year) {
-    Response r = send("PUT", BASE + "/classes/" + classId,
-        Map.of("schoolYear", year, "grade", 2, "name", "班" + classId, "enrolment", 1000));
-    assertThat(r.status()).as(r.body()).isIn(200, 201);
+    putClass(SCHOOL, classId, year, 1000);
   }
 
   @Test
@@ -128,9 +97,9 @@ class RegistrationTalliesIT extends HttpItSupport {
 
     // the figures the refresher derives are the tallies' counts
     CoalescedFigures.awaitCounted(jdbc, SCHOOL);
-    assertThat(latest("numerator", "PLATFORM_REGISTRATION", "2026-2027-1"))
+    assertThat(latest(SCHOOL, "PLATFORM_REGISTRATION", "2026-2027-1")[0])
         .isEqualTo(distinct("student_key", "2026-2027", "2027-02-01")).isPositive();
-    assertThat(latest("denominator", "PARENT_LEARNING_PER_CAPITA", "2026-2027"))
+    assertThat(latest(SCHOOL, "PARENT_LEARNING_PER_CAPITA", "2026-2027")[1])
         .isEqualTo(distinct("guardian_key", "2026-2027", "2027-09-01")).isPositive();
   }
 
@@ -168,11 +137,6 @@ class RegistrationTalliesIT extends HttpItSupport {
         join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
         where r.school_id = ? and c.school_year = ? and r.registered_at < cast(? as timestamptz)""".formatted(column),
         SCHOOL, year, cutOff);
-  }
-
-  long latest(String column, String code, String period) {
-    return count("select " + column + " from indicator_snapshot where school_id = ? and indicator_code = ? and period_id = ?"
-        + " order by version desc limit 1", SCHOOL, code, period);
   }
 
   long count(String sql, Object... params) {
