@@ -228,18 +228,31 @@ public class FigureRepository {
       // The upsert holds the rollup row's lock until commit, so lineage replacement cannot interleave.
       // In place: a row is written only where its school's version changed, and only the schools
       // that left the lineage are deleted (issue 16: no delete-and-reinsert churn for autovacuum).
-      jdbc.sql("delete from county_rollup_lineage where indicator_code = ? and period_id = ? and county_id = ?"
-              + " and school_id <> all(string_to_array(?, ','))")
-          .params(r.indicatorCode(), r.periodId(), r.countyId(),
-              String.join(",", r.lineage().stream().map(CountyRollupPublished.SnapshotRef::schoolId).toList()))
+      // One statement for the whole lineage, and the delete only when rows beyond it remain: the
+      // delete compared each stored school with every school of the lineage, 500 × 500 per rollup
+      // of a county of 500 schools, most of a rebuild's time (deploy/local/README "Rebuild").
+      String[] schools = r.lineage().stream().map(CountyRollupPublished.SnapshotRef::schoolId).toArray(String[]::new);
+      Long[] versions = r.lineage().stream().map(CountyRollupPublished.SnapshotRef::version).toArray(Long[]::new);
+      jdbc.sql("""
+              insert into county_rollup_lineage (indicator_code, period_id, county_id, school_id, version)
+              select ?, ?, ?, s, v from unnest(cast(? as varchar[]), cast(? as bigint[])) as l(s, v)
+              on conflict (indicator_code, period_id, county_id, school_id) do update set version = excluded.version
+              where county_rollup_lineage.version <> excluded.version
+              """)
+          .params(r.indicatorCode(), r.periodId(), r.countyId(), schools, versions)
           .update();
-      batch.batchUpdate(
-          "insert into county_rollup_lineage (indicator_code, period_id, county_id, school_id, version) values (?, ?, ?, ?, ?)"
-              + " on conflict (indicator_code, period_id, county_id, school_id) do update set version = excluded.version"
-              + " where county_rollup_lineage.version <> excluded.version",
-          r.lineage().stream()
-              .map(ref -> new Object[] {r.indicatorCode(), r.periodId(), r.countyId(), ref.schoolId(), ref.version()})
-              .toList());
+      long held = jdbc.sql("select count(*) from county_rollup_lineage where indicator_code = ? and period_id = ? and county_id = ?")
+          .params(r.indicatorCode(), r.periodId(), r.countyId())
+          .query(Long.class)
+          .single();
+      if (held > schools.length) {
+        jdbc.sql("""
+                delete from county_rollup_lineage l where l.indicator_code = ? and l.period_id = ? and l.county_id = ?
+                and not exists (select 1 from unnest(cast(? as varchar[])) as k(s) where k.s = l.school_id)
+                """)
+            .params(r.indicatorCode(), r.periodId(), r.countyId(), schools)
+            .update();
+      }
     }
     return stored;
   }
