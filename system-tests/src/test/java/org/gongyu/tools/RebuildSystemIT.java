@@ -55,6 +55,8 @@ class RebuildSystemIT {
   @Test
   void districtAndCityRollupsRebuiltFromTheTopicsGiveTheSameFigures() throws Exception {
     SharedPlatform.demoCity();
+    // a restarted service's clock is the system's: other tests may have moved the clocks at runtime
+    SharedPlatform.shiftClocks(Duration.ZERO, client.accounts().token("city-admin"));
     GongyuClient city = client.as("city-staff");
     List<String> paths = paths(city);
     Map<String, JsonNode> before = read(city, paths);
@@ -87,7 +89,12 @@ class RebuildSystemIT {
     sameFigures(city, paths, before);
   }
 
-  /** Every figure as before; versions and as-of times move on with the recomputes, lineage keeps its members. */
+  /**
+   * Every figure as before; versions and as-of times move on with the recomputes, lineage keeps its
+   * members. Not DEMONSTRATION_SCHOOLS: the county counts it from its titles held today, not from
+   * snapshots, and recomputes it whenever district-service starts, by the clock it starts with; a
+   * title another test awarded while the clocks were moved ahead is not held yet by today's.
+   */
   private static void sameFigures(GongyuClient city, List<String> paths, Map<String, JsonNode> before) throws Exception {
     // the city's documents follow the last recompute within a second or two
     Instant deadline = Instant.now().plusSeconds(60);
@@ -111,6 +118,13 @@ class RebuildSystemIT {
   private static void strip(JsonNode node) {
     if (node instanceof ObjectNode o) {
       o.remove(List.of("version", "asOf", "etag"));
+    }
+    if (node instanceof tools.jackson.databind.node.ArrayNode a) {
+      for (int i = a.size() - 1; i >= 0; i--) {
+        if (IndicatorCodes.DEMONSTRATION_SCHOOLS.equals(a.get(i).path("indicator").path("code").asString(null))) {
+          a.remove(i);
+        }
+      }
     }
     node.forEach(RebuildSystemIT::strip);
   }
