@@ -58,5 +58,11 @@ public final class Topics {
   /** {@link org.gongyu.contracts.city.v1.CountyPeriodDecided}, key = county id. */
   public static final String CITY_PERIOD_DECISIONS = "gongyu.city.period-decisions.v1";
 
+  /**
+   * {@link org.gongyu.contracts.city.v1.LecturerRegistryChanged}, key = lecturer id: the city's
+   * lecturer registry as schools need it (ADR 0024).
+   */
+  public static final String CITY_LECTURERS = "gongyu.city.lecturers.v1";
+
   private Topics() {}
 }

@@ -35,6 +35,7 @@ import org.gongyu.contracts.district.v1.ReportingDeadlineSet;
 import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
+import org.gongyu.contracts.city.v1.LecturerRegistryChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -138,6 +139,9 @@ class GoldenEventsTest {
                     new CountyPeriodSubmission.ApprovedSchool("3301010002", 1)), null, AT, 1)),
         new Golden("CountyPeriodDecided.json",
             new CountyPeriodDecided("330100", "330101", "2025-2026-1", 1, CountyPeriodDecided.Decision.ACCEPTED, null, AT, 1)),
+        new Golden("LecturerRegistryChanged.json",
+            new LecturerRegistryChanged("330100", "L-7f3a9c2e", "王丽华", "长治学院教育系",
+                LecturerRegistryChanged.Status.REGISTERED, LocalDate.parse("2025-09-20"), AT, 3)),
         new Golden("CityRollupPublished.json",
             new CityRollupPublished("330100", "PLATFORM_REGISTRATION", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
                 List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)), "示例市")));

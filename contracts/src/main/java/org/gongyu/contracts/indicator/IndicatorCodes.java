@@ -44,13 +44,20 @@ public final class IndicatorCodes {
   public static final String SUGGESTIONS_RESOLVED = "SUGGESTIONS_RESOLVED";
   /** Schools holding the demonstration title (awarded, not revoked); counted by the county programme. */
   public static final String DEMONSTRATION_SCHOOLS = "DEMONSTRATION_SCHOOLS";
+  /**
+   * Lecturers of the school year's parent-school sessions who were registered with and trained by the
+   * city centre (as the school's copy of the registry stands when derived) / distinct lecturers of
+   * those sessions (registry ids plus distinct free-text names). Seeds T18, ADR 0024.
+   */
+  public static final String LECTURER_REGISTRATION = "LECTURER_REGISTRATION";
 
   /** Every code of the default catalogue, in the catalogue's order. */
   public static final List<String> ALL = List.of(
       PLATFORM_REGISTRATION, PARENT_LEARNING_PER_CAPITA, RESOURCES_RECOMMENDED, COLLECTIVE_SESSIONS, CLASS_SESSIONS,
       PARENT_SCHOOL_ESTABLISHED, HEAD_TRAINING, INSTRUCTOR_COVERAGE, COMMITTEE_COVERAGE, PARENT_CONTACT, HOME_VISIT_3Y,
       VISIT_FILES, SPECIAL_CARE, CONSULTATION_OUTREACH, CONSULTATION_RESOLUTION, SIX_ONES_PARTICIPATION,
-      SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS);
+      SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS,
+      LECTURER_REGISTRATION);
 
   private IndicatorCodes() {}
 }
