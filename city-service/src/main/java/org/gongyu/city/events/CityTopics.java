@@ -34,4 +34,9 @@ class CityTopics {
   NewTopic periodDecisionsTopic() {
     return TopicBuilder.name(Topics.CITY_PERIOD_DECISIONS).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic lecturersTopic() {
+    return TopicBuilder.name(Topics.CITY_LECTURERS).partitions(6).replicas(1).build();
+  }
 }
