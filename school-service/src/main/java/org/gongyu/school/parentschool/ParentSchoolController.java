@@ -50,9 +50,11 @@ class ParentSchoolController {
   private final Instructors instructors;
   private final SchoolRegistry registry;
   private final CityCalendar calendar;
+  private final RegistryLecturers lecturers;
 
   ParentSchoolController(ParentSchools parentSchools, Sessions sessions, HeadTrainings trainings, Instructors instructors,
-      SchoolRegistry registry, CityCalendar calendar) {
+      SchoolRegistry registry, CityCalendar calendar, RegistryLecturers lecturers) {
+    this.lecturers = lecturers;
     this.parentSchools = parentSchools;
     this.sessions = sessions;
     this.trainings = trainings;
@@ -70,10 +72,10 @@ class ParentSchoolController {
   record HeadResponse(LocalDate headFrom, String headName) {}
 
   record SessionResponse(String sessionId, String type, String classId, LocalDate date, String topic, String lecturer, String mode,
-      int attendance) {
+      int attendance, String lecturerId) {
     static SessionResponse of(Session s) {
       return new SessionResponse(s.sessionId(), s.type().name(), s.classId(), s.date(), s.topic(), s.lecturer(), s.mode().name(),
-          s.attendance());
+          s.attendance(), s.lecturerId());
     }
   }
 
@@ -183,6 +185,26 @@ class ParentSchoolController {
     registry.require(schoolId);
     return sessions.read(schoolId, sessionId, RecordTrail.ownSchoolCaller()).map(t -> t.map(SessionResponse::of))
         .orElseThrow(() -> ApiProblem.notFound(Msg.msg("school.session.unknown", sessionId, schoolId)));
+  }
+
+  /**
+   * A lecturer of the city's registry as the school's copy has it (ADR 0024).
+   *
+   * @param registeredAndTrained registered (in force) and trained by the city: what LECTURER_REGISTRATION counts
+   */
+  record RegistryLecturerResponse(String lecturerId, String displayName, String affiliation, String status, LocalDate trainedOn,
+      boolean registeredAndTrained) {}
+
+  /** The city's registered lecturers (all entries of the copy if asked), for naming one in a session. */
+  @Operation(summary = "The city's registered lecturers, to name in a session",
+      description = "市级备案讲师（学校所存副本）：授课活动可通过 lecturerId 指定其中一位；all=true 时也列出已暂停或已撤销的。")
+  @GetMapping("/parent-school/lecturers")
+  @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
+  List<RegistryLecturerResponse> registryLecturers(@PathVariable @Pattern(regexp = ID) String schoolId,
+      @RequestParam(defaultValue = "false") boolean all) {
+    registry.require(schoolId);
+    return lecturers.list(all).stream().map(l -> new RegistryLecturerResponse(l.lecturerId(), l.displayName(), l.affiliation(),
+        l.status(), l.trainedOn(), l.registeredAndTrained())).toList();
   }
 
   /** The sessions dated in a semester, by date. */

@@ -178,4 +178,46 @@ final class ParentSchoolIndicators {
       return ParentSchoolRules.classSessions(sessions.between(schoolId, start, end), classIds, start, end);
     }
   }
+
+  /**
+   * {@code LECTURER_REGISTRATION} per school year (T18, ADR 0024): the distinct lecturers of the
+   * year's sessions registered and trained by the city, as the school's copy of the registry stands
+   * when derived / the distinct lecturers of the year's sessions.
+   */
+  @Component
+  static class LecturerRegistration implements IndicatorDerivation {
+    private final Sessions sessions;
+    private final RegistryLecturers lecturers;
+    private final CityCalendar calendar;
+
+    LecturerRegistration(Sessions sessions, RegistryLecturers lecturers, CityCalendar calendar) {
+      this.sessions = sessions;
+      this.lecturers = lecturers;
+      this.calendar = calendar;
+    }
+
+    @Override
+    public String indicatorCode() {
+      return IndicatorCodes.LECTURER_REGISTRATION;
+    }
+
+    @Override
+    public PeriodType periodType() {
+      return PeriodType.SCHOOL_YEAR;
+    }
+
+    @Override
+    public Figure derive(String schoolId, Period period, Instant endExclusive) {
+      LocalDate start = period.start(calendar.calendar());
+      LocalDate end = period.endExclusive(calendar.calendar());
+      List<Session> held = sessions.between(schoolId, start, end);
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      held.forEach(s -> {
+        if (s.lecturerId() != null) {
+          ids.add(s.lecturerId());
+        }
+      });
+      return ParentSchoolRules.lecturerRegistration(held, lecturers.registeredAndTrained(ids), start, end);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.SchoolCalendar;
@@ -106,6 +107,31 @@ final class ParentSchoolRules {
     }
     long covered = classIds.stream().distinct().filter(c -> perClass.getOrDefault(c, 0) >= 2).count();
     return new Figure(covered, classIds.stream().distinct().count());
+  }
+
+  /**
+   * {@code LECTURER_REGISTRATION} (T18, ADR 0024): of the distinct lecturers of the sessions dated
+   * in [start, endExclusive) (a registry lecturer by id; an unregistered one by name, names compared
+   * by {@link #sameName}), those that are registry lecturers registered and trained ({@code
+   * registeredAndTrained}, the school's copy of the registry as it stands) / all of them; 0/0
+   * without sessions.
+   */
+  static Figure lecturerRegistration(List<Session> sessions, Set<String> registeredAndTrained, LocalDate start,
+      LocalDate endExclusive) {
+    Set<String> ids = new java.util.HashSet<>();
+    Set<String> names = new java.util.HashSet<>();
+    for (Session s : sessions) {
+      if (!within(s.date(), start, endExclusive)) {
+        continue;
+      }
+      if (s.lecturerId() != null) {
+        ids.add(s.lecturerId());
+      } else if (s.lecturer() != null && !s.lecturer().isBlank()) {
+        names.add(sameName(s.lecturer()));
+      }
+    }
+    long counted = ids.stream().filter(registeredAndTrained::contains).count();
+    return new Figure(counted, ids.size() + names.size());
   }
 
   private static boolean within(LocalDate day, LocalDate start, LocalDate endExclusive) {

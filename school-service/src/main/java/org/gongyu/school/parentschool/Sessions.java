@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Sessions {
 
-  private static final String COLUMNS = "session_id, session_type, class_id, session_date, topic, lecturer, mode, attendance";
+  private static final String COLUMNS = "session_id, session_type, class_id, session_date, topic, lecturer, mode, attendance, lecturer_id";
 
   private final JdbcClient jdbc;
   private final SchoolRegistry registry;
@@ -42,13 +42,15 @@ class Sessions {
   private final Clock clock;
   private final PersonalDataGuard guard;
   private final RecordTrail trail;
+  private final RegistryLecturers lecturers;
 
   /** The family's name in the record trail. */
   static final String FAMILY = "PARENT_SCHOOL_SESSION";
 
   Sessions(JdbcClient jdbc, SchoolRegistry registry, SchoolClasses classes, ApplicationEventPublisher events, CityCalendar calendar,
-      Clock clock, PersonalDataGuard guard, RecordTrail trail) {
+      Clock clock, PersonalDataGuard guard, RecordTrail trail, RegistryLecturers lecturers) {
     this.trail = trail;
+    this.lecturers = lecturers;
     this.jdbc = jdbc;
     this.registry = registry;
     this.classes = classes;
@@ -79,13 +81,24 @@ class Sessions {
             + ", but the session's date " + request.date() + " is in " + year);
       }
     }
+    String lecturer = request.lecturer() == null || request.lecturer().isBlank() ? null : request.lecturer().strip();
+    if (request.lecturerId() != null) {
+      Optional<RegistryLecturers.Lecturer> named = lecturers.find(request.lecturerId());
+      if (named.isEmpty()) {
+        errors.add("lecturerId: " + request.lecturerId() + " is not a lecturer of the city's registry");
+      } else if (lecturer == null) {
+        lecturer = named.get().displayName();
+      }
+    } else if (lecturer == null) {
+      errors.add("lecturer: required unless lecturerId names a lecturer of the city's registry");
+    }
     // read by county and city users: no personal data of students and parents (issue 12)
     errors.addAll(guard.problems(schoolId, PersonalDataGuard.texts(
-        "sessionId", sessionId, "classId", request.classId(), "topic", request.topic(), "lecturer", request.lecturer())));
+        "sessionId", sessionId, "classId", request.classId(), "topic", request.topic(), "lecturer", lecturer)));
     RecordDays.rejectIfAny(errors);
 
-    Session wanted = new Session(sessionId, request.type(), request.classId(), request.date(), request.topic(), request.lecturer(),
-        request.mode(), request.attendance());
+    Session wanted = new Session(sessionId, request.type(), request.classId(), request.date(), request.topic(), lecturer,
+        request.mode(), request.attendance(), request.lecturerId());
     Optional<Session> existing = find(schoolId, sessionId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved<>(false, false, wanted, trail.latest(schoolId, FAMILY, sessionId).map(RecordTrail.Latest::version).orElse(1));
@@ -96,19 +109,21 @@ class Sessions {
     }
     jdbc.sql("""
             insert into parent_school_session (school_id, session_id, session_type, class_id, session_date, topic, lecturer, mode,
-              attendance, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              attendance, updated_at, lecturer_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (school_id, session_id) do update set session_type = excluded.session_type, class_id = excluded.class_id,
               session_date = excluded.session_date, topic = excluded.topic, lecturer = excluded.lecturer, mode = excluded.mode,
-              attendance = excluded.attendance, updated_at = excluded.updated_at
+              attendance = excluded.attendance, updated_at = excluded.updated_at,
+              lecturer_id = excluded.lecturer_id
             """)
         .params(schoolId, sessionId, wanted.type().name(), wanted.classId(), wanted.date(), wanted.topic(), wanted.lecturer(),
-            wanted.mode().name(), wanted.attendance(), Timestamp.from(clock.instant()))
+            wanted.mode().name(), wanted.attendance(), Timestamp.from(clock.instant()), wanted.lecturerId())
         .update();
     // a corrected date moves the session between semesters: re-derive the old one and the new one
     List<LocalDate> days = new ArrayList<>(List.of(wanted.date()));
     existing.ifPresent(e -> days.add(e.date()));
-    events.publishEvent(RecordsChanged.of(schoolId, days, IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS));
+    events.publishEvent(RecordsChanged.of(schoolId, days, IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS,
+        IndicatorCodes.LECTURER_REGISTRATION));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, sessionId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, sessionId, existing.get(), wanted, reason);
@@ -125,7 +140,7 @@ class Sessions {
     Session existing = trail.requireWithdrawable(schoolId, FAMILY, sessionId, find(schoolId, sessionId));
     jdbc.sql("delete from parent_school_session where school_id = ? and session_id = ?").params(schoolId, sessionId).update();
     events.publishEvent(RecordsChanged.of(schoolId, Set.of(existing.date()),
-        IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS));
+        IndicatorCodes.COLLECTIVE_SESSIONS, IndicatorCodes.CLASS_SESSIONS, IndicatorCodes.LECTURER_REGISTRATION));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, sessionId, existing, reason);
     return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
   }
@@ -178,6 +193,6 @@ class Sessions {
 
   private static Session map(ResultSet rs) throws SQLException {
     return new Session(rs.getString(1), Session.Type.valueOf(rs.getString(2)), rs.getString(3), rs.getObject(4, LocalDate.class),
-        rs.getString(5), rs.getString(6), Session.Mode.valueOf(rs.getString(7)), rs.getInt(8));
+        rs.getString(5), rs.getString(6), Session.Mode.valueOf(rs.getString(7)), rs.getInt(8), rs.getString(9));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.period.Period;
@@ -87,11 +88,29 @@ class ParentSchoolRulesTest {
   }
 
   static Session collective(String id, LocalDate date) {
-    return new Session(id, Session.Type.COLLECTIVE, null, date, "t", "l", Session.Mode.OFFLINE, 10);
+    return new Session(id, Session.Type.COLLECTIVE, null, date, "t", "l", Session.Mode.OFFLINE, 10, null);
   }
 
   static Session inClass(String id, String classId, LocalDate date) {
-    return new Session(id, Session.Type.CLASS, classId, date, "t", "l", Session.Mode.ONLINE, 10);
+    return new Session(id, Session.Type.CLASS, classId, date, "t", "l", Session.Mode.ONLINE, 10, null);
+  }
+
+  static Session by(String id, LocalDate date, String lecturer, String lecturerId) {
+    return new Session(id, Session.Type.COLLECTIVE, null, date, "t", lecturer, Session.Mode.OFFLINE, 10, lecturerId);
+  }
+
+  @Test
+  void lecturerRegistrationCountsDistinctRegistryLecturersRegisteredAndTrainedOverDistinctLecturers() {
+    LocalDate start = SEMESTER.start(CALENDAR);
+    LocalDate end = SEMESTER.endExclusive(CALENDAR);
+    List<Session> sessions = List.of(
+        by("a", start, "王丽华", "L1"), by("b", start.plusDays(3), "王老师", "L1"), // one registry lecturer twice
+        by("c", start, "李明", "L2"),
+        by("d", start, " 陈  老师", null), by("e", start.plusDays(1), "陈 老师", null), // one name, blanks aside
+        by("f", end, "下学期", "L3"), by("g", start.minusDays(1), "上学期", null)); // outside
+    assertThat(ParentSchoolRules.lecturerRegistration(sessions, Set.of("L1"), start, end)).isEqualTo(new Figure(1, 3));
+    assertThat(ParentSchoolRules.lecturerRegistration(sessions, Set.of("L1", "L2"), start, end)).isEqualTo(new Figure(2, 3));
+    assertThat(ParentSchoolRules.lecturerRegistration(List.of(), Set.of("L1"), start, end)).isEqualTo(new Figure(0, 0));
   }
 
   @Test
