@@ -101,7 +101,7 @@ public final class GroundTruth {
     return new Def(code, kind, type, target == null ? null : new BigDecimal(target), sensitive, Set.of(notFor));
   }
 
-  /** The 17 derived indicators of the default catalogue (DEMONSTRATION_SCHOOLS is issue 5). */
+  /** The derived indicators of the default catalogue (DEMONSTRATION_SCHOOLS is issue 5; LECTURER_REGISTRATION ADR 0024). */
   public static final List<Def> INDICATORS = List.of(
       def("PLATFORM_REGISTRATION", Kind.RATIO, PType.SEMESTER, "0.60", false),
       def("PARENT_LEARNING_PER_CAPITA", Kind.PER_CAPITA, PType.SCHOOL_YEAR, "4", false),
@@ -119,7 +119,8 @@ public final class GroundTruth {
       def("CONSULTATION_OUTREACH", Kind.RATIO, PType.SCHOOL_YEAR, "1.00", false),
       def("CONSULTATION_RESOLUTION", Kind.RATIO, PType.SCHOOL_YEAR, null, true),
       def("SIX_ONES_PARTICIPATION", Kind.RATIO, PType.SCHOOL_YEAR, "0.80", false, "KINDERGARTEN"),
-      def("SUGGESTIONS_RESOLVED", Kind.RATIO, PType.SCHOOL_YEAR, null, false));
+      def("SUGGESTIONS_RESOLVED", Kind.RATIO, PType.SCHOOL_YEAR, null, false),
+      def("LECTURER_REGISTRATION", Kind.RATIO, PType.SCHOOL_YEAR, "1.00", false));
 
   public static Def indicator(String code) {
     return INDICATORS.stream().filter(d -> d.code().equals(code)).findFirst()
@@ -235,6 +236,23 @@ public final class GroundTruth {
         sessions.values().stream().filter(x -> x.type().equals("CLASS") && p.contains(x.date()) && classes.contains(x.classId()))
             .forEach(x -> perClass.merge(x.classId(), 1, Integer::sum));
         yield new Fig(perClass.values().stream().filter(n -> n >= 2).count(), classes.size());
+      }
+      case "LECTURER_REGISTRATION" -> {
+        // distinct lecturers of the year's sessions: registry lecturers by ref, the others by name
+        Set<String> refs = new HashSet<>();
+        Set<String> names = new HashSet<>();
+        for (Session x : GroundTruth.<Session>current(s.ops(), Resource.SESSION).values()) {
+          if (!p.contains(x.date())) {
+            continue;
+          }
+          if (x.lecturerRef() != null) {
+            refs.add(x.lecturerRef());
+          } else {
+            names.add(x.lecturer().strip().replaceAll("\\s+", " "));
+          }
+        }
+        long counted = GroundTruthRecords.LECTURERS.stream().filter(l -> refs.contains(l.ref()) && l.registeredAndTrained()).count();
+        yield new Fig(counted, refs.size() + names.size());
       }
       case "PARENT_SCHOOL_ESTABLISHED" -> {
         ParentSchool ps = parentSchool(s);

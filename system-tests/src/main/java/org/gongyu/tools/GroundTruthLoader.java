@@ -66,6 +66,7 @@ public final class GroundTruthLoader {
     for (County c : city.counties()) {
       count(client.putXuequ(c.id(), c.xuequId(), c.name() + "学区"));
     }
+    lecturers();
     List<SchoolData> first = city.schools().stream().filter(s -> s.wave() == 1).toList();
     List<SchoolData> second = city.schools().stream().filter(s -> s.wave() == 2).toList();
     parallel(first, s -> {
@@ -304,14 +305,60 @@ public final class GroundTruthLoader {
   private void send(SchoolData s, Op op) {
     String path = op.path(s.id());
     Object content = op.content();
+    boolean namesLecturer = false;
     if (content != null && WITH_REASON.contains(op.resource())) {
       @SuppressWarnings("unchecked")
       Map<String, Object> body = new LinkedHashMap<>(JSON.convertValue(content, Map.class));
       body.put("reason", op.late() ? "数据核对后更正" : "首次录入");
+      if (op.resource() == GroundTruthRecords.Resource.SESSION) {
+        Object ref = body.remove("lecturerRef");
+        if (ref != null) {
+          body.put("lecturerId", lecturers().get((String) ref));
+          namesLecturer = true;
+        }
+      }
       content = body;
     }
     Reply reply = content == null ? client.delete(path) : client.put(path, content);
+    // the registry reaches the school tier as events: a lecturer the school has not heard of yet is 422 for a moment
+    for (long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        namesLecturer && reply.status() == 422 && reply.body().toString().contains("lecturerId") && System.nanoTime() < until; ) {
+      GongyuClient.sleep(250);
+      reply = client.put(path, content);
+    }
     count(GongyuClient.require(reply, (op.content() == null ? "DELETE " : "PUT ") + path + " " + op.content()));
+  }
+
+  private Map<String, String> lecturerIds;
+
+  /**
+   * The city's lecturer registry of the ground truth (ADR 0024), created once: each lecturer of
+   * {@link GroundTruthRecords#LECTURERS} nominated by the city for its city-direct schools, registered
+   * (trained or not) and left in its final status; answers ref → the id the city gave.
+   */
+  private synchronized Map<String, String> lecturers() {
+    if (lecturerIds != null) {
+      return lecturerIds;
+    }
+    Map<String, String> ids = new LinkedHashMap<>();
+    for (GroundTruthRecords.Lecturer l : GroundTruthRecords.LECTURERS) {
+      Reply nominated = GongyuClient.require(client.post("/api/city/lecturers",
+          Map.of("name", l.name(), "affiliation", l.affiliation(), "ageGroups", List.of("PRIMARY"))), "nomination of " + l.ref());
+      count(nominated);
+      String id = nominated.body().path("id").asString();
+      String base = "/api/city/lecturers/" + id;
+      count(GongyuClient.require(client.post(base + "/registration",
+          l.trainedOn() == null ? Map.of() : Map.of("trainedOn", l.trainedOn().toString())), "registration of " + l.ref()));
+      if (l.finalStatus().equals("SUSPENDED")) {
+        count(GongyuClient.require(client.post(base + "/suspension", Map.of("reason", "授课内容待核实")), "suspension of " + l.ref()));
+      } else if (l.finalStatus().equals("REVOKED")) {
+        count(GongyuClient.require(client.post(base + "/revocation", Map.of("reason", "不再承担公益授课")), "revocation of " + l.ref()));
+      }
+      ids.put(l.ref(), id);
+    }
+    lecturerIds = Map.copyOf(ids);
+    out.printf("ground truth: %d lecturers registered at the city%n", ids.size());
+    return lecturerIds;
   }
 
   private void count(Reply reply) {

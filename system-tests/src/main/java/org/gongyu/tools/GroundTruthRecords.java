@@ -23,8 +23,43 @@ public final class GroundTruthRecords {
   public record Recommendation(String externalId, String resourceId, String title, String resourceType, String authoringTier,
       Instant recommendedAt) {}
 
-  /** A parent-school session; {@code classId} is null for a collective one. */
-  public record Session(String type, String classId, LocalDate date, String topic, String lecturer, String mode, int attendance) {}
+  /**
+   * A parent-school session; {@code classId} is null for a collective one; {@code lecturerRef} names
+   * a lecturer of {@link #LECTURERS} (the loader sends the id the city gave it), null for a lecturer
+   * known only by {@code lecturer}.
+   */
+  public record Session(String type, String classId, LocalDate date, String topic, String lecturer, String mode, int attendance,
+      String lecturerRef) {
+
+    public Session(String type, String classId, LocalDate date, String topic, String lecturer, String mode, int attendance) {
+      this(type, classId, date, topic, lecturer, mode, attendance, null);
+    }
+
+    /** The same session naming a registry lecturer (by name too, as the school writes it). */
+    public Session naming(Lecturer l) {
+      return new Session(type, classId, date, topic, l.name(), mode, attendance, l.ref());
+    }
+  }
+
+  /**
+   * A lecturer of the city's registry (ADR 0024) as the ground-truth city leaves it: nominated for
+   * the city-direct schools, registered, trained on {@code trainedOn} (null: never), and finally
+   * {@code REGISTERED}, {@code SUSPENDED} or {@code REVOKED}.
+   */
+  public record Lecturer(String ref, String name, String affiliation, LocalDate trainedOn, String finalStatus) {
+    /** What LECTURER_REGISTRATION counts. */
+    public boolean registeredAndTrained() {
+      return finalStatus.equals("REGISTERED") && trainedOn != null;
+    }
+  }
+
+  /** The registry every ground-truth school may name lecturers of. */
+  public static final List<Lecturer> LECTURERS = List.of(
+      new Lecturer("GT-L1", "王丽华", "长治学院教育系", LocalDate.of(2024, 10, 12), "REGISTERED"),
+      new Lecturer("GT-L2", "李建国", "市家庭教育指导中心", null, "REGISTERED"),
+      new Lecturer("GT-L3", "赵敏", "潞州区实验小学", LocalDate.of(2024, 11, 2), "SUSPENDED"),
+      new Lecturer("GT-L4", "陈静", "长治医学院", LocalDate.of(2025, 3, 15), "REGISTERED"),
+      new Lecturer("GT-L5", "刘洋", "县家庭教育服务中心", LocalDate.of(2024, 9, 20), "REVOKED"));
 
   public record ParentSchool(String headName, LocalDate establishedOn, String structure, String rules) {}
 

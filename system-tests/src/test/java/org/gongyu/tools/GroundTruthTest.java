@@ -90,6 +90,29 @@ class GroundTruthTest {
   }
 
   @Test
+  void lecturerRegistrationCountsDistinctRegistryLecturersRegisteredAndTrainedOverDistinctLecturersOfTheYear() {
+    SchoolData s = school(cls("C1", 30));
+    var trained = GroundTruthRecords.LECTURERS.get(0); // GT-L1: registered and trained
+    var untrained = GroundTruthRecords.LECTURERS.get(1); // GT-L2: registered, never trained
+    var suspended = GroundTruthRecords.LECTURERS.get(2); // GT-L3: trained, then suspended
+    Session base = new Session("COLLECTIVE", null, d("2026-09-20"), "家长会", "校长", "OFFLINE", 80);
+    s.ops().addAll(List.of(
+        put(Resource.SESSION, "S1", base.naming(trained)),
+        put(Resource.SESSION, "S2", new Session("COLLECTIVE", null, d("2026-10-20"), "t", "x", "OFFLINE", 50).naming(trained)),
+        put(Resource.SESSION, "S3", base.naming(untrained)),
+        put(Resource.SESSION, "S4", base.naming(suspended)),
+        put(Resource.SESSION, "S5", base), // 校长, not in the registry
+        put(Resource.SESSION, "S6", new Session("COLLECTIVE", null, d("2026-10-01"), "t", " 校长 ", "OFFLINE", 50)), // the same name
+        put(Resource.SESSION, "S7", new Session("COLLECTIVE", null, d("2026-05-01"), "t", "上学年", "OFFLINE", 50)))); // last year
+    assertThat(trained.registeredAndTrained()).isTrue();
+    assertThat(untrained.registeredAndTrained()).isFalse();
+    assertThat(suspended.registeredAndTrained()).isFalse();
+    assertThat(fig(s, "LECTURER_REGISTRATION")).isEqualTo(new Fig(1, 4));
+    s.ops().add(new Op(Resource.SESSION, "S3", null, true)); // withdrawn
+    assertThat(fig(s, "LECTURER_REGISTRATION")).isEqualTo(new Fig(1, 3));
+  }
+
+  @Test
   void platformRegistrationCountsDistinctStudentsOfTheYearsClassesRegisteredBeforeTheEnd() {
     SchoolData s = school(cls("C1", 30), cls("C2", 20), lastYear("P1", 25));
     s.registrations().addAll(List.of(
