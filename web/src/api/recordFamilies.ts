@@ -55,7 +55,11 @@ export interface ParentSchoolFields { headName: string; effectiveFrom?: string |
 export interface ParentSchoolAnswer extends ParentSchoolFields { headFrom: string | null }
 /** PUT …/parent-school/sessions/{sessionId} */
 export interface SessionFields {
-  type: (typeof SESSION_TYPES)[number]; classId?: string | null; date: string; topic: string; lecturer: string
+  type: (typeof SESSION_TYPES)[number]; classId?: string | null; date: string; topic: string
+  /** who taught it; may be left out when `lecturerId` names a registry lecturer (the registry's name is kept) */
+  lecturer?: string | null
+  /** a lecturer of the city's registry (ADR 0024), as the school's copy has it; unknown ids are 422 */
+  lecturerId?: string | null
   mode: (typeof SESSION_MODES)[number]; attendance: number
 }
 /** PUT …/head-trainings/{trainingId} */

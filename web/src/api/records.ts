@@ -119,6 +119,12 @@ function withQuery(path: string, query: Record<string, string>): string {
   return s ? `${path}?${s}` : path
 }
 
+/** A lecturer of the city's registry as a school's copy has it (ParentSchoolController.RegistryLecturerResponse). */
+export interface RegistryLecturer {
+  lecturerId: string; displayName: string; affiliation: string | null; status: 'REGISTERED' | 'SUSPENDED' | 'REVOKED'
+  trainedOn: string | null; registeredAndTrained: boolean
+}
+
 export const recordsApi = {
   itemUrl(schoolId: string, f: FamilyEndpoints, id: string): string {
     return f.singleton ? `${schoolBase(schoolId)}/${f.path}` : `${schoolBase(schoolId)}/${f.path}/${e(id)}`
@@ -157,6 +163,9 @@ export const recordsApi = {
   withdraw(schoolId: string, f: FamilyEndpoints, id: string, reason: string): Promise<unknown> {
     return request(`${recordsApi.itemUrl(schoolId, f, id)}/withdrawal`, json('POST', { reason }))
   },
+
+  /** The city's registered lecturers as the school's copy has them (ADR 0024), to name one in a session. */
+  lecturers: (schoolId: string) => request<RegistryLecturer[]>(`${schoolBase(schoolId)}/parent-school/lecturers`),
 
   /** The heads of the parent school with the day each took over (oldest first). */
   heads: (schoolId: string) => request<{ headFrom: string; headName: string }[]>(`${schoolBase(schoolId)}/parent-school/heads`),

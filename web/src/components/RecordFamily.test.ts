@@ -78,6 +78,26 @@ async function type(testId: string, text: string) {
 }
 
 describe('RecordFamily (generic record family)', () => {
+  it('a session names a lecturer of the city\'s registry (备案讲师): shown by name, kept in a correction', async () => {
+    routes[`GET ${BASE}/parent-school/lecturers`] = () => [200, [
+      { lecturerId: 'L7f3a', displayName: '王丽华', affiliation: '长治学院', status: 'REGISTERED', trainedOn: '2026-09-20', registeredAndTrained: true },
+    ]]
+    routes[`GET ${BASE}/parent-school/sessions`] = () => [200, [{ ...SESSIONS[0], lecturer: null, lecturerId: 'L7f3a' }]]
+    routes[`PUT ${BASE}/parent-school/sessions/S-1`] = (b) => [200, b]
+    const w = await render()
+    expect(calls.some((c) => c.url === `${BASE}/parent-school/lecturers`)).toBe(true)
+    const row = w.findAll('.record-row')[0]
+    expect(row.text()).toContain('王丽华') // the registry's name, not its id
+    expect(row.text()).not.toContain('L7f3a')
+    await click(row.find('[data-testid="record-edit"]').element)
+    expect(byTestId('field-lecturerId')!.textContent).toContain('备案讲师')
+    expect(byTestId('field-lecturerId')!.textContent).toContain('授课人可不填')
+    expect(byTestId('field-lecturer')!.classList.contains('is-required')).toBe(false)
+    await type('input-reason', '补充讲师')
+    await click(byTestId('record-save'))
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({ lecturerId: 'L7f3a', reason: '补充讲师' })
+  })
+
   it('lists the period\'s records with translated values and asks the API for the period and withdrawn ones', async () => {
     const w = await render()
     const list = calls.find((c) => c.url.startsWith(`${BASE}/parent-school/sessions?`))!

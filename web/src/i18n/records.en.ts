@@ -57,6 +57,7 @@ const en: typeof zh = {
     date: 'Date',
     topic: 'Topic',
     lecturer: 'Lecturer',
+    lecturerId: 'Registered lecturer',
     mode: 'Mode',
     attendance: 'Parents present',
     studentRef: 'Student reference',
@@ -89,6 +90,7 @@ const en: typeof zh = {
   },
   help: {
     effectiveFrom: 'Only when the head changes; empty means from today.',
+    lecturerId: 'Choose a lecturer registered by the city (the lecturer\'s name may then stay empty); for a lecturer not in the registry, write only the name.',
     secret: 'To protect students, recorded references and notes are not shown; type them again if a correction needs them.',
     createOnly: '{fields} cannot be corrected: if it is wrong, withdraw the record and add it again.',
   },
@@ -110,6 +112,7 @@ const en: typeof zh = {
     suggestionStatus: { OPEN: 'Open', RESOLVED: 'Resolved' },
   },
   bool: { true: 'Yes', false: 'No' },
+  lecturer: { none: 'Not registered / none', trained: 'registered and trained', untrained: 'registered, not trained' },
   filters: {
     label: 'Filters',
     period: 'Semester: {period}',

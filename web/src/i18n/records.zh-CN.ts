@@ -56,6 +56,7 @@ export default {
     date: '日期',
     topic: '主题',
     lecturer: '授课人',
+    lecturerId: '备案讲师',
     mode: '方式',
     attendance: '参加家长人数',
     studentRef: '学生编号',
@@ -88,6 +89,7 @@ export default {
   },
   help: {
     effectiveFrom: '仅在更换负责人时填写；不填则从今天起生效。',
+    lecturerId: '由市级备案的讲师请从列表中选择（授课人可不填）；未备案的讲师只填写授课人姓名。',
     secret: '为保护学生隐私，已记录的编号和说明不会显示；更正时如需提交请重新填写。',
     createOnly: '{fields}不能更正：如有误，请撤回该记录后重新添加。',
   },
@@ -109,6 +111,7 @@ export default {
     suggestionStatus: { OPEN: '处理中', RESOLVED: '已办结' },
   },
   bool: { true: '是', false: '否' },
+  lecturer: { none: '未备案 / 不选择', trained: '已备案并培训', untrained: '已备案，未培训' },
   filters: {
     label: '筛选',
     period: '学期：{period}',

@@ -114,7 +114,7 @@ describe('record forms', () => {
   it('send only the fields that apply, blanks as null, a blank secret not at all, instants in UTC', () => {
     const sessions = familyOf('sessions')!
     const form = { ...emptyForm(sessions), classId: 'C1A', date: '2026-10-16', topic: ' 幼小衔接 ', lecturer: '李老师', attendance: 38 }
-    expect(bodyOf(sessions, form)).toEqual({ type: 'COLLECTIVE', date: '2026-10-16', topic: '幼小衔接', lecturer: '李老师', mode: 'OFFLINE', attendance: 38 })
+    expect(bodyOf(sessions, form)).toEqual({ type: 'COLLECTIVE', date: '2026-10-16', topic: '幼小衔接', lecturerId: null, lecturer: '李老师', mode: 'OFFLINE', attendance: 38 })
     expect(bodyOf(sessions, { ...form, type: 'CLASS' })).toMatchObject({ type: 'CLASS', classId: 'C1A' })
     const cases = familyOf('consultations')!
     const body = bodyOf(cases, { ...emptyForm(cases), classId: 'C5A', appointmentAt: '2026-10-12T15:00:00', consultant: '陈静' })

@@ -11,9 +11,10 @@ export const GROUPS: GroupKey[] = ['organisation', 'activities', 'care', 'platfo
 
 /**
  * text, textarea, number; date (`2026-10-01`), datetime (an instant, entered in Asia/Shanghai);
- * enum (one of ENUMS[enum]); bool; class (a class of the school, chosen by name).
+ * enum (one of ENUMS[enum]); bool; class (a class of the school, chosen by name); lecturer (a lecturer
+ * of the city's registry as the school's copy has it, chosen by name; ADR 0024).
  */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'enum' | 'bool' | 'class'
+export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'enum' | 'bool' | 'class' | 'lecturer'
 
 export interface FieldSpec<K extends string = string> {
   key: K
@@ -115,7 +116,9 @@ export const FAMILIES: readonly FamilySpec[] = [
     { key: 'classId', kind: 'class', when: isClass('CLASS') },
     { key: 'date', kind: 'date', required: true },
     { key: 'topic', kind: 'text', required: true },
-    { key: 'lecturer', kind: 'text', required: true },
+    // 备案讲师 (ADR 0024): a registered lecturer of the city's registry, or only a name for one who is not
+    { key: 'lecturerId', kind: 'lecturer' },
+    { key: 'lecturer', kind: 'text' },
     { key: 'mode', kind: 'enum', enum: 'sessionMode', required: true },
     { key: 'attendance', kind: 'number', required: true },
   ], { defaults: () => ({ type: 'COLLECTIVE', mode: 'OFFLINE', date: today() }) as const }),

@@ -75,6 +75,8 @@ export function problemsByField(errors: FieldError[], fields: readonly string[])
 export interface CellContext {
   t: (key: string, named?: Record<string, unknown>) => string
   className: (classId: string) => string
+  /** a lecturer of the city's registry by id (ADR 0024) */
+  lecturerName?: (lecturerId: string) => string
 }
 
 /** A cell of the list as text, by the column's kind. */
@@ -89,6 +91,8 @@ export function cellText(col: ColumnSpec, value: unknown, ctx: CellContext): str
       return formatDateTime(String(value))
     case 'class':
       return ctx.className(String(value))
+    case 'lecturer':
+      return ctx.lecturerName ? ctx.lecturerName(String(value)) : String(value)
     case 'textarea': {
       const s = String(value)
       return s.length > 40 ? s.slice(0, 40) + '…' : s
