@@ -44,7 +44,7 @@ export function homePath(me: Me | null | undefined): string | null {
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
-    | 'sign-offs' | 'approvals' | 'city-approvals'
+    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers'
   testId: string
   path: string
   labelKey: string
@@ -88,7 +88,9 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
     case 'CITY':
       return [item('city', '/city'), item('attention', '/attention'), item('indicators', '/indicators'),
         // 区县报送 (issue 15): city staff and admins accept or return the counties' submissions
-        { key: 'city-approvals', testId: 'nav-city-approvals', path: '/city/approvals', labelKey: 'approvals.nav.city' }]
+        { key: 'city-approvals', testId: 'nav-city-approvals', path: '/city/approvals', labelKey: 'approvals.nav.city' },
+        // 讲师备案 (ADR 0024): city staff and admins review nominations and keep the lecturer registry
+        { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' }]
     case 'COUNTY':
       if (!me.county_id) return []
       return [
@@ -99,6 +101,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         // 上报审核 (issue 15): the county admin reviews the schools' sign-offs and submits to the city
         ...(role === 'county-admin' ? [...countyDemoItems(me.county_id),
           { key: 'approvals' as const, testId: 'nav-approvals', path: `/counties/${me.county_id}/approvals`, labelKey: 'approvals.nav.county' },
+          // 讲师申报 (ADR 0024): the county admin nominates lecturers to the city's registry
+          { key: 'county-lecturers' as const, testId: 'nav-county-lecturers', path: `/counties/${me.county_id}/lecturers`, labelKey: 'lecturers.nav.county' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'SCHOOL':

@@ -4,6 +4,7 @@ import countyDemo from './county.en'
 import schoolDemo from './schoolDemo.en'
 import imports from './imports.en'
 import approvals from './approvals.en'
+import lecturers from './lecturers.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -333,6 +334,7 @@ const en: typeof zh = {
   schoolDemo,
   imports,
   approvals,
+  lecturers,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

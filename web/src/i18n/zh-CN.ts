@@ -3,6 +3,7 @@ import countyDemo from './county.zh-CN'
 import schoolDemo from './schoolDemo.zh-CN'
 import imports from './imports.zh-CN'
 import approvals from './approvals.zh-CN'
+import lecturers from './lecturers.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -332,6 +333,7 @@ export default {
   schoolDemo,
   imports,
   approvals,
+  lecturers,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',

@@ -72,6 +72,12 @@ export const routes = [
     component: () => import('@/views/approvals/CountyApprovalsView.vue'), props: true,
   },
   { path: '/city/approvals', name: 'city-approvals', component: () => import('@/views/approvals/CityApprovalsView.vue') },
+  // 讲师备案 (ADR 0024): the city reviews nominations and keeps the registry; a county nominates
+  { path: '/city/lecturers', name: 'city-lecturers', component: () => import('@/views/lecturers/CityLecturersView.vue') },
+  {
+    path: '/counties/:countyId/lecturers', name: 'county-lecturers',
+    component: () => import('@/views/lecturers/CountyLecturersView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
