@@ -27,6 +27,11 @@ export const SUGGESTION_CATEGORIES = [
 ] as const
 export const SUGGESTION_CHANNELS = ['PARENT_STATION', 'MAILBOX', 'MEETING', 'ONLINE'] as const
 export const SUGGESTION_STATUSES = ['OPEN', 'RESOLVED'] as const
+export const OPEN_SCHOOL_TYPES = [
+  'PARENT_MEETING', 'OPEN_DAY', 'RECEPTION_DAY', 'PARENTS_INTO_CLASSROOM', 'PARENTS_LECTURE_HALL', 'MODEL_TALK', 'ONLINE_THEME',
+] as const
+export const GUARD_KINDS = ['SECURITY_GUARD', 'TEACHER', 'PARENT'] as const
+export const PRACTICE_BASE_TYPES = ['LABOUR', 'PRACTICE', 'VOLUNTEER', 'LEGAL', 'SAFETY', 'STUDY_TOUR'] as const
 
 export const ENUMS = {
   sessionType: SESSION_TYPES,
@@ -41,6 +46,9 @@ export const ENUMS = {
   suggestionCategory: SUGGESTION_CATEGORIES,
   suggestionChannel: SUGGESTION_CHANNELS,
   suggestionStatus: SUGGESTION_STATUSES,
+  openSchoolType: OPEN_SCHOOL_TYPES,
+  guardKind: GUARD_KINDS,
+  practiceBaseType: PRACTICE_BASE_TYPES,
 } as const
 export type EnumName = keyof typeof ENUMS
 
@@ -109,6 +117,26 @@ export interface RecommendationFields {
   resourceId: string; title: string; resourceType: string; authoringTier: string; recommendedAt: string
 }
 
+/**
+ * PUT …/open-school-events/{eventId}: `classId` absent = whole school; `profession` (required) and
+ * `parentRef` (written, never answered) only for PARENTS_INTO_CLASSROOM
+ */
+export interface OpenSchoolEventFields {
+  type: (typeof OPEN_SCHOOL_TYPES)[number]; classId?: string | null; date: string; mode: (typeof SESSION_MODES)[number]
+  theme: string; attendance: number; profession?: string | null; parentRef?: string
+}
+/** PUT …/reading-campaigns/{campaignId} (`days` 21 and `targetMinutes` 20 when absent); check-ins are sent by the class's app */
+export interface ReadingCampaignFields { classId: string; name: string; startDate: string; days?: number | null; targetMinutes?: number | null }
+/** PUT …/guard-duty/members/{memberId}: `personRef` written, never answered; `voluntary` only for PARENT */
+export interface GuardMemberFields {
+  kind: (typeof GUARD_KINDS)[number]; personRef?: string; signedUpOn: string; voluntary?: boolean | null; leftOn?: string | null
+}
+/** PUT …/practice-bases/{baseId} */
+export interface PracticeBaseFields {
+  name: string; type: (typeof PRACTICE_BASE_TYPES)[number]; partnerUnit: string; agreementSignedOn?: string | null
+  courses: number; active: boolean
+}
+
 /** Family key → its fields (the form's model and the body of a write). */
 export interface FamilyFields {
   classes: ClassFields
@@ -127,6 +155,10 @@ export interface FamilyFields {
   'platform-registrations': RegistrationFields
   'platform-learning': LearningFields
   'platform-recommendations': RecommendationFields
+  'open-school-events': OpenSchoolEventFields
+  'reading-campaigns': ReadingCampaignFields
+  'guard-duty-members': GuardMemberFields
+  'practice-bases': PracticeBaseFields
 }
 export type FamilyKey = keyof FamilyFields
 
@@ -158,6 +190,11 @@ export const ENDPOINTS: Record<FamilyKey, FamilyEndpoints> = {
   'platform-recommendations': {
     path: 'platform-recommendations', idKey: 'externalId', create: { batch: 'recommendations' }, listQuery: bySemester,
   },
+  'open-school-events': { path: 'open-school-events', idKey: 'eventId', create: 'put', listQuery: bySemester },
+  // campaigns by the semester of their last day
+  'reading-campaigns': { path: 'reading-campaigns', idKey: 'campaignId', create: 'put', listQuery: bySemester },
+  'guard-duty-members': { path: 'guard-duty/members', idKey: 'memberId', create: 'put', listQuery: () => ({}) },
+  'practice-bases': { path: 'practice-bases', idKey: 'baseId', create: 'put', listQuery: () => ({}) },
 }
 
 /** The heads of the parent school with the day each took over (GET …/parent-school/heads). */

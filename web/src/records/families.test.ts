@@ -14,6 +14,8 @@ const EXPECTED = [
   'classes', 'parent-school', 'committees', 'instructors', 'head-trainings', 'sessions', 'six-ones', 'suggestions',
   'home-contacts', 'home-visit-files', 'special-students', 'consultation-outreach', 'consultations',
   'platform-registrations', 'platform-learning', 'platform-recommendations',
+  // issue 17 item 4
+  'open-school-events', 'reading-campaigns', 'guard-duty-members', 'practice-bases',
 ]
 
 describe('record family descriptions', () => {
@@ -128,5 +130,40 @@ describe('record forms', () => {
       { field: 'date', message: '晚于今天' }, { field: 'contacts[0].mode', message: 'unknown' },
       { field: 'reason', message: '必填' }, { field: 'other', message: 'x' }, { field: null, message: 'y' },
     ], ['date', 'mode', 'reason'])).toEqual({ date: '晚于今天', mode: 'unknown', reason: '必填', '': 'other: x y' })
+  })
+})
+
+describe('open schooling, reading, guard duty and practice bases (issue 17 item 4)', () => {
+  it('a parents-into-classroom session sends the profession and, when typed, the parent; no other type does', () => {
+    const events = familyOf('open-school-events')!
+    expect(events.endpoints.listQuery('2026-2027-1', 'C1A')).toEqual({ semester: '2026-2027-1', classId: 'C1A' })
+    const meeting = { ...emptyForm(events), date: '2026-10-16', theme: '期中家长会', attendance: 300, profession: '医生', parentRef: 'G-7' }
+    expect(bodyOf(events, meeting)).toEqual({ type: 'PARENT_MEETING', classId: null, date: '2026-10-16', mode: 'OFFLINE',
+      theme: '期中家长会', attendance: 300 })
+    const classroom = { ...meeting, type: 'PARENTS_INTO_CLASSROOM', classId: 'C1A' }
+    expect(bodyOf(events, classroom)).toMatchObject({ classId: 'C1A', profession: '医生', parentRef: 'G-7' })
+    expect(bodyOf(events, { ...classroom, parentRef: '' })).not.toHaveProperty('parentRef')
+    expect(events.columns.map((c) => c.key)).not.toContain('parentRef')
+  })
+
+  it('a guard member is written with who they are and listed by kind and member id only; voluntary only for a parent', () => {
+    const members = familyOf('guard-duty-members')!
+    expect(members.endpoints.path).toBe('guard-duty/members')
+    expect(members.periodFilter).toBe(false)
+    expect(members.columns.map((c) => c.key)).toEqual(['memberId', 'kind', 'signedUpOn', 'voluntary', 'leftOn'])
+    const parent = { ...emptyForm(members), personRef: 'G-1', signedUpOn: '2026-09-01' }
+    expect(bodyOf(members, parent)).toEqual({ kind: 'PARENT', personRef: 'G-1', signedUpOn: '2026-09-01', voluntary: true, leftOn: null })
+    expect(bodyOf(members, { ...parent, kind: 'TEACHER' })).not.toHaveProperty('voluntary')
+  })
+
+  it('a reading campaign defaults to 21 days of 20 minutes and lists its last day; practice bases need no period', () => {
+    const reading = familyOf('reading-campaigns')!
+    expect(emptyForm(reading)).toMatchObject({ days: 21, targetMinutes: 20 })
+    expect(reading.columns.map((c) => c.key)).toContain('lastDay')
+    expect(reading.classFilter).toBe(true)
+    const bases = familyOf('practice-bases')!
+    expect(bases.periodFilter).toBe(false)
+    expect(bodyOf(bases, { ...emptyForm(bases), name: '城郊农场', partnerUnit: '城郊农场', courses: 4 }))
+      .toEqual({ name: '城郊农场', type: 'LABOUR', partnerUnit: '城郊农场', agreementSignedOn: null, courses: 4, active: true })
   })
 })

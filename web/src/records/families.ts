@@ -52,6 +52,7 @@ export interface FamilySpec {
 }
 
 const isClass = (value: string) => (form: Record<string, unknown>) => form.type === value || form.level === value
+const isClassroom = (form: Record<string, unknown>) => form.type === 'PARENTS_INTO_CLASSROOM'
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
 /** The columns: every field that is answered back, in the form's order. */
@@ -110,6 +111,28 @@ export const FAMILIES: readonly FamilySpec[] = [
     { key: 'course', kind: 'text', required: true },
     { key: 'completedOn', kind: 'date', required: true },
   ]),
+  // guard duty (issue 17 item 4): members by kind and member id; who they are is written, never shown
+  family('guard-duty-members', 'organisation', [
+    { key: 'kind', kind: 'enum', enum: 'guardKind', required: true },
+    { key: 'personRef', kind: 'text', required: true, secret: true },
+    { key: 'signedUpOn', kind: 'date', required: true },
+    { key: 'voluntary', kind: 'bool', when: (f) => f.kind === 'PARENT' },
+    { key: 'leftOn', kind: 'date' },
+  ], {
+    defaults: () => ({ kind: 'PARENT', signedUpOn: today(), voluntary: true }) as const,
+    columns: [
+      { key: 'memberId', kind: 'text' }, { key: 'kind', kind: 'enum', enum: 'guardKind' }, { key: 'signedUpOn', kind: 'date' },
+      { key: 'voluntary', kind: 'bool' }, { key: 'leftOn', kind: 'date' },
+    ],
+  }),
+  family('practice-bases', 'organisation', [
+    { key: 'name', kind: 'text', required: true },
+    { key: 'type', kind: 'enum', enum: 'practiceBaseType', required: true },
+    { key: 'partnerUnit', kind: 'text', required: true },
+    { key: 'agreementSignedOn', kind: 'date' },
+    { key: 'courses', kind: 'number', required: true },
+    { key: 'active', kind: 'bool', required: true },
+  ], { defaults: () => ({ type: 'LABOUR', courses: 0, active: true }) as const }),
   // ---------------------------------------------------------------- activities 家校活动
   family('sessions', 'activities', [
     { key: 'type', kind: 'enum', enum: 'sessionType', required: true },
@@ -135,6 +158,30 @@ export const FAMILIES: readonly FamilySpec[] = [
     { key: 'status', kind: 'enum', enum: 'suggestionStatus', required: true },
     { key: 'resolvedOn', kind: 'date', when: (f) => f.status === 'RESOLVED' },
   ], { defaults: () => ({ receivedOn: today(), status: 'OPEN' }) as const }),
+  // open schooling (issue 17 item 4): the parent who taught a parents-into-classroom session is written, never shown
+  family('open-school-events', 'activities', [
+    { key: 'type', kind: 'enum', enum: 'openSchoolType', required: true },
+    { key: 'classId', kind: 'class' },
+    { key: 'date', kind: 'date', required: true },
+    { key: 'mode', kind: 'enum', enum: 'sessionMode', required: true },
+    { key: 'theme', kind: 'text', required: true },
+    { key: 'attendance', kind: 'number', required: true },
+    { key: 'profession', kind: 'text', required: true, when: isClassroom },
+    { key: 'parentRef', kind: 'text', secret: true, when: isClassroom },
+  ], { defaults: () => ({ type: 'PARENT_MEETING', mode: 'OFFLINE', date: today() }) as const }),
+  family('reading-campaigns', 'activities', [
+    { key: 'classId', kind: 'class', required: true },
+    { key: 'name', kind: 'text', required: true },
+    { key: 'startDate', kind: 'date', required: true },
+    { key: 'days', kind: 'number' },
+    { key: 'targetMinutes', kind: 'number' },
+  ], {
+    defaults: () => ({ name: '亲子共读21天打卡', startDate: today(), days: 21, targetMinutes: 20 }) as const,
+    columns: [
+      { key: 'classId', kind: 'class' }, { key: 'name', kind: 'text' }, { key: 'startDate', kind: 'date' },
+      { key: 'lastDay', kind: 'date' }, { key: 'days', kind: 'number' }, { key: 'targetMinutes', kind: 'number' },
+    ],
+  }),
   // ---------------------------------------------------------------- care 家访与关爱
   family('home-contacts', 'care', [
     { key: 'classId', kind: 'class', required: true },

@@ -31,7 +31,7 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The catalogue against a real PostgreSQL and Kafka: every definition of the catalogue published once on
+ * The catalogue against a real PostgreSQL and Kafka: every definition (IndicatorCodes.ALL) published once on
  * {@code gongyu.city.catalogue.v2}, target schedules changed by city admins for coming periods only,
  * each change one new version with the full schedule on the topic, and every refusal leaving
  * catalogue and topic as they were. Periods are taken relative to the city calendar's today, so
@@ -71,6 +71,10 @@ class CatalogueIT extends CityApiItSupport {
     // titles a county holds (V5): judged per county, 100 per county programme
     m.put("DEMONSTRATION_SCHOOLS", new Default(IndicatorKind.UNIT_COUNT, PeriodType.PROGRAMME_CYCLE, "100", false));
     m.put("LECTURER_REGISTRATION", new Default(IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, "1.00", false));
+    // open schooling and parent-child reading (V10, issue 17 item 4)
+    m.put("PARENT_MEETINGS", new Default(IndicatorKind.COUNT, PeriodType.SEMESTER, "1", false));
+    m.put("LECTURE_HALL_SESSIONS", new Default(IndicatorKind.COUNT, PeriodType.SCHOOL_YEAR, "4", false));
+    m.put("READING_CAMPAIGN_COMPLETION", new Default(IndicatorKind.RATIO, PeriodType.SEMESTER, "0.60", false));
     return m;
   }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ public final class GroundTruth {
     return new Def(code, kind, type, target == null ? null : new BigDecimal(target), sensitive, Set.of(notFor));
   }
 
-  /** The derived indicators of the default catalogue (DEMONSTRATION_SCHOOLS is issue 5; LECTURER_REGISTRATION ADR 0024). */
+  /** The derived indicators of the default catalogue (DEMONSTRATION_SCHOOLS is issue 5, counted by the county; LECTURER_REGISTRATION ADR 0024). */
   public static final List<Def> INDICATORS = List.of(
       def("PLATFORM_REGISTRATION", Kind.RATIO, PType.SEMESTER, "0.60", false),
       def("PARENT_LEARNING_PER_CAPITA", Kind.PER_CAPITA, PType.SCHOOL_YEAR, "4", false),
@@ -120,7 +121,10 @@ public final class GroundTruth {
       def("CONSULTATION_RESOLUTION", Kind.RATIO, PType.SCHOOL_YEAR, null, true),
       def("SIX_ONES_PARTICIPATION", Kind.RATIO, PType.SCHOOL_YEAR, "0.80", false, "KINDERGARTEN"),
       def("SUGGESTIONS_RESOLVED", Kind.RATIO, PType.SCHOOL_YEAR, null, false),
-      def("LECTURER_REGISTRATION", Kind.RATIO, PType.SCHOOL_YEAR, "1.00", false));
+      def("LECTURER_REGISTRATION", Kind.RATIO, PType.SCHOOL_YEAR, "1.00", false),
+      def("PARENT_MEETINGS", Kind.COUNT, PType.SEMESTER, "1", false),
+      def("LECTURE_HALL_SESSIONS", Kind.COUNT, PType.SCHOOL_YEAR, "4", false),
+      def("READING_CAMPAIGN_COMPLETION", Kind.RATIO, PType.SEMESTER, "0.60", false));
 
   public static Def indicator(String code) {
     return INDICATORS.stream().filter(d -> d.code().equals(code)).findFirst()
@@ -355,6 +359,42 @@ public final class GroundTruth {
         long resolved = all.values().stream().filter(x -> p.contains(x.receivedOn()) && x.status().equals("RESOLVED")
             && onOrBefore(x.resolvedOn(), last)).count();
         yield new Fig(resolved, received);
+      }
+      case "PARENT_MEETINGS" -> {
+        // days with a parent meeting (whole school or any class): several classes on one day are one meeting
+        Map<String, GroundTruthRecords.OpenSchoolEvent> events = current(s.ops(), Resource.OPEN_SCHOOL_EVENT);
+        yield new Fig(events.values().stream().filter(e -> e.type().equals("PARENT_MEETING") && p.contains(e.date()))
+            .map(GroundTruthRecords.OpenSchoolEvent::date).distinct().count(), 1);
+      }
+      case "LECTURE_HALL_SESSIONS" -> {
+        Map<String, GroundTruthRecords.OpenSchoolEvent> events = current(s.ops(), Resource.OPEN_SCHOOL_EVENT);
+        yield new Fig(events.values().stream().filter(e -> e.type().equals("PARENTS_LECTURE_HALL") && p.contains(e.date())).count(), 1);
+      }
+      case "READING_CAMPAIGN_COMPLETION" -> {
+        // of the students who checked in in a campaign ending in the semester, those on every one of its days
+        Map<String, GroundTruthRecords.ReadingCampaign> campaigns = current(s.ops(), Resource.READING_CAMPAIGN);
+        Map<String, Map<String, Set<LocalDate>>> days = new HashMap<>();
+        for (GroundTruthRecords.ReadingCheckIn c : s.readingCheckIns()) {
+          days.computeIfAbsent(c.campaignId(), k -> new HashMap<>()).computeIfAbsent(c.studentRef(), k -> new HashSet<>()).add(c.date());
+        }
+        Set<String> joined = new HashSet<>();
+        Set<String> completed = new HashSet<>();
+        campaigns.forEach((id, campaign) -> {
+          if (!p.contains(campaign.lastDay())) {
+            return;
+          }
+          days.getOrDefault(id, Map.of()).forEach((student, checked) -> {
+            joined.add(student);
+            boolean every = true;
+            for (LocalDate d = campaign.startDate(); !d.isAfter(campaign.lastDay()); d = d.plusDays(1)) {
+              every &= checked.contains(d);
+            }
+            if (every) {
+              completed.add(student);
+            }
+          });
+        });
+        yield new Fig(completed.size(), joined.size());
       }
       default -> throw new IllegalArgumentException("no rule for " + code);
     };

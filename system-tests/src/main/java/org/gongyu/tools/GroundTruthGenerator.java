@@ -447,8 +447,121 @@ public final class GroundTruthGenerator {
       }
     }
 
+    // open-school events and reading campaigns (issue 17 item 4), from a random of their own: every
+    // record above stays what it was for a seed and a day
+    openSchooling(new Random(java.util.Objects.hash(s.id(), prefix, today)), s, sem, year, current, windowEnd, first, late);
+
     s.ops().addAll(first);
     s.ops().addAll(late);
+  }
+
+  static final List<String> OPEN_SCHOOL_OTHER = List.of("OPEN_DAY", "RECEPTION_DAY", "MODEL_TALK", "ONLINE_THEME");
+  static final List<String> PROFESSIONS = List.of("医生", "消防员", "工程师", "律师", "厨师", "警察");
+
+  /**
+   * Open-school events: whole-school and class parent meetings in the semester (some on one day), one
+   * of last semester now and then, parents' lecture-hall sessions over the school year, other kinds;
+   * late: a meeting moved, a lecture-hall session withdrawn. Reading campaigns of some classes that
+   * ended by {@code windowEnd}, with check-ins (some students every day, some with gaps, some re-sent
+   * with other minutes); late: a campaign lengthened by a day, or one withdrawn.
+   */
+  static void openSchooling(Random r, SchoolData s, P sem, P year, List<SchoolClass> current, LocalDate windowEnd, List<Op> first,
+      List<Op> late) {
+    LocalDate from = sem.start();
+    Map<String, GroundTruthRecords.OpenSchoolEvent> events = new LinkedHashMap<>();
+    int n = 0;
+    int wholeSchool = new int[] {0, 1, 1, 2}[r.nextInt(4)];
+    for (int i = 0; i < wholeSchool; i++) {
+      LocalDate d = day(r, from, windowEnd);
+      events.put("V" + (++n), new GroundTruthRecords.OpenSchoolEvent("PARENT_MEETING", null, d, "OFFLINE", "全校家长会", 100 + r.nextInt(300),
+          null, null));
+      for (SchoolClass c : current) {
+        if (r.nextInt(3) == 0) { // the class meetings of the same afternoon
+          events.put("V" + (++n), new GroundTruthRecords.OpenSchoolEvent("PARENT_MEETING", c.id(), d, "OFFLINE", "班级家长会",
+              10 + r.nextInt(c.enrolment()), null, null));
+        }
+      }
+    }
+    if (!current.isEmpty() && r.nextInt(3) == 0) {
+      SchoolClass c = pick(r, current);
+      events.put("V" + (++n), new GroundTruthRecords.OpenSchoolEvent("PARENT_MEETING", c.id(), day(r, from, windowEnd),
+          r.nextBoolean() ? "ONLINE" : "OFFLINE", "班级家长会", 10 + r.nextInt(c.enrolment()), null, null));
+    }
+    if (r.nextInt(8) == 0) { // of the previous semester: not this one's
+      events.put("V" + (++n), new GroundTruthRecords.OpenSchoolEvent("PARENT_MEETING", null, day(r, from.minusMonths(3), from.minusMonths(2)),
+          "OFFLINE", "上学期家长会", 150, null, null));
+    }
+    List<String> lectures = new ArrayList<>();
+    int lectureHall = r.nextInt(7);
+    for (int i = 0; i < lectureHall; i++) {
+      String id = "V" + (++n);
+      events.put(id, new GroundTruthRecords.OpenSchoolEvent("PARENTS_LECTURE_HALL", null, day(r, year.start(), windowEnd),
+          r.nextBoolean() ? "ONLINE" : "OFFLINE", "父母大讲堂" + i, 50 + r.nextInt(400), null, null));
+      lectures.add(id);
+    }
+    int others = r.nextInt(4);
+    for (int i = 0; i < others; i++) {
+      String type = pick(r, OPEN_SCHOOL_OTHER);
+      events.put("V" + (++n), new GroundTruthRecords.OpenSchoolEvent(type, null, day(r, from, windowEnd),
+          type.equals("ONLINE_THEME") ? "ONLINE" : "OFFLINE", "开放办学活动", 20 + r.nextInt(200), null, null));
+    }
+    if (!current.isEmpty() && r.nextBoolean()) {
+      SchoolClass c = pick(r, current);
+      events.put("V" + (++n), new GroundTruthRecords.OpenSchoolEvent("PARENTS_INTO_CLASSROOM", c.id(), day(r, from, windowEnd), "OFFLINE",
+          "家长进课堂", c.enrolment(), pick(r, PROFESSIONS), "PG-" + s.id() + "-" + c.id() + "-1-1"));
+    }
+    events.forEach((id, e) -> first.add(new Op(Resource.OPEN_SCHOOL_EVENT, id, e, false)));
+    List<String> meetings = events.entrySet().stream().filter(e -> e.getValue().type().equals("PARENT_MEETING")
+        && !e.getValue().date().isBefore(from)).map(Map.Entry::getKey).toList();
+    if (!meetings.isEmpty() && r.nextInt(10) < 3) {
+      String id = pick(r, meetings);
+      GroundTruthRecords.OpenSchoolEvent e = events.get(id);
+      late.add(new Op(Resource.OPEN_SCHOOL_EVENT, id, new GroundTruthRecords.OpenSchoolEvent(e.type(), e.classId(), day(r, from, windowEnd),
+          e.mode(), e.theme(), e.attendance(), null, null), true));
+    }
+    if (!lectures.isEmpty() && r.nextInt(10) < 3) {
+      late.add(new Op(Resource.OPEN_SCHOOL_EVENT, pick(r, lectures), null, true));
+    }
+
+    // reading campaigns: 21 days (or 14), ended by windowEnd, in the classes of the school year
+    int campaigns = current.isEmpty() ? 0 : r.nextInt(3);
+    List<String> campaignIds = new ArrayList<>();
+    for (int i = 1; i <= campaigns; i++) {
+      int days = r.nextInt(4) == 0 ? 14 : 21;
+      LocalDate latestStart = windowEnd.minusDays(days - 1L);
+      if (latestStart.isBefore(from)) {
+        break;
+      }
+      SchoolClass c = pick(r, current);
+      String id = "RC" + i;
+      GroundTruthRecords.ReadingCampaign campaign = new GroundTruthRecords.ReadingCampaign(c.id(), "亲子共读" + days + "天打卡",
+          day(r, from, latestStart), days, 20 + r.nextInt(11));
+      first.add(new Op(Resource.READING_CAMPAIGN, id, campaign, false));
+      campaignIds.add(id);
+      for (int st = 1; st <= c.enrolment(); st++) {
+        int fate = r.nextInt(10);
+        if (fate < 3) {
+          continue; // did not take part
+        }
+        String student = student(s, c.id(), st);
+        for (int k = 0; k < days; k++) {
+          if (fate < 6 && r.nextInt(4) == 0) {
+            continue; // gaps
+          }
+          LocalDate d = campaign.startDate().plusDays(k);
+          s.readingCheckIns().add(new GroundTruthRecords.ReadingCheckIn(id, student, d, 10 + r.nextInt(40)));
+          if (r.nextInt(40) == 0) { // checked in twice that day, other minutes: replaces, counts once
+            s.readingCheckIns().add(new GroundTruthRecords.ReadingCheckIn(id, student, d, 5 + r.nextInt(40)));
+          }
+        }
+      }
+      if (r.nextInt(10) < 2 && !campaign.lastDay().isAfter(windowEnd.minusDays(1))) {
+        late.add(new Op(Resource.READING_CAMPAIGN, id, new GroundTruthRecords.ReadingCampaign(campaign.classId(), campaign.name(),
+            campaign.startDate(), days + 1, campaign.targetMinutes()), true));
+      } else if (r.nextInt(10) == 0) {
+        late.add(new Op(Resource.READING_CAMPAIGN, id, null, true));
+      }
+    }
   }
 
   private static Consultation withStatus(Consultation c, String status, LocalDate resolvedOn) {

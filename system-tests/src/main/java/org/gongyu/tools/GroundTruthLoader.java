@@ -182,6 +182,29 @@ public final class GroundTruthLoader {
         send(s, op);
       }
     }
+    readingCheckIns(s);
+  }
+
+  /**
+   * The check-ins of each reading campaign that is not withdrawn in the end, after the campaigns were
+   * sent (a withdrawn campaign takes its check-ins with it, and then refuses new ones with 404).
+   */
+  private void readingCheckIns(SchoolData s) {
+    Map<String, Object> campaigns = GroundTruth.current(s.ops(), GroundTruthRecords.Resource.READING_CAMPAIGN);
+    Map<String, List<Map<String, Object>>> perCampaign = new LinkedHashMap<>();
+    for (GroundTruthRecords.ReadingCheckIn c : s.readingCheckIns()) {
+      if (campaigns.containsKey(c.campaignId())) {
+        perCampaign.computeIfAbsent(c.campaignId(), k -> new ArrayList<>())
+            .add(Map.of("studentRef", c.studentRef(), "date", c.date().toString(), "minutes", c.minutes()));
+      }
+    }
+    perCampaign.forEach((campaign, checkIns) -> {
+      String path = "/api/school/schools/" + s.id() + "/reading-campaigns/" + campaign + "/check-ins";
+      for (int from = 0; from < checkIns.size(); from += BATCH) {
+        count(GongyuClient.require(client.post(path, Map.of("checkIns", checkIns.subList(from, Math.min(checkIns.size(), from + BATCH)))),
+            "POST " + path));
+      }
+    });
   }
 
   /**
@@ -201,6 +224,7 @@ public final class GroundTruthLoader {
       Map<String, Op> last = new LinkedHashMap<>();
       s.ops().forEach(op -> last.put(op.resource() + "/" + op.id(), op));
       last.values().stream().filter(op -> op.content() != null).forEach(op -> send(s, op));
+      readingCheckIns(s);
     });
   }
 
@@ -298,7 +322,12 @@ public final class GroundTruthLoader {
   private static final Set<GroundTruthRecords.Resource> WITH_REASON = java.util.EnumSet.of(GroundTruthRecords.Resource.SESSION,
       GroundTruthRecords.Resource.PARENT_SCHOOL, GroundTruthRecords.Resource.HEAD_TRAINING, GroundTruthRecords.Resource.INSTRUCTOR,
       GroundTruthRecords.Resource.COMMITTEE, GroundTruthRecords.Resource.SUGGESTION, GroundTruthRecords.Resource.SPECIAL_STUDENT,
-      GroundTruthRecords.Resource.CONSULTATION);
+      GroundTruthRecords.Resource.CONSULTATION, GroundTruthRecords.Resource.OPEN_SCHOOL_EVENT,
+      GroundTruthRecords.Resource.READING_CAMPAIGN);
+
+  /** The record families withdrawn with {@code POST {record}/withdrawal} and a reason rather than DELETE. */
+  private static final Set<GroundTruthRecords.Resource> WITHDRAWN_BY_POST = java.util.EnumSet.of(
+      GroundTruthRecords.Resource.OPEN_SCHOOL_EVENT, GroundTruthRecords.Resource.READING_CAMPAIGN);
 
   private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
@@ -319,7 +348,9 @@ public final class GroundTruthLoader {
       }
       content = body;
     }
-    Reply reply = content == null ? client.delete(path) : client.put(path, content);
+    Reply reply = content != null ? client.put(path, content)
+        : WITHDRAWN_BY_POST.contains(op.resource()) ? client.post(path + "/withdrawal", Map.of("reason", "数据核对后撤回"))
+        : client.delete(path);
     // the registry reaches the school tier as events: a lecturer the school has not heard of yet is 422 for a moment
     for (long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
         namesLecturer && reply.status() == 422 && reply.body().toString().contains("lecturerId") && System.nanoTime() < until; ) {

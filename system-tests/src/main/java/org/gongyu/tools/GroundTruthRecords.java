@@ -87,6 +87,23 @@ public final class GroundTruthRecords {
 
   public record Suggestion(LocalDate receivedOn, String category, String channel, String status, LocalDate resolvedOn) {}
 
+  /**
+   * An open-school event (issue 17 item 4); {@code classId} null for the whole school; {@code profession}
+   * and {@code parentRef} only for PARENTS_INTO_CLASSROOM.
+   */
+  public record OpenSchoolEvent(String type, String classId, LocalDate date, String mode, String theme, int attendance,
+      String profession, String parentRef) {}
+
+  /** A class's parent–child reading campaign of {@code days} days from {@code startDate}. */
+  public record ReadingCampaign(String classId, String name, LocalDate startDate, int days, int targetMinutes) {
+    public LocalDate lastDay() {
+      return startDate.plusDays(days - 1L);
+    }
+  }
+
+  /** A student's check-in on one day of a campaign (by the campaign's id). */
+  public record ReadingCheckIn(String campaignId, String studentRef, LocalDate date, int minutes) {}
+
   /** Resources of PUT-style records, as they appear in the path. */
   public enum Resource {
     SESSION("parent-school/sessions"),
@@ -96,7 +113,9 @@ public final class GroundTruthRecords {
     COMMITTEE("committees"),
     SPECIAL_STUDENT("special-students"),
     CONSULTATION("consultations"),
-    SUGGESTION("suggestions");
+    SUGGESTION("suggestions"),
+    OPEN_SCHOOL_EVENT("open-school-events"),
+    READING_CAMPAIGN("reading-campaigns");
 
     public final String path;
 
@@ -131,17 +150,19 @@ public final class GroundTruthRecords {
       List<VisitFile> visitFiles,
       List<Outreach> outreach,
       List<SixOnes> sixOnes,
-      List<Op> ops) {
+      List<Op> ops,
+      List<ReadingCheckIn> readingCheckIns) {
 
     /** A school with no records yet; the generator fills the lists. */
     public static SchoolData empty(String id, String name, String type, String countyId, int wave, List<SchoolClass> classes) {
       return new SchoolData(id, name, type, countyId, wave, new ArrayList<>(classes), new ArrayList<>(), new ArrayList<>(),
-          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+          new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+          new ArrayList<>());
     }
 
     public int recordCount() {
       return registrations.size() + learning.size() + recommendations.size() + homeContacts.size() + visitFiles.size()
-          + outreach.size() + sixOnes.size() + ops.size();
+          + outreach.size() + sixOnes.size() + ops.size() + readingCheckIns.size();
     }
   }
 

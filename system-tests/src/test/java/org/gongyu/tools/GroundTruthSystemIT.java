@@ -79,7 +79,7 @@ class GroundTruthSystemIT {
     System.out.printf("ground truth: %d differences in %d values compared, after %d rounds (%.1f s)%n", differences.size(),
         compared.get(), rounds, (System.nanoTime() - started) / 1e9);
     differences.stream().limit(200).forEach(d -> System.out.println("ground truth: reports: " + d));
-    // 17 indicators × (4 counties + the city) × ~11 fields, every school row and scorecard cell
+    // every derived indicator (GroundTruth.INDICATORS) × (4 counties + the city) × ~11 fields, every school row and scorecard cell
     assertThat(compared.get()).as("values compared").isGreaterThan(17L * 60 * 5);
     assertThat(schoolTier).as("figures of school-service that differ from the ground truth (seed %d)", seed).isEmpty();
     assertThat(differences).as("figures served by reporting-service that differ from the ground truth (seed %d)", seed).isEmpty();

@@ -173,6 +173,51 @@ class GroundTruthTest {
     assertThat(fig(s, "CLASS_SESSIONS")).isEqualTo(new Fig(1, 3));
   }
 
+  static GroundTruthRecords.OpenSchoolEvent event(String type, String classId, String date) {
+    return new GroundTruthRecords.OpenSchoolEvent(type, classId, d(date), "OFFLINE", "t", 10, null, null);
+  }
+
+  @Test
+  void parentMeetingsAreDaysInTheSemesterAndLectureHallSessionsCountInTheSchoolYear() {
+    SchoolData s = school(cls("C1", 30), cls("C2", 30));
+    s.ops().addAll(List.of(
+        put(Resource.OPEN_SCHOOL_EVENT, "V1", event("PARENT_MEETING", null, "2026-09-20")),
+        put(Resource.OPEN_SCHOOL_EVENT, "V2", event("PARENT_MEETING", "C1", "2026-09-20")), // the same afternoon
+        put(Resource.OPEN_SCHOOL_EVENT, "V3", event("PARENT_MEETING", "C2", "2026-10-20")),
+        put(Resource.OPEN_SCHOOL_EVENT, "V4", event("PARENT_MEETING", null, "2026-06-20")), // last semester
+        put(Resource.OPEN_SCHOOL_EVENT, "V5", event("OPEN_DAY", null, "2026-10-21")),
+        put(Resource.OPEN_SCHOOL_EVENT, "V6", event("PARENTS_LECTURE_HALL", null, "2026-09-21")),
+        put(Resource.OPEN_SCHOOL_EVENT, "V7", event("PARENTS_LECTURE_HALL", null, "2026-10-21")),
+        put(Resource.OPEN_SCHOOL_EVENT, "V8", event("PARENTS_LECTURE_HALL", null, "2026-08-21")), // last school year
+        // V3 moved onto the first meeting's day, V7 withdrawn
+        new Op(Resource.OPEN_SCHOOL_EVENT, "V3", event("PARENT_MEETING", "C2", "2026-09-20"), true),
+        new Op(Resource.OPEN_SCHOOL_EVENT, "V7", null, true)));
+    assertThat(fig(s, "PARENT_MEETINGS")).isEqualTo(new Fig(1, 1));
+    assertThat(fig(s, "LECTURE_HALL_SESSIONS")).isEqualTo(new Fig(1, 1));
+  }
+
+  @Test
+  void readingCompletionIsStudentsOnEveryDayOverStudentsWhoCheckedInCountingARepeatOnce() {
+    SchoolData s = school(cls("C1", 30));
+    GroundTruthRecords.ReadingCampaign a = new GroundTruthRecords.ReadingCampaign("C1", "n", d("2026-10-01"), 21, 20);
+    GroundTruthRecords.ReadingCampaign gone = new GroundTruthRecords.ReadingCampaign("C1", "n", d("2026-10-01"), 3, 20);
+    GroundTruthRecords.ReadingCampaign before = new GroundTruthRecords.ReadingCampaign("C1", "n", d("2026-08-20"), 3, 20);
+    s.ops().addAll(List.of(put(Resource.READING_CAMPAIGN, "A", a), put(Resource.READING_CAMPAIGN, "G", gone),
+        put(Resource.READING_CAMPAIGN, "B", before), new Op(Resource.READING_CAMPAIGN, "G", null, true)));
+    for (int i = 0; i < 21; i++) {
+      s.readingCheckIns().add(new GroundTruthRecords.ReadingCheckIn("A", "s1", a.startDate().plusDays(i), 20));
+      s.readingCheckIns().add(new GroundTruthRecords.ReadingCheckIn("A", "s1", a.startDate().plusDays(i), 25)); // again: once
+      if (i != 10) {
+        s.readingCheckIns().add(new GroundTruthRecords.ReadingCheckIn("A", "s2", a.startDate().plusDays(i), 20));
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      s.readingCheckIns().add(new GroundTruthRecords.ReadingCheckIn("G", "s3", gone.startDate().plusDays(i), 20)); // withdrawn
+      s.readingCheckIns().add(new GroundTruthRecords.ReadingCheckIn("B", "s4", before.startDate().plusDays(i), 20)); // ended before
+    }
+    assertThat(fig(s, "READING_CAMPAIGN_COMPLETION")).isEqualTo(new Fig(1, 2));
+  }
+
   @Test
   void parentSchoolEstablishedAndItsHeadsTraining() {
     SchoolData none = school(cls("C1", 30));

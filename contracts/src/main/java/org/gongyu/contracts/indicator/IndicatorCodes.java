@@ -50,6 +50,12 @@ public final class IndicatorCodes {
    * those sessions (registry ids plus distinct free-text names). Seeds T18, ADR 0024.
    */
   public static final String LECTURER_REGISTRATION = "LECTURER_REGISTRATION";
+  /** Days in the semester on which the school held a parent meeting (家长会), whole school or class. */
+  public static final String PARENT_MEETINGS = "PARENT_MEETINGS";
+  /** "Parents' lecture hall" (父母大讲堂) sessions held in the school year. */
+  public static final String LECTURE_HALL_SESSIONS = "LECTURE_HALL_SESSIONS";
+  /** Students who checked in on every day of a reading campaign ended in the semester / students who checked in at all. */
+  public static final String READING_CAMPAIGN_COMPLETION = "READING_CAMPAIGN_COMPLETION";
 
   /** Every code of the default catalogue, in the catalogue's order. */
   public static final List<String> ALL = List.of(
@@ -57,7 +63,7 @@ public final class IndicatorCodes {
       PARENT_SCHOOL_ESTABLISHED, HEAD_TRAINING, INSTRUCTOR_COVERAGE, COMMITTEE_COVERAGE, PARENT_CONTACT, HOME_VISIT_3Y,
       VISIT_FILES, SPECIAL_CARE, CONSULTATION_OUTREACH, CONSULTATION_RESOLUTION, SIX_ONES_PARTICIPATION,
       SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS,
-      LECTURER_REGISTRATION);
+      LECTURER_REGISTRATION, PARENT_MEETINGS, LECTURE_HALL_SESSIONS, READING_CAMPAIGN_COMPLETION);
 
   private IndicatorCodes() {}
 }

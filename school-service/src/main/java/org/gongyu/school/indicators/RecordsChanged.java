@@ -51,6 +51,17 @@ public record RecordsChanged(String schoolId, Set<LocalDate> days, Set<String> i
     return datedOn(Set.of());
   }
 
+  /** The code of {@link #noFigure}: no derivation computes it, so nothing is re-derived. */
+  public static final String NO_INDICATOR = "-";
+
+  /**
+   * A change of records that feed no indicator (guard duty, practice bases), dated on {@code dated}:
+   * only the sign-off lock applies to it (a period whose sign-off is in force refuses it with 409).
+   */
+  public static RecordsChanged noFigure(String schoolId, Collection<LocalDate> dated) {
+    return of(schoolId, dated, NO_INDICATOR);
+  }
+
   public static RecordsChanged of(String schoolId, LocalDate day, String... indicatorCodes) {
     return of(schoolId, List.of(day), indicatorCodes);
   }

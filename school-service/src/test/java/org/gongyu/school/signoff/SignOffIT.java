@@ -245,6 +245,10 @@ class SignOffIT extends HttpItSupport {
       "resourceType", "VIDEO", "authoringTier", "CITY", "recommendedAt", "2026-10-10T02:00:00Z");
   static final Map<String, Object> OUTREACH = Map.of("classId", "C1", "studentRef", "STU-T7", "channel", "WECHAT", "deliveredOn", "2026-10-10");
 
+  static final Map<String, Object> OPEN_SCHOOL_EVENT = Map.of("type", "PARENTS_LECTURE_HALL", "date", "2026-10-10",
+      "mode", "OFFLINE", "theme", "青春期亲子沟通", "attendance", 120);
+  static final Map<String, Object> READING_CAMPAIGN = Map.of("classId", "C1", "name", "21天亲子共读", "startDate", "2026-10-08");
+
   static List<Family> families(String s) {
     String b = base(s);
     return List.of(
@@ -283,7 +287,11 @@ class SignOffIT extends HttpItSupport {
             b + "/instructors/I-1", INSTRUCTOR),
         new Family("committee", "PUT", b + "/committees/K-L", with(COMMITTEE, "foundedOn", "2026-03-01"), b + "/committees/K-1", COMMITTEE),
         new Family("suggestion", "PUT", b + "/suggestions/G-L", with(SUGGESTION, "receivedOn", "2026-03-01", "resolvedOn", "2026-03-05"),
-            b + "/suggestions/G-1", SUGGESTION));
+            b + "/suggestions/G-1", SUGGESTION),
+        new Family("open-school event", "PUT", b + "/open-school-events/V-L", with(OPEN_SCHOOL_EVENT, "date", "2026-03-10"),
+            b + "/open-school-events/V-1", OPEN_SCHOOL_EVENT),
+        new Family("reading campaign", "PUT", b + "/reading-campaigns/RC-L",
+            with(READING_CAMPAIGN, "classId", "C0", "startDate", "2026-03-02"), b + "/reading-campaigns/RC-1", READING_CAMPAIGN));
   }
 
   long rows(String school) {
@@ -291,7 +299,7 @@ class SignOffIT extends HttpItSupport {
     for (String table : List.of("record_version", "indicator_snapshot", "school_class", "platform_registration", "home_contact",
         "home_visit_file", "special_student", "consultation_case", "consultation_outreach", "six_ones_participation",
         "platform_learning", "platform_recommendation", "parent_school", "parent_school_session", "head_training", "instructor",
-        "parent_committee", "parent_suggestion")) {
+        "parent_committee", "parent_suggestion", "open_school_event", "reading_campaign", "reading_check_in")) {
       n += jdbc.sql("select count(*) from " + table + " where school_id = ?").param(school).query(Long.class).single();
     }
     return n + jdbc.sql("select count(*) from outbox_event where record_key = ?").param(school).query(Long.class).single();
@@ -338,7 +346,7 @@ class SignOffIT extends HttpItSupport {
       }
     }
     assertThat(wrong).as("accepted in another period").isEmpty();
-    assertThat(families).hasSize(17);
+    assertThat(families).hasSize(19);
 
     // late data: every refused write was kept aside, sealed, listed without content
     Response kept = get(base(school) + "/late-submissions");
