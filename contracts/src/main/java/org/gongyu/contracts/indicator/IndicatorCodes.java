@@ -44,13 +44,16 @@ public final class IndicatorCodes {
   public static final String SUGGESTIONS_RESOLVED = "SUGGESTIONS_RESOLVED";
   /** Schools holding the demonstration title (awarded, not revoked); counted by the county programme. */
   public static final String DEMONSTRATION_SCHOOLS = "DEMONSTRATION_SCHOOLS";
+  /** Classes of the semester's school year with a class parent committee in term on its last day / those classes. */
+  public static final String CLASS_COMMITTEE_COVERAGE = "CLASS_COMMITTEE_COVERAGE";
 
   /** Every code of the default catalogue, in the catalogue's order. */
   public static final List<String> ALL = List.of(
       PLATFORM_REGISTRATION, PARENT_LEARNING_PER_CAPITA, RESOURCES_RECOMMENDED, COLLECTIVE_SESSIONS, CLASS_SESSIONS,
       PARENT_SCHOOL_ESTABLISHED, HEAD_TRAINING, INSTRUCTOR_COVERAGE, COMMITTEE_COVERAGE, PARENT_CONTACT, HOME_VISIT_3Y,
       VISIT_FILES, SPECIAL_CARE, CONSULTATION_OUTREACH, CONSULTATION_RESOLUTION, SIX_ONES_PARTICIPATION,
-      SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS);
+      SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS,
+      CLASS_COMMITTEE_COVERAGE);
 
   private IndicatorCodes() {}
 }
