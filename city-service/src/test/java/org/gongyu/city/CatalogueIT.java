@@ -70,6 +70,8 @@ class CatalogueIT extends CityApiItSupport {
     m.put("SUGGESTIONS_RESOLVED", new Default(IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, null, false));
     // titles a county holds (V5): judged per county, 100 per county programme
     m.put("DEMONSTRATION_SCHOOLS", new Default(IndicatorKind.UNIT_COUNT, PeriodType.PROGRAMME_CYCLE, "100", false));
+    // issue 17 item 1 (V11): classes with a class committee in term
+    m.put("CLASS_COMMITTEE_COVERAGE", new Default(IndicatorKind.RATIO, PeriodType.SEMESTER, "1.00", false));
     return m;
   }
 
@@ -120,8 +122,8 @@ class CatalogueIT extends CityApiItSupport {
     assertThat(publisher.publishPending()).isZero();
     assertThat(publisher.publishPending()).isZero();
     awaitOutboxDrained();
-    assertThat(ownCatalogueEvents()).hasSize(18);
-    assertThat(count("select count(*) from indicator_definition where published_version = version")).isEqualTo(18);
+    assertThat(ownCatalogueEvents()).hasSize(IndicatorCodes.ALL.size());
+    assertThat(count("select count(*) from indicator_definition where published_version = version")).isEqualTo(IndicatorCodes.ALL.size());
 
     JsonNode catalogue = get("/api/city/catalogue").getBody();
     List<String> codes = new ArrayList<>();

@@ -101,7 +101,7 @@ public final class GroundTruth {
     return new Def(code, kind, type, target == null ? null : new BigDecimal(target), sensitive, Set.of(notFor));
   }
 
-  /** The 17 derived indicators of the default catalogue (DEMONSTRATION_SCHOOLS is issue 5). */
+  /** The derived indicators of the default catalogue (DEMONSTRATION_SCHOOLS is issue 5; appended ones after the 18). */
   public static final List<Def> INDICATORS = List.of(
       def("PLATFORM_REGISTRATION", Kind.RATIO, PType.SEMESTER, "0.60", false),
       def("PARENT_LEARNING_PER_CAPITA", Kind.PER_CAPITA, PType.SCHOOL_YEAR, "4", false),
@@ -119,7 +119,8 @@ public final class GroundTruth {
       def("CONSULTATION_OUTREACH", Kind.RATIO, PType.SCHOOL_YEAR, "1.00", false),
       def("CONSULTATION_RESOLUTION", Kind.RATIO, PType.SCHOOL_YEAR, null, true),
       def("SIX_ONES_PARTICIPATION", Kind.RATIO, PType.SCHOOL_YEAR, "0.80", false, "KINDERGARTEN"),
-      def("SUGGESTIONS_RESOLVED", Kind.RATIO, PType.SCHOOL_YEAR, null, false));
+      def("SUGGESTIONS_RESOLVED", Kind.RATIO, PType.SCHOOL_YEAR, null, false),
+      def("CLASS_COMMITTEE_COVERAGE", Kind.RATIO, PType.SEMESTER, "1.00", false));
 
   public static Def indicator(String code) {
     return INDICATORS.stream().filter(d -> d.code().equals(code)).findFirst()
@@ -261,6 +262,16 @@ public final class GroundTruth {
         boolean any = committees.values().stream().anyMatch(c -> c.level().equals("SCHOOL") && onOrBefore(c.foundedOn(), last)
             && c.termEndsOn().isAfter(last) && (c.dissolvedOn() == null || c.dissolvedOn().isAfter(last)));
         yield new Fig(any ? 1 : 0, 1);
+      }
+      case "CLASS_COMMITTEE_COVERAGE" -> {
+        // the classes of the semester's school year with a CLASS committee in term on its last day / those classes
+        Map<String, Committee> committees = current(s.ops(), Resource.COMMITTEE);
+        Set<String> classes = classesOf(s, year);
+        Set<String> covered = new HashSet<>();
+        committees.values().stream().filter(c -> c.level().equals("CLASS") && classes.contains(c.classId())
+                && onOrBefore(c.foundedOn(), last) && c.termEndsOn().isAfter(last) && (c.dissolvedOn() == null || c.dissolvedOn().isAfter(last)))
+            .forEach(c -> covered.add(c.classId()));
+        yield new Fig(covered.size(), classes.size());
       }
       case "PARENT_CONTACT" -> {
         Set<String> classes = classesOf(s, year);

@@ -340,7 +340,7 @@ class CommitteeWork {
           .update();
     }
     if (r.kind() == Kind.GENERAL && !c.termEndsOn().equals(termEnds)) {
-      committees.save(schoolId, committeeId, CommitteeRequest.of(c, termEnds, reason));
+      committees.save(schoolId, committeeId, CommitteeRequest.of(c, termEnds, reason), heldOn);
     }
     return new Saved<>(true, election(schoolId, committeeId, electionId).orElseThrow(), 1);
   }

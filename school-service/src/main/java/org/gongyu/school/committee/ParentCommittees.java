@@ -70,6 +70,15 @@ class ParentCommittees {
 
   @Transactional
   Saved save(String schoolId, String committeeId, CommitteeRequest r) {
+    return save(schoolId, committeeId, r, null);
+  }
+
+  /**
+   * {@link #save(String, String, CommitteeRequest)}, the change dated on {@code datedOn} if given: a general
+   * election renews the term on its own day, so a signed-off period of the committee's founding does not refuse it.
+   */
+  @Transactional
+  Saved save(String schoolId, String committeeId, CommitteeRequest r, LocalDate datedOn) {
     if (r.level() == CommitteeRequest.Level.CLASS && r.classId() == null) {
       throw ApiProblem.badRequest(Msg.msg("school.committee.class-required"));
     }
@@ -161,6 +170,10 @@ class ParentCommittees {
     }
     if (existing.isPresent() && !java.util.Objects.equals(existing.get().dissolvedOn(), wanted.dissolvedOn())) {
       java.util.stream.Stream.of(existing.get().dissolvedOn(), wanted.dissolvedOn()).filter(java.util.Objects::nonNull).forEach(lockDays::add);
+    }
+    if (datedOn != null) {
+      lockDays.clear();
+      lockDays.add(datedOn);
     }
     if (lockDays.isEmpty()) {
       lockDays.add(wanted.foundedOn());
