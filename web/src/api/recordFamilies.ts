@@ -76,7 +76,7 @@ export interface HeadTrainingFields { personName: string; course: string; comple
 export interface InstructorFields { name: string; certificateNo: string; certifiedOn: string; leftOn?: string | null }
 /** PUT …/committees/{committeeId} */
 export interface CommitteeFields {
-  level: (typeof COMMITTEE_LEVELS)[number]; classId?: string | null; foundedOn: string; termEndsOn?: string | null
+  level: (typeof COMMITTEE_LEVELS)[number]; classId?: string | null; grade?: number | null; foundedOn: string; termEndsOn?: string | null
   venue?: string | null; plaque: boolean; rulesAdopted: boolean; dissolvedOn?: string | null
 }
 /** POST …/home-contacts {contacts:[{externalId, …}]}; PUT …/home-contacts/{externalId} */

@@ -49,6 +49,8 @@ export interface FamilySpec {
   columns: ColumnSpec[]
   /** a new record's form starts with these */
   defaults: () => Record<string, unknown>
+  /** a record's own page, if it has one (a committee's members, elections, activities) */
+  detailPath?: (schoolId: string, id: string) => string
 }
 
 const isClass = (value: string) => (form: Record<string, unknown>) => form.type === value || form.level === value
@@ -62,6 +64,7 @@ function columnsOf<K extends string>(fields: FieldSpec<K>[], extra: ColumnSpec[]
 
 function family<K extends FamilyKey>(key: K, group: GroupKey, fields: FieldSpec<Extract<keyof FamilyFields[K], string>>[], more: {
   classFilter?: boolean; periodFilter?: boolean; columns?: ColumnSpec[]; defaults?: () => Partial<FamilyFields[NoInfer<K>]>
+  detailPath?: (schoolId: string, id: string) => string
 } = {}): FamilySpec {
   return {
     key, group, endpoints: ENDPOINTS[key], fields,
@@ -69,6 +72,7 @@ function family<K extends FamilyKey>(key: K, group: GroupKey, fields: FieldSpec<
     periodFilter: more.periodFilter ?? Object.keys(ENDPOINTS[key].listQuery('2026-2027-1', null)).length > 0,
     columns: more.columns ?? columnsOf(fields),
     defaults: (more.defaults ?? (() => ({}))) as () => Record<string, unknown>,
+    ...(more.detailPath ? { detailPath: more.detailPath } : {}),
   }
 }
 
@@ -93,13 +97,17 @@ export const FAMILIES: readonly FamilySpec[] = [
   family('committees', 'organisation', [
     { key: 'level', kind: 'enum', enum: 'committeeLevel', required: true },
     { key: 'classId', kind: 'class', when: isClass('CLASS') },
+    { key: 'grade', kind: 'number', when: isClass('GRADE') },
     { key: 'foundedOn', kind: 'date', required: true },
     { key: 'termEndsOn', kind: 'date' },
     { key: 'venue', kind: 'text' },
     { key: 'plaque', kind: 'bool', required: true },
     { key: 'rulesAdopted', kind: 'bool', required: true },
     { key: 'dissolvedOn', kind: 'date' },
-  ], { defaults: () => ({ level: 'SCHOOL', plaque: false, rulesAdopted: false }) as const }),
+  ], {
+    defaults: () => ({ level: 'SCHOOL', plaque: false, rulesAdopted: false }) as const,
+    detailPath: (schoolId, id) => `/schools/${encodeURIComponent(schoolId)}/records/committees/${encodeURIComponent(id)}`,
+  }),
   family('instructors', 'organisation', [
     { key: 'name', kind: 'text', required: true },
     { key: 'certificateNo', kind: 'text', required: true },

@@ -48,6 +48,11 @@ export const routes = [
     path: '/schools/:schoolId/records/:family', name: 'school-records',
     component: () => import('@/views/SchoolRecordsView.vue'), props: true,
   },
+  // 家长委员会详情 (issue 17 item 1): term, members, elections, activities, the no-fee declaration
+  {
+    path: '/schools/:schoolId/records/committees/:committeeId', name: 'school-committee',
+    component: () => import('@/views/school/CommitteeDetailView.vue'), props: true,
+  },
   // Excel 导入 (issue 14 item 3): templates, upload, the job's progress, its error workbook
   {
     path: '/schools/:schoolId/imports', name: 'school-imports',

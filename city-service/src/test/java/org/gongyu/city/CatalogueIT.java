@@ -75,6 +75,8 @@ class CatalogueIT extends CityApiItSupport {
     m.put("PARENT_MEETINGS", new Default(IndicatorKind.COUNT, PeriodType.SEMESTER, "1", false));
     m.put("LECTURE_HALL_SESSIONS", new Default(IndicatorKind.COUNT, PeriodType.SCHOOL_YEAR, "4", false));
     m.put("READING_CAMPAIGN_COMPLETION", new Default(IndicatorKind.RATIO, PeriodType.SEMESTER, "0.60", false));
+    // issue 17 item 1 (V11): classes with a class committee in term
+    m.put("CLASS_COMMITTEE_COVERAGE", new Default(IndicatorKind.RATIO, PeriodType.SEMESTER, "1.00", false));
     return m;
   }
 

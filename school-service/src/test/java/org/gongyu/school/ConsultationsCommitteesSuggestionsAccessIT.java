@@ -41,6 +41,7 @@ class ConsultationsCommitteesSuggestionsAccessIT extends SchoolRecordsItSupport 
     String consultation = "{\"classId\":\"MXB2\",\"studentRef\":\"STU-mx-2\",\"category\":\"STUDY\",\"openedOn\":\"2027-09-10\","
         + "\"consultant\":\"王老师\",\"status\":\"OPEN\",\"notes\":\"secret-note-mx\"}";
     String committee = "{\"level\":\"SCHOOL\",\"foundedOn\":\"2027-09-10\",\"venue\":\"活动室\",\"plaque\":true,\"rulesAdopted\":false}";
+    String activity = "{\"type\":\"MEETING\",\"heldOn\":\"2027-09-20\",\"online\":false,\"theme\":\"学期会议\",\"attendance\":12}";
     String suggestion = "{\"receivedOn\":\"2027-09-10\",\"category\":\"SAFETY\",\"channel\":\"MAILBOX\",\"status\":\"OPEN\"}";
     Set<String> schoolUsers = Set.of("school-staff", "school-admin");
     var endpoints = List.of(
@@ -53,6 +54,11 @@ class ConsultationsCommitteesSuggestionsAccessIT extends SchoolRecordsItSupport 
         AccessMatrix.Endpoint.send("PUT", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/committees/MX-K",
             committee, schoolUsers),
         AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/committees", schoolUsers),
+        // issue 17 item 1: a committee's page, its members (personal data of parents) and its activities
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/committees/MX-K", schoolUsers),
+        AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/committees/MX-K/members", schoolUsers),
+        AccessMatrix.Endpoint.send("PUT", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/committees/MX-K/activities/MX-A",
+            activity, schoolUsers),
         AccessMatrix.Endpoint.send("PUT", AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/suggestions/MX-S",
             suggestion, schoolUsers),
         AccessMatrix.Endpoint.get(AccessMatrix.Level.SCHOOL, s -> "/api/school/schools/" + s + "/suggestions?schoolYear=" + YEAR,
@@ -61,14 +67,14 @@ class ConsultationsCommitteesSuggestionsAccessIT extends SchoolRecordsItSupport 
     AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
     System.out.println(result.summary("school-service consultations, committees, suggestions"));
     assertThat(result.failures()).as(result.summary("school-service")).isEmpty();
-    assertThat(result.cells()).hasSize(7 * (3 * 6 + 1));
+    assertThat(result.cells()).hasSize(10 * (3 * 6 + 1));
 
     for (String school : List.of(sibling, other)) {
-      for (String table : List.of("consultation_outreach", "consultation_case", "parent_committee", "parent_suggestion")) {
+      for (String table : List.of("consultation_outreach", "consultation_case", "parent_committee", "parent_suggestion", "committee_activity")) {
         assertThat(rows(table, school)).as(table + " of " + school).isZero();
       }
     }
-    for (String table : List.of("consultation_outreach", "consultation_case", "parent_committee", "parent_suggestion")) {
+    for (String table : List.of("consultation_outreach", "consultation_case", "parent_committee", "parent_suggestion", "committee_activity")) {
       assertThat(rows(table, own)).as(table + " of " + own).isEqualTo(1);
     }
     long expectedDenials = result.cells().stream().filter(c -> !c.expected().equals("2xx")).count();

@@ -124,7 +124,8 @@ public final class GroundTruth {
       def("LECTURER_REGISTRATION", Kind.RATIO, PType.SCHOOL_YEAR, "1.00", false),
       def("PARENT_MEETINGS", Kind.COUNT, PType.SEMESTER, "1", false),
       def("LECTURE_HALL_SESSIONS", Kind.COUNT, PType.SCHOOL_YEAR, "4", false),
-      def("READING_CAMPAIGN_COMPLETION", Kind.RATIO, PType.SEMESTER, "0.60", false));
+      def("READING_CAMPAIGN_COMPLETION", Kind.RATIO, PType.SEMESTER, "0.60", false),
+      def("CLASS_COMMITTEE_COVERAGE", Kind.RATIO, PType.SEMESTER, "1.00", false));
 
   public static Def indicator(String code) {
     return INDICATORS.stream().filter(d -> d.code().equals(code)).findFirst()
@@ -283,6 +284,16 @@ public final class GroundTruth {
         boolean any = committees.values().stream().anyMatch(c -> c.level().equals("SCHOOL") && onOrBefore(c.foundedOn(), last)
             && c.termEndsOn().isAfter(last) && (c.dissolvedOn() == null || c.dissolvedOn().isAfter(last)));
         yield new Fig(any ? 1 : 0, 1);
+      }
+      case "CLASS_COMMITTEE_COVERAGE" -> {
+        // the classes of the semester's school year with a CLASS committee in term on its last day / those classes
+        Map<String, Committee> committees = current(s.ops(), Resource.COMMITTEE);
+        Set<String> classes = classesOf(s, year);
+        Set<String> covered = new HashSet<>();
+        committees.values().stream().filter(c -> c.level().equals("CLASS") && classes.contains(c.classId())
+                && onOrBefore(c.foundedOn(), last) && c.termEndsOn().isAfter(last) && (c.dissolvedOn() == null || c.dissolvedOn().isAfter(last)))
+            .forEach(c -> covered.add(c.classId()));
+        yield new Fig(covered.size(), classes.size());
       }
       case "PARENT_CONTACT" -> {
         Set<String> classes = classesOf(s, year);

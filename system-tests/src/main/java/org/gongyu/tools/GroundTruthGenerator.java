@@ -302,6 +302,28 @@ public final class GroundTruthGenerator {
       first.add(new Op(Resource.COMMITTEE, "K2", new Committee("CLASS", c.id(), day(r, from, windowEnd),
           LocalDate.of(year.endExclusive().getYear(), 7, 15), c.name() + "教室", false, true, null), false));
     }
+    // more class committees (CLASS_COMMITTEE_COVERAGE), from a stream seeded by the school's:
+    // one whose term ends on the semester's last day (not in term that day), one dissolved late, one corrected into term
+    Random kc = new Random(r.nextLong());
+    for (int i = 0; i < current.size(); i++) {
+      SchoolClass c = current.get(i);
+      int dice = kc.nextInt(10);
+      if (dice < 4) {
+        continue;
+      }
+      String id = "KC" + (i + 1);
+      LocalDate founded = day(kc, from, windowEnd);
+      LocalDate termEnds = dice == 4 ? sem.last() : founded.plusYears(3).minusDays(1);
+      Committee committee = new Committee("CLASS", c.id(), founded, termEnds, c.name() + "教室", kc.nextBoolean(), true, null);
+      first.add(new Op(Resource.COMMITTEE, id, committee, false));
+      if (dice == 5) {
+        late.add(new Op(Resource.COMMITTEE, id, new Committee("CLASS", c.id(), founded, termEnds, committee.venue(), committee.plaque(),
+            true, windowEnd), true));
+      } else if (dice == 4 && kc.nextBoolean()) {
+        late.add(new Op(Resource.COMMITTEE, id, new Committee("CLASS", c.id(), founded, sem.last().plusDays(1), committee.venue(),
+            committee.plaque(), true, null), true));
+      }
+    }
 
     // home contacts (and last year's in-home visits), visit files
     Set<String> visitedThisSemester = new LinkedHashSet<>();

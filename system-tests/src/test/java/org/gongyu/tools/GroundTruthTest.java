@@ -260,6 +260,23 @@ class GroundTruthTest {
   }
 
   @Test
+  void classCommitteeCoverageCountsTheYearsClassesWithAClassCommitteeInTermOnTheSemestersLastDay() {
+    SchoolData s = school(cls("C1", 30), cls("C2", 20), cls("C3", 25), lastYear("P1", 25));
+    assertThat(fig(s, "CLASS_COMMITTEE_COVERAGE")).isEqualTo(new Fig(0, 3));
+    s.ops().add(put(Resource.COMMITTEE, "K1", new Committee("CLASS", "C1", d("2026-09-10"), d("2029-08-31"), "v", true, true, null)));
+    s.ops().add(put(Resource.COMMITTEE, "K2", new Committee("CLASS", "C2", d("2026-09-10"), d("2027-01-31"), "v", true, true, null)));
+    s.ops().add(put(Resource.COMMITTEE, "K3", new Committee("CLASS", "P1", d("2025-09-10"), d("2028-08-31"), "v", true, true, null)));
+    s.ops().add(put(Resource.COMMITTEE, "K4", new Committee("SCHOOL", null, d("2024-09-10"), d("2027-08-31"), "v", true, true, null)));
+    assertThat(fig(s, "CLASS_COMMITTEE_COVERAGE")).as("term ending on the last day, last year's class, a school committee: none counts")
+        .isEqualTo(new Fig(1, 3));
+    s.ops().add(put(Resource.COMMITTEE, "K2", new Committee("CLASS", "C2", d("2026-09-10"), d("2027-02-01"), "v", true, true, null)));
+    s.ops().add(put(Resource.COMMITTEE, "K5", new Committee("CLASS", "C2", d("2026-10-10"), d("2029-02-01"), "v", true, true, null)));
+    assertThat(fig(s, "CLASS_COMMITTEE_COVERAGE")).as("a class counts once").isEqualTo(new Fig(2, 3));
+    s.ops().add(put(Resource.COMMITTEE, "K1", new Committee("CLASS", "C1", d("2026-09-10"), d("2029-08-31"), "v", true, true, d("2026-12-01"))));
+    assertThat(fig(s, "CLASS_COMMITTEE_COVERAGE")).as("dissolved").isEqualTo(new Fig(1, 3));
+  }
+
+  @Test
   void parentContactHomeVisitsAndVisitFiles() {
     SchoolData s = school(cls("C1", 30), cls("C2", 10), lastYear("P1", 28));
     s.homeContacts().addAll(List.of(

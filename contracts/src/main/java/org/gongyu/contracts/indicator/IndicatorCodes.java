@@ -56,6 +56,8 @@ public final class IndicatorCodes {
   public static final String LECTURE_HALL_SESSIONS = "LECTURE_HALL_SESSIONS";
   /** Students who checked in on every day of a reading campaign ended in the semester / students who checked in at all. */
   public static final String READING_CAMPAIGN_COMPLETION = "READING_CAMPAIGN_COMPLETION";
+  /** Classes of the semester's school year with a class parent committee in term on its last day / those classes. */
+  public static final String CLASS_COMMITTEE_COVERAGE = "CLASS_COMMITTEE_COVERAGE";
 
   /** Every code of the default catalogue, in the catalogue's order. */
   public static final List<String> ALL = List.of(
@@ -63,7 +65,8 @@ public final class IndicatorCodes {
       PARENT_SCHOOL_ESTABLISHED, HEAD_TRAINING, INSTRUCTOR_COVERAGE, COMMITTEE_COVERAGE, PARENT_CONTACT, HOME_VISIT_3Y,
       VISIT_FILES, SPECIAL_CARE, CONSULTATION_OUTREACH, CONSULTATION_RESOLUTION, SIX_ONES_PARTICIPATION,
       SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS,
-      LECTURER_REGISTRATION, PARENT_MEETINGS, LECTURE_HALL_SESSIONS, READING_CAMPAIGN_COMPLETION);
+      LECTURER_REGISTRATION, PARENT_MEETINGS, LECTURE_HALL_SESSIONS, READING_CAMPAIGN_COMPLETION,
+      CLASS_COMMITTEE_COVERAGE);
 
   private IndicatorCodes() {}
 }

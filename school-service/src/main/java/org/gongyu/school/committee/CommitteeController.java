@@ -36,10 +36,10 @@ class CommitteeController {
   }
 
   record CommitteeResponse(String committeeId, String level, String classId, LocalDate foundedOn, LocalDate termEndsOn,
-      String venue, boolean plaque, boolean rulesAdopted, LocalDate dissolvedOn) {
+      String venue, boolean plaque, boolean rulesAdopted, LocalDate dissolvedOn, Integer grade) {
     static CommitteeResponse of(ParentCommittees.Committee c) {
       return new CommitteeResponse(c.committeeId(), c.level().name(), c.classId(), c.foundedOn(), c.termEndsOn(), c.venue(),
-          c.plaque(), c.rulesAdopted(), c.dissolvedOn());
+          c.plaque(), c.rulesAdopted(), c.dissolvedOn(), c.grade());
     }
   }
 

@@ -28,7 +28,11 @@ class CommitteeCoverageIndicator implements IndicatorDerivation {
   }
 
   /** What the figure needs of a committee. */
-  record Term(CommitteeRequest.Level level, LocalDate foundedOn, LocalDate termEndsOn, LocalDate dissolvedOn) {
+  record Term(CommitteeRequest.Level level, LocalDate foundedOn, LocalDate termEndsOn, LocalDate dissolvedOn, String classId) {
+
+    Term(CommitteeRequest.Level level, LocalDate foundedOn, LocalDate termEndsOn, LocalDate dissolvedOn) {
+      this(level, foundedOn, termEndsOn, dissolvedOn, null);
+    }
 
     boolean inTermOn(LocalDate day) {
       return !foundedOn.isAfter(day) && day.isBefore(termEndsOn) && (dissolvedOn == null || dissolvedOn.isAfter(day));

@@ -41,7 +41,9 @@ class CommitteeImport implements ImportFamily {
       Column.of("dissolvedOn", "解散日期", "Dissolved on", ColumnType.DATE)
           .note("已解散时填写；不得早于成立日期，不得晚于今天", "If it was dissolved; not before founding, not in the future"),
       Column.of("reason", "更正原因", "Reason", ColumnType.TEXT).maxLength(500)
-          .note("新记录不填；更正已记录的委员会时必填", "Blank for a new record; required to correct a recorded one")));
+          .note("新记录不填；更正已记录的委员会时必填", "Blank for a new record; required to correct a recorded one"),
+      Column.of("grade", "年级", "Grade", ColumnType.INTEGER)
+          .note("年级家委会的年级（1–12），其他级别不填", "The grade (1-12) of a grade committee; blank for other levels")));
 
   private final ParentCommittees committees;
   private final PerRecordImport rows;

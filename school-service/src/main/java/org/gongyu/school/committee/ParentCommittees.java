@@ -57,13 +57,28 @@ class ParentCommittees {
 
   /** A committee as stored. */
   record Committee(String committeeId, CommitteeRequest.Level level, String classId, LocalDate foundedOn,
-      LocalDate termEndsOn, String venue, boolean plaque, boolean rulesAdopted, LocalDate dissolvedOn) {}
+      LocalDate termEndsOn, String venue, boolean plaque, boolean rulesAdopted, LocalDate dissolvedOn, Integer grade) {
+
+    /** In term on {@code day}: founded on or before it, its term not yet over, not dissolved on or before it. */
+    boolean inTermOn(LocalDate day) {
+      return !foundedOn.isAfter(day) && day.isBefore(termEndsOn) && (dissolvedOn == null || dissolvedOn.isAfter(day));
+    }
+  }
 
   /** The outcome of a PUT: whether the committee is new, whether anything changed, how it now stands. */
   record Saved(boolean created, boolean changed, Committee committee, int version) {}
 
   @Transactional
   Saved save(String schoolId, String committeeId, CommitteeRequest r) {
+    return save(schoolId, committeeId, r, null);
+  }
+
+  /**
+   * {@link #save(String, String, CommitteeRequest)}, the change dated on {@code datedOn} if given: a general
+   * election renews the term on its own day, so a signed-off period of the committee's founding does not refuse it.
+   */
+  @Transactional
+  Saved save(String schoolId, String committeeId, CommitteeRequest r, LocalDate datedOn) {
     if (r.level() == CommitteeRequest.Level.CLASS && r.classId() == null) {
       throw ApiProblem.badRequest(Msg.msg("school.committee.class-required"));
     }
@@ -89,6 +104,9 @@ class ParentCommittees {
         errors.add("dissolvedOn: " + r.dissolvedOn() + " is in the future");
       }
     }
+    if (r.grade() != null && r.level() != CommitteeRequest.Level.GRADE) {
+      errors.add("grade: only a GRADE committee has a grade, this one is " + r.level());
+    }
     if (r.level() != CommitteeRequest.Level.CLASS) {
       if (r.classId() != null) {
         errors.add("classId: only a CLASS committee belongs to a class, this one is " + r.level());
@@ -110,7 +128,7 @@ class ParentCommittees {
     }
 
     Committee wanted = new Committee(committeeId, r.level(), r.classId(), r.foundedOn(), termEnds, r.venue(), r.plaque(),
-        r.rulesAdopted(), r.dissolvedOn());
+        r.rulesAdopted(), r.dissolvedOn(), r.grade());
     Optional<Committee> existing = find(schoolId, committeeId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, false, existing.get(),
@@ -122,15 +140,16 @@ class ParentCommittees {
     }
     jdbc.sql("""
             insert into parent_committee (school_id, committee_id, level, class_id, founded_on, term_ends_on, venue, plaque,
-              rules_adopted, dissolved_on, updated_at)
-            values (:school, :committee, :level, :class, :founded, :termEnds, :venue, :plaque, :rules, :dissolved, :at)
+              rules_adopted, dissolved_on, grade, updated_at)
+            values (:school, :committee, :level, :class, :founded, :termEnds, :venue, :plaque, :rules, :dissolved, :grade, :at)
             on conflict (school_id, committee_id) do update set level = excluded.level, class_id = excluded.class_id,
               founded_on = excluded.founded_on, term_ends_on = excluded.term_ends_on, venue = excluded.venue,
               plaque = excluded.plaque, rules_adopted = excluded.rules_adopted, dissolved_on = excluded.dissolved_on,
-              updated_at = excluded.updated_at
+              grade = excluded.grade, updated_at = excluded.updated_at
             """)
         .param("school", schoolId)
         .param("committee", committeeId)
+        .param("grade", wanted.grade(), java.sql.Types.SMALLINT)
         .param("level", wanted.level().name())
         .param("class", wanted.classId())
         .param("founded", Date.valueOf(wanted.foundedOn()))
@@ -152,10 +171,15 @@ class ParentCommittees {
     if (existing.isPresent() && !java.util.Objects.equals(existing.get().dissolvedOn(), wanted.dissolvedOn())) {
       java.util.stream.Stream.of(existing.get().dissolvedOn(), wanted.dissolvedOn()).filter(java.util.Objects::nonNull).forEach(lockDays::add);
     }
+    if (datedOn != null) {
+      lockDays.clear();
+      lockDays.add(datedOn);
+    }
     if (lockDays.isEmpty()) {
       lockDays.add(wanted.foundedOn());
     }
-    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(from), IndicatorCodes.COMMITTEE_COVERAGE).datedOn(lockDays));
+    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(from), IndicatorCodes.COMMITTEE_COVERAGE,
+        IndicatorCodes.CLASS_COMMITTEE_COVERAGE).datedOn(lockDays));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, committeeId, wanted, reason)
         : trail.corrected(schoolId, FAMILY, committeeId, existing.get(), wanted, reason);
@@ -168,7 +192,8 @@ class ParentCommittees {
     registry.lockForUpdate(schoolId);
     Committee existing = trail.requireWithdrawable(schoolId, FAMILY, committeeId, find(schoolId, committeeId));
     jdbc.sql("delete from parent_committee where school_id = ? and committee_id = ?").params(schoolId, committeeId).update();
-    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(existing.foundedOn()), IndicatorCodes.COMMITTEE_COVERAGE)
+    events.publishEvent(RecordsChanged.of(schoolId, semestersSince(existing.foundedOn()), IndicatorCodes.COMMITTEE_COVERAGE,
+            IndicatorCodes.CLASS_COMMITTEE_COVERAGE)
         .datedOn(java.util.Arrays.asList(existing.foundedOn(), existing.dissolvedOn())));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, committeeId, existing, reason);
     return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());
@@ -217,22 +242,23 @@ class ParentCommittees {
         .list();
   }
 
-  /** Every committee's term, for the indicator. */
+  /** Every committee's term, for the indicators. */
   List<CommitteeCoverageIndicator.Term> terms(String schoolId) {
-    return jdbc.sql("select level, founded_on, term_ends_on, dissolved_on from parent_committee where school_id = ?")
+    return jdbc.sql("select level, founded_on, term_ends_on, dissolved_on, class_id from parent_committee where school_id = ?")
         .param(schoolId)
         .query((rs, n) -> new CommitteeCoverageIndicator.Term(CommitteeRequest.Level.valueOf(rs.getString(1)),
-            rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()))
+            rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(),
+            rs.getString(5)))
         .list();
   }
 
   private static final String SELECT = """
-      select committee_id, level, class_id, founded_on, term_ends_on, venue, plaque, rules_adopted, dissolved_on
+      select committee_id, level, class_id, founded_on, term_ends_on, venue, plaque, rules_adopted, dissolved_on, grade
       from parent_committee""";
 
   private static Committee committee(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Committee(rs.getString(1), CommitteeRequest.Level.valueOf(rs.getString(2)), rs.getString(3),
         rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8),
-        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate());
+        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate(), (Integer) rs.getObject(10, Integer.class));
   }
 }

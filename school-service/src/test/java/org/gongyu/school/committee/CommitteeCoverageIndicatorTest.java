@@ -62,7 +62,7 @@ class CommitteeCoverageIndicatorTest {
 
   @Test
   void theDefaultTermIsThreeYears() {
-    var r = new CommitteeRequest(CommitteeRequest.Level.SCHOOL, null, LocalDate.parse("2024-02-29"), null, null, true, true, null, null);
+    var r = new CommitteeRequest(CommitteeRequest.Level.SCHOOL, null, LocalDate.parse("2024-02-29"), null, null, true, true, null, null, null);
     assertThat(r.termEndsOrDefault()).isEqualTo(LocalDate.parse("2027-02-28"));
   }
 }

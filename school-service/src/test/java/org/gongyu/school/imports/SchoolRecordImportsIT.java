@@ -227,7 +227,7 @@ class SchoolRecordImportsIT extends StudentRecordsItSupport {
     try (XSSFWorkbook wb = errors(COMMITTEES, job)) {
       Row r = wb.getSheetAt(0).getRow(1);
       assertRed(r.getCell(2), null);
-      assertThat(r.getCell(10).getStringCellValue()).startsWith("第 4 行：班级编号：");
+      assertThat(r.getCell(11).getStringCellValue()).startsWith("第 4 行：班级编号：");
     }
     assertThat(counts(finished(upload(COMMITTEES, "committees", file, "zh-CN").location()))).containsExactly(3, 0, 1, 2);
   }
