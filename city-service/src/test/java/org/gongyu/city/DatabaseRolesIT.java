@@ -35,6 +35,9 @@ class DatabaseRolesIT extends CityApiItSupport {
         .appendOnly("county_submission_trail", """
             insert into county_submission_trail (county_id, period_id, at, actor, action, submission_version)
             values ('LP0001', '2025-2026-1', now(), 'least-privilege-probe', 'PROBE', 1)""")
+        .appendOnly("lecturer_trail", """
+            insert into lecturer_trail (lecturer_id, at, actor, action, version)
+            values ('LP-LECTURER', now(), 'least-privilege-probe', 'PROBE', 1)""")
         .verify();
   }
 
