@@ -183,12 +183,82 @@ function write(f: Family, id: string, raw: Record<string, unknown>, lang: string
   return [200, answerOf(f, id, s)]
 }
 
+// ---------------------------------------------------------------- a committee's page (issue 17 item 1)
+// Members, elections, activities and the no-fee declaration per committee, in memory. A parent's
+// reference is taken and dropped at once, as the service keeps only its keyed hash.
+interface CommitteeWork { members: Record<string, unknown>[]; elections: Record<string, unknown>[]; activities: Record<string, unknown>[]; declarations: Record<string, unknown>[] }
+const committeeWork = new Map<string, CommitteeWork>([['K-SCHOOL', {
+  members: [
+    { memberId: 'E2025-1', role: 'DIRECTOR', classId: 'C1A', electionId: 'E2025', reElected: false, termStartsOn: '2025-09-20', termEndsOn: '2028-09-20', status: 'ACTIVE', leftOn: null, leftReason: null },
+    { memberId: 'E2025-2', role: 'MEMBER', classId: 'C3A', electionId: 'E2025', reElected: false, termStartsOn: '2025-09-20', termEndsOn: '2028-09-20', status: 'LEFT', leftOn: '2026-07-10', leftReason: 'CHILD_LEFT' },
+  ],
+  elections: [{ electionId: 'E2025', kind: 'GENERAL', type: 'COMPETITIVE', electorate: 'CLASS_REPRESENTATIVES', nominatedBy: 'PARENTS', seats: 2,
+    heldOn: '2025-09-20', schoolYear: '2025-2026', termEndsOn: '2028-09-20', candidates: [
+      { candidateNo: 1, classId: 'C1A', role: 'DIRECTOR', elected: true, votes: 31, memberId: 'E2025-1' },
+      { candidateNo: 2, classId: 'C3A', role: 'MEMBER', elected: true, votes: 27, memberId: 'E2025-2' },
+      { candidateNo: 3, classId: 'C1B', role: null, elected: false, votes: 9, memberId: null }] }],
+  activities: [{ activityId: 'A-1', type: 'RECEPTION_DAY', heldOn: '2026-10-15', online: false, theme: '家长接待日：课后服务', attendance: 36 }],
+  declarations: [],
+}]])
+const addYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`
+
+function committeeAnswer(method: string, id: string, part: string | undefined, key: string | undefined, body: Record<string, unknown>, lang: string): [number, unknown] {
+  const c = table(fam('committees')).get(id)
+  if (!c || c.withdrawn) return problem(404, lang, ['未找到', `本校没有记录家长委员会 ${id}`], ['Not Found', `committee ${id} is not recorded`])
+  const w = committeeWork.get(id) ?? { members: [], elections: [], activities: [], declarations: [] }
+  committeeWork.set(id, w)
+  const committee = { ...c.content, committeeId: id } as Record<string, unknown>
+  const year = TODAY.slice(5) >= '09-01' ? `${TODAY.slice(0, 4)}-${Number(TODAY.slice(0, 4)) + 1}` : `${Number(TODAY.slice(0, 4)) - 1}-${TODAY.slice(0, 4)}`
+  if (method === 'GET' && !part) {
+    return [200, { committee: { grade: null, ...committee }, inTerm: String(committee.foundedOn) <= TODAY && TODAY < String(committee.termEndsOn) && !committee.dissolvedOn,
+      schoolYear: year, feeBanDeclaration: w.declarations.find((d) => d.schoolYear === year) ?? null, ...w }]
+  }
+  if (method === 'PUT' && part === 'elections' && key) {
+    const candidates = (body.candidates ?? []) as Record<string, unknown>[]
+    const elected = candidates.filter((x) => x.elected)
+    const seats = Number(body.seats)
+    const errs: string[] = []
+    if (body.type === 'COMPETITIVE' && candidates.length <= seats) errs.push(`candidates: ${zh(lang) ? '差额选举的候选人须多于名额' : 'a COMPETITIVE election needs more candidates than seats'}`)
+    if (body.type === 'NON_COMPETITIVE' && candidates.length !== seats) errs.push(`candidates: ${zh(lang) ? '等额选举的候选人须等于名额' : 'a NON_COMPETITIVE election has as many candidates as seats'}`)
+    if (elected.length === 0 || elected.length > seats) errs.push(`candidates: ${zh(lang) ? '当选人数须在 1 至名额之间' : 'between 1 and the seats are elected'}`)
+    candidates.forEach((x, i) => { if (x.elected && !x.role) errs.push(`candidates[${i}].role: ${zh(lang) ? '当选人须填写职务' : 'is required for an elected candidate'}`) })
+    if (errs.length) return problem(422, lang, ['请求违反规则', '未保存任何内容'], ['Request breaks a rule', 'nothing was stored'], errs)
+    const heldOn = String(body.heldOn)
+    const termEndsOn = body.kind === 'GENERAL' ? String(body.termEndsOn ?? addYears(heldOn, 3)) : String(committee.termEndsOn)
+    const view = { electionId: key, kind: body.kind, type: body.type, electorate: body.electorate, nominatedBy: body.nominatedBy, seats, heldOn,
+      schoolYear: year, termEndsOn, candidates: candidates.map((x, i) => ({ candidateNo: i + 1, classId: x.classId ?? null, role: x.elected ? x.role : null,
+        elected: !!x.elected, votes: x.votes ?? null, memberId: x.elected ? `${key}-${i + 1}` : null })) }
+    w.elections.push(view)
+    candidates.forEach((x, i) => {
+      if (x.elected) w.members.push({ memberId: `${key}-${i + 1}`, role: x.role, classId: x.classId ?? null, electionId: key, reElected: false,
+        termStartsOn: heldOn, termEndsOn, status: 'ACTIVE', leftOn: null, leftReason: null })
+    })
+    if (body.kind === 'GENERAL') c.content = { ...c.content, termEndsOn }
+    return [201, view]
+  }
+  if (method === 'PUT' && part === 'activities' && key) {
+    const { reason: _reason, ...fields } = body
+    w.activities = w.activities.filter((a) => a.activityId !== key).concat([{ activityId: key, ...fields }])
+    return [201, { record: { activityId: key, ...fields }, status: 'ACTIVE', version: 1 }]
+  }
+  if (method === 'PUT' && part === 'declarations' && key) {
+    const d = { schoolYear: key, ...body }
+    w.declarations.push(d)
+    return [201, d]
+  }
+  return problem(405, lang, ['方法不允许', `${method}`], ['Method not allowed', `${method}`])
+}
+
 /** The answer to a school-service path, or null when the path is not one of these. */
 export function schoolAnswer(method: string, path: string, query: URLSearchParams, body: unknown, lang: string): [number, unknown] | null {
   const base = `/api/school/schools/${SCHOOL}/`
   if (!path.startsWith('/api/school/')) return null
   if (!path.startsWith(base)) return problem(404, lang, ['未找到', '没有这所学校'], ['Not Found', 'no such school'])
   const rest = path.slice(base.length)
+  const work = /^committees\/([^/]+)(?:\/(elections|activities|declarations)(?:\/([^/]+))?)?$/.exec(rest)
+  if (work && (work[2] || method === 'GET')) {
+    return committeeAnswer(method, decodeURIComponent(work[1]), work[2], work[3] && decodeURIComponent(work[3]), (body ?? {}) as Record<string, unknown>, lang)
+  }
   if (rest === 'parent-school/heads' && method === 'GET') return [200, [...heads].sort((a, b) => a.headFrom.localeCompare(b.headFrom))]
   // the longest family path the rest starts with
   const f = [...FAMILIES].sort((a, b) => b.path.length - a.path.length).find((x) => rest === x.path || rest.startsWith(x.path + '/'))
