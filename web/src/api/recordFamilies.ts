@@ -32,6 +32,7 @@ export const OPEN_SCHOOL_TYPES = [
 ] as const
 export const GUARD_KINDS = ['SECURITY_GUARD', 'TEACHER', 'PARENT'] as const
 export const PRACTICE_BASE_TYPES = ['LABOUR', 'PRACTICE', 'VOLUNTEER', 'LEGAL', 'SAFETY', 'STUDY_TOUR'] as const
+export const GUARD_SLOTS = ['ARRIVAL', 'DISMISSAL'] as const
 
 export const ENUMS = {
   sessionType: SESSION_TYPES,
@@ -49,6 +50,7 @@ export const ENUMS = {
   openSchoolType: OPEN_SCHOOL_TYPES,
   guardKind: GUARD_KINDS,
   practiceBaseType: PRACTICE_BASE_TYPES,
+  guardSlot: GUARD_SLOTS,
 } as const
 export type EnumName = keyof typeof ENUMS
 
@@ -131,6 +133,8 @@ export interface ReadingCampaignFields { classId: string; name: string; startDat
 export interface GuardMemberFields {
   kind: (typeof GUARD_KINDS)[number]; personRef?: string; signedUpOn: string; voluntary?: boolean | null; leftOn?: string | null
 }
+/** PUT …/guard-duty/duties/{dutyId}: at least one member id, each once, each standing guard that day */
+export interface GuardDutyFields { date: string; slot: (typeof GUARD_SLOTS)[number]; memberIds: string[] | string }
 /** PUT …/practice-bases/{baseId} */
 export interface PracticeBaseFields {
   name: string; type: (typeof PRACTICE_BASE_TYPES)[number]; partnerUnit: string; agreementSignedOn?: string | null
@@ -158,6 +162,7 @@ export interface FamilyFields {
   'open-school-events': OpenSchoolEventFields
   'reading-campaigns': ReadingCampaignFields
   'guard-duty-members': GuardMemberFields
+  'guard-duties': GuardDutyFields
   'practice-bases': PracticeBaseFields
 }
 export type FamilyKey = keyof FamilyFields
@@ -194,6 +199,7 @@ export const ENDPOINTS: Record<FamilyKey, FamilyEndpoints> = {
   // campaigns by the semester of their last day
   'reading-campaigns': { path: 'reading-campaigns', idKey: 'campaignId', create: 'put', listQuery: bySemester },
   'guard-duty-members': { path: 'guard-duty/members', idKey: 'memberId', create: 'put', listQuery: () => ({}) },
+  'guard-duties': { path: 'guard-duty/duties', idKey: 'dutyId', create: 'put', listQuery: (p) => ({ semester: semester(p) }) },
   'practice-bases': { path: 'practice-bases', idKey: 'baseId', create: 'put', listQuery: () => ({}) },
 }
 

@@ -289,6 +289,41 @@ describe('RecordFamily (generic record family)', () => {
     expect(byTestId('history-table')!.textContent).toContain('日期录错')
   })
 
+  it('guard duties: members typed as ids go as a list, are listed joined, and a 409 naming memberIds[1] lands beside the field', async () => {
+    const duties = familyOf('guard-duties')!
+    routes[`GET ${BASE}/guard-duty/duties`] = () => [200, [
+      { dutyId: 'D-1', date: '2026-10-12', slot: 'ARRIVAL', memberIds: ['M-1', 'M-3'], recordStatus: 'ACTIVE', version: 1 },
+    ]]
+    // a new duty's id is made by the form: answer every PUT of the family
+    let answer: [number, unknown] = [409, { title: 'Conflict', status: 409, detail: 'memberIds[1]: member M-3 is already on duty D-1',
+      errors: [{ field: 'memberIds[1]', message: '成员 M-3 已在 2026-10-12 ARRIVAL 的值守安排 D-1 中' }] }]
+    const others = globalThis.fetch
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+      if (init.method === 'PUT' && url.startsWith(`${BASE}/guard-duty/duties/`)) {
+        calls.push({ method: 'PUT', url, body: JSON.parse(String(init.body)) })
+        return respond(answer[0], answer[1])
+      }
+      return others(url, init)
+    }))
+    const w = mountWith(RecordFamily, { props: { spec: duties, schoolId: SCHOOL, period: '2026-2027-1', classId: null } })
+    await flushPromises()
+    expect(calls.find((c) => c.url.startsWith(`${BASE}/guard-duty/duties?`))!.url).toContain('semester=2026-2027-1')
+    const row = w.findAll('.record-row')[0]
+    expect(row.find('[data-testid="cell-memberIds"]').text()).toBe('M-1、M-3')
+    expect(row.text()).toContain('上学')
+
+    await click(byTestId('record-add'))
+    await type('input-memberIds', 'M-2，M-3')
+    await click(byTestId('record-save'))
+    const put = () => calls.filter((c) => c.method === 'PUT').at(-1)!
+    expect(put().body).toMatchObject({ slot: 'ARRIVAL', memberIds: ['M-2', 'M-3'] })
+    expect(byTestId('field-memberIds')!.textContent).toContain('已在 2026-10-12 ARRIVAL 的值守安排 D-1 中')
+    answer = [201, { dutyId: 'x', date: '2026-10-13', slot: 'ARRIVAL', memberIds: ['M-2'], recordStatus: 'ACTIVE', version: 1 }]
+    await type('input-memberIds', 'M-2')
+    await click(byTestId('record-save'))
+    expect(put().body).toMatchObject({ memberIds: ['M-2'] })
+  })
+
   it('closing a changed form asks first; an unchanged one closes at once', async () => {
     await render()
     await click(byTestId('record-add'))

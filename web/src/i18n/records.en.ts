@@ -30,6 +30,7 @@ const en: typeof zh = {
     'open-school-events': { title: 'Open-school events', help: 'Parent meetings, open days, reception days, parents in the classroom, the parents\' lecture hall, model-worker talks and online theme activities. No class means the whole school; a parents-in-the-classroom session needs a class and the parent\'s profession; the parent\'s reference is only matched, never shown.' },
     'reading-campaigns': { title: 'Parent–child reading', help: "A class's reading check-in campaign (21 days by default, 20–30 minutes a day). Students' daily check-ins come from the class's app and appear only in counts, never by student." },
     'guard-duty-members': { title: 'School-guard members', help: 'Security guards, teachers and parent volunteers, shown by kind and member id; their reference is only matched, never shown.' },
+    'guard-duties': { title: 'School-guard duties', help: 'Who stands guard at arrival and dismissal each day; type the member ids, separated by commas. A member stands once per slot; a member who left cannot be scheduled.' },
     'practice-bases': { title: 'Social practice bases', help: "Labour, practice, volunteering, legal, safety and study-tour bases of the school's resource catalogue." },
   },
   fields: {
@@ -107,6 +108,8 @@ const en: typeof zh = {
     agreementSignedOn: 'Agreement signed on',
     courses: 'Courses',
     active: 'In use',
+    slot: 'Slot',
+    memberIds: 'Member ids',
   },
   help: {
     effectiveFrom: 'Only when the head changes; empty means from today.',
@@ -135,6 +138,7 @@ const en: typeof zh = {
       PARENTS_LECTURE_HALL: "Parents' lecture hall", MODEL_TALK: 'Model-worker talk', ONLINE_THEME: 'Online theme activity',
     },
     guardKind: { SECURITY_GUARD: 'Security guard', TEACHER: 'Teacher', PARENT: 'Parent volunteer' },
+    guardSlot: { ARRIVAL: 'Arrival', DISMISSAL: 'Dismissal' },
     practiceBaseType: { LABOUR: 'Labour', PRACTICE: 'Practice', VOLUNTEER: 'Volunteering', LEGAL: 'Legal', SAFETY: 'Safety', STUDY_TOUR: 'Study tour' },
   },
   bool: { true: 'Yes', false: 'No' },
@@ -189,6 +193,7 @@ const en: typeof zh = {
     pickDate: 'Pick a date',
     pickTime: 'Pick a date and time',
     choose: 'Choose',
+    listPlaceholder: 'Separate several ids with commas',
   },
   withdraw: {
     title: 'Withdraw the record',

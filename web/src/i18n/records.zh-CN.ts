@@ -29,6 +29,7 @@ export default {
     'open-school-events': { title: '开放办学活动', help: '家长会、开放日、家长接待日、家长进课堂、父母大讲堂、劳模/榜样进校园、线上主题活动。不选班级即全校活动；家长进课堂须选班级并填写家长职业，家长编号只用于核对，不会显示。' },
     'reading-campaigns': { title: '亲子共读', help: '班级亲子共读打卡活动（默认 21 天，每天 20–30 分钟）。学生每日打卡由班级应用报送，只在统计中出现，不显示学生。' },
     'guard-duty-members': { title: '护学岗成员', help: '保安、教师和家长志愿者。成员以类型和成员编号显示，身份编号只用于核对，不会显示。' },
+    'guard-duties': { title: '护学岗值守', help: '每天上学、放学时段的值守安排；填写护学岗成员编号（多个用逗号分隔）。同一成员同一时段只能排一次，已退出的成员不能排班。' },
     'practice-bases': { title: '社会实践教育基地', help: '学校资源目录中的劳动、综合实践、志愿服务、法治、安全、研学基地。' },
   },
   fields: {
@@ -106,6 +107,8 @@ export default {
     agreementSignedOn: '协议签订日期',
     courses: '课程数',
     active: '在用',
+    slot: '时段',
+    memberIds: '值守成员编号',
   },
   help: {
     effectiveFrom: '仅在更换负责人时填写；不填则从今天起生效。',
@@ -134,6 +137,7 @@ export default {
       PARENTS_LECTURE_HALL: '父母大讲堂', MODEL_TALK: '劳模/榜样进校园', ONLINE_THEME: '线上主题活动',
     },
     guardKind: { SECURITY_GUARD: '保安', TEACHER: '教师', PARENT: '家长志愿者' },
+    guardSlot: { ARRIVAL: '上学', DISMISSAL: '放学' },
     practiceBaseType: { LABOUR: '劳动教育', PRACTICE: '综合实践', VOLUNTEER: '志愿服务', LEGAL: '法治教育', SAFETY: '安全教育', STUDY_TOUR: '研学' },
   },
   bool: { true: '是', false: '否' },
@@ -188,6 +192,7 @@ export default {
     pickDate: '选择日期',
     pickTime: '选择日期和时间',
     choose: '请选择',
+    listPlaceholder: '多个编号用逗号分隔',
   },
   withdraw: {
     title: '撤回记录',

@@ -7,7 +7,7 @@ import en from '@/i18n/records.en'
 import { menuFor } from '@/roles'
 import { ME } from '@/test/fixtures'
 import { FAMILIES, GROUPS, familiesOf, familyOf, recordsPath } from './families'
-import { bodyOf, emptyForm, problemsByField, visibleFields } from './form'
+import { bodyOf, cellText, emptyForm, formOf, problemsByField, visibleFields } from './form'
 
 // every record family the school keeps (issue 13 item 1)
 const EXPECTED = [
@@ -15,7 +15,7 @@ const EXPECTED = [
   'home-contacts', 'home-visit-files', 'special-students', 'consultation-outreach', 'consultations',
   'platform-registrations', 'platform-learning', 'platform-recommendations',
   // issue 17 item 4
-  'open-school-events', 'reading-campaigns', 'guard-duty-members', 'practice-bases',
+  'open-school-events', 'reading-campaigns', 'guard-duty-members', 'guard-duties', 'practice-bases',
 ]
 
 describe('record family descriptions', () => {
@@ -154,6 +154,19 @@ describe('open schooling, reading, guard duty and practice bases (issue 17 item 
     const parent = { ...emptyForm(members), personRef: 'G-1', signedUpOn: '2026-09-01' }
     expect(bodyOf(members, parent)).toEqual({ kind: 'PARENT', personRef: 'G-1', signedUpOn: '2026-09-01', voluntary: true, leftOn: null })
     expect(bodyOf(members, { ...parent, kind: 'TEACHER' })).not.toHaveProperty('voluntary')
+  })
+
+  it('a guard duty takes its members as typed ids, sent as a list and shown as one again', () => {
+    const duties = familyOf('guard-duties')!
+    expect(duties.endpoints.path).toBe('guard-duty/duties')
+    expect(duties.endpoints.listQuery('2026-2027-1', null)).toEqual({ semester: '2026-2027-1' })
+    const form = { ...emptyForm(duties), date: '2026-10-12', memberIds: ' M-1, M-3，M-4 ' }
+    expect(bodyOf(duties, form)).toEqual({ date: '2026-10-12', slot: 'ARRIVAL', memberIds: ['M-1', 'M-3', 'M-4'] })
+    expect(bodyOf(duties, { ...form, memberIds: '' })).toMatchObject({ memberIds: [] })
+    const row = { id: 'D-1', data: { dutyId: 'D-1', date: '2026-10-12', slot: 'ARRIVAL', memberIds: ['M-1', 'M-3'] } } as never
+    expect(formOf(duties, row).memberIds).toBe('M-1, M-3')
+    const t = (key: string) => key
+    expect(cellText({ key: 'memberIds', kind: 'list' }, ['M-1', 'M-3'], { t, className: (c) => c })).toBe('M-1、M-3')
   })
 
   it('a reading campaign defaults to 21 days of 20 minutes and lists its last day; practice bases need no period', () => {

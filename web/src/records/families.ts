@@ -12,9 +12,10 @@ export const GROUPS: GroupKey[] = ['organisation', 'activities', 'care', 'platfo
 /**
  * text, textarea, number; date (`2026-10-01`), datetime (an instant, entered in Asia/Shanghai);
  * enum (one of ENUMS[enum]); bool; class (a class of the school, chosen by name); lecturer (a lecturer
- * of the city's registry as the school's copy has it, chosen by name; ADR 0024).
+ * of the city's registry as the school's copy has it, chosen by name; ADR 0024); list (ids typed
+ * separated by commas or spaces, sent as an array: a guard duty's members).
  */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'enum' | 'bool' | 'class' | 'lecturer'
+export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'enum' | 'bool' | 'class' | 'lecturer' | 'list'
 
 export interface FieldSpec<K extends string = string> {
   key: K
@@ -133,6 +134,11 @@ export const FAMILIES: readonly FamilySpec[] = [
       { key: 'voluntary', kind: 'bool' }, { key: 'leftOn', kind: 'date' },
     ],
   }),
+  family('guard-duties', 'organisation', [
+    { key: 'date', kind: 'date', required: true },
+    { key: 'slot', kind: 'enum', enum: 'guardSlot', required: true },
+    { key: 'memberIds', kind: 'list', required: true },
+  ], { defaults: () => ({ date: today(), slot: 'ARRIVAL' }) as const }),
   family('practice-bases', 'organisation', [
     { key: 'name', kind: 'text', required: true },
     { key: 'type', kind: 'enum', enum: 'practiceBaseType', required: true },

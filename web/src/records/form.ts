@@ -38,7 +38,8 @@ export function formOf(spec: AnyFamily, row: RecordRow): FormModel {
     if (f.secret) continue
     const v = row.data[f.key]
     if (v === undefined) continue
-    form[f.key] = f.kind === 'datetime' && typeof v === 'string' ? dayjs.utc(v).tz(ZONE).format(LOCAL_DATETIME) : v
+    form[f.key] = f.kind === 'datetime' && typeof v === 'string' ? dayjs.utc(v).tz(ZONE).format(LOCAL_DATETIME)
+      : f.kind === 'list' && Array.isArray(v) ? v.join(', ') : v
   }
   return form
 }
@@ -52,6 +53,7 @@ export function bodyOf(spec: AnyFamily, form: FormModel, mode: FormMode = 'creat
     if (v === '' || v === undefined) v = null
     if (f.secret && v == null) continue
     if (f.kind === 'datetime' && typeof v === 'string') v = dayjs.tz(v, LOCAL_DATETIME, ZONE).utc().format('YYYY-MM-DDTHH:mm:ss[Z]')
+    if (f.kind === 'list') v = typeof v === 'string' ? v.split(/[\s,，、;；]+/).filter(Boolean) : (v ?? [])
     body[f.key] = v
   }
   return body
@@ -89,6 +91,8 @@ export function cellText(col: ColumnSpec, value: unknown, ctx: CellContext): str
       return ctx.t(`records.bool.${value === true ? 'true' : 'false'}`)
     case 'datetime':
       return formatDateTime(String(value))
+    case 'list':
+      return Array.isArray(value) ? value.join('、') : String(value)
     case 'class':
       return ctx.className(String(value))
     case 'lecturer':

@@ -186,9 +186,10 @@ class GuardDutyRoster {
   }
 
   private static StoredMember member(ResultSet rs) throws SQLException {
-    boolean voluntary = rs.getBoolean(4);
+    boolean flag = rs.getBoolean(4);
+    Boolean voluntary = rs.wasNull() ? null : flag; // read at once: wasNull() speaks of the last column read
     return new StoredMember(new GuardMember(rs.getString(1), GuardMember.Kind.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
-        rs.wasNull() ? null : voluntary, rs.getObject(5, LocalDate.class)), rs.getString(6).strip());
+        voluntary, rs.getObject(5, LocalDate.class)), rs.getString(6).strip());
   }
 
   // ------------------------------------------------------------------ duties

@@ -79,6 +79,9 @@ class GuardDutyIT extends HttpItSupport {
     assertThat(guard.status()).as(guard.body()).isEqualTo(201);
     assertThat(guard.body()).contains("\"kind\":\"SECURITY_GUARD\"").contains("\"memberId\":\"M-1\"").doesNotContain("STAFF-REF-001");
     assertThat(send("PUT", members + "M-2", member("TEACHER", "STAFF-REF-002", "2026-09-01")).status()).isEqualTo(201);
+    Response staffAgain = send("PUT", members + "M-2", member("TEACHER", "STAFF-REF-002", "2026-09-01"));
+    assertThat(staffAgain.status()).as("identical, no voluntary for staff: " + staffAgain.body()).isEqualTo(200);
+    assertThat(staffAgain.body()).contains("\"version\":1").doesNotContain("\"voluntary\":false");
     Response parent = send("PUT", members + "M-3", member("PARENT", "GUARDIAN-REF-003", "2026-09-15", "voluntary", true));
     assertThat(parent.status()).as(parent.body()).isEqualTo(201);
     assertThat(parent.body()).contains("\"voluntary\":true").doesNotContain("GUARDIAN-REF-003");
