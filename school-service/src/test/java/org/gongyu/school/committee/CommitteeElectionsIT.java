@@ -81,7 +81,7 @@ class CommitteeElectionsIT extends SchoolRecordsItSupport {
 
   @Test
   void aGeneralElectionStartsAThreeYearTermAndAByElectionFillsVacanciesWithoutResettingIt() {
-    String school = "9901019701";
+    String school = "9901018401";
     registerSchool(school);
     putClass(school, "N1", YEAR, 30);
     putClass(school, "N2", YEAR, 30);
@@ -144,7 +144,7 @@ class CommitteeElectionsIT extends SchoolRecordsItSupport {
 
   @Test
   void aGeneralElectionReElectsSomeMembersAndEndsTheTermOfTheOthers() {
-    String school = "9901019702";
+    String school = "9901018402";
     registerSchool(school);
     putClass(school, "N1", YEAR, 30);
     assertThat(putCommittee(school, "K1", committee("SCHOOL", null, "2027-09-01", null, null)).status()).isEqualTo(201);
@@ -177,7 +177,7 @@ class CommitteeElectionsIT extends SchoolRecordsItSupport {
 
   @Test
   void brokenElectionRulesAre422NamingTheFieldAndStoreNothing() {
-    String school = "9901019703";
+    String school = "9901018403";
     registerSchool(school);
     putClass(school, "N1", YEAR, 30);
     putClass(school, "N2", YEAR, 30);
@@ -237,7 +237,7 @@ class CommitteeElectionsIT extends SchoolRecordsItSupport {
 
   @Test
   void aByElectionAfterTheTermOrAnyElectionOfADissolvedCommitteeIs409() {
-    String school = "9901019704";
+    String school = "9901018404";
     registerSchool(school);
     // term 2024-09-01 .. 2027-09-01: over today
     assertThat(putCommittee(school, "K1", committee("SCHOOL", null, "2024-09-01", null, null)).status()).isEqualTo(201);
@@ -261,7 +261,7 @@ class CommitteeElectionsIT extends SchoolRecordsItSupport {
 
   @Test
   void classCommitteeCoverageIsTheClassesWithACommitteeInTermOnTheSemestersLastDay() {
-    String school = "9901019705";
+    String school = "9901018405";
     registerSchool(school);
     putClass(school, "P1", PAST_YEAR, 30);
     putClass(school, "P2", PAST_YEAR, 30);
@@ -290,7 +290,7 @@ class CommitteeElectionsIT extends SchoolRecordsItSupport {
 
   @Test
   void activitiesAndTheYearlyFeeBanDeclarationShowInTheCommitteeView() {
-    String school = "9901019706";
+    String school = "9901018406";
     registerSchool(school);
     assertThat(putCommittee(school, "K1", committee("SCHOOL", null, "2027-09-01", null, null)).status()).isEqualTo(201);
     Map<String, Object> meeting = new LinkedHashMap<>(Map.of("type", "RECEPTION_DAY", "heldOn", "2027-09-20", "online", false,

@@ -86,7 +86,7 @@ class OpenSchoolEventsIT extends HttpItSupport {
 
   @Test
   void parentMeetingsCountDaysInTheSemesterAndLectureHallSessionsCountInTheSchoolYear() {
-    String school = "9901017701";
+    String school = "9901018101";
     registerSchool(school);
     putClass(school, "C1", YEAR);
     putClass(school, "C2", YEAR);
@@ -157,12 +157,12 @@ class OpenSchoolEventsIT extends HttpItSupport {
         Keycloak.tokenAs("county-admin", "990101"))).isEqualTo(403);
     assertThat(matrix.call("PUT", events + "E-9",
         "{\"type\":\"OPEN_DAY\",\"date\":\"2026-11-02\",\"mode\":\"OFFLINE\",\"theme\":\"开放日\",\"attendance\":1}",
-        Keycloak.tokenAs("school-admin", "9901017799"))).as("another school's user: hidden").isEqualTo(404);
+        Keycloak.tokenAs("school-admin", "9901018199"))).as("another school's user: hidden").isEqualTo(404);
   }
 
   @Test
   void aParentIntoTheClassroomIsKeptAsAKeyAndNeverAnsweredBack() {
-    String school = "9901017702";
+    String school = "9901018102";
     registerSchool(school);
     putClass(school, "C1", YEAR);
     String path = base(school) + "/open-school-events/P-1";
@@ -188,7 +188,7 @@ class OpenSchoolEventsIT extends HttpItSupport {
 
   @Test
   void refusesBadInputNamingTheFieldAndStoresNothing() {
-    String school = "9901017703";
+    String school = "9901018103";
     registerSchool(school);
     putClass(school, "C1", YEAR);
     putClass(school, "OLD", "2025-2026");

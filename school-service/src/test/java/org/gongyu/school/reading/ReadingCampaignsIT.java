@@ -102,7 +102,7 @@ class ReadingCampaignsIT extends HttpItSupport {
 
   @Test
   void completionCountsStudentsOnEveryDayOverStudentsWhoCheckedInAndARepeatCheckInCountsOnce() {
-    String school = "9901017801";
+    String school = "9901018201";
     registerSchool(school);
     putClass(school, "C1", YEAR);
     String campaigns = base(school) + "/reading-campaigns/";
@@ -150,7 +150,7 @@ class ReadingCampaignsIT extends HttpItSupport {
 
   @Test
   void aCampaignIsCorrectedWithAReasonMovesBetweenSemestersAndIsWithdrawnWithItsCheckIns() {
-    String school = "9901017802";
+    String school = "9901018202";
     registerSchool(school);
     putClass(school, "C1", YEAR);
     putClass(school, "C2", YEAR);
@@ -195,7 +195,7 @@ class ReadingCampaignsIT extends HttpItSupport {
 
   @Test
   void refusesBadInputNamingTheFieldAndStoresNothing() {
-    String school = "9901017803";
+    String school = "9901018203";
     registerSchool(school);
     putClass(school, "C1", YEAR);
     putClass(school, "OLD", "2025-2026");
