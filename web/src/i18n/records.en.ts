@@ -109,7 +109,7 @@ const en: typeof zh = {
     courses: 'Courses',
     active: 'In use',
     slot: 'Slot',
-    memberIds: 'Member ids',
+    memberIds: 'Members on duty',
   },
   help: {
     effectiveFrom: 'Only when the head changes; empty means from today.',

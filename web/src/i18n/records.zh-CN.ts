@@ -108,7 +108,7 @@ export default {
     courses: '课程数',
     active: '在用',
     slot: '时段',
-    memberIds: '值守成员编号',
+    memberIds: '值守成员',
   },
   help: {
     effectiveFrom: '仅在更换负责人时填写；不填则从今天起生效。',
