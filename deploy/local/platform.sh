@@ -12,7 +12,8 @@
 #
 # Knobs: GONGYU_RUN_DIR, GONGYU_PORT_OFFSET, GONGYU_DB_PREFIX, GONGYU_CACHE_DIR
 # (see lib.sh), GONGYU_BUILD=1 (same as --build), GONGYU_DEMO=none (skip demo data),
-# GONGYU_JAVA_OPTS (extra JVM options for the services).
+# GONGYU_JAVA_OPTS (extra JVM options for the services), GONGYU_READY_TIMEOUT (seconds each
+# service may take to become ready; default 180, raise it on a machine busy with other builds).
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -22,7 +23,7 @@ SERVICES=(city-service district-service school-service reporting-service)
 GATEWAY=gateway
 VERSION=0.1.0-SNAPSHOT
 DEMO_JAR="$ROOT/system-tests/target/system-tests-$VERSION.jar"
-READY_TIMEOUT=180
+READY_TIMEOUT="${GONGYU_READY_TIMEOUT:-180}" # seconds a service may take to become ready (more on a loaded machine)
 
 usage() {
   cat >&2 <<EOF

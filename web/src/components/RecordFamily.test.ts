@@ -77,6 +77,12 @@ async function type(testId: string, text: string) {
   await flushPromises()
 }
 
+/** clicks the option of a select whose text names the id (Element Plus keeps its options in the body) */
+async function pick(id: string) {
+  const option = [...body().querySelectorAll('.el-select-dropdown__item')].find((o) => o.textContent?.includes(` ${id}（`))
+  await click(option ?? null)
+}
+
 describe('RecordFamily (generic record family)', () => {
   it('a session names a lecturer of the city\'s registry (备案讲师): shown by name, kept in a correction', async () => {
     routes[`GET ${BASE}/parent-school/lecturers`] = () => [200, [
@@ -96,6 +102,30 @@ describe('RecordFamily (generic record family)', () => {
     await type('input-reason', '补充讲师')
     await click(byTestId('record-save'))
     expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({ lecturerId: 'L7f3a', reason: '补充讲师' })
+  })
+
+  it('a guard duty picks its members from those on the team that day, by kind and member id, and sends their ids', async () => {
+    routes[`GET ${BASE}/guard-duty/duties`] = () => [200, [
+      { dutyId: 'D-1', date: '2026-10-12', slot: 'ARRIVAL', memberIds: ['M-1', 'M-2'], status: 'ACTIVE', version: 1 },
+    ]]
+    routes[`GET ${BASE}/guard-duty/members`] = () => [200, [
+      { memberId: 'M-1', kind: 'PARENT', signedUpOn: '2026-09-01', voluntary: true, leftOn: null, status: 'ACTIVE', version: 1 },
+      { memberId: 'M-2', kind: 'TEACHER', signedUpOn: '2026-09-01', leftOn: '2026-09-30', status: 'ACTIVE', version: 2 },
+      { memberId: 'M-3', kind: 'SECURITY_GUARD', signedUpOn: '2026-11-01', leftOn: null, status: 'ACTIVE', version: 1 },
+      { memberId: 'M-4', kind: 'PARENT', signedUpOn: '2026-09-01', voluntary: true, leftOn: null, status: 'WITHDRAWN', version: 2 },
+    ]]
+    routes[`PUT ${BASE}/guard-duty/duties/D-1`] = (b) => [200, b]
+    const w = mountWith(RecordFamily, { props: { spec: familyOf('guard-duties')!, schoolId: SCHOOL, period: '2026-2027-1', classId: null } })
+    await flushPromises()
+    expect(w.findAll('.record-row')[0].text()).toContain('M-1、M-2')
+    await click(w.find('[data-testid="record-edit"]').element)
+    const options = () => [...body().querySelectorAll('.el-select-dropdown__item')].map((o) => o.textContent?.trim()).filter((o) => o?.includes(' · '))
+    // on 12 October: M-1 is on the team; M-2 left on 30 September but the duty already names them; M-3 joins in November; M-4 was withdrawn
+    expect(options()).toEqual(['家长志愿者 · M-1（2026-09-01 加入）', '教师 · M-2（2026-09-01 加入）'])
+    expect(byTestId('field-memberIds')!.textContent).toContain('只列出当天已加入、尚未退出的成员')
+    await type('input-reason', '改日值守')
+    await click(byTestId('record-save'))
+    expect(calls.find((c) => c.method === 'PUT')!.body).toMatchObject({ date: '2026-10-12', memberIds: ['M-1', 'M-2'], reason: '改日值守' })
   })
 
   it('lists the period\'s records with translated values and asks the API for the period and withdrawn ones', async () => {
@@ -289,8 +319,10 @@ describe('RecordFamily (generic record family)', () => {
     expect(byTestId('history-table')!.textContent).toContain('日期录错')
   })
 
-  it('guard duties: members typed as ids go as a list, are listed joined, and a 409 naming memberIds[1] lands beside the field', async () => {
+  it('guard duties: members picked go as a list, are listed joined, and a 409 naming memberIds[1] lands beside the field', async () => {
     const duties = familyOf('guard-duties')!
+    routes[`GET ${BASE}/guard-duty/members`] = () => [200, ['M-1', 'M-2', 'M-3'].map((memberId) => (
+      { memberId, kind: 'TEACHER', signedUpOn: '2026-09-01', leftOn: null, status: 'ACTIVE', version: 1 }))]
     routes[`GET ${BASE}/guard-duty/duties`] = () => [200, [
       { dutyId: 'D-1', date: '2026-10-12', slot: 'ARRIVAL', memberIds: ['M-1', 'M-3'], recordStatus: 'ACTIVE', version: 1 },
     ]]
@@ -313,13 +345,14 @@ describe('RecordFamily (generic record family)', () => {
     expect(row.text()).toContain('上学')
 
     await click(byTestId('record-add'))
-    await type('input-memberIds', 'M-2，M-3')
+    await pick('M-2')
+    await pick('M-3')
     await click(byTestId('record-save'))
     const put = () => calls.filter((c) => c.method === 'PUT').at(-1)!
     expect(put().body).toMatchObject({ slot: 'ARRIVAL', memberIds: ['M-2', 'M-3'] })
     expect(byTestId('field-memberIds')!.textContent).toContain('已在 2026-10-12 ARRIVAL 的值守安排 D-1 中')
     answer = [201, { dutyId: 'x', date: '2026-10-13', slot: 'ARRIVAL', memberIds: ['M-2'], recordStatus: 'ACTIVE', version: 1 }]
-    await type('input-memberIds', 'M-2')
+    await pick('M-3') // picked again: off the list
     await click(byTestId('record-save'))
     expect(put().body).toMatchObject({ memberIds: ['M-2'] })
   })

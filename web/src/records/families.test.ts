@@ -156,17 +156,19 @@ describe('open schooling, reading, guard duty and practice bases (issue 17 item 
     expect(bodyOf(members, { ...parent, kind: 'TEACHER' })).not.toHaveProperty('voluntary')
   })
 
-  it('a guard duty takes its members as typed ids, sent as a list and shown as one again', () => {
+  it('a guard duty picks its members from the team, sent as a list and shown as one again', () => {
     const duties = familyOf('guard-duties')!
     expect(duties.endpoints.path).toBe('guard-duty/duties')
     expect(duties.endpoints.listQuery('2026-2027-1', null)).toEqual({ semester: '2026-2027-1' })
-    const form = { ...emptyForm(duties), date: '2026-10-12', memberIds: ' M-1, M-3，M-4 ' }
+    expect(duties.fields.find((f) => f.key === 'memberIds')?.kind).toBe('guardMembers')
+    expect(emptyForm(duties).memberIds).toEqual([])
+    const form = { ...emptyForm(duties), date: '2026-10-12', memberIds: ['M-1', 'M-3', 'M-4'] }
     expect(bodyOf(duties, form)).toEqual({ date: '2026-10-12', slot: 'ARRIVAL', memberIds: ['M-1', 'M-3', 'M-4'] })
-    expect(bodyOf(duties, { ...form, memberIds: '' })).toMatchObject({ memberIds: [] })
+    expect(bodyOf(duties, { ...form, memberIds: null })).toMatchObject({ memberIds: [] })
     const row = { id: 'D-1', data: { dutyId: 'D-1', date: '2026-10-12', slot: 'ARRIVAL', memberIds: ['M-1', 'M-3'] } } as never
-    expect(formOf(duties, row).memberIds).toBe('M-1, M-3')
+    expect(formOf(duties, row).memberIds).toEqual(['M-1', 'M-3'])
     const t = (key: string) => key
-    expect(cellText({ key: 'memberIds', kind: 'list' }, ['M-1', 'M-3'], { t, className: (c) => c })).toBe('M-1、M-3')
+    expect(cellText({ key: 'memberIds', kind: 'guardMembers' }, ['M-1', 'M-3'], { t, className: (c) => c })).toBe('M-1、M-3')
   })
 
   it('a reading campaign defaults to 21 days of 20 minutes and lists its last day; practice bases need no period', () => {

@@ -13,9 +13,11 @@ export const GROUPS: GroupKey[] = ['organisation', 'activities', 'care', 'platfo
  * text, textarea, number; date (`2026-10-01`), datetime (an instant, entered in Asia/Shanghai);
  * enum (one of ENUMS[enum]); bool; class (a class of the school, chosen by name); lecturer (a lecturer
  * of the city's registry as the school's copy has it, chosen by name; ADR 0024); list (ids typed
- * separated by commas or spaces, sent as an array: a guard duty's members).
+ * separated by commas or spaces, sent as an array); guardMembers (the school's guard-duty members,
+ * picked by kind and member id from those on the team that day, sent as an array of ids).
  */
 export type FieldKind = 'text' | 'textarea' | 'number' | 'date' | 'datetime' | 'enum' | 'bool' | 'class' | 'lecturer' | 'list'
+  | 'guardMembers'
 
 export interface FieldSpec<K extends string = string> {
   key: K
@@ -137,7 +139,7 @@ export const FAMILIES: readonly FamilySpec[] = [
   family('guard-duties', 'organisation', [
     { key: 'date', kind: 'date', required: true },
     { key: 'slot', kind: 'enum', enum: 'guardSlot', required: true },
-    { key: 'memberIds', kind: 'list', required: true },
+    { key: 'memberIds', kind: 'guardMembers', required: true },
   ], { defaults: () => ({ date: today(), slot: 'ARRIVAL' }) as const }),
   family('practice-bases', 'organisation', [
     { key: 'name', kind: 'text', required: true },
@@ -195,6 +197,7 @@ export const FAMILIES: readonly FamilySpec[] = [
       { key: 'classId', kind: 'class' }, { key: 'name', kind: 'text' }, { key: 'startDate', kind: 'date' },
       { key: 'lastDay', kind: 'date' }, { key: 'days', kind: 'number' }, { key: 'targetMinutes', kind: 'number' },
     ],
+    detailPath: (schoolId, id) => `/schools/${encodeURIComponent(schoolId)}/records/reading-campaigns/${encodeURIComponent(id)}`,
   }),
   // ---------------------------------------------------------------- care 家访与关爱
   family('home-contacts', 'care', [

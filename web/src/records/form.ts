@@ -27,7 +27,7 @@ export function visibleFields(spec: AnyFamily, form: FormModel, mode: FormMode =
 /** A new record's form: every field empty but the family's defaults. */
 export function emptyForm(spec: AnyFamily): FormModel {
   const form: FormModel = {}
-  for (const f of spec.fields) form[f.key] = f.kind === 'bool' ? false : null
+  for (const f of spec.fields) form[f.key] = f.kind === 'bool' ? false : f.kind === 'guardMembers' ? [] : null
   return { ...form, ...(spec.defaults() as FormModel) }
 }
 
@@ -39,7 +39,8 @@ export function formOf(spec: AnyFamily, row: RecordRow): FormModel {
     const v = row.data[f.key]
     if (v === undefined) continue
     form[f.key] = f.kind === 'datetime' && typeof v === 'string' ? dayjs.utc(v).tz(ZONE).format(LOCAL_DATETIME)
-      : f.kind === 'list' && Array.isArray(v) ? v.join(', ') : v
+      : f.kind === 'list' && Array.isArray(v) ? v.join(', ')
+        : f.kind === 'guardMembers' && Array.isArray(v) ? [...v] : v
   }
   return form
 }
@@ -54,6 +55,7 @@ export function bodyOf(spec: AnyFamily, form: FormModel, mode: FormMode = 'creat
     if (f.secret && v == null) continue
     if (f.kind === 'datetime' && typeof v === 'string') v = dayjs.tz(v, LOCAL_DATETIME, ZONE).utc().format('YYYY-MM-DDTHH:mm:ss[Z]')
     if (f.kind === 'list') v = typeof v === 'string' ? v.split(/[\s,，、;；]+/).filter(Boolean) : (v ?? [])
+    if (f.kind === 'guardMembers') v = Array.isArray(v) ? [...v] : []
     body[f.key] = v
   }
   return body
@@ -92,6 +94,7 @@ export function cellText(col: ColumnSpec, value: unknown, ctx: CellContext): str
     case 'datetime':
       return formatDateTime(String(value))
     case 'list':
+    case 'guardMembers':
       return Array.isArray(value) ? value.join('、') : String(value)
     case 'class':
       return ctx.className(String(value))

@@ -53,6 +53,11 @@ export const routes = [
     path: '/schools/:schoolId/records/committees/:committeeId', name: 'school-committee',
     component: () => import('@/views/school/CommitteeDetailView.vue'), props: true,
   },
+  // 亲子共读 › 活动详情 (issue 17 item 4): a campaign's counts and the check-in of a day
+  {
+    path: '/schools/:schoolId/records/reading-campaigns/:campaignId', name: 'school-reading-campaign',
+    component: () => import('@/views/school/ReadingCampaignDetailView.vue'), props: true,
+  },
   // Excel 导入 (issue 14 item 3): templates, upload, the job's progress, its error workbook
   {
     path: '/schools/:schoolId/imports', name: 'school-imports',

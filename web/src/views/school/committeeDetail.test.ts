@@ -171,6 +171,6 @@ describe('the committee page', () => {
   it('is linked from each committee of the records list', () => {
     const committees = FAMILIES.find((f) => f.key === 'committees')!
     expect(committees.detailPath!(SCHOOL, 'K 1')).toBe(`/schools/${SCHOOL}/records/committees/K%201`)
-    expect(FAMILIES.filter((f) => f.detailPath).map((f) => f.key)).toEqual(['committees'])
+    expect(FAMILIES.filter((f) => f.detailPath).map((f) => f.key)).toEqual(['committees', 'reading-campaigns'])
   })
 })

@@ -472,6 +472,8 @@ public final class GroundTruthGenerator {
     // open-school events and reading campaigns (issue 17 item 4), from a random of their own: every
     // record above stays what it was for a seed and a day
     openSchooling(new Random(java.util.Objects.hash(s.id(), prefix, today)), s, sem, year, current, windowEnd, first, late);
+    // school-guard duty (W12; no figure rests on it), from a random of its own too
+    guardDuty(new Random(java.util.Objects.hash(s.id(), prefix, today, "guard")), s, sem, windowEnd, first);
 
     s.ops().addAll(first);
     s.ops().addAll(late);
@@ -595,6 +597,45 @@ public final class GroundTruthGenerator {
   private static String classOf(String studentRef) {
     String[] parts = studentRef.split("-");
     return parts[2] + "-" + parts[3];
+  }
+
+  static final List<String> GUARD_SLOTS = List.of("ARRIVAL", "DISMISSAL");
+
+  /**
+   * A school-guard team from the semester's first day (a guard, one or two teachers, up to three
+   * parent volunteers), one teacher now and then leaving during the semester, and the duties of a few
+   * days, each slot with one to three members standing guard that day (not on or after their leaving day).
+   */
+  static void guardDuty(Random r, SchoolData s, P sem, LocalDate windowEnd, List<Op> first) {
+    LocalDate from = sem.start();
+    Map<String, GroundTruthRecords.GuardMember> members = new LinkedHashMap<>();
+    int n = 0;
+    members.put("GM" + (++n), new GroundTruthRecords.GuardMember("SECURITY_GUARD", "GG-" + s.id() + "-1", from, null, null));
+    for (int i = 0, teachers = 1 + r.nextInt(2); i < teachers; i++) {
+      LocalDate left = i == 0 && r.nextInt(4) == 0 && windowEnd.isAfter(from.plusDays(1)) ? day(r, from.plusDays(1), windowEnd) : null;
+      members.put("GM" + (++n), new GroundTruthRecords.GuardMember("TEACHER", "GT-" + s.id() + "-" + i, from, null, left));
+    }
+    for (int i = 0, parents = r.nextInt(4); i < parents; i++) {
+      members.put("GM" + (++n), new GroundTruthRecords.GuardMember("PARENT", "GP-" + s.id() + "-" + i, day(r, from, windowEnd), true, null));
+    }
+    members.forEach((id, m) -> first.add(new Op(Resource.GUARD_MEMBER, id, m, false)));
+    Set<LocalDate> days = new java.util.TreeSet<>();
+    for (int i = 0, wanted = r.nextInt(6); i < wanted; i++) {
+      days.add(day(r, from, windowEnd));
+    }
+    int d = 0;
+    for (LocalDate date : days) {
+      for (String slot : GUARD_SLOTS) {
+        List<String> onTeam = members.entrySet().stream()
+            .filter(e -> !e.getValue().signedUpOn().isAfter(date) && (e.getValue().leftOn() == null || e.getValue().leftOn().isAfter(date)))
+            .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        java.util.Collections.shuffle(onTeam, r);
+        List<String> standing = onTeam.subList(0, Math.min(onTeam.size(), 1 + r.nextInt(3)));
+        if (!standing.isEmpty()) {
+          first.add(new Op(Resource.GUARD_DUTY, "GD" + (++d), new GroundTruthRecords.GuardDuty(date, slot, List.copyOf(standing)), false));
+        }
+      }
+    }
   }
 
   static LocalDate day(Random r, LocalDate from, LocalDate toInclusive) {

@@ -94,6 +94,12 @@ public final class GroundTruthRecords {
   public record OpenSchoolEvent(String type, String classId, LocalDate date, String mode, String theme, int attendance,
       String profession, String parentRef) {}
 
+  /** A school-guard member (护学岗): who they are is written as a reference, never answered back. */
+  public record GuardMember(String kind, String personRef, LocalDate signedUpOn, Boolean voluntary, LocalDate leftOn) {}
+
+  /** A school-guard duty: the members standing guard at arrival or dismissal on a day. */
+  public record GuardDuty(LocalDate date, String slot, List<String> memberIds) {}
+
   /** A class's parent–child reading campaign of {@code days} days from {@code startDate}. */
   public record ReadingCampaign(String classId, String name, LocalDate startDate, int days, int targetMinutes) {
     public LocalDate lastDay() {
@@ -115,7 +121,9 @@ public final class GroundTruthRecords {
     CONSULTATION("consultations"),
     SUGGESTION("suggestions"),
     OPEN_SCHOOL_EVENT("open-school-events"),
-    READING_CAMPAIGN("reading-campaigns");
+    READING_CAMPAIGN("reading-campaigns"),
+    GUARD_MEMBER("guard-duty/members"),
+    GUARD_DUTY("guard-duty/duties");
 
     public final String path;
 

@@ -57,6 +57,33 @@ class GroundTruthGeneratorTest {
   }
 
   @Test
+  void everyGuardDutyHasMembersOnTheTeamThatDayOncePerSlot() {
+    City city = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
+    int duties = 0;
+    for (SchoolData s : city.schools()) {
+      Map<String, GroundTruthRecords.GuardMember> members = GroundTruth.current(s.ops(), GroundTruthRecords.Resource.GUARD_MEMBER);
+      assertThat(members.values()).anyMatch(m -> m.kind().equals("SECURITY_GUARD"));
+      members.values().forEach(m -> {
+        assertThat(m.signedUpOn()).isBefore(TODAY);
+        assertThat(m.voluntary()).isEqualTo(m.kind().equals("PARENT") ? Boolean.TRUE : null);
+      });
+      Map<String, GroundTruthRecords.GuardDuty> ds = GroundTruth.current(s.ops(), GroundTruthRecords.Resource.GUARD_DUTY);
+      java.util.Set<String> slots = new java.util.HashSet<>();
+      for (GroundTruthRecords.GuardDuty d : ds.values()) {
+        assertThat(slots.add(d.date() + d.slot())).as("one duty per day and slot").isTrue();
+        assertThat(d.memberIds()).isNotEmpty().doesNotHaveDuplicates();
+        for (String id : d.memberIds()) {
+          GroundTruthRecords.GuardMember m = members.get(id);
+          assertThat(m.signedUpOn()).isBeforeOrEqualTo(d.date());
+          assertThat(m.leftOn() == null || m.leftOn().isAfter(d.date())).as("%s stands guard before leaving", id).isTrue();
+        }
+        duties++;
+      }
+    }
+    assertThat(duties).as("duties across the city").isGreaterThan(30);
+  }
+
+  @Test
   void schoolsSignOffTheSemesterOnTimeLateReturnedOrApprovedAndTheOnTimeOnesSendNoCorrection() {
     City city = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
     for (SchoolData s : city.schools()) {
