@@ -153,7 +153,7 @@ class GoldenEventsTest {
                         List.of(new SurveyPublished.Option("1", "很不满意"), new SurveyPublished.Option("5", "很满意")))),
                 LocalDate.parse("2025-10-08"), LocalDate.parse("2025-10-31"), SurveyPublished.Status.OPEN, AT, 2)),
         new Golden("SurveyResultsPublished.json",
-            new SurveyResultsPublished("SV-4b1d0e7a", "3301010001", "330101", 38,
+            new SurveyResultsPublished("SV-4b1d0e7a", "3301010001", "330101", "示例市第一小学", 38,
                 List.of(new SurveyResultsPublished.QuestionCounts("Q1", 38L,
                         List.of(new SurveyResultsPublished.OptionCount("A", 21L), new SurveyResultsPublished.OptionCount("B", 17L))),
                     new SurveyResultsPublished.QuestionCounts("Q2", 38L,

@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param surveyId  the city's survey
  * @param schoolId  the answering school (also the record key)
  * @param countyId  the school's county when it published
+ * @param schoolName the school's name as registered, for the city's tables
  * @param responses how many questionnaires the school collected
  * @param questions per question, in the survey's order
  * @param at        when the school published, UTC
  * @param version   strictly increasing per (survey, school): each publication is a new version
  */
-public record SurveyResultsPublished(String surveyId, String schoolId, String countyId, long responses,
+public record SurveyResultsPublished(String surveyId, String schoolId, String countyId, String schoolName, long responses,
     List<QuestionCounts> questions, Instant at, long version) {
 
   /**
