@@ -83,6 +83,12 @@ export const routes = [
     path: '/counties/:countyId/lecturers', name: 'county-lecturers',
     component: () => import('@/views/lecturers/CountyLecturersView.vue'), props: true,
   },
+  // 问卷调查 (ADR 0026): city staff build, publish and read surveys; a school enters anonymous answers
+  { path: '/city/surveys', name: 'city-surveys', component: () => import('@/views/surveys/CitySurveysView.vue') },
+  {
+    path: '/schools/:schoolId/surveys', name: 'school-surveys',
+    component: () => import('@/views/surveys/SchoolSurveysView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
