@@ -29,7 +29,7 @@ export interface NewSurvey {
   questions: { text: string; kind: Kind; options: string[] }[]
 }
 /** A count: null where the school withheld it (shown as "*"). */
-export interface Cell { code: string; label: string; count: number | null }
+export interface Cell { code: string; label: string; count: number | null; withheld: number }
 export interface QuestionTotal {
   code: string; text: string; kind: Kind; answered: number; withheldSchools: number; options: Cell[]
   score: number | null; scoreBasis: number
@@ -72,7 +72,9 @@ export const surveyApi = {
   publishCounts: (s: string, id: string) => request<SchoolCounts>(`${school(s, id)}/results/publication`, json('POST')),
 }
 
-/** A count for people: "*" where withheld. */
-export function cellText(count: number | null | undefined, lang: string): string {
-  return count === null || count === undefined ? '*' : count.toLocaleString(lang)
+/** A count for people: "*" where withheld; a total some school withheld a part of: "12 + *". */
+export function cellText(count: number | null | undefined, lang: string, withheld = 0): string {
+  if (count === null || count === undefined) return '*'
+  if (withheld > 0) return count === 0 ? '*' : `${count.toLocaleString(lang)} + *`
+  return count.toLocaleString(lang)
 }

@@ -5,7 +5,7 @@ export default {
   audience: { PARENTS: 'Parents', STUDENTS: 'Students' },
   kind: { SINGLE: 'Single choice', MULTIPLE: 'Multiple choice', SCALE: 'Satisfaction 1–5' },
   status: { DRAFT: 'Draft', OPEN: 'Open', CLOSED: 'Closed' },
-  legend: '"*" marks a count withheld: too few people (1–4), or a cell from which such a count could be worked out. Totals add only the counts schools showed.',
+  legend: '"*" marks a count withheld: too few people (1–4), or a cell from which such a count could be worked out. Totals add only the counts schools showed; "+ *" means some school withheld a part.',
   col: {
     title: 'Title', purpose: 'Purpose', audience: 'Audience', days: 'Days', status: 'Status', schoolsReporting: 'Schools reporting',
     actions: 'Actions', option: 'Option', total: 'Total', responses: 'Entered', published: 'Sent to the city',

@@ -5,7 +5,7 @@ export default {
   audience: { PARENTS: '家长', STUDENTS: '学生' },
   kind: { SINGLE: '单选', MULTIPLE: '多选', SCALE: '满意度 1–5' },
   status: { DRAFT: '草稿', OPEN: '进行中', CLOSED: '已结束' },
-  legend: '“*”表示该格人数过少（1–4 人）或可由合计推算出过少的格，已隐藏；合计只计入各校显示的数。',
+  legend: '“*”表示该格人数过少（1–4 人），或可由合计推算出过少人数的格，已隐藏；合计只计入各校显示的数，“+ *”表示另有学校隐藏了该格。',
   col: {
     title: '问卷标题', purpose: '目的', audience: '对象', days: '收集期', status: '状态', schoolsReporting: '已上报学校',
     actions: '操作', option: '选项', total: '合计', responses: '已录入份数', published: '上报情况',

@@ -21,8 +21,11 @@ record SurveyResults(String surveyId, String title, String purpose, String audie
   record QuestionTotal(String code, String text, String kind, long answered, long withheldSchools, List<Cell> options,
       BigDecimal score, long scoreBasis) {}
 
-  /** An option's count: null where the school withheld it. */
-  record Cell(String code, String label, Long count) {}
+  /**
+   * An option's count: a school's, null where it withheld it; above a school the sum of the shown
+   * counts, with {@code withheld} the number of schools that withheld this option's count.
+   */
+  record Cell(String code, String label, Long count, long withheld) {}
 
   /**
    * A county's or a school's results.

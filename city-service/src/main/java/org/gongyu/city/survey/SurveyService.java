@@ -207,9 +207,11 @@ class SurveyService {
       long withheldSchools = 0;
       Map<String, Long> sums = new LinkedHashMap<>();
       Map<String, Boolean> anyShown = new LinkedHashMap<>();
+      Map<String, Long> withheldBy = new LinkedHashMap<>();
       q.options().forEach(o -> {
         sums.put(o.code(), 0L);
         anyShown.put(o.code(), false);
+        withheldBy.put(o.code(), 0L);
       });
       for (Surveys.SchoolResult r : rows) {
         SurveyResultsPublished.QuestionCounts qc = r.questions().stream().filter(c -> c.code().equals(q.code())).findFirst()
@@ -222,6 +224,7 @@ class SurveyService {
         for (SurveyResultsPublished.OptionCount oc : qc.options()) {
           if (oc.count() == null) {
             withheld = true;
+            withheldBy.computeIfPresent(oc.code(), (k, v) -> v + 1);
           } else if (sums.containsKey(oc.code())) {
             sums.merge(oc.code(), oc.count(), Long::sum);
             anyShown.put(oc.code(), true);
@@ -235,7 +238,7 @@ class SurveyService {
       for (SurveyResponse.Option o : q.options()) {
         // a single school's withheld cell stays null; above a school a sum of the shown cells is shown
         Long count = rows.size() == 1 && !anyShown.get(o.code()) ? null : sums.get(o.code());
-        cells.add(new SurveyResults.Cell(o.code(), o.label(), count));
+        cells.add(new SurveyResults.Cell(o.code(), o.label(), count, withheldBy.get(o.code())));
         if ("SCALE".equals(q.kind()) && count != null) {
           basis += count;
           weighted += count * Long.parseLong(o.code());

@@ -120,6 +120,8 @@ class SurveyIT extends CityApiItSupport {
     JsonNode q1 = r.get("questions").get(0);
     assertThat(cells(q1)).containsExactly("40", "15", "0");
     assertThat(q1.get("withheldSchools").asLong()).isEqualTo(2);
+    assertThat(q1.get("options").get(1).get("withheld").asLong()).as("B withheld by schools 1 and 3").isEqualTo(2);
+    assertThat(q1.get("options").get(0).get("withheld").asLong()).as("A withheld by school 3").isEqualTo(1);
     JsonNode q3 = r.get("questions").get(2);
     // the scale's score is over the shown answers: (4×35 + 5×22) / 57
     assertThat(q3.get("score").decimalValue()).isEqualByComparingTo("4.39");
