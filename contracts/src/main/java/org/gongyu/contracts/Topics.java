@@ -76,5 +76,17 @@ public final class Topics {
    */
   public static final String SCHOOL_SURVEY_RESULTS = "gongyu.school.survey-results.v1";
 
+  /**
+   * {@link org.gongyu.contracts.city.v1.ResearchTopicPublished}, key = topic id: the city's research
+   * topic bank (课题库, ADR 0026).
+   */
+  public static final String CITY_RESEARCH_TOPICS = "gongyu.city.research-topics.v1";
+
+  /**
+   * {@link org.gongyu.contracts.school.v1.TopicClaimChanged}, key = school id: a school's claim of a
+   * topic of the bank (ADR 0026).
+   */
+  public static final String SCHOOL_TOPIC_CLAIMS = "gongyu.school.topic-claims.v1";
+
   private Topics() {}
 }

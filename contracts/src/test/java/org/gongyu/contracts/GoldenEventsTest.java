@@ -36,7 +36,9 @@ import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
 import org.gongyu.contracts.city.v1.LecturerRegistryChanged;
+import org.gongyu.contracts.city.v1.ResearchTopicPublished;
 import org.gongyu.contracts.city.v1.SurveyPublished;
+import org.gongyu.contracts.school.v1.TopicClaimChanged;
 import org.gongyu.contracts.school.v1.SurveyResultsPublished;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -152,6 +154,12 @@ class GoldenEventsTest {
                     new SurveyPublished.Question("Q2", "您对学校家校沟通的满意度", SurveyPublished.Kind.SCALE,
                         List.of(new SurveyPublished.Option("1", "很不满意"), new SurveyPublished.Option("5", "很满意")))),
                 LocalDate.parse("2025-10-08"), LocalDate.parse("2025-10-31"), SurveyPublished.Status.OPEN, AT, 2)),
+        new Golden("ResearchTopicPublished.json",
+            new ResearchTopicPublished("330100", "TP-51c0a9e3", "激发小学生学习内驱力的家庭策略", "学习习惯", "学习动力不足", 10,
+                ResearchTopicPublished.Status.OPEN, AT, 1)),
+        new Golden("TopicClaimChanged.json",
+            new TopicClaimChanged("TP-51c0a9e3", "3301010001", "330101", "示例市第一小学", TopicClaimChanged.Status.COMPLETED,
+                "形成家庭学习约定模板一套", AT, 3)),
         new Golden("SurveyResultsPublished.json",
             new SurveyResultsPublished("SV-4b1d0e7a", "3301010001", "330101", "示例市第一小学", 38,
                 List.of(new SurveyResultsPublished.QuestionCounts("Q1", 38L,

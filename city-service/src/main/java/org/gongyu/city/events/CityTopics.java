@@ -44,4 +44,9 @@ class CityTopics {
   NewTopic surveysTopic() {
     return TopicBuilder.name(Topics.CITY_SURVEYS).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic researchTopicsTopic() {
+    return TopicBuilder.name(Topics.CITY_RESEARCH_TOPICS).partitions(6).replicas(1).build();
+  }
 }
