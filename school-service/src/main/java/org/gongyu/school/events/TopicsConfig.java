@@ -32,4 +32,10 @@ class TopicsConfig {
   NewTopic schoolSurveyResults(MessagingProperties props) {
     return TopicBuilder.name(Topics.SCHOOL_SURVEY_RESULTS).partitions(props.partitions()).replicas(1).build();
   }
+
+  /** Claims of the city's research topics (ADR 0026), key = school id. */
+  @Bean
+  NewTopic schoolTopicClaims(MessagingProperties props) {
+    return TopicBuilder.name(Topics.SCHOOL_TOPIC_CLAIMS).partitions(props.partitions()).replicas(1).build();
+  }
 }
