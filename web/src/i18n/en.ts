@@ -6,6 +6,7 @@ import imports from './imports.en'
 import approvals from './approvals.en'
 import lecturers from './lecturers.en'
 import surveys from './surveys.en'
+import topics from './topics.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -337,6 +338,7 @@ const en: typeof zh = {
   approvals,
   lecturers,
   surveys,
+  topics,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

@@ -5,6 +5,7 @@ import imports from './imports.zh-CN'
 import approvals from './approvals.zh-CN'
 import lecturers from './lecturers.zh-CN'
 import surveys from './surveys.zh-CN'
+import topics from './topics.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -336,6 +337,7 @@ export default {
   approvals,
   lecturers,
   surveys,
+  topics,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',

@@ -89,6 +89,12 @@ export const routes = [
     path: '/schools/:schoolId/surveys', name: 'school-surveys',
     component: () => import('@/views/surveys/SchoolSurveysView.vue'), props: true,
   },
+  // 问题清单与课题库, 课题认领 (ADR 0026): the city's problems and topics; a school claims topics
+  { path: '/city/topics', name: 'city-topics', component: () => import('@/views/topics/CityTopicsView.vue') },
+  {
+    path: '/schools/:schoolId/topics', name: 'school-topics',
+    component: () => import('@/views/topics/SchoolTopicsView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
