@@ -44,7 +44,7 @@ export function homePath(me: Me | null | undefined): string | null {
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
-    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers'
+    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
   testId: string
   path: string
   labelKey: string
@@ -90,7 +90,10 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         // 区县报送 (issue 15): city staff and admins accept or return the counties' submissions
         { key: 'city-approvals', testId: 'nav-city-approvals', path: '/city/approvals', labelKey: 'approvals.nav.city' },
         // 讲师备案 (ADR 0024): city staff and admins review nominations and keep the lecturer registry
-        { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' }]
+        { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' },
+        // 问卷调查 (ADR 0026): city staff and admins build and publish surveys and read the counts
+        { key: 'city-surveys', testId: 'nav-city-surveys', path: '/city/surveys', labelKey: 'surveys.nav.city' },
+        { key: 'city-topics', testId: 'nav-city-topics', path: '/city/topics', labelKey: 'topics.nav.city' }]
     case 'COUNTY':
       if (!me.county_id) return []
       return [
@@ -110,6 +113,10 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         imports(`/schools/${me.school_id}/imports`),
         // 上报与审核 (issue 15): every school user sees it; the school admin signs off
         { key: 'sign-offs', testId: 'nav-sign-offs', path: `/schools/${me.school_id}/sign-offs`, labelKey: 'approvals.nav.school' },
-        { key: 'school-demo', testId: 'nav-school-demo', path: `/schools/${me.school_id}/demonstration`, labelKey: 'schoolDemo.nav' }] : []
+        { key: 'school-demo', testId: 'nav-school-demo', path: `/schools/${me.school_id}/demonstration`, labelKey: 'schoolDemo.nav' },
+        // 问卷录入 (ADR 0026): anonymous answers to the city's surveys, counts sent upward
+        { key: 'school-surveys', testId: 'nav-school-surveys', path: `/schools/${me.school_id}/surveys`, labelKey: 'surveys.nav.school' },
+        // 课题认领 (ADR 0026): the school claims topics of the city's bank
+        { key: 'school-topics', testId: 'nav-school-topics', path: `/schools/${me.school_id}/topics`, labelKey: 'topics.nav.school' }] : []
   }
 }

@@ -5,6 +5,8 @@ import schoolDemo from './schoolDemo.en'
 import imports from './imports.en'
 import approvals from './approvals.en'
 import lecturers from './lecturers.en'
+import surveys from './surveys.en'
+import topics from './topics.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -335,6 +337,8 @@ const en: typeof zh = {
   imports,
   approvals,
   lecturers,
+  surveys,
+  topics,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

@@ -4,6 +4,8 @@ import schoolDemo from './schoolDemo.zh-CN'
 import imports from './imports.zh-CN'
 import approvals from './approvals.zh-CN'
 import lecturers from './lecturers.zh-CN'
+import surveys from './surveys.zh-CN'
+import topics from './topics.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -334,6 +336,8 @@ export default {
   imports,
   approvals,
   lecturers,
+  surveys,
+  topics,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',

@@ -88,6 +88,18 @@ export const routes = [
     path: '/counties/:countyId/lecturers', name: 'county-lecturers',
     component: () => import('@/views/lecturers/CountyLecturersView.vue'), props: true,
   },
+  // 问卷调查 (ADR 0026): city staff build, publish and read surveys; a school enters anonymous answers
+  { path: '/city/surveys', name: 'city-surveys', component: () => import('@/views/surveys/CitySurveysView.vue') },
+  {
+    path: '/schools/:schoolId/surveys', name: 'school-surveys',
+    component: () => import('@/views/surveys/SchoolSurveysView.vue'), props: true,
+  },
+  // 问题清单与课题库, 课题认领 (ADR 0026): the city's problems and topics; a school claims topics
+  { path: '/city/topics', name: 'city-topics', component: () => import('@/views/topics/CityTopicsView.vue') },
+  {
+    path: '/schools/:schoolId/topics', name: 'school-topics',
+    component: () => import('@/views/topics/SchoolTopicsView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },

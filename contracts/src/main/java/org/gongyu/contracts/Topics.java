@@ -64,5 +64,29 @@ public final class Topics {
    */
   public static final String CITY_LECTURERS = "gongyu.city.lecturers.v1";
 
+  /**
+   * {@link org.gongyu.contracts.city.v1.SurveyPublished}, key = survey id: the city's questionnaires
+   * for schools (ADR 0026).
+   */
+  public static final String CITY_SURVEYS = "gongyu.city.surveys.v1";
+
+  /**
+   * {@link org.gongyu.contracts.school.v1.SurveyResultsPublished}, key = school id: a school's
+   * answers to a city survey as counts with small cells withheld (ADR 0026).
+   */
+  public static final String SCHOOL_SURVEY_RESULTS = "gongyu.school.survey-results.v1";
+
+  /**
+   * {@link org.gongyu.contracts.city.v1.ResearchTopicPublished}, key = topic id: the city's research
+   * topic bank (课题库, ADR 0026).
+   */
+  public static final String CITY_RESEARCH_TOPICS = "gongyu.city.research-topics.v1";
+
+  /**
+   * {@link org.gongyu.contracts.school.v1.TopicClaimChanged}, key = school id: a school's claim of a
+   * topic of the bank (ADR 0026).
+   */
+  public static final String SCHOOL_TOPIC_CLAIMS = "gongyu.school.topic-claims.v1";
+
   private Topics() {}
 }

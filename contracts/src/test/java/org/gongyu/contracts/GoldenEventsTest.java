@@ -36,6 +36,10 @@ import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
 import org.gongyu.contracts.city.v1.LecturerRegistryChanged;
+import org.gongyu.contracts.city.v1.ResearchTopicPublished;
+import org.gongyu.contracts.city.v1.SurveyPublished;
+import org.gongyu.contracts.school.v1.TopicClaimChanged;
+import org.gongyu.contracts.school.v1.SurveyResultsPublished;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -142,6 +146,27 @@ class GoldenEventsTest {
         new Golden("LecturerRegistryChanged.json",
             new LecturerRegistryChanged("330100", "L-7f3a9c2e", "王丽华", "长治学院教育系",
                 LecturerRegistryChanged.Status.REGISTERED, LocalDate.parse("2025-09-20"), AT, 3)),
+        new Golden("SurveyPublished.json",
+            new SurveyPublished("330100", "SV-4b1d0e7a", null, "家庭教育需求问卷", SurveyPublished.Purpose.PROBLEM_DISCOVERY,
+                SurveyPublished.Audience.PARENTS,
+                List.of(new SurveyPublished.Question("Q1", "您在家庭教育中最困扰的问题是？", SurveyPublished.Kind.SINGLE,
+                        List.of(new SurveyPublished.Option("A", "沉迷手机"), new SurveyPublished.Option("B", "学习动力不足"))),
+                    new SurveyPublished.Question("Q2", "您对学校家校沟通的满意度", SurveyPublished.Kind.SCALE,
+                        List.of(new SurveyPublished.Option("1", "很不满意"), new SurveyPublished.Option("5", "很满意")))),
+                LocalDate.parse("2025-10-08"), LocalDate.parse("2025-10-31"), SurveyPublished.Status.OPEN, AT, 2)),
+        new Golden("ResearchTopicPublished.json",
+            new ResearchTopicPublished("330100", "TP-51c0a9e3", "激发小学生学习内驱力的家庭策略", "学习习惯", "学习动力不足", 10,
+                ResearchTopicPublished.Status.OPEN, AT, 1)),
+        new Golden("TopicClaimChanged.json",
+            new TopicClaimChanged("TP-51c0a9e3", "3301010001", "330101", "示例市第一小学", TopicClaimChanged.Status.COMPLETED,
+                "形成家庭学习约定模板一套", AT, 3)),
+        new Golden("SurveyResultsPublished.json",
+            new SurveyResultsPublished("SV-4b1d0e7a", "3301010001", "330101", "示例市第一小学", 38,
+                List.of(new SurveyResultsPublished.QuestionCounts("Q1", 38L,
+                        List.of(new SurveyResultsPublished.OptionCount("A", 21L), new SurveyResultsPublished.OptionCount("B", 17L))),
+                    new SurveyResultsPublished.QuestionCounts("Q2", 38L,
+                        List.of(new SurveyResultsPublished.OptionCount("1", null), new SurveyResultsPublished.OptionCount("5", null)))),
+                AT, 1)),
         new Golden("CityRollupPublished.json",
             new CityRollupPublished("330100", "PLATFORM_REGISTRATION", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
                 List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)), "示例市")));

@@ -39,4 +39,14 @@ class CityTopics {
   NewTopic lecturersTopic() {
     return TopicBuilder.name(Topics.CITY_LECTURERS).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic surveysTopic() {
+    return TopicBuilder.name(Topics.CITY_SURVEYS).partitions(6).replicas(1).build();
+  }
+
+  @Bean
+  NewTopic researchTopicsTopic() {
+    return TopicBuilder.name(Topics.CITY_RESEARCH_TOPICS).partitions(6).replicas(1).build();
+  }
 }

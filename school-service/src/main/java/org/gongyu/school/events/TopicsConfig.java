@@ -26,4 +26,16 @@ class TopicsConfig {
   NewTopic schoolSignOffs(MessagingProperties props) {
     return TopicBuilder.name(Topics.SCHOOL_SIGN_OFFS).partitions(props.partitions()).replicas(1).build();
   }
+
+  /** Survey counts, small cells withheld (ADR 0026), key = school id. */
+  @Bean
+  NewTopic schoolSurveyResults(MessagingProperties props) {
+    return TopicBuilder.name(Topics.SCHOOL_SURVEY_RESULTS).partitions(props.partitions()).replicas(1).build();
+  }
+
+  /** Claims of the city's research topics (ADR 0026), key = school id. */
+  @Bean
+  NewTopic schoolTopicClaims(MessagingProperties props) {
+    return TopicBuilder.name(Topics.SCHOOL_TOPIC_CLAIMS).partitions(props.partitions()).replicas(1).build();
+  }
 }
