@@ -125,7 +125,8 @@ public final class GroundTruth {
       def("PARENT_MEETINGS", Kind.COUNT, PType.SEMESTER, "1", false),
       def("LECTURE_HALL_SESSIONS", Kind.COUNT, PType.SCHOOL_YEAR, "4", false),
       def("READING_CAMPAIGN_COMPLETION", Kind.RATIO, PType.SEMESTER, "0.60", false),
-      def("CLASS_COMMITTEE_COVERAGE", Kind.RATIO, PType.SEMESTER, "1.00", false));
+      def("CLASS_COMMITTEE_COVERAGE", Kind.RATIO, PType.SEMESTER, "1.00", false),
+      def("PROBLEM_DISCOVERY", Kind.RATIO, PType.SCHOOL_YEAR, null, true));
 
   public static Def indicator(String code) {
     return INDICATORS.stream().filter(d -> d.code().equals(code)).findFirst()
@@ -356,6 +357,14 @@ public final class GroundTruth {
         long resolved = cases.values().stream().filter(c -> p.contains(c.openedOn()) && c.status().equals("RESOLVED")
             && onOrBefore(c.resolvedOn(), last)).count();
         yield new Fig(resolved, opened);
+      }
+      case "PROBLEM_DISCOVERY" -> {
+        // students of the year's classes with a case opened in the year (withdrawn cases are gone)
+        Set<String> classes = classesOf(s, year);
+        Set<String> students = new HashSet<>();
+        Map<String, Consultation> cases = current(s.ops(), Resource.CONSULTATION);
+        cases.values().stream().filter(c -> classes.contains(c.classId()) && p.contains(c.openedOn())).forEach(c -> students.add(c.studentRef()));
+        yield new Fig(students.size(), enrolment(s, year));
       }
       case "SIX_ONES_PARTICIPATION" -> {
         Set<String> classes = classesOf(s, year);

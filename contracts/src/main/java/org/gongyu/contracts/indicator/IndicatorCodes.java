@@ -58,6 +58,11 @@ public final class IndicatorCodes {
   public static final String READING_CAMPAIGN_COMPLETION = "READING_CAMPAIGN_COMPLETION";
   /** Classes of the semester's school year with a class parent committee in term on its last day / those classes. */
   public static final String CLASS_COMMITTEE_COVERAGE = "CLASS_COMMITTEE_COVERAGE";
+  /**
+   * Students of the school year's classes with at least one consultation case opened in the year (a
+   * family-education problem found) / Σ enrolment of those classes. Seeds T10 (发现率), no target ("提高").
+   */
+  public static final String PROBLEM_DISCOVERY = "PROBLEM_DISCOVERY";
 
   /** Every code of the default catalogue, in the catalogue's order. */
   public static final List<String> ALL = List.of(
@@ -66,7 +71,7 @@ public final class IndicatorCodes {
       VISIT_FILES, SPECIAL_CARE, CONSULTATION_OUTREACH, CONSULTATION_RESOLUTION, SIX_ONES_PARTICIPATION,
       SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS,
       LECTURER_REGISTRATION, PARENT_MEETINGS, LECTURE_HALL_SESSIONS, READING_CAMPAIGN_COMPLETION,
-      CLASS_COMMITTEE_COVERAGE);
+      CLASS_COMMITTEE_COVERAGE, PROBLEM_DISCOVERY);
 
   private IndicatorCodes() {}
 }

@@ -170,7 +170,8 @@ class ConsultationCases {
         .update();
     // The figure of a school year counts the cases opened in it, so the opening day (which never
     // changes) names the only period a case can affect; its resolution day only decides whether it counts.
-    events.publishEvent(RecordsChanged.of(schoolId, wanted.openedOn(), IndicatorCodes.CONSULTATION_RESOLUTION));
+    events.publishEvent(RecordsChanged.of(schoolId, wanted.openedOn(), IndicatorCodes.CONSULTATION_RESOLUTION,
+        IndicatorCodes.PROBLEM_DISCOVERY));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, caseId, View.of(wanted), reason)
         : trail.corrected(schoolId, FAMILY, caseId, View.of(existing.get()), View.of(wanted), reason);
@@ -183,7 +184,8 @@ class ConsultationCases {
     registry.lockForUpdate(schoolId);
     Case existing = trail.requireWithdrawable(schoolId, FAMILY, caseId, find(schoolId, caseId));
     jdbc.sql("delete from consultation_case where school_id = ? and case_id = ?").params(schoolId, caseId).update();
-    events.publishEvent(RecordsChanged.of(schoolId, existing.openedOn(), IndicatorCodes.CONSULTATION_RESOLUTION));
+    events.publishEvent(RecordsChanged.of(schoolId, existing.openedOn(), IndicatorCodes.CONSULTATION_RESOLUTION,
+        IndicatorCodes.PROBLEM_DISCOVERY));
     View last = View.of(existing);
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, caseId, last, reason);
     return Tracked.withdrawn(last, w.version(), w.reason(), w.at());

@@ -38,7 +38,7 @@ class IndicatorController {
   private final Set<String> sensitive;
 
   IndicatorController(SnapshotService snapshots, SchoolRegistry registry, CityCalendar calendar,
-      @Value("${gongyu.school.sensitive-indicators:SPECIAL_CARE,CONSULTATION_RESOLUTION}") Set<String> sensitive) {
+      @Value("${gongyu.school.sensitive-indicators:SPECIAL_CARE,CONSULTATION_RESOLUTION,PROBLEM_DISCOVERY}") Set<String> sensitive) {
     this.snapshots = snapshots;
     this.registry = registry;
     this.calendar = calendar;

@@ -20,6 +20,7 @@ class ConsultationIT extends SchoolRecordsItSupport {
 
   static final String OUTREACH = IndicatorCodes.CONSULTATION_OUTREACH;
   static final String RESOLUTION = IndicatorCodes.CONSULTATION_RESOLUTION;
+  static final String DISCOVERY = IndicatorCodes.PROBLEM_DISCOVERY;
   static final String SECRET_NOTE = "孩子与父亲冲突 secret-note-7781";
 
   @Autowired FieldCipher cipher;
@@ -224,6 +225,35 @@ class ConsultationIT extends SchoolRecordsItSupport {
         .doesNotContain("STU-").doesNotContain("secret-note").doesNotContain("studentRef").doesNotContain("notes")
         .doesNotContain("studentKey");
     assertThat(get("/api/school/schools/" + school + "/consultations?schoolYear=2027").status()).isEqualTo(400);
+    assertEventsCarryNoPersonalData(school, "consultation_case");
+  }
+
+  @Test
+  void problemDiscoveryCountsEachStudentOfTheYearsClassesWithACaseOpenedInTheYearOnceOverItsEnrolment() {
+    String school = "9901019507";
+    registerSchool(school);
+    putClass(school, "P1", PAST_YEAR, 30);
+    putClass(school, "P2", PAST_YEAR, 10);
+    putClass(school, "N1", YEAR, 25);
+
+    assertThat(putCase(school, "d1", caseBody("P1", "STU-d1", "2026-10-01", "OPEN", null)).status()).isEqualTo(201);
+    assertThat(latestFigure(school, DISCOVERY, PAST_YEAR)).isEqualTo("1/40");
+    // a second case of the same student: one family, counted once; resolving it changes nothing here
+    assertThat(putCase(school, "d2", caseBody("P1", "STU-d1", "2027-03-01", "RESOLVED", "2027-04-01")).status()).isEqualTo(201);
+    assertThat(putCase(school, "d3", caseBody("P2", "STU-d3", "2027-05-01", "OPEN", null)).status()).isEqualTo(201);
+    assertThat(latestFigure(school, DISCOVERY, PAST_YEAR)).isEqualTo("2/40");
+    assertThat(latestFigure(school, DISCOVERY, YEAR)).isEqualTo("0/25");
+    long version = latestVersion(school, DISCOVERY, PAST_YEAR);
+    assertThat(putCase(school, "d3", caseBody("P2", "STU-d3", "2027-05-01", "RESOLVED", "2027-05-20")).status()).isEqualTo(200);
+    assertThat(latestVersion(school, DISCOVERY, PAST_YEAR)).as("resolution is not discovery: no new version").isEqualTo(version);
+
+    // a withdrawn case was recorded in error: its student is no longer found
+    assertThat(send("POST", "/api/school/schools/" + school + "/consultations/d3/withdrawal", Map.of("reason", "重复录入")).status())
+        .isEqualTo(200);
+    assertThat(latestFigure(school, DISCOVERY, PAST_YEAR)).isEqualTo("1/40");
+    var events = awaitEvents(school, DISCOVERY, es -> es.stream().anyMatch(e -> e.periodId().equals(PAST_YEAR) && e.version() == version + 1));
+    assertThat(events.stream().filter(e -> e.periodId().equals(PAST_YEAR)).map(e -> e.numerator() + "/" + e.denominator()).toList())
+        .endsWith("1/40", "2/40", "1/40");
     assertEventsCarryNoPersonalData(school, "consultation_case");
   }
 
