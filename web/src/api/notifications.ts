@@ -35,6 +35,7 @@ export interface NotificationPreference {
 export const inboxPath: Record<Tier, string> = {
   SCHOOL: '/api/school/me/notifications',
   COUNTY: '/api/district/me/notifications',
+  XUEQU: '/api/district/me/notifications',
   CITY: '/api/city/me/notifications',
 }
 

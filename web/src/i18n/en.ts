@@ -5,6 +5,7 @@ import schoolDemo from './schoolDemo.en'
 import imports from './imports.en'
 import approvals from './approvals.en'
 import lecturers from './lecturers.en'
+import xuequ from './xuequ.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -22,6 +23,7 @@ const en: typeof zh = {
     'county-assessor': 'County assessor',
     'school-admin': 'School administrator',
     'school-staff': 'School staff',
+    'xuequ-staff': 'School district staff',
     unknown: 'No role',
   },
   top: {
@@ -335,6 +337,7 @@ const en: typeof zh = {
   imports,
   approvals,
   lecturers,
+  xuequ,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

@@ -4,6 +4,7 @@ import schoolDemo from './schoolDemo.zh-CN'
 import imports from './imports.zh-CN'
 import approvals from './approvals.zh-CN'
 import lecturers from './lecturers.zh-CN'
+import xuequ from './xuequ.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -21,6 +22,7 @@ export default {
     'county-assessor': '区县评估员',
     'school-admin': '学校管理员',
     'school-staff': '学校工作人员',
+    'xuequ-staff': '学区工作人员',
     unknown: '无角色',
   },
   top: {
@@ -334,6 +336,7 @@ export default {
   imports,
   approvals,
   lecturers,
+  xuequ,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',
