@@ -17,6 +17,7 @@ const SCHOOLS = [
   { id: '9901130003', name: '柳浪幼儿园', county: '990113', xuequ: 'XQ02', type: 'KINDERGARTEN' },
   { id: '9901140001', name: '北湖实验小学', county: '990114', xuequ: 'XQ11', type: 'PRIMARY' },
 ]
+const XUEQU_NAMES: Record<string, string> = { XQ01: '湖畔学区', XQ02: '柳浪学区', XQ11: '北湖学区' }
 const IND = [
   ['PLATFORM_REGISTRATION', '家长学校平台注册率', 'Parent platform registration', 'RATIO', 'SEMESTER', 0.6, false],
   ['PARENT_LEARNING_PER_CAPITA', '家长人均学习次数', 'Parent learning per capita', 'PER_CAPITA', 'SCHOOL_YEAR', 4, false],
@@ -31,6 +32,7 @@ const ROLES: Record<string, object> = {
   'city-staff': { username: 'staff-990100', name: '王芳', roles: ['city-staff'], city_id: CITY },
   'county-admin': { username: 'admin-990113', name: '李强', roles: ['county-admin'], county_id: '990113', city_id: CITY },
   'county-assessor': { username: 'assessor-990113', name: '陈静', roles: ['county-assessor'], county_id: '990113', city_id: CITY },
+  'xuequ-staff': { username: 'xuequ-990113-xq01', name: '赵磊', roles: ['xuequ-staff'], county_id: '990113', xuequ_id: 'XQ01', city_id: CITY },
   'school-admin': { username: 'admin-9901130001', name: '张敏', roles: ['school-admin'], school_id: '9901130001', county_id: '990113', city_id: CITY },
 }
 
@@ -155,6 +157,23 @@ function answer(path: string, query: URLSearchParams, role: string): [number, un
       })),
     }]
   }
+  // 学区 (ADR 0027): the county's 学区 and a 学区's scorecard (district-service); 学区 staff see their own only
+  if ((m = /^\/api\/district\/counties\/([^/]+)\/xuequ$/.exec(path))) {
+    const ids = [...new Set(SCHOOLS.filter((s) => s.county === m![1]).map((s) => s.xuequ))]
+    return [200, ids.map((id) => ({ id, countyId: m![1], name: XUEQU_NAMES[id] ?? id, version: 1 }))]
+  }
+  if ((m = /^\/api\/district\/counties\/([^/]+)\/xuequ\/([^/]+)\/scorecard\/([^/]+)$/.exec(path))) {
+    const [, c, x, p] = m
+    const members = SCHOOLS.filter((s) => s.county === c && s.xuequ === x)
+    const mine = role !== 'xuequ-staff' || (c === '990113' && x === 'XQ01')
+    if (!members.length || !mine || role.startsWith('school')) return [404, { title: '未找到', status: 404, detail: `区县 ${c} 没有学区 ${x}` }]
+    const name = XUEQU_NAMES[x] ?? x
+    return [200, {
+      periodId: p, countyId: c, xuequId: x, xuequName: name,
+      indicators: IND.map((i) => ({ indicator: indicator(i), periodId: own(i[4], p), xuequ: rollupCell(x, name, i, members.length) })),
+      schools: members.map((s) => ({ id: s.id, name: s.name, schoolType: s.type, cells: IND.map((i) => schoolCell(s, i, p)) })),
+    }]
+  }
   if ((m = /^\/api\/reports\/periods\/([^/]+)\/schools\/([^/]+)\/scorecard$/.exec(path))) {
     const [, p, id] = m
     const s = SCHOOLS.find((x) => x.id === id)
@@ -247,11 +266,12 @@ export function mockMiddleware(role: string): Connect.NextHandleFunction {
       })
       return
     }
+    const xuequ = /^\/api\/district\/counties\/[^/]+\/xuequ(\/[^/]+\/scorecard\/[^/]+)?$/.test(url.pathname)
     if (url.pathname.endsWith('.xlsx') || url.pathname.endsWith('.pdf')) {
       res.statusCode = 204
       return res.end()
     }
-    if (url.pathname.startsWith('/api/district/') || url.pathname.startsWith('/api/school/') || url.pathname.startsWith('/api/city/')) {
+    if (!xuequ && url.pathname.startsWith('/api/district/') || url.pathname.startsWith('/api/school/') || url.pathname.startsWith('/api/city/')) {
       // the assessor workspace and the school's records (mock/school.ts): writes carry a JSON body
       let raw = ''
       req.on('data', (chunk) => (raw += chunk))

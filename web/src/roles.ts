@@ -2,15 +2,20 @@
 import type { Me } from '@/api/types'
 import { GROUPS, familiesOf, recordsPath } from '@/records/families'
 
-export const ROLES = ['city-admin', 'city-staff', 'county-admin', 'county-assessor', 'school-admin', 'school-staff'] as const
+export const ROLES = ['city-admin', 'city-staff', 'county-admin', 'county-assessor', 'xuequ-staff', 'school-admin', 'school-staff'] as const
 export type Role = (typeof ROLES)[number]
-export type Tier = 'CITY' | 'COUNTY' | 'SCHOOL'
+export type Tier = 'CITY' | 'COUNTY' | 'XUEQU' | 'SCHOOL'
 
 export function tierOf(role: Role): Tier {
-  return role.startsWith('city') ? 'CITY' : role.startsWith('county') ? 'COUNTY' : 'SCHOOL'
+  return role.startsWith('city') ? 'CITY' : role.startsWith('county') ? 'COUNTY' : role.startsWith('xuequ') ? 'XUEQU' : 'SCHOOL'
 }
 
-/** The person's role among the six (the highest tier if a token carries several). */
+/** The page of a 学区's scorecard (issue 17 item 6). */
+export function xuequPath(countyId: string, xuequId: string): string {
+  return `/counties/${encodeURIComponent(countyId)}/xuequ/${encodeURIComponent(xuequId)}`
+}
+
+/** The person's role among the seven (the highest tier if a token carries several). */
 export function primaryRole(me: Pick<Me, 'roles'> | null | undefined): Role | null {
   if (!me) return null
   for (const r of ROLES) if (me.roles?.includes(r)) return r
@@ -22,7 +27,7 @@ export function ownUnitId(me: Me | null | undefined): string | null {
   const role = primaryRole(me)
   if (!me || !role) return null
   const tier = tierOf(role)
-  return (tier === 'CITY' ? me.city_id : tier === 'COUNTY' ? me.county_id : me.school_id) ?? null
+  return (tier === 'CITY' ? me.city_id : tier === 'COUNTY' ? me.county_id : tier === 'XUEQU' ? me.xuequ_id : me.school_id) ?? null
 }
 
 /** Where `/` takes the person (C1); null when the token names no role or no unit. */
@@ -36,6 +41,8 @@ export function homePath(me: Me | null | undefined): string | null {
       if (!me.county_id) return null
       // an assessor starts from what is due to them (issue 13 item 4)
       return role === 'county-assessor' ? '/assessor' : `/counties/${me.county_id}`
+    case 'XUEQU':
+      return me.county_id && me.xuequ_id ? xuequPath(me.county_id, me.xuequ_id) : null
     case 'SCHOOL':
       return me.school_id ? `/schools/${me.school_id}` : null
   }
@@ -45,6 +52,7 @@ export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
     | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
+    | 'xuequ'
   testId: string
   path: string
   labelKey: string
@@ -108,6 +116,11 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'county-lecturers' as const, testId: 'nav-county-lecturers', path: `/counties/${me.county_id}/lecturers`, labelKey: 'lecturers.nav.county' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
+    case 'XUEQU':
+      // 学区 staff (ADR 0027): their 学区's scorecard, nothing of the county beyond it
+      return me.county_id && me.xuequ_id
+        ? [{ key: 'xuequ', testId: 'nav-xuequ', path: xuequPath(me.county_id, me.xuequ_id), labelKey: 'xuequ.nav' }]
+        : []
     case 'SCHOOL':
       return me.school_id ? [item('school', `/schools/${me.school_id}`), recordsSection(me.school_id),
         imports(`/schools/${me.school_id}/imports`),

@@ -31,8 +31,8 @@ export interface NotificationPreference {
   delivery: Delivery
 }
 
-/** Where the inbox of a tier's users is. */
-export const inboxPath: Record<Tier, string> = {
+/** Where the inbox of a tier's users is; 学区 staff have none (nothing is sent to a 学区 yet, ADR 0027). */
+export const inboxPath: Partial<Record<Tier, string>> = {
   SCHOOL: '/api/school/me/notifications',
   COUNTY: '/api/district/me/notifications',
   CITY: '/api/city/me/notifications',

@@ -15,6 +15,8 @@ export interface Me {
   school_id?: string | null
   county_id?: string | null
   city_id?: string | null
+  /** the 学区 of a xuequ-staff user (who also carries its county in county_id) */
+  xuequ_id?: string | null
 }
 
 /** GET /api/reports/calendar */

@@ -7,6 +7,7 @@ import approvals from './approvals.en'
 import lecturers from './lecturers.en'
 import surveys from './surveys.en'
 import topics from './topics.en'
+import xuequ from './xuequ.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -24,6 +25,7 @@ const en: typeof zh = {
     'county-assessor': 'County assessor',
     'school-admin': 'School administrator',
     'school-staff': 'School staff',
+    'xuequ-staff': 'School district staff',
     unknown: 'No role',
   },
   top: {
@@ -339,6 +341,7 @@ const en: typeof zh = {
   lecturers,
   surveys,
   topics,
+  xuequ,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

@@ -6,6 +6,7 @@ import approvals from './approvals.zh-CN'
 import lecturers from './lecturers.zh-CN'
 import surveys from './surveys.zh-CN'
 import topics from './topics.zh-CN'
+import xuequ from './xuequ.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -23,6 +24,7 @@ export default {
     'county-assessor': '区县评估员',
     'school-admin': '学校管理员',
     'school-staff': '学校工作人员',
+    'xuequ-staff': '学区工作人员',
     unknown: '无角色',
   },
   top: {
@@ -338,6 +340,7 @@ export default {
   lecturers,
   surveys,
   topics,
+  xuequ,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',

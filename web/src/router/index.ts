@@ -12,6 +12,11 @@ export const routes = [
   { path: '/', name: 'home', component: { render: () => null } },
   { path: '/city', name: 'city', component: () => import('@/views/CityView.vue') },
   { path: '/counties/:countyId', name: 'county', component: () => import('@/views/CountyView.vue'), props: true },
+  // 学区总览 (issue 17 item 6, ADR 0027): a 学区's figures and its schools
+  {
+    path: '/counties/:countyId/xuequ/:xuequId', name: 'xuequ',
+    component: () => import('@/views/XuequView.vue'), props: true,
+  },
   {
     path: '/counties/:countyId/attention', name: 'county-attention',
     component: () => import('@/views/AttentionView.vue'), props: true,
@@ -117,7 +122,7 @@ export const routes = [
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue') },
 ]
 
-const WITH_PERIOD = new Set(['city', 'county', 'county-attention', 'school', 'school-records', 'indicator', 'indicators', 'attention',
+const WITH_PERIOD = new Set(['city', 'county', 'xuequ', 'county-attention', 'school', 'school-records', 'indicator', 'indicators', 'attention',
   'school-sign-offs', 'county-approvals', 'city-approvals'])
 
 /** `/` → the role's home; a page without `?period=` gets the current semester, so the URL says it. */

@@ -7,6 +7,7 @@ export const ME: Record<string, Me> = {
   'county-assessor': { username: 'assessor-990113', roles: ['county-assessor'], county_id: '990113', city_id: '990100' },
   'school-admin': { username: 'admin-9901130001', roles: ['school-admin'], school_id: '9901130001', county_id: '990113' },
   'school-staff': { username: 'staff-9901130001', roles: ['school-staff'], school_id: '9901130001', county_id: '990113' },
+  'xuequ-staff': { username: 'xuequ-990113-xq1', roles: ['xuequ-staff'], county_id: '990113', xuequ_id: '990113-XQ1', city_id: '990100' },
 }
 
 export function indicator(code: string, kind: Indicator['kind'], target: number | null, more: Partial<Indicator> = {}): Indicator {

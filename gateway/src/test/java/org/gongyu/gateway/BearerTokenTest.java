@@ -136,7 +136,23 @@ class BearerTokenTest extends GatewayTestBase {
     assertThat(me.get("roles").toString()).isEqualTo("[\"county-assessor\"]");
     assertThat(me.get("county_id").asString()).isEqualTo("990102");
     assertThat(me.get("name").asString()).as("the token's name claim, for the web app's top bar").isEqualTo("西山县教育局 评估员");
-    assertThat(me.propertyNames()).containsExactlyInAnyOrder("username", "name", "roles", "school_id", "county_id", "city_id");
+    assertThat(me.propertyNames()).containsExactlyInAnyOrder("username", "name", "roles", "school_id", "county_id", "city_id", "xuequ_id");
+  }
+
+  @Test
+  void meShowsTheXuequUsersXuequAndCounty() throws Exception {
+    String token = Keycloak.accessToken(Keycloak.CLI, "xuequ-990101-xq1");
+
+    EntityExchangeResult<String> result = client.get().uri("/me")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+        .exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).returnResult();
+
+    JsonNode me = JSON.readTree(result.getResponseBody());
+    assertThat(me.get("roles").toString()).isEqualTo("[\"xuequ-staff\"]");
+    assertThat(me.get("county_id").asString()).isEqualTo("990101");
+    assertThat(me.get("xuequ_id").asString()).isEqualTo("990101-XQ1");
   }
 
   private JsonNode refusedBearer(String token) throws Exception {

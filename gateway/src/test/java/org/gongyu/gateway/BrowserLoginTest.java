@@ -68,7 +68,7 @@ class BrowserLoginTest extends GatewayTestBase {
     assertThat(me.get("school_id").asString()).isEqualTo("9901010001");
     assertThat(me.get("county_id").asString()).isEqualTo("990101");
     assertThat(me.get("city_id").asString()).isEqualTo("990100");
-    assertThat(me.propertyNames()).containsExactlyInAnyOrder("username", "name", "roles", "school_id", "county_id", "city_id");
+    assertThat(me.propertyNames()).containsExactlyInAnyOrder("username", "name", "roles", "school_id", "county_id", "city_id", "xuequ_id");
 
     HttpResponse<String> read = browser.get(gateway() + SCHOOL_API, "application/json");
     assertThat(read.statusCode()).isEqualTo(200);

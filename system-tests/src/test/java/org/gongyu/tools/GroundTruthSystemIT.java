@@ -137,6 +137,16 @@ class GroundTruthSystemIT {
         signOffs(diffs, where + " (district-service)", client.get("/api/district/counties/" + county.id() + "/rollups/"
             + def.code() + "/" + p.id()), e);
         reportedSignOffs(diffs, where + " (reporting-service)", reply.body().path("county").path("signOffs"), e);
+        // every school of a generated county is in its one 学区 (moves name the target's), so the 学区's
+        // figures, computed by the county's rules (ADR 0027), are the county's
+        GongyuClient.Reply xuequ = client.get("/api/district/counties/" + county.id() + "/xuequ/" + county.xuequId()
+            + "/rollups/" + def.code() + "/" + p.id());
+        if (!xuequ.ok()) {
+          diffs.add(where + " 学区 " + county.xuequId() + ": answered " + xuequ.status() + " " + xuequ.body());
+        } else {
+          unit(diffs, where + " 学区 " + county.xuequId(), def, xuequ.body(), e, false);
+          signOffs(diffs, where + " 学区 " + county.xuequId(), xuequ, e);
+        }
         Map<String, JsonNode> rows = new HashMap<>();
         reply.body().path("schools").forEach(s -> rows.put(s.path("id").asString(), s));
         for (var school : e.schools().entrySet()) {

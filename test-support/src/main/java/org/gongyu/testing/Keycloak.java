@@ -109,6 +109,11 @@ public final class Keycloak {
     return accounts().tokenAs("it", realmRole, unitId, CITY);
   }
 
+  /** A token of test user {@code it-xuequ-<county>-<xuequ>}, 学区 staff of that 学区 of that county in the demo city. */
+  public static String tokenAsXuequStaff(String countyId, String xuequId) {
+    return accounts().tokenAsXuequStaff("it", countyId, xuequId, CITY);
+  }
+
   /** The token a functional test acts with for a path: see {@link KeycloakAccounts#tokenForPath}, users {@code it-*}. */
   public static Optional<String> tokenForPath(String path) {
     return accounts().tokenForPath(path, "it", CITY, false);

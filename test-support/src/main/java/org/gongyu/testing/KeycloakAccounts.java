@@ -147,12 +147,37 @@ public final class KeycloakAccounts {
     return tokenAs(prefix, role, unit, cityId);
   }
 
+  /**
+   * A token of user {@code <prefix>-xuequ-<county>-<xuequ>} who holds {@code xuequ-staff} for 学区 {@code
+   * xuequId} of county {@code countyId} (claims {@code county_id}, {@code xuequ_id}, {@code
+   * city_id}), created through the admin API the first time.
+   */
+  public String tokenAsXuequStaff(String prefix, String countyId, String xuequId, String cityId) {
+    String username = prefix + "-xuequ-" + countyId.toLowerCase() + "-" + xuequId.toLowerCase();
+    created.computeIfAbsent(username, u -> {
+      if (!UNIT_ID.matcher(countyId).matches() || !UNIT_ID.matcher(xuequId).matches()) {
+        throw new IllegalArgumentException("not an org-unit id: " + countyId + " / " + xuequId);
+      }
+      createUser(u, "xuequ-staff", "\"county_id\":[\"" + countyId + "\"],\"xuequ_id\":[\"" + xuequId + "\"]", cityId);
+      return true;
+    });
+    return token(username);
+  }
+
   private void ensureUser(String username, String realmRole, String unitId, String cityId) {
     if (!UNIT_ID.matcher(unitId).matches() || !UNIT_ID.matcher(cityId).matches()) {
       throw new IllegalArgumentException("not an org-unit id: " + unitId + " / " + cityId);
     }
     String claim = realmRole.startsWith("school-") ? "school_id" : realmRole.startsWith("county-") ? "county_id" : "city_id";
-    String attributes = "\"" + claim + "\":[\"" + unitId + "\"]" + (claim.equals("city_id") ? "" : ",\"city_id\":[\"" + cityId + "\"]");
+    createUser(username, realmRole, "\"" + claim + "\":[\"" + unitId + "\"]", claim.equals("city_id") ? null : cityId);
+  }
+
+  /** Creates the user with these attributes (JSON members) and {@code city_id} unless null, and gives it the role. */
+  private void createUser(String username, String realmRole, String unitAttributes, String cityId) {
+    if (cityId != null && !UNIT_ID.matcher(cityId).matches()) {
+      throw new IllegalArgumentException("not a city id: " + cityId);
+    }
+    String attributes = unitAttributes + (cityId == null ? "" : ",\"city_id\":[\"" + cityId + "\"]");
     String user = "{\"username\":\"" + username + "\",\"enabled\":true,\"emailVerified\":true,"
         + "\"firstName\":\"test\",\"lastName\":\"" + realmRole + "\",\"email\":\"" + username + "@test.gongyu.example\","
         + "\"attributes\":{" + attributes + "},"

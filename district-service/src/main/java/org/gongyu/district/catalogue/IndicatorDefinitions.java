@@ -60,13 +60,28 @@ public class IndicatorDefinitions {
             from indicator_definition where code = ?
             """)
         .param(indicatorCode)
-        .query((rs, i) -> new IndicatorDefined(
+        .query(IndicatorDefinitions::definition)
+        .optional();
+  }
+
+  /** Every stored definition, by code, without locking (for reads that judge nothing). */
+  public List<IndicatorDefined> all() {
+    return jdbc.sql(
+            """
+            select code, name_zh, name_en, kind, period_type, comparator, sensitive, school_types, targets, version
+            from indicator_definition order by code
+            """)
+        .query(IndicatorDefinitions::definition)
+        .list();
+  }
+
+  private static IndicatorDefined definition(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    return new IndicatorDefined(
             rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
             IndicatorKind.valueOf(rs.getString("kind")), PeriodType.valueOf(rs.getString("period_type")),
             TargetComparator.valueOf(rs.getString("comparator")), rs.getBoolean("sensitive"),
             JSON.readValue(rs.getString("school_types"), TYPES), JSON.readValue(rs.getString("targets"), TARGETS),
-            rs.getLong("version")))
-        .optional();
+            rs.getLong("version"));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -61,4 +61,35 @@ public class SchoolDirectory {
 
   /** A school counted in a county on some day. */
   public record Member(String schoolId, String schoolType) {}
+
+  /**
+   * The schools of a 学区 on a day: those whose membership in force that day (the same rule as
+   * {@link #membersOn}) names this county and this 学区, with their current name and type, by id.
+   * Every school counted here is also counted by {@link #membersOn} for the county, and in no other
+   * 学区 of it.
+   */
+  public List<XuequMember> membersOfXuequOn(String countyId, String xuequId, LocalDate day) {
+    return jdbc.sql(
+            """
+            select s.id, s.name, s.school_type from school s
+            join lateral (select m.county_id, m.xuequ_id from school_membership m where m.school_id = s.id
+                          order by (m.from_day <= :day) desc, case when m.from_day <= :day then m.from_day end desc, m.from_day
+                          limit 1) m on true
+            where s.id in (select school_id from school_membership where county_id = :county and xuequ_id = :xuequ)
+              and m.county_id = :county and m.xuequ_id = :xuequ
+            order by s.id
+            """)
+        .param("county", countyId).param("xuequ", xuequId).param("day", day)
+        .query((rs, i) -> new XuequMember(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  /** The 学区 of a county by id, with its name; empty when the county has no such 学区. */
+  public Optional<String> xuequName(String countyId, String xuequId) {
+    return jdbc.sql("select name from xuequ where county_id = ? and id = ?")
+        .params(countyId, xuequId).query(String.class).optional();
+  }
+
+  /** A school counted in a 学区 on some day. */
+  public record XuequMember(String schoolId, String name, String schoolType) {}
 }

@@ -109,6 +109,37 @@ class CountyRollupRepository {
         .list();
   }
 
+  /** The latest snapshot of each of these schools for an indicator and period (schools without one are left out). */
+  List<SchoolFigure> latestOf(String indicatorCode, String periodId, java.util.Collection<String> schoolIds) {
+    if (schoolIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            select s.school_id, s.version, s.numerator, s.denominator, s.first_as_of
+            from school_snapshot s
+            where s.indicator_code = :code and s.period_id = :period and s.school_id in (:schools)
+            """)
+        .param("code", indicatorCode).param("period", periodId).param("schools", List.copyOf(schoolIds))
+        .query((rs, i) -> new SchoolFigure(rs.getString(1), rs.getLong(2), new Figure(rs.getLong(3), rs.getLong(4)),
+            rs.getTimestamp(5).toInstant()))
+        .list();
+  }
+
+  /** Demonstration titles of the county held on {@code day} by these schools (the same rule as {@link #titlesHeldOn}). */
+  long titlesHeldOn(String countyId, java.util.Collection<String> schoolIds, LocalDate day) {
+    if (schoolIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql("""
+            select count(*) from demonstration_title
+            where county_id = :county and school_id in (:schools)
+              and awarded_on <= :d and valid_until >= :d and (ended_on is null or ended_on > :d)
+            """)
+        .param("county", countyId).param("schools", List.copyOf(schoolIds)).param("d", day)
+        .query(Long.class).single();
+  }
+
   void save(CountyRollupRow r) {
     jdbc.sql(
             """

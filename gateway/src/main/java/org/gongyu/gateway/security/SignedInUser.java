@@ -18,7 +18,8 @@ record SignedInUser(
     List<String> roles,
     @JsonProperty("school_id") String schoolId,
     @JsonProperty("county_id") String countyId,
-    @JsonProperty("city_id") String cityId) {
+    @JsonProperty("city_id") String cityId,
+    @JsonProperty("xuequ_id") String xuequId) {
 
   static SignedInUser of(Jwt accessToken) {
     return new SignedInUser(
@@ -27,7 +28,8 @@ record SignedInUser(
         realmRoles(accessToken),
         accessToken.getClaimAsString("school_id"),
         accessToken.getClaimAsString("county_id"),
-        accessToken.getClaimAsString("city_id"));
+        accessToken.getClaimAsString("city_id"),
+        accessToken.getClaimAsString("xuequ_id"));
   }
 
   /**
@@ -48,7 +50,7 @@ record SignedInUser(
 
   /** Gongyu's roles: Keycloak's own (default-roles-gongyu, offline_access, ...) say nothing here. */
   private static final Set<String> GONGYU_ROLES =
-      Set.of("school-staff", "school-admin", "county-assessor", "county-admin", "city-staff", "city-admin");
+      Set.of("school-staff", "school-admin", "xuequ-staff", "county-assessor", "county-admin", "city-staff", "city-admin");
 
   /** Keycloak puts realm roles under {@code realm_access.roles}. */
   private static List<String> realmRoles(Jwt accessToken) {

@@ -86,6 +86,7 @@ public class NotifyUsers implements HandlerInterceptor {
     for (Role role : caller.roles()) {
       String unit = switch (role.tier()) {
         case SCHOOL -> caller.schoolId();
+        case XUEQU -> caller.xuequId();
         case COUNTY -> caller.countyId();
         case CITY -> caller.cityId();
       };

@@ -14,11 +14,18 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * {@code county_id}, {@code city_id} that Keycloak maps from the user's attributes.
  */
 public record Caller(
-    String subject, String username, Set<Role> roles, String schoolId, String countyId, String cityId) {
+    String subject, String username, Set<Role> roles, String schoolId, String countyId, String cityId, String xuequId) {
 
   public static final String SCHOOL_CLAIM = "school_id";
+  /** The 学区 of a {@code xuequ-staff} user (who also carries the county of the 学区 in {@code county_id}). */
+  public static final String XUEQU_CLAIM = "xuequ_id";
   public static final String COUNTY_CLAIM = "county_id";
   public static final String CITY_CLAIM = "city_id";
+
+  /** A caller outside any 学区 (every role but {@code xuequ-staff}). */
+  public Caller(String subject, String username, Set<Role> roles, String schoolId, String countyId, String cityId) {
+    this(subject, username, roles, schoolId, countyId, cityId, null);
+  }
 
   public Caller {
     roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -43,7 +50,8 @@ public record Caller(
         roles,
         jwt.getClaimAsString(SCHOOL_CLAIM),
         jwt.getClaimAsString(COUNTY_CLAIM),
-        jwt.getClaimAsString(CITY_CLAIM));
+        jwt.getClaimAsString(CITY_CLAIM),
+        jwt.getClaimAsString(XUEQU_CLAIM));
   }
 
   public boolean acts(Role.Tier tier) {
@@ -52,7 +60,7 @@ public record Caller(
 
   /** The broadest tier the caller holds a role for (it decides how far they see); null without one. */
   public Role.Tier tier() {
-    for (Role.Tier t : new Role.Tier[] {Role.Tier.CITY, Role.Tier.COUNTY, Role.Tier.SCHOOL}) {
+    for (Role.Tier t : new Role.Tier[] {Role.Tier.CITY, Role.Tier.COUNTY, Role.Tier.XUEQU, Role.Tier.SCHOOL}) {
       if (acts(t)) {
         return t;
       }
@@ -68,6 +76,7 @@ public record Caller(
     }
     return switch (t) {
       case SCHOOL -> "school:" + schoolId;
+      case XUEQU -> "xuequ:" + xuequId;
       case COUNTY -> "county:" + countyId;
       case CITY -> "city:" + cityId;
     };

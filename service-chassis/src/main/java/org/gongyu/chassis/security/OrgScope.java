@@ -33,6 +33,9 @@ public class OrgScope {
     Optional<Caller> caller = caller();
     boolean ok = caller.isPresent() && schoolId != null && switch (caller.get().tier()) {
       case SCHOOL -> schoolId.equals(caller.get().schoolId());
+      // a 学区 sees its schools through the 学区's figures; school resources need the school's 学区,
+      // which OrgUnits does not tell
+      case XUEQU -> false;
       case COUNTY -> caller.get().countyId() != null
           && orgUnits.countyOfSchool(schoolId).filter(caller.get().countyId()::equals).isPresent();
       case CITY -> ownCity(caller.get()) && orgUnits.countyOfSchool(schoolId).isPresent();
@@ -47,10 +50,26 @@ public class OrgScope {
     boolean ok = caller.isPresent() && countyId != null && switch (caller.get().tier()) {
       case COUNTY -> countyId.equals(caller.get().countyId());
       case CITY -> ownCity(caller.get());
-      case SCHOOL -> false;
+      case SCHOOL, XUEQU -> false;
       case null -> false;
     };
     return verdict(ok, "county " + countyId);
+  }
+
+  /**
+   * A 学区 of a county: its own 学区 staff (the token's {@code county_id} and {@code xuequ_id}), the
+   * county's staff, the city's staff. Never a school, never another 学区's staff.
+   */
+  public boolean xuequ(String countyId, String xuequId) {
+    Optional<Caller> caller = caller();
+    boolean ok = caller.isPresent() && countyId != null && xuequId != null && switch (caller.get().tier()) {
+      case XUEQU -> countyId.equals(caller.get().countyId()) && xuequId.equals(caller.get().xuequId());
+      case COUNTY -> countyId.equals(caller.get().countyId());
+      case CITY -> ownCity(caller.get());
+      case SCHOOL -> false;
+      case null -> false;
+    };
+    return verdict(ok, "xuequ " + countyId + "/" + xuequId);
   }
 
   /** The city's staff of the city this deployment serves. */

@@ -10,13 +10,15 @@ import java.util.Optional;
 public enum Role {
   SCHOOL_STAFF("school-staff", Tier.SCHOOL),
   SCHOOL_ADMIN("school-admin", Tier.SCHOOL),
+  /** 学区 staff: read the figures of their 学区 and its schools (issue 17 item 6, ADR 0027). */
+  XUEQU_STAFF("xuequ-staff", Tier.XUEQU),
   COUNTY_ASSESSOR("county-assessor", Tier.COUNTY),
   COUNTY_ADMIN("county-admin", Tier.COUNTY),
   CITY_STAFF("city-staff", Tier.CITY),
   CITY_ADMIN("city-admin", Tier.CITY);
 
   /** The org-unit level a role acts for. */
-  public enum Tier { SCHOOL, COUNTY, CITY }
+  public enum Tier { SCHOOL, XUEQU, COUNTY, CITY }
 
   private final String realmName;
   private final Tier tier;

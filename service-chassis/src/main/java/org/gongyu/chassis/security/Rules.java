@@ -10,9 +10,12 @@ public final class Rules {
   private Rules() {}
 
   public static final String ANY_ROLE =
-      "hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')";
+      "hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')";
   public static final String SCHOOL_USER = "hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN')";
   public static final String SCHOOL_ADMIN = "hasRole('SCHOOL_ADMIN')";
+  /** 学区 staff, the county's staff and the city's: readers of a 学区's figures (with {@link #OF_XUEQU}). */
+  public static final String XUEQU_COUNTY_OR_CITY_USER =
+      "hasAnyRole('XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')";
   public static final String COUNTY_OR_CITY_USER = "hasAnyRole('COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')";
   public static final String COUNTY_ADMIN = "hasRole('COUNTY_ADMIN')";
   /** An assessor acting for themself (which record is theirs the endpoint decides from the username). */
@@ -26,6 +29,8 @@ public final class Rules {
   public static final String OF_SCHOOL = " and @scope.school(#schoolId)";
   /** The path's {@code countyId} is the caller's county, or in their city. */
   public static final String OF_COUNTY = " and @scope.county(#countyId)";
+  /** The path's {@code xuequId} of {@code countyId} is the caller's 学区, in their county, or in their city. */
+  public static final String OF_XUEQU = " and @scope.xuequ(#countyId, #xuequId)";
   /** The caller belongs to the city this deployment serves. */
   public static final String OF_CITY = " and @scope.city()";
 }
