@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -26,6 +27,10 @@ import org.gongyu.contracts.assessment.ScoringRule;
 import org.gongyu.contracts.assessment.ScoringScheme;
 import org.gongyu.contracts.assessment.UnitResult;
 import org.gongyu.contracts.indicator.IndicatorKind;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A computed assessment as an {@code .xlsx}, headers in the request's language (Chinese first):
@@ -44,7 +49,30 @@ public final class AssessmentWorkbook {
   public record Run(String schemeId, long version, String periodId, Instant computedAt, String computedBy,
       ScoringScheme scheme, List<UnitResult> results, Map<String, String> unitNames) {}
 
+  /** The media type of an {@code .xlsx}. */
+  public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
   private AssessmentWorkbook() {}
+
+  /**
+   * The workbook of {@code run} as a download, in the language of {@code lang} (a query parameter,
+   * for links) or else {@code acceptLanguage}, Chinese unless English is asked for.
+   */
+  public static ResponseEntity<byte[]> download(Run run, String lang, String acceptLanguage, ZoneId zone) {
+    Lang l = Lang.of(lang != null && !lang.isBlank() ? lang : acceptLanguage);
+    String name = (l == Lang.ZH ? run.scheme().titleZh() : run.scheme().titleEn()) + "-" + run.periodId() + "-"
+        + (l == Lang.ZH ? "第" + run.version() + "版" : "v" + run.version()) + ".xlsx";
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .contentType(MediaType.parseMediaType(XLSX))
+        .body(write(run, l, zone));
+  }
+
+  /** What a download shows of a stored run and the version it used. */
+  public static Run of(StoredRun run, SchemeVersion v) {
+    return new Run(run.schemeId(), run.schemeVersion(), run.periodId(), run.computedAt(), run.computedBy(), v.scheme(),
+        run.results(), run.unitNames());
+  }
 
   public static byte[] write(Run run, Lang lang, ZoneId zone) {
     boolean zh = lang == Lang.ZH;
