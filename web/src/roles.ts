@@ -44,7 +44,7 @@ export function homePath(me: Me | null | undefined): string | null {
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
-    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers'
+    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-assessments' | 'county-assessments'
   testId: string
   path: string
   labelKey: string
@@ -90,7 +90,9 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         // 区县报送 (issue 15): city staff and admins accept or return the counties' submissions
         { key: 'city-approvals', testId: 'nav-city-approvals', path: '/city/approvals', labelKey: 'approvals.nav.city' },
         // 讲师备案 (ADR 0024): city staff and admins review nominations and keep the lecturer registry
-        { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' }]
+        { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' },
+        // 管理考核 (ADR 0028): city staff and admins issue schemes and assess the counties
+        { key: 'city-assessments', testId: 'nav-city-assessments', path: '/city/assessments', labelKey: 'schemes.nav.city' }]
     case 'COUNTY':
       if (!me.county_id) return []
       return [
@@ -103,6 +105,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'approvals' as const, testId: 'nav-approvals', path: `/counties/${me.county_id}/approvals`, labelKey: 'approvals.nav.county' },
           // 讲师申报 (ADR 0024): the county admin nominates lecturers to the city's registry
           { key: 'county-lecturers' as const, testId: 'nav-county-lecturers', path: `/counties/${me.county_id}/lecturers`, labelKey: 'lecturers.nav.county' },
+          // 学区考核 (ADR 0028): the county admin issues schemes and assesses the county's 学区
+          { key: 'county-assessments' as const, testId: 'nav-county-assessments', path: `/counties/${me.county_id}/assessments`, labelKey: 'schemes.nav.county' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'SCHOOL':

@@ -5,6 +5,7 @@ import schoolDemo from './schoolDemo.en'
 import imports from './imports.en'
 import approvals from './approvals.en'
 import lecturers from './lecturers.en'
+import schemes from './schemes.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -335,6 +336,7 @@ const en: typeof zh = {
   imports,
   approvals,
   lecturers,
+  schemes,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

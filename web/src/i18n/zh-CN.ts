@@ -4,6 +4,7 @@ import schoolDemo from './schoolDemo.zh-CN'
 import imports from './imports.zh-CN'
 import approvals from './approvals.zh-CN'
 import lecturers from './lecturers.zh-CN'
+import schemes from './schemes.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -334,6 +335,7 @@ export default {
   imports,
   approvals,
   lecturers,
+  schemes,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',

@@ -83,6 +83,12 @@ export const routes = [
     path: '/counties/:countyId/lecturers', name: 'county-lecturers',
     component: () => import('@/views/lecturers/CountyLecturersView.vue'), props: true,
   },
+  // 管理考核 / 学区考核 (ADR 0028): versioned schemes over indicators, computed, explained, exported
+  { path: '/city/assessments', name: 'city-assessments', component: () => import('@/views/schemes/SchemesView.vue') },
+  {
+    path: '/counties/:countyId/assessments', name: 'county-assessments',
+    component: () => import('@/views/schemes/SchemesView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },
