@@ -8,8 +8,9 @@ describe('role-based menu', () => {
   it('city users see the city scorecard, attention and indicators', () => {
     // and the counties' submissions of a period (区县报送, issue 15)
     // and the lecturer registry (讲师备案, ADR 0024)
-    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-surveys', 'nav-city-topics'])
-    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-surveys', 'nav-city-topics'])
+    // and the management assessment of counties (管理考核, ADR 0028)
+    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
+    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
     expect(menuFor(ME['city-staff']).find((m) => m.key === 'attention')!.path).toBe('/attention')
     expect(menuFor(ME['city-staff']).find((m) => m.key === 'city-lecturers')!.path).toBe('/city/lecturers')
   })
@@ -17,6 +18,11 @@ describe('role-based menu', () => {
   it('the county admin nominates lecturers (讲师申报); an assessor does not', () => {
     expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-lecturers')!.path).toBe('/counties/990113/lecturers')
     expect(testIds('county-assessor')).not.toContain('nav-county-lecturers')
+  })
+
+  it('the county admin assesses the county\'s 学区 (学区考核, ADR 0028); an assessor does not', () => {
+    expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-assessments')!.path).toBe('/counties/990113/assessments')
+    expect(testIds('county-assessor')).not.toContain('nav-county-assessments')
   })
 
   it('county users see their county, its attention list and indicators of their county', () => {

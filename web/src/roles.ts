@@ -52,7 +52,7 @@ export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
     | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
-    | 'xuequ'
+    | 'xuequ' | 'city-assessments' | 'county-assessments'
   testId: string
   path: string
   labelKey: string
@@ -101,7 +101,9 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' },
         // 问卷调查 (ADR 0026): city staff and admins build and publish surveys and read the counts
         { key: 'city-surveys', testId: 'nav-city-surveys', path: '/city/surveys', labelKey: 'surveys.nav.city' },
-        { key: 'city-topics', testId: 'nav-city-topics', path: '/city/topics', labelKey: 'topics.nav.city' }]
+        { key: 'city-topics', testId: 'nav-city-topics', path: '/city/topics', labelKey: 'topics.nav.city' },
+        // 管理考核 (ADR 0028): city staff and admins issue schemes and assess the counties
+        { key: 'city-assessments', testId: 'nav-city-assessments', path: '/city/assessments', labelKey: 'schemes.nav.city' }]
     case 'COUNTY':
       if (!me.county_id) return []
       return [
@@ -114,6 +116,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'approvals' as const, testId: 'nav-approvals', path: `/counties/${me.county_id}/approvals`, labelKey: 'approvals.nav.county' },
           // 讲师申报 (ADR 0024): the county admin nominates lecturers to the city's registry
           { key: 'county-lecturers' as const, testId: 'nav-county-lecturers', path: `/counties/${me.county_id}/lecturers`, labelKey: 'lecturers.nav.county' },
+          // 学区考核 (ADR 0028): the county admin issues schemes and assesses the county's 学区
+          { key: 'county-assessments' as const, testId: 'nav-county-assessments', path: `/counties/${me.county_id}/assessments`, labelKey: 'schemes.nav.county' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'XUEQU':

@@ -8,6 +8,7 @@ import lecturers from './lecturers.en'
 import surveys from './surveys.en'
 import topics from './topics.en'
 import xuequ from './xuequ.en'
+import schemes from './schemes.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -342,6 +343,7 @@ const en: typeof zh = {
   surveys,
   topics,
   xuequ,
+  schemes,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

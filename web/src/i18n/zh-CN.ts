@@ -7,6 +7,7 @@ import lecturers from './lecturers.zh-CN'
 import surveys from './surveys.zh-CN'
 import topics from './topics.zh-CN'
 import xuequ from './xuequ.zh-CN'
+import schemes from './schemes.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -341,6 +342,7 @@ export default {
   surveys,
   topics,
   xuequ,
+  schemes,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',

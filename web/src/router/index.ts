@@ -105,6 +105,12 @@ export const routes = [
     path: '/schools/:schoolId/topics', name: 'school-topics',
     component: () => import('@/views/topics/SchoolTopicsView.vue'), props: true,
   },
+  // 管理考核 / 学区考核 (ADR 0028): versioned schemes over indicators, computed, explained, exported
+  { path: '/city/assessments', name: 'city-assessments', component: () => import('@/views/schemes/SchemesView.vue') },
+  {
+    path: '/counties/:countyId/assessments', name: 'county-assessments',
+    component: () => import('@/views/schemes/SchemesView.vue'), props: true,
+  },
   { path: '/indicators', name: 'indicators', component: () => import('@/views/IndicatorsIndex.vue') },
   { path: '/indicators/:code', name: 'indicator', component: () => import('@/views/IndicatorView.vue'), props: true },
   { path: '/assessor', name: 'assessor', component: () => import('@/views/MyAssignmentsView.vue') },

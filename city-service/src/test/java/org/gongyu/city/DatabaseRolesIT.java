@@ -21,7 +21,15 @@ class DatabaseRolesIT extends CityApiItSupport {
             "insert into county (id, city_id, name, version, updated_at) values ('LP0001', '990100', '最小权限县', 1, now())",
             "update county set name = '最小权限县（改）', version = 2 where id = 'LP0001'",
             "insert into demonstration_standard (id, version, published_version) values ('LP-STD', 1, 0)",
-            "update demonstration_standard set published_version = 1 where id = 'LP-STD'")
+            "update demonstration_standard set published_version = 1 where id = 'LP-STD'",
+            "insert into assessment_scheme (owner_id, id, version) values ('990100', 'LP-SCHEME', 1)")
+        .appendOnly("assessment_scheme_version", """
+            insert into assessment_scheme_version (owner_id, scheme_id, version, title_zh, title_en, total_points, scheme,
+              issued_at, issued_by)
+            values ('990100', 'LP-SCHEME', 1, '最小权限方案', 'least-privilege scheme', 10, '{}', now(), 'least-privilege-probe')""")
+        .appendOnly("assessment_run", """
+            insert into assessment_run (owner_id, scheme_id, scheme_version, period_id, computed_at, computed_by, units, results)
+            values ('990100', 'LP-SCHEME', 1, '2026-2027', now(), 'least-privilege-probe', 0, '{}')""")
         .appendOnly("demonstration_standard_version", """
             insert into demonstration_standard_version (standard_id, version, title_zh, title_en, pass_mark, created_at, created_by)
             values ('LP-STD', 1, '最小权限标准', 'least-privilege standard', 80, now(), 'least-privilege-probe')""")

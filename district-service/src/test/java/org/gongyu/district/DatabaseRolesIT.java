@@ -29,7 +29,15 @@ class DatabaseRolesIT extends DistrictITSupport {
               applied_at, plan, updated_at)
             values ('00000000-0000-0000-0000-00000000a11d', 'LP-PROGRAMME', 'LP0001', 'LP-SCHOOL', '', 'APPLIED', 1,
               now(), '计划', now())""",
-            "update demonstration_application set version = 2 where id = '00000000-0000-0000-0000-00000000a11d'")
+            "update demonstration_application set version = 2 where id = '00000000-0000-0000-0000-00000000a11d'",
+            "insert into assessment_scheme (owner_id, id, version) values ('LP0001', 'LP-SCHEME', 1)")
+        .appendOnly("assessment_scheme_version", """
+            insert into assessment_scheme_version (owner_id, scheme_id, version, title_zh, title_en, total_points, scheme,
+              issued_at, issued_by)
+            values ('LP0001', 'LP-SCHEME', 1, '最小权限方案', 'least-privilege scheme', 10, '{}', now(), 'least-privilege-probe')""")
+        .appendOnly("assessment_run", """
+            insert into assessment_run (owner_id, scheme_id, scheme_version, period_id, computed_at, computed_by, units, results)
+            values ('LP0001', 'LP-SCHEME', 1, '2026-2027', now(), 'least-privilege-probe', 0, '{}')""")
         .appendOnly("demonstration_trail", """
             insert into demonstration_trail (application_id, at, actor, action)
             values ('00000000-0000-0000-0000-00000000a11d', now(), 'least-privilege-probe', 'PROBE')""")

@@ -1,0 +1,121 @@
+package org.gongyu.city.assessment;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gongyu.chassis.assessment.AssessmentDesk;
+import org.gongyu.chassis.assessment.AssessmentStore;
+import org.gongyu.chassis.assessment.ComputeRequest;
+import org.gongyu.chassis.assessment.IssueSchemeRequest;
+import org.gongyu.chassis.assessment.RunResponse;
+import org.gongyu.chassis.assessment.SchemeVersion;
+import org.gongyu.chassis.assessment.StoredRun;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.web.ApiProblem;
+import org.gongyu.chassis.web.Msg;
+import org.gongyu.city.CityProperties;
+import org.gongyu.city.catalogue.Catalogue;
+import org.gongyu.contracts.city.v2.IndicatorDefined;
+import org.gongyu.contracts.period.PeriodType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The city's schemes and runs, owner = the city this deployment serves; one transaction per call. */
+@Service
+class CityAssessments {
+
+  private static final Logger log = LoggerFactory.getLogger(CityAssessments.class);
+
+  private final AssessmentDesk desk;
+  private final Catalogue catalogue;
+  private final CityCalendar calendar;
+  private final JdbcClient jdbc;
+  private final String cityId;
+
+  CityAssessments(JdbcClient jdbc, Catalogue catalogue, CityCalendar calendar, CityProperties city, Clock clock) {
+    this.desk = new AssessmentDesk(new AssessmentStore(jdbc), clock);
+    this.catalogue = catalogue;
+    this.calendar = calendar;
+    this.jdbc = jdbc;
+    this.cityId = city.id();
+  }
+
+  @Transactional(readOnly = true)
+  List<SchemeVersion> latest() {
+    return desk.latest(cityId);
+  }
+
+  @Transactional(readOnly = true)
+  List<SchemeVersion> versions(String schemeId) {
+    return desk.versions(cityId, schemeId);
+  }
+
+  @Transactional(readOnly = true)
+  SchemeVersion version(String schemeId, long version) {
+    return desk.version(cityId, schemeId, version);
+  }
+
+  @Transactional
+  SchemeVersion issue(String schemeId, IssueSchemeRequest body, String by) {
+    SchemeVersion v = desk.issue(cityId, schemeId, body, code -> catalogue.definition(code).map(IndicatorDefined::kind), by);
+    log.info("assessment scheme {} version {} issued by {}", schemeId, v.version(), by);
+    return v;
+  }
+
+  /** Computes over every county of the city, each with its name now. */
+  @Transactional
+  RunResponse compute(String schemeId, ComputeRequest body, String by) {
+    Map<String, String> counties = new LinkedHashMap<>();
+    jdbc.sql("select id, name from county where city_id = ? order by id").param(cityId)
+        .query(rs -> {
+          counties.put(rs.getString(1), rs.getString(2));
+        });
+    StoredRun run = desk.compute(cityId, schemeId, body, counties, this::periodType, calendar.calendar(),
+        new CountyFigures(jdbc, cityId), by);
+    log.info("assessment scheme {} version {} computed for {} over {} counties by {} (run {})", schemeId, run.schemeVersion(),
+        run.periodId(), counties.size(), by, run.runId());
+    return desk.response(run);
+  }
+
+  @Transactional(readOnly = true)
+  List<StoredRun> runs(String schemeId) {
+    return desk.runs(cityId, schemeId);
+  }
+
+  @Transactional(readOnly = true)
+  StoredRun run(String schemeId, long runId) {
+    return desk.run(cityId, schemeId, runId);
+  }
+
+  @Transactional(readOnly = true)
+  RunResponse response(String schemeId, long runId) {
+    return desk.response(run(schemeId, runId));
+  }
+
+  /** One county's row of a run (its rank among all), 404 if the run did not assess it. */
+  @Transactional(readOnly = true)
+  RunResponse countyRow(String schemeId, long runId, String countyId) {
+    RunResponse all = response(schemeId, runId);
+    List<RunResponse.Unit> own = all.units().stream().filter(u -> u.unitId().equals(countyId)).toList();
+    if (own.isEmpty()) {
+      throw ApiProblem.notFound(Msg.msg("assessment.no-run", runId, schemeId));
+    }
+    return new RunResponse(all.runId(), all.schemeId(), all.schemeVersion(), all.titleZh(), all.titleEn(), all.totalPoints(),
+        all.periodId(), all.computedAt(), all.computedBy(), all.items(), own);
+  }
+
+  @Transactional(readOnly = true)
+  SchemeVersion versionOf(StoredRun run) {
+    return desk.version(cityId, run.schemeId(), run.schemeVersion());
+  }
+
+  private PeriodType periodType(String indicatorCode) {
+    Optional<IndicatorDefined> d = catalogue.definition(indicatorCode);
+    return d.map(IndicatorDefined::periodType).orElse(PeriodType.SCHOOL_YEAR);
+  }
+}

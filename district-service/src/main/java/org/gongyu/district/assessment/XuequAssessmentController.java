@@ -1,0 +1,131 @@
+package org.gongyu.district.assessment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.util.List;
+import org.gongyu.chassis.assessment.AssessmentWorkbook;
+import org.gongyu.chassis.assessment.ComputeRequest;
+import org.gongyu.chassis.assessment.IssueSchemeRequest;
+import org.gongyu.chassis.assessment.RunResponse;
+import org.gongyu.chassis.assessment.RunSummaryResponse;
+import org.gongyu.chassis.assessment.SchemeVersion;
+import org.gongyu.chassis.assessment.SchemeVersionResponse;
+import org.gongyu.chassis.assessment.StoredRun;
+import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.security.Caller;
+import org.gongyu.chassis.security.Rules;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A county's 学区 performance assessment: the county admin issues scheme versions (never changed; a
+ * change is the next version) and computes them for a school year; the county's staff and the
+ * city's read and export the ranking of the 学区 with every item explained. Another county's schemes
+ * and runs are not found.
+ */
+@Tag(name = "学区 assessment · 学区业绩考核", description = "A county's versioned scoring schemes over indicators and its assessment of its 学区 · 县区对学区的教育发展业绩考核：按指标评分的版本化考核方案、计算结果与导出")
+@RestController
+@RequestMapping("/api/district/counties/{countyId}/assessments")
+class XuequAssessmentController {
+
+  static final String ID = "[A-Za-z0-9-]{1,40}";
+  /** Scheme ids: capitals, digits and dashes, e.g. {@code XUEQU-PERF}. */
+  static final String SCHEME_ID = "[A-Z][A-Z0-9-]{0,59}";
+
+  private final XuequAssessments assessments;
+  private final CityCalendar calendar;
+
+  XuequAssessmentController(XuequAssessments assessments, CityCalendar calendar) {
+    this.assessments = assessments;
+    this.calendar = calendar;
+  }
+
+  @Operation(summary = "Latest version of each of the county's schemes", description = "列出本县区每个学区考核方案的最新版本。")
+  @GetMapping
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  List<SchemeVersionResponse> latest(@PathVariable @Pattern(regexp = ID) String countyId) {
+    return assessments.latest(countyId).stream().map(SchemeVersionResponse::of).toList();
+  }
+
+  @Operation(summary = "All versions of a scheme", description = "列出某学区考核方案的全部版本（旧版在前）；不存在时返回 404。")
+  @GetMapping("/{schemeId}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  List<SchemeVersionResponse> versions(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId) {
+    return assessments.versions(countyId, schemeId).stream().map(SchemeVersionResponse::of).toList();
+  }
+
+  @Operation(summary = "Read one version of a scheme", description = "读取学区考核方案的一个版本：各考核项的指标、分值和评分规则（含文字说明）；不存在时返回 404。")
+  @GetMapping("/{schemeId}/versions/{version}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  SchemeVersionResponse version(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long version) {
+    return SchemeVersionResponse.of(assessments.version(countyId, schemeId, version));
+  }
+
+  @Operation(summary = "Issue the next version of a scheme", description = "县区管理员发布学区考核方案的下一个版本（新方案为第 1 版，201）。已发布的版本不可更改，已计算的结果不受新版本影响。各考核项分值之和须等于总分；不符合规则时返回 422 并逐项指出字段。")
+  @PostMapping("/{schemeId}/versions")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ResponseEntity<SchemeVersionResponse> issue(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @RequestBody IssueSchemeRequest body, Authentication who) {
+    SchemeVersion v = assessments.issue(countyId, schemeId, body, Caller.of(who).map(Caller::username).orElse("unknown"));
+    return ResponseEntity.created(URI.create("/api/district/counties/" + countyId + "/assessments/" + schemeId + "/versions/"
+        + v.version())).body(SchemeVersionResponse.of(v));
+  }
+
+  @Operation(summary = "Compute the assessment of the county's 学区 for a school year", description = "按考核方案（默认最新版本）计算本县区各学区某学年的考核结果并保存（201）：每个学区每个考核项的数据（按学期初的学区归属汇总各校数据）、得分和评分说明，总分和排名。学期指标取该学年两个学期的合计；无数据的考核项记 0 分并注明。期间不是学年时返回 422。")
+  @PostMapping("/{schemeId}/runs")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ResponseEntity<RunResponse> compute(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @RequestBody ComputeRequest body, Authentication who) {
+    RunResponse run = assessments.compute(countyId, schemeId, body, Caller.of(who).map(Caller::username).orElse("unknown"));
+    return ResponseEntity.created(URI.create("/api/district/counties/" + countyId + "/assessments/" + schemeId + "/runs/"
+        + run.runId())).body(run);
+  }
+
+  @Operation(summary = "Computed assessments of a scheme", description = "列出某学区考核方案已计算的考核结果（新的在前）。")
+  @GetMapping("/{schemeId}/runs")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  List<RunSummaryResponse> runs(
+      @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId) {
+    return assessments.runs(countyId, schemeId).stream().map(RunSummaryResponse::of).toList();
+  }
+
+  @Operation(summary = "Read a computed assessment", description = "读取一次学区考核结果：所用方案版本、各学区排名、总分及每个考核项的数据、得分和评分说明。")
+  @GetMapping("/{schemeId}/runs/{runId}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  RunResponse run(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long runId) {
+    return assessments.response(countyId, schemeId, runId);
+  }
+
+  @Operation(summary = "A computed assessment as .xlsx", description = "导出学区考核结果 Excel：排名表、考核明细（数据按百分比等格式显示，附评分说明）和考核方案。表头语言取 lang 参数或 Accept-Language（默认中文）。")
+  @ApiResponse(responseCode = "200", description = "the .xlsx file (Content-Disposition attachment, RFC 5987 filename*)",
+      content = @Content(mediaType = AssessmentWorkbook.XLSX, schema = @Schema(type = "string", format = "binary")))
+  @GetMapping("/{schemeId}/runs/{runId}/export.xlsx")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  ResponseEntity<byte[]> export(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long runId,
+      @Parameter(description = "zh-CN or en; else Accept-Language", schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
+    StoredRun run = assessments.run(countyId, schemeId, runId);
+    return AssessmentWorkbook.download(AssessmentWorkbook.of(run, assessments.versionOf(run)), lang, acceptLanguage, calendar.zone());
+  }
+}

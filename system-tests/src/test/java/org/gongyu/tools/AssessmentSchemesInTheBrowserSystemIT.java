@@ -1,0 +1,136 @@
+package org.gongyu.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 管理考核 through the browser (ADR 0028), in zh-CN, as city staff logged in through Keycloak's form:
+ * a new scheme starts from the template; a total its items' points do not add up to is refused
+ * beside the field; issued, it is version 1; computed for the school year, every county of the
+ * city is ranked (county 990645 of this test, without figures, with an explained zero on each item)
+ * and the page shows what the API computed; the .xlsx downloads. The page is checked with axe-core.
+ */
+@ExtendWith(SharedPlatform.class)
+class AssessmentSchemesInTheBrowserSystemIT {
+
+  static final String GATEWAY = SharedPlatform.GATEWAY;
+  static final String CITY = "990100";
+  static final String COUNTY = "990645";
+  static final GongyuClient client = new GongyuClient(GATEWAY, SharedPlatform.KEYCLOAK, false);
+  /** a scheme of this run, so that a rerun on the same platform starts a scheme of its own */
+  static final String SCHEME = "SYS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
+
+  static String axeSource;
+  private Chromium browser;
+
+  @RegisterExtension
+  final AfterTestExecutionCallback failureScreenshot = (ExtensionContext context) -> {
+    if (context.getExecutionException().isPresent() && browser != null) {
+      try {
+        browser.screenshot(WebAppSystemIT.SCREENSHOTS.resolve("FAILED-schemes-" + context.getRequiredTestMethod().getName() + ".png"));
+        System.out.println("failed on " + browser.driver().getCurrentUrl());
+      } catch (RuntimeException e) {
+        System.out.println("no failure screenshot: " + e);
+      }
+    }
+  };
+
+  @BeforeAll
+  static void tools() throws IOException {
+    boolean installed = Chromium.installed();
+    if (!installed && System.getenv("CI") != null) {
+      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
+    }
+    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
+    axeSource = Chromium.read(WebAppSystemIT.AXE);
+    client.putCounty(COUNTY, "考核县");
+    client.accounts().tokenAs("as", "city-staff", CITY, CITY);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  void cityStaffIssueASchemeComputeTheCountyAssessmentAndReadEachItemExplained() {
+    browser = new Chromium(GATEWAY);
+    browser.logIn("as-city-staff-" + CITY);
+    browser.open("/city/assessments");
+    browser.await("nav-city-assessments");
+    assertThat(browser.await("page-title").getText()).isEqualTo("县区管理考核");
+    WebAppSystemIT.checkPage(browser, axeSource, "city-assessments");
+
+    browser.centreAndClick(browser.await("new-scheme"));
+    type(browser.await("ed-scheme-id"), SCHEME);
+    assertThat(browser.all(browser.testId("ed-item"))).hasSize(3);
+    type(browser.await("ed-total"), "90");
+    browser.centreAndClick(browser.await("ed-issue"));
+    WebElement problem = browser.await("ed-total-problem");
+    assertThat(problem.getText()).isEqualTo("各考核项分值之和为 100，须等于总分 90");
+    type(browser.await("ed-total"), "100");
+    browser.centreAndClick(browser.await("ed-issue"));
+    Chromium.waitUntil("version 1 issued", Duration.ofSeconds(30), () -> browser.all(browser.testId("editor")).isEmpty()
+        && browser.all(browser.testId("scheme-meta")).stream().anyMatch(m -> m.getText().startsWith("第 1 版")));
+    assertThat(browser.await("scheme-items").getText()).contains("达到 60.0 % 得满分，40.0 % 及以下不得分，其间按比例得分");
+
+    browser.centreAndClick(browser.await("compute"));
+    Chromium.waitUntil("the ranking of the counties", Duration.ofSeconds(30), () -> !browser.all(By.cssSelector(
+        "[data-testid=\"ranking-row\"][data-unit=\"" + COUNTY + "\"]")).isEmpty());
+    WebElement row = browser.all(By.cssSelector("[data-testid=\"ranking-row\"][data-unit=\"" + COUNTY + "\"]")).getFirst();
+    assertThat(row.getText()).contains("考核县");
+    WebAppSystemIT.checkPage(browser, axeSource, "city-assessments-ranking");
+
+    JsonNode runs = browser.fetchJson("/api/city/assessments/" + SCHEME + "/runs");
+    assertThat(runs.path("status").asInt()).isEqualTo(200);
+    long runId = runs.path("body").get(0).path("runId").asLong();
+    JsonNode run = browser.fetchJson("/api/city/assessments/" + SCHEME + "/runs/" + runId).path("body");
+    JsonNode county = run.path("units").valueStream().filter(u -> u.path("unitId").asString().equals(COUNTY)).findFirst().orElseThrow();
+    assertThat(row.findElement(browser.testId("rank")).getText()).isEqualTo(county.path("rank").asString());
+    assertThat(row.findElement(browser.testId("total")).getText())
+        .isEqualTo(county.path("total").decimalValue().stripTrailingZeros().toPlainString());
+    // every figure on the page is the API's, every explanation shown as computed
+    for (JsonNode unit : run.path("units")) {
+      WebElement detail = browser.all(By.cssSelector("[data-testid=\"unit-detail\"][data-unit=\"" + unit.path("unitId").asString() + "\"]"))
+          .getFirst();
+      browser.centreAndClick(detail.findElement(By.tagName("summary")));
+      for (JsonNode item : unit.path("items")) {
+        WebElement line = detail.findElement(By.cssSelector("[data-testid=\"detail-row\"][data-item=\"" + item.path("code").asString() + "\"]"));
+        assertThat(line.findElement(browser.testId("explanation")).getText()).isEqualTo(item.path("explanationZh").asString());
+        String figure = item.path("figureZh").isNull() ? "无数据" : item.path("figureZh").asString();
+        assertThat(line.findElement(browser.testId("figure")).getText()).isEqualTo(figure);
+      }
+    }
+    assertThat(county.path("items").get(0).path("explanationZh").asString()).contains("数据，记 0 分（满分 40 分）");
+
+    String href = browser.await("export").getAttribute("href");
+    assertThat(href).endsWith("/api/city/assessments/" + SCHEME + "/runs/" + runId + "/export.xlsx?lang=zh-CN");
+    JsonNode file = browser.fetchBytes(href);
+    assertThat(file.path("status").asInt()).isEqualTo(200);
+    assertThat(file.path("contentType").asString()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(file.path("size").asInt()).isGreaterThan(3000);
+  }
+
+  /** Replaces an input's text as typing would, so that the page's model sees it. */
+  private void type(WebElement input, String text) {
+    browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}))", input, text);
+  }
+}
