@@ -39,4 +39,9 @@ class CityTopics {
   NewTopic lecturersTopic() {
     return TopicBuilder.name(Topics.CITY_LECTURERS).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic instructorCertificatesTopic() {
+    return TopicBuilder.name(Topics.CITY_INSTRUCTOR_CERTIFICATES).partitions(6).replicas(1).build();
+  }
 }
