@@ -73,7 +73,7 @@ class LanguageAndApiDocsIT extends CityApiItSupport {
     Map<String, Object> doc = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs")
         .retrieve().body(new ParameterizedTypeReference<Map<String, Object>>() {});
     assertThat(OpenApiChecks.shortcomings(doc)).isEmpty();
-    assertThat(OpenApiChecks.apiOperations(doc)).isEqualTo(47); // + the six of the notification inbox, the four of period approval (ADR 0019), the 13 of the lecturer registry (ADR 0024), the 13 of training and certification (ADR 0025)
+    assertThat(OpenApiChecks.apiOperations(doc)).isEqualTo(48); // + the six of the notification inbox, the four of period approval (ADR 0019), the 13 of the lecturer registry (ADR 0024), the 14 of training and certification (ADR 0025)
   }
 
   @Test
