@@ -8,8 +8,12 @@ describe('role-based menu', () => {
   it('city users see the city scorecard, attention and indicators', () => {
     // and the counties' submissions of a period (区县报送, issue 15)
     // and the lecturer registry (讲师备案, ADR 0024)
-    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers'])
-    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers'])
+    // and training and certification (培训与认证, ADR 0025)
+    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers',
+      'nav-city-training'])
+    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers',
+      'nav-city-training'])
+    expect(menuFor(ME['city-staff']).find((m) => m.key === 'city-training')!.path).toBe('/city/training')
     expect(menuFor(ME['city-staff']).find((m) => m.key === 'attention')!.path).toBe('/attention')
     expect(menuFor(ME['city-staff']).find((m) => m.key === 'city-lecturers')!.path).toBe('/city/lecturers')
   })

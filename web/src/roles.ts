@@ -44,7 +44,7 @@ export function homePath(me: Me | null | undefined): string | null {
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
-    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers'
+    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-training'
   testId: string
   path: string
   labelKey: string
@@ -90,7 +90,9 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         // 区县报送 (issue 15): city staff and admins accept or return the counties' submissions
         { key: 'city-approvals', testId: 'nav-city-approvals', path: '/city/approvals', labelKey: 'approvals.nav.city' },
         // 讲师备案 (ADR 0024): city staff and admins review nominations and keep the lecturer registry
-        { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' }]
+        { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' },
+        // 培训与认证 (ADR 0025): city staff and admins run training cohorts and issue instructor certificates
+        { key: 'city-training', testId: 'nav-city-training', path: '/city/training', labelKey: 'training.nav' }]
     case 'COUNTY':
       if (!me.county_id) return []
       return [

@@ -5,6 +5,7 @@ import schoolDemo from './schoolDemo.en'
 import imports from './imports.en'
 import approvals from './approvals.en'
 import lecturers from './lecturers.en'
+import training from './training.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -335,6 +336,7 @@ const en: typeof zh = {
   imports,
   approvals,
   lecturers,
+  training,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

@@ -4,6 +4,7 @@ import schoolDemo from './schoolDemo.zh-CN'
 import imports from './imports.zh-CN'
 import approvals from './approvals.zh-CN'
 import lecturers from './lecturers.zh-CN'
+import training from './training.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -334,6 +335,7 @@ export default {
   imports,
   approvals,
   lecturers,
+  training,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',
