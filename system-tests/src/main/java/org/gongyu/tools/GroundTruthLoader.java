@@ -359,14 +359,18 @@ public final class GroundTruthLoader {
       reply = client.put(path, content);
     }
     count(GongyuClient.require(reply, (op.content() == null ? "DELETE " : "PUT ") + path + " " + op.content()));
-    if (op.resource() == GroundTruthRecords.Resource.INSTRUCTOR && op.content() != null
-        && GroundTruthRecords.cityCertificate(s.id(), op.id(), (GroundTruthRecords.Instructor) op.content()) != null) {
-      // the certificates reach the school tier as events: wait until its copy knows this one (a sign-off would freeze 未持证)
-      for (long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-          "NOT_FOUND".equals(client.get(path.substring(0, path.lastIndexOf('/'))).body().valueStream()
-              .filter(i -> i.path("instructorId").asString("").equals(op.id()))
-              .map(i -> i.path("certificateCheck").asString(""))
-              .findFirst().orElse("")) && System.nanoTime() < until; ) {
+    GroundTruthRecords.CityCertificate certificate = op.resource() == GroundTruthRecords.Resource.INSTRUCTOR && op.content() != null
+        ? GroundTruthRecords.cityCertificate(s.id(), op.id(), (GroundTruthRecords.Instructor) op.content()) : null;
+    if (certificate != null) {
+      // the certificates reach the school tier as events: wait until its copy knows this one as the city left it
+      // (issued, and revoked where it was), or a sign-off would freeze an older state
+      for (long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos(); System.nanoTime() < until; ) {
+        String check = client.get(path.substring(0, path.lastIndexOf('/'))).body().valueStream()
+            .filter(i -> i.path("instructorId").asString("").equals(op.id()))
+            .map(i -> i.path("certificateCheck").asString("")).findFirst().orElse("");
+        if (!check.equals("NOT_FOUND") && (!certificate.revoked() || check.equals("REVOKED") || check.equals("HOLDER_MISMATCH"))) {
+          break;
+        }
         GongyuClient.sleep(250);
       }
     }
