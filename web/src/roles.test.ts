@@ -21,6 +21,9 @@ describe('role-based menu', () => {
   it('the county admin nominates lecturers (讲师申报); an assessor does not', () => {
     expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-lecturers')!.path).toBe('/counties/990113/lecturers')
     expect(testIds('county-assessor')).not.toContain('nav-county-lecturers')
+    // and reads the county's staff trained and certified by the city (培训与持证, ADR 0025)
+    expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-training')!.path).toBe('/counties/990113/training')
+    expect(testIds('county-assessor')).not.toContain('nav-county-training')
   })
 
   it('county users see their county, its attention list and indicators of their county', () => {

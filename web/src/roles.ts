@@ -44,7 +44,7 @@ export function homePath(me: Me | null | undefined): string | null {
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
-    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-training'
+    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-training' | 'county-training'
   testId: string
   path: string
   labelKey: string
@@ -105,6 +105,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'approvals' as const, testId: 'nav-approvals', path: `/counties/${me.county_id}/approvals`, labelKey: 'approvals.nav.county' },
           // 讲师申报 (ADR 0024): the county admin nominates lecturers to the city's registry
           { key: 'county-lecturers' as const, testId: 'nav-county-lecturers', path: `/counties/${me.county_id}/lecturers`, labelKey: 'lecturers.nav.county' },
+          // 培训与持证 (ADR 0025): the county admin reads the county's staff trained and certified by the city
+          { key: 'county-training' as const, testId: 'nav-county-training', path: `/counties/${me.county_id}/training`, labelKey: 'training.county.nav' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'SCHOOL':

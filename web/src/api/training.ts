@@ -59,5 +59,6 @@ export const trainingApi = {
     request<Certificate[]>(`/api/city/instructor-certificates${status ? `?status=${e(status)}` : ''}`),
   renew: (n: string, expiresOn: string | null) => request<Certificate>(`${certificate(n)}/renewal`, json('POST', { expiresOn })),
   revoke: (n: string, reason: string) => request<Certificate>(`${certificate(n)}/revocation`, json('POST', { reason })),
+  participantsOfCounty: (countyId: string) => request<Participant[]>(`/api/city/counties/${e(countyId)}/training-participants`),
   counties: () => request<{ id: string; name: string }[]>('/api/city/counties'),
 }

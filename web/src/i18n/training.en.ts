@@ -48,6 +48,14 @@ export default {
   reasonRequired: 'Please give a reason',
   close: 'Close',
   reloaded: 'The page has reloaded the current state.',
+  county: {
+    nav: 'Training and certificates',
+    title: 'Training and certificates',
+    intro: 'The county staff trained by the city centre: attendance, assessment and instructor certificates (managed by the city centre).',
+    summary: '{n} participations in city training; {certified} with a valid certificate',
+    none: 'Nobody of the county has taken part in city training yet',
+    until: 'until {date}',
+  },
   dialog: {
     create: 'New cohort', attendance: 'Attendance of {name}', assess: 'Assessment of {name}', complete: 'Complete “{name}”',
     cancel: 'Cancel “{name}”', issue: 'Issue a certificate to {name}', renew: 'Renew certificate {number}', revoke: 'Revoke certificate {number}',

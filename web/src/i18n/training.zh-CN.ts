@@ -48,6 +48,14 @@ export default {
   reasonRequired: '请填写理由',
   close: '关闭',
   reloaded: '页面已重新读取最新状态。',
+  county: {
+    nav: '培训与持证',
+    title: '培训与持证',
+    intro: '本区县教职工参加市级培训的出勤、考核和家庭教育指导师证书（由市家庭教育指导中心管理）。',
+    summary: '共 {n} 人次参加市级培训，其中持有有效证书 {certified} 人',
+    none: '本区县尚无人员参加市级培训',
+    until: '有效期至 {date}',
+  },
   dialog: {
     create: '新建培训班', attendance: '登记 {name} 的出勤', assess: '登记 {name} 的考核成绩', complete: '“{name}”结业',
     cancel: '取消“{name}”', issue: '为 {name} 颁发证书', renew: '证书 {number} 续期', revoke: '撤销证书 {number}',

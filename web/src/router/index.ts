@@ -82,6 +82,10 @@ export const routes = [
   // 培训与认证 (ADR 0025): the city's training cohorts and instructor certificates
   { path: '/city/training', name: 'city-training', component: () => import('@/views/training/CityTrainingView.vue') },
   {
+    path: '/counties/:countyId/training', name: 'county-training',
+    component: () => import('@/views/training/CountyTrainingView.vue'), props: true,
+  },
+  {
     path: '/counties/:countyId/lecturers', name: 'county-lecturers',
     component: () => import('@/views/lecturers/CountyLecturersView.vue'), props: true,
   },

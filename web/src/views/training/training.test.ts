@@ -9,6 +9,7 @@ import { mountWith } from '@/test/mount'
 import { ME } from '@/test/fixtures'
 import type { Certificate, Cohort, Participant } from '@/api/training'
 import CityTrainingView from './CityTrainingView.vue'
+import CountyTrainingView from './CountyTrainingView.vue'
 
 vi.setConfig({ testTimeout: 30_000 })
 
@@ -118,5 +119,43 @@ describe('培训与认证', () => {
     await flushPromises()
     expect(writes()).toEqual([['POST', '/api/city/instructor-certificates/JZ-2026-01/revocation', { reason: '离开家庭教育工作岗位' }]])
     expect(w.find('[data-testid="act-dialog"]').exists()).toBe(false)
+  })
+})
+
+describe('培训与持证 (county)', () => {
+  it('lists the county\'s participants with their certificates, read-only', async () => {
+    routes = {
+      'GET /api/city/counties/990113/training-participants': [200, [person('TP1', '陈静', { certificate: CERT }), person('TP3', '王芳',
+        { score: 52, result: 'FAILED' })]],
+    }
+    const pinia = createPinia()
+    const router = createRouter({ history: createMemoryHistory(), routes: [
+      { path: '/counties/:countyId/training', component: CountyTrainingView, props: true }] })
+    await router.push('/counties/990113/training')
+    setActivePinia(pinia)
+    useSession().me = ME['county-admin']
+    const w = mountWith({ render: () => h(RouterView) }, { pinia, router, lang: 'zh-CN' })
+    await flushPromises()
+    expect(w.get('[data-testid="page-title"]').text()).toBe('培训与持证')
+    expect(w.get('[data-testid="county-summary"]').text()).toBe('共 2 人次参加市级培训，其中持有有效证书 1 人')
+    const rows = w.findAll('[data-testid="county-participant-row"]')
+    expect(rows[0].get('[data-testid="certificate"]').text()).toBe('JZ-2026-01（有效，有效期至 2029-07-10）')
+    expect(rows[1].text()).toContain('52（不合格）')
+    expect(w.find('button').exists()).toBe(false)
+    expect(writes()).toEqual([])
+  })
+
+  it('another county\'s participants are not found', async () => {
+    routes = {}
+    const pinia = createPinia()
+    const router = createRouter({ history: createMemoryHistory(), routes: [
+      { path: '/counties/:countyId/training', component: CountyTrainingView, props: true }] })
+    await router.push('/counties/990199/training')
+    setActivePinia(pinia)
+    useSession().me = ME['county-admin']
+    const w = mountWith({ render: () => h(RouterView) }, { pinia, router, lang: 'zh-CN' })
+    await flushPromises()
+    expect(w.find('[data-testid="county-participant-row"]').exists()).toBe(false)
+    expect(w.find('[data-testid="not-found"]').exists()).toBe(true)
   })
 })
