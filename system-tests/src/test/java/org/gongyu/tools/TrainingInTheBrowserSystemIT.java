@@ -109,6 +109,8 @@ class TrainingInTheBrowserSystemIT {
     browser.await("f-score").sendKeys("86.5");
     browser.centreAndClick(browser.await("act-confirm"));
     Chromium.waitUntil("score saved", Duration.ofSeconds(30), () -> participant().getText().contains("86.5（合格）"));
+    // audit the cohort's page once the success messages have gone (a toast is not part of the page)
+    Chromium.waitUntil("the messages to go", Duration.ofSeconds(15), () -> browser.all(By.cssSelector(".el-message")).isEmpty());
     WebAppSystemIT.checkPage(browser, axeSource, "city-training-cohort");
 
     // completion, then the certificate with the default term
