@@ -8,9 +8,10 @@ describe('role-based menu', () => {
   it('city users see the city scorecard, attention and indicators', () => {
     // and the counties' submissions of a period (区县报送, issue 15)
     // and the lecturer registry (讲师备案, ADR 0024)
-    // and the management assessment of counties (管理考核, ADR 0028)
-    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
-    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
+    // training and certification (培训与认证, ADR 0025), surveys and topics (ADR 0026), the management assessment of counties (管理考核, ADR 0028)
+    expect(testIds('city-staff')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-training', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
+    expect(testIds('city-admin')).toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-training', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
+    expect(menuFor(ME['city-staff']).find((m) => m.key === 'city-training')!.path).toBe('/city/training')
     expect(menuFor(ME['city-staff']).find((m) => m.key === 'attention')!.path).toBe('/attention')
     expect(menuFor(ME['city-staff']).find((m) => m.key === 'city-lecturers')!.path).toBe('/city/lecturers')
   })
@@ -18,6 +19,9 @@ describe('role-based menu', () => {
   it('the county admin nominates lecturers (讲师申报); an assessor does not', () => {
     expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-lecturers')!.path).toBe('/counties/990113/lecturers')
     expect(testIds('county-assessor')).not.toContain('nav-county-lecturers')
+    // and reads the county's staff trained and certified by the city (培训与持证, ADR 0025)
+    expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-training')!.path).toBe('/counties/990113/training')
+    expect(testIds('county-assessor')).not.toContain('nav-county-training')
   })
 
   it('the county admin assesses the county\'s 学区 (学区考核, ADR 0028); an assessor does not', () => {

@@ -52,7 +52,7 @@ export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
     | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
-    | 'xuequ' | 'city-assessments' | 'county-assessments'
+    | 'xuequ' | 'city-assessments' | 'county-assessments' | 'city-training' | 'county-training'
   testId: string
   path: string
   labelKey: string
@@ -99,6 +99,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
         { key: 'city-approvals', testId: 'nav-city-approvals', path: '/city/approvals', labelKey: 'approvals.nav.city' },
         // 讲师备案 (ADR 0024): city staff and admins review nominations and keep the lecturer registry
         { key: 'city-lecturers', testId: 'nav-city-lecturers', path: '/city/lecturers', labelKey: 'lecturers.nav.city' },
+        // 培训与认证 (ADR 0025): city staff and admins run training cohorts and issue instructor certificates
+        { key: 'city-training', testId: 'nav-city-training', path: '/city/training', labelKey: 'training.nav' },
         // 问卷调查 (ADR 0026): city staff and admins build and publish surveys and read the counts
         { key: 'city-surveys', testId: 'nav-city-surveys', path: '/city/surveys', labelKey: 'surveys.nav.city' },
         { key: 'city-topics', testId: 'nav-city-topics', path: '/city/topics', labelKey: 'topics.nav.city' },
@@ -118,6 +120,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'county-lecturers' as const, testId: 'nav-county-lecturers', path: `/counties/${me.county_id}/lecturers`, labelKey: 'lecturers.nav.county' },
           // 学区考核 (ADR 0028): the county admin issues schemes and assesses the county's 学区
           { key: 'county-assessments' as const, testId: 'nav-county-assessments', path: `/counties/${me.county_id}/assessments`, labelKey: 'schemes.nav.county' },
+          // 培训与持证 (ADR 0025): the county admin reads the county's staff trained and certified by the city
+          { key: 'county-training' as const, testId: 'nav-county-training', path: `/counties/${me.county_id}/training`, labelKey: 'training.county.nav' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'XUEQU':

@@ -9,6 +9,7 @@ import surveys from './surveys.en'
 import topics from './topics.en'
 import xuequ from './xuequ.en'
 import schemes from './schemes.en'
+import training from './training.en'
 import notifications from './notifications.en'
 
 const en: typeof zh = {
@@ -344,6 +345,7 @@ const en: typeof zh = {
   topics,
   xuequ,
   schemes,
+  training,
   notifications,
   errors: {
     http: 'The request failed (HTTP {status})',

@@ -8,6 +8,7 @@ import surveys from './surveys.zh-CN'
 import topics from './topics.zh-CN'
 import xuequ from './xuequ.zh-CN'
 import schemes from './schemes.zh-CN'
+import training from './training.zh-CN'
 import notifications from './notifications.zh-CN'
 
 export default {
@@ -343,6 +344,7 @@ export default {
   topics,
   xuequ,
   schemes,
+  training,
   notifications,
   errors: {
     http: '请求失败（HTTP {status}）',

@@ -31,7 +31,7 @@ describe('top bar and language', () => {
     expect(w.get('[data-testid="user-role"]').text()).toBe('市中心工作人员')
     expect(w.find('header').exists() && w.find('nav').exists() && w.find('main').exists()).toBe(true)
     expect(w.findAll('[data-testid^="nav-"]').map((n) => n.attributes('data-testid')))
-      .toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
+      .toEqual(['nav-city', 'nav-attention', 'nav-indicators', 'nav-city-approvals', 'nav-city-lecturers', 'nav-city-training', 'nav-city-surveys', 'nav-city-topics', 'nav-city-assessments'])
     expect(w.get('[data-testid="nav-city"]').attributes('aria-current')).toBe('page')
   })
 

@@ -89,6 +89,12 @@ export const routes = [
   { path: '/city/approvals', name: 'city-approvals', component: () => import('@/views/approvals/CityApprovalsView.vue') },
   // 讲师备案 (ADR 0024): the city reviews nominations and keeps the registry; a county nominates
   { path: '/city/lecturers', name: 'city-lecturers', component: () => import('@/views/lecturers/CityLecturersView.vue') },
+  // 培训与认证 (ADR 0025): the city's training cohorts and instructor certificates
+  { path: '/city/training', name: 'city-training', component: () => import('@/views/training/CityTrainingView.vue') },
+  {
+    path: '/counties/:countyId/training', name: 'county-training',
+    component: () => import('@/views/training/CountyTrainingView.vue'), props: true,
+  },
   {
     path: '/counties/:countyId/lecturers', name: 'county-lecturers',
     component: () => import('@/views/lecturers/CountyLecturersView.vue'), props: true,

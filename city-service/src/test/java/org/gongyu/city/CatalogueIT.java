@@ -77,6 +77,8 @@ class CatalogueIT extends CityApiItSupport {
     m.put("READING_CAMPAIGN_COMPLETION", new Default(IndicatorKind.RATIO, PeriodType.SEMESTER, "0.60", false));
     // issue 17 item 1 (V11): classes with a class committee in term
     m.put("CLASS_COMMITTEE_COVERAGE", new Default(IndicatorKind.RATIO, PeriodType.SEMESTER, "1.00", false));
+    // issue 17 item 3 (V13): licensed instructors (T19), introduced gradually, no value
+    m.put("INSTRUCTOR_LICENSED", new Default(IndicatorKind.RATIO, PeriodType.SEMESTER, null, false));
     // T10 (V19): students with a consultation case opened in the year; sensitive, no target
     m.put("PROBLEM_DISCOVERY", new Default(IndicatorKind.RATIO, PeriodType.SCHOOL_YEAR, null, true));
     return m;

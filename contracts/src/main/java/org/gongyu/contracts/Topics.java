@@ -88,5 +88,11 @@ public final class Topics {
    */
   public static final String SCHOOL_TOPIC_CLAIMS = "gongyu.school.topic-claims.v1";
 
+  /**
+   * {@link org.gongyu.contracts.city.v1.InstructorCertificateChanged}, key = certificate number: the
+   * city's instructor certificates as schools need them (ADR 0025).
+   */
+  public static final String CITY_INSTRUCTOR_CERTIFICATES = "gongyu.city.instructor-certificates.v1";
+
   private Topics() {}
 }

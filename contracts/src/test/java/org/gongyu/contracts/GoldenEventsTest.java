@@ -35,6 +35,7 @@ import org.gongyu.contracts.district.v1.ReportingDeadlineSet;
 import org.gongyu.contracts.district.v1.SchoolPeriodReviewed;
 import org.gongyu.contracts.district.v1.CountyPeriodSubmission;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
+import org.gongyu.contracts.city.v1.InstructorCertificateChanged;
 import org.gongyu.contracts.city.v1.LecturerRegistryChanged;
 import org.gongyu.contracts.city.v1.ResearchTopicPublished;
 import org.gongyu.contracts.city.v1.SurveyPublished;
@@ -167,6 +168,10 @@ class GoldenEventsTest {
                     new SurveyResultsPublished.QuestionCounts("Q2", 38L,
                         List.of(new SurveyResultsPublished.OptionCount("1", null), new SurveyResultsPublished.OptionCount("5", null)))),
                 AT, 1)),
+        new Golden("InstructorCertificateChanged.json",
+            new InstructorCertificateChanged("330100", "JZ-2025-0018", "陈静", "3301010002", "330101",
+                LocalDate.parse("2025-07-10"), LocalDate.parse("2028-07-10"), InstructorCertificateChanged.Status.REVOKED,
+                LocalDate.parse("2025-10-08"), AT, 2)),
         new Golden("CityRollupPublished.json",
             new CityRollupPublished("330100", "PLATFORM_REGISTRATION", "2025-2026-1", 15230, 24120, 3, 3, 30, 31, 22, 40, AT,
                 List.of(new CityRollupPublished.RollupRef("330101", 17), new CityRollupPublished.RollupRef("330102", 9)), "示例市")));

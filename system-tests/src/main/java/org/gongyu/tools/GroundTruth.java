@@ -126,6 +126,7 @@ public final class GroundTruth {
       def("LECTURE_HALL_SESSIONS", Kind.COUNT, PType.SCHOOL_YEAR, "4", false),
       def("READING_CAMPAIGN_COMPLETION", Kind.RATIO, PType.SEMESTER, "0.60", false),
       def("CLASS_COMMITTEE_COVERAGE", Kind.RATIO, PType.SEMESTER, "1.00", false),
+      def("INSTRUCTOR_LICENSED", Kind.RATIO, PType.SEMESTER, null, false),
       def("PROBLEM_DISCOVERY", Kind.RATIO, PType.SCHOOL_YEAR, null, true));
 
   public static Def indicator(String code) {
@@ -279,6 +280,23 @@ public final class GroundTruth {
         boolean any = instructors.values().stream()
             .anyMatch(i -> onOrBefore(i.certifiedOn(), last) && (i.leftOn() == null || i.leftOn().isAfter(last)));
         yield new Fig(any ? 1 : 0, 1);
+      }
+      case "INSTRUCTOR_LICENSED" -> {
+        // instructors in post on the last day holding a city certificate issued to them and valid then / instructors in post
+        long inPost = 0;
+        long licensed = 0;
+        for (Map.Entry<String, Instructor> e : GroundTruth.<Instructor>current(s.ops(), Resource.INSTRUCTOR).entrySet()) {
+          Instructor i = e.getValue();
+          if (!onOrBefore(i.certifiedOn(), last) || (i.leftOn() != null && !i.leftOn().isAfter(last))) {
+            continue;
+          }
+          inPost++;
+          GroundTruthRecords.CityCertificate c = GroundTruthRecords.cityCertificate(s.id(), e.getKey(), i);
+          if (c != null && c.countsFor(i.name(), last)) {
+            licensed++;
+          }
+        }
+        yield new Fig(licensed, inPost);
       }
       case "COMMITTEE_COVERAGE" -> {
         Map<String, Committee> committees = current(s.ops(), Resource.COMMITTEE);

@@ -67,6 +67,7 @@ public final class GroundTruthLoader {
       count(client.putXuequ(c.id(), c.xuequId(), c.name() + "学区"));
     }
     lecturers();
+    certificates(city);
     List<SchoolData> first = city.schools().stream().filter(s -> s.wave() == 1).toList();
     List<SchoolData> second = city.schools().stream().filter(s -> s.wave() == 2).toList();
     parallel(first, s -> {
@@ -358,6 +359,81 @@ public final class GroundTruthLoader {
       reply = client.put(path, content);
     }
     count(GongyuClient.require(reply, (op.content() == null ? "DELETE " : "PUT ") + path + " " + op.content()));
+    GroundTruthRecords.CityCertificate certificate = op.resource() == GroundTruthRecords.Resource.INSTRUCTOR && op.content() != null
+        ? GroundTruthRecords.cityCertificate(s.id(), op.id(), (GroundTruthRecords.Instructor) op.content()) : null;
+    if (certificate != null) {
+      // the certificates reach the school tier as events: wait until its copy knows this one as the city left it
+      // (issued, and revoked where it was), or a sign-off would freeze an older state
+      for (long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos(); System.nanoTime() < until; ) {
+        String check = client.get(path.substring(0, path.lastIndexOf('/'))).body().valueStream()
+            .filter(i -> i.path("instructorId").asString("").equals(op.id()))
+            .map(i -> i.path("certificateCheck").asString("")).findFirst().orElse("");
+        if (!check.equals("NOT_FOUND") && (!certificate.revoked() || check.equals("REVOKED") || check.equals("HOLDER_MISMATCH"))) {
+          break;
+        }
+        GongyuClient.sleep(250);
+      }
+    }
+  }
+
+  private boolean certificatesIssued;
+
+  /**
+   * The city's instructor certificates of the ground truth (ADR 0025), issued once before the
+   * schools write: one completed instructor cohort whose participants are the instructors that
+   * {@link GroundTruthRecords#cityCertificate} gives a certificate (attended, passed), each issued
+   * under its number and revoked when it says so. A certificate the city already has (a rerun on the
+   * same platform) is left as it is.
+   */
+  private synchronized void certificates(City city) {
+    if (certificatesIssued) {
+      return;
+    }
+    certificatesIssued = true;
+    record Holder(SchoolData school, GroundTruthRecords.CityCertificate certificate) {}
+    List<Holder> toIssue = new ArrayList<>();
+    Set<String> numbers = new java.util.HashSet<>();
+    for (SchoolData s : city.schools()) {
+      for (Op op : s.ops()) {
+        if (op.resource() != GroundTruthRecords.Resource.INSTRUCTOR || op.content() == null) {
+          continue;
+        }
+        GroundTruthRecords.CityCertificate c = GroundTruthRecords.cityCertificate(s.id(), op.id(), (GroundTruthRecords.Instructor) op.content());
+        if (c != null && numbers.add(c.number()) && client.get("/api/city/instructor-certificates/" + c.number()).status() == 404) {
+          toIssue.add(new Holder(s, c));
+        }
+      }
+    }
+    if (toIssue.isEmpty()) {
+      return;
+    }
+    Reply cohort = GongyuClient.require(client.post("/api/city/training-cohorts", Map.of("name", "真值家庭教育指导师培训班",
+        "kind", "INSTRUCTOR", "mode", "MIXED", "startsOn", "2023-06-01", "endsOn", "2023-06-30", "organiser", "市家庭教育指导中心",
+        "sessions", 2)), "the ground truth's cohort");
+    count(cohort);
+    String base = "/api/city/training-cohorts/" + cohort.body().path("id").asString();
+    Map<String, String> participants = new LinkedHashMap<>();
+    for (Holder h : toIssue) {
+      Reply p = GongyuClient.require(client.post(base + "/participants", Map.of("name", h.certificate().holderName(), "role", "TEACHER",
+          "countyId", h.school().countyId(), "schoolId", h.school().id())), "enrolment of " + h.certificate().number());
+      count(p);
+      String id = p.body().path("id").asString();
+      participants.put(h.certificate().number(), id);
+      count(GongyuClient.require(client.put(base + "/participants/" + id + "/attendance", Map.of("sessionsAttended", 2)), "attendance"));
+      count(GongyuClient.require(client.put(base + "/participants/" + id + "/assessment", Map.of("score", 80)), "assessment"));
+    }
+    count(GongyuClient.require(client.post(base + "/completion", Map.of()), "completion of the cohort"));
+    for (Holder h : toIssue) {
+      GroundTruthRecords.CityCertificate c = h.certificate();
+      count(GongyuClient.require(client.post(base + "/participants/" + participants.get(c.number()) + "/certificate",
+          Map.of("number", c.number(), "issuedOn", c.issuedOn().toString(), "expiresOn", c.expiresOn().toString())),
+          "certificate " + c.number()));
+      if (c.revoked()) {
+        count(GongyuClient.require(client.post("/api/city/instructor-certificates/" + c.number() + "/revocation",
+            Map.of("reason", "离开家庭教育工作岗位")), "revocation of " + c.number()));
+      }
+    }
+    out.printf("ground truth: %d instructor certificates issued at the city%n", toIssue.size());
   }
 
   private Map<String, String> lecturerIds;

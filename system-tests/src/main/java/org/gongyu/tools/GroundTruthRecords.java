@@ -67,6 +67,38 @@ public final class GroundTruthRecords {
 
   public record Instructor(String name, String certificateNo, LocalDate certifiedOn, LocalDate leftOn) {}
 
+  /**
+   * A city instructor certificate of the ground truth (ADR 0025), issued by the loader at the city
+   * after a completed instructor cohort: to {@code holderName} under the instructor's number, on
+   * {@code issuedOn}, valid until {@code expiresOn} (excluded); {@code revoked}: revoked on the day
+   * of the load, so it never counts in the current semester.
+   */
+  public record CityCertificate(String number, String holderName, LocalDate issuedOn, LocalDate expiresOn, boolean revoked) {
+    /** What INSTRUCTOR_LICENSED counts: issued to this instructor (names equal, blanks collapsed) and valid on {@code day}. */
+    public boolean countsFor(String instructorName, LocalDate day) {
+      return !revoked && holderName.strip().replaceAll("\\s+", " ").equals(instructorName.strip().replaceAll("\\s+", " "))
+          && !day.isBefore(issuedOn) && day.isBefore(expiresOn);
+    }
+  }
+
+  /**
+   * The city's certificate of a school's instructor, or null (未持证): chosen from the school and
+   * instructor ids rather than drawn from the city's random stream, so every other record stays what
+   * the seed made it. Four in ten valid, one expired in 2025, one revoked, one issued to someone
+   * else under that number, three without a certificate.
+   */
+  public static CityCertificate cityCertificate(String schoolId, String instructorId, Instructor in) {
+    int h = Math.floorMod((schoolId + "/" + instructorId).hashCode(), 1000) % 10;
+    LocalDate issued = LocalDate.of(2023, 7, 1);
+    return switch (h) {
+      case 0, 1, 2, 3 -> new CityCertificate(in.certificateNo(), in.name(), issued, LocalDate.of(2031, 7, 1), false);
+      case 4 -> new CityCertificate(in.certificateNo(), in.name(), issued, LocalDate.of(2025, 7, 1), false);
+      case 5 -> new CityCertificate(in.certificateNo(), in.name(), issued, LocalDate.of(2031, 7, 1), true);
+      case 6 -> new CityCertificate(in.certificateNo(), "另一位" + in.name(), issued, LocalDate.of(2031, 7, 1), false);
+      default -> null;
+    };
+  }
+
   /** {@code classId} only for a CLASS committee. */
   public record Committee(String level, String classId, LocalDate foundedOn, LocalDate termEndsOn, String venue, boolean plaque,
       boolean rulesAdopted, LocalDate dissolvedOn) {}

@@ -237,6 +237,40 @@ class GroundTruthTest {
   }
 
   @Test
+  void instructorLicensedCountsInstructorsInPostHoldingTheirOwnCertificateValidOnTheSemestersLastDay() {
+    SchoolData s = school(cls("C1", 30));
+    // the city's certificate of each instructor id is chosen by the ids: find one id of each kind
+    Instructor probe = new Instructor("指导师", "N-1", d("2024-01-01"), null);
+    String valid = idWith(s.id(), probe, c -> c != null && !c.revoked() && c.expiresOn().getYear() == 2031 && c.holderName().equals("指导师"));
+    String expired = idWith(s.id(), probe, c -> c != null && c.expiresOn().getYear() == 2025);
+    String revoked = idWith(s.id(), probe, c -> c != null && c.revoked());
+    String someoneElses = idWith(s.id(), probe, c -> c != null && !c.holderName().equals("指导师"));
+    String none = idWith(s.id(), probe, c -> c == null);
+    for (String id : List.of(valid, expired, revoked, someoneElses, none)) {
+      s.ops().add(put(Resource.INSTRUCTOR, id, probe));
+    }
+    assertThat(fig(s, "INSTRUCTOR_LICENSED")).isEqualTo(new Fig(1, 5));
+    // the licensed one leaves: neither counted nor counting
+    s.ops().add(put(Resource.INSTRUCTOR, valid, new Instructor("指导师", "N-1", d("2024-01-01"), d("2026-10-01"))));
+    assertThat(fig(s, "INSTRUCTOR_LICENSED")).isEqualTo(new Fig(0, 4));
+    // a certificate counts from its issue day: an instructor certified after the semester is not in post
+    s.ops().add(put(Resource.INSTRUCTOR, valid, new Instructor("指导师", "N-1", d("2027-03-01"), null)));
+    assertThat(fig(s, "INSTRUCTOR_LICENSED")).isEqualTo(new Fig(0, 4));
+    assertThat(GroundTruthRecords.cityCertificate(s.id(), expired, probe).countsFor("指导师", d("2025-06-30"))).isTrue();
+    assertThat(GroundTruthRecords.cityCertificate(s.id(), expired, probe).countsFor("指导师", d("2025-07-01"))).isFalse();
+  }
+
+  private static String idWith(String schoolId, Instructor in,
+      java.util.function.Predicate<GroundTruthRecords.CityCertificate> wanted) {
+    for (int i = 1; i < 1000; i++) {
+      if (wanted.test(GroundTruthRecords.cityCertificate(schoolId, "I" + i, in))) {
+        return "I" + i;
+      }
+    }
+    throw new AssertionError("no instructor id gives such a certificate");
+  }
+
+  @Test
   void instructorCoverageNeedsOneCertifiedAndNotLeftByTheSemestersLastDay() {
     SchoolData s = school(cls("C1", 30));
     s.ops().add(put(Resource.INSTRUCTOR, "I1", new Instructor("a", "n", d("2024-01-01"), d("2026-10-01"))));

@@ -49,4 +49,9 @@ class CityTopics {
   NewTopic researchTopicsTopic() {
     return TopicBuilder.name(Topics.CITY_RESEARCH_TOPICS).partitions(6).replicas(1).build();
   }
+
+  @Bean
+  NewTopic instructorCertificatesTopic() {
+    return TopicBuilder.name(Topics.CITY_INSTRUCTOR_CERTIFICATES).partitions(6).replicas(1).build();
+  }
 }

@@ -59,6 +59,11 @@ public final class IndicatorCodes {
   /** Classes of the semester's school year with a class parent committee in term on its last day / those classes. */
   public static final String CLASS_COMMITTEE_COVERAGE = "CLASS_COMMITTEE_COVERAGE";
   /**
+   * Instructors in post on the semester's last day holding a city instructor certificate valid on that
+   * day (issued to them, not expired, not revoked) / instructors in post. Seeds T19, ADR 0025.
+   */
+  public static final String INSTRUCTOR_LICENSED = "INSTRUCTOR_LICENSED";
+  /**
    * Students of the school year's classes with at least one consultation case opened in the year (a
    * family-education problem found) / Σ enrolment of those classes. Seeds T10 (发现率), no target ("提高").
    */
@@ -71,7 +76,7 @@ public final class IndicatorCodes {
       VISIT_FILES, SPECIAL_CARE, CONSULTATION_OUTREACH, CONSULTATION_RESOLUTION, SIX_ONES_PARTICIPATION,
       SUGGESTIONS_RESOLVED, DEMONSTRATION_SCHOOLS,
       LECTURER_REGISTRATION, PARENT_MEETINGS, LECTURE_HALL_SESSIONS, READING_CAMPAIGN_COMPLETION,
-      CLASS_COMMITTEE_COVERAGE, PROBLEM_DISCOVERY);
+      CLASS_COMMITTEE_COVERAGE, INSTRUCTOR_LICENSED, PROBLEM_DISCOVERY);
 
   private IndicatorCodes() {}
 }

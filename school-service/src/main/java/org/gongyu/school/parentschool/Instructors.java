@@ -85,7 +85,8 @@ class Instructors {
         .update();
     // certification and leaving change the state of every semester from the earlier certification on
     LocalDate from = RecordDays.earlier(existing.map(Instructor::certifiedOn).orElse(null), wanted.certifiedOn());
-    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(from, calendar), IndicatorCodes.INSTRUCTOR_COVERAGE)
+    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(from, calendar), IndicatorCodes.INSTRUCTOR_COVERAGE,
+        IndicatorCodes.INSTRUCTOR_LICENSED)
         .datedOn(RecordDays.changedDays(wanted.certifiedOn(),
             existing.map(Instructor::certifiedOn).orElse(null), wanted.certifiedOn(),
             existing.map(Instructor::leftOn).orElse(null), wanted.leftOn())));
@@ -101,7 +102,8 @@ class Instructors {
     registry.lockForUpdate(schoolId);
     Instructor existing = trail.requireWithdrawable(schoolId, FAMILY, instructorId, find(schoolId, instructorId));
     jdbc.sql("delete from instructor where school_id = ? and instructor_id = ?").params(schoolId, instructorId).update();
-    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(existing.certifiedOn(), calendar), IndicatorCodes.INSTRUCTOR_COVERAGE)
+    events.publishEvent(RecordsChanged.of(schoolId, RecordDays.onward(existing.certifiedOn(), calendar), IndicatorCodes.INSTRUCTOR_COVERAGE,
+        IndicatorCodes.INSTRUCTOR_LICENSED)
         .datedOn(java.util.Arrays.asList(existing.certifiedOn(), existing.leftOn())));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, instructorId, existing, reason);
     return Tracked.withdrawn(existing, w.version(), w.reason(), w.at());

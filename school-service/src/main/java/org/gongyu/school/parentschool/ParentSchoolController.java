@@ -51,10 +51,12 @@ class ParentSchoolController {
   private final SchoolRegistry registry;
   private final CityCalendar calendar;
   private final RegistryLecturers lecturers;
+  private final RegistryCertificates certificates;
 
   ParentSchoolController(ParentSchools parentSchools, Sessions sessions, HeadTrainings trainings, Instructors instructors,
-      SchoolRegistry registry, CityCalendar calendar, RegistryLecturers lecturers) {
+      SchoolRegistry registry, CityCalendar calendar, RegistryLecturers lecturers, RegistryCertificates certificates) {
     this.lecturers = lecturers;
+    this.certificates = certificates;
     this.parentSchools = parentSchools;
     this.sessions = sessions;
     this.trainings = trainings;
@@ -85,10 +87,22 @@ class ParentSchoolController {
     }
   }
 
-  record InstructorResponse(String instructorId, String name, String certificateNo, LocalDate certifiedOn, LocalDate leftOn) {
-    static InstructorResponse of(Instructors.Instructor i) {
-      return new InstructorResponse(i.instructorId(), i.name(), i.certificateNo(), i.certifiedOn(), i.leftOn());
-    }
+  /**
+   * An instructor with the check of its certificate against the city's (ADR 0025), as of today.
+   *
+   * @param certificateCheck     VALID (持证), EXPIRED, REVOKED, NOT_YET_ISSUED, HOLDER_MISMATCH (issued to
+   *                             someone else) or NOT_FOUND (未持证: no city certificate of that number)
+   * @param certificateExpiresOn the city certificate's expiry when the number is the instructor's, else null
+   */
+  record InstructorResponse(String instructorId, String name, String certificateNo, LocalDate certifiedOn, LocalDate leftOn,
+      String certificateCheck, LocalDate certificateExpiresOn) {}
+
+  private InstructorResponse instructorResponse(Instructors.Instructor i) {
+    var certificate = certificates.find(i.certificateNo());
+    var check = ParentSchoolRules.check(i.name(), certificate, calendar.today());
+    return new InstructorResponse(i.instructorId(), i.name(), i.certificateNo(), i.certifiedOn(), i.leftOn(), check.name(),
+        check == ParentSchoolRules.CertificateCheck.HOLDER_MISMATCH || check == ParentSchoolRules.CertificateCheck.NOT_FOUND
+            ? null : certificate.get().expiresOn());
   }
 
   private static <T, R> ResponseEntity<Tracked<R>> answer(Saved<T> saved, java.util.function.Function<T, R> shape) {
@@ -262,20 +276,20 @@ class ParentSchoolController {
 
   // ---------------------------------------------------------------- instructors
 
-  @Operation(summary = "Record or correct a parent-school instructor", description = "记录（201）或更正（200）一名家长学校讲师。")
+  @Operation(summary = "Record or correct a parent-school instructor", description = "记录（201）或更正（200）一名家长学校讲师；证书编号与市级证书库核验，结果见 certificateCheck（VALID 持证、EXPIRED 已过期、REVOKED 已撤销、HOLDER_MISMATCH 持证人不符、NOT_FOUND 未持证），只有 VALID 计入持证上岗率。")
   @PutMapping("/instructors/{instructorId}")
   @PreAuthorize(Rules.SCHOOL_USER + Rules.OF_SCHOOL)
   ResponseEntity<Tracked<InstructorResponse>> putInstructor(
       @PathVariable @Pattern(regexp = ID) String schoolId, @PathVariable @Pattern(regexp = ID) String instructorId,
       @Valid @RequestBody InstructorRequest request) {
-    return answer(instructors.put(schoolId, instructorId, request), InstructorResponse::of);
+    return answer(instructors.put(schoolId, instructorId, request), this::instructorResponse);
   }
 
-  @Operation(summary = "List the parent-school instructors", description = "列出本校家长学校的讲师。")
+  @Operation(summary = "List the parent-school instructors", description = "列出本校家长学校的讲师及其证书与市级证书库的核验结果（certificateCheck）。")
   @GetMapping("/instructors")
   @PreAuthorize(Rules.ANY_ROLE + Rules.OF_SCHOOL)
   List<Tracked<InstructorResponse>> listInstructors(@PathVariable @Pattern(regexp = ID) String schoolId) {
-    return instructors.tracked(schoolId, RecordTrail.ownSchoolCaller()).stream().map(t -> t.map(InstructorResponse::of)).toList();
+    return instructors.tracked(schoolId, RecordTrail.ownSchoolCaller()).stream().map(t -> t.map(this::instructorResponse)).toList();
   }
 
   @Operation(summary = "Withdraw a parent-school instructor", description = "撤回一名讲师记录（须填写原因）：不再计入指标，记录仍以“已撤回”状态可读；已撤回时返回 409。")
@@ -284,7 +298,7 @@ class ParentSchoolController {
   Tracked<InstructorResponse> withdrawInstructor(@PathVariable @Pattern(regexp = ID) String schoolId,
       @PathVariable @Pattern(regexp = ID) String instructorId, @Valid @RequestBody WithdrawalRequest request) {
     registry.require(schoolId);
-    return instructors.withdraw(schoolId, instructorId, request.reason().strip()).map(InstructorResponse::of);
+    return instructors.withdraw(schoolId, instructorId, request.reason().strip()).map(this::instructorResponse);
   }
 
   @Operation(summary = "The trail of a parent-school instructor", description = "一名讲师记录的全部版本，按时间先后排列；仅本校用户可读。")

@@ -114,6 +114,49 @@ final class ParentSchoolIndicators {
     }
   }
 
+  /**
+   * {@code INSTRUCTOR_LICENSED} per semester (T19, ADR 0025): the instructors in post on its last day
+   * holding a city certificate valid on that day, as the school's copy of the city's certificates
+   * stands when derived / the instructors in post.
+   */
+  @Component
+  static class InstructorLicensed implements IndicatorDerivation {
+    private final JdbcClient jdbc;
+    private final CityCalendar calendar;
+    private final RegistryCertificates certificates;
+
+    InstructorLicensed(JdbcClient jdbc, CityCalendar calendar, RegistryCertificates certificates) {
+      this.jdbc = jdbc;
+      this.calendar = calendar;
+      this.certificates = certificates;
+    }
+
+    @Override
+    public String indicatorCode() {
+      return IndicatorCodes.INSTRUCTOR_LICENSED;
+    }
+
+    @Override
+    public PeriodType periodType() {
+      return PeriodType.SEMESTER;
+    }
+
+    @Override
+    public Figure derive(String schoolId, Period period, Instant endExclusive) {
+      record Row(String name, String number, LocalDate certifiedOn, LocalDate leftOn) {}
+      List<Row> rows = jdbc.sql("select name, btrim(certificate_no), certified_on, left_on from instructor where school_id = ?")
+          .param(schoolId)
+          .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
+          .list();
+      var byNumber = certificates.find(rows.stream().map(Row::number).collect(java.util.stream.Collectors.toSet()));
+      List<ParentSchoolRules.LicensedInstructor> instructors = rows.stream()
+          .map(r -> new ParentSchoolRules.LicensedInstructor(r.name(), r.certifiedOn(), r.leftOn(),
+              java.util.Optional.ofNullable(byNumber.get(r.number()))))
+          .toList();
+      return ParentSchoolRules.instructorLicensed(instructors, ParentSchoolRules.lastDay(period, calendar.calendar()));
+    }
+  }
+
   /** {@code COLLECTIVE_SESSIONS} per semester: collective sessions dated in it (COUNT, over 1). */
   @Component
   static class CollectiveSessions implements IndicatorDerivation {

@@ -86,6 +86,68 @@ final class ParentSchoolRules {
     return new Figure(covered ? 1 : 0, 1);
   }
 
+  /**
+   * A certificate of the city's copy (ADR 0025): valid on a day from its issue until (excluding) its
+   * expiry or revocation day.
+   */
+  record CityCertificate(String number, String holderName, LocalDate issuedOn, LocalDate expiresOn, LocalDate revokedOn,
+      long version) {
+    boolean validOn(LocalDate day) {
+      return !day.isBefore(issuedOn) && day.isBefore(expiresOn) && (revokedOn == null || day.isBefore(revokedOn));
+    }
+  }
+
+  /**
+   * How an instructor's certificate stands against the city's on a day: {@code NOT_FOUND} (未持证: the
+   * city issued no certificate of that number), {@code HOLDER_MISMATCH} (issued to someone else),
+   * {@code REVOKED} (revoked on or before the day), {@code EXPIRED} (expired on or before it),
+   * {@code NOT_YET_ISSUED}, or {@code VALID}.
+   */
+  enum CertificateCheck { VALID, EXPIRED, REVOKED, NOT_YET_ISSUED, HOLDER_MISMATCH, NOT_FOUND }
+
+  static CertificateCheck check(String instructorName, Optional<CityCertificate> certificate, LocalDate day) {
+    if (certificate.isEmpty()) {
+      return CertificateCheck.NOT_FOUND;
+    }
+    CityCertificate c = certificate.get();
+    if (!sameName(c.holderName()).equals(sameName(instructorName))) {
+      return CertificateCheck.HOLDER_MISMATCH;
+    }
+    if (c.revokedOn() != null && !day.isBefore(c.revokedOn())) {
+      return CertificateCheck.REVOKED;
+    }
+    if (!day.isBefore(c.expiresOn())) {
+      return CertificateCheck.EXPIRED;
+    }
+    if (day.isBefore(c.issuedOn())) {
+      return CertificateCheck.NOT_YET_ISSUED;
+    }
+    return CertificateCheck.VALID;
+  }
+
+  /** An instructor as INSTRUCTOR_LICENSED reads it: name, certification, leaving, and the city's certificate of its number. */
+  record LicensedInstructor(String name, LocalDate certifiedOn, LocalDate leftOn, Optional<CityCertificate> certificate) {}
+
+  /**
+   * {@code INSTRUCTOR_LICENSED} (T19, 持证上岗): of the instructors in post on the last day (certified on
+   * or before it, not left by it), those whose certificate number is a city certificate issued to them
+   * and valid on that day / all of them.
+   */
+  static Figure instructorLicensed(List<LicensedInstructor> instructors, LocalDate lastDay) {
+    long inPost = 0;
+    long licensed = 0;
+    for (LicensedInstructor i : instructors) {
+      if (i.certifiedOn().isAfter(lastDay) || (i.leftOn() != null && !i.leftOn().isAfter(lastDay))) {
+        continue;
+      }
+      inPost++;
+      if (check(i.name(), i.certificate(), lastDay) == CertificateCheck.VALID) {
+        licensed++;
+      }
+    }
+    return new Figure(licensed, inPost);
+  }
+
   /** {@code COLLECTIVE_SESSIONS}: collective sessions dated in [start, endExclusive), over 1. */
   static Figure collectiveSessions(List<Session> sessions, LocalDate start, LocalDate endExclusive) {
     long n = sessions.stream()

@@ -143,4 +143,36 @@ class ParentSchoolRulesTest {
     assertThat(Period.containing(PeriodType.SEMESTER, LAST_DAY, CALENDAR)).isEqualTo(SEMESTER);
     assertThat(Period.containing(PeriodType.SEMESTER, NEXT_DAY, CALENDAR)).isEqualTo(SEMESTER.next());
   }
+
+  @Test
+  void aCityCertificateCountsFromItsIssueDayUntilTheDayBeforeItsExpiryOrRevocationAndOnlyForItsHolder() {
+    var cert = new ParentSchoolRules.CityCertificate("JZ-1", "陈 静", LAST_DAY, NEXT_DAY.plusYears(3), null, 1);
+    assertThat(ParentSchoolRules.check(" 陈  静 ", Optional.of(cert), LAST_DAY)).isEqualTo(ParentSchoolRules.CertificateCheck.VALID);
+    assertThat(ParentSchoolRules.check("陈 静", Optional.of(cert), LAST_DAY.minusDays(1)))
+        .isEqualTo(ParentSchoolRules.CertificateCheck.NOT_YET_ISSUED);
+    assertThat(ParentSchoolRules.check("刘洋", Optional.of(cert), LAST_DAY)).isEqualTo(ParentSchoolRules.CertificateCheck.HOLDER_MISMATCH);
+    assertThat(ParentSchoolRules.check("陈 静", Optional.empty(), LAST_DAY)).isEqualTo(ParentSchoolRules.CertificateCheck.NOT_FOUND);
+    var expiring = new ParentSchoolRules.CityCertificate("JZ-2", "陈 静", LAST_DAY.minusYears(3), LAST_DAY, null, 1);
+    assertThat(ParentSchoolRules.check("陈 静", Optional.of(expiring), LAST_DAY)).isEqualTo(ParentSchoolRules.CertificateCheck.EXPIRED);
+    assertThat(ParentSchoolRules.check("陈 静", Optional.of(expiring), LAST_DAY.minusDays(1)))
+        .isEqualTo(ParentSchoolRules.CertificateCheck.VALID);
+    var revoked = new ParentSchoolRules.CityCertificate("JZ-3", "陈 静", LAST_DAY.minusYears(1), NEXT_DAY.plusYears(3), LAST_DAY, 2);
+    assertThat(ParentSchoolRules.check("陈 静", Optional.of(revoked), LAST_DAY)).isEqualTo(ParentSchoolRules.CertificateCheck.REVOKED);
+    assertThat(ParentSchoolRules.check("陈 静", Optional.of(revoked), LAST_DAY.minusDays(1)))
+        .isEqualTo(ParentSchoolRules.CertificateCheck.VALID);
+  }
+
+  @Test
+  void instructorLicensedCountsTheInstructorsInPostOnTheLastDayHoldingAValidCertificate() {
+    var valid = Optional.of(new ParentSchoolRules.CityCertificate("JZ-1", "陈静", LAST_DAY.minusYears(1), NEXT_DAY.plusYears(2), null, 1));
+    var expired = Optional.of(new ParentSchoolRules.CityCertificate("JZ-2", "刘洋", LAST_DAY.minusYears(3), LAST_DAY, null, 1));
+    List<ParentSchoolRules.LicensedInstructor> instructors = List.of(
+        new ParentSchoolRules.LicensedInstructor("陈静", LAST_DAY.minusYears(1), null, valid),
+        new ParentSchoolRules.LicensedInstructor("刘洋", LAST_DAY.minusYears(1), null, expired),
+        new ParentSchoolRules.LicensedInstructor("王芳", LAST_DAY, null, Optional.empty()),
+        new ParentSchoolRules.LicensedInstructor("孙丽", LAST_DAY.minusYears(1), LAST_DAY, valid), // left on the last day
+        new ParentSchoolRules.LicensedInstructor("赵强", NEXT_DAY, null, valid)); // certified after it
+    assertThat(ParentSchoolRules.instructorLicensed(instructors, LAST_DAY)).isEqualTo(new Figure(1, 3));
+    assertThat(ParentSchoolRules.instructorLicensed(List.of(), LAST_DAY)).isEqualTo(new Figure(0, 0));
+  }
 }
