@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
@@ -137,6 +138,9 @@ class ReadingAndGuardDutyInTheBrowserSystemIT {
     browser.centreAndClick(browser.await("check-in-send"));
     assertThat(browser.await("check-in-line-problems").getText()).contains("第 1 行无法识别");
 
+    // what the admin typed aside, the page holds no student number
+    lines().sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    Chromium.waitUntil("the box emptied", Duration.ofSeconds(10), () -> browser.await("check-in-count").getText().equals("将录入 0 条打卡"));
     String page = browser.driver().getPageSource();
     assertThat(page).doesNotContain(STUDENT_A.substring(1)).doesNotContain(STUDENT_B.substring(1));
     JsonNode summary = GongyuClient.require(client.get(BASE + "/reading-campaigns/" + campaign + "/summary"), "the summary").body();
