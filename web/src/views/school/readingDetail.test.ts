@@ -124,6 +124,9 @@ describe('the reading campaign page', () => {
     await send()
     expect(mocks.checkIn).not.toHaveBeenCalled()
     expect(text('check-in-line-problems')).toContain('第 1 行无法识别')
+    typeLines('')
+    await flushPromises()
+    expect(text('check-in-line-problems')).toBeNull() // gone with the text that caused it
     mocks.checkIn.mockRejectedValue(new ApiError(422, '输入有误', '没有保存任何内容。',
       [{ field: 'checkIns[0].date', message: '2026-09-30 不在活动 R1 的日期内' }]))
     typeLines('20260101 25')

@@ -6,14 +6,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * and the page shows what the API computed; the .xlsx downloads. The page is checked with axe-core.
  */
 @ExtendWith(SharedPlatform.class)
-class AssessmentSchemesInTheBrowserSystemIT {
+class AssessmentSchemesInTheBrowserSystemIT extends BrowserSystemTest {
 
   static final String GATEWAY = SharedPlatform.GATEWAY;
   static final String CITY = "990100";
@@ -35,39 +30,10 @@ class AssessmentSchemesInTheBrowserSystemIT {
   /** a scheme of this run, so that a rerun on the same platform starts a scheme of its own */
   static final String SCHEME = "SYS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase(Locale.ROOT);
 
-  static String axeSource;
-  private Chromium browser;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback failureScreenshot = (ExtensionContext context) -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      try {
-        browser.screenshot(WebAppSystemIT.SCREENSHOTS.resolve("FAILED-schemes-" + context.getRequiredTestMethod().getName() + ".png"));
-        System.out.println("failed on " + browser.driver().getCurrentUrl());
-      } catch (RuntimeException e) {
-        System.out.println("no failure screenshot: " + e);
-      }
-    }
-  };
-
   @BeforeAll
   static void tools() throws IOException {
-    boolean installed = Chromium.installed();
-    if (!installed && System.getenv("CI") != null) {
-      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
-    }
-    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
-    axeSource = Chromium.read(WebAppSystemIT.AXE);
     client.putCounty(COUNTY, "考核县");
     client.accounts().tokenAs("as", "city-staff", CITY, CITY);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   @Test

@@ -16,17 +16,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
@@ -61,7 +56,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DemonstrationInTheBrowserSystemIT {
+class DemonstrationInTheBrowserSystemIT extends BrowserSystemTest {
 
   static final String GATEWAY = SharedPlatform.GATEWAY;
   static final String CITY = "990100";
@@ -72,32 +67,11 @@ class DemonstrationInTheBrowserSystemIT {
   static final String SCHOOL_DEMO = "/api/school/schools/" + SCHOOL + "/demonstration";
   static final GongyuClient client = new GongyuClient(GATEWAY, SharedPlatform.KEYCLOAK, false);
 
-  static String axeSource;
   static String schoolAdmin;
   static String countyAdmin;
 
-  private Chromium browser;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback failureScreenshot = (ExtensionContext context) -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      try {
-        browser.screenshot(WebAppSystemIT.SCREENSHOTS.resolve("FAILED-lifecycle-" + context.getRequiredTestMethod().getName() + ".png"));
-        System.out.println("failed on " + browser.driver().getCurrentUrl());
-      } catch (RuntimeException e) {
-        System.out.println("no failure screenshot: " + e);
-      }
-    }
-  };
-
   @BeforeAll
   static void tools() {
-    boolean installed = Chromium.installed();
-    if (!installed && System.getenv("CI") != null) {
-      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
-    }
-    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
-    axeSource = Chromium.read(WebAppSystemIT.AXE);
     SharedPlatform.demoCity();
     client.accounts().tokenAs("lc", "school-admin", SCHOOL, CITY);
     client.accounts().tokenAs("lc", "county-admin", COUNTY, CITY);
@@ -108,14 +82,6 @@ class DemonstrationInTheBrowserSystemIT {
   @AfterAll
   static void clocksBack() {
     SharedPlatform.shiftClocks(Duration.ZERO, client.accounts().token("city-admin"));
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   @Test

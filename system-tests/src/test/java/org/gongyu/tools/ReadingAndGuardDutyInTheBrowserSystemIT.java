@@ -10,14 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.gongyu.contracts.period.SchoolCalendar;
 import org.gongyu.contracts.period.Semester;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -38,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * Both pages are checked with axe-core.
  */
 @ExtendWith(SharedPlatform.class)
-class ReadingAndGuardDutyInTheBrowserSystemIT {
+class ReadingAndGuardDutyInTheBrowserSystemIT extends BrowserSystemTest {
 
   static final String GATEWAY = SharedPlatform.GATEWAY;
   static final String CITY = "990100";
@@ -51,42 +46,12 @@ class ReadingAndGuardDutyInTheBrowserSystemIT {
   static final String STUDENT_B = "S" + RUN + "02";
   static final GongyuClient client = new GongyuClient(GATEWAY, SharedPlatform.KEYCLOAK, false);
 
-  static String axeSource;
-
-  private Chromium browser;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback failureScreenshot = (ExtensionContext context) -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      try {
-        browser.screenshot(WebAppSystemIT.SCREENSHOTS.resolve("FAILED-reading-" + context.getRequiredTestMethod().getName() + ".png"));
-        System.out.println("failed on " + browser.driver().getCurrentUrl());
-      } catch (RuntimeException e) {
-        System.out.println("no failure screenshot: " + e);
-      }
-    }
-  };
-
   @BeforeAll
   static void tools() {
-    boolean installed = Chromium.installed();
-    if (!installed && System.getenv("CI") != null) {
-      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
-    }
-    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
-    axeSource = Chromium.read(WebAppSystemIT.AXE);
     client.putCounty(COUNTY, "共读县");
     client.putXuequ(COUNTY, COUNTY + "-XQ1", "城关学区");
     client.putSchool(COUNTY, SCHOOL, "共读县第一小学", "PRIMARY", COUNTY + "-XQ1");
     client.accounts().tokenAs("rg", "school-admin", SCHOOL, CITY);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   @Test

@@ -6,14 +6,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * page and the API show it valid for three years. Pages are checked with axe-core.
  */
 @ExtendWith(SharedPlatform.class)
-class TrainingInTheBrowserSystemIT {
+class TrainingInTheBrowserSystemIT extends BrowserSystemTest {
 
   static final String GATEWAY = SharedPlatform.GATEWAY;
   static final String CITY = "990100";
@@ -37,40 +32,10 @@ class TrainingInTheBrowserSystemIT {
   static final String TEACHER = "学员" + RUN;
   static final String NUMBER = "JZ-ST-" + RUN;
 
-  static String axeSource;
-
-  private Chromium browser;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback failureScreenshot = (ExtensionContext context) -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      try {
-        browser.screenshot(WebAppSystemIT.SCREENSHOTS.resolve("FAILED-training-" + context.getRequiredTestMethod().getName() + ".png"));
-        System.out.println("failed on " + browser.driver().getCurrentUrl());
-      } catch (RuntimeException e) {
-        System.out.println("no failure screenshot: " + e);
-      }
-    }
-  };
-
   @BeforeAll
   static void tools() throws IOException {
-    boolean installed = Chromium.installed();
-    if (!installed && System.getenv("CI") != null) {
-      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
-    }
-    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
-    axeSource = Chromium.read(WebAppSystemIT.AXE);
     client.putCounty(COUNTY, "培训县");
     client.accounts().tokenAs("tc", "city-staff", CITY, CITY);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   @Test

@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * same 学区 from a heading of the county page. Both pages are checked with axe-core.
  */
 @ExtendWith(SharedPlatform.class)
-class XuequInTheBrowserSystemIT {
+class XuequInTheBrowserSystemIT extends BrowserSystemTest {
 
   static final String GATEWAY = SharedPlatform.GATEWAY;
   static final String COUNTY = "990101";
@@ -34,40 +29,11 @@ class XuequInTheBrowserSystemIT {
   static final String CODE = "PLATFORM_REGISTRATION";
   static final GongyuClient client = new GongyuClient(GATEWAY, SharedPlatform.KEYCLOAK, true);
 
-  static String axeSource;
   static String semester;
-
-  private Chromium browser;
-
-  @RegisterExtension
-  final AfterTestExecutionCallback failureScreenshot = (ExtensionContext context) -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      try {
-        browser.screenshot(WebAppSystemIT.SCREENSHOTS.resolve("FAILED-xuequ-" + context.getRequiredTestMethod().getName() + ".png"));
-        System.out.println("failed on " + browser.driver().getCurrentUrl());
-      } catch (RuntimeException e) {
-        System.out.println("no failure screenshot: " + e);
-      }
-    }
-  };
 
   @BeforeAll
   static void demoCityAndTools() {
-    boolean installed = Chromium.installed();
-    if (!installed && System.getenv("CI") != null) {
-      throw new AssertionError("Chromium is not installed (apt-get install chromium chromium-driver; .ci/run and deploy/local/test.sh do)");
-    }
-    Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
-    axeSource = Chromium.read(WebAppSystemIT.AXE);
     semester = SharedPlatform.demoCity().semester().id();
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-      browser = null;
-    }
   }
 
   @Test
