@@ -15,9 +15,9 @@ export interface paths {
          * Today in the city, the current semester and the semesters around it
          * @description Days are the city's (time zone of gongyu.calendar.zone, Asia/Shanghai by default). `semesters` lists the next semester, the current one and the five before it, newest first, each with its first and last day. Any role.
          *
-         *     **Roles · 角色**: `school-staff`, `school-admin`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
+         *     **Roles · 角色**: `school-staff`, `school-admin`, `xuequ-staff`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
-         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')`
+         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')`
          */
         get: operations["calendar"];
         put?: never;
@@ -299,11 +299,11 @@ export interface paths {
          * One school's latest snapshot and whether its county's rollup used it; exact for the school's own users
          * @description The school as it was on the period's first day (`countyId` of that day) with its latest snapshot. The school's own users see small cells exactly; county and city users get them withheld. The school's users, its county's users and city users; any other school answers 404. `basis=approved` answers with approved figures only (each school's signed-off figure its county approved, summed over such schools); by default (`live`) every figure has its approved one beside it (`approved`, null while none is approved) with `differsFromLive`.
          *
-         *     **Roles · 角色**: `school-staff`, `school-admin`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
+         *     **Roles · 角色**: `school-staff`, `school-admin`, `xuequ-staff`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
          *     **Scope · 范围**: the caller's own school (school roles), a school of their county (county roles), a school of their city (city roles); any other school answers 404 like a missing one. 仅限本校（学校角色）、本区县的学校（区县角色）或本市的学校（市级角色）；其他学校一律返回 404。
          *
-         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @scope.school(#schoolId)`
+         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @scope.school(#schoolId)`
          */
         get: operations["school_1"];
         put?: never;
@@ -559,11 +559,11 @@ export interface paths {
          * One school's own indicators against their targets, and what is missing
          * @description Every catalogue indicator in its own period containing the first day of `periodId`, with the school's latest snapshot (value, target, met, version, asOf) and `missing`: the indicator applies to the school's type and no snapshot exists for that period. Exact for the school's own users; small cells of sensitive indicators are withheld for county and city users. The school's users, its county's users and city users; any other school answers 404.
          *
-         *     **Roles · 角色**: `school-staff`, `school-admin`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
+         *     **Roles · 角色**: `school-staff`, `school-admin`, `xuequ-staff`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
          *     **Scope · 范围**: the caller's own school (school roles), a school of their county (county roles), a school of their city (city roles); any other school answers 404 like a missing one. 仅限本校（学校角色）、本区县的学校（区县角色）或本市的学校（市级角色）；其他学校一律返回 404。
          *
-         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @scope.school(#schoolId)`
+         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @scope.school(#schoolId)`
          */
         get: operations["school"];
         put?: never;
@@ -585,11 +585,11 @@ export interface paths {
          * A school's own scorecard as .xlsx
          * @description What GET /api/reports/periods/{periodId}/schools/{schoolId}/scorecard answers (exact for the school's own users, small cells withheld for county and city users). Sheets with a frozen header row: numbers are numeric cells (rates formatted 0.0%), headers and indicator names in the chosen language, withheld small cells as the text <5, text beginning with = + - @ neutralised with a leading '. Audited (who, role, unit, which export, format, language).
          *
-         *     **Roles · 角色**: `school-staff`, `school-admin`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
+         *     **Roles · 角色**: `school-staff`, `school-admin`, `xuequ-staff`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
          *     **Scope · 范围**: the caller's own school (school roles), a school of their county (county roles), a school of their city (city roles); any other school answers 404 like a missing one. 仅限本校（学校角色）、本区县的学校（区县角色）或本市的学校（市级角色）；其他学校一律返回 404。
          *
-         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @scope.school(#schoolId)`
+         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @scope.school(#schoolId)`
          */
         get: operations["schoolScorecardXlsx"];
         put?: never;
@@ -689,9 +689,9 @@ export interface paths {
          * One org unit (city, county or school) with its county and city
          * @description Scoped like the school view: a school user sees their school, a county user their county and its schools, a city user every unit of the city; every user sees the city itself. Any other unit answers 404, the same as one that does not exist.
          *
-         *     **Roles · 角色**: `school-staff`, `school-admin`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
+         *     **Roles · 角色**: `school-staff`, `school-admin`, `xuequ-staff`, `county-assessor`, `county-admin`, `city-staff`, `city-admin`
          *
-         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @reportUnits.visible(#unitId)`
+         *     Rule · 规则: `hasAnyRole('SCHOOL_STAFF','SCHOOL_ADMIN','XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN') and @reportUnits.visible(#unitId)`
          */
         get: operations["unit"];
         put?: never;
