@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Questionnaires (ADR 0026). City staff and admins build a survey, publish it to the schools (of
  * one county or of the city), close it, and read the counts the schools sent; a county reads the
- * published surveys that reach its schools and its schools' counts. A withheld cell is null.
+ * published surveys that reach its schools and its schools' counts, and its admin builds, publishes
+ * and closes surveys of its own for its schools. A withheld cell is null.
  */
 @Tag(name = "Surveys · 问卷调查", description = "City questionnaires to parents and students, answered by schools as counts · 市级问卷与学校汇总结果")
 @RestController
@@ -79,11 +80,40 @@ class SurveyController {
     return service.results(surveyId, null);
   }
 
-  @Operation(summary = "The published surveys reaching a county's schools", description = "区县查看发往本区县学校的问卷（已发布、已结束）。")
+  @Operation(summary = "The published surveys reaching a county's schools", description = "区县查看发往本区县学校的问卷（已发布、已结束）及本区县自建的草稿。")
   @GetMapping("/api/city/counties/{countyId}/surveys")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   List<SurveyResponse> countySurveys(@PathVariable @Pattern(regexp = ID) String countyId) {
     return service.list(countyId);
+  }
+
+  @Operation(summary = "Create a county's own survey (a draft)",
+      description = "区县管理员为本区县学校新建问卷（草稿），字段同市级问卷；countyId 可不填，填写时须为本区县（否则 422）。"
+          + "只有本区县能发布和结束它。")
+  @PostMapping("/api/city/counties/{countyId}/surveys")
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  SurveyResponse createForCounty(@PathVariable @Pattern(regexp = ID) String countyId,
+      @RequestBody(required = false) SurveyRequests.Create body, Authentication authentication) {
+    return service.create(body, Caller.of(authentication).map(Caller::username).orElse("unknown"), countyId);
+  }
+
+  @Operation(summary = "Publish a county's own draft to its schools",
+      description = "区县发布本区县新建的问卷草稿；非草稿返回 409；市级问卷由市级发布（409），看不到的问卷返回 404。")
+  @PostMapping("/api/city/counties/{countyId}/surveys/{surveyId}/publication")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  SurveyResponse publishForCounty(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = ID) String surveyId) {
+    return service.publish(surveyId, countyId);
+  }
+
+  @Operation(summary = "Close a county's own published survey",
+      description = "区县结束本区县发布的问卷；非进行中返回 409；市级问卷由市级结束（409）。")
+  @PostMapping("/api/city/counties/{countyId}/surveys/{surveyId}/closure")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  SurveyResponse closeForCounty(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = ID) String surveyId) {
+    return service.close(surveyId, countyId);
   }
 
   @Operation(summary = "A survey's results over a county's schools", description = "区县查看本区县各校的汇总结果（小数格已隐藏）；问卷未发往本区县时返回 404。")

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * @param status           DRAFT, OPEN or CLOSED
  * @param schoolsReporting schools that have sent their counts
+ * @param ownerTier        CITY (built by city staff) or COUNTY (built by the county admin of countyId, who alone publishes and closes it)
  */
 record SurveyResponse(String id, String countyId, String countyName, String title, String purpose, String audience,
     List<Question> questions, LocalDate opensOn, LocalDate closesOn, String status, long version, Instant createdAt,
-    String createdBy, long schoolsReporting) {
+    String createdBy, long schoolsReporting, String ownerTier) {
 
   /** A question with its options. */
   record Question(String code, String text, String kind, List<Option> options) {}

@@ -56,16 +56,34 @@ class SurveyService {
     this.clock = clock;
   }
 
+  /** A city survey (for the whole city or the county the body names). */
   @Transactional
   SurveyResponse create(SurveyRequests.Create body, String actor) {
+    return create(body, actor, null);
+  }
+
+  /**
+   * A survey built by {@code owner}'s county admin for that county's schools only: a {@code countyId}
+   * in the body must be the county's own (422 otherwise).
+   */
+  @Transactional
+  SurveyResponse create(SurveyRequests.Create body, String actor, String owner) {
     Map<String, String> counties = surveys.countyNames(city.id());
+    if (owner != null && !counties.containsKey(owner)) {
+      throw ApiProblem.notFound(Msg.msg("city.survey.county-unknown", "countyId", owner));
+    }
     List<Msg> errors = new ArrayList<>();
     String title = text(errors, "title", body == null ? null : body.title(), 200);
     String purpose = oneOf(errors, "purpose", body == null ? null : body.purpose(), PURPOSES);
     String audience = oneOf(errors, "audience", body == null ? null : body.audience(), AUDIENCES);
     String county = body == null || body.countyId() == null || body.countyId().isBlank() ? null : body.countyId().strip();
-    if (county != null && !counties.containsKey(county)) {
+    if (owner != null && county != null && !county.equals(owner)) {
+      errors.add(Msg.msg("city.survey.county-not-own", "countyId", county, owner));
+    } else if (county != null && !counties.containsKey(county)) {
       errors.add(Msg.msg("city.survey.county-unknown", "countyId", county));
+    }
+    if (owner != null) {
+      county = owner;
     }
     LocalDate opensOn = body == null ? null : body.opensOn();
     LocalDate closesOn = body == null ? null : body.closesOn();
@@ -82,14 +100,29 @@ class SurveyService {
     Instant now = clock.instant();
     String id = "SV" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
     surveys.insert(new Surveys.Survey(id, county, title, purpose, audience, questions, opensOn, closesOn, "DRAFT", 1, now,
-        actor), now);
+        actor, owner == null ? "CITY" : "COUNTY"), now);
     return response(surveys.find(id).orElseThrow(), counties, Map.of());
   }
 
   /** DRAFT → OPEN: the schools receive it. */
   @Transactional
   SurveyResponse publish(String id) {
-    Surveys.Survey s = locked(id);
+    return publish(locked(id));
+  }
+
+  /** DRAFT → OPEN of a survey {@code county} built (see {@link #ownLocked}). */
+  @Transactional
+  SurveyResponse publish(String id, String county) {
+    return publish(ownLocked(id, county, "publish"));
+  }
+
+  /** OPEN → CLOSED of a survey {@code county} built. */
+  @Transactional
+  SurveyResponse close(String id, String county) {
+    return close(ownLocked(id, county, "close"));
+  }
+
+  private SurveyResponse publish(Surveys.Survey s) {
     require(s, "publish", "DRAFT");
     if (s.closesOn().isBefore(calendar.today())) {
       ApiProblem p = ApiProblem.conflict(Msg.msg("city.survey.closed-already", s.id(), s.closesOn()));
@@ -102,7 +135,10 @@ class SurveyService {
   /** OPEN → CLOSED: schools take no more answers (the counts they sent stay). */
   @Transactional
   SurveyResponse close(String id) {
-    Surveys.Survey s = locked(id);
+    return close(locked(id));
+  }
+
+  private SurveyResponse close(Surveys.Survey s) {
     require(s, "close", "OPEN");
     return step(s, "CLOSED", SurveyPublished.Status.CLOSED);
   }
@@ -327,6 +363,25 @@ class SurveyService {
     return surveys.lock(id).orElseThrow(() -> notFound(id));
   }
 
+  /**
+   * The survey, locked, for a step by {@code county}'s admin: 404 when the county cannot see it (a
+   * draft of the city's, another county's), 409 when it sees it but the city built it.
+   */
+  private Surveys.Survey ownLocked(String id, String county, String action) {
+    Surveys.Survey s = locked(id);
+    if (s.ownedBy(county)) {
+      return s;
+    }
+    boolean visible = (s.countyId() == null || s.countyId().equals(county)) && !"DRAFT".equals(s.status());
+    if (!visible) {
+      throw notFound(id);
+    }
+    ApiProblem p = ApiProblem.conflict(Msg.msg("city.survey.not-owner", Msg.msg("city.survey.action." + action), s.id()));
+    p.getBody().setProperty("currentStatus", s.status());
+    p.getBody().setProperty("ownerTier", s.ownerTier());
+    throw p;
+  }
+
   private static ApiProblem notFound(String id) {
     return ApiProblem.notFound(Msg.msg("city.survey.unknown", id));
   }
@@ -374,6 +429,6 @@ class SurveyService {
   private static SurveyResponse response(Surveys.Survey s, Map<String, String> counties, Map<String, Long> reporting) {
     return new SurveyResponse(s.id(), s.countyId(), s.countyId() == null ? null : counties.get(s.countyId()), s.title(),
         s.purpose(), s.audience(), s.questions(), s.opensOn(), s.closesOn(), s.status(), s.version(), s.createdAt(),
-        s.createdBy(), reporting.getOrDefault(s.id(), 0L));
+        s.createdBy(), reporting.getOrDefault(s.id(), 0L), s.ownerTier());
   }
 }

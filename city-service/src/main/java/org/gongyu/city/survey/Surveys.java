@@ -23,12 +23,18 @@ class Surveys {
   private static final TypeReference<List<SurveyResponse.Question>> QUESTIONS = new TypeReference<>() {};
   private static final TypeReference<List<SurveyResultsPublished.QuestionCounts>> COUNTS = new TypeReference<>() {};
   private static final String COLUMNS =
-      "id, county_id, title, purpose, audience, questions, opens_on, closes_on, status, version, created_at, created_by";
+      "id, county_id, title, purpose, audience, questions, opens_on, closes_on, status, version, created_at, created_by, owner_tier";
 
   /** A questionnaire as stored. */
   record Survey(String id, String countyId, String title, String purpose, String audience,
       List<SurveyResponse.Question> questions, LocalDate opensOn, LocalDate closesOn, String status, long version,
-      Instant createdAt, String createdBy) {}
+      Instant createdAt, String createdBy, String ownerTier) {
+
+    /** Built by the county admin of {@code county}: only that county publishes and closes it. */
+    boolean ownedBy(String county) {
+      return "COUNTY".equals(ownerTier) && county.equals(countyId);
+    }
+  }
 
   /** A school's latest counts. */
   record SchoolResult(String schoolId, String countyId, String schoolName, long responses,
@@ -43,14 +49,14 @@ class Surveys {
   void insert(Survey s, Instant now) {
     jdbc.sql("""
             insert into survey (id, county_id, title, purpose, audience, questions, opens_on, closes_on, status, version,
-              created_at, created_by, updated_at)
+              created_at, created_by, updated_at, owner_tier)
             values (:id, :county, :title, :purpose, :audience, cast(:questions as jsonb), :opensOn, :closesOn, :status, 1,
-              :at, :by, :at)
+              :at, :by, :at, :owner)
             """)
         .param("id", s.id()).param("county", s.countyId()).param("title", s.title()).param("purpose", s.purpose())
         .param("audience", s.audience()).param("questions", JSON.writeValueAsString(s.questions()))
         .param("opensOn", s.opensOn()).param("closesOn", s.closesOn()).param("status", s.status())
-        .param("at", Timestamp.from(now)).param("by", s.createdBy())
+        .param("at", Timestamp.from(now)).param("by", s.createdBy()).param("owner", s.ownerTier())
         .update();
   }
 
@@ -68,10 +74,14 @@ class Surveys {
     return jdbc.sql("select " + COLUMNS + " from survey where id = ?").param(id).query(Surveys::map).optional();
   }
 
-  /** Every survey, newest first; only those a county sees (its own and the city-wide ones) when {@code county} is set. */
+  /**
+   * Every survey, newest first; when {@code county} is set only those a county sees: the published
+   * ones reaching its schools (city-wide or its own) and the drafts it built itself.
+   */
   List<Survey> list(String county) {
     return jdbc.sql("select " + COLUMNS + " from survey"
-            + (county == null ? "" : " where status <> 'DRAFT' and (county_id is null or county_id = :county)")
+            + (county == null ? "" : " where (county_id is null or county_id = :county)"
+                + " and (status <> 'DRAFT' or owner_tier = 'COUNTY')")
             + " order by created_at desc, id")
         .params(county == null ? Map.of() : Map.of("county", county))
         .query(Surveys::map).list();
@@ -123,6 +133,6 @@ class Surveys {
   private static Survey map(ResultSet rs, int n) throws SQLException {
     return new Survey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         JSON.readValue(rs.getString(6), QUESTIONS), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
-        rs.getString(9), rs.getLong(10), rs.getTimestamp(11).toInstant(), rs.getString(12));
+        rs.getString(9), rs.getLong(10), rs.getTimestamp(11).toInstant(), rs.getString(12), rs.getString(13));
   }
 }

@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * field by field, published once on {@code gongyu.city.surveys.v1}, illegal steps 409; schools'
  * counts kept per school at the highest version (the listener called as Kafka would, its inbox in
  * the same transaction), totals adding only the shown cells, and counts showing a small cell
- * refused. Counties 990621 and 990622.
+ * refused; a county admin builds, publishes and closes a survey of the county's own, and cannot
+ * step the city's. Counties 990621 and 990622.
  */
 class SurveyIT extends CityApiItSupport {
 
@@ -161,6 +162,51 @@ class SurveyIT extends CityApiItSupport {
     String draft = created(as(staff(), "POST", "/api/city/surveys", BODY)).get("id").asString();
     deliver(results(draft, "9906210003", C1, 1, 40, q("Q1", 40L, 20L, 20L, 0L)));
     assertThat(count("select count(*) from survey_school_result where survey_id = '" + draft + "'")).isZero();
+  }
+
+  @Test
+  void aCountyBuildsPublishesAndClosesItsOwnSurveyOnlyForItsSchoolsAndCannotStepTheCitys() {
+    String admin1 = Keycloak.tokenAs("county-admin", C1);
+    String admin2 = Keycloak.tokenAs("county-admin", C2);
+    JsonNode draft = created(as(admin1, "POST", "/api/city/counties/" + C1 + "/surveys", BODY));
+    String id = draft.get("id").asString();
+    assertThat(draft.get("countyId").asString()).as("the county's own schools").isEqualTo(C1);
+    assertThat(draft.get("ownerTier").asString()).isEqualTo("COUNTY");
+    // its draft is in its list, not in the other county's
+    assertThat(ids(ok(as(admin1, "GET", "/api/city/counties/" + C1 + "/surveys", null)))).contains(id);
+    assertThat(ids(ok(as(admin2, "GET", "/api/city/counties/" + C2 + "/surveys", null)))).doesNotContain(id);
+    // another county neither steps it nor builds one for the first county
+    assertProblem(as(admin2, "POST", "/api/city/counties/" + C2 + "/surveys/" + id + "/publication", null), 404, id);
+    assertThat(as(admin2, "POST", "/api/city/counties/" + C1 + "/surveys", BODY).getStatusCode().value()).isIn(403, 404);
+    ResponseEntity<JsonNode> elsewhere = as(admin1, "POST", "/api/city/counties/" + C1 + "/surveys",
+        BODY.replace("\"audience\":\"PARENTS\",", "\"audience\":\"PARENTS\",\"countyId\":\"" + C2 + "\","));
+    assertProblem(elsewhere, 422, C2);
+    assertThat(errors(elsewhere)).anyMatch(e -> e.startsWith("countyId:"));
+    // a county staff member who is not admin cannot build one
+    assertThat(as(Keycloak.tokenAs("county-assessor", C1), "POST", "/api/city/counties/" + C1 + "/surveys", BODY)
+        .getStatusCode().value()).isEqualTo(403);
+
+    assertThat(ok(as(admin1, "POST", "/api/city/counties/" + C1 + "/surveys/" + id + "/publication", null)).get("status").asString())
+        .isEqualTo("OPEN");
+    assertConflict(as(admin1, "POST", "/api/city/counties/" + C1 + "/surveys/" + id + "/publication", null), "OPEN");
+    assertThat(ok(as(admin1, "POST", "/api/city/counties/" + C1 + "/surveys/" + id + "/closure", null)).get("status").asString())
+        .isEqualTo("CLOSED");
+    awaitOutboxDrained();
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(published(id)).hasSize(2));
+    assertThat(published(id)).extracting(SurveyPublished::countyId).containsOnly(C1);
+    // the city sees it in its list
+    assertThat(ids(ok(as(staff(), "GET", "/api/city/surveys", null)))).contains(id);
+
+    // a survey the city built for the county: the county sees it once published, but does not step it
+    String citys = created(as(staff(), "POST", "/api/city/surveys",
+        BODY.replace("\"audience\":\"PARENTS\",", "\"audience\":\"PARENTS\",\"countyId\":\"" + C1 + "\","))).get("id").asString();
+    assertProblem(as(admin1, "POST", "/api/city/counties/" + C1 + "/surveys/" + citys + "/publication", null), 404, citys);
+    assertThat(ids(ok(as(admin1, "GET", "/api/city/counties/" + C1 + "/surveys", null)))).doesNotContain(citys);
+    ok(as(staff(), "POST", "/api/city/surveys/" + citys + "/publication", null));
+    ResponseEntity<JsonNode> notOwner = as(admin1, "POST", "/api/city/counties/" + C1 + "/surveys/" + citys + "/closure", null);
+    assertConflict(notOwner, "OPEN");
+    assertThat(notOwner.getBody().get("ownerTier").asString()).isEqualTo("CITY");
+    assertThat(ok(as(staff(), "GET", "/api/city/surveys/" + citys, null)).get("status").asString()).isEqualTo("OPEN");
   }
 
   /** The listener as Kafka calls it; a redelivery is ignored by the inbox. */
