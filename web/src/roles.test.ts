@@ -22,6 +22,8 @@ describe('role-based menu', () => {
     // and reads the county's staff trained and certified by the city (培训与持证, ADR 0025)
     expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-training')!.path).toBe('/counties/990113/training')
     expect(testIds('county-assessor')).not.toContain('nav-county-training')
+    expect(menuFor(ME['county-admin']).find((m) => m.key === 'county-surveys')!.path).toBe('/counties/990113/surveys')
+    expect(testIds('county-assessor')).not.toContain('nav-county-surveys')
   })
 
   it('the county admin assesses the county\'s 学区 (学区考核, ADR 0028); an assessor does not', () => {

@@ -51,7 +51,7 @@ export function homePath(me: Me | null | undefined): string | null {
 export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
-    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
+    | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'county-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
     | 'xuequ' | 'city-assessments' | 'county-assessments' | 'city-training' | 'county-training'
   testId: string
   path: string
@@ -122,6 +122,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'county-assessments' as const, testId: 'nav-county-assessments', path: `/counties/${me.county_id}/assessments`, labelKey: 'schemes.nav.county' },
           // 培训与持证 (ADR 0025): the county admin reads the county's staff trained and certified by the city
           { key: 'county-training' as const, testId: 'nav-county-training', path: `/counties/${me.county_id}/training`, labelKey: 'training.county.nav' },
+          // 区县问卷 (ADR 0026): the county admin builds and publishes surveys to the county's schools
+          { key: 'county-surveys' as const, testId: 'nav-county-surveys', path: `/counties/${me.county_id}/surveys`, labelKey: 'surveys.nav.county' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'XUEQU':

@@ -23,6 +23,8 @@ export interface Survey {
   id: string; countyId: string | null; countyName: string | null; title: string; purpose: Purpose; audience: Audience
   questions: Question[]; opensOn: string; closesOn: string; status: 'DRAFT' | 'OPEN' | 'CLOSED'; version: number
   createdAt: string; createdBy: string; schoolsReporting: number
+  /** CITY: built by city staff; COUNTY: built by the admin of countyId, who alone publishes and closes it */
+  ownerTier: 'CITY' | 'COUNTY'
 }
 export interface NewSurvey {
   title: string; purpose: Purpose; audience: Audience; countyId?: string | null; opensOn: string; closesOn: string
@@ -56,6 +58,7 @@ export interface SchoolCounts {
 }
 
 const city = (id: string) => `/api/city/surveys/${e(id)}`
+const county = (c: string, id?: string) => `/api/city/counties/${e(c)}/surveys${id ? `/${e(id)}` : ''}`
 const school = (s: string, id?: string) => `/api/school/schools/${e(s)}/surveys${id ? `/${e(id)}` : ''}`
 
 export const surveyApi = {
@@ -65,6 +68,12 @@ export const surveyApi = {
   publish: (id: string) => request<Survey>(`${city(id)}/publication`, json('POST')),
   close: (id: string) => request<Survey>(`${city(id)}/closure`, json('POST')),
   results: (id: string) => request<Results>(`${city(id)}/results`),
+  // ---- a county: the surveys reaching its schools and its own (its admin builds, publishes, closes them)
+  countyList: (c: string) => request<Survey[]>(county(c)),
+  countyCreate: (c: string, body: NewSurvey) => request<Survey>(county(c), json('POST', body)),
+  countyPublish: (c: string, id: string) => request<Survey>(`${county(c, id)}/publication`, json('POST')),
+  countyClose: (c: string, id: string) => request<Survey>(`${county(c, id)}/closure`, json('POST')),
+  countyResults: (c: string, id: string) => request<Results>(`${county(c, id)}/results`),
   // ---- a school
   schoolList: (s: string) => request<SchoolSurvey[]>(school(s)),
   enter: (s: string, id: string, responses: Answered[]) => request<SchoolSurvey>(`${school(s, id)}/responses`, json('POST', { responses })),
@@ -77,4 +86,22 @@ export function cellText(count: number | null | undefined, lang: string, withhel
   if (count === null || count === undefined) return '*'
   if (withheld > 0) return count === 0 ? '*' : `${count.toLocaleString(lang)} + *`
   return count.toLocaleString(lang)
+}
+
+/** The surveys page of the city ({@code countyId} absent) or of one county: which calls it makes. */
+export function surveysOf(countyId?: string) {
+  return countyId
+    ? {
+        list: () => surveyApi.countyList(countyId),
+        create: (body: NewSurvey) => surveyApi.countyCreate(countyId, body),
+        publish: (id: string) => surveyApi.countyPublish(countyId, id),
+        close: (id: string) => surveyApi.countyClose(countyId, id),
+        results: (id: string) => surveyApi.countyResults(countyId, id),
+        /** a county steps only what it built */
+        mayStep: (s: Survey) => s.ownerTier === 'COUNTY' && s.countyId === countyId,
+      }
+    : {
+        list: surveyApi.list, create: surveyApi.create, publish: surveyApi.publish, close: surveyApi.close, results: surveyApi.results,
+        mayStep: () => true,
+      }
 }

@@ -1,6 +1,7 @@
 // Surveys (ADR 0026): the city's questionnaires and the schools' anonymous answers.
 export default {
-  nav: { city: 'Surveys', school: 'Survey entry' },
+  nav: { city: 'Surveys', county: 'County surveys', school: 'Survey entry' },
+  owner: { city: 'City', wholeCity: '· whole city' },
   purpose: { PROBLEM_DISCOVERY: 'Problem discovery', SATISFACTION: 'Satisfaction' },
   audience: { PARENTS: 'Parents', STUDENTS: 'Students' },
   kind: { SINGLE: 'Single choice', MULTIPLE: 'Multiple choice', SCALE: 'Satisfaction 1–5' },
@@ -8,7 +9,7 @@ export default {
   legend: '"*" marks a count withheld: too few people (1–4), or a cell from which such a count could be worked out. Totals add only the counts schools showed; "+ *" means some school withheld a part.',
   col: {
     title: 'Title', purpose: 'Purpose', audience: 'Audience', days: 'Days', status: 'Status', schoolsReporting: 'Schools reporting',
-    actions: 'Actions', option: 'Option', total: 'Total', responses: 'Entered', published: 'Sent to the city',
+    actions: 'Actions', owner: 'Issued by', option: 'Option', total: 'Total', responses: 'Entered', published: 'Sent to the city',
   },
   city: {
     title: 'Surveys',
@@ -36,6 +37,10 @@ export default {
     create: 'Save as draft',
     created: 'Survey "{title}" saved as a draft; schools can answer once it is published.',
     done: { publish: 'Survey "{title}" published', close: 'Survey "{title}" closed' },
+  },
+  county: {
+    title: 'County surveys',
+    intro: 'Build and publish questionnaires to parents and students of the county\'s schools and read the counts they send; the city\'s surveys reaching the county\'s schools are here too. Small counts are withheld.',
   },
   school: {
     title: 'Survey entry',

@@ -1,6 +1,7 @@
 // 问卷调查 (ADR 0026): the city's questionnaires and the schools' anonymous answers.
 export default {
-  nav: { city: '问卷调查', school: '问卷录入' },
+  nav: { city: '问卷调查', county: '区县问卷', school: '问卷录入' },
+  owner: { city: '市级', wholeCity: '· 全市' },
   purpose: { PROBLEM_DISCOVERY: '问题调研', SATISFACTION: '满意度调查' },
   audience: { PARENTS: '家长', STUDENTS: '学生' },
   kind: { SINGLE: '单选', MULTIPLE: '多选', SCALE: '满意度 1–5' },
@@ -8,7 +9,7 @@ export default {
   legend: '“*”表示该格人数过少（1–4 人），或可由合计推算出过少人数的格，已隐藏；合计只计入各校显示的数，“+ *”表示另有学校隐藏了该格。',
   col: {
     title: '问卷标题', purpose: '目的', audience: '对象', days: '收集期', status: '状态', schoolsReporting: '已上报学校',
-    actions: '操作', option: '选项', total: '合计', responses: '已录入份数', published: '上报情况',
+    actions: '操作', owner: '发布方', option: '选项', total: '合计', responses: '已录入份数', published: '上报情况',
   },
   city: {
     title: '问卷调查',
@@ -36,6 +37,10 @@ export default {
     create: '保存为草稿',
     created: '已保存问卷“{title}”（草稿），发布后学校即可录入。',
     done: { publish: '已发布问卷“{title}”', close: '已结束问卷“{title}”' },
+  },
+  county: {
+    title: '区县问卷',
+    intro: '为本区县学校新建并发布家长、学生问卷，查看各校上报的汇总；市级发往本区县的问卷也在这里查看结果。人数过少的格自动隐藏。',
   },
   school: {
     title: '问卷录入',

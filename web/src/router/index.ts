@@ -100,7 +100,12 @@ export const routes = [
     component: () => import('@/views/lecturers/CountyLecturersView.vue'), props: true,
   },
   // 问卷调查 (ADR 0026): city staff build, publish and read surveys; a school enters anonymous answers
-  { path: '/city/surveys', name: 'city-surveys', component: () => import('@/views/surveys/CitySurveysView.vue') },
+  { path: '/city/surveys', name: 'city-surveys', component: () => import('@/views/surveys/SurveysView.vue') },
+  // 区县问卷: a county admin builds and publishes surveys of the county's own, and reads those reaching its schools
+  {
+    path: '/counties/:countyId/surveys', name: 'county-surveys',
+    component: () => import('@/views/surveys/SurveysView.vue'), props: true,
+  },
   {
     path: '/schools/:schoolId/surveys', name: 'school-surveys',
     component: () => import('@/views/surveys/SchoolSurveysView.vue'), props: true,

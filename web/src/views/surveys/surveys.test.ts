@@ -8,7 +8,7 @@ import { useSession } from '@/stores/session'
 import { mountWith } from '@/test/mount'
 import { ME } from '@/test/fixtures'
 import type { Results, SchoolCounts, SchoolSurvey, Survey } from '@/api/surveys'
-import CitySurveysView from './CitySurveysView.vue'
+import SurveysView from './SurveysView.vue'
 import SchoolSurveysView from './SchoolSurveysView.vue'
 
 vi.setConfig({ testTimeout: 30_000 })
@@ -35,7 +35,7 @@ const Q1 = { code: 'Q1', text: '最困扰的问题', kind: 'SINGLE' as const, op
 const SURVEY: Survey = {
   id: 'SV1', countyId: null, countyName: null, title: '家庭教育问题调研', purpose: 'PROBLEM_DISCOVERY', audience: 'PARENTS',
   questions: [Q1], opensOn: '2026-11-01', closesOn: '2026-12-31', status: 'OPEN', version: 2, createdAt: '2026-11-01T02:00:00Z',
-  createdBy: 'staff', schoolsReporting: 2,
+  createdBy: 'staff', schoolsReporting: 2, ownerTier: 'CITY',
 }
 const RESULTS: Results = {
   surveyId: 'SV1', title: '家庭教育问题调研', purpose: 'PROBLEM_DISCOVERY', audience: 'PARENTS', status: 'OPEN', countyId: null,
@@ -93,7 +93,7 @@ beforeEach(() => {
 describe('问卷调查 (city)', () => {
   it('shows a withheld count as * and a total lacking a withheld part as "n + *"', async () => {
     routes = { 'GET /api/city/surveys': [200, [SURVEY]], 'GET /api/city/surveys/SV1/results': [200, RESULTS] }
-    const w = await render(CitySurveysView, '/city/surveys', {}, 'city-staff')
+    const w = await render(SurveysView, '/city/surveys', {}, 'city-staff')
     expect(w.get('[data-testid="survey-row"]').text()).toContain('进行中')
     await w.get('[data-testid="show-results"]').trigger('click')
     await flushPromises()
@@ -103,6 +103,39 @@ describe('问卷调查 (city)', () => {
     expect(cells('B')).toEqual(['*', '*', '0'])
     expect(cells('C')).toEqual(['7 + *', '*', '7'])
     expect(w.text()).toContain('1 所学校隐藏了本题的部分人数')
+    expect(await serious(w.element)).toEqual([])
+  })
+})
+
+describe('区县问卷 (county)', () => {
+  it('builds a survey through the county, steps only its own, and reads the city\'s survey over its schools', async () => {
+    const C = '990113'
+    const own: Survey = { ...SURVEY, id: 'SV2', title: '县级满意度调查', countyId: C, countyName: '东城区', status: 'DRAFT', ownerTier: 'COUNTY', schoolsReporting: 0 }
+    routes = {
+      [`GET /api/city/counties/${C}/surveys`]: [200, [own, SURVEY]],
+      [`POST /api/city/counties/${C}/surveys/SV2/publication`]: [200, { ...own, status: 'OPEN' }],
+      [`GET /api/city/counties/${C}/surveys/SV1/results`]: [200, RESULTS],
+      [`POST /api/city/counties/${C}/surveys`]: [201, own],
+    }
+    const w = await render(SurveysView, `/counties/${C}/surveys`, { countyId: C }, 'county-admin')
+    expect(w.get('[data-testid="page-title"]').text()).toBe('区县问卷')
+    const rows = w.findAll('[data-testid="survey-row"]')
+    expect(rows[0].get('[data-testid="owner"]').text()).toContain('东城区')
+    expect(rows[1].get('[data-testid="owner"]').text()).toContain('市级')
+    expect(rows[1].find('[data-testid="close"]').exists()).toBe(false)
+    await rows[0].get('[data-testid="publish"]').trigger('click')
+    await flushPromises()
+    expect(calls.some((c) => c.method === 'POST' && c.url === `/api/city/counties/${C}/surveys/SV2/publication`)).toBe(true)
+    await w.get('[data-testid="survey-row"][data-id="SV1"] [data-testid="show-results"]').trigger('click')
+    await flushPromises()
+    expect(w.get('[data-testid="cells-Q1-A"] [data-testid="total-cell"]').text()).toBe('26')
+    await w.get('[data-testid="sv-title"]').setValue('县级问卷')
+    await w.get('[data-testid="sv-q-text-0"]').setValue('题一')
+    await w.get('[data-testid="sv-q-options-0"]').setValue('甲\n乙')
+    await w.get('[data-testid="new-survey"]').trigger('submit')
+    await flushPromises()
+    const post = calls.find((c) => c.method === 'POST' && c.url === `/api/city/counties/${C}/surveys`)
+    expect(post?.body).toMatchObject({ title: '县级问卷', questions: [{ text: '题一', kind: 'SINGLE', options: ['甲', '乙'] }] })
     expect(await serious(w.element)).toEqual([])
   })
 })

@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * questionnaire on 问卷调查 and publish it; the school admin enters 13 anonymous paper
  * questionnaires on 问卷录入 (6 × A, 5 × B, 2 × C), sees the 2 and the 5 withheld in what will be
  * sent (the 2 alone would be the total minus the others) and sends the counts; city staff see the
- * school's A and "*" for B and C, and the API holds no count of 1–4. Pages are checked with axe-core.
+ * school's A and "*" for B and C, and the API holds no count of 1–4; the county admin builds and
+ * publishes a survey of the county's own on 区县问卷 and the school gets it. Pages are checked with axe-core.
  */
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,6 +46,7 @@ class SurveysInTheBrowserSystemIT extends BrowserSystemTest {
     client.putSchool(COUNTY, SCHOOL, "问卷县第一小学", "PRIMARY", COUNTY + "-XQ1");
     client.accounts().tokenAs("lc", "school-admin", SCHOOL, CITY);
     client.accounts().tokenAs("lc", "city-staff", CITY, CITY);
+    client.accounts().tokenAs("lc", "county-admin", COUNTY, CITY);
   }
 
   @Test
@@ -128,6 +130,41 @@ class SurveysInTheBrowserSystemIT extends BrowserSystemTest {
         }
       }
     }
+  }
+
+  @Test
+  @Order(4)
+  void theCountyAdminBuildsASurveyOfTheCountysOwnAndItsSchoolGetsIt() {
+    LocalDate today = LocalDate.now(DemoCity.ZONE);
+    String title = "区县亲子沟通调查" + UUID.randomUUID().toString().substring(0, 6);
+    browser = new Chromium(GATEWAY);
+    browser.logIn("lc-county-admin-" + COUNTY);
+    browser.centreAndClick(browser.await("nav-county-surveys"));
+    browser.await("new-survey");
+    assertThat(browser.await("page-title").getText()).isEqualTo("区县问卷");
+    browser.await("sv-title").sendKeys(title);
+    date("sv-opens-on", today.minusDays(1));
+    date("sv-closes-on", today.plusDays(30));
+    browser.await("sv-q-text-0").sendKeys("您与孩子每天交流的时间");
+    browser.await("sv-q-options-0").sendKeys("不足10分钟\n10–30分钟\n30分钟以上");
+    browser.centreAndClick(browser.await("sv-create"));
+    Chromium.waitUntil("the county's draft listed", Duration.ofSeconds(30),
+        () -> browser.all(browser.testId("survey-row")).stream().anyMatch(r -> r.getText().contains(title)));
+    WebElement row = browser.all(browser.testId("survey-row")).stream().filter(r -> r.getText().contains(title)).findFirst().orElseThrow();
+    String id = row.getAttribute("data-id");
+    assertThat(row.findElement(browser.testId("owner")).getText()).contains("问卷县");
+    WebAppSystemIT.checkPage(browser, axeSource, "county-surveys");
+    browser.centreAndClick(row.findElement(browser.testId("publish")));
+    Chromium.waitUntil("the county's survey open", Duration.ofSeconds(30), () -> browser.all(By.cssSelector(
+        "[data-testid=\"survey-row\"][data-id=\"" + id + "\"][data-status=\"OPEN\"]")).size() == 1);
+    if (surveyId != null) {
+      // the city's survey reaches the county's school, and the county may not close it
+      WebElement citys = browser.all(By.cssSelector("[data-testid=\"survey-row\"][data-id=\"" + surveyId + "\"]")).getFirst();
+      assertThat(citys.findElements(browser.testId("close"))).isEmpty();
+    }
+    GongyuClient.eventually("the school has the county's survey",
+        () -> client.as("lc-school-admin-" + SCHOOL).get("/api/school/schools/" + SCHOOL + "/surveys/" + id),
+        GongyuClient.Reply::ok, Duration.ofSeconds(90));
   }
 
   private void enter(String option, int copies, int total) {
