@@ -91,12 +91,33 @@ describe('问题清单与课题库 (city)', () => {
       description: null, status: 'OPEN', version: 1, createdAt: '2026-11-01T02:00:00Z', claimed: 2, completed: 1, overCapacity: true,
       claims: [{ schoolId: 'S1', schoolName: '第一小学', countyId: '990113', status: 'COMPLETED', resultSummary: '手册一册', version: 2, changedAt: '2026-11-20T02:00:00Z' },
         { schoolId: 'S2', schoolName: '第二小学', countyId: '990113', status: 'CLAIMED', resultSummary: null, version: 1, changedAt: '2026-11-20T02:00:00Z' }] }
-    routes = { 'GET /api/city/problems': [200, []], 'GET /api/city/research-topics': [200, [topic]] }
+    routes = { 'GET /api/city/problems': [200, []], 'GET /api/city/research-topics': [200, [topic]], 'GET /api/city/surveys': [200, []] }
     const w = await render(CityTopicsView, '/city/topics', {}, 'city-staff')
     const claims = w.get('[data-testid="claims"]').text()
     expect(claims).toContain('认领 2 / 拟 1 所，已结题 1 所')
     expect(claims).toContain('超出拟认领数')
     expect(claims).toContain('第一小学：已结题（手册一册）')
+    expect(await serious(w.element)).toEqual([])
+  })
+  it('a problem from a survey is picked by survey title and question, never typed as ids', async () => {
+    const survey = { id: 'SV9', countyId: null, countyName: null, title: '家庭教育问题调研', purpose: 'PROBLEM_DISCOVERY', audience: 'PARENTS',
+      questions: [{ code: 'Q1', text: '最困扰的问题', kind: 'SINGLE', options: [] }, { code: 'Q2', text: '希望的帮助', kind: 'MULTIPLE', options: [] }],
+      opensOn: '2026-11-01', closesOn: '2026-12-31', status: 'OPEN', version: 2, createdAt: '2026-11-01T02:00:00Z', createdBy: 's',
+      schoolsReporting: 0, ownerTier: 'CITY' }
+    const draft = { ...survey, id: 'SV0', title: '草稿问卷', status: 'DRAFT' }
+    routes = { 'GET /api/city/problems': [200, []], 'GET /api/city/research-topics': [200, []], 'GET /api/city/surveys': [200, [draft, survey]],
+      'POST /api/city/problems': [201, {}] }
+    const w = await render(CityTopicsView, '/city/topics', {}, 'city-staff')
+    await w.get('[data-testid="pb-source"]').setValue('SURVEY')
+    const options = w.findAll('[data-testid="pb-survey"] option').map((o) => o.text())
+    expect(options.some((o) => o.includes('草稿问卷'))).toBe(false)
+    await w.get('[data-testid="pb-survey"]').setValue('SV9')
+    await w.get('[data-testid="pb-question"]').setValue('Q2')
+    await w.get('[data-testid="pb-title"]').setValue('亲子沟通不畅')
+    await w.get('[data-testid="pb-category"]').setValue('亲子关系')
+    await w.get('[data-testid="problem-form"]').trigger('submit')
+    await flushPromises()
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ source: 'SURVEY', surveyId: 'SV9', questionCode: 'Q2' })
     expect(await serious(w.element)).toEqual([])
   })
 })

@@ -102,6 +102,34 @@ class LecturerRegistryIT extends CityApiItSupport {
   }
 
   @Test
+  void theCountyCorrectsItsNominationBeforeTheDecisionAndSendsARejectedOneAgain() {
+    String id = nominate(C1, "孙芳");
+    String body = "{\"name\":\"孙芳\",\"affiliation\":\"县妇联\",\"ageGroups\":[\"PRIMARY\"],\"comment\":\"补充单位\"}";
+    JsonNode edited = ok(as(county(C1), "PUT", "/api/city/counties/" + C1 + "/lecturer-nominations/" + id, body));
+    assertThat(edited.get("status").asString()).isEqualTo("NOMINATED");
+    assertThat(edited.get("affiliation").asString()).isEqualTo("县妇联");
+    assertThat(edited.get("version").asLong()).isEqualTo(2);
+    // another county's nomination is not found, a bad field is 422 and changes nothing
+    assertProblem(as(county(C2), "PUT", "/api/city/counties/" + C2 + "/lecturer-nominations/" + id, body), 404, id);
+    assertProblem(as(county(C1), "PUT", "/api/city/counties/" + C1 + "/lecturer-nominations/" + id,
+        "{\"name\":\" \",\"ageGroups\":[\"NURSERY\"]}"), 422, "name");
+    ok(as(staff(), "POST", "/api/city/lecturers/" + id + "/rejection", "{\"reason\":\"缺少授课经历说明\"}"));
+    JsonNode resent = ok(as(county(C1), "PUT", "/api/city/counties/" + C1 + "/lecturer-nominations/" + id,
+        body.replace("补充单位", "已补充授课经历：家长学校授课 12 次")));
+    assertThat(resent.get("status").asString()).isEqualTo("NOMINATED");
+    assertThat(resent.get("statusReason").isNull()).as("the rejection's reason is cleared").isTrue();
+    List<String> steps = new ArrayList<>();
+    resent.get("trail").forEach(s -> steps.add(s.get("action").asString() + "@" + s.get("version").asLong()));
+    assertThat(steps).containsExactly("NOMINATED@1", "EDITED@2", "REJECTED@3", "RESUBMITTED@4");
+    // once registered it is the city's: 409, and nothing went out for the edits
+    ok(as(staff(), "POST", "/api/city/lecturers/" + id + "/registration", "{}"));
+    assertConflict(as(county(C1), "PUT", "/api/city/counties/" + C1 + "/lecturer-nominations/" + id, body), "REGISTERED");
+    awaitOutboxDrained();
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(published(id)).hasSize(1));
+    assertThat(published(id).getFirst().affiliation()).isEqualTo("县妇联");
+  }
+
+  @Test
   void illegalTransitionsAre409AndWriteNothing() {
     String id = nominate(C1, "赵强");
     long trailBefore = trail(id);

@@ -49,6 +49,17 @@ class LecturerController {
     return service.nominate(countyId, body, actor(authentication));
   }
 
+  @Operation(summary = "Correct a nomination, or send a rejected one again",
+      description = "区县修改本区县的讲师申报（字段同申报）：待审核的修改后仍为待审核；未通过的修改后重新提交为待审核。"
+          + "已备案、已暂停或已撤销返回 409，其他区县的申报返回 404，输入有误时返回 422 并指明字段。")
+  @PutMapping("/api/city/counties/{countyId}/lecturer-nominations/{lecturerId}")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  LecturerResponse editNomination(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = ID) String lecturerId, @RequestBody LecturerRequests.Nominate body,
+      Authentication authentication) {
+    return service.editNomination(countyId, lecturerId, body, actor(authentication));
+  }
+
   @Operation(summary = "The county's nominations, whatever their status",
       description = "区县查看本区县申报的讲师及其状态（待审核、已备案、未通过及理由、已暂停、已撤销）。")
   @GetMapping("/api/city/counties/{countyId}/lecturer-nominations")

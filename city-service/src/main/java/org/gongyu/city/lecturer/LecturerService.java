@@ -51,6 +51,40 @@ class LecturerService {
     if (countyId != null && !counties.containsKey(countyId)) {
       throw ApiProblem.notFound(Msg.msg("city.lecturer.county-unknown", countyId));
     }
+    Nomination n = nomination(body);
+    Instant now = clock.instant();
+    String id = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
+    Lecturer l = new Lecturer(id, n.name(), n.affiliation(), n.expertise(), n.ageGroups(), countyId, now, actor,
+        Lecturer.Status.NOMINATED, null, null, null, 1, List.of());
+    lecturers.insert(l, now);
+    lecturers.trail(id, now, actor, "NOMINATED", 1, n.comment());
+    return response(lecturers.find(id).orElseThrow(), counties, true);
+  }
+
+  /**
+   * The nominating county corrects its nomination before the city decides (it stays 待审核, trail
+   * EDITED), or after a rejection and sends it again (back to 待审核, the reason cleared, trail
+   * RESUBMITTED). Another county's nomination is 404; a registered, suspended or revoked entry 409.
+   */
+  @Transactional
+  LecturerResponse editNomination(String countyId, String id, LecturerRequests.Nominate body, String actor) {
+    Map<String, String> counties = lecturers.countyNames(city.id());
+    Lecturer l = lecturers.lock(id).filter(x -> countyId.equals(x.nominatedByCounty())).orElseThrow(() -> notFound(id));
+    Nomination n = nomination(body);
+    requireStatus(l, "edit", Lecturer.Status.NOMINATED, Lecturer.Status.REJECTED);
+    Instant now = clock.instant();
+    Lecturer changed = new Lecturer(l.id(), n.name(), n.affiliation(), n.expertise(), n.ageGroups(), l.nominatedByCounty(),
+        l.nominatedAt(), l.nominatedBy(), Lecturer.Status.NOMINATED, null, null, null, l.version() + 1, l.teams());
+    lecturers.updateNomination(changed, now);
+    lecturers.trail(id, now, actor, l.status() == Lecturer.Status.REJECTED ? "RESUBMITTED" : "EDITED", changed.version(),
+        n.comment());
+    return response(lecturers.find(id).orElseThrow(), counties, true);
+  }
+
+  /** A nomination's fields, checked (422 naming every field). */
+  private record Nomination(String name, String affiliation, String expertise, List<String> ageGroups, String comment) {}
+
+  private static Nomination nomination(LecturerRequests.Nominate body) {
     List<Msg> errors = new ArrayList<>();
     String name = text(errors, "name", body == null ? null : body.name(), 100, true);
     String affiliation = body == null ? null : text(errors, "affiliation", body.affiliation(), 200, false);
@@ -64,13 +98,7 @@ class LecturerService {
       }
     }
     reject(errors);
-    Instant now = clock.instant();
-    String id = "L" + UUID.randomUUID().toString().replace("-", "").substring(0, 15);
-    Lecturer l = new Lecturer(id, name, affiliation, expertise, List.copyOf(groups), countyId, now, actor,
-        Lecturer.Status.NOMINATED, null, null, null, 1, List.of());
-    lecturers.insert(l, now);
-    lecturers.trail(id, now, actor, "NOMINATED", 1, comment);
-    return response(lecturers.find(id).orElseThrow(), counties, true);
+    return new Nomination(name, affiliation, expertise, List.copyOf(groups), comment);
   }
 
   /** Registers (备案) a nominated lecturer, trained already or not, with its teams. */

@@ -54,6 +54,20 @@ class Lecturers {
         .update();
   }
 
+  /** Writes a nomination's corrected fields and status (NOMINATED); the caller holds the row lock. */
+  void updateNomination(Lecturer changed, Instant now) {
+    jdbc.sql("""
+            update lecturer set name = :name, affiliation = :affiliation, expertise = :expertise,
+              age_groups = string_to_array(:ageGroups, ','), status = :status, status_reason = null, version = :version,
+              updated_at = :at
+            where id = :id and version = :version - 1
+            """)
+        .param("name", changed.name()).param("affiliation", changed.affiliation()).param("expertise", changed.expertise())
+        .param("ageGroups", String.join(",", changed.ageGroups())).param("status", changed.status().name())
+        .param("version", changed.version()).param("at", Timestamp.from(now)).param("id", changed.id())
+        .update();
+  }
+
   void replaceTeams(String id, List<Lecturer.Team> teams) {
     jdbc.sql("delete from lecturer_team where lecturer_id = ?").param(id).update();
     for (Lecturer.Team t : teams) {
