@@ -41,6 +41,9 @@ export const lecturerApi = {
   // ---- the county
   nominate: (c: string, body: Nomination) => request<Lecturer>(`${county(c)}/lecturer-nominations`, json('POST', body)),
   nominations: (c: string) => request<Lecturer[]>(`${county(c)}/lecturer-nominations`),
+  /** corrects a nomination still 待审核, or sends a rejected one again */
+  editNomination: (c: string, id: string, body: Nomination) =>
+    request<Lecturer>(`${county(c)}/lecturer-nominations/${encodeURIComponent(id)}`, json('PUT', body)),
   registered: (c: string, team?: TeamKind | '') => request<Lecturer[]>(`${county(c)}/lecturers${query({ team: team || undefined })}`),
   // ---- the city
   list: (f: RegistryFilter = {}) =>

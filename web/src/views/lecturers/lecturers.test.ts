@@ -217,6 +217,22 @@ describe('讲师申报 (county)', () => {
     expect(w.get('[data-testid="nom-name-problem"]').text()).toContain('最多 100 个字符')
   })
 
+  it('corrects a rejected nomination and sends it again through PUT; a pending one is edited the same way', async () => {
+    routes[`PUT /api/city/counties/${C}/lecturer-nominations/L5`] = (b) => [200, lecturer('L5', (b as { name: string }).name)]
+    const w = await render(CountyLecturersView, `/counties/${C}/lecturers`, { countyId: C }, 'county-admin')
+    expect(w.find('[data-testid="mine-row"][data-id="L1"] [data-testid="edit-nomination"]').text()).toBe('修改')
+    await w.get('[data-testid="mine-row"][data-id="L5"] [data-testid="edit-nomination"]').trigger('click')
+    expect(w.get('#nominate-title').text()).toContain('重新提交：孙燕')
+    expect((w.get('[data-testid="nom-affiliation"]').element as HTMLInputElement).value).toBe('长治学院')
+    await w.get('[data-testid="nom-comment"]').setValue('已补充授课经历')
+    await w.get('[data-testid="nominate-form"]').trigger('submit')
+    await flushPromises()
+    expect(writes()).toEqual([['PUT', `/api/city/counties/${C}/lecturer-nominations/L5`,
+      { name: '孙燕', affiliation: '长治学院', expertise: '亲子沟通', ageGroups: ['PRIMARY'], comment: '已补充授课经历' }]])
+    expect(w.get('#nominate-title').text()).toBe('申报讲师')
+    expect(await serious(w.element)).toEqual([])
+  })
+
   it('an assessor of the county reads but has no nomination form', async () => {
     const w = await render(CountyLecturersView, `/counties/${C}/lecturers`, { countyId: C }, 'county-assessor')
     expect(w.find('[data-testid="nominate-form"]').exists()).toBe(false)
