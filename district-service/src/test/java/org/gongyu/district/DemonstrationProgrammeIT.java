@@ -221,6 +221,49 @@ class DemonstrationProgrammeIT extends DistrictITSupport {
   }
 
   @Test
+  void a学区SelectsItsSchoolsAndSubmitsItsPartOfTheArrangementTableAndOnlyItsOwn() {
+    String county = "990692";
+    String id = "dintake-xq";
+    String path = BASE + county + "/demonstration/programmes/" + id;
+    standards();
+    putXuequ(county, county + "-XQ1", "东学区");
+    putXuequ(county, county + "-XQ2", "西学区");
+    putSchool(county, "9906920001", "东学区一小", "PRIMARY", county + "-XQ1");
+    putSchool(county, "9906920002", "东学区二小", "PRIMARY", county + "-XQ1");
+    putSchool(county, "9906920003", "西学区一小", "PRIMARY", county + "-XQ2");
+    assertThat(put(path, programme().json()).getStatusCode().value()).isEqualTo(201);
+    put(path + "/quotas", quotas(county + "-XQ1", 6, county + "-XQ2", 4));
+    String own = BASE + county + "/xuequ/" + county + "-XQ1/demonstration/programmes";
+    String staff = Keycloak.tokenAsXuequStaff(county, county + "-XQ1");
+
+    JsonNode seen = as(staff, "GET", own, null).getBody();
+    assertThat(seen.get("schools")).extracting(s -> s.get("schoolId").asString()).containsExactly("9906920001", "9906920002");
+    assertThat(seen.get("programmes").get(0).get("quota").asInt()).isEqualTo(6);
+    assertThat(seen.get("programmes").get(0).get("arranged")).isEmpty();
+    // its schools only, in the programme's years; another 学区's page, the county's own path and a reader's write are refused
+    assertProblem(as(staff, "PUT", own + "/" + id + "/arrangement", schools("9906920003", 2024)), 422, "9906920003 is in 学区 990692-XQ2");
+    assertProblem(as(staff, "PUT", own + "/" + id + "/arrangement", schools("9906920001", 2031)), 422, "plannedYear 2031");
+    String sibling = BASE + county + "/xuequ/" + county + "-XQ2/demonstration/programmes";
+    assertThat(as(staff, "GET", sibling, null).getStatusCode().value()).isEqualTo(404);
+    assertThat(as(staff, "PUT", sibling + "/" + id + "/arrangement", schools("9906920003", 2024)).getStatusCode().value()).isEqualTo(404);
+    assertThat(as(staff, "PUT", path + "/arrangement/" + county + "-XQ1", schools("9906920001", 2024)).getStatusCode().value())
+        .as("the county admin's path is not the 学区's").isEqualTo(403);
+    assertThat(as(Keycloak.tokenAs("county-assessor", county), "PUT", own + "/" + id + "/arrangement", schools("9906920001", 2024))
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(programmeEventsInOutbox(id)).as("no refusal changed the programme: created, quotas").isEqualTo(2);
+
+    JsonNode table = as(staff, "PUT", own + "/" + id + "/arrangement", schools("9906920001", 2024, "9906920002", 2025)).getBody();
+    assertThat(groups(table)).containsExactlyInAnyOrder("990692-XQ1:990692-XQ1:9906920001@2024:东学区一小",
+        "990692-XQ1:990692-XQ1:9906920002@2025:东学区二小");
+    // the county sees the 学区's part in its table, and its admin may act for the 学区 through the same path
+    assertThat(groups(get(path + "/arrangement").getBody())).hasSize(2);
+    JsonNode byAdmin = as(Keycloak.tokenAs("county-admin", county), "PUT", own + "/" + id + "/arrangement", schools("9906920001", 2024))
+        .getBody();
+    assertThat(groups(byAdmin)).containsExactly("990692-XQ1:990692-XQ1:9906920001@2024:东学区一小");
+    assertThat(as(staff, "GET", own, null).getBody().get("programmes").get(0).get("arranged")).hasSize(1);
+  }
+
+  @Test
   void anotherCountysProgrammeIdIsTakenButNeverShown() {
     String owner = "990124";
     String id = "dintake-p4";
@@ -568,6 +611,14 @@ class DemonstrationProgrammeIT extends DistrictITSupport {
     String json() {
       return JSON.writeValueAsString(fields);
     }
+  }
+
+  private ResponseEntity<JsonNode> as(String token, String method, String path, String json) {
+    var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path).headers(h -> h.setBearerAuth(token));
+    if (json != null) {
+      spec = spec.contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+    return spec.retrieve().onStatus(HttpStatusCode::isError, (req, res) -> {}).toEntity(JsonNode.class);
   }
 
   /** {@code {"quotas":[...]}} from pairs of 学区 id (null for 直属) and quota. */

@@ -129,6 +129,29 @@ class ProgrammeService {
   }
 
   /**
+   * The county's programmes as one 学区 sees them (W1: the 学区 selects its schools and submits its
+   * part of the arrangement table): its quota, its arranged schools and the 学区's schools to choose
+   * from. An unknown 学区 of the county is 404.
+   */
+  @Transactional(readOnly = true)
+  XuequProgrammesResponse ofXuequ(String countyId, String xuequId) {
+    requireCountyExists(countyId);
+    if (!xuequOf(countyId).contains(xuequId)) {
+      throw ApiProblem.notFound(Msg.msg("district.xuequ.unknown", xuequId, countyId));
+    }
+    List<XuequProgrammesResponse.School> schools = jdbc.sql("select id, name from school where county_id = ? and xuequ_id = ? order by id")
+        .params(countyId, xuequId).query((rs, n) -> new XuequProgrammesResponse.School(rs.getString(1), rs.getString(2))).list();
+    List<XuequProgrammesResponse.Line> lines = programmes.ofCounty(countyId).stream().map(p -> {
+      Integer quota = programmes.quotas(p.id()).stream().filter(q -> q.xuequKey().equals(xuequId)).map(Quota::quota).findFirst()
+          .orElse(null);
+      List<ArrangementResponse.School> arranged = programmes.arrangement(p.id()).stream().filter(a -> a.xuequKey().equals(xuequId))
+          .map(a -> new ArrangementResponse.School(a.schoolId(), a.schoolName(), a.plannedYear())).toList();
+      return new XuequProgrammesResponse.Line(p.id(), p.name(), p.startsOn(), p.endsOn(), p.version(), quota, arranged);
+    }).toList();
+    return new XuequProgrammesResponse(countyId, xuequId, schools, lines);
+  }
+
+  /**
    * Replaces the breakdown table: each 学区 of this county at most once, {@code null} for 直属, the
    * quotas adding up to the target.
    */
