@@ -42,7 +42,28 @@ export interface Xuequ {
   version: number
 }
 
+/** GET /api/district/counties/{c}/xuequ/{x}/demonstration/programmes (XuequProgrammesResponse) */
+export interface XuequProgrammes {
+  countyId: string
+  xuequId: string
+  schools: { schoolId: string; name: string }[]
+  programmes: {
+    programmeId: string; name: string; startsOn: string; endsOn: string; version: number
+    /** the 学区's quota in the county's breakdown table, null before the county puts one */
+    quota: number | null
+    arranged: { schoolId: string; name: string | null; plannedYear: number }[]
+  }[]
+}
+
+const programmes = (c: string, x: string) => `/api/district/counties/${e(c)}/xuequ/${e(x)}/demonstration/programmes`
+
 export const xuequApi = {
+  programmes: (countyId: string, xuequId: string) => request<XuequProgrammes>(programmes(countyId, xuequId)),
+  /** the 学区's part of the arrangement table (安排表): replaces what it submitted before */
+  submitArrangement: (countyId: string, xuequId: string, programmeId: string, schools: { schoolId: string; plannedYear: number }[]) =>
+    request<unknown>(`${programmes(countyId, xuequId)}/${e(programmeId)}/arrangement`, {
+      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ schools }),
+    }),
   scorecard: (countyId: string, xuequId: string, periodId: string) =>
     request<XuequScorecard>(`/api/district/counties/${e(countyId)}/xuequ/${e(xuequId)}/scorecard/${e(periodId)}`),
   ofCounty: (countyId: string) => request<Xuequ[]>(`/api/district/counties/${e(countyId)}/xuequ`),

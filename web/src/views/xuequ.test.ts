@@ -8,7 +8,7 @@ import { useSession } from '@/stores/session'
 import { blankRouter, mountWith } from '@/test/mount'
 import { ME, indicator } from '@/test/fixtures'
 
-const mocks = vi.hoisted(() => ({ scorecard: vi.fn(), ofCounty: vi.fn() }))
+const mocks = vi.hoisted(() => ({ scorecard: vi.fn(), ofCounty: vi.fn(), programmes: vi.fn(), submitArrangement: vi.fn() }))
 vi.mock('@/api/xuequ', async (orig) => ({
   ...(await orig<typeof import('@/api/xuequ')>()),
   xuequApi: mocks,
@@ -55,7 +55,10 @@ async function render(role: string, lang: 'zh-CN' | 'en' = 'zh-CN') {
 }
 
 describe('学区 as a working tier (issue 17 item 6)', () => {
-  beforeEach(() => vi.resetAllMocks())
+  beforeEach(() => {
+    vi.resetAllMocks()
+    mocks.programmes.mockResolvedValue({ countyId: '990113', xuequId: '990113-XQ1', schools: [], programmes: [] })
+  })
 
   it('学区 staff land on their 学区 and have only it in the menu', () => {
     const me = ME['xuequ-staff']
@@ -95,6 +98,40 @@ describe('学区 as a working tier (issue 17 item 6)', () => {
     const w = await render('xuequ-staff')
     expect(w.find('[data-testid="scorecard"]').exists()).toBe(false)
     expect(w.find('[data-testid="not-found"]').exists()).toBe(true)
+    w.unmount()
+  })
+
+  it('学区 staff select their schools and submit the 学区\'s part of the arrangement table, over the quota in red', async () => {
+    mocks.scorecard.mockResolvedValue(CARD)
+    mocks.programmes.mockResolvedValue({
+      countyId: '990113', xuequId: '990113-XQ1',
+      schools: [{ schoolId: '9901130001', name: '城东一小' }, { schoolId: '9901130002', name: '城东二小' }],
+      programmes: [{ programmeId: 'P1', name: '示范校创建', startsOn: '2026-02-01', endsOn: '2028-01-31', version: 3, quota: 1,
+        arranged: [{ schoolId: '9901130001', name: '城东一小', plannedYear: 2026 }] }],
+    })
+    mocks.submitArrangement.mockResolvedValue({})
+    const w = await render('xuequ-staff')
+    const form = w.get('[data-testid="arrangement-P1"]')
+    expect((form.get('[data-testid="arr-year-9901130001"]').element as HTMLSelectElement).value).toBe('2026')
+    expect(form.get('[data-testid="arrangement-count"]').text()).toBe('已选 1 所 / 本学区名额 1 所')
+    expect(form.findAll('[data-testid="arr-year-9901130002"] option').map((o) => o.text())).toEqual(['不列入', '2026 年', '2027 年', '2028 年'])
+    await form.get('[data-testid="arr-year-9901130002"]').setValue('2027')
+    expect(form.get('[data-testid="arrangement-count"]').classes()).toContain('bad')
+    await form.trigger('submit')
+    await flushPromises()
+    expect(mocks.submitArrangement).toHaveBeenCalledWith('990113', '990113-XQ1', 'P1',
+      [{ schoolId: '9901130001', plannedYear: 2026 }, { schoolId: '9901130002', plannedYear: 2027 }])
+    w.unmount()
+  })
+
+  it('a county assessor reads the arrangement but cannot submit it', async () => {
+    mocks.scorecard.mockResolvedValue(CARD)
+    mocks.programmes.mockResolvedValue({ countyId: '990113', xuequId: '990113-XQ1', schools: [{ schoolId: '9901130001', name: '城东一小' }],
+      programmes: [{ programmeId: 'P1', name: '示范校创建', startsOn: '2026-02-01', endsOn: '2028-01-31', version: 3, quota: null, arranged: [] }] })
+    const w = await render('county-assessor')
+    expect(w.get('[data-testid="arrangement-count"]').text()).toContain('区县尚未分配本学区名额')
+    expect(w.find('[data-testid="arrangement-submit"]').exists()).toBe(false)
+    expect(w.get('[data-testid="arr-year-9901130001"]').attributes('disabled')).toBeDefined()
     w.unmount()
   })
 })
