@@ -3,11 +3,14 @@ package org.gongyu.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
@@ -17,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * scorecard of 东城城区学区 with the 学区's own row and exactly its schools (none of the county's other
  * 学区), the 学区's registration figure the same as district-service's and equal to the sum of its
  * schools' figures on the page; another 学区's page is not found for them. A county admin opens the
- * same 学区 from a heading of the county page. Both pages are checked with axe-core.
+ * same 学区 from a heading of the county page. On a county of its own (990693), a 学区 user selects its
+ * schools for the county's demonstration programme on the 学区 page and submits the 学区's part of the
+ * arrangement table, which the county's table then holds. The pages are checked with axe-core.
  */
 @ExtendWith(SharedPlatform.class)
 class XuequInTheBrowserSystemIT extends BrowserSystemTest {
@@ -105,6 +110,44 @@ class XuequInTheBrowserSystemIT extends BrowserSystemTest {
     assertThat(browser.all(browser.testIdPrefix("unit-link-"))).isNotEmpty();
     browser.await("crumb-county");
     WebAppSystemIT.checkPage(browser, axeSource, "xuequ-scorecard-county");
+  }
+
+  @Test
+  void theXuequUserSubmitsItsPartOfTheArrangementTable() {
+    String county = "990693";
+    String xuequ = county + "-XQ1";
+    String demo = "/api/district/counties/" + county + "/demonstration";
+    String programme = county + "-ARR";
+    client.putCounty(county, "安排县");
+    client.putXuequ(county, xuequ, "城关学区");
+    client.putSchool(county, "9906930001", "安排县第一小学", "PRIMARY", xuequ);
+    client.putSchool(county, "9906930002", "安排县第二小学", "PRIMARY", xuequ);
+    GongyuClient.eventually("the county has the city's standard", () -> client.get(demo + "/standards"),
+        r -> r.ok() && r.body().toString().contains("DEMO-SCHOOL"), Duration.ofSeconds(90));
+    LocalDate today = LocalDate.now(DemoCity.ZONE);
+    GongyuClient.require(client.put(demo + "/programmes/" + programme,
+        ProgrammeFixture.openToday("安排县示范学校创建", 2, today, "DEMO-SCHOOL")), "programme");
+    GongyuClient.require(client.put(demo + "/programmes/" + programme + "/quotas",
+        Map.of("quotas", List.of(Map.of("xuequId", xuequ, "quota", 2)))), "quotas");
+    client.accounts().tokenAsXuequStaff("lx", county, xuequ, "990100");
+
+    browser = new Chromium(GATEWAY);
+    browser.logIn("lx-xuequ-" + county + "-" + xuequ.toLowerCase());
+    browser.awaitPath("/counties/" + county + "/xuequ/" + xuequ);
+    WebElement form = browser.await("arrangement-" + programme);
+    assertThat(form.findElement(browser.testId("arrangement-count")).getText()).isEqualTo("已选 0 所 / 本学区名额 2 所");
+    int year = today.getYear() + 1;
+    form.findElement(By.cssSelector("[data-testid=\"arr-year-9906930002\"] option[value=\"" + year + "\"]")).click();
+    assertThat(form.findElement(browser.testId("arrangement-count")).getText()).isEqualTo("已选 1 所 / 本学区名额 2 所");
+    WebAppSystemIT.checkPage(browser, axeSource, "xuequ-arrangement");
+    browser.centreAndClick(form.findElement(browser.testId("arrangement-submit")));
+    JsonNode table = GongyuClient.eventually("the county's table holds the 学区's part",
+        () -> client.get(demo + "/programmes/" + programme + "/arrangement"),
+        r -> r.ok() && r.body().toString().contains("9906930002"), Duration.ofSeconds(30)).body();
+    JsonNode part = table.path("xuequ").get(0);
+    assertThat(part.path("xuequId").asString()).isEqualTo(xuequ);
+    assertThat(part.path("schools")).hasSize(1);
+    assertThat(part.path("schools").get(0).path("plannedYear").asInt()).isEqualTo(year);
   }
 
   private static JsonNode registration(JsonNode card) {
