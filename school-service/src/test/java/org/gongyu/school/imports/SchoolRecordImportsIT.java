@@ -49,24 +49,26 @@ class SchoolRecordImportsIT extends StudentRecordsItSupport {
   static final String PARENT_SCHOOL = "9908810005";
   static final String COMMITTEES = "9908810006";
   static final String SUGGESTIONS = "9908810007";
+  static final String OPEN_SCHOOL = "9908810008";
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   record Upload(int status, String location, String body) {}
 
   @BeforeAll
   void schools() {
-    for (String s : List.of(CLASSES, SESSIONS, TRAININGS, INSTRUCTORS, PARENT_SCHOOL, COMMITTEES, SUGGESTIONS)) {
+    for (String s : List.of(CLASSES, SESSIONS, TRAININGS, INSTRUCTORS, PARENT_SCHOOL, COMMITTEES, SUGGESTIONS, OPEN_SCHOOL)) {
       registerSchool(s, COUNTY);
     }
     putClass(SESSIONS, "C1", "2026-2027", 40);
     putClass(COMMITTEES, "C1", "2026-2027", 40);
+    putClass(OPEN_SCHOOL, "C1", "2026-2027", 40);
   }
 
   @Test
   void theTemplatesOfThePutFamiliesAreListed() {
     JsonNode templates = JSON.readTree(get(base(CLASSES) + "/templates").body());
     assertThat(templates.findValuesAsString("family")).contains("classes", "parent-school", "parent-school-sessions",
-        "head-trainings", "instructors", "committees", "suggestions");
+        "head-trainings", "instructors", "committees", "suggestions", "open-school-events");
     for (JsonNode t : templates) {
       if (t.get("family").asString().equals("classes")) {
         assertThat(t.get("titleZh").asString()).isEqualTo("班级及在籍人数");
@@ -230,6 +232,35 @@ class SchoolRecordImportsIT extends StudentRecordsItSupport {
       assertThat(r.getCell(11).getStringCellValue()).startsWith("第 4 行：班级编号：");
     }
     assertThat(counts(finished(upload(COMMITTEES, "committees", file, "zh-CN").location()))).containsExactly(3, 0, 1, 2);
+  }
+
+  @Test
+  void openSchoolEventsTakeLabelsAClassroomSessionNeedsItsProfessionAndACorrectionItsReason() throws Exception {
+    byte[] file = filled(OPEN_SCHOOL, "open-school-events", "zh-CN", s -> {
+      row(s, 1, "OS-1", "家长会", null, LocalDate.of(2026, 10, 16), "线下", "期中家长会", 38, null, null, null);
+      row(s, 2, "OS-2", "家长进课堂", "C1", LocalDate.of(2026, 10, 20), "OFFLINE", "消防安全", 40, "消防员", "P-0001", null);
+      row(s, 3, "OS-3", "家长进课堂", "C1", LocalDate.of(2026, 10, 21), "线下", "职业体验", 40, null, null, null);
+    });
+    JsonNode job = finished(upload(OPEN_SCHOOL, "open-school-events", file, "zh-CN").location());
+    assertThat(counts(job)).containsExactly(3, 2, 1, 0);
+    assertThat(jdbc.sql("""
+            select event_id || ':' || event_type || ':' || coalesce(class_id, '-') || ':' || attendance || ':'
+              || coalesce(profession, '-') || ':' || (guardian_key is not null)
+            from open_school_event where school_id = ? order by 1""")
+        .param(OPEN_SCHOOL).query(String.class).list())
+        .containsExactly("OS-1:PARENT_MEETING:-:38:-:false", "OS-2:PARENTS_INTO_CLASSROOM:C1:40:消防员:true");
+    assertThat(jdbc.sql("select count(*) from open_school_event where guardian_key = 'P-0001'").query(Long.class).single())
+        .as("the parent's reference is kept only as a keyed hash").isZero();
+    try (XSSFWorkbook wb = errors(OPEN_SCHOOL, job)) {
+      assertThat(wb.getSheetAt(0).getRow(1).getCell(10).getStringCellValue()).startsWith("第 4 行：");
+    }
+    // the same sheet again records nothing; a changed row without a reason is refused at its reason
+    assertThat(counts(finished(upload(OPEN_SCHOOL, "open-school-events", file, "zh-CN").location()))).containsExactly(3, 0, 1, 2);
+    byte[] changed = filled(OPEN_SCHOOL, "open-school-events", "zh-CN", s ->
+        row(s, 1, "OS-1", "家长会", null, LocalDate.of(2026, 10, 16), "线下", "期中家长会", 41, null, null, null));
+    assertThat(counts(finished(upload(OPEN_SCHOOL, "open-school-events", changed, "zh-CN").location()))).containsExactly(1, 0, 1, 0);
+    assertThat(jdbc.sql("select attendance from open_school_event where school_id = ? and event_id = 'OS-1'").param(OPEN_SCHOOL)
+        .query(Integer.class).single()).isEqualTo(38);
   }
 
   @Test
