@@ -1,5 +1,6 @@
 package org.gongyu.tools;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +42,24 @@ abstract class BrowserSystemTest {
     Assumptions.assumeTrue(installed, "Chromium is not installed here; CI installs it");
     axeSource = Chromium.read(WebAppSystemIT.AXE);
   }
+
+  /**
+   * Switches the page to English, waits until its heading has no Chinese (the page speaks English,
+   * not a mix), and checks it as {@link WebAppSystemIT#checkPage} does, as {@code name + "-en"}; then
+   * back to zh-CN for the rest of the test.
+   */
+  protected void checkInEnglish(String name) {
+    browser.await("lang-switch").click();
+    Chromium.waitUntil("English on " + name, Duration.ofSeconds(10),
+        () -> "en".equals(browser.script("return document.documentElement.lang"))
+            && !HAN.matcher(browser.await("page-title").getText()).find());
+    WebAppSystemIT.checkPage(browser, axeSource, name + "-en");
+    browser.await("lang-switch").click();
+    Chromium.waitUntil("zh-CN again on " + name, Duration.ofSeconds(10),
+        () -> "zh-CN".equals(browser.script("return document.documentElement.lang")));
+  }
+
+  private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
 
   @AfterEach
   void closeBrowser() {

@@ -154,6 +154,8 @@ class SurveysInTheBrowserSystemIT extends BrowserSystemTest {
     String id = row.getAttribute("data-id");
     assertThat(row.findElement(browser.testId("owner")).getText()).contains("问卷县");
     WebAppSystemIT.checkPage(browser, axeSource, "county-surveys");
+    checkInEnglish("county-surveys");
+    row = browser.all(browser.testId("survey-row")).stream().filter(r -> r.getText().contains(title)).findFirst().orElseThrow();
     browser.centreAndClick(row.findElement(browser.testId("publish")));
     Chromium.waitUntil("the county's survey open", Duration.ofSeconds(30), () -> browser.all(By.cssSelector(
         "[data-testid=\"survey-row\"][data-id=\"" + id + "\"][data-status=\"OPEN\"]")).size() == 1);

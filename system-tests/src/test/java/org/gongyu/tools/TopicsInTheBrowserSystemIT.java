@@ -68,6 +68,7 @@ class TopicsInTheBrowserSystemIT extends BrowserSystemTest {
     topicId = row.getAttribute("data-id");
     assertThat(row.getText()).contains(PROBLEM, "认领 0 / 拟 1 所");
     WebAppSystemIT.checkPage(browser, axeSource, "city-topics");
+    checkInEnglish("city-topics");
   }
 
   @Test
@@ -88,6 +89,7 @@ class TopicsInTheBrowserSystemIT extends BrowserSystemTest {
     browser.await("result-summary").sendKeys("形成《亲子沟通十讲》校本课程一套");
     browser.centreAndClick(browser.await("complete-confirm"));
     assertThat(schoolRow("COMPLETED").findElement(browser.testId("claim")).getText()).contains("已结题");
+    checkInEnglish("school-topics");
   }
 
   @Test
