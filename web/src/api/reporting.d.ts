@@ -821,6 +821,7 @@ export interface components {
             periodId?: string;
         };
         CityScorecard: {
+            cityDirect?: string;
             indicators?: components["schemas"]["IndicatorLine"][];
             periodId?: string;
         };

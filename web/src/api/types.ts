@@ -107,6 +107,8 @@ export interface SchoolCell {
 export interface CityScorecard {
   periodId: string
   indicators: { indicator: Indicator; periodId: string; city: RollupCell; counties: RollupCell[] }[]
+  /** the id of the city's unit of city-direct schools (市直学校) among the counties' cells, if any (ADR 0027) */
+  cityDirect?: string | null
 }
 
 /** CountyScorecard */

@@ -105,6 +105,7 @@ const en: typeof zh = {
     sortByName: 'Sort by name',
     city: 'City',
     countyRow: 'County total',
+    cityDirect: 'City-direct schools',
     xuequ: 'School district',
     noXuequ: 'No school district',
     empty: 'No data',

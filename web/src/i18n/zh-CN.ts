@@ -104,6 +104,7 @@ export default {
     sortByName: '按名称排序',
     city: '全市',
     countyRow: '区县合计',
+    cityDirect: '市直学校',
     xuequ: '学区',
     noXuequ: '未分学区',
     empty: '暂无数据',

@@ -54,6 +54,27 @@ describe('pages', () => {
     expect(document.title).toBe('City scorecard · Gongyu')
   })
 
+  it('the city scorecard labels the city-direct unit 市直学校, after the counties, drilling down like a county', async () => {
+    const card = {
+      ...CITY_CARD,
+      cityDirect: '990100-ZS',
+      indicators: CITY_CARD.indicators.map((l) => ({
+        ...l,
+        counties: [cell('990100-ZS', '市直属学校', { numerator: 20, denominator: 40, value: 0.5, target: l.indicator.target }), ...l.counties],
+      })),
+    }
+    mocks.cityScorecard.mockResolvedValue(card)
+    const zh = await render(CityView, 'city-staff', '/city?period=2026-2027-1')
+    expect(zh.get('[data-testid="row-990100-ZS"]').text()).toContain('市直学校')
+    expect(zh.get('[data-testid="row-990100-ZS"]').text()).not.toContain('市直属学校')
+    const ids = zh.findAll('[data-testid^="row-"]').map((r) => r.attributes('data-testid'))
+    expect(ids.indexOf('row-990100-ZS')).toBeGreaterThan(ids.indexOf('row-990114'))
+    expect(zh.get('[data-testid="row-990100-ZS"] a').attributes('href')).toContain('/counties/990100-ZS')
+    mocks.cityScorecard.mockResolvedValue(card)
+    const en = await render(CityView, 'city-staff', '/city?period=2026-2027-1', {}, 'en')
+    expect(en.get('[data-testid="row-990100-ZS"]').text()).toContain('City-direct schools')
+  })
+
   it('the county view shows sign-off completeness, timeliness and approvals beside the deadline, "—" where not counted', async () => {
     const ind = indicator('PLATFORM_REGISTRATION', 'RATIO', 0.6)
     const county = cell('990113', '西湖区', { value: 0.7, schoolsReporting: 3, schoolsExpected: 3, version: 2 })

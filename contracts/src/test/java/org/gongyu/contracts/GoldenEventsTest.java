@@ -229,6 +229,22 @@ class GoldenEventsTest {
   }
 
   @Test
+  void readsACountyRegisteredBeforeTheKindWasAddedAsACounty() throws IOException {
+    String older = read("CountyRegistered.json").replaceAll(",\\s*\"kind\"\\s*:\\s*\"[^\"]*\"", "");
+    assertThat(older).doesNotContain("kind");
+    CountyRegistered decoded = EventCodec.decode(older, CountyRegistered.class).payload();
+    assertThat(decoded.kind()).isEqualTo(CountyRegistered.Kind.COUNTY);
+    assertThat(decoded.name()).isEqualTo("东城县");
+  }
+
+  @Test
+  void carriesACityDirectUnit() {
+    CountyRegistered direct = new CountyRegistered("330100", "330100", "市直学校", 1, CountyRegistered.Kind.CITY_DIRECT);
+    assertThat(EventCodec.encode(EventEnvelope.wrap("p", Instant.EPOCH, direct)))
+        .contains("\"kind\":\"CITY_DIRECT\"");
+  }
+
+  @Test
   void rejectsAnEventOfAnotherType() throws IOException {
     assertThatThrownBy(() -> EventCodec.decode(read("CountyRegistered.json"), IndicatorSnapshotPublished.class))
         .isInstanceOf(EventCodec.MalformedEventException.class)

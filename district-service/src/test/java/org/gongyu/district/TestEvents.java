@@ -28,6 +28,11 @@ final class TestEvents {
     return encode(new CountyRegistered(countyId, CITY, "县" + countyId, version));
   }
 
+  /** The city's unit of city-direct schools (市直学校, ADR 0027). */
+  static String cityDirect(String countyId, long version) {
+    return encode(new CountyRegistered(countyId, CITY, "市直学校", version, CountyRegistered.Kind.CITY_DIRECT));
+  }
+
   /** A RATIO semester indicator for every school type with one target from long ago. */
   static String indicator(String code, String target, long version) {
     return indicator(Indicator.ratio(code).from("2020-2021-1", target), version);

@@ -16,8 +16,8 @@ import org.gongyu.contracts.period.Semester;
 import org.gongyu.tools.GongyuClient.Registration;
 
 /**
- * The demo city (演示市): 3 counties, 30 schools in 学区, classes with enrolment, and platform
- * registrations for the current semester. Generated from a fixed seed so that loading it twice
+ * The demo city (演示市): 3 counties, 30 schools in 学区, the city-direct unit (市直学校) of 3 schools,
+ * classes with enrolment, and platform registrations for the current semester. Generated from a fixed seed so that loading it twice
  * stores nothing new, and so the figures it should produce are known in advance.
  */
 public final class DemoCity {
@@ -38,20 +38,42 @@ public final class DemoCity {
     }
   }
 
+  /**
+   * The city's unit of city-direct schools (市直学校, ADR 0027): the same id as the ground truth's, as
+   * a city has one and both load into the test platform's city.
+   */
+  public static final String CITY_DIRECT = GroundTruthGenerator.CITY_DIRECT;
+  public static final String CITY_DIRECT_NAME = GroundTruthGenerator.CITY_DIRECT_NAME;
+
   private final Semester semester;
   private final List<County> counties;
+  private final County cityDirect;
 
-  private DemoCity(Semester semester, List<County> counties) {
+  private DemoCity(Semester semester, List<County> counties, County cityDirect) {
     this.semester = semester;
     this.counties = counties;
+    this.cityDirect = cityDirect;
   }
 
   public Semester semester() {
     return semester;
   }
 
+  /** The three counties, each with two 学区, a demonstration programme and a history. */
   public List<County> counties() {
     return counties;
+  }
+
+  /** The city-direct unit: three schools under the city, no 学区, no demonstration programme or history. */
+  public County cityDirect() {
+    return cityDirect;
+  }
+
+  /** The counties and the city-direct unit: every unit that holds schools. */
+  public List<County> units() {
+    List<County> all = new ArrayList<>(counties);
+    all.add(cityDirect);
+    return all;
   }
 
   /** The demo for the semester {@code now} falls in. */
@@ -71,36 +93,48 @@ public final class DemoCity {
         String id = c[0] + String.format("%04d", n);
         boolean junior = n > 7;
         String name = short2 + (junior ? "第" + (n - 7) + "中学" : "第" + n + "小学");
-        List<SchoolClass> classes = new ArrayList<>();
-        int grades = junior ? 3 : 6;
-        int perGrade = 1 + random.nextInt(2);
-        for (int g = 1; g <= grades; g++) {
-          for (int k = 1; k <= perGrade; k++) {
-            int grade = junior ? g + 6 : g;
-            classes.add(new SchoolClass("G" + grade + "-" + k, grade, grade + "年级" + k + "班", 36 + random.nextInt(11)));
-          }
-        }
-        double rate = 0.35 + random.nextDouble() * 0.5;
-        List<Registration> registrations = new ArrayList<>();
-        long students = 0;
-        for (SchoolClass cls : classes) {
-          int registered = (int) Math.min(cls.enrolment(), Math.round(cls.enrolment() * rate));
-          for (int s = 1; s <= registered; s++) {
-            students++;
-            String student = "DEMO-" + id + "-" + cls.id() + "-" + s;
-            int guardians = random.nextInt(4) == 0 ? 2 : 1;
-            for (int gu = 1; gu <= guardians; gu++) {
-              Instant at = start.plus(random.nextLong(spanMinutes), ChronoUnit.MINUTES);
-              registrations.add(new Registration(
-                  "demo-" + id + "-" + cls.id() + "-" + s + "-" + gu, cls.id(), student, student + "-P" + gu, at.toString()));
-            }
-          }
-        }
-        schools.add(new School(id, name, junior ? "JUNIOR_SECONDARY" : "PRIMARY", xuequ.get(n % 2).id(), classes, registrations, students));
+        schools.add(school(random, start, spanMinutes, id, name, junior, xuequ.get(n % 2).id()));
       }
       counties.add(new County(c[0], c[1], xuequ, schools));
     }
-    return new DemoCity(semester, counties);
+    // the city-direct unit (市直学校, ADR 0027), drawn after the counties so theirs stay as they were
+    List<School> direct = new ArrayList<>();
+    String[] directNames = {"市直实验小学", "市直第二小学", "市直第一中学"};
+    for (int n = 1; n <= directNames.length; n++) {
+      direct.add(school(random, start, spanMinutes, "990100" + String.format("%04d", n), directNames[n - 1], n == 3, null));
+    }
+    return new DemoCity(semester, counties, new County(CITY_DIRECT, CITY_DIRECT_NAME, List.of(), direct));
+  }
+
+  /** A school with classes of 36–46 and registrations at a rate of 35–85 %, from {@code random}. */
+  private static School school(Random random, Instant start, long spanMinutes, String id, String name, boolean junior,
+      String xuequId) {
+    List<SchoolClass> classes = new ArrayList<>();
+    int grades = junior ? 3 : 6;
+    int perGrade = 1 + random.nextInt(2);
+    for (int g = 1; g <= grades; g++) {
+      for (int k = 1; k <= perGrade; k++) {
+        int grade = junior ? g + 6 : g;
+        classes.add(new SchoolClass("G" + grade + "-" + k, grade, grade + "年级" + k + "班", 36 + random.nextInt(11)));
+      }
+    }
+    double rate = 0.35 + random.nextDouble() * 0.5;
+    List<Registration> registrations = new ArrayList<>();
+    long students = 0;
+    for (SchoolClass cls : classes) {
+      int registered = (int) Math.min(cls.enrolment(), Math.round(cls.enrolment() * rate));
+      for (int s = 1; s <= registered; s++) {
+        students++;
+        String student = "DEMO-" + id + "-" + cls.id() + "-" + s;
+        int guardians = random.nextInt(4) == 0 ? 2 : 1;
+        for (int gu = 1; gu <= guardians; gu++) {
+          Instant at = start.plus(random.nextLong(spanMinutes), ChronoUnit.MINUTES);
+          registrations.add(new Registration(
+              "demo-" + id + "-" + cls.id() + "-" + s + "-" + gu, cls.id(), student, student + "-P" + gu, at.toString()));
+        }
+      }
+    }
+    return new School(id, name, junior ? "JUNIOR_SECONDARY" : "PRIMARY", xuequId, classes, registrations, students);
   }
 
   /** The seed of the demo's other records (every kind of docs/indicators.md but registrations). */
@@ -120,7 +154,7 @@ public final class DemoCity {
       return result; // the semester begins today: nothing can be dated in it yet
     }
     Random random = new Random(RECORDS_SEED);
-    for (County county : counties) {
+    for (County county : units()) {
       for (School school : county.schools()) {
         List<GroundTruthRecords.SchoolClass> classes = school.classes().stream()
             .map(c -> new GroundTruthRecords.SchoolClass(c.id(), semester.schoolYear(), c.grade(), c.name(), c.enrolment())).toList();
@@ -143,18 +177,20 @@ public final class DemoCity {
     out.printf("  records of every kind (seed %d): %d records in %d requests%n", RECORDS_SEED,
         schools.stream().mapToInt(GroundTruthRecords.SchoolData::recordCount).sum(), loader.requests());
     GroundTruthRecords.City city = new GroundTruthRecords.City(RECORDS_SEED, today,
-        counties.stream().map(c -> new GroundTruthRecords.County(c.id(), c.name(), null, false)).toList(), schools, List.of());
+        units().stream().map(c -> new GroundTruthRecords.County(c.id(), c.name(), null, false, c == cityDirect)).toList(), schools,
+        List.of());
     GroundTruth.summary(city).forEach(line -> out.println("  expected " + line));
   }
 
   /** Loads everything through the gateway, then waits until reporting shows each county's figure. */
   public void load(GongyuClient client, java.io.PrintStream out) {
-    out.printf("demo city 演示市, semester %s: %d counties, %d schools%n", semester, counties.size(),
-        counties.stream().mapToInt(c -> c.schools().size()).sum());
+    out.printf("demo city 演示市, semester %s: %d counties and %d city-direct schools, %d schools%n", semester, counties.size(),
+        cityDirect.schools().size(), units().stream().mapToInt(c -> c.schools().size()).sum());
     for (County county : counties) {
       client.putCounty(county.id(), county.name());
     }
-    for (County county : counties) {
+    client.putCityDirect(cityDirect.id(), cityDirect.name());
+    for (County county : units()) {
       for (Xuequ xq : county.xuequ()) {
         client.putXuequ(county.id(), xq.id(), xq.name());
       }
@@ -162,7 +198,7 @@ public final class DemoCity {
         client.putSchool(county.id(), school.id(), school.name(), school.type(), school.xuequId());
       }
     }
-    for (County county : counties) {
+    for (County county : units()) {
       for (School school : county.schools()) {
         for (SchoolClass cls : school.classes()) {
           client.putClass(school.id(), cls.id(), semester.schoolYear(), cls.grade(), cls.name(), cls.enrolment());
@@ -181,7 +217,7 @@ public final class DemoCity {
     demonstration(client, out);
     new DemoHistory(client, out).load(counties);
     Map<String, Long> expected = new LinkedHashMap<>();
-    counties.forEach(c -> expected.put(c.id(), c.schools().stream().mapToLong(School::studentsRegistered).sum()));
+    units().forEach(c -> expected.put(c.id(), c.schools().stream().mapToLong(School::studentsRegistered).sum()));
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     for (var e : expected.entrySet()) {
       while (true) {

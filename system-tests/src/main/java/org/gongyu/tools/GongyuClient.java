@@ -219,6 +219,11 @@ public final class GongyuClient {
     return require(put("/api/city/counties/" + countyId, Map.of("name", name)), "PUT county " + countyId);
   }
 
+  /** Registers the city's unit of city-direct schools (市直学校, ADR 0027); unchanged if it is there. */
+  public Reply putCityDirect(String countyId, String name) {
+    return require(put("/api/city/counties/" + countyId, Map.of("name", name, "kind", "CITY_DIRECT")), "PUT city-direct unit " + countyId);
+  }
+
   public Reply putXuequ(String countyId, String xuequId, String name) {
     return putEventually("/api/district/counties/" + countyId + "/xuequ/" + xuequId, Map.of("name", name), Duration.ofSeconds(60));
   }

@@ -61,6 +61,13 @@ public final class GroundTruthGenerator {
   private static final String[][] COUNTIES = {
       {"990211", "真值一县"}, {"990212", "真值二县"}, {"990213", "真值三区"}, {"990214", "真值四县"}};
 
+  /**
+   * The city's unit of city-direct schools (市直学校, ADR 0027). A city has at most one, and the demo
+   * city shares the test platform's city, so both use this id (see GroundTruthSystemIT).
+   */
+  public static final String CITY_DIRECT = "990100-ZS";
+  public static final String CITY_DIRECT_NAME = "市直学校";
+
   private GroundTruthGenerator() {}
 
   /** The seed: {@code -Dgongyu.groundtruth.seed} or {@link #DEFAULT_SEED}. */
@@ -72,7 +79,9 @@ public final class GroundTruthGenerator {
   /**
    * The ground-truth city: 4 counties of 15 schools (primary, junior, nine-year, senior and three
    * kindergartens each), every fifth… every third school in the second wave, the first three counties
-   * setting deadlines, two schools moving county from the start of the current semester.
+   * setting deadlines, two schools moving county from the start of the current semester; and the
+   * city-direct unit {@link #CITY_DIRECT} with a primary, a junior and a kindergarten (the last in the
+   * second wave), setting a deadline.
    */
   public static City generate(long seed, LocalDate today) {
     Random r = new Random(seed);
@@ -100,6 +109,21 @@ public final class GroundTruthGenerator {
         }
         schools.add(s);
       }
+    }
+    // the city-direct unit: three schools, no 学区, a deadline like the first counties; drawn after
+    // the counties so their schools stay as they were
+    counties.add(new County(CITY_DIRECT, CITY_DIRECT_NAME, null, true, true));
+    String[] directTypes = {"PRIMARY", "JUNIOR_SECONDARY", "KINDERGARTEN"};
+    for (int n = 1; n <= directTypes.length; n++) {
+      String id = "99021000" + String.format("%02d", n);
+      SchoolData s = SchoolData.empty(id, "市直第" + n + "校", directTypes[n - 1], CITY_DIRECT, n % 3 == 0 ? 2 : 1,
+          classes(r, directTypes[n - 1], semester.schoolYearId()));
+      registrations(r, s, "gt", semester.start(), yesterday);
+      fill(r, s, today, yesterday, true, "gt");
+      if (GroundTruthRecords.SignOffPlan.of(id) == GroundTruthRecords.SignOffPlan.ON_TIME) {
+        s.ops().removeIf(GroundTruthRecords.Op::late);
+      }
+      schools.add(s);
     }
     LocalDate from = semester.start();
     List<Move> moves = List.of(

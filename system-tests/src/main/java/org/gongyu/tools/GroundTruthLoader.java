@@ -61,10 +61,12 @@ public final class GroundTruthLoader {
   /** The whole city: registry, first wave, moves, deadlines, second wave, late corrections and duplicates. */
   public Instant load(City city) {
     for (County c : city.counties()) {
-      count(client.putCounty(c.id(), c.name()));
+      count(c.cityDirect() ? client.putCityDirect(c.id(), c.name()) : client.putCounty(c.id(), c.name()));
     }
     for (County c : city.counties()) {
-      count(client.putXuequ(c.id(), c.xuequId(), c.name() + "学区"));
+      if (c.xuequId() != null) {
+        count(client.putXuequ(c.id(), c.xuequId(), c.name() + "学区"));
+      }
     }
     lecturers();
     certificates(city);

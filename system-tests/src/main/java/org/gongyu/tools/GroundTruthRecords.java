@@ -242,7 +242,13 @@ public final class GroundTruthRecords {
   /** A school moving county from the start of a semester. */
   public record Move(String schoolId, String fromCountyId, String toCountyId, String toXuequId, LocalDate effectiveFrom) {}
 
-  public record County(String id, String name, String xuequId, boolean setsDeadline) {}
+  public record County(String id, String name, String xuequId, boolean setsDeadline, boolean cityDirect) {
+
+    /** A county (not the city-direct unit). */
+    public County(String id, String name, String xuequId, boolean setsDeadline) {
+      this(id, name, xuequId, setsDeadline, false);
+    }
+  }
 
   /** The whole generated city. */
   public record City(long seed, LocalDate today, List<County> counties, List<SchoolData> schools, List<Move> moves) {

@@ -23,6 +23,12 @@ class BenchTest {
     assertThat(a.counties()).isEqualTo(b.counties());
     assertThat(a.counties()).hasSize(3);
     assertThat(a.counties().stream().mapToInt(c -> c.schools().size()).sum()).isEqualTo(30);
+    assertThat(a.cityDirect()).isEqualTo(b.cityDirect());
+    assertThat(a.cityDirect().id()).isEqualTo("990100-ZS");
+    assertThat(a.cityDirect().schools()).hasSize(3).allSatisfy(s -> {
+      assertThat(s.xuequId()).isNull();
+      assertThat(s.studentsRegistered()).as("its figures are not empty").isPositive();
+    });
     assertThat(a.semester().id()).isEqualTo("2026-2027-1");
     a.counties().forEach(c -> c.schools().forEach(s -> {
       assertThat(s.studentsRegistered()).isLessThanOrEqualTo(s.enrolled());
@@ -35,9 +41,9 @@ class BenchTest {
     DemoCity demo = DemoCity.generate(Instant.parse("2026-11-23T04:00:00Z"));
     var a = demo.records(java.time.LocalDate.of(2026, 11, 25));
     var b = demo.records(java.time.LocalDate.of(2027, 1, 20));
-    assertThat(a).isEqualTo(b).hasSize(30);
+    assertThat(a).isEqualTo(b).hasSize(33);
     assertThat(a.stream().mapToLong(s -> s.registrations().stream().map(r -> r.studentRef()).distinct().count()).sum())
-        .isEqualTo(demo.counties().stream().flatMap(c -> c.schools().stream()).mapToLong(DemoCity.School::studentsRegistered).sum());
+        .isEqualTo(demo.units().stream().flatMap(c -> c.schools().stream()).mapToLong(DemoCity.School::studentsRegistered).sum());
     a.forEach(s -> {
       assertThat(s.homeContacts()).isNotEmpty();
       s.homeContacts().forEach(c -> assertThat(c.date()).isBetween(java.time.LocalDate.of(2026, 9, 1), java.time.LocalDate.of(2026, 10, 31)));

@@ -25,14 +25,17 @@ class GroundTruthGeneratorTest {
   }
 
   @Test
-  void theCityHasFourCountiesOfFifteenSchoolsInTwoWavesWithRecordsOfEveryKindDatedBeforeToday() {
+  void theCityHasFourCountiesOfFifteenSchoolsAndACityDirectUnitOfThreeInTwoWavesWithRecordsOfEveryKindDatedBeforeToday() {
     City city = GroundTruthGenerator.generate(GroundTruthGenerator.DEFAULT_SEED, TODAY);
-    assertThat(city.counties()).hasSize(4);
-    assertThat(city.schools()).hasSize(60);
-    assertThat(city.schools()).filteredOn(s -> s.type().equals("KINDERGARTEN")).hasSize(12);
-    assertThat(city.schools()).filteredOn(s -> s.wave() == 2).hasSize(20);
+    assertThat(city.counties()).hasSize(5);
+    assertThat(city.counties()).filteredOn(GroundTruthRecords.County::cityDirect).extracting(GroundTruthRecords.County::id)
+        .containsExactly(GroundTruthGenerator.CITY_DIRECT);
+    assertThat(city.schools()).hasSize(63);
+    assertThat(city.schools()).filteredOn(s -> s.countyId().equals(GroundTruthGenerator.CITY_DIRECT)).hasSize(3);
+    assertThat(city.schools()).filteredOn(s -> s.type().equals("KINDERGARTEN")).hasSize(13);
+    assertThat(city.schools()).filteredOn(s -> s.wave() == 2).hasSize(21);
     for (SchoolData s : city.schools()) {
-      assertThat(s.id()).matches("99021[1-4]00\\d\\d");
+      assertThat(s.id()).matches("99021[0-4]00\\d\\d");
       s.classes().forEach(c -> assertThat(c.enrolment()).isBetween(20, 45));
       assertThat(s.classes().stream().filter(c -> c.schoolYear().equals("2026-2027")).count()).isBetween(2L, 4L);
       s.registrations().forEach(r -> assertThat(r.registeredAt().atZone(GroundTruth.ZONE).toLocalDate()).isBefore(TODAY));
@@ -44,7 +47,7 @@ class GroundTruthGeneratorTest {
     for (Def def : GroundTruth.INDICATORS) {
       Expected c = GroundTruth.city(city, def);
       assertThat(c.figure().num()).as(def.code()).isPositive();
-      assertThat(c.schoolsExpected()).as(def.code()).isEqualTo(def.code().equals("SIX_ONES_PARTICIPATION") ? 48 : 60);
+      assertThat(c.schoolsExpected()).as(def.code()).isEqualTo(def.code().equals("SIX_ONES_PARTICIPATION") ? 50 : 63);
       assertThat(c.schoolsOnTime()).as(def.code()).isPositive().isLessThan(c.schoolsUnderDeadline());
       Map<String, Expected> counties = GroundTruth.counties(city, def);
       counties.values().forEach(e -> assertThat(e.schoolsExpected()).isPositive());

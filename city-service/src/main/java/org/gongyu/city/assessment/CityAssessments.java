@@ -67,11 +67,14 @@ class CityAssessments {
     return v;
   }
 
-  /** Computes over every county of the city, each with its name now. */
+  /**
+   * Computes over every county of the city, each with its name now. The city-direct unit (市直学校,
+   * ADR 0027) is not a county: the city does not assess itself, so it is neither scored nor ranked.
+   */
   @Transactional
   RunResponse compute(String schemeId, ComputeRequest body, String by) {
     Map<String, String> counties = new LinkedHashMap<>();
-    jdbc.sql("select id, name from county where city_id = ? order by id").param(cityId)
+    jdbc.sql("select id, name from county where city_id = ? and kind = 'COUNTY' order by id").param(cityId)
         .query(rs -> {
           counties.put(rs.getString(1), rs.getString(2));
         });

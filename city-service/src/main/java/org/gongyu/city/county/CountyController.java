@@ -28,12 +28,12 @@ class CountyController {
     this.service = service;
   }
 
-  @Operation(summary = "Register or rename a county", description = "登记（201）或更名（200）本市的一个区县。")
+  @Operation(summary = "Register or rename a county", description = "登记（201）或更名（200）本市的一个区县；kind 为 CITY_DIRECT 时登记本市唯一的市直学校单位（其学校、汇总与审核同区县，管理员为市级人员）。已登记单位的类型不可更改（409）；已有市直学校单位时再登记一个返回 409；类型不合法返回 422。")
   @PutMapping("/{countyId}")
   @PreAuthorize(Rules.CITY_ADMIN + Rules.OF_COUNTY) // for city staff: a county of their city
   ResponseEntity<CountyResponse> put(
       @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,40}") String countyId, @Valid @RequestBody PutCountyRequest body) {
-    Upserted<CountyRow> result = service.put(countyId, body.name());
+    Upserted<CountyRow> result = service.put(countyId, body.name(), body.kind());
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(CountyResponse.of(result.row()));
   }
 

@@ -13,7 +13,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Keeps the latest version of each county the city registers. */
+/** Keeps the latest version of each county the city registers, with its kind (ADR 0027). */
 @Component
 class CountyRegisteredListener {
 
@@ -43,14 +43,16 @@ class CountyRegisteredListener {
     int applied =
         jdbc.sql(
                 """
-                insert into county (id, city_id, name, version) values (:id, :cityId, :name, :version)
-                on conflict (id) do update set city_id = excluded.city_id, name = excluded.name, version = excluded.version
+                insert into county (id, city_id, name, version, kind) values (:id, :cityId, :name, :version, :kind)
+                on conflict (id) do update set city_id = excluded.city_id, name = excluded.name, version = excluded.version,
+                  kind = excluded.kind
                 where county.version < excluded.version
                 """)
             .param("id", c.countyId())
             .param("cityId", c.cityId())
             .param("name", c.name())
             .param("version", c.version())
+            .param("kind", c.kind().name())
             .update();
     if (applied == 1) {
       log.info("county {} now at version {}", c.countyId(), c.version());

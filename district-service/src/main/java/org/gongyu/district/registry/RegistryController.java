@@ -64,9 +64,10 @@ class RegistryController {
 
   /**
    * Moves a school to another county from the start of a semester (effective-dated: periods that
-   * started before stay with this county). Only this county's admin gives a school away.
+   * started before stay with this county). Only this county's admin gives a school away (the city's admins for
+   * the city-direct unit, ADR 0027).
    */
-  @Operation(summary = "Move a school to another county", description = "自某学期第一天起将学校划转到另一区县（按生效日期：此前已开始的期间仍属原区县）。仅原区县管理员可操作；两区县的汇总在同一事务中重新计算。")
+  @Operation(summary = "Move a school to another county", description = "自某学期第一天起将学校划转到另一区县（按生效日期：此前已开始的期间仍属原区县）。仅原区县管理员（市直学校单位为市级管理员）可操作；两区县的汇总在同一事务中重新计算。")
   @PostMapping("/schools/{schoolId}/move")
   @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
   MovedSchoolResponse moveSchool(

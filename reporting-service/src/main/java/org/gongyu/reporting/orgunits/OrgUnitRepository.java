@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OrgUnitRepository {
 
-  private static final String COUNTY_COLUMNS = "county_id, city_id, name, version";
+  private static final String COUNTY_COLUMNS = "county_id, city_id, name, version, kind";
   private static final String SCHOOL_COLUMNS = "school_id, county_id, xuequ_id, name, school_type, version";
   /** The school with the membership {@code m} in force on {@code :day}: the latest starting on or before it, else the first. */
   private static final String SCHOOL_ON_DAY = """
@@ -96,12 +96,12 @@ public class OrgUnitRepository {
   /** Stores the county unless a version at least as new is stored; true if it was stored. */
   boolean save(CountyRegistered c) {
     return jdbc.sql("""
-            insert into county (county_id, city_id, name, version) values (?, ?, ?, ?)
+            insert into county (county_id, city_id, name, version, kind) values (?, ?, ?, ?, ?)
             on conflict (county_id) do update
-              set city_id = excluded.city_id, name = excluded.name, version = excluded.version
+              set city_id = excluded.city_id, name = excluded.name, version = excluded.version, kind = excluded.kind
               where county.version < excluded.version
             """)
-        .params(c.countyId(), c.cityId(), c.name(), c.version())
+        .params(c.countyId(), c.cityId(), c.name(), c.version(), c.kind().name())
         .update() == 1;
   }
 

@@ -71,7 +71,8 @@ public class ScorecardService {
               .map(c -> ReportAssembler.countyCell(c, rollups.get(c.countyId()), indicator, target))
               .toList()));
     }
-    return new CityScorecard(asked.id(), rows);
+    return new CityScorecard(asked.id(), rows,
+        counties.stream().filter(CountyRow::cityDirect).map(CountyRow::countyId).findFirst().orElse(null));
   }
 
   public CountyScorecard county(String periodId, String countyId) {

@@ -21,10 +21,16 @@ public class OrgScope {
   public static final String OUT_OF_SCOPE = OrgScope.class.getName() + ".OUT_OF_SCOPE";
 
   private final OrgUnits orgUnits;
+  private final CityDirectUnits cityDirectUnits;
   private final String cityId;
 
   public OrgScope(OrgUnits orgUnits, String cityId) {
+    this(orgUnits, countyId -> false, cityId);
+  }
+
+  public OrgScope(OrgUnits orgUnits, CityDirectUnits cityDirectUnits, String cityId) {
     this.orgUnits = orgUnits;
+    this.cityDirectUnits = cityDirectUnits;
     this.cityId = cityId;
   }
 
@@ -54,6 +60,17 @@ public class OrgScope {
       case null -> false;
     };
     return verdict(ok, "county " + countyId);
+  }
+
+  /**
+   * The city's own staff of this city calling for the city's unit of city-direct schools (市直学校,
+   * ADR 0027), which has no county staff: the role half of {@link Rules#COUNTY_ADMIN} lets a city
+   * admin in there. Not a scope check: false marks nothing (the role rule answers 403 as before).
+   */
+  public boolean cityDirect(String countyId) {
+    Optional<Caller> caller = caller();
+    return caller.isPresent() && countyId != null && caller.get().tier() == Role.Tier.CITY && ownCity(caller.get())
+        && cityDirectUnits.isCityDirect(countyId);
   }
 
   /**

@@ -120,8 +120,10 @@ public class ResourceServerAutoConfiguration {
 
   /** {@code @scope} in authorization rules. */
   @Bean("scope")
-  OrgScope orgScope(ObjectProvider<OrgUnits> orgUnits, @Value("${gongyu.city.id:990100}") String cityId) {
-    return new OrgScope(orgUnits.getIfAvailable(() -> schoolId -> Optional.empty()), cityId);
+  OrgScope orgScope(ObjectProvider<OrgUnits> orgUnits, ObjectProvider<CityDirectUnits> cityDirectUnits,
+      @Value("${gongyu.city.id:990100}") String cityId) {
+    return new OrgScope(orgUnits.getIfAvailable(() -> schoolId -> Optional.empty()),
+        cityDirectUnits.getIfAvailable(() -> countyId -> false), cityId);
   }
 
   @Bean

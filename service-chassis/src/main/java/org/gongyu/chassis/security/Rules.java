@@ -17,7 +17,12 @@ public final class Rules {
   public static final String XUEQU_COUNTY_OR_CITY_USER =
       "hasAnyRole('XUEQU_STAFF','COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')";
   public static final String COUNTY_OR_CITY_USER = "hasAnyRole('COUNTY_ASSESSOR','COUNTY_ADMIN','CITY_STAFF','CITY_ADMIN')";
-  public static final String COUNTY_ADMIN = "hasRole('COUNTY_ADMIN')";
+  /**
+   * The county's admins; for the city's unit of city-direct schools (ADR 0027), which has none, the
+   * city's admins (a service that knows the unit's kind provides {@link CityDirectUnits}). Always
+   * with {@link #OF_COUNTY}, whose {@code countyId} it reads.
+   */
+  public static final String COUNTY_ADMIN = "(hasRole('COUNTY_ADMIN') or hasRole('CITY_ADMIN') and @scope.cityDirect(#countyId))";
   /** An assessor acting for themself (which record is theirs the endpoint decides from the username). */
   public static final String COUNTY_ASSESSOR = "hasRole('COUNTY_ASSESSOR')";
   /** The county's own staff, admins and assessors, without the city. */

@@ -20,6 +20,23 @@ class OrgScopeTest {
   private final OrgScope scope = new OrgScope(
       school -> school.equals("9906310001") ? Optional.of("990631") : Optional.empty(), "990100");
 
+  /** The same, with 990100-ZS the city's city-direct unit (ADR 0027). */
+  private final OrgScope withUnit = new OrgScope(school -> Optional.empty(), "990100-ZS"::equals, "990100");
+
+  @Test
+  void theCityDirectUnitIsTheCitysOwnStaffsAndNobodyElses() {
+    as("city-admin", Map.of("city_id", "990100"));
+    assertThat(withUnit.cityDirect("990100-ZS")).isTrue();
+    assertThat(withUnit.cityDirect("990631")).as("a county").isFalse();
+    assertThat(scope.cityDirect("990100-ZS")).as("a service that knows no kinds").isFalse();
+    assertThat(withUnit.county("990100-ZS")).isTrue();
+    as("city-admin", Map.of("city_id", "990200"));
+    assertThat(withUnit.cityDirect("990100-ZS")).as("another city's admin").isFalse();
+    as("county-admin", Map.of("county_id", "990631", "city_id", "990100"));
+    assertThat(withUnit.cityDirect("990100-ZS")).isFalse();
+    assertThat(withUnit.county("990100-ZS")).as("a county's admin").isFalse();
+  }
+
   @AfterEach
   void nobody() {
     SecurityContextHolder.clearContext();
