@@ -18,7 +18,9 @@ import tools.jackson.databind.JsonNode;
  * a new scheme starts from the template; a total its items' points do not add up to is refused
  * beside the field; issued, it is version 1; computed for the school year, every county of the
  * city is ranked (county 990645 of this test, without figures, with an explained zero on each item)
- * and the page shows what the API computed; the .xlsx downloads. The page is checked with axe-core.
+ * and the page shows what the API computed; the .xlsx downloads. An adjustment (加减分) of 0 is refused
+ * beside the field; one of 100 points lifts the county to rank 1 with its final total shown; the PDF
+ * downloads. The page is checked with axe-core.
  */
 @ExtendWith(SharedPlatform.class)
 class AssessmentSchemesInTheBrowserSystemIT extends BrowserSystemTest {
@@ -93,6 +95,42 @@ class AssessmentSchemesInTheBrowserSystemIT extends BrowserSystemTest {
     assertThat(file.path("status").asInt()).isEqualTo(200);
     assertThat(file.path("contentType").asString()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     assertThat(file.path("size").asInt()).isGreaterThan(3000);
+
+    // 加减分: 100 points for the county without figures lifts it to the top; the final total and rank change
+    assertThat(row.findElement(browser.testId("rank")).getText()).isNotEqualTo("1");
+    pick(browser.await("adjust-unit"), COUNTY);
+    type(browser.await("adjust-points"), "0");
+    type(browser.await("adjust-reason"), "承办全市家校共育现场会");
+    browser.centreAndClick(browser.await("adjust-submit"));
+    assertThat(browser.await("adjust-problem-points").getText()).isEqualTo("加减分不能为 0");
+    type(browser.await("adjust-points"), "100");
+    browser.centreAndClick(browser.await("adjust-submit"));
+    Chromium.waitUntil("the county ranked first by its final total", Duration.ofSeconds(30), () -> {
+      var rows = browser.all(By.cssSelector("[data-testid=\"ranking-row\"][data-unit=\"" + COUNTY + "\"]"));
+      return !rows.isEmpty() && rows.getFirst().findElement(browser.testId("rank")).getText().equals("1")
+          && rows.getFirst().findElement(browser.testId("total")).getText().equals("100");
+    });
+    WebElement adjusted = browser.all(By.cssSelector("[data-testid=\"ranking-row\"][data-unit=\"" + COUNTY + "\"]")).getFirst();
+    assertThat(adjusted.findElement(browser.testId("computed-total")).getText()).isEqualTo("0");
+    assertThat(adjusted.findElement(browser.testId("adjustment-points")).getText()).isEqualTo("+100");
+    assertThat(browser.await("adjustments").getText()).contains("考核县").contains("承办全市家校共育现场会");
+    JsonNode after = browser.fetchJson("/api/city/assessments/" + SCHEME + "/runs/" + runId).path("body");
+    JsonNode ours = after.path("units").valueStream().filter(u -> u.path("unitId").asString().equals(COUNTY)).findFirst().orElseThrow();
+    assertThat(ours.path("rank").asInt()).isEqualTo(1);
+    assertThat(ours.path("adjustments").get(0).path("reason").asString()).isEqualTo("承办全市家校共育现场会");
+    WebAppSystemIT.checkPage(browser, axeSource, "city-assessments-adjusted");
+
+    String pdfHref = browser.await("export-pdf").getAttribute("href");
+    assertThat(pdfHref).endsWith("/api/city/assessments/" + SCHEME + "/runs/" + runId + "/export.pdf?lang=zh-CN");
+    JsonNode pdf = browser.fetchBytes(pdfHref);
+    assertThat(pdf.path("status").asInt()).isEqualTo(200);
+    assertThat(pdf.path("contentType").asString()).startsWith("application/pdf");
+    assertThat(pdf.path("size").asInt()).isGreaterThan(3000);
+  }
+
+  /** Chooses an option of a select as a person would, so that the page's model sees it. */
+  private void pick(WebElement select, String value) {
+    browser.script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", select, value);
   }
 
   /** Replaces an input's text as typing would, so that the page's model sees it. */
