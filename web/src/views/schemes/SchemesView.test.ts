@@ -76,7 +76,7 @@ describe('the assessment page with adjustments (加减分)', () => {
     }
     const w = await render()
     expect(w.get('[data-testid="export-pdf"]').attributes('href')).toBe(`${BASE}/XQ/runs/7/export.pdf?lang=zh-CN`)
-    expect(w.get('[data-testid="no-adjustments"]').exists()).toBe(true)
+    expect(w.find('[data-testid="no-adjustments"]').exists()).toBe(true)
 
     await w.get('[data-testid="adjust-unit"]').setValue('B')
     await w.get('[data-testid="adjust-points"]').setValue('0')
@@ -117,7 +117,7 @@ describe('the assessment page with adjustments (加减分)', () => {
       [`GET /api/city/assessments/counties/${C}`]: [200, []],
     }
     const w = await render()
-    expect(w.get('[data-testid="city-assessment-none"]').exists()).toBe(true)
+    expect(w.find('[data-testid="city-assessment-none"]').exists()).toBe(true)
     await w.get('[data-testid="withdraw"]').trigger('click')
     await w.get('form.withdraw').trigger('submit')
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0)
