@@ -1,8 +1,8 @@
 // Assessment schemes (ADR 0028): the city's management assessment of counties and a county's 学区 assessment.
 export default {
   nav: { city: 'Management assessment', county: '学区 assessment' },
-  city: { title: 'County management assessment', intro: 'Assess the counties by their indicator figures: issue versioned schemes (each item\'s indicator, points and scoring rule), compute every county\'s points and rank for a school year with each item explained, export to Excel.', unit: 'County' },
-  county: { title: '学区 performance assessment', intro: 'Assess the county\'s 学区 by the figures of their schools: issue versioned schemes, compute every 学区\'s points and rank for a school year with each item explained, export to Excel.', unit: '学区' },
+  city: { title: 'County management assessment', intro: 'Assess the counties by their indicator figures: issue versioned schemes (each item\'s indicator, points and scoring rule), compute every county\'s points and rank for a school year with each item explained, adjust a result with a reason, export to Excel or PDF.', unit: 'County' },
+  county: { title: '学区 performance assessment', intro: 'Assess the county\'s 学区 by the figures of their schools: issue versioned schemes, compute every 学区\'s points and rank for a school year with each item explained, adjust a result with a reason, export to Excel or PDF.', unit: '学区' },
   scheme: 'Scheme',
   none: 'No scheme yet. Click "New scheme" to start from a template, edit it and issue version 1.',
   versionOf: '{title} (version {version})',

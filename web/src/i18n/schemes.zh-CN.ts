@@ -1,8 +1,8 @@
 // 考核方案 (ADR 0028): the city's management assessment of counties and a county's 学区 assessment.
 export default {
   nav: { city: '管理考核', county: '学区考核' },
-  city: { title: '县区管理考核', intro: '按指标数据对各县区进行管理考核：发布版本化的考核方案（各考核项的指标、分值和评分规则），按学年计算各县区得分和排名，每一项都说明得分依据，可导出 Excel。', unit: '县区' },
-  county: { title: '学区业绩考核', intro: '按学区内各校的指标数据对本县区各学区进行教育发展业绩考核：发布版本化的考核方案，按学年计算各学区得分和排名，每一项都说明得分依据，可导出 Excel。', unit: '学区' },
+  city: { title: '县区管理考核', intro: '按指标数据对各县区进行管理考核：发布版本化的考核方案（各考核项的指标、分值和评分规则），按学年计算各县区得分和排名，每一项都说明得分依据，可登记加减分，可导出 Excel 和 PDF。', unit: '县区' },
+  county: { title: '学区业绩考核', intro: '按学区内各校的指标数据对本县区各学区进行教育发展业绩考核：发布版本化的考核方案，按学年计算各学区得分和排名，每一项都说明得分依据，可登记加减分，可导出 Excel 和 PDF。', unit: '学区' },
   scheme: '考核方案',
   none: '还没有考核方案。点击“新建考核方案”，从模板开始编辑并发布第 1 版。',
   versionOf: '{title}（第 {version} 版）',
