@@ -152,12 +152,13 @@ class CityAssessmentController {
   }
 
   @Operation(summary = "Adjust a county's result (加减分)", description = "市级人员对某县区在该考核方案版本和学年的结果加分或扣分（201）：分值不为 0、最多两位小数、绝对值不超过方案总分，须填写理由，可注明所涉考核项。加减分计入该版本该学年的每次计算结果，排名按最终总分；新版本方案不带入。县区不在该次结果中时返回 404，字段不符合规则时返回 422 并指出字段。")
-  @PostMapping("/{schemeId}/runs/{runId}/units/{countyId}/adjustments")
+  @PostMapping("/{schemeId}/runs/{runId}/units/{unitId}/adjustments")
   @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
   ResponseEntity<AdjustmentResponse> adjust(@PathVariable @Pattern(regexp = SCHEME_ID) String schemeId,
-      @PathVariable @Min(1) long runId, @PathVariable @Pattern(regexp = COUNTY_ID) String countyId,
-      @RequestBody AdjustmentRequest body, Authentication who) {
-    AdjustmentResponse a = assessments.adjust(schemeId, runId, countyId, body, Caller.of(who).map(Caller::username).orElse("unknown"));
+      @PathVariable @Min(1) long runId, @Parameter(description = "the county (县区) whose result is adjusted")
+      @PathVariable @Pattern(regexp = COUNTY_ID) String unitId, @RequestBody AdjustmentRequest body, Authentication who) {
+    // the city's staff adjust any county of the city (OF_CITY); a county the run did not assess is 404
+    AdjustmentResponse a = assessments.adjust(schemeId, runId, unitId, body, Caller.of(who).map(Caller::username).orElse("unknown"));
     return ResponseEntity.created(URI.create("/api/city/assessments/" + schemeId + "/runs/" + runId + "/adjustments/"
         + a.adjustmentId())).body(a);
   }
