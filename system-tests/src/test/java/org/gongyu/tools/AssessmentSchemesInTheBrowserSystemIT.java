@@ -105,7 +105,7 @@ class AssessmentSchemesInTheBrowserSystemIT extends BrowserSystemTest {
     assertThat(Integer.parseInt(before)).as("tied with %s at 0, not last alone", NEIGHBOUR).isLessThan(units);
     pick(browser.await("adjust-unit"), COUNTY);
     type(browser.await("adjust-points"), "0");
-    type(browser.await("adjust-reason"), "承办全市家校共育现场会");
+    type(browser.await("adjust-reason"), "年度材料报送逾期");
     browser.centreAndClick(browser.await("adjust-submit"));
     assertThat(browser.await("adjust-problem-points").getText()).isEqualTo("加减分不能为 0");
     type(browser.await("adjust-points"), "-40");
@@ -118,12 +118,12 @@ class AssessmentSchemesInTheBrowserSystemIT extends BrowserSystemTest {
     WebElement adjusted = browser.all(By.cssSelector("[data-testid=\"ranking-row\"][data-unit=\"" + COUNTY + "\"]")).getFirst();
     assertThat(adjusted.findElement(browser.testId("computed-total")).getText()).isEqualTo("0");
     assertThat(adjusted.findElement(browser.testId("adjustment-points")).getText()).isEqualTo("-40");
-    assertThat(browser.await("adjustments").getText()).contains("考核县").contains("承办全市家校共育现场会");
+    assertThat(browser.await("adjustments").getText()).contains("考核县").contains("年度材料报送逾期");
     JsonNode after = browser.fetchJson("/api/city/assessments/" + SCHEME + "/runs/" + runId).path("body");
     JsonNode ours = after.path("units").valueStream().filter(u -> u.path("unitId").asString().equals(COUNTY)).findFirst().orElseThrow();
     assertThat(ours.path("rank").asInt()).isEqualTo(units).isNotEqualTo(Integer.parseInt(before));
     assertThat(ours.path("total").decimalValue()).isEqualByComparingTo("-40");
-    assertThat(ours.path("adjustments").get(0).path("reason").asString()).isEqualTo("承办全市家校共育现场会");
+    assertThat(ours.path("adjustments").get(0).path("reason").asString()).isEqualTo("年度材料报送逾期");
     WebAppSystemIT.checkPage(browser, axeSource, "city-assessments-adjusted");
 
     String pdfHref = browser.await("export-pdf").getAttribute("href");
