@@ -28,7 +28,18 @@ export interface RunItem {
   code: string; periodIds: string[]; numerator: number | null; denominator: number | null; value: number | null
   figureZh: string | null; figureEn: string | null; points: number; maxPoints: number; explanationZh: string; explanationEn: string
 }
-export interface RunUnit { unitId: string; unitName: string; rank: number; total: number; items: RunItem[] }
+/** A manual adjustment (加减分) of a unit's result for a scheme version and school year; withdrawn ones stay listed and do not count. */
+export interface Adjustment {
+  adjustmentId: number; schemeId: string; schemeVersion: number; periodId: string; unitId: string; itemCode: string | null
+  points: number; reason: string; addedAt: string; addedBy: string
+  withdrawnAt: string | null; withdrawnBy: string | null; withdrawalReason: string | null
+}
+export interface AdjustmentBody { points: number; reason: string; itemCode: string | null }
+/** `rank` and `total` are by the final total (computed + adjustments in force). */
+export interface RunUnit {
+  unitId: string; unitName: string; rank: number; total: number; computedTotal: number; computedRank: number
+  adjustmentPoints: number; adjustments: Adjustment[]; items: RunItem[]
+}
 export interface Run {
   runId: number; schemeId: string; schemeVersion: number; titleZh: string; titleEn: string; totalPoints: number; periodId: string
   computedAt: string; computedBy: string; items: SchemeItem[]; units: RunUnit[]
@@ -49,5 +60,13 @@ export function schemesApi(base: string) {
     runs: (id: string) => request<RunSummary[]>(`${scheme(id)}/runs`),
     run: (id: string, runId: number) => request<Run>(`${scheme(id)}/runs/${runId}`),
     exportUrl: (id: string, runId: number, lang: string) => `${scheme(id)}/runs/${runId}/export.xlsx?lang=${e(lang)}`,
+    pdfUrl: (id: string, runId: number, lang: string) => `${scheme(id)}/runs/${runId}/export.pdf?lang=${e(lang)}`,
+    adjust: (id: string, runId: number, unitId: string, body: AdjustmentBody) =>
+      request<Adjustment>(`${scheme(id)}/runs/${runId}/units/${e(unitId)}/adjustments`, json('POST', body)),
+    withdraw: (id: string, runId: number, adjustmentId: number, reason: string) =>
+      request<Adjustment>(`${scheme(id)}/runs/${runId}/adjustments/${adjustmentId}/withdrawal`, json('POST', { reason })),
   }
 }
+
+/** The city's management assessment of one county: per scheme, the county's row of the newest run (read-only). */
+export const cityAssessmentOf = (countyId: string) => request<Run[]>(`/api/city/assessments/counties/${e(countyId)}`)

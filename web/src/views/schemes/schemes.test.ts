@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { body, bandsText, byField, fromVersion, parseBands, schoolYearOf, template } from './shared'
+import { adjustmentBody, adjustmentProblems, body, bandsText, byField, fromVersion, inForce, parseBands, schoolYearOf, signed, template } from './shared'
 import { schemesApi, schemesBase } from '@/api/schemes'
 
 describe('assessment schemes (考核方案)', () => {
@@ -36,5 +36,31 @@ describe('assessment schemes (考核方案)', () => {
     expect(schemesBase('city')).toBe('/api/city/assessments')
     expect(schemesApi(schemesBase('county', '990113')).exportUrl('XQ', 3, 'zh-CN'))
       .toBe('/api/district/counties/990113/assessments/XQ/runs/3/export.xlsx?lang=zh-CN')
+  })
+
+  it('an adjustment is checked as the API checks it: not 0, two decimals, at most the total either way, with a reason', () => {
+    expect(adjustmentProblems({ points: 5, reason: '获表彰' }, 20)).toEqual({})
+    expect(adjustmentProblems({ points: -20, reason: '扣分' }, 20)).toEqual({})
+    expect(adjustmentProblems({ points: 0, reason: '' }, 20)).toEqual({ points: 'zero', reason: 'required' })
+    expect(adjustmentProblems({ points: '', reason: 'x' }, 20)).toEqual({ points: 'required' })
+    expect(adjustmentProblems({ points: 1.234, reason: 'x' }, 20)).toEqual({ points: 'decimals' })
+    expect(adjustmentProblems({ points: -20.5, reason: 'x' }, 20)).toEqual({ points: 'range' })
+    expect(adjustmentBody({ points: '-2.5', reason: ' 逾期 ', itemCode: '' })).toEqual({ points: -2.5, reason: '逾期', itemCode: null })
+    expect(adjustmentBody({ points: 3, reason: 'x', itemCode: 'K1' }).itemCode).toBe('K1')
+  })
+
+  it('adjustments read with their sign, and a withdrawn one no longer counts', () => {
+    expect(signed(5)).toBe('+5')
+    expect(signed(-2.5)).toBe('-2.5')
+    expect(signed(0)).toBe('0')
+    expect(inForce({ withdrawnAt: null })).toBe(true)
+    expect(inForce({ withdrawnAt: '2026-12-05T10:00:00Z' })).toBe(false)
+  })
+
+  it('the PDF sits next to the .xlsx, in the page\'s language', () => {
+    const api = schemesApi(schemesBase('city'))
+    expect(api.pdfUrl('COUNTY-MGMT', 7, 'en')).toBe('/api/city/assessments/COUNTY-MGMT/runs/7/export.pdf?lang=en')
+    expect(schemesApi(schemesBase('county', '990113')).pdfUrl('XQ', 3, 'zh-CN'))
+      .toBe('/api/district/counties/990113/assessments/XQ/runs/3/export.pdf?lang=zh-CN')
   })
 })

@@ -1,6 +1,6 @@
 // What the assessment pages share: the template of a first scheme, bands as people type them, and
 // the API's field problems (items[0].rule.floor: …) placed next to their inputs.
-import type { Band, IssueScheme, SchemeVersion } from '@/api/schemes'
+import type { Adjustment, AdjustmentBody, Band, IssueScheme, SchemeVersion } from '@/api/schemes'
 
 /** A starting point for a first scheme, 100 points over seed indicators (the user edits it before issuing). */
 export function template(tier: 'city' | 'county'): IssueScheme {
@@ -67,4 +67,36 @@ export function schoolYearOf(day: string): string {
   const [y, m] = day.split('-').map(Number)
   const start = m >= 9 ? y : y - 1
   return `${start}-${start + 1}`
+}
+
+/** Points with their sign, as an adjustment reads: +5, -2.5, 0. */
+export function signed(n: number): string {
+  const v = Math.round(Number(n) * 100) / 100
+  return (v > 0 ? '+' : '') + String(v)
+}
+
+/** Whether an adjustment still counts (a withdrawn one stays listed). */
+export const inForce = (a: Pick<Adjustment, 'withdrawnAt'>) => a.withdrawnAt == null
+
+/**
+ * What the adjustment form would be refused for before it is sent, by field (the API says the same
+ * with 422): points not 0, at most 2 decimals, at most the scheme's total either way; a reason.
+ */
+export function adjustmentProblems(
+  draft: { points: number | string | null; reason: string }, totalPoints: number,
+): Partial<Record<'points' | 'reason', 'required' | 'zero' | 'decimals' | 'range'>> {
+  const out: Partial<Record<'points' | 'reason', 'required' | 'zero' | 'decimals' | 'range'>> = {}
+  const raw = draft.points
+  const p = raw === null || raw === '' ? NaN : Number(raw)
+  if (Number.isNaN(p)) out.points = 'required'
+  else if (p === 0) out.points = 'zero'
+  else if (Math.abs(Math.round(p * 100) - p * 100) > 1e-6) out.points = 'decimals'
+  else if (Math.abs(p) > totalPoints) out.points = 'range'
+  if (!draft.reason.trim()) out.reason = 'required'
+  return out
+}
+
+/** The body sent for an adjustment: a number, the reason trimmed, no item when none is picked. */
+export function adjustmentBody(draft: { points: number | string | null; reason: string; itemCode: string }): AdjustmentBody {
+  return { points: Number(draft.points), reason: draft.reason.trim(), itemCode: draft.itemCode || null }
 }

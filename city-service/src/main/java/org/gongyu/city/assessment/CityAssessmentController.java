@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
+import org.gongyu.chassis.assessment.AdjustmentRequest;
+import org.gongyu.chassis.assessment.AdjustmentResponse;
+import org.gongyu.chassis.assessment.AssessmentPaper;
 import org.gongyu.chassis.assessment.AssessmentWorkbook;
 import org.gongyu.chassis.assessment.ComputeRequest;
 import org.gongyu.chassis.assessment.IssueSchemeRequest;
@@ -17,10 +20,12 @@ import org.gongyu.chassis.assessment.RunResponse;
 import org.gongyu.chassis.assessment.RunSummaryResponse;
 import org.gongyu.chassis.assessment.SchemeVersion;
 import org.gongyu.chassis.assessment.SchemeVersionResponse;
-import org.gongyu.chassis.assessment.StoredRun;
+import org.gongyu.chassis.assessment.WithdrawAdjustmentRequest;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.pdf.XhtmlPdf;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Rules;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -36,7 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The city's management assessment of counties: city staff issue scheme versions (never changed; a
  * change is the next version), compute a version for a school year, read and export the ranking
- * with every item explained. A county reads its own row of a run, nobody else's.
+ * with every item explained (.xlsx, PDF), and adjust a county's result by hand (加减分, with a
+ * reason; withdrawn with a reason). A county reads its own row of a run, and its rows of the newest
+ * runs, nobody else's.
  */
 @Tag(name = "Management assessment · 管理考核", description = "The city's versioned scoring schemes over indicators and its assessment of the counties · 市级对县区的管理考核：按指标评分的版本化考核方案、计算结果与导出")
 @RestController
@@ -45,13 +52,17 @@ class CityAssessmentController {
 
   /** Scheme ids: capitals, digits and dashes, e.g. {@code COUNTY-MGMT}. */
   static final String SCHEME_ID = "[A-Z][A-Z0-9-]{0,59}";
+  static final String COUNTY_ID = "[A-Za-z0-9-]{1,40}";
 
   private final CityAssessments assessments;
   private final CityCalendar calendar;
+  private final XhtmlPdf pdf;
 
-  CityAssessmentController(CityAssessments assessments, CityCalendar calendar) {
+  CityAssessmentController(CityAssessments assessments, CityCalendar calendar,
+      @Value("${gongyu.city.pdf.font:" + XhtmlPdf.DEFAULT_FONT + "}") String font) {
     this.assessments = assessments;
     this.calendar = calendar;
+    this.pdf = new XhtmlPdf(font, "gongyu.city.pdf.font");
   }
 
   @Operation(summary = "Latest version of each scheme", description = "列出每个考核方案的最新版本。")
@@ -125,7 +136,45 @@ class CityAssessmentController {
       @Parameter(description = "zh-CN or en; else Accept-Language", schema = @Schema(allowableValues = {"zh-CN", "en"}))
       @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
-    StoredRun run = assessments.run(schemeId, runId);
-    return AssessmentWorkbook.download(AssessmentWorkbook.of(run, assessments.versionOf(run)), lang, acceptLanguage, calendar.zone());
+    return AssessmentWorkbook.download(assessments.workbook(schemeId, runId), lang, acceptLanguage, calendar.zone());
+  }
+
+  @Operation(summary = "A computed assessment as PDF", description = "导出考核结果 PDF（A4 横向，可打印）：按最终总分的排名（计算得分、加减分、总分），各县区每个考核项的数据、得分和评分说明，加减分及理由（已撤销的注明且不计入），以及考核方案。语言取 lang 参数或 Accept-Language（默认中文）。")
+  @ApiResponse(responseCode = "200", description = "the PDF (Content-Disposition attachment, RFC 5987 filename*)",
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+  @GetMapping("/{schemeId}/runs/{runId}/export.pdf")
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
+  ResponseEntity<byte[]> exportPdf(@PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long runId,
+      @Parameter(description = "zh-CN or en; else Accept-Language", schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
+    return AssessmentPaper.download(assessments.workbook(schemeId, runId), lang, acceptLanguage, calendar.zone(), pdf);
+  }
+
+  @Operation(summary = "Adjust a county's result (加减分)", description = "市级人员对某县区在该考核方案版本和学年的结果加分或扣分（201）：分值不为 0、最多两位小数、绝对值不超过方案总分，须填写理由，可注明所涉考核项。加减分计入该版本该学年的每次计算结果，排名按最终总分；新版本方案不带入。县区不在该次结果中时返回 404，字段不符合规则时返回 422 并指出字段。")
+  @PostMapping("/{schemeId}/runs/{runId}/units/{unitId}/adjustments")
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
+  ResponseEntity<AdjustmentResponse> adjust(@PathVariable @Pattern(regexp = SCHEME_ID) String schemeId,
+      @PathVariable @Min(1) long runId, @Parameter(description = "the county (县区) whose result is adjusted")
+      @PathVariable @Pattern(regexp = COUNTY_ID) String unitId, @RequestBody AdjustmentRequest body, Authentication who) {
+    // the city's staff adjust any county of the city (OF_CITY); a county the run did not assess is 404
+    AdjustmentResponse a = assessments.adjust(schemeId, runId, unitId, body, Caller.of(who).map(Caller::username).orElse("unknown"));
+    return ResponseEntity.created(URI.create("/api/city/assessments/" + schemeId + "/runs/" + runId + "/adjustments/"
+        + a.adjustmentId())).body(a);
+  }
+
+  @Operation(summary = "Withdraw an adjustment", description = "撤销一项加减分（须填写理由）：记录保留并注明撤销人、时间和理由，不再计入总分。已撤销的再次撤销返回 409；该版本该学年没有此项时返回 404。")
+  @PostMapping("/{schemeId}/runs/{runId}/adjustments/{adjustmentId}/withdrawal")
+  @PreAuthorize(Rules.CITY_USER + Rules.OF_CITY)
+  AdjustmentResponse withdraw(@PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long runId,
+      @PathVariable @Min(1) long adjustmentId, @RequestBody WithdrawAdjustmentRequest body, Authentication who) {
+    return assessments.withdraw(schemeId, runId, adjustmentId, body, Caller.of(who).map(Caller::username).orElse("unknown"));
+  }
+
+  @Operation(summary = "The city's assessment of one county", description = "县区读取市级对本县区的管理考核：每个考核方案最近一次计算结果中本县区的一行（排名、总分、加减分、各考核项得分和说明）；尚无结果时为空列表。其他县区返回 404。")
+  @GetMapping("/counties/{countyId}")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  List<RunResponse> ofCounty(@PathVariable @Pattern(regexp = COUNTY_ID) String countyId) {
+    return assessments.ofCounty(countyId);
   }
 }

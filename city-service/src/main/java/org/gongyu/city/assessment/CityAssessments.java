@@ -1,17 +1,22 @@
 package org.gongyu.city.assessment;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gongyu.chassis.assessment.AdjustmentRequest;
+import org.gongyu.chassis.assessment.AdjustmentResponse;
 import org.gongyu.chassis.assessment.AssessmentDesk;
 import org.gongyu.chassis.assessment.AssessmentStore;
+import org.gongyu.chassis.assessment.AssessmentWorkbook;
 import org.gongyu.chassis.assessment.ComputeRequest;
 import org.gongyu.chassis.assessment.IssueSchemeRequest;
 import org.gongyu.chassis.assessment.RunResponse;
 import org.gongyu.chassis.assessment.SchemeVersion;
 import org.gongyu.chassis.assessment.StoredRun;
+import org.gongyu.chassis.assessment.WithdrawAdjustmentRequest;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.web.Msg;
@@ -100,21 +105,58 @@ class CityAssessments {
     return desk.response(run(schemeId, runId));
   }
 
-  /** One county's row of a run (its rank among all), 404 if the run did not assess it. */
+  /** One county's row of a run (its rank among all, its adjustments), 404 if the run did not assess it. */
   @Transactional(readOnly = true)
   RunResponse countyRow(String schemeId, long runId, String countyId) {
-    RunResponse all = response(schemeId, runId);
-    List<RunResponse.Unit> own = all.units().stream().filter(u -> u.unitId().equals(countyId)).toList();
-    if (own.isEmpty()) {
+    RunResponse own = only(response(schemeId, runId), countyId);
+    if (own.units().isEmpty()) {
       throw ApiProblem.notFound(Msg.msg("assessment.no-run", runId, schemeId));
     }
-    return new RunResponse(all.runId(), all.schemeId(), all.schemeVersion(), all.titleZh(), all.titleEn(), all.totalPoints(),
-        all.periodId(), all.computedAt(), all.computedBy(), all.items(), own);
+    return own;
   }
 
+  /**
+   * What the county's page shows of the city's assessment of it: for each scheme, the newest run that
+   * assessed the county, with the county's row only (its rank among all); empty when there is none.
+   */
   @Transactional(readOnly = true)
-  SchemeVersion versionOf(StoredRun run) {
-    return desk.version(cityId, run.schemeId(), run.schemeVersion());
+  List<RunResponse> ofCounty(String countyId) {
+    List<RunResponse> out = new ArrayList<>();
+    for (SchemeVersion scheme : desk.latest(cityId)) {
+      desk.runs(cityId, scheme.schemeId()).stream()
+          .filter(r -> r.results().stream().anyMatch(u -> u.unitId().equals(countyId)))
+          .findFirst()
+          .ifPresent(r -> out.add(only(desk.response(r), countyId)));
+    }
+    return out;
+  }
+
+  private static RunResponse only(RunResponse all, String countyId) {
+    return new RunResponse(all.runId(), all.schemeId(), all.schemeVersion(), all.titleZh(), all.titleEn(), all.totalPoints(),
+        all.periodId(), all.computedAt(), all.computedBy(), all.items(),
+        all.units().stream().filter(u -> u.unitId().equals(countyId)).toList());
+  }
+
+  /** What the .xlsx and the PDF show of a run, its adjustments included. */
+  @Transactional(readOnly = true)
+  AssessmentWorkbook.Run workbook(String schemeId, long runId) {
+    return desk.workbook(run(schemeId, runId));
+  }
+
+  @Transactional
+  AdjustmentResponse adjust(String schemeId, long runId, String countyId, AdjustmentRequest body, String by) {
+    AdjustmentResponse a = desk.adjust(cityId, schemeId, runId, countyId, body, by);
+    log.info("assessment scheme {} version {} {}: adjustment {} of {} points for county {} by {}", schemeId, a.schemeVersion(),
+        a.periodId(), a.adjustmentId(), a.points(), countyId, by);
+    return a;
+  }
+
+  @Transactional
+  AdjustmentResponse withdraw(String schemeId, long runId, long adjustmentId, WithdrawAdjustmentRequest body, String by) {
+    AdjustmentResponse a = desk.withdraw(cityId, schemeId, runId, adjustmentId, body, by);
+    log.info("assessment scheme {} version {} {}: adjustment {} of county {} withdrawn by {}", schemeId, a.schemeVersion(),
+        a.periodId(), adjustmentId, a.unitId(), by);
+    return a;
   }
 
   private PeriodType periodType(String indicatorCode) {

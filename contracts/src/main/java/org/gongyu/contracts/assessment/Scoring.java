@@ -55,6 +55,31 @@ public final class Scoring {
     return ranked;
   }
 
+  /**
+   * The computed results with the manual adjustments (加减分) on top, ranked again by the final total
+   * (computed total + the unit's adjustments), ties by unit id; the computed results are not changed.
+   *
+   * @param computed    the units' computed results
+   * @param adjustments per unit id, the sum of its adjustments in force; a unit without one has 0
+   * @return one result per unit, highest final total first
+   */
+  public static List<AdjustedResult> adjust(List<UnitResult> computed, Map<String, BigDecimal> adjustments) {
+    List<UnitResult> sorted = new ArrayList<>(computed);
+    Map<String, BigDecimal> finals = new java.util.HashMap<>();
+    for (UnitResult u : computed) {
+      finals.put(u.unitId(), u.total().add(adjustments.getOrDefault(u.unitId(), BigDecimal.ZERO)).setScale(2, RoundingMode.HALF_UP));
+    }
+    sorted.sort(Comparator.comparing((UnitResult u) -> finals.get(u.unitId())).reversed().thenComparing(UnitResult::unitId));
+    List<AdjustedResult> ranked = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      UnitResult u = sorted.get(i);
+      BigDecimal total = finals.get(u.unitId());
+      int rank = i > 0 && total.compareTo(ranked.get(i - 1).total()) == 0 ? ranked.get(i - 1).rank() : i + 1;
+      ranked.add(new AdjustedResult(u, total.subtract(u.total()).setScale(2, RoundingMode.HALF_UP), total, rank));
+    }
+    return ranked;
+  }
+
   /** One item's points for one figure, explained. */
   public static ItemResult score(ScoringItem item, FigureUsed used) {
     Figure f = used.figure();

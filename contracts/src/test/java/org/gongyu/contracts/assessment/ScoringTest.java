@@ -106,6 +106,23 @@ class ScoringTest {
   }
 
   @Test
+  void adjustmentsMoveTheFinalTotalAndTheRankButNotTheComputedPoints() {
+    List<UnitResult> computed = List.of(
+        new UnitResult("C1", List.of(), d("30.00"), 1),
+        new UnitResult("C2", List.of(), d("10.00"), 2),
+        new UnitResult("C3", List.of(), d("10.00"), 2),
+        new UnitResult("C4", List.of(), d("0.00"), 4));
+    List<AdjustedResult> adjusted = Scoring.adjust(computed, Map.of("C3", d("25"), "C1", d("-5.5"), "C4", d("10")));
+    assertThat(adjusted).extracting(AdjustedResult::unitId).containsExactly("C3", "C1", "C2", "C4");
+    assertThat(adjusted).extracting(r -> r.total().toPlainString()).containsExactly("35.00", "24.50", "10.00", "10.00");
+    assertThat(adjusted).extracting(AdjustedResult::rank).containsExactly(1, 2, 3, 3);
+    assertThat(adjusted).extracting(r -> r.adjustment().toPlainString()).containsExactly("25.00", "-5.50", "0.00", "10.00");
+    assertThat(adjusted.get(1).computed().total()).isEqualByComparingTo("30");
+    assertThat(adjusted.get(1).computed().rank()).isEqualTo(1);
+    assertThat(Scoring.adjust(computed, Map.of())).extracting(AdjustedResult::rank).containsExactly(1, 2, 2, 4);
+  }
+
+  @Test
   void aSchemeRefusesItemsWhosePointsDoNotAddUpToTheTotalOrARuleOutOfShape() {
     ScoringItem k1 = item(IndicatorKind.RATIO, "10", ScoringRule.threshold(d("0.6")));
     assertThatThrownBy(() -> new ScoringScheme("a", "a", d("100"), List.of(k1)))

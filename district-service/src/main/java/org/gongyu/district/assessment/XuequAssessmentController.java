@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
+import org.gongyu.chassis.assessment.AdjustmentRequest;
+import org.gongyu.chassis.assessment.AdjustmentResponse;
+import org.gongyu.chassis.assessment.AssessmentPaper;
 import org.gongyu.chassis.assessment.AssessmentWorkbook;
 import org.gongyu.chassis.assessment.ComputeRequest;
 import org.gongyu.chassis.assessment.IssueSchemeRequest;
@@ -17,10 +20,11 @@ import org.gongyu.chassis.assessment.RunResponse;
 import org.gongyu.chassis.assessment.RunSummaryResponse;
 import org.gongyu.chassis.assessment.SchemeVersion;
 import org.gongyu.chassis.assessment.SchemeVersionResponse;
-import org.gongyu.chassis.assessment.StoredRun;
+import org.gongyu.chassis.assessment.WithdrawAdjustmentRequest;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.Rules;
+import org.gongyu.district.pdf.PdfRenderer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -36,8 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A county's 学区 performance assessment: the county admin issues scheme versions (never changed; a
  * change is the next version) and computes them for a school year; the county's staff and the
- * city's read and export the ranking of the 学区 with every item explained. Another county's schemes
- * and runs are not found.
+ * city's read and export the ranking of the 学区 with every item explained (.xlsx, PDF); the county
+ * admin adjusts a 学区's result by hand (加减分, with a reason; withdrawn with a reason). Another
+ * county's schemes and runs are not found.
  */
 @Tag(name = "学区 assessment · 学区业绩考核", description = "A county's versioned scoring schemes over indicators and its assessment of its 学区 · 县区对学区的教育发展业绩考核：按指标评分的版本化考核方案、计算结果与导出")
 @RestController
@@ -47,13 +52,17 @@ class XuequAssessmentController {
   static final String ID = "[A-Za-z0-9-]{1,40}";
   /** Scheme ids: capitals, digits and dashes, e.g. {@code XUEQU-PERF}. */
   static final String SCHEME_ID = "[A-Z][A-Z0-9-]{0,59}";
+  /** 学区 ids, e.g. {@code 990641-X1}. */
+  static final String XUEQU_ID = "[A-Za-z0-9_-]{1,80}";
 
   private final XuequAssessments assessments;
   private final CityCalendar calendar;
+  private final PdfRenderer pdf;
 
-  XuequAssessmentController(XuequAssessments assessments, CityCalendar calendar) {
+  XuequAssessmentController(XuequAssessments assessments, CityCalendar calendar, PdfRenderer pdf) {
     this.assessments = assessments;
     this.calendar = calendar;
+    this.pdf = pdf;
   }
 
   @Operation(summary = "Latest version of each of the county's schemes", description = "列出本县区每个学区考核方案的最新版本。")
@@ -125,7 +134,40 @@ class XuequAssessmentController {
       @Parameter(description = "zh-CN or en; else Accept-Language", schema = @Schema(allowableValues = {"zh-CN", "en"}))
       @RequestParam(required = false) String lang,
       @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
-    StoredRun run = assessments.run(countyId, schemeId, runId);
-    return AssessmentWorkbook.download(AssessmentWorkbook.of(run, assessments.versionOf(run)), lang, acceptLanguage, calendar.zone());
+    return AssessmentWorkbook.download(assessments.workbook(countyId, schemeId, runId), lang, acceptLanguage, calendar.zone());
+  }
+
+  @Operation(summary = "A computed assessment as PDF", description = "导出学区考核结果 PDF（A4 横向，可打印）：按最终总分的排名（计算得分、加减分、总分），各学区每个考核项的数据、得分和评分说明，加减分及理由（已撤销的注明且不计入），以及考核方案。语言取 lang 参数或 Accept-Language（默认中文）。")
+  @ApiResponse(responseCode = "200", description = "the PDF (Content-Disposition attachment, RFC 5987 filename*)",
+      content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+  @GetMapping("/{schemeId}/runs/{runId}/export.pdf")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  ResponseEntity<byte[]> exportPdf(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long runId,
+      @Parameter(description = "zh-CN or en; else Accept-Language", schema = @Schema(allowableValues = {"zh-CN", "en"}))
+      @RequestParam(required = false) String lang,
+      @RequestHeader(value = "Accept-Language", required = false) String acceptLanguage) {
+    return AssessmentPaper.download(assessments.workbook(countyId, schemeId, runId), lang, acceptLanguage, calendar.zone(), pdf);
+  }
+
+  @Operation(summary = "Adjust a 学区's result (加减分)", description = "县区管理员对某学区在该考核方案版本和学年的结果加分或扣分（201）：分值不为 0、最多两位小数、绝对值不超过方案总分，须填写理由，可注明所涉考核项。加减分计入该版本该学年的每次计算结果，排名按最终总分；新版本方案不带入。学区不在该次结果中时返回 404，字段不符合规则时返回 422 并指出字段。")
+  @PostMapping("/{schemeId}/runs/{runId}/units/{xuequId}/adjustments")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  ResponseEntity<AdjustmentResponse> adjust(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long runId,
+      @PathVariable @Pattern(regexp = XUEQU_ID) String xuequId, @RequestBody AdjustmentRequest body, Authentication who) {
+    AdjustmentResponse a = assessments.adjust(countyId, schemeId, runId, xuequId, body,
+        Caller.of(who).map(Caller::username).orElse("unknown"));
+    return ResponseEntity.created(URI.create("/api/district/counties/" + countyId + "/assessments/" + schemeId + "/runs/" + runId
+        + "/adjustments/" + a.adjustmentId())).body(a);
+  }
+
+  @Operation(summary = "Withdraw an adjustment", description = "县区管理员撤销一项加减分（须填写理由）：记录保留并注明撤销人、时间和理由，不再计入总分。已撤销的再次撤销返回 409；该版本该学年没有此项时返回 404。")
+  @PostMapping("/{schemeId}/runs/{runId}/adjustments/{adjustmentId}/withdrawal")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  AdjustmentResponse withdraw(@PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = SCHEME_ID) String schemeId, @PathVariable @Min(1) long runId,
+      @PathVariable @Min(1) long adjustmentId, @RequestBody WithdrawAdjustmentRequest body, Authentication who) {
+    return assessments.withdraw(countyId, schemeId, runId, adjustmentId, body, Caller.of(who).map(Caller::username).orElse("unknown"));
   }
 }

@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gongyu.chassis.assessment.AdjustmentRequest;
+import org.gongyu.chassis.assessment.AdjustmentResponse;
 import org.gongyu.chassis.assessment.AssessmentDesk;
 import org.gongyu.chassis.assessment.AssessmentStore;
+import org.gongyu.chassis.assessment.AssessmentWorkbook;
 import org.gongyu.chassis.assessment.ComputeRequest;
 import org.gongyu.chassis.assessment.IssueSchemeRequest;
 import org.gongyu.chassis.assessment.RunResponse;
 import org.gongyu.chassis.assessment.SchemeVersion;
 import org.gongyu.chassis.assessment.StoredRun;
+import org.gongyu.chassis.assessment.WithdrawAdjustmentRequest;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.gongyu.contracts.period.PeriodType;
@@ -92,9 +96,27 @@ class XuequAssessments {
     return desk.response(run(countyId, schemeId, runId));
   }
 
+  /** What the .xlsx and the PDF show of a run, its adjustments included. */
   @Transactional(readOnly = true)
-  SchemeVersion versionOf(StoredRun run) {
-    return desk.version(run.ownerId(), run.schemeId(), run.schemeVersion());
+  AssessmentWorkbook.Run workbook(String countyId, String schemeId, long runId) {
+    return desk.workbook(run(countyId, schemeId, runId));
+  }
+
+  @Transactional
+  AdjustmentResponse adjust(String countyId, String schemeId, long runId, String xuequId, AdjustmentRequest body, String by) {
+    AdjustmentResponse a = desk.adjust(countyId, schemeId, runId, xuequId, body, by);
+    log.info("学区 assessment scheme {} of county {} version {} {}: adjustment {} of {} points for {} by {}", schemeId, countyId,
+        a.schemeVersion(), a.periodId(), a.adjustmentId(), a.points(), xuequId, by);
+    return a;
+  }
+
+  @Transactional
+  AdjustmentResponse withdraw(String countyId, String schemeId, long runId, long adjustmentId, WithdrawAdjustmentRequest body,
+      String by) {
+    AdjustmentResponse a = desk.withdraw(countyId, schemeId, runId, adjustmentId, body, by);
+    log.info("学区 assessment scheme {} of county {} version {} {}: adjustment {} of {} withdrawn by {}", schemeId, countyId,
+        a.schemeVersion(), a.periodId(), adjustmentId, a.unitId(), by);
+    return a;
   }
 
   private PeriodType periodType(String indicatorCode) {

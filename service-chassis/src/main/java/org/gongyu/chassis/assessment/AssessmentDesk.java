@@ -1,8 +1,11 @@
 package org.gongyu.chassis.assessment;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +26,15 @@ import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.period.SchoolCalendar;
 
 /**
- * Issues scheme versions and computes, lists and reads assessments of one owner's units; the
+ * Issues scheme versions, computes, lists and reads assessments of one owner's units, and adds and
+ * withdraws the manual adjustments (加减分) of a version and school year; the
  * calling service supplies the transaction, its catalogue, its units and their figures, and
  * decides who may call. 404 for a scheme, version or run the owner does not have; 422 naming the
  * field for a bad scheme or school year.
  */
 public final class AssessmentDesk {
+
+  static final int MAX_REASON = 500;
 
   private final AssessmentStore store;
   private final Clock clock;
@@ -109,9 +115,97 @@ public final class AssessmentDesk {
         .orElseThrow(() -> ApiProblem.notFound(Msg.msg("assessment.no-run", runId, schemeId)));
   }
 
-  /** A run with the scheme version it used, as the API answers it. */
+  /**
+   * A run with the scheme version it used and the adjustments (加减分) of that version and school year,
+   * ranked by the final total, as the API answers it.
+   */
   public RunResponse response(StoredRun run) {
-    return RunResponse.of(run, version(run.ownerId(), run.schemeId(), run.schemeVersion()));
+    return RunResponse.of(run, version(run.ownerId(), run.schemeId(), run.schemeVersion()), adjustments(run));
+  }
+
+  /** What the {@code .xlsx} and the PDF show of a run: the version it used and the adjustments. */
+  public AssessmentWorkbook.Run workbook(StoredRun run) {
+    return AssessmentWorkbook.of(run, version(run.ownerId(), run.schemeId(), run.schemeVersion()), adjustments(run));
+  }
+
+  private List<AdjustmentResponse> adjustments(StoredRun run) {
+    return store.adjustments(run.ownerId(), run.schemeId(), run.schemeVersion(), run.periodId());
+  }
+
+  /**
+   * Adds a manual adjustment (加减分) to one unit's result for the run's scheme version and school
+   * year: it counts in every run of that version and year, and in none of another version. 404 if
+   * the run did not assess the unit; 422 naming each bad field (points 0, more than the scheme's
+   * total either way or with more than 2 decimals; no reason; an item the version does not have).
+   */
+  public AdjustmentResponse adjust(String ownerId, String schemeId, long runId, String unitId, AdjustmentRequest body,
+      String by) {
+    StoredRun run = run(ownerId, schemeId, runId);
+    if (run.results().stream().noneMatch(u -> u.unitId().equals(unitId))) {
+      throw ApiProblem.notFound(Msg.msg("assessment.no-unit", unitId, String.valueOf(runId)));
+    }
+    ScoringScheme scheme = version(ownerId, schemeId, run.schemeVersion()).scheme();
+    List<Msg> errors = new ArrayList<>();
+    BigDecimal points = body == null ? null : body.points();
+    if (points == null) {
+      errors.add(Msg.msg("assessment.required", "points"));
+    } else if (points.signum() == 0) {
+      errors.add(Msg.msg("assessment.adjustment-zero", "points"));
+    } else if (points.stripTrailingZeros().scale() > 2) {
+      errors.add(Msg.msg("assessment.points-scale", "points", 2, points.toPlainString()));
+    } else if (points.abs().compareTo(scheme.totalPoints()) > 0) {
+      errors.add(Msg.msg("assessment.adjustment-max", "points", Scoring.points(scheme.totalPoints()), points.toPlainString()));
+    }
+    String reason = reason(body == null ? null : body.reason(), errors);
+    String itemCode = body == null || body.itemCode() == null || body.itemCode().isBlank() ? null : body.itemCode().strip();
+    if (itemCode != null && scheme.items().stream().noneMatch(i -> i.code().equals(itemCode))) {
+      errors.add(Msg.msg("assessment.adjustment-item", "itemCode", run.schemeVersion(), itemCode));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiProblem.unprocessable(Msg.msg("assessment.adjustment-problems", errors.size(), Msg.joined(errors)), errors);
+    }
+    BigDecimal scaled = points.setScale(2, RoundingMode.UNNECESSARY);
+    Instant at = now();
+    long id = store.insertAdjustment(ownerId, schemeId, run.schemeVersion(), run.periodId(), unitId, itemCode, scaled, reason,
+        at, by);
+    return new AdjustmentResponse(id, schemeId, run.schemeVersion(), run.periodId(), unitId, itemCode, scaled, reason, at, by,
+        null, null, null);
+  }
+
+  /**
+   * Withdraws an adjustment of the run's scheme version and school year, with a reason; it stays on
+   * record and no longer counts. 404 if the version and year have no such adjustment, 409 if it was
+   * withdrawn already, 422 without a reason.
+   */
+  public AdjustmentResponse withdraw(String ownerId, String schemeId, long runId, long adjustmentId,
+      WithdrawAdjustmentRequest body, String by) {
+    StoredRun run = run(ownerId, schemeId, runId);
+    AdjustmentResponse a = store.adjustmentForUpdate(ownerId, schemeId, run.schemeVersion(), run.periodId(), adjustmentId)
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("assessment.no-adjustment", String.valueOf(adjustmentId), String.valueOf(runId))));
+    if (!a.inForce()) {
+      throw ApiProblem.conflict(Msg.msg("assessment.adjustment-withdrawn", String.valueOf(adjustmentId), a.withdrawnBy()));
+    }
+    List<Msg> errors = new ArrayList<>();
+    String reason = reason(body == null ? null : body.reason(), errors);
+    if (!errors.isEmpty()) {
+      throw ApiProblem.unprocessable(Msg.msg("assessment.adjustment-problems", errors.size(), Msg.joined(errors)), errors);
+    }
+    Instant at = now();
+    if (!store.withdrawAdjustment(adjustmentId, at, by, reason)) {
+      throw ApiProblem.conflict(Msg.msg("assessment.adjustment-withdrawn", String.valueOf(adjustmentId), by));
+    }
+    return new AdjustmentResponse(a.adjustmentId(), a.schemeId(), a.schemeVersion(), a.periodId(), a.unitId(), a.itemCode(),
+        a.points(), a.reason(), a.addedAt(), a.addedBy(), at, by, reason);
+  }
+
+  private static String reason(String reason, List<Msg> errors) {
+    String r = reason == null ? "" : reason.strip();
+    if (r.isEmpty()) {
+      errors.add(Msg.msg("assessment.required", "reason"));
+    } else if (r.length() > MAX_REASON) {
+      errors.add(Msg.msg("assessment.text-too-long", "reason", MAX_REASON, r.length()));
+    }
+    return r;
   }
 
   private static Period schoolYear(String periodId, SchoolCalendar calendar) {

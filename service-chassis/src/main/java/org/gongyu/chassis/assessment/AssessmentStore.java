@@ -14,10 +14,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The tables {@code assessment_scheme}, {@code assessment_scheme_version} and {@code
- * assessment_run} that each assessing service creates in its own database (same shape everywhere,
- * {@code owner_id} the assessing unit). Versions and runs are only ever inserted (triggers and
- * privileges keep them so); every read is scoped to one owner.
+ * The tables {@code assessment_scheme}, {@code assessment_scheme_version}, {@code assessment_run} and
+ * {@code assessment_adjustment} that each assessing service creates in its own database (same shape
+ * everywhere, {@code owner_id} the assessing unit). Versions and runs are only ever inserted
+ * (triggers and privileges keep them so); an adjustment is inserted and at most once withdrawn; every
+ * read is scoped to one owner.
  */
 public final class AssessmentStore {
 
@@ -94,6 +95,51 @@ public final class AssessmentStore {
   Optional<StoredRun> run(String ownerId, String schemeId, long runId) {
     return jdbc.sql("select " + RUN_COLUMNS + " from assessment_run where owner_id = ? and scheme_id = ? and id = ?")
         .params(ownerId, schemeId, runId).query(AssessmentStore::run).optional();
+  }
+
+  private static final String ADJUSTMENT_COLUMNS = "id, scheme_id, scheme_version, period_id, unit_id, item_code, points, reason, "
+      + "added_at, added_by, withdrawn_at, withdrawn_by, withdrawal_reason";
+
+  long insertAdjustment(String ownerId, String schemeId, long version, String periodId, String unitId, String itemCode,
+      java.math.BigDecimal points, String reason, Instant at, String by) {
+    return jdbc.sql("""
+            insert into assessment_adjustment (owner_id, scheme_id, scheme_version, period_id, unit_id, item_code, points, reason,
+              added_at, added_by)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id
+            """)
+        .params(ownerId, schemeId, version, periodId, unitId, itemCode, points, reason, Timestamp.from(at), by)
+        .query(Long.class).single();
+  }
+
+  /** The adjustments of a scheme version and school year, withdrawn ones included, oldest first. */
+  List<AdjustmentResponse> adjustments(String ownerId, String schemeId, long version, String periodId) {
+    return jdbc.sql("select " + ADJUSTMENT_COLUMNS + " from assessment_adjustment"
+            + " where owner_id = ? and scheme_id = ? and scheme_version = ? and period_id = ? order by id")
+        .params(ownerId, schemeId, version, periodId).query(AssessmentStore::adjustment).list();
+  }
+
+  /** One adjustment of a scheme version and school year, locked for a withdrawal. */
+  Optional<AdjustmentResponse> adjustmentForUpdate(String ownerId, String schemeId, long version, String periodId, long id) {
+    return jdbc.sql("select " + ADJUSTMENT_COLUMNS + " from assessment_adjustment"
+            + " where owner_id = ? and scheme_id = ? and scheme_version = ? and period_id = ? and id = ? for update")
+        .params(ownerId, schemeId, version, periodId, id).query(AssessmentStore::adjustment).optional();
+  }
+
+  /** Withdraws an adjustment in force; false if it was withdrawn already. */
+  boolean withdrawAdjustment(long id, Instant at, String by, String reason) {
+    return jdbc.sql("""
+            update assessment_adjustment set withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ?
+            where id = ? and withdrawn_at is null
+            """)
+        .params(Timestamp.from(at), by, reason, id).update() == 1;
+  }
+
+  private static AdjustmentResponse adjustment(ResultSet rs, int i) throws SQLException {
+    Timestamp withdrawn = rs.getTimestamp("withdrawn_at");
+    return new AdjustmentResponse(rs.getLong("id"), rs.getString("scheme_id"), rs.getLong("scheme_version"),
+        rs.getString("period_id"), rs.getString("unit_id"), rs.getString("item_code"), rs.getBigDecimal("points"),
+        rs.getString("reason"), rs.getTimestamp("added_at").toInstant(), rs.getString("added_by"),
+        withdrawn == null ? null : withdrawn.toInstant(), rs.getString("withdrawn_by"), rs.getString("withdrawal_reason"));
   }
 
   private static SchemeVersion version(ResultSet rs, int i) throws SQLException {

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongyu.chassis.excel.Lang;
+import org.gongyu.contracts.assessment.AdjustedResult;
 import org.gongyu.contracts.assessment.ItemResult;
 import org.gongyu.contracts.assessment.Scoring;
 import org.gongyu.contracts.assessment.ScoringItem;
@@ -34,9 +35,11 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A computed assessment as an {@code .xlsx}, headers in the request's language (Chinese first):
- * the ranking (rank, unit, total, each item's points), the details (per unit and item: the periods,
+ * the ranking by the final total (rank, unit, final total, each item's points, the computed total,
+ * the adjustments), the details (per unit and item: the periods,
  * the figure as a real number formatted for people — 54.4 %, 3.2 次/人 —, the points and the
- * explanation) and the scheme itself (each item's indicator, weight and rule in words). Text that
+ * explanation), the scheme itself (each item's indicator, weight and rule in words) and the manual
+ * adjustments (加减分) with their reasons, withdrawn ones with why. Text that
  * could start a formula is prefixed with an apostrophe.
  */
 public final class AssessmentWorkbook {
@@ -47,7 +50,23 @@ public final class AssessmentWorkbook {
    * @param unitNames the assessed units' names by id (an id without a name shows as the id)
    */
   public record Run(String schemeId, long version, String periodId, Instant computedAt, String computedBy,
-      ScoringScheme scheme, List<UnitResult> results, Map<String, String> unitNames) {}
+      ScoringScheme scheme, List<UnitResult> results, Map<String, String> unitNames, List<AdjustmentResponse> adjustments) {
+
+    public Run {
+      adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
+    }
+
+    /** The units with the adjustments in force on top, ranked by the final total. */
+    public List<AdjustedResult> adjusted() {
+      Map<String, BigDecimal> sums = new HashMap<>();
+      adjustments.stream().filter(AdjustmentResponse::inForce).forEach(a -> sums.merge(a.unitId(), a.points(), BigDecimal::add));
+      return Scoring.adjust(results, sums);
+    }
+
+    public String unitName(String unitId) {
+      return unitNames.getOrDefault(unitId, unitId);
+    }
+  }
 
   /** The media type of an {@code .xlsx}. */
   public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -68,10 +87,10 @@ public final class AssessmentWorkbook {
         .body(write(run, l, zone));
   }
 
-  /** What a download shows of a stored run and the version it used. */
-  public static Run of(StoredRun run, SchemeVersion v) {
+  /** What a download shows of a stored run, the version it used and the adjustments of that version and year. */
+  public static Run of(StoredRun run, SchemeVersion v, List<AdjustmentResponse> adjustments) {
     return new Run(run.schemeId(), run.schemeVersion(), run.periodId(), run.computedAt(), run.computedBy(), v.scheme(),
-        run.results(), run.unitNames());
+        run.results(), run.unitNames(), adjustments);
   }
 
   public static byte[] write(Run run, Lang lang, ZoneId zone) {
@@ -81,6 +100,7 @@ public final class AssessmentWorkbook {
       ranking(wb.createSheet(zh ? "排名" : "Ranking"), run, zh, st);
       details(wb.createSheet(zh ? "考核明细" : "Details"), run, zh, st);
       scheme(wb.createSheet(zh ? "考核方案" : "Scheme"), run, zh, zone, st);
+      adjustments(wb.createSheet(zh ? "加减分" : "Adjustments"), run, zh, zone, st);
       ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
       wb.write(out);
       return out.toByteArray();
@@ -101,17 +121,25 @@ public final class AssessmentWorkbook {
       header(h, 3 + i, (zh ? it.nameZh() : it.nameEn()) + " (" + Scoring.points(it.points()) + ")", st);
       s.setColumnWidth(3 + i, 16 * 256);
     }
+    int extra = 3 + items.size();
+    header(h, extra, zh ? "计算得分" : "Computed", st);
+    header(h, extra + 1, zh ? "加减分" : "Adjustments", st);
+    s.setColumnWidth(extra, 12 * 256);
+    s.setColumnWidth(extra + 1, 12 * 256);
     s.setColumnWidth(1, 24 * 256);
     s.setColumnWidth(2, 16 * 256);
     int r = 1;
-    for (UnitResult u : run.results()) {
+    for (AdjustedResult a : run.adjusted()) {
+      UnitResult u = a.computed();
       Row row = s.createRow(r++);
-      number(row, 0, BigDecimal.valueOf(u.rank()), st.integer);
-      text(row, 1, run.unitNames().getOrDefault(u.unitId(), u.unitId()));
-      number(row, 2, u.total(), st.points);
+      number(row, 0, BigDecimal.valueOf(a.rank()), st.integer);
+      text(row, 1, run.unitName(u.unitId()));
+      number(row, 2, a.total(), st.points);
       for (int i = 0; i < u.items().size(); i++) {
         number(row, 3 + i, u.items().get(i).points(), st.points);
       }
+      number(row, extra, u.total(), st.points);
+      number(row, extra + 1, a.adjustment(), st.points);
     }
     s.createFreezePane(2, 1);
   }
@@ -127,7 +155,8 @@ public final class AssessmentWorkbook {
       s.setColumnWidth(c, widths[c] * 256);
     }
     int r = 1;
-    for (UnitResult u : run.results()) {
+    for (AdjustedResult a : run.adjusted()) {
+      UnitResult u = a.computed();
       for (int i = 0; i < u.items().size(); i++) {
         ScoringItem it = run.scheme().items().get(i);
         ItemResult ir = u.items().get(i);
@@ -179,6 +208,39 @@ public final class AssessmentWorkbook {
       number(row, 3, it.points(), st.points);
       text(row, 4, ruleInWords(it, zh));
     }
+  }
+
+  private static void adjustments(Sheet s, Run run, boolean zh, ZoneId zone, Styles st) {
+    String[] headers = zh
+        ? new String[] {"单位", "加减分", "考核项", "理由", "登记人", "登记时间", "撤销人", "撤销时间", "撤销理由"}
+        : new String[] {"Unit", "Points", "Item", "Reason", "Added by", "Added at", "Withdrawn by", "Withdrawn at", "Why withdrawn"};
+    Row h = s.createRow(0);
+    int[] widths = {24, 10, 12, 50, 16, 20, 16, 20, 40};
+    for (int c = 0; c < headers.length; c++) {
+      header(h, c, headers[c], st);
+      s.setColumnWidth(c, widths[c] * 256);
+    }
+    int r = 1;
+    for (AdjustmentResponse a : run.adjustments()) {
+      Row row = s.createRow(r++);
+      text(row, 0, run.unitName(a.unitId()));
+      number(row, 1, a.points(), st.points);
+      text(row, 2, a.itemCode());
+      text(row, 3, a.reason());
+      text(row, 4, a.addedBy());
+      text(row, 5, at(a.addedAt(), zone));
+      if (!a.inForce()) {
+        text(row, 6, a.withdrawnBy());
+        text(row, 7, at(a.withdrawnAt(), zone));
+        text(row, 8, a.withdrawalReason());
+      }
+    }
+    s.createFreezePane(1, 1);
+  }
+
+  /** A moment as the city's local date and time to the second, 2026-12-05 14:03:09. */
+  static String at(Instant t, ZoneId zone) {
+    return t.atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' ');
   }
 
   /** An item's rule as a person reads it, e.g. 达到 60.0 % 得满分，40.0 % 及以下不得分，其间按比例得分. */
