@@ -52,7 +52,7 @@ export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
     | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
-    | 'xuequ' | 'city-assessments' | 'county-assessments' | 'city-training' | 'county-training'
+    | 'xuequ' | 'county-schools' | 'city-assessments' | 'county-assessments' | 'city-training' | 'county-training'
   testId: string
   path: string
   labelKey: string
@@ -122,6 +122,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'county-assessments' as const, testId: 'nav-county-assessments', path: `/counties/${me.county_id}/assessments`, labelKey: 'schemes.nav.county' },
           // 培训与持证 (ADR 0025): the county admin reads the county's staff trained and certified by the city
           { key: 'county-training' as const, testId: 'nav-county-training', path: `/counties/${me.county_id}/training`, labelKey: 'training.county.nav' },
+          // 学校名册 (issue 17 item 6): the county admin closes a school or merges it into another
+          { key: 'county-schools' as const, testId: 'nav-county-schools', path: `/counties/${me.county_id}/schools`, labelKey: 'registry.nav' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'XUEQU':
