@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.Topics;
@@ -18,6 +19,11 @@ import org.gongyu.contracts.district.v1.SchoolRegistered.Membership;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.district.TestEvents.Snapshot;
+import org.gongyu.testing.AccessMatrix;
+import org.gongyu.testing.AccessMatrix.Endpoint;
+import org.gongyu.testing.AccessMatrix.Level;
+import org.gongyu.testing.AccessMatrix.Target;
+import org.gongyu.testing.Keycloak;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,6 +196,32 @@ class SchoolClosureIT extends DistrictITSupport {
     ResponseEntity<JsonNode> merged = close(REFUSALS, "9906730002", "{\"effectiveFrom\":\"" + tomorrow + "\",\"successorId\":\"9906740001\"}");
     assertThat(merged.getStatusCode().value()).as("%s", merged.getBody()).isEqualTo(200);
     assertThat(merged.getBody().get("successorName").asString()).isEqualTo("迁入小学");
+  }
+
+  @Test
+  void accessMatrixOfTheClosure() {
+    String own = Level.COUNTY.id(Target.OWN);
+    String sibling = Level.COUNTY.id(Target.SIBLING);
+    String other = Level.COUNTY.id(Target.OTHER_COUNTY);
+    String base = "/api/district/counties/";
+    String tomorrow = calendar.today().plusDays(1).toString();
+    for (String c : List.of(own, sibling, other)) {
+      assertThat(statusOf("PUT", base + c + "/schools/" + c + "9903", "{\"name\":\"待关学校\",\"schoolType\":\"PRIMARY\"}",
+          Keycloak.token("county-admin-" + c))).isIn(200, 201);
+    }
+    var endpoints = List.of(
+        Endpoint.send("POST", Level.COUNTY, c -> base + c + "/schools/" + c + "9903/close",
+            "{\"effectiveFrom\":\"" + tomorrow + "\"}", Set.of("county-admin")),
+        Endpoint.get(Level.COUNTY, c -> base + c + "/schools?closed=true", Set.of("county-assessor", "county-admin", "city-staff", "city-admin")));
+    AccessMatrix.Result result = AccessMatrix.run(endpoints, this::statusOf);
+    System.out.println(result.summary("district-service (closure)"));
+    assertThat(result.failures()).as(result.summary("district-service")).isEmpty();
+    // only the own county's admin closed its own school
+    assertThat(count("select count(*) from school where id = '" + own + "9903' and closed_from is not null")).isEqualTo(1);
+    for (String c : List.of(sibling, other)) {
+      assertThat(count("select count(*) from school where id = '" + c + "9903' and closed_from is null")).isEqualTo(1);
+      assertThat(count("select count(*) from school_membership where school_id = '" + c + "9903'")).isEqualTo(1);
+    }
   }
 
   // ---- helpers
