@@ -19,7 +19,7 @@ const en: typeof zh = {
   mergedState: 'Closed · merged into {successor} (from {day})',
   mergedFrom: 'merged from {schools}',
   close: 'Close/merge',
-  closeFor: 'Close or merge {name}',
+  closeFor: 'Close/merge {name}',
   closeTitle: 'Close or merge {name}',
   closeText: 'Once closed, periods starting on or after the day no longer expect the school; to merge, pick the school it joins. This cannot be undone.',
   effectiveFrom: 'Effective from',

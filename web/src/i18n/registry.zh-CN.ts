@@ -16,7 +16,7 @@ export default {
   mergedState: '已关闭 · 合并至 {successor}（自 {day} 起）',
   mergedFrom: '合并自 {schools}',
   close: '关闭/合并',
-  closeFor: '关闭或合并 {name}',
+  closeFor: '关闭/合并 {name}',
   closeTitle: '关闭或合并 {name}',
   closeText: '关闭后，该日或之后开始的期间不再要求该校填报；合并时请选择接收学校。此操作不能撤销。',
   effectiveFrom: '生效日期',
