@@ -52,7 +52,7 @@ export interface MenuItem {
   key: 'city' | 'county' | 'school' | 'attention' | 'indicators' | 'assessor' | 'records' | `records-${string}`
     | 'demo-programme' | 'demo-board' | 'demo-titles' | 'demo-assessors' | 'school-demo' | 'imports'
     | 'sign-offs' | 'approvals' | 'city-approvals' | 'city-lecturers' | 'county-lecturers' | 'city-surveys' | 'county-surveys' | 'school-surveys' | 'city-topics' | 'school-topics'
-    | 'xuequ' | 'city-assessments' | 'county-assessments' | 'city-training' | 'county-training'
+    | 'xuequ' | 'county-schools' | 'city-assessments' | 'county-assessments' | 'city-training' | 'county-training'
   testId: string
   path: string
   labelKey: string
@@ -124,6 +124,8 @@ export function menuFor(me: Me | null | undefined): MenuItem[] {
           { key: 'county-training' as const, testId: 'nav-county-training', path: `/counties/${me.county_id}/training`, labelKey: 'training.county.nav' },
           // 区县问卷 (ADR 0026): the county admin builds and publishes surveys to the county's schools
           { key: 'county-surveys' as const, testId: 'nav-county-surveys', path: `/counties/${me.county_id}/surveys`, labelKey: 'surveys.nav.county' },
+          // 学校名册 (issue 17 item 6): the county admin closes a school or merges it into another
+          { key: 'county-schools' as const, testId: 'nav-county-schools', path: `/counties/${me.county_id}/schools`, labelKey: 'registry.nav' },
           imports(`/counties/${me.county_id}/imports`)] : []),
       ]
     case 'XUEQU':

@@ -11,6 +11,7 @@ import xuequ from './xuequ.en'
 import schemes from './schemes.en'
 import training from './training.en'
 import notifications from './notifications.en'
+import registry from './registry.en'
 
 const en: typeof zh = {
   app: {
@@ -345,6 +346,7 @@ const en: typeof zh = {
   surveys,
   topics,
   xuequ,
+  registry,
   schemes,
   training,
   notifications,

@@ -10,6 +10,7 @@ import xuequ from './xuequ.zh-CN'
 import schemes from './schemes.zh-CN'
 import training from './training.zh-CN'
 import notifications from './notifications.zh-CN'
+import registry from './registry.zh-CN'
 
 export default {
   app: {
@@ -344,6 +345,7 @@ export default {
   surveys,
   topics,
   xuequ,
+  registry,
   schemes,
   training,
   notifications,

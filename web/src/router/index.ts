@@ -43,6 +43,11 @@ export const routes = [
     component: () => import('@/views/county/DemoAssessorsView.vue'), props: true,
   },
   {
+    // 学校名册 (issue 17 item 6, ADR 0027): the county admin's schools, closing and merging them
+    path: '/counties/:countyId/schools', name: 'county-schools',
+    component: () => import('@/views/county/CountySchoolsView.vue'), props: true,
+  },
+  {
     path: '/counties/:countyId/imports', name: 'county-imports',
     component: () => import('@/views/ImportsView.vue'), props: true,
   },

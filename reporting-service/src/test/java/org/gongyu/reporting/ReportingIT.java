@@ -118,6 +118,7 @@ class ReportingIT extends ReportingITSupport {
   @Autowired KafkaTemplate<String, String> kafka;
   @Autowired KafkaListenerEndpointRegistry registry;
   @Autowired JdbcClient jdbc;
+  @Autowired org.gongyu.reporting.orgunits.OrgUnitRepository orgUnits;
   @LocalServerPort int port;
 
   private RestClient http;
@@ -948,6 +949,20 @@ class ReportingIT extends ReportingITSupport {
     assertThat(cell(kindergarten, SIX_ONES).get("applies").booleanValue()).isFalse();
     assertThat(cell(kindergarten, SIX_ONES).get("met").isNull()).isTrue();
     assertThat(cell(kindergarten, COLLECTIVE).get("met").booleanValue()).as("0 sessions").isFalse();
+  }
+
+  @Test
+  void aClosedSchoolLeavesTheCountysSchoolsOfPeriodsStartingOnOrAfterItsClosure() {
+    // Issue 17 item 6 (ADR 0027): county 990676's school closed from 2027-02-20 (a semester start would do as well)
+    String county = "990676";
+    String school = "9906760001";
+    send(Topics.DISTRICT_SCHOOL_REGISTRY, county, new SchoolRegistered(school, county, null, "撤并小学", "PRIMARY", 1));
+    send(Topics.DISTRICT_SCHOOL_REGISTRY, county, new SchoolRegistered(school, county, null, "撤并小学", "PRIMARY", 2,
+        List.of(new SchoolRegistered.Membership(county, null, SchoolRegistered.Membership.ALWAYS)), LocalDate.parse("2027-02-20"), null));
+    await().atMost(Duration.ofSeconds(30)).until(() -> orgUnits.school(school).map(s -> s.version() == 2).orElse(false));
+    assertThat(orgUnits.schoolsOf(county, LocalDate.parse("2027-02-19"))).extracting(org.gongyu.reporting.orgunits.SchoolRow::schoolId).containsExactly(school);
+    assertThat(orgUnits.schoolsOf(county, LocalDate.parse("2027-02-20"))).isEmpty();
+    assertThat(orgUnits.school(school, LocalDate.parse("2027-09-01"))).as("read on its own, it is still known").isPresent();
   }
 
   @Test

@@ -355,6 +355,38 @@ class SchoolServiceIT {
     assertThat(names).containsExactly("新名字");
   }
 
+  @Test
+  void aClosedSchoolRecordsNothingDatedOnOrAfterItsClosureAndKeepsWhatCameBefore() {
+    // Issue 17 item 6 (ADR 0027): the county closed the school from 2026-11-20 (the registry copy learns it from the event).
+    String school = "9901010171";
+    registerSchool(school);
+    putClass(school, "C1", YEAR, 30);
+    assertThat(sixOnes(school, "so-1", "STU-c1", "2026-11-19").status()).isEqualTo(200);
+    var closed = EventEnvelope.wrap("district-service", NOW, new SchoolRegistered(school, "990101", null, "测试学校 " + school, "PRIMARY", 2,
+        List.of(new SchoolRegistered.Membership("990101", null, SchoolRegistered.Membership.ALWAYS)),
+        java.time.LocalDate.parse("2026-11-20"), null));
+    kafka.send(Topics.DISTRICT_SCHOOL_REGISTRY, "990101", EventCodec.encode(closed));
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select registry_version from school where id = ?")
+        .param(school).query(Long.class).single() == 2);
+
+    Response refused = sixOnes(school, "so-2", "STU-c2", "2026-11-21");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.contentType()).contains("application/problem+json");
+    assertThat(refused.body()).contains("closed since 2026-11-20").contains("2026-11-21");
+    assertThat(jdbc.sql("select count(*) from six_ones_participation where school_id = ?").param(school).query(Long.class).single())
+        .as("nothing of the refused batch is stored").isEqualTo(1);
+    assertThat(sixOnes(school, "so-3", "STU-c3", "2026-11-18").status())
+        .as("a record dated before the closure is still written").isEqualTo(200);
+    // a registration batch is dated on its semester's first day: the semester began before the closure and still expects the school
+    assertThat(postBatch(school, PERIOD, List.of(registration("c-1", "C1", "STU-c1", "GRD-c1", "2026-11-21T02:00:00Z"))).status())
+        .isEqualTo(200);
+  }
+
+  Response sixOnes(String school, String externalId, String student, String date) {
+    return send("POST", "/api/school/schools/" + school + "/six-ones", Map.of("participations", List.of(Map.of(
+        "externalId", externalId, "classId", "C1", "studentRef", student, "activity", "SONG", "date", date))));
+  }
+
   // ---------------------------------------------------------------- access
 
   /** Sends with exactly the token given (none for null), bypassing the acting-by-path interceptor. */

@@ -1,6 +1,7 @@
 package org.gongyu.district.registry;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.gongyu.chassis.security.Rules;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The counties' 学区 and school registry. PUT answers 201 when it created the resource, else 200. */
@@ -78,18 +80,40 @@ class RegistryController {
         registry.moveSchool(countyId, schoolId, body.toCountyId(), body.toXuequId(), body.effectiveFrom()));
   }
 
-  @Operation(summary = "List the county's schools", description = "列出区县的学校（含所属学区和学校类型）。")
-  @GetMapping("/schools")
-  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
-  List<SchoolResponse> schools(@PathVariable @Pattern(regexp = ID) String countyId) {
-    return mapper.toResponses(registry.schoolsOf(countyId));
+  /**
+   * Closes a school, or merges it into another school of the county, from a day (effective-dated
+   * like a move: periods that started before keep the school and their figures). Only this
+   * county's admin closes its schools.
+   */
+  @Operation(summary = "Close a school or merge it into another",
+      description = "自某日起关闭学校，或将其合并至本区县另一所未关闭的学校（按生效日期：该日或之后开始的期间不再要求该校填报，此前已开始的期间及其数据保持不变）。"
+          + "生效日须在未结束的学期内且晚于最近一次归属变更；已关闭的学校、合并至已关闭的学校或合并至自身返回 409。")
+  @PostMapping("/schools/{schoolId}/close")
+  @PreAuthorize(Rules.COUNTY_ADMIN + Rules.OF_COUNTY)
+  SchoolResponse closeSchool(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @PathVariable @Pattern(regexp = ID) String schoolId,
+      @Valid @RequestBody CloseSchoolRequest body) {
+    SchoolRow closed = registry.closeSchool(countyId, schoolId, body.effectiveFrom(), body.successorId());
+    return mapper.toResponses(List.of(closed), registry.schoolsOf(countyId)).getFirst();
   }
 
-  @Operation(summary = "Read a school", description = "读取区县的一所学校；不存在时返回 404。")
+  @Operation(summary = "List the county's schools",
+      description = "列出区县的学校（含所属学区、学校类型及关闭/合并情况）。已关闭的学校列到其最后一个期间结束为止，此后仅在 closed=true 时列出。")
+  @GetMapping("/schools")
+  @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
+  List<SchoolResponse> schools(
+      @PathVariable @Pattern(regexp = ID) String countyId,
+      @Parameter(description = "为 true 时也列出最后一个期间已结束的已关闭学校") @RequestParam(defaultValue = "false") boolean closed) {
+    List<SchoolRow> all = registry.schoolsOf(countyId);
+    return mapper.toResponses(all.stream().filter(s -> registry.listed(s, closed)).toList(), all);
+  }
+
+  @Operation(summary = "Read a school", description = "读取区县的一所学校（已关闭的也可读取）；不存在时返回 404。")
   @GetMapping("/schools/{schoolId}")
   @PreAuthorize(Rules.COUNTY_OR_CITY_USER + Rules.OF_COUNTY)
   SchoolResponse school(
       @PathVariable @Pattern(regexp = ID) String countyId, @PathVariable @Pattern(regexp = ID) String schoolId) {
-    return mapper.toResponse(registry.school(countyId, schoolId));
+    return mapper.toResponses(List.of(registry.school(countyId, schoolId)), registry.schoolsOf(countyId)).getFirst();
   }
 }

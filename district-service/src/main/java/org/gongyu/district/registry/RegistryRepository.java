@@ -48,12 +48,12 @@ class RegistryRepository {
   }
 
   Optional<SchoolRow> findSchool(String schoolId) {
-    return jdbc.sql("select id, county_id, xuequ_id, name, school_type, version from school where id = ?")
+    return jdbc.sql("select id, county_id, xuequ_id, name, school_type, version, closed_from, successor_id from school where id = ?")
         .param(schoolId).query(RegistryRepository::school).optional();
   }
 
   List<SchoolRow> schoolsOfCounty(String countyId) {
-    return jdbc.sql("select id, county_id, xuequ_id, name, school_type, version from school where county_id = ? order by id")
+    return jdbc.sql("select id, county_id, xuequ_id, name, school_type, version, closed_from, successor_id from school where county_id = ? order by id")
         .param(countyId).query(RegistryRepository::school).list();
   }
 
@@ -70,9 +70,9 @@ class RegistryRepository {
         .update();
   }
 
-  /** The school's memberships, oldest first. */
+  /** The school's memberships in a county, oldest first (a closure's membership, with no county, is left out). */
   List<Membership> memberships(String schoolId) {
-    return jdbc.sql("select county_id, xuequ_id, from_day from school_membership where school_id = ? order by from_day")
+    return jdbc.sql("select county_id, xuequ_id, from_day from school_membership where school_id = ? and county_id is not null order by from_day")
         .param(schoolId)
         .query((rs, i) -> new Membership(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
         .list();
@@ -95,6 +95,24 @@ class RegistryRepository {
         .update();
   }
 
+  /** The first day of the school's latest membership, a closure's included. */
+  LocalDate latestMembershipFrom(String schoolId) {
+    return jdbc.sql("select max(from_day) from school_membership where school_id = ?").param(schoolId).query(LocalDate.class).single();
+  }
+
+  /**
+   * Closes the school from {@code from}: a membership with no county from that day and the closure
+   * on the school row (which keeps its last county and 学区).
+   */
+  void closeSchool(String schoolId, LocalDate from, String successorId, long version, Instant at) {
+    jdbc.sql("insert into school_membership (school_id, county_id, xuequ_id, from_day) values (?, null, null, ?)")
+        .params(schoolId, from)
+        .update();
+    jdbc.sql("update school set closed_from = ?, successor_id = ?, version = ?, updated_at = ? where id = ?")
+        .params(from, successorId, version, Timestamp.from(at), schoolId)
+        .update();
+  }
+
   /** Points the school's current row at its new latest membership. */
   void moveSchool(String schoolId, String countyId, String xuequId, long version, Instant at) {
     jdbc.sql("update school set county_id = ?, xuequ_id = ?, version = ?, updated_at = ? where id = ?")
@@ -108,6 +126,7 @@ class RegistryRepository {
 
   private static SchoolRow school(ResultSet rs, int i) throws SQLException {
     return new SchoolRow(rs.getString("id"), rs.getString("county_id"), rs.getString("xuequ_id"), rs.getString("name"),
-        SchoolType.valueOf(rs.getString("school_type")), rs.getLong("version"));
+        SchoolType.valueOf(rs.getString("school_type")), rs.getLong("version"),
+        rs.getObject("closed_from", LocalDate.class), rs.getString("successor_id"));
   }
 }

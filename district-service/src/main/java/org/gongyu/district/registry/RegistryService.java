@@ -106,6 +106,9 @@ class RegistryService {
     if (existing.isPresent() && existing.get().sameContent(xuequId, name, type)) {
       return Upserted.unchanged(existing.get());
     }
+    if (existing.isPresent() && existing.get().closed()) {
+      throw closed(existing.get());
+    }
     long version = existing.map(s -> s.version() + 1).orElse(1L);
     SchoolRow row = new SchoolRow(schoolId, countyId, xuequId, name, type, version);
     repo.saveSchool(row, clock.instant());
@@ -157,6 +160,9 @@ class RegistryService {
     SchoolRow school = repo.findSchool(schoolId)
         .filter(s -> s.countyId().equals(countyId))
         .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.school.not-in-county", schoolId, countyId)));
+    if (school.closed()) {
+      throw closed(school);
+    }
     if (toCountyId.equals(countyId)) {
       throw ApiProblem.conflict(Msg.msg("district.school.move-same-county", schoolId, countyId));
     }
@@ -186,9 +192,91 @@ class RegistryService {
     return new MovedSchool(row, history);
   }
 
+  /**
+   * Closes a school from a day in a semester that has not ended, or merges it into another open
+   * school of the county ({@code successorId}): a membership with no county from that day (no
+   * period starting on or after it expects the school; periods that started before keep it and
+   * their figures), the closure on the school row, version + 1, an event carrying the history and
+   * the closure, and the county's rollups recomputed, all in one transaction.
+   */
+  @Transactional
+  SchoolRow closeSchool(String countyId, String schoolId, String effectiveFrom, String successorId) {
+    LocalDate from;
+    try {
+      from = LocalDate.parse(effectiveFrom);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiProblem.unprocessable(Msg.msg("district.close.not-a-day", effectiveFrom),
+          List.of(Msg.msg("district.close.effective-from")));
+    }
+    // Lock order: school ids in id order (the successor's too, so that it cannot close meanwhile),
+    // then the county row (see CountyDirectory).
+    new java.util.TreeSet<>(successorId == null ? List.of(schoolId) : List.of(schoolId, successorId))
+        .forEach(schools::lockSchoolId);
+    requireCounty(counties.lockExclusively(countyId), countyId);
+    SchoolRow school = repo.findSchool(schoolId)
+        .filter(s -> s.countyId().equals(countyId))
+        .orElseThrow(() -> ApiProblem.notFound(Msg.msg("district.school.not-in-county", schoolId, countyId)));
+    if (school.closed()) {
+      throw closed(school);
+    }
+    if (successorId != null) {
+      if (successorId.equals(schoolId)) {
+        throw ApiProblem.conflict(Msg.msg("district.close.into-itself", schoolId));
+      }
+      SchoolRow successor = repo.findSchool(successorId)
+          .filter(s -> s.countyId().equals(countyId))
+          .orElseThrow(() -> ApiProblem.unprocessable(Msg.msg("district.school.not-in-county", successorId, countyId),
+              List.of(Msg.msg("district.close.successor", countyId))));
+      if (successor.closed()) {
+        throw ApiProblem.conflict(Msg.msg("district.close.successor-closed", successorId, successor.closedFrom()));
+      }
+    }
+    Period semester = Period.containing(PeriodType.SEMESTER, from, calendar.calendar());
+    if (!calendar.today().isBefore(semester.endExclusive(calendar.calendar()))) {
+      throw ApiProblem.conflict(Msg.msg("district.close.semester-ended", from, semester.id(),
+          calendar.current(PeriodType.SEMESTER).id()));
+    }
+    LocalDate latest = repo.latestMembershipFrom(schoolId);
+    if (!from.isAfter(latest)) {
+      throw ApiProblem.conflict(Msg.msg("district.close.not-after", schoolId, latest));
+    }
+    long version = school.version() + 1;
+    repo.closeSchool(schoolId, from, successorId, version, clock.instant());
+    SchoolRow row = new SchoolRow(schoolId, countyId, school.xuequId(), school.name(), school.schoolType(), version,
+        from, successorId);
+    publish(row, repo.memberships(schoolId));
+    log.info("school {} of county {} closes from {}{} (version {})", schoolId, countyId, from,
+        successorId == null ? "" : ", merged into " + successorId, version);
+    events.publishEvent(new SchoolChanged(schoolId, List.of(countyId)));
+    return row;
+  }
+
+  /** 409 naming the closure: a closed school is neither closed again, moved nor changed. */
+  private static ApiProblem closed(SchoolRow school) {
+    return school.successorId() == null
+        ? ApiProblem.conflict(Msg.msg("district.school.closed", school.id(), school.closedFrom()))
+        : ApiProblem.conflict(Msg.msg("district.school.merged", school.id(), school.closedFrom(), school.successorId()));
+  }
+
+  /**
+   * The last day (exclusive) a closed school is listed without {@code ?closed=true}: the end of the
+   * last period that still expects it, i.e. the latest-ending semester, school year or calendar year
+   * containing the day before its closure.
+   */
+  LocalDate listedUntil(SchoolRow school) {
+    LocalDate lastDay = school.closedFrom().minusDays(1);
+    LocalDate until = lastDay;
+    for (PeriodType type : List.of(PeriodType.SEMESTER, PeriodType.SCHOOL_YEAR, PeriodType.CALENDAR_YEAR)) {
+      LocalDate end = Period.containing(type, lastDay, calendar.calendar()).endExclusive(calendar.calendar());
+      until = end.isAfter(until) ? end : until;
+    }
+    return until;
+  }
+
   private void publish(SchoolRow row, List<Membership> history) {
     outbox.publish(Topics.DISTRICT_SCHOOL_REGISTRY, row.countyId(),
-        new SchoolRegistered(row.id(), row.countyId(), row.xuequId(), row.name(), row.schoolType().name(), row.version(), history));
+        new SchoolRegistered(row.id(), row.countyId(), row.xuequId(), row.name(), row.schoolType().name(), row.version(),
+            history, row.closedFrom(), row.successorId()));
   }
 
   private void requireXuequOf(String countyId, String xuequId) {
@@ -201,10 +289,19 @@ class RegistryService {
     }
   }
 
+  /** Every school of the county, closed ones included (a closed school stays in its last county). */
   @Transactional(readOnly = true)
   List<SchoolRow> schoolsOf(String countyId) {
     requireCounty(counties.exists(countyId), countyId);
     return repo.schoolsOfCounty(countyId);
+  }
+
+  /**
+   * Whether a list shows the school: an open one always; a closed one until the last period that
+   * expects it has ended ({@link #listedUntil}), then only when asked for closed schools.
+   */
+  boolean listed(SchoolRow school, boolean withClosed) {
+    return withClosed || !school.closed() || calendar.today().isBefore(listedUntil(school));
   }
 
   @Transactional(readOnly = true)

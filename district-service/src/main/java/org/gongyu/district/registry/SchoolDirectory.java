@@ -39,11 +39,15 @@ public class SchoolDirectory {
     jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").param(SCHOOL_LOCK_NAMESPACE).param(schoolId).query().singleRow();
   }
 
-  /** The county a registered school belonged to on a day (a period's first day); empty if unregistered. */
+  /**
+   * The county a registered school belonged to on a day (a period's first day); empty if
+   * unregistered or closed by that day.
+   */
   public Optional<String> countyOn(String schoolId, LocalDate day) {
+    // empty too for a day on or after the school's closure (its membership then names no county)
     return jdbc.sql("select " + COUNTY_ON_DAY.formatted(":school"))
         .param("school", schoolId).param("day", day)
-        .query(String.class).optional();
+        .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
   }
 
   /**

@@ -95,7 +95,7 @@ class SnapshotListener {
       LocalDate firstDay = calendar.parse(s.periodId()).start(calendar.calendar());
       Optional<String> county = countyOf.computeIfAbsent(s.schoolId() + "@" + firstDay, k -> schools.countyOn(s.schoolId(), firstDay));
       if (county.isEmpty()) {
-        log.warn("stored snapshot {}/{}/{} v{}: school {} is not registered, no rollup until it is",
+        log.warn("stored snapshot {}/{}/{} v{}: school {} is not registered (or had closed by the period), no rollup until it is",
             s.schoolId(), s.indicatorCode(), s.periodId(), s.version(), s.schoolId());
         continue;
       }

@@ -56,11 +56,12 @@ public class OrgUnitRepository {
   }
 
   /**
-   * The schools that belonged to the county on {@code day} (for a period: its first day), by id.
-   * Reads only the memberships ever held in that county (index {@code school_membership_by_county}).
+   * The schools that belonged to the county on {@code day} (for a period: its first day), by id; a
+   * school closed by that day is not one of them (ADR 0027). Reads only the memberships ever held in
+   * that county (index {@code school_membership_by_county}).
    */
   public List<SchoolRow> schoolsOf(String countyId, LocalDate day) {
-    return jdbc.sql(SCHOOL_ON_DAY + " and m.county_id = :county order by s.school_id")
+    return jdbc.sql(SCHOOL_ON_DAY + " and m.county_id = :county and (s.closed_from is null or s.closed_from > :day) order by s.school_id")
         .param("day", day)
         .param("county", countyId)
         .query(SchoolRow.class)
@@ -112,14 +113,14 @@ public class OrgUnitRepository {
    */
   boolean save(SchoolRegistered s) {
     boolean stored = jdbc.sql("""
-            insert into school (school_id, county_id, xuequ_id, name, school_type, version)
-            values (?, ?, ?, ?, ?, ?)
+            insert into school (school_id, county_id, xuequ_id, name, school_type, version, closed_from)
+            values (?, ?, ?, ?, ?, ?, ?)
             on conflict (school_id) do update
               set county_id = excluded.county_id, xuequ_id = excluded.xuequ_id, name = excluded.name,
-                  school_type = excluded.school_type, version = excluded.version
+                  school_type = excluded.school_type, version = excluded.version, closed_from = excluded.closed_from
               where school.version < excluded.version
             """)
-        .params(s.schoolId(), s.countyId(), s.xuequId(), s.name(), s.schoolType(), s.version())
+        .params(s.schoolId(), s.countyId(), s.xuequId(), s.name(), s.schoolType(), s.version(), s.closedFrom())
         .update() == 1;
     if (stored) {
       jdbc.sql("delete from school_membership where school_id = ?").param(s.schoolId()).update();

@@ -18,6 +18,7 @@ import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
+import org.gongyu.school.registry.SchoolRegistry;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,10 +39,12 @@ public class SnapshotService {
   private final Clock clock;
   private final CityCalendar calendar;
   private final PeriodLocks locks;
+  private final SchoolRegistry registry;
 
   SnapshotService(JdbcClient jdbc, List<IndicatorDerivation> derivations, Outbox outbox, Clock clock, CityCalendar calendar,
-      PeriodLocks locks) {
+      PeriodLocks locks, SchoolRegistry registry) {
     this.locks = locks;
+    this.registry = registry;
     this.jdbc = jdbc;
     this.derivations = derivations;
     this.outbox = outbox;
@@ -70,6 +73,7 @@ public class SnapshotService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Snapshot> refresh(RecordsChanged change) {
+    refuseIfClosed(change.schoolId(), change.dated());
     Map<String, Long> locked = locks.inForce(change.schoolId());
     refuseIfLocked(change.schoolId(), locked, change.dated());
     Deferral deferred = DEFERRED.get();
@@ -113,6 +117,7 @@ public class SnapshotService {
     if (DEFERRED.get() != null) {
       return refresh(change);
     }
+    refuseIfClosed(change.schoolId(), change.dated());
     refuseIfLocked(change.schoolId(), locks.inForce(change.schoolId()), change.dated());
     note(change, java.time.Duration.ZERO);
     return latestOf(change);
@@ -168,6 +173,22 @@ public class SnapshotService {
       }
     }
     return result;
+  }
+
+  /**
+   * 409 for a record dated on or after the school's closure (ADR 0027): no period starting then
+   * expects the school, so nothing dated then is written; earlier records stay correctable.
+   */
+  private void refuseIfClosed(String schoolId, Set<LocalDate> dated) {
+    if (dated.isEmpty()) {
+      return;
+    }
+    registry.closedFrom(schoolId).ifPresent(closed -> {
+      LocalDate latest = java.util.Collections.max(dated);
+      if (!latest.isBefore(closed)) {
+        throw ApiProblem.conflict(Msg.msg("school.closed", schoolId, closed, latest));
+      }
+    });
   }
 
   /** 409 naming the first period in force that contains one of the days. */

@@ -44,6 +44,17 @@ public class SchoolRegistry {
     return find(schoolId).orElseThrow(() -> notRegistered(schoolId));
   }
 
+  /**
+   * The day the school closed (ADR 0027), empty while it is open or unknown. From that day on it
+   * records nothing new: {@code SnapshotService} refuses a change dated on or after it with 409.
+   */
+  public Optional<java.time.LocalDate> closedFrom(String schoolId) {
+    return jdbc.sql("select closed_from from school where id = ?")
+        .param(schoolId)
+        .query(java.time.LocalDate.class)
+        .list().stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
   private static ApiProblem notRegistered(String schoolId) {
     return ApiProblem.notFound(Msg.msg("school.not-registered", schoolId));
   }

@@ -34,10 +34,10 @@ class SchoolRegistryListener {
     }
     SchoolRegistered s = event.payload();
     jdbc.sql("""
-            insert into school (id, county_id, xuequ_id, name, school_type, registry_version, updated_at)
-            values (:id, :county, :xuequ, :name, :type, :version, :at)
+            insert into school (id, county_id, xuequ_id, name, school_type, registry_version, updated_at, closed_from)
+            values (:id, :county, :xuequ, :name, :type, :version, :at, :closedFrom)
             on conflict (id) do update set county_id = excluded.county_id, xuequ_id = excluded.xuequ_id,
-              name = excluded.name, school_type = excluded.school_type,
+              name = excluded.name, school_type = excluded.school_type, closed_from = excluded.closed_from,
               registry_version = excluded.registry_version, updated_at = excluded.updated_at
             where school.registry_version < excluded.registry_version
             """)
@@ -48,6 +48,7 @@ class SchoolRegistryListener {
         .param("type", s.schoolType())
         .param("version", s.version())
         .param("at", Timestamp.from(clock.instant()))
+        .param("closedFrom", s.closedFrom(), java.sql.Types.DATE)
         .update();
   }
 }
