@@ -34,7 +34,8 @@ begin
   if tg_op <> 'UPDATE' then
     raise exception 'an assessment adjustment is withdrawn, never deleted (% on %)', tg_op, tg_table_name;
   end if;
-  if old.withdrawn_at is not null
+  -- an update is a withdrawal or nothing: never a no-op, never a second one, never another column
+  if old.withdrawn_at is not null or new.withdrawn_at is null
       or (new.owner_id, new.scheme_id, new.scheme_version, new.period_id, new.unit_id, new.item_code, new.points, new.reason,
           new.added_at, new.added_by)
          is distinct from
@@ -52,12 +53,13 @@ create trigger assessment_adjustment_no_truncate
   before truncate on assessment_adjustment
   for each statement execute function assessment_is_immutable();
 
--- ADR 0013: the runtime role never deletes an adjustment.
+-- ADR 0013: the runtime role never deletes an adjustment and may write only its withdrawal.
 do $$
 begin
   if current_user = '${runtime_role}' then
     return;
   end if;
-  revoke delete, truncate on table assessment_adjustment from ${runtime_role};
+  revoke update, delete, truncate on table assessment_adjustment from ${runtime_role};
+  grant update (withdrawn_at, withdrawn_by, withdrawal_reason) on table assessment_adjustment to ${runtime_role};
 end
 $$;

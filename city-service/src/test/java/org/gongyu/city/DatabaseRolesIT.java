@@ -27,6 +27,10 @@ class DatabaseRolesIT extends CityApiItSupport {
             insert into assessment_scheme_version (owner_id, scheme_id, version, title_zh, title_en, total_points, scheme,
               issued_at, issued_by)
             values ('990100', 'LP-SCHEME', 1, '最小权限方案', 'least-privilege scheme', 10, '{}', now(), 'least-privilege-probe')""")
+        .appendOnly("assessment_adjustment", """
+            insert into assessment_adjustment (owner_id, scheme_id, scheme_version, period_id, unit_id, points, reason, added_at,
+              added_by)
+            values ('990100', 'LP-SCHEME', 1, '2026-2027', 'LP-UNIT', -2, '最小权限探测', now(), 'least-privilege-probe')""")
         .appendOnly("assessment_run", """
             insert into assessment_run (owner_id, scheme_id, scheme_version, period_id, computed_at, computed_by, units, results)
             values ('990100', 'LP-SCHEME', 1, '2026-2027', now(), 'least-privilege-probe', 0, '{}')""")
