@@ -188,7 +188,7 @@ class GroundTruthSystemIT {
         }
       }
     }
-    scorecards(city, byIndicator, ours, diffs);
+    scorecards(city, exact, byIndicator, ours, diffs);
     return diffs;
   }
 
@@ -209,7 +209,7 @@ class GroundTruthSystemIT {
   }
 
   /** The city and county scorecards of the semester: every indicator's cell in its own period. */
-  static void scorecards(City city, Map<String, Map<String, Expected>> byIndicator, Set<String> ours, List<String> diffs) {
+  static void scorecards(City city, City exact, Map<String, Map<String, Expected>> byIndicator, Set<String> ours, List<String> diffs) {
     String semester = P.of(GroundTruth.PType.SEMESTER, city.today()).id();
     GongyuClient.Reply cityCard = client.cityScorecard(semester);
     if (!cityCard.ok()) {
@@ -226,7 +226,7 @@ class GroundTruthSystemIT {
         Def def = GroundTruth.indicator(code);
         String where = "city scorecard " + code + " " + line.path("periodId").asString();
         expectEqual(diffs, where, "periodId", line.path("periodId").asString(), GroundTruth.periodOf(def, city.today()).id());
-        Expected all = plusOthers(def, GroundTruth.city(city, def), line.path("counties"), ours, diffs, where);
+        Expected all = plusOthers(def, GroundTruth.city(exact, def), line.path("counties"), ours, diffs, where);
         if (all != null) {
           unit(diffs, where + " city", def, line.path("city"), all, true);
         }
