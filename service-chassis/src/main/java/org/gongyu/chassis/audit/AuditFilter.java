@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.security.OrgScope;
+import org.gongyu.chassis.security.RefusalReason;
 import org.gongyu.chassis.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,6 @@ import org.springframework.web.servlet.HandlerMapping;
  * has been decided by then.
  */
 public class AuditFilter extends OncePerRequestFilter {
-
-  /** Request attribute: why the request was refused, for the audit record only. */
-  public static final String REASON = AuditFilter.class.getName() + ".REASON";
 
   private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
   private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
@@ -66,7 +64,7 @@ public class AuditFilter extends OncePerRequestFilter {
         : status >= 400 ? AuditLog.Outcome.REJECTED
         : AuditLog.Outcome.SUCCEEDED;
     Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    Object reason = request.getAttribute(REASON);
+    Object reason = request.getAttribute(RefusalReason.ATTRIBUTE);
     try {
       audit.append(new AuditLog.Entry(
           clock.instant(),

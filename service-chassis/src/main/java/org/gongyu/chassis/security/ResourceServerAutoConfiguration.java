@@ -1,28 +1,17 @@
 package org.gongyu.chassis.security;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.gongyu.chassis.audit.AuditFilter;
-import org.gongyu.chassis.audit.AuditLog;
-import org.gongyu.chassis.audit.AuditSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -52,7 +41,8 @@ import org.springframework.web.servlet.LocaleResolver;
  *   <li>no sessions and no cookies are used, so there is nothing for CSRF to ride on: CSRF
  *       protection lives in the gateway, which holds the browser session;
  *   <li>refusals are problem+json ({@link SecurityProblems}); state changes and refusals are
- *       audited ({@link AuditFilter}).
+ *       audited by {@code org.gongyu.chassis.audit.AuditAutoConfiguration}, which reads the reason
+ *       a refusal gives ({@link RefusalReason}).
  * </ul>
  */
 @AutoConfiguration(
@@ -124,26 +114,5 @@ public class ResourceServerAutoConfiguration {
       @Value("${gongyu.city.id:990100}") String cityId) {
     return new OrgScope(orgUnits.getIfAvailable(() -> schoolId -> Optional.empty()),
         cityDirectUnits.getIfAvailable(() -> countyId -> false), cityId);
-  }
-
-  @Bean
-  AuditSchema auditSchema(DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> serviceMigrations,
-      ObjectProvider<Flyway> serviceFlyway, Environment environment) {
-    return new AuditSchema(dataSource, serviceMigrations, serviceFlyway, environment);
-  }
-
-  @Bean
-  AuditLog auditLog(AuditSchema schema, JdbcClient jdbc) {
-    return new AuditLog(jdbc);
-  }
-
-  /** Outside the security filters, so that it also sees the requests they refuse. */
-  @Bean
-  FilterRegistrationBean<AuditFilter> auditFilter(AuditLog audit, ObjectProvider<Clock> clock) {
-    FilterRegistrationBean<AuditFilter> registration =
-        new FilterRegistrationBean<>(new AuditFilter(audit, clock.getIfAvailable(Clock::systemUTC)));
-    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-    registration.addUrlPatterns("/*");
-    return registration;
   }
 }

@@ -3,7 +3,6 @@ package org.gongyu.chassis.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.gongyu.chassis.audit.AuditFilter;
 import org.gongyu.chassis.web.Msg;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,7 +38,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
       throws IOException {
     bearer.commence(request, response, e); // sets WWW-Authenticate: Bearer error="invalid_token", ...
     boolean presented = request.getHeader("Authorization") != null;
-    request.setAttribute(AuditFilter.REASON, presented ? "token rejected: " + e.getMessage() : "no bearer token");
+    request.setAttribute(RefusalReason.ATTRIBUTE, presented ? "token rejected: " + e.getMessage() : "no bearer token");
     writer.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
         Msg.msg(presented ? "problem.detail.token-rejected" : "problem.detail.token-missing"));
   }
@@ -49,12 +48,12 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
       throws IOException {
     Object unit = request.getAttribute(OrgScope.OUT_OF_SCOPE);
     if (unit != null) {
-      request.setAttribute(AuditFilter.REASON, "outside the caller's org unit: " + unit);
+      request.setAttribute(RefusalReason.ATTRIBUTE, "outside the caller's org unit: " + unit);
       writer.write(request, response, HttpStatus.NOT_FOUND, "not-found",
           Msg.msg("problem.detail.nothing-at", request.getRequestURI()));
       return;
     }
-    request.setAttribute(AuditFilter.REASON, "role does not allow " + request.getMethod());
+    request.setAttribute(RefusalReason.ATTRIBUTE, "role does not allow " + request.getMethod());
     writer.write(request, response, HttpStatus.FORBIDDEN, "forbidden", Msg.msg("problem.detail.role-forbids"));
   }
 }
