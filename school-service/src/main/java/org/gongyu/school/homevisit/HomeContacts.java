@@ -98,7 +98,7 @@ class HomeContacts {
 
     Set<LocalDate> days = new TreeSet<>();
     (fresh.isEmpty() ? rows.rows() : fresh).forEach(r -> days.add(r.date()));
-    List<SnapshotService.Snapshot> figures = StudentRecordChecks.figures(snapshots, calendar, schoolId, !fresh.isEmpty(),
+    List<SnapshotService.Snapshot> figures = StudentRecordChecks.figures(snapshots, schoolId, !fresh.isEmpty(),
         days, HomeVisitIndicators.CONTACT_FEEDS);
     return new BatchOutcome(items.size(), fresh.size(), items.size() - fresh.size(), figures);
   }
@@ -119,7 +119,7 @@ class HomeContacts {
     java.util.Optional<Stored> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, List.of(wanted.date()), HomeVisitIndicators.CONTACT_FEEDS));
+          StudentRecordChecks.latest(snapshots, schoolId, List.of(wanted.date()), HomeVisitIndicators.CONTACT_FEEDS));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {
@@ -137,7 +137,7 @@ class HomeContacts {
     Set<LocalDate> days = new TreeSet<>(List.of(wanted.date()));
     existing.ifPresent(e -> days.add(e.date()));
     List<SnapshotService.Snapshot> figures = snapshots.refresh(
-        RecordsChanged.of(schoolId, days, HomeVisitIndicators.CONTACT_FEEDS.keySet().toArray(String[]::new)));
+        RecordsChanged.of(schoolId, days, HomeVisitIndicators.CONTACT_FEEDS.toArray(String[]::new)));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, externalId, wanted.view(), reason)
         : trail.corrected(schoolId, FAMILY, externalId, existing.get().view(), wanted.view(), reason);
@@ -151,7 +151,7 @@ class HomeContacts {
     Stored existing = trail.requireWithdrawable(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst());
     jdbc.sql("delete from home_contact where school_id = ? and external_id = ?").params(schoolId, externalId).update();
     snapshots.refresh(RecordsChanged.of(schoolId, List.of(existing.date()),
-        HomeVisitIndicators.CONTACT_FEEDS.keySet().toArray(String[]::new)));
+        HomeVisitIndicators.CONTACT_FEEDS.toArray(String[]::new)));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, externalId, existing.view(), reason);
     return Tracked.withdrawn(existing.view(), w.version(), w.reason(), w.at());
   }

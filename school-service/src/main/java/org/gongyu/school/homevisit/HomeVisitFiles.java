@@ -149,7 +149,7 @@ class HomeVisitFiles {
       Set<LocalDate> days = new TreeSet<>();
       rows.rows().forEach(r -> days.add(r.openedOn()));
       return new Ingested(new BatchOutcome(items.size(), 0, items.size(),
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, days, HomeVisitIndicators.FILE_FEEDS)), answered);
+          StudentRecordChecks.latest(snapshots, schoolId, days, HomeVisitIndicators.FILE_FEEDS)), answered);
     }
     List<SnapshotService.Snapshot> figures = refresh(schoolId, opened.stream().map(Stored::studentKey).toList(),
         opened.stream().map(Stored::openedOn).toList());
@@ -177,7 +177,7 @@ class HomeVisitFiles {
     Stored wanted = new Stored(fileId, existing.studentKey(), r.classId(), r.openedOn());
     if (wanted.equals(existing)) {
       return new Saved(wanted.view(), trail.latest(schoolId, FAMILY, fileId).map(RecordTrail.Latest::version).orElse(1),
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, List.of(wanted.openedOn()), HomeVisitIndicators.FILE_FEEDS));
+          StudentRecordChecks.latest(snapshots, schoolId, List.of(wanted.openedOn()), HomeVisitIndicators.FILE_FEEDS));
     }
     String reason = RecordTrail.requireReason(r.reason());
     jdbc.sql("update home_visit_file set class_id = ?, opened_on = ? where school_id = ? and file_id = ?")
@@ -272,7 +272,7 @@ class HomeVisitFiles {
         .query((rs, n) -> rs.getDate(1).toLocalDate())
         .list());
     return snapshots.refresh(
-        RecordsChanged.of(schoolId, days, HomeVisitIndicators.FILE_FEEDS.keySet().toArray(String[]::new)).datedOn(openedOn));
+        RecordsChanged.of(schoolId, days, HomeVisitIndicators.FILE_FEEDS.toArray(String[]::new)).datedOn(openedOn));
   }
 
   // ---------------------------------------------------------------- storage

@@ -2,22 +2,18 @@ package org.gongyu.school.homevisit;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.gongyu.contracts.indicator.IndicatorCodes;
-import org.gongyu.contracts.period.PeriodType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The three indicators home contacts and files feed, and the rows they read. */
 final class HomeVisitIndicators {
 
-  /** What a batch of contacts re-derives, with each indicator's period type. */
-  static final Map<String, PeriodType> CONTACT_FEEDS = Map.of(
-      IndicatorCodes.PARENT_CONTACT, PeriodType.SEMESTER,
-      IndicatorCodes.HOME_VISIT_3Y, PeriodType.PROGRAMME_CYCLE,
-      IndicatorCodes.VISIT_FILES, PeriodType.SEMESTER);
+  /** What a batch of contacts re-derives (each in its derivation's period type). */
+  static final List<String> CONTACT_FEEDS = List.of(
+      IndicatorCodes.PARENT_CONTACT, IndicatorCodes.HOME_VISIT_3Y, IndicatorCodes.VISIT_FILES);
 
   /** What a batch of files re-derives. */
-  static final Map<String, PeriodType> FILE_FEEDS = Map.of(IndicatorCodes.VISIT_FILES, PeriodType.SEMESTER);
+  static final List<String> FILE_FEEDS = List.of(IndicatorCodes.VISIT_FILES);
 
   private HomeVisitIndicators() {}
 

@@ -375,6 +375,28 @@ public class SnapshotService {
         .optional();
   }
 
+  /**
+   * The latest figures of {@code codes} in every started period that contains one of {@code days},
+   * each in its own period type as its derivation declares it (the one source of that fact in
+   * school-service): what a request that stored nothing new answers with.
+   */
+  public List<Snapshot> latestAround(String schoolId, java.util.Collection<LocalDate> days, java.util.Collection<String> codes) {
+    List<Snapshot> result = new ArrayList<>();
+    for (String code : codes) {
+      IndicatorDerivation derivation = derivations.stream().filter(d -> d.indicatorCode().equals(code)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no derivation of indicator " + code));
+      Set<Period> periods = new TreeSet<>();
+      for (LocalDate day : days) {
+        Period p = Period.containing(derivation.periodType(), day, calendar.calendar());
+        if (calendar.hasStarted(p)) {
+          periods.add(p);
+        }
+      }
+      periods.forEach(p -> latest(schoolId, code, p.id()).ifPresent(result::add));
+    }
+    return result;
+  }
+
   /** Re-derives in the transaction of the change that announced it. */
   @EventListener
   void on(RecordsChanged change) {

@@ -112,7 +112,7 @@ class PlatformLearning {
     Set<LocalDate> days = new TreeSet<>(List.of(calendar.dayOf(wanted.occurredAt())));
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Batches.Saved<>(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, days, FEEDS));
+          StudentRecordChecks.latest(snapshots, schoolId, days, FEEDS));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {
@@ -133,7 +133,7 @@ class PlatformLearning {
     return new Batches.Saved<>(existing.isEmpty(), wanted.view(), version, figures);
   }
 
-  private static final java.util.Map<String, PeriodType> FEEDS = java.util.Map.of(IndicatorCodes.PARENT_LEARNING_PER_CAPITA, PeriodType.SCHOOL_YEAR);
+  private static final List<String> FEEDS = List.of(IndicatorCodes.PARENT_LEARNING_PER_CAPITA);
 
   /** Withdraws one activity: it leaves the table (no figure counts it) and stays in its trail without the guardian. */
   @Transactional

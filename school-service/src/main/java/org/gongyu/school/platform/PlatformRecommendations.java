@@ -97,7 +97,7 @@ class PlatformRecommendations {
     return new Batches.Outcome(received, fresh.size(), received - fresh.size(), latest, !fresh.isEmpty());
   }
 
-  private static final java.util.Map<String, PeriodType> FEEDS = java.util.Map.of(IndicatorCodes.RESOURCES_RECOMMENDED, PeriodType.CALENDAR_YEAR);
+  private static final List<String> FEEDS = List.of(IndicatorCodes.RESOURCES_RECOMMENDED);
 
   /** Records (201) or corrects (200, reason required) one recommendation; the same content again changes nothing. */
   @Transactional
@@ -112,7 +112,7 @@ class PlatformRecommendations {
     Set<LocalDate> days = new TreeSet<>(List.of(calendar.dayOf(wanted.recommendedAt())));
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Batches.Saved<>(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, days, FEEDS));
+          StudentRecordChecks.latest(snapshots, schoolId, days, FEEDS));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {

@@ -181,8 +181,7 @@ class PlatformRegistrations {
     java.util.Set<LocalDate> days = semesterStarts(c.schoolYear());
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, days,
-              Map.of(IndicatorCodes.PLATFORM_REGISTRATION, org.gongyu.contracts.period.PeriodType.SEMESTER)));
+          StudentRecordChecks.latest(snapshots, schoolId, days, List.of(IndicatorCodes.PLATFORM_REGISTRATION)));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.indicator.IndicatorCodes;
-import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.privacy.Pseudonymizer;
@@ -66,7 +65,7 @@ class SixOnesParticipations {
   }
 
   /** What a batch re-derives. */
-  static final Map<String, PeriodType> FEEDS = Map.of(IndicatorCodes.SIX_ONES_PARTICIPATION, PeriodType.SCHOOL_YEAR);
+  static final List<String> FEEDS = List.of(IndicatorCodes.SIX_ONES_PARTICIPATION);
 
   /** A participation as stored: the reference already pseudonymised. */
   private record Stored(String externalId, String classId, String studentKey, LocalDate date, Activity activity) {
@@ -107,7 +106,7 @@ class SixOnesParticipations {
     Set<LocalDate> days = new TreeSet<>();
     (fresh.isEmpty() ? rows.rows() : fresh).forEach(r -> days.add(r.date()));
     List<SnapshotService.Snapshot> figures =
-        StudentRecordChecks.figures(snapshots, calendar, schoolId, !fresh.isEmpty(), days, FEEDS);
+        StudentRecordChecks.figures(snapshots, schoolId, !fresh.isEmpty(), days, FEEDS);
     return new Outcome(items.size(), fresh.size(), items.size() - fresh.size(), figures);
   }
 
@@ -126,7 +125,7 @@ class SixOnesParticipations {
     java.util.Optional<Stored> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, List.of(wanted.date()), FEEDS));
+          StudentRecordChecks.latest(snapshots, schoolId, List.of(wanted.date()), FEEDS));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {

@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class SpecialStudents {
 
-  private static final Map<String, PeriodType> FEEDS = Map.of(IndicatorCodes.SPECIAL_CARE, PeriodType.SEMESTER);
+  private static final List<String> FEEDS = List.of(IndicatorCodes.SPECIAL_CARE);
 
   private final JdbcClient jdbc;
   private final SchoolRegistry registry;
@@ -110,7 +110,7 @@ class SpecialStudents {
     }
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, false, wanted,
-          StudentRecordChecks.latest(snapshots, calendar, schoolId, semesterStarts(wanted.dates().toList()), FEEDS),
+          StudentRecordChecks.latest(snapshots, schoolId, semesterStarts(wanted.dates().toList()), FEEDS),
           trail.latest(schoolId, FAMILY, entryId).map(RecordTrail.Latest::version).orElse(1));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();

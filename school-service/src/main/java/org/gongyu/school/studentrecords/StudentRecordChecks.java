@@ -1,12 +1,8 @@
 package org.gongyu.school.studentrecords;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
@@ -103,23 +99,13 @@ public final class StudentRecordChecks {
   }
 
   /**
-   * The latest stored snapshots of {@code feeds} (code → period type) for the started periods
-   * containing {@code days}, without re-deriving: what a request that changed nothing answers.
+   * The latest stored snapshots of {@code feeds} for the started periods containing {@code days},
+   * without re-deriving: what a request that changed nothing answers. Each indicator's period type is
+   * its derivation's ({@link SnapshotService#latestAround}).
    */
-  public static List<SnapshotService.Snapshot> latest(SnapshotService snapshots, CityCalendar calendar, String schoolId,
-      Collection<LocalDate> days, Map<String, PeriodType> feeds) {
-    List<SnapshotService.Snapshot> result = new ArrayList<>();
-    feeds.forEach((code, type) -> {
-      Set<Period> periods = new TreeSet<>();
-      for (LocalDate day : days) {
-        Period p = Period.containing(type, day, calendar.calendar());
-        if (calendar.hasStarted(p)) {
-          periods.add(p);
-        }
-      }
-      periods.forEach(p -> snapshots.latest(schoolId, code, p.id()).ifPresent(result::add));
-    });
-    return result;
+  public static List<SnapshotService.Snapshot> latest(SnapshotService snapshots, String schoolId,
+      Collection<LocalDate> days, List<String> feeds) {
+    return snapshots.latestAround(schoolId, days, feeds);
   }
 
   /**
@@ -127,10 +113,10 @@ public final class StudentRecordChecks {
    * every day of the {@code days} (those of the fresh records); if it stored nothing, the latest
    * figures of the periods containing {@code days} (those of all its records), without re-deriving.
    */
-  public static List<SnapshotService.Snapshot> figures(SnapshotService snapshots, CityCalendar calendar, String schoolId,
-      boolean storedAny, Collection<LocalDate> days, Map<String, PeriodType> feeds) {
+  public static List<SnapshotService.Snapshot> figures(SnapshotService snapshots, String schoolId,
+      boolean storedAny, Collection<LocalDate> days, List<String> feeds) {
     return storedAny
-        ? snapshots.refresh(RecordsChanged.of(schoolId, days, feeds.keySet().toArray(String[]::new)))
-        : latest(snapshots, calendar, schoolId, days, feeds);
+        ? snapshots.refresh(RecordsChanged.of(schoolId, days, feeds.toArray(String[]::new)))
+        : latest(snapshots, schoolId, days, feeds);
   }
 }
