@@ -236,16 +236,6 @@ class AssessmentRepository {
         .params(finalScore, Timestamp.from(at), applicationId).update();
   }
 
-  void insertTitle(UUID applicationId, String programmeId, String countyId, String schoolId, String xuequKey,
-      LocalDate awardedOn, LocalDate validUntil, Instant at) {
-    jdbc.sql("""
-            insert into demonstration_title (application_id, programme_id, county_id, school_id, xuequ_key, awarded_on,
-              valid_until, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(applicationId, programmeId, countyId, schoolId, xuequKey, awardedOn, validUntil, Timestamp.from(at))
-        .update();
-  }
-
   private static AssessorRow assessor(ResultSet rs, int n) throws SQLException {
     return new AssessorRow(rs.getString("county_id"), rs.getString("username"), rs.getString("name"),
         rs.getString("home_school_id"), JSON.readValue(rs.getString("former"), STRINGS), rs.getBoolean("active"),

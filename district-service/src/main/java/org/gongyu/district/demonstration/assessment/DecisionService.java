@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.gongyu.chassis.security.Caller;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.district.demonstration.Findings;
+import org.gongyu.district.demonstration.title.Titles;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
@@ -35,8 +36,10 @@ class DecisionService {
   private final Applications applications;
   private final AssessmentRepository repository;
   private final EffectiveTime clock;
+  private final Titles titles;
 
-  DecisionService(Applications applications, AssessmentRepository repository, EffectiveTime clock) {
+  DecisionService(Applications applications, AssessmentRepository repository, EffectiveTime clock, Titles titles) {
+    this.titles = titles;
     this.applications = applications;
     this.repository = repository;
     this.clock = clock;
@@ -80,7 +83,7 @@ class DecisionService {
     if (body.outcome() == Outcome.AWARD) {
       awardedOn = clock.today();
       validUntil = awardedOn.plusYears(state.terms().titleValidityYears()).minusDays(1);
-      repository.insertTitle(a.id(), a.programmeId(), a.countyId(), a.schoolId(), a.xuequKey(), awardedOn, validUntil, now);
+      titles.award(a, awardedOn, validUntil, now);
       detail.put("awardedOn", awardedOn.toString());
       detail.put("validUntil", validUntil.toString());
     }

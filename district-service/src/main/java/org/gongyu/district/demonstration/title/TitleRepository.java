@@ -10,10 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** {@code demonstration_title} and the reads of the title list and the programme progress. */
+/**
+ * {@code demonstration_title}, whose only writer this is ({@link Titles#award} creates a row for the
+ * AWARD decision; the title's own steps change it), and the reads of the title list and the
+ * programme progress.
+ */
 @Repository
 class TitleRepository {
 
@@ -82,12 +87,27 @@ class TitleRepository {
         .param(today).query(UUID.class).list();
   }
 
-  /** Applications holding a title whose validity ended before {@code today}. */
+  /** Applications holding a title ({@link DemonstrationStatus#holdsTitle}) whose validity ended before {@code today}. */
   List<UUID> validityEnded(LocalDate today) {
     return jdbc.sql("""
             select a.id from demonstration_application a join demonstration_title t on t.application_id = a.id
-            where a.status in ('TITLED', 'REINSPECTING', 'RECTIFYING') and t.valid_until < ? order by a.id""")
-        .param(today).query(UUID.class).list();
+            where a.status in (:held) and t.valid_until < :today order by a.id""")
+        .param("held", HOLDING).param("today", today, java.sql.Types.DATE).query(UUID.class).list();
+  }
+
+  /** The statuses in which the title is held, by their one definition. */
+  private static final List<String> HOLDING = java.util.Arrays.stream(DemonstrationStatus.values())
+      .filter(DemonstrationStatus::holdsTitle).map(Enum::name).toList();
+
+  /** The title an AWARD decision gives: the one place a title row is created. */
+  void insert(UUID applicationId, String programmeId, String countyId, String schoolId, String xuequKey,
+      LocalDate awardedOn, LocalDate validUntil, Instant at) {
+    jdbc.sql("""
+            insert into demonstration_title (application_id, programme_id, county_id, school_id, xuequ_key, awarded_on,
+              valid_until, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(applicationId, programmeId, countyId, schoolId, xuequKey, awardedOn, validUntil, Timestamp.from(at))
+        .update();
   }
 
   // ---- progress
