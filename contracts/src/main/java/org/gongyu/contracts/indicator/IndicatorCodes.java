@@ -78,5 +78,16 @@ public final class IndicatorCodes {
       LECTURER_REGISTRATION, PARENT_MEETINGS, LECTURE_HALL_SESSIONS, READING_CAMPAIGN_COMPLETION,
       CLASS_COMMITTEE_COVERAGE, INSTRUCTOR_LICENSED, PROBLEM_DISCOVERY);
 
+  /**
+   * Codes in the catalogue's order ({@link #ALL}); codes it does not know (a newer catalogue's) after
+   * them, by code. The one ordering every list of indicators uses outside the city's own table.
+   */
+  public static final java.util.Comparator<String> CATALOGUE_ORDER = java.util.Comparator
+      .comparingInt((String code) -> {
+        int at = ALL.indexOf(code);
+        return at < 0 ? Integer.MAX_VALUE : at;
+      })
+      .thenComparing(java.util.Comparator.naturalOrder());
+
   private IndicatorCodes() {}
 }

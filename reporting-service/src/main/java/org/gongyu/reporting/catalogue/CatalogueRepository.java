@@ -22,12 +22,8 @@ import org.springframework.stereotype.Repository;
 public class CatalogueRepository {
 
   /** The catalogue's own order (IndicatorCodes.ALL), codes it does not know after them by code. */
-  private static final Comparator<IndicatorRow> CATALOGUE_ORDER = Comparator
-      .comparingInt((IndicatorRow r) -> {
-        int i = IndicatorCodes.ALL.indexOf(r.code());
-        return i < 0 ? Integer.MAX_VALUE : i;
-      })
-      .thenComparing(IndicatorRow::code);
+  private static final Comparator<IndicatorRow> CATALOGUE_ORDER = Comparator.comparing(IndicatorRow::code,
+      IndicatorCodes.CATALOGUE_ORDER);
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;

@@ -157,15 +157,9 @@ public class AttentionService {
     return new Attention(asked.id(), countyId, List.copyOf(items), withheld);
   }
 
-  private static final List<String> CATALOGUE = org.gongyu.contracts.indicator.IndicatorCodes.ALL;
-
   /** Catalogue order, counties before schools, by county, reason, largest gap, unit id. */
   private static final Comparator<Attention.Item> ORDER = Comparator
-      .comparingInt((Attention.Item i) -> {
-        int at = CATALOGUE.indexOf(i.indicatorCode());
-        return at < 0 ? Integer.MAX_VALUE : at;
-      })
-      .thenComparing(Attention.Item::indicatorCode)
+      .comparing(Attention.Item::indicatorCode, org.gongyu.contracts.indicator.IndicatorCodes.CATALOGUE_ORDER)
       .thenComparing(Attention.Item::level)
       .thenComparing(Attention.Item::countyId)
       .thenComparing(Attention.Item::reason)
