@@ -73,6 +73,20 @@ public final class ServiceArchitectureRules {
           .because("a consumed event id is recorded in the same transaction as the change it causes (a record listener"
               + " is @Transactional; a batch listener hands its records to the BatchDelivery, which opens the transaction)");
 
+  /**
+   * One persistence style (docs/persistence.md): SQL in text blocks through {@code JdbcClient};
+   * {@code JdbcTemplate} only for {@code batchUpdate}, which JdbcClient does not offer; no ORM.
+   */
+  @ArchTest
+  public static final ArchRule SQL_GOES_THROUGH_JDBC_CLIENT =
+      noClasses().should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+              "a JdbcTemplate method other than batchUpdate",
+              call -> call.getTargetOwner().getName().equals("org.springframework.jdbc.core.JdbcTemplate")
+                  && !call.getName().equals("batchUpdate") && !call.getName().equals("<init>")))
+          .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate")
+          .orShould().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+          .because("every repository reads the same way: SQL beside the code in JdbcClient, batches through batchUpdate");
+
   @ArchTest
   public static final ArchRule TIME_COMES_FROM_THE_CLOCK =
       noClasses().should().callMethod(java.time.Instant.class, "now")
@@ -111,7 +125,7 @@ public final class ServiceArchitectureRules {
     return List.of(CONTROLLERS_RETURN_ONLY_WEB_RECORDS, FEATURES_ARE_FREE_OF_CYCLES,
         INTERNAL_PACKAGES_STAY_INSIDE_THEIR_FEATURE, EVENTS_LEAVE_ONLY_THROUGH_THE_OUTBOX,
         LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED, TIME_COMES_FROM_THE_CLOCK,
-        ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE, UNIT_ENDPOINTS_CHECK_THE_UNIT);
+        ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE, UNIT_ENDPOINTS_CHECK_THE_UNIT, SQL_GOES_THROUGH_JDBC_CLIENT);
   }
 
   private static ArchCondition<JavaMethod> exposeNoContractOrRowTypes() {

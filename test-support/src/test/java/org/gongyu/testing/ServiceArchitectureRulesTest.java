@@ -101,6 +101,26 @@ class ServiceArchitectureRulesTest {
     }
   }
 
+  static class QueriesThroughJdbcTemplate {
+    long count(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      return jdbc.queryForObject("select count(*) from t", Long.class);
+    }
+  }
+
+  static class BatchesThroughJdbcTemplate {
+    void insert(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+      jdbc.batchUpdate("insert into t values (?)", java.util.List.<Object[]>of(new Object[] {1}));
+    }
+  }
+
+  @Test
+  void catchesSqlThroughJdbcTemplateButNotItsBatches() {
+    JavaClasses classes = new ClassFileImporter().importClasses(QueriesThroughJdbcTemplate.class, BatchesThroughJdbcTemplate.class);
+    assertThat(ServiceArchitectureRules.SQL_GOES_THROUGH_JDBC_CLIENT.evaluate(classes).getFailureReport().getDetails())
+        .hasSize(1)
+        .allSatisfy(d -> assertThat(d).contains(QueriesThroughJdbcTemplate.class.getSimpleName()).contains("queryForObject"));
+  }
+
   private final JavaClasses leaky = new ClassFileImporter().importClasses(
       SendsBesideTheOutbox.class, ListensWithoutTransactionOrInbox.class, ReadsTheWallClock.class, ReadsTheInjectedClock.class,
       GuardedAndUnguardedEndpoints.class, UnitEndpoints.class, SchoolEndpoints.class);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,10 +41,10 @@ public class ReadModelStamps {
 
   private static final Logger log = LoggerFactory.getLogger(ReadModelStamps.class);
 
-  private final JdbcTemplate jdbc;
+  private final JdbcClient jdbc;
   private volatile Map<String, Long> stamps = Map.of();
 
-  ReadModelStamps(JdbcTemplate jdbc) {
+  ReadModelStamps(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -66,11 +66,11 @@ public class ReadModelStamps {
     if (sorted.length == 0) {
       return;
     }
-    jdbc.update("""
+    jdbc.sql("""
         insert into read_model_stamp (scope, stamp)
         select scope, nextval('read_model_stamp_seq') from unnest(?::text[]) as s(scope) order by scope
         on conflict (scope) do update set stamp = excluded.stamp
-        """, (Object) sorted);
+        """).param(sorted).update();
   }
 
   public void changed(String... scopes) {
@@ -85,8 +85,8 @@ public class ReadModelStamps {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void schoolChanged(String schoolId) {
-    changed(jdbc.queryForList(
-        "select distinct 'schools:' || county_id from school_membership where school_id = ?", String.class, schoolId));
+    changed(jdbc.sql("select distinct 'schools:' || county_id from school_membership where school_id = ?")
+        .param(schoolId).query(String.class).list());
   }
 
   /** {@link #schoolChanged} for several schools at once: each scope moves once. */
@@ -95,9 +95,8 @@ public class ReadModelStamps {
     if (schoolIds.isEmpty()) {
       return;
     }
-    changed(jdbc.queryForList(
-        "select distinct 'schools:' || county_id from school_membership where school_id = any(?)", String.class,
-        (Object) schoolIds.stream().distinct().toArray(String[]::new)));
+    changed(jdbc.sql("select distinct 'schools:' || county_id from school_membership where school_id = any(?)")
+        .param(schoolIds.stream().distinct().toArray(String[]::new)).query(String.class).list());
   }
 
   /**
@@ -122,7 +121,7 @@ public class ReadModelStamps {
   public void sync() {
     try {
       Map<String, Long> read = new HashMap<>();
-      jdbc.query("select scope, stamp from read_model_stamp", rs -> {
+      jdbc.sql("select scope, stamp from read_model_stamp").query(rs -> {
         String scope = rs.getString(1);
         long stamp = rs.getLong(2);
         read.put(scope, stamp);
