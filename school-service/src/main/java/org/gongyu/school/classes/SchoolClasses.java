@@ -70,7 +70,7 @@ public class SchoolClasses {
         throw ApiProblem.conflict(Msg.msg("school.class.other-year", classId, current.schoolYear(), wanted.schoolYear()));
       }
       if (current.equals(wanted)) {
-        return new Saved(false, false, current, trail.latest(schoolId, FAMILY, classId).map(RecordTrail.Latest::version).orElse(1));
+        return new Saved(false, false, current, trail.versionOf(schoolId, FAMILY, classId));
       }
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
@@ -125,12 +125,7 @@ public class SchoolClasses {
 
   /** A class as the school reads it back, active or withdrawn. */
   Optional<Tracked<SchoolClass>> read(String schoolId, String classId) {
-    Optional<SchoolClass> active = find(schoolId, classId);
-    if (active.isPresent()) {
-      return Optional.of(Tracked.active(active.get(),
-          trail.latest(schoolId, FAMILY, classId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, classId, SchoolClass.class);
+    return trail.read(schoolId, FAMILY, classId, find(schoolId, classId), SchoolClass.class);
   }
 
   /** The classes (of one school year if given) as the school reads them back: active ones, then withdrawn ones. */

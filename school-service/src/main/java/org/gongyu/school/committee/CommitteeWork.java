@@ -146,7 +146,7 @@ class CommitteeWork {
         before != null && before.reElected(), r.termStartsOn(), termEnds, before == null ? "ACTIVE" : before.status(),
         before == null ? null : before.leftOn(), before == null ? null : before.leftReason());
     if (existing.isPresent() && existing.get().view().equals(wanted) && existing.get().guardianKey().equals(key)) {
-      return new Saved<>(false, wanted, trail.latest(schoolId, MEMBER_FAMILY, recordId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, wanted, trail.versionOf(schoolId, MEMBER_FAMILY, recordId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     writeMember(schoolId, committeeId, new Member(wanted, key));
@@ -374,7 +374,7 @@ class CommitteeWork {
     ActivityView wanted = new ActivityView(activityId, r.type(), r.heldOn(), r.online(), r.theme().strip(), r.attendance());
     Optional<ActivityView> existing = activity(schoolId, committeeId, activityId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, wanted, trail.latest(schoolId, ACTIVITY_FAMILY, recordId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, wanted, trail.versionOf(schoolId, ACTIVITY_FAMILY, recordId));
     }
     if (existing.isEmpty()) {
       trail.refuseIfWithdrawn(schoolId, ACTIVITY_FAMILY, recordId);

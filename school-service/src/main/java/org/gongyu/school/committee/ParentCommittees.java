@@ -132,7 +132,7 @@ class ParentCommittees {
     Optional<Committee> existing = find(schoolId, committeeId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, false, existing.get(),
-          trail.latest(schoolId, FAMILY, committeeId).map(RecordTrail.Latest::version).orElse(1));
+          trail.versionOf(schoolId, FAMILY, committeeId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {

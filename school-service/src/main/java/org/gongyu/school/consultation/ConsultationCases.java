@@ -142,7 +142,7 @@ class ConsultationCases {
         throw ApiProblem.conflict(Msg.msg("school.case.transition", caseId, current.status(), wanted.status()));
       }
       if (current.equals(wanted)) {
-        return new Saved(false, false, current, trail.latest(schoolId, FAMILY, caseId).map(RecordTrail.Latest::version).orElse(1));
+        return new Saved(false, false, current, trail.versionOf(schoolId, FAMILY, caseId));
       }
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
@@ -193,12 +193,7 @@ class ConsultationCases {
 
   /** One case as the school reads it back, active or withdrawn. */
   Optional<Tracked<View>> read(String schoolId, String caseId) {
-    Optional<Case> active = find(schoolId, caseId);
-    if (active.isPresent()) {
-      return Optional.of(Tracked.active(View.of(active.get()),
-          trail.latest(schoolId, FAMILY, caseId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, caseId, View.class);
+    return trail.read(schoolId, FAMILY, caseId, find(schoolId, caseId).map(a -> View.of(a)), View.class);
   }
 
   /** The cases opened in a school year (of one class if given), active then withdrawn. */

@@ -161,7 +161,7 @@ class ConsultationOutreach {
     Row wanted = new Row(externalId, r.classId(), pseudonymizer.student(schoolId, r.studentRef()), r.channel().name(), r.deliveredOn());
     Optional<Row> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+      return new Saved(false, wanted.view(), trail.versionOf(schoolId, FAMILY, externalId),
           latest(schoolId, List.of(wanted.deliveredOn())));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
@@ -198,12 +198,8 @@ class ConsultationOutreach {
 
   /** One delivery as the school reads it back, active or withdrawn. */
   Optional<Tracked<View>> read(String schoolId, String externalId) {
-    Optional<Row> active = stored(schoolId, Set.of(externalId)).stream().findFirst();
-    if (active.isPresent()) {
-      return Optional.of(Tracked.active(active.get().view(),
-          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+    return trail.read(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst()
+        .map(Row::view), View.class);
   }
 
   /** The deliveries dated in [start, end) (of one class if given), active then withdrawn. */

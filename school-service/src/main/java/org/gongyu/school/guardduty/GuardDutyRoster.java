@@ -100,7 +100,7 @@ class GuardDutyRoster {
     String key = pseudonymizer.guardian(schoolId, r.personRef().strip());
     Optional<StoredMember> existing = findMember(schoolId, memberId);
     if (existing.isPresent() && existing.get().equals(new StoredMember(wanted, key))) {
-      return new Saved<>(false, wanted, trail.latest(schoolId, MEMBERS, memberId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, wanted, trail.versionOf(schoolId, MEMBERS, memberId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {
@@ -250,7 +250,7 @@ class GuardDutyRoster {
     GuardDuty wanted = new GuardDuty(dutyId, r.date(), r.slot(), List.copyOf(r.memberIds()));
     Optional<GuardDuty> existing = findDuty(schoolId, dutyId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, wanted, trail.latest(schoolId, DUTIES, dutyId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, wanted, trail.versionOf(schoolId, DUTIES, dutyId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {

@@ -118,7 +118,7 @@ class HomeContacts {
         Boolean.TRUE.equals(r.priority()));
     java.util.Optional<Stored> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+      return new Saved(false, wanted.view(), trail.versionOf(schoolId, FAMILY, externalId),
           StudentRecordChecks.latest(snapshots, schoolId, List.of(wanted.date()), HomeVisitIndicators.CONTACT_FEEDS));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
@@ -158,12 +158,8 @@ class HomeContacts {
 
   /** One contact as the school reads it back, active or withdrawn. */
   java.util.Optional<Tracked<View>> read(String schoolId, String externalId) {
-    java.util.Optional<Stored> active = stored(schoolId, Set.of(externalId)).stream().findFirst();
-    if (active.isPresent()) {
-      return java.util.Optional.of(Tracked.active(active.get().view(),
-          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+    return trail.read(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst()
+        .map(Stored::view), View.class);
   }
 
   /** The contacts dated in [start, end) (of one class if given), active then withdrawn. */

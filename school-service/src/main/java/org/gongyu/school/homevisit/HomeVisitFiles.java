@@ -176,7 +176,7 @@ class HomeVisitFiles {
     StudentRecordChecks.rejectIf(errors);
     Stored wanted = new Stored(fileId, existing.studentKey(), r.classId(), r.openedOn());
     if (wanted.equals(existing)) {
-      return new Saved(wanted.view(), trail.latest(schoolId, FAMILY, fileId).map(RecordTrail.Latest::version).orElse(1),
+      return new Saved(wanted.view(), trail.versionOf(schoolId, FAMILY, fileId),
           StudentRecordChecks.latest(snapshots, schoolId, List.of(wanted.openedOn()), HomeVisitIndicators.FILE_FEEDS));
     }
     String reason = RecordTrail.requireReason(r.reason());
@@ -212,12 +212,7 @@ class HomeVisitFiles {
   /** One file as the school reads it back, active or withdrawn. */
   Optional<Tracked<View>> read(String schoolId, String fileId) {
     registry.require(schoolId);
-    Optional<Stored> active = stored(schoolId, fileId);
-    if (active.isPresent()) {
-      return Optional.of(Tracked.active(active.get().view(),
-          trail.latest(schoolId, FAMILY, fileId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, fileId, View.class);
+    return trail.read(schoolId, FAMILY, fileId, stored(schoolId, fileId).map(Stored::view), View.class);
   }
 
   /** The files opened in a school year (of one class if given), by opening day, active then withdrawn. */

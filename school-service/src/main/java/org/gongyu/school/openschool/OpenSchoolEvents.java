@@ -124,7 +124,7 @@ class OpenSchoolEvents {
     Stored wanted = new Stored(view, key);
     Optional<Stored> existing = find(schoolId, eventId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, false, view, trail.latest(schoolId, FAMILY, eventId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved(false, false, view, trail.versionOf(schoolId, FAMILY, eventId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {
@@ -164,12 +164,7 @@ class OpenSchoolEvents {
 
   Optional<Tracked<OpenSchoolEvent>> read(String schoolId, String eventId) {
     registry.require(schoolId);
-    Optional<Stored> active = find(schoolId, eventId);
-    if (active.isPresent()) {
-      return Optional.of(Tracked.active(active.get().event(),
-          trail.latest(schoolId, FAMILY, eventId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, eventId, OpenSchoolEvent.class);
+    return trail.read(schoolId, FAMILY, eventId, find(schoolId, eventId).map(Stored::event), OpenSchoolEvent.class);
   }
 
   /** Events dated in [start, endExclusive), of one class and one type if given: active ones, then withdrawn ones. */

@@ -63,7 +63,7 @@ class HeadTrainings {
     HeadTraining wanted = new HeadTraining(trainingId, request.personName(), request.course(), request.completedOn());
     Optional<HeadTraining> existing = find(schoolId, trainingId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, false, wanted, trail.latest(schoolId, FAMILY, trainingId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, false, wanted, trail.versionOf(schoolId, FAMILY, trainingId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
     if (existing.isEmpty()) {

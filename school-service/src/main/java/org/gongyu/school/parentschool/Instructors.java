@@ -68,7 +68,7 @@ class Instructors {
     Instructor wanted = new Instructor(instructorId, request.name(), request.certificateNo(), request.certifiedOn(), request.leftOn());
     Optional<Instructor> existing = find(schoolId, instructorId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, false, wanted, trail.latest(schoolId, FAMILY, instructorId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, false, wanted, trail.versionOf(schoolId, FAMILY, instructorId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
     if (existing.isEmpty()) {

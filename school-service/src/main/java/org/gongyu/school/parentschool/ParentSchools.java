@@ -77,7 +77,7 @@ class ParentSchools {
         || (request.effectiveFrom() != null && differs(ParentSchoolRules.headOn(heads, effective), wanted.headName()));
     if (existing.isPresent() && existing.get().equals(wanted) && !headChanges) {
       return new Saved<>(false, false, recorded(schoolId, wanted),
-          trail.latest(schoolId, FAMILY, RECORD_ID).map(RecordTrail.Latest::version).orElse(1));
+          trail.versionOf(schoolId, FAMILY, RECORD_ID));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
     Optional<Recorded> before = existing.map(e -> recorded(schoolId, e));
@@ -149,7 +149,7 @@ class ParentSchools {
     Optional<Establishment> active = find(schoolId);
     if (active.isPresent()) {
       return Optional.of(Tracked.active(recorded(schoolId, active.get()),
-          trail.latest(schoolId, FAMILY, RECORD_ID).map(RecordTrail.Latest::version).orElse(1)));
+          trail.versionOf(schoolId, FAMILY, RECORD_ID)));
     }
     return withWithdrawn ? trail.withdrawnRecord(schoolId, FAMILY, RECORD_ID, Recorded.class) : Optional.empty();
   }

@@ -101,7 +101,7 @@ class Sessions {
         request.mode(), request.attendance(), request.lecturerId());
     Optional<Session> existing = find(schoolId, sessionId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved<>(false, false, wanted, trail.latest(schoolId, FAMILY, sessionId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved<>(false, false, wanted, trail.versionOf(schoolId, FAMILY, sessionId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(request.reason()) : request.reason();
     if (existing.isEmpty()) {
@@ -150,7 +150,7 @@ class Sessions {
     Optional<Session> active = find(schoolId, sessionId);
     if (active.isPresent()) {
       return Optional.of(Tracked.active(active.get(),
-          trail.latest(schoolId, FAMILY, sessionId).map(RecordTrail.Latest::version).orElse(1)));
+          trail.versionOf(schoolId, FAMILY, sessionId)));
     }
     return withWithdrawn ? trail.withdrawnRecord(schoolId, FAMILY, sessionId, Session.class) : Optional.empty();
   }

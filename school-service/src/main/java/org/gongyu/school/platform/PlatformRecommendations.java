@@ -111,7 +111,7 @@ class PlatformRecommendations {
     java.util.Optional<Recommendation> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
     Set<LocalDate> days = new TreeSet<>(List.of(calendar.dayOf(wanted.recommendedAt())));
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Batches.Saved<>(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+      return new Batches.Saved<>(false, wanted.view(), trail.versionOf(schoolId, FAMILY, externalId),
           StudentRecordChecks.latest(snapshots, schoolId, days, FEEDS));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
@@ -148,12 +148,8 @@ class PlatformRecommendations {
 
   /** One recommendation as the school reads it back, active or withdrawn. */
   java.util.Optional<Tracked<View>> read(String schoolId, String externalId) {
-    java.util.Optional<Recommendation> active = stored(schoolId, Set.of(externalId)).stream().findFirst();
-    if (active.isPresent()) {
-      return java.util.Optional.of(Tracked.active(active.get().view(),
-          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+    return trail.read(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst()
+        .map(Recommendation::view), View.class);
   }
 
   /** The recommendations in [start, end), active then withdrawn. */

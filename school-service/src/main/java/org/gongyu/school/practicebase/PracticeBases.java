@@ -79,7 +79,7 @@ class PracticeBases {
         r.courses(), r.active());
     Optional<PracticeBase> existing = find(schoolId, baseId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, wanted, trail.latest(schoolId, FAMILY, baseId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved(false, wanted, trail.versionOf(schoolId, FAMILY, baseId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {

@@ -106,7 +106,7 @@ class ReadingCampaigns {
         r.targetMinutes() == null ? ReadingCampaignRequest.DEFAULT_TARGET_MINUTES : r.targetMinutes());
     Optional<ReadingCampaign> existing = find(schoolId, campaignId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, false, wanted, trail.latest(schoolId, FAMILY, campaignId).map(RecordTrail.Latest::version).orElse(1));
+      return new Saved(false, false, wanted, trail.versionOf(schoolId, FAMILY, campaignId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {
@@ -237,12 +237,7 @@ class ReadingCampaigns {
 
   Optional<Tracked<ReadingCampaign>> read(String schoolId, String campaignId) {
     registry.require(schoolId);
-    Optional<ReadingCampaign> active = find(schoolId, campaignId);
-    if (active.isPresent()) {
-      return Optional.of(Tracked.active(active.get(),
-          trail.latest(schoolId, FAMILY, campaignId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, campaignId, ReadingCampaign.class);
+    return trail.read(schoolId, FAMILY, campaignId, find(schoolId, campaignId), ReadingCampaign.class);
   }
 
   /** Campaigns whose last day is in [start, endExclusive), of one class if given: active ones, then withdrawn ones. */

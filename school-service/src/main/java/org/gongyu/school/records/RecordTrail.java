@@ -190,6 +190,22 @@ public class RecordTrail {
         .list());
   }
 
+  /** The version of a stored record: its trail's latest, or 1 for one stored before its family had a trail. */
+  public int versionOf(String schoolId, String family, String recordId) {
+    return latest(schoolId, family, recordId).map(Latest::version).orElse(1);
+  }
+
+  /**
+   * One record as the school reads it back: {@code active} (the record as stored, if it is) with its
+   * version, else the withdrawn one from its trail, else nothing.
+   */
+  public <T> Optional<Tracked<T>> read(String schoolId, String family, String recordId, Optional<T> active, Class<T> type) {
+    if (active.isPresent()) {
+      return Optional.of(Tracked.active(active.get(), versionOf(schoolId, family, recordId)));
+    }
+    return withdrawnRecord(schoolId, family, recordId, type);
+  }
+
   /** One withdrawn record, if the record is withdrawn. */
   public <T> Optional<Tracked<T>> withdrawnRecord(String schoolId, String family, String recordId, Class<T> type) {
     return jdbc.sql("""

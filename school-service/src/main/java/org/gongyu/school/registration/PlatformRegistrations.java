@@ -180,7 +180,7 @@ class PlatformRegistrations {
     java.util.Optional<Row> existing = stored(schoolId, java.util.Set.of(externalId)).stream().findFirst();
     java.util.Set<LocalDate> days = semesterStarts(c.schoolYear());
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+      return new Saved(false, wanted.view(), trail.versionOf(schoolId, FAMILY, externalId),
           StudentRecordChecks.latest(snapshots, schoolId, days, List.of(IndicatorCodes.PLATFORM_REGISTRATION)));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
@@ -224,12 +224,8 @@ class PlatformRegistrations {
 
   /** One registration as the school reads it back, active or withdrawn. */
   java.util.Optional<Tracked<View>> read(String schoolId, String externalId) {
-    java.util.Optional<Row> active = stored(schoolId, java.util.Set.of(externalId)).stream().findFirst();
-    if (active.isPresent()) {
-      return java.util.Optional.of(Tracked.active(active.get().view(),
-          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+    return trail.read(schoolId, FAMILY, externalId, stored(schoolId, java.util.Set.of(externalId)).stream().findFirst()
+        .map(Row::view), View.class);
   }
 
   /** The registrations made in [start, end) (of one class if given), active then withdrawn. */

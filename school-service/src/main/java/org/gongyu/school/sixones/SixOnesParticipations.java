@@ -124,7 +124,7 @@ class SixOnesParticipations {
     Stored wanted = new Stored(externalId, r.classId(), pseudonymizer.student(schoolId, r.studentRef()), r.date(), r.activity());
     java.util.Optional<Stored> existing = stored(schoolId, Set.of(externalId)).stream().findFirst();
     if (existing.isPresent() && existing.get().equals(wanted)) {
-      return new Saved(false, wanted.view(), trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1),
+      return new Saved(false, wanted.view(), trail.versionOf(schoolId, FAMILY, externalId),
           StudentRecordChecks.latest(snapshots, schoolId, List.of(wanted.date()), FEEDS));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
@@ -161,12 +161,8 @@ class SixOnesParticipations {
 
   /** One participation as the school reads it back, active or withdrawn. */
   java.util.Optional<Tracked<View>> read(String schoolId, String externalId) {
-    java.util.Optional<Stored> active = stored(schoolId, Set.of(externalId)).stream().findFirst();
-    if (active.isPresent()) {
-      return java.util.Optional.of(Tracked.active(active.get().view(),
-          trail.latest(schoolId, FAMILY, externalId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, externalId, View.class);
+    return trail.read(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst()
+        .map(Stored::view), View.class);
   }
 
   /** The participations dated in [start, end) (of one class if given), active then withdrawn. */

@@ -111,7 +111,7 @@ class SpecialStudents {
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, false, wanted,
           StudentRecordChecks.latest(snapshots, schoolId, semesterStarts(wanted.dates().toList()), FEEDS),
-          trail.latest(schoolId, FAMILY, entryId).map(RecordTrail.Latest::version).orElse(1));
+          trail.versionOf(schoolId, FAMILY, entryId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     jdbc.sql("""
@@ -161,12 +161,7 @@ class SpecialStudents {
 
   /** One entry as the school reads it back, active or withdrawn. */
   Optional<Tracked<View>> read(String schoolId, String entryId) {
-    Optional<Entry> active = find(schoolId, entryId);
-    if (active.isPresent()) {
-      return Optional.of(Tracked.active(View.of(entryId, active.get()),
-          trail.latest(schoolId, FAMILY, entryId).map(RecordTrail.Latest::version).orElse(1)));
-    }
-    return trail.withdrawnRecord(schoolId, FAMILY, entryId, View.class);
+    return trail.read(schoolId, FAMILY, entryId, find(schoolId, entryId).map(a -> View.of(entryId, a)), View.class);
   }
 
   /** The entries registered in a school year (of one class if given), active then withdrawn. */

@@ -88,7 +88,7 @@ class ParentSuggestions {
     Optional<Suggestion> existing = find(schoolId, suggestionId);
     if (existing.isPresent() && existing.get().equals(wanted)) {
       return new Saved(false, false, existing.get(),
-          trail.latest(schoolId, FAMILY, suggestionId).map(RecordTrail.Latest::version).orElse(1));
+          trail.versionOf(schoolId, FAMILY, suggestionId));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
     if (existing.isEmpty()) {
