@@ -117,11 +117,7 @@ class ConsultationOutreach {
     IdempotentBatch.rejectIf("batch", errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    Set<String> withdrawn = new java.util.HashSet<>();
-    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
-    List<Row> fresh = rows.fresh(stored(schoolId, rows.keys()), "record").stream()
-        .filter(r -> !withdrawn.contains(r.externalId()))
-        .toList();
+    List<Row> fresh = trail.notWithdrawn(schoolId, FAMILY, rows.fresh(stored(schoolId, rows.keys()), "record"), Row::externalId);
     insert(schoolId, fresh);
     List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
     IdempotentBatch.rejectIf("batch", over);

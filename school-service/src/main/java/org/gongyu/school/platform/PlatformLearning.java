@@ -81,9 +81,8 @@ class PlatformLearning {
     IdempotentBatch.rejectIf("batch", errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    List<Activity> unstored = byId.fresh(stored(schoolId, byId.keys()), "record");
-    Set<String> withdrawn = trail.withdrawnAmong(schoolId, FAMILY, unstored.stream().map(Activity::externalId).toList());
-    List<Activity> fresh = unstored.stream().filter(a -> !withdrawn.contains(a.externalId())).toList();
+    List<Activity> fresh = trail.notWithdrawn(schoolId, FAMILY, byId.fresh(stored(schoolId, byId.keys()), "record"),
+        Activity::externalId);
     insert(schoolId, fresh, now);
 
     // one re-derivation per school year the batch touches, however many activities it holds

@@ -79,9 +79,8 @@ class PlatformRecommendations {
     IdempotentBatch.rejectIf("batch", errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    List<Recommendation> unstored = byId.fresh(stored(schoolId, byId.keys()), "record");
-    Set<String> withdrawn = trail.withdrawnAmong(schoolId, FAMILY, unstored.stream().map(Recommendation::externalId).toList());
-    List<Recommendation> fresh = unstored.stream().filter(r -> !withdrawn.contains(r.externalId())).toList();
+    List<Recommendation> fresh = trail.notWithdrawn(schoolId, FAMILY, byId.fresh(stored(schoolId, byId.keys()), "record"),
+        Recommendation::externalId);
     insert(schoolId, fresh, now);
 
     // one re-derivation per calendar year the batch touches

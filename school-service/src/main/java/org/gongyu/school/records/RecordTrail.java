@@ -172,6 +172,17 @@ public class RecordTrail {
   }
 
   /**
+   * The rows of a batch to insert, of those not stored yet ({@link IdempotentBatch#fresh}): a record
+   * withdrawn earlier and re-sent is not recorded again (it counts as already recorded). Every
+   * batch ingest of the school's record families goes through here, so a replay is treated the
+   * same way in each.
+   */
+  public <R> List<R> notWithdrawn(String schoolId, String family, List<R> unstored, java.util.function.Function<R, String> recordId) {
+    java.util.Set<String> withdrawn = withdrawnAmong(schoolId, family, unstored.stream().map(recordId).toList());
+    return withdrawn.isEmpty() ? unstored : unstored.stream().filter(r -> !withdrawn.contains(recordId.apply(r))).toList();
+  }
+
+  /**
    * Which of {@code recordIds} are withdrawn: what a batch checks its new items against (a withdrawn
    * id re-sent is not recorded again). Reads only those ids' trails (the unique index on school,
    * family, record id, version), not every withdrawal of the school as {@link #withdrawnRecords}.

@@ -128,9 +128,7 @@ class PlatformRegistrations {
     IdempotentBatch.rejectIf("batch", errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    List<Row> unstored = rows.fresh(stored(schoolId, rows.keys()), "record");
-    java.util.Set<String> withdrawn = trail.withdrawnAmong(schoolId, FAMILY, unstored.stream().map(Row::externalId).toList());
-    List<Row> fresh = unstored.stream().filter(r -> !withdrawn.contains(r.externalId())).toList();
+    List<Row> fresh = trail.notWithdrawn(schoolId, FAMILY, rows.fresh(stored(schoolId, rows.keys()), "record"), Row::externalId);
     insert(schoolId, fresh, now);
     tallies.added(schoolId, fresh.stream().map(r -> r.tallied(semester.schoolYear())).toList());
     List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());

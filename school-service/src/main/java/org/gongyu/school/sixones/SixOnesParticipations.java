@@ -93,12 +93,8 @@ class SixOnesParticipations {
     StudentRecordChecks.rejectIf(errors);
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
-    Set<String> withdrawn = new java.util.HashSet<>();
-    trail.withdrawnRecords(schoolId, FAMILY, View.class).forEach(t -> withdrawn.add(t.record().externalId()));
-    List<Stored> fresh = rows.fresh(stored(schoolId, rows.keys()), "item",
-        (row, before) -> "participations[" + rows.firstIndex(row) + "].externalId: " + row.externalId()).stream()
-        .filter(r -> !withdrawn.contains(r.externalId()))
-        .toList();
+    List<Stored> fresh = trail.notWithdrawn(schoolId, FAMILY, rows.fresh(stored(schoolId, rows.keys()), "item",
+        (row, before) -> "participations[" + rows.firstIndex(row) + "].externalId: " + row.externalId()), Stored::externalId);
     insert(schoolId, fresh);
     StudentRecordChecks.rejectIf(StudentRecordChecks.overEnrolled(jdbc, TABLE, schoolId,
         fresh.stream().map(Stored::classId).distinct().toList()));

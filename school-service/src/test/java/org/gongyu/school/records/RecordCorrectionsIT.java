@@ -272,6 +272,27 @@ class RecordCorrectionsIT extends HttpItSupport {
         .doesNotContain("STU-T7");
   }
 
+  @Test
+  void aWithdrawnContactActivityOrRecommendationReSentInABatchIsNotRecordedAgain() {
+    school = "9901019403";
+    registerSchool(school, "990101");
+    putClasses();
+    List<Map.Entry<String, Map<String, Object>>> batches = List.of(
+        Map.entry("/home-contacts", Map.of("contacts", List.of(with(CONTACT, "externalId", "H-9")))),
+        Map.entry("/platform-learning", Map.of("activities", List.of(with(LEARNING, "externalId", "L-9")))),
+        Map.entry("/platform-recommendations", Map.of("recommendations", List.of(with(RECOMMENDATION, "externalId", "M-9")))));
+    for (var batch : batches) {
+      String id = batch.getKey().equals("/home-contacts") ? "H-9" : batch.getKey().equals("/platform-learning") ? "L-9" : "M-9";
+      assertThat(send("POST", base(school) + batch.getKey(), batch.getValue()).body()).as(batch.getKey()).contains("\"accepted\":1");
+      assertThat(send("POST", base(school) + batch.getKey() + "/" + id + "/withdrawal", Map.of("reason", "重复上报")).status())
+          .as(batch.getKey()).isEqualTo(200);
+      Response again = send("POST", base(school) + batch.getKey(), batch.getValue());
+      assertThat(again.status()).as(again.body()).isEqualTo(200);
+      assertThat(again.body()).as(batch.getKey()).contains("\"accepted\":0").contains("\"alreadyRecorded\":1");
+      assertThat(get(base(school) + batch.getKey() + "/" + id).body()).as(batch.getKey()).contains("\"recordStatus\":\"WITHDRAWN\"");
+    }
+  }
+
   static String text(JsonNode node) {
     return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
   }
