@@ -114,11 +114,36 @@ class DeploymentPolicyTest {
   }
 
   @Test
+  void everyWorkloadHasANetworkPolicyAndOnlyTheServicesThatUseKafkaMayReachTheBrokers() {
+    for (Repo.Doc w : workloads()) {
+      JsonNode podLabels = w.node().path("spec").path("template").path("metadata").path("labels");
+      assertThat(of("NetworkPolicy")).as(w.where() + " NetworkPolicy")
+          .anySatisfy(p -> assertThat(selects(p.node().path("spec").path("podSelector"), podLabels)).isTrue());
+    }
+    JsonNode peers = of("Kafka").getFirst().node().path("spec").path("kafka").path("listeners").get(0).path("networkPolicyPeers");
+    assertThat(peers.values()).isNotEmpty();
+    for (Repo.Doc w : workloads()) {
+      JsonNode podLabels = w.node().path("spec").path("template").path("metadata").path("labels");
+      boolean admitted = peers.values().stream().anyMatch(peer -> selects(peer.path("podSelector"), podLabels));
+      boolean usesKafka = Repo.APPLICATIONS.contains(w.name())
+          && new ServiceSettings(w.name()).yml.containsKey("spring.kafka.bootstrap-servers");
+      assertThat(admitted).as(w.where() + " may reach Kafka").isEqualTo(usesKafka);
+    }
+  }
+
+  @Test
   void everyServiceConnectsToItsOwnDatabaseClusterWhichIsBackedUpOnASchedule() {
     for (String service : Repo.SERVICES) {
       String db = service.replace("-service", "") + "-db";
-      assertThat(Environments.kubernetes(service).get("SPRING_DATASOURCE_URL").path("value").asString())
-          .startsWith("jdbc:postgresql://" + db + "-rw:5432/");
+      String url = Environments.kubernetes(service).get("SPRING_DATASOURCE_URL").path("value").asString();
+      assertThat(url).startsWith("jdbc:postgresql://" + db + "-rw:5432/");
+      // the cluster makes the database and the two roles the service's yml names (ADR 0013)
+      JsonNode spec = of("Cluster").stream().filter(c -> c.name().equals(db)).findFirst().orElseThrow().node().path("spec");
+      ServiceSettings settings = new ServiceSettings(service);
+      assertThat(url).endsWith("/" + spec.path("bootstrap").path("initdb").path("database").asString());
+      assertThat(spec.path("bootstrap").path("initdb").path("owner").asString()).isEqualTo(settings.yml.get("spring.flyway.user"));
+      assertThat(spec.path("managed").path("roles").values()).extracting(r -> r.path("name").asString())
+          .containsExactly(settings.yml.get("spring.datasource.username"));
     }
     for (Repo.Doc cluster : of("Cluster")) {
       assertThat(cluster.node().path("spec").path("backup").path("barmanObjectStore").path("destinationPath").asString())
