@@ -34,6 +34,8 @@ class DeployEnvironmentTest {
     Set<String> known = new ServiceSettings(application).knownVariables();
     assertThat(Environments.kubernetes(application).keySet()).as("deploy/k8s " + application)
         .isNotEmpty().isSubsetOf(known);
+    assertThat(Environments.kubernetesPatches(application)).as("deploy/k8s overlays' patches of " + application)
+        .isSubsetOf(known);
     assertThat(Environments.compose(application).keySet()).as("deploy/compose " + application)
         .isNotEmpty().isSubsetOf(known);
   }

@@ -21,6 +21,18 @@ final class Environments {
     return env;
   }
 
+  /** Variables the overlays' patches set in the application's container. */
+  static java.util.Set<String> kubernetesPatches(String application) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    Repo.manifests().stream()
+        .filter(d -> Repo.isPatch(d.file()) && d.kind().equals("Deployment") && d.name().equals(application))
+        .flatMap(d -> d.node().path("spec").path("template").path("spec").path("containers").values().stream())
+        .filter(c -> c.path("name").asString().equals(application))
+        .flatMap(c -> c.path("env").values().stream())
+        .forEach(e -> names.add(e.path("name").asString()));
+    return names;
+  }
+
   static JsonNode compose() {
     return Repo.yaml(Repo.COMPOSE.resolve("compose.yaml"));
   }

@@ -72,6 +72,18 @@ class KustomizationTest {
         .containsExactlyInAnyOrderElementsOf(images);
   }
 
+  @Test
+  void everyPatchChangesAResourceOfTheBase() {
+    Set<String> resources = new HashSet<>();
+    Repo.resources().forEach(d -> resources.add(d.node().path("apiVersion").asString() + " " + d.kind() + " " + d.name()));
+    List<Repo.Doc> patches = Repo.manifests().stream().filter(d -> Repo.isPatch(d.file())).toList();
+    assertThat(patches).isNotEmpty();
+    for (Repo.Doc p : patches) {
+      assertThat(resources).as(p.where() + " patches a resource that exists")
+          .contains(p.node().path("apiVersion").asString() + " " + p.kind() + " " + p.name());
+    }
+  }
+
   private static boolean ownedByAnotherKustomization(Path file, Path dir) {
     for (Path p = file.getParent(); !p.equals(dir); p = p.getParent()) {
       if (Files.isRegularFile(p.resolve("kustomization.yaml"))) {

@@ -104,6 +104,16 @@ final class Repo {
 
   /** Every manifest under deploy/k8s (base and overlays), not the kustomizations or the vendored schemas. */
   static List<Doc> manifests() {
+    if (manifests == null) {
+      manifests = List.copyOf(readManifests());
+    }
+    return manifests;
+  }
+
+  private static volatile List<Doc> manifests;
+  private static volatile java.util.Set<Path> patches;
+
+  private static List<Doc> readManifests() {
     List<Doc> all = new ArrayList<>();
     for (Path f : files(K8S, ".yaml", ".yml")) {
       if (f.startsWith(K8S.resolve("crd-schemas")) || f.getFileName().toString().equals("kustomization.yaml")) {
@@ -121,13 +131,17 @@ final class Repo {
 
   /** Files a kustomization names under {@code patches}: partial resources, merged over the base's. */
   static boolean isPatch(Path file) {
-    for (Path k : files(K8S, "kustomization.yaml")) {
-      for (JsonNode p : yaml(k).path("patches")) {
-        if (p.has("path") && k.getParent().resolve(p.path("path").asString()).normalize().equals(file.normalize())) {
-          return true;
+    if (patches == null) {
+      java.util.Set<Path> named = new java.util.HashSet<>();
+      for (Path k : files(K8S, "kustomization.yaml")) {
+        for (JsonNode p : yaml(k).path("patches")) {
+          if (p.has("path")) {
+            named.add(k.getParent().resolve(p.path("path").asString()).normalize());
+          }
         }
       }
+      patches = java.util.Set.copyOf(named);
     }
-    return false;
+    return patches.contains(file.normalize());
   }
 }
