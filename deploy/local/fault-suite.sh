@@ -29,5 +29,5 @@ pick_java
 cd "$ROOT"
 GONGYU_READY_TIMEOUT="${GONGYU_READY_TIMEOUT:-600}" ./mvnw -B -o -pl system-tests test-compile failsafe:integration-test failsafe:verify \
   -Dit.test=FaultSuiteSystemIT -Dgongyu.faults.rounds="$rounds" -Dgongyu.faults.load-seconds="$load" \
-  -Dgongyu.faults="$faults" 2>&1 | tee "${TMPDIR:-/tmp}/gongyu-fault-suite.log" | grep --line-buffered -E "fault suite:|Tests run|BUILD|ERROR" || true
+  -Dgongyu.faults="$faults" -Dgongyu.faults.classes=$(( (rounds * 6 * (load + 60) * 100) / 4 / 5000 + 1 )) 2>&1 | tee "${TMPDIR:-/tmp}/gongyu-fault-suite.log" | grep --line-buffered -E "fault suite:|Tests run|BUILD|ERROR" || true
 grep -q "BUILD SUCCESS" "${TMPDIR:-/tmp}/gongyu-fault-suite.log"

@@ -45,7 +45,9 @@ class FaultSuiteSystemIT {
   static final Semester SEMESTER = Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
   static final String COUNTY = "990694";
   static final List<String> SCHOOLS = List.of("9906940001", "9906940002", "9906940003", "9906940004");
-  static final int ENROLMENT = 3000;
+  /** Students per class (the most a class may have) and classes per school: room for the load's registrations. */
+  static final int ENROLMENT = 5000;
+  static final int CLASSES = Integer.getInteger("gongyu.faults.classes", 1);
   /** What is killed, in turn ({@code -Dgongyu.faults=a,b} picks some). */
   static final List<String> FAULTS = List.of(System.getProperty("gongyu.faults",
       "school-service,district-service,city-service,reporting-service,gateway,kafka").split(","));
@@ -59,12 +61,17 @@ class FaultSuiteSystemIT {
 
   @Test
   void eachServiceAndTheBrokerKilledUnderLoadLoseNothingCountNothingTwiceAndTheFiguresConverge() throws Exception {
+    // a restarted service's clock is the system's: other tests may have moved the clocks at runtime
+    SharedPlatform.shiftClocks(Duration.ZERO, client.accounts().token("city-admin"));
     client.putCounty(COUNTY, "故障县");
     for (String school : SCHOOLS) {
       GongyuClient.require(client.putSchool(COUNTY, school, school + "号小学", "PRIMARY", null), "school " + school);
-      GongyuClient.require(client.putClass(school, "C1", SEMESTER.schoolYear(), 1, "一年级1班", ENROLMENT), "class of " + school);
+      for (int c = 1; c <= CLASSES; c++) {
+        GongyuClient.require(client.putClass(school, "C" + c, SEMESTER.schoolYear(), 1, "一年级" + c + "班", ENROLMENT),
+            "class of " + school);
+      }
     }
-    await("the county's enrolment", () -> county().path("denominator").asLong(-1) == (long) ENROLMENT * SCHOOLS.size(),
+    await("the county's enrolment", () -> county().path("denominator").asLong(-1) == (long) ENROLMENT * CLASSES * SCHOOLS.size(),
         Duration.ofSeconds(120));
 
     Load load = new Load();
@@ -249,13 +256,14 @@ class FaultSuiteSystemIT {
     private Map.Entry<String, List<Registration>> fresh() {
       String school = SCHOOLS.get(turn++ % SCHOOLS.size());
       int from = next.getOrDefault(school, 0);
-      if (from + 5 > ENROLMENT) {
+      if (from + 5 > ENROLMENT * CLASSES) {
         return null;
       }
       next.put(school, from + 5);
       List<Registration> records = new ArrayList<>();
       for (int i = from; i < from + 5; i++) {
-        records.add(new Registration("fs-" + school + "-" + i, "C1", "FS-" + school + "-" + i, "FSG-" + school + "-" + i, at));
+        records.add(new Registration("fs-" + school + "-" + i, "C" + (1 + i / ENROLMENT), "FS-" + school + "-" + i,
+            "FSG-" + school + "-" + i, at));
       }
       return Map.entry(school, records);
     }
