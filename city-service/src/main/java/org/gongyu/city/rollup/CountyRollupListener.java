@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CountyRollupListener {
 
+  /** The Kafka listener's id; also the {@code consumer} of its freshness. */
+  static final String ID = "city-service-county-rollups";
   static final String CONSUMER = "city-service.county-rollups";
   private static final Logger log = LoggerFactory.getLogger(CountyRollupListener.class);
 
@@ -49,13 +51,13 @@ class CountyRollupListener {
    * BatchDelivery}); the others are applied.
    */
   @KafkaListener(
-      id = "city-service-county-rollups",
+      id = ID,
       idIsGroup = false,
       topics = Topics.DISTRICT_INDICATOR_ROLLUPS,
       batch = "true",
       concurrency = "${gongyu.county-rollups.concurrency:3}")
   void on(List<String> json) {
-    delivery.apply(json, CountyRollupListener::decode, this::apply);
+    delivery.apply(ID, json, CountyRollupListener::decode, this::apply);
   }
 
   private static EventEnvelope<CountyRollupPublished> decode(String json) {

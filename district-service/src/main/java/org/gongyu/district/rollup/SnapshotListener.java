@@ -31,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SnapshotListener {
 
+  /** The Kafka listener's id; also the {@code consumer} of its freshness. */
+  static final String ID = "district-service-school-snapshots";
   static final String CONSUMER = "district-service.school-snapshots";
   private static final Logger log = LoggerFactory.getLogger(SnapshotListener.class);
 
@@ -61,13 +63,13 @@ class SnapshotListener {
    * topic after its retries ({@link BatchDelivery}); the others are applied.
    */
   @KafkaListener(
-      id = "district-service-school-snapshots",
+      id = ID,
       idIsGroup = false,
       topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS,
       batch = "true",
       concurrency = "${gongyu.district.snapshot-concurrency:3}")
   void on(List<String> json) {
-    delivery.apply(json, this::decode, this::apply);
+    delivery.apply(ID, json, this::decode, this::apply);
   }
 
   private EventEnvelope<IndicatorSnapshotPublished> decode(String json) {

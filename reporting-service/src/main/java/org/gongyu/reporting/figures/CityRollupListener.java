@@ -40,7 +40,7 @@ class CityRollupListener {
    */
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CITY_INDICATOR_ROLLUPS, batch = "true")
   void on(List<String> json) {
-    delivery.apply(json, j -> EventCodec.decode(j, CityRollupPublished.class), this::apply);
+    delivery.apply(ID, json, j -> EventCodec.decode(j, CityRollupPublished.class), this::apply);
   }
 
   private void apply(List<EventEnvelope<CityRollupPublished>> batch) {

@@ -40,7 +40,7 @@ class CountyRollupListener {
    */
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.DISTRICT_INDICATOR_ROLLUPS, batch = "true")
   void on(List<String> json) {
-    delivery.apply(json, j -> EventCodec.decode(j, CountyRollupPublished.class), this::apply);
+    delivery.apply(ID, json, j -> EventCodec.decode(j, CountyRollupPublished.class), this::apply);
   }
 
   private void apply(List<EventEnvelope<CountyRollupPublished>> batch) {

@@ -39,7 +39,7 @@ class SnapshotListener {
    */
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS, batch = "true")
   void on(List<String> json) {
-    delivery.apply(json, j -> EventCodec.decode(j, IndicatorSnapshotPublished.class), this::apply);
+    delivery.apply(ID, json, j -> EventCodec.decode(j, IndicatorSnapshotPublished.class), this::apply);
   }
 
   private void apply(List<EventEnvelope<IndicatorSnapshotPublished>> batch) {
