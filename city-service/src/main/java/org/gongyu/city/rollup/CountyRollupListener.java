@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.messaging.BatchDelivery;
+import org.gongyu.chassis.messaging.Freshness;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.chassis.messaging.Superseded;
 import org.gongyu.city.county.Counties;
@@ -34,8 +35,11 @@ class CountyRollupListener {
   private final Counties counties;
   private final CityRollups rollups;
   private final BatchDelivery delivery;
+  private final Freshness freshness;
 
-  CountyRollupListener(Inbox inbox, CityRollupRepository repo, Counties counties, CityRollups rollups, BatchDelivery delivery) {
+  CountyRollupListener(Inbox inbox, CityRollupRepository repo, Counties counties, CityRollups rollups, BatchDelivery delivery,
+      Freshness freshness) {
+    this.freshness = freshness;
     this.delivery = delivery;
     this.inbox = inbox;
     this.repo = repo;
@@ -57,7 +61,7 @@ class CountyRollupListener {
       batch = "true",
       concurrency = "${gongyu.county-rollups.concurrency:3}")
   void on(List<String> json) {
-    delivery.apply(ID, json, CountyRollupListener::decode, this::apply);
+    delivery.apply(json, CountyRollupListener::decode, this::apply);
   }
 
   private static EventEnvelope<CountyRollupPublished> decode(String json) {
@@ -67,6 +71,7 @@ class CountyRollupListener {
   }
 
   private void apply(List<EventEnvelope<CountyRollupPublished>> batch) {
+    freshness.applied(ID, batch); // counted once this poll's transaction commits
     Set<RollupKey> keys = new TreeSet<>(java.util.Comparator.comparing(RollupKey::indicatorCode).thenComparing(RollupKey::periodId));
     boolean locked = false;
     java.util.Set<java.util.UUID> first = inbox.firstDeliveries(CONSUMER, batch.stream().map(EventEnvelope::eventId).toList());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.messaging.BatchDelivery;
+import org.gongyu.chassis.messaging.Freshness;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.contracts.EventCodec;
@@ -42,10 +43,12 @@ class SnapshotListener {
   private final CountyRollups rollups;
   private final CityCalendar calendar;
   private final BatchDelivery delivery;
+  private final Freshness freshness;
 
   SnapshotListener(
       Inbox inbox, SchoolDirectory schools, CountyRollupRepository repo, CountyRollups rollups, CityCalendar calendar,
-      BatchDelivery delivery) {
+      BatchDelivery delivery, Freshness freshness) {
+    this.freshness = freshness;
     this.delivery = delivery;
     this.inbox = inbox;
     this.calendar = calendar;
@@ -69,7 +72,7 @@ class SnapshotListener {
       batch = "true",
       concurrency = "${gongyu.district.snapshot-concurrency:3}")
   void on(List<String> json) {
-    delivery.apply(ID, json, this::decode, this::apply);
+    delivery.apply(json, this::decode, this::apply);
   }
 
   private EventEnvelope<IndicatorSnapshotPublished> decode(String json) {
@@ -79,6 +82,7 @@ class SnapshotListener {
   }
 
   private void apply(List<EventEnvelope<IndicatorSnapshotPublished>> batch) {
+    freshness.applied(ID, batch); // counted once this poll's transaction commits
     new TreeSet<>(batch.stream().map(e -> e.payload().schoolId()).toList()).forEach(schools::lockSchoolId);
     Set<RollupKey> keys = new LinkedHashSet<>();
     Map<String, Optional<String>> countyOf = new HashMap<>();

@@ -1,7 +1,5 @@
 package org.gongyu.chassis.messaging;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,30 +34,9 @@ public class BatchDelivery {
   private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
 
   private final TransactionTemplate tx;
-  private final Freshness freshness;
 
   public BatchDelivery(TransactionTemplate tx) {
-    this(tx, null, Clock.systemUTC());
-  }
-
-  /** Records each applied envelope's {@link Freshness} in {@code meters} (none when null). */
-  public BatchDelivery(TransactionTemplate tx, MeterRegistry meters, Clock clock) {
     this.tx = tx;
-    this.freshness = meters == null ? null : new Freshness(meters, clock);
-  }
-
-  /**
-   * {@link #apply(List, Function, Consumer)}, and once each transaction has committed, the freshness
-   * of every record it applied ({@code gongyu.freshness}, tagged {@code consumer}) when the prepared
-   * records are {@link org.gongyu.contracts.EventEnvelope}s.
-   *
-   * @param consumer the listener's id: a fixed name, never a unit's or a person's id
-   */
-  public <T> void apply(String consumer, List<String> payloads, Function<String, T> prepare, Consumer<List<T>> apply) {
-    apply(payloads, prepare, freshness == null ? apply : applied -> {
-      apply.accept(applied);
-      freshness.afterCommit(consumer, applied);
-    });
   }
 
   /**

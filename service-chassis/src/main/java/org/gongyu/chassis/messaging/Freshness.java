@@ -18,8 +18,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * histogram for p50/p99 and a bucket at the alert's 2 s. Time from the outbox to the broker, the
  * broker to the poll and the poll to the commit all count: what a person one tier up waits for. A
  * redelivered event counts again, with its original time: after a crash that is what it cost.
+ *
+ * <p>A listener calls {@link #applied} in the transaction that applies a batch (the one {@link
+ * BatchDelivery} opens); the records count once that transaction commits, and not at all if it
+ * rolls back.
  */
-final class Freshness {
+public final class Freshness {
 
   static final String METER = "gongyu.freshness";
 
@@ -27,18 +31,20 @@ final class Freshness {
   private final Clock clock;
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-  Freshness(MeterRegistry meters, Clock clock) {
+  public Freshness(MeterRegistry meters, Clock clock) {
     this.meters = meters;
     this.clock = clock;
   }
 
-  /** Records the envelopes among {@code applied} once the caller's transaction commits (now, if it has none). */
-  void afterCommit(String consumer, List<?> applied) {
-    List<Instant> occurred = applied.stream()
-        .filter(EventEnvelope.class::isInstance)
-        .map(e -> ((EventEnvelope<?>) e).occurredAt())
-        .toList();
-    if (occurred.isEmpty() || consumer == null) {
+  /**
+   * Records the envelopes among {@code applied} once the caller's transaction commits (now, if it
+   * has none).
+   *
+   * @param consumer the listener's id: a fixed name, never a unit's or a person's id
+   */
+  public void applied(String consumer, List<? extends EventEnvelope<?>> applied) {
+    List<Instant> occurred = applied.stream().map(EventEnvelope::occurredAt).toList();
+    if (occurred.isEmpty()) {
       return;
     }
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {

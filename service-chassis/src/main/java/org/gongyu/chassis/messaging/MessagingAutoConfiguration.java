@@ -75,8 +75,13 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
-  BatchDelivery batchDelivery(MessagingSchema schema, TransactionTemplate tx, Clock clock, ObjectProvider<MeterRegistry> meters) {
-    return new BatchDelivery(tx, meters.getIfAvailable(() -> Metrics.globalRegistry), clock);
+  BatchDelivery batchDelivery(MessagingSchema schema, TransactionTemplate tx) {
+    return new BatchDelivery(tx);
+  }
+
+  @Bean
+  Freshness freshness(Clock clock, ObjectProvider<MeterRegistry> meters) {
+    return new Freshness(meters.getIfAvailable(() -> Metrics.globalRegistry), clock);
   }
 
   @Bean
