@@ -328,9 +328,13 @@ class CountyRollupIT extends DistrictITSupport {
     assertThat(used).as("deploy/observability/exported-series.txt").isNotEmpty();
     assertThat(used.stream().filter(name -> !series.contains(name)).toList())
         .as("series of deploy/observability/exported-series.txt that district-service's /actuator/prometheus lacks").isEmpty();
-    assertThat(scraped).contains("gongyu_deadletter_records_total{consumer=\"district-service\",topic=\"" + Topics.SCHOOL_INDICATOR_SNAPSHOTS + "\"}")
-        .contains("gongyu_freshness_seconds_count{consumer=\"" + SNAPSHOT_LISTENER + "\"}")
-        .contains("gongyu_rollup_recompute_seconds_count{tier=\"county\"}");
+    // the labels the dashboard and the alerts group by: application (every meter), consumer, topic, tier
+    assertThat(scraped)
+        .contains("gongyu_deadletter_records_total{application=\"district-service\",consumer=\"district-service\",topic=\""
+            + Topics.SCHOOL_INDICATOR_SNAPSHOTS + "\"}")
+        .contains("gongyu_freshness_seconds_count{application=\"district-service\",consumer=\"" + SNAPSHOT_LISTENER + "\"}")
+        .contains("gongyu_rollup_recompute_seconds_count{application=\"district-service\",tier=\"county\"}")
+        .contains("gongyu_outbox_oldest_age_seconds{application=\"district-service\"}");
   }
 
   @Autowired MeterRegistry meters;

@@ -174,6 +174,6 @@ class GatewayRoutingTest extends GatewayTestBase {
         .expectStatus().isOk()
         .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes")
             // the latency buckets the dashboard's p95 per service needs (docs/observability.md)
-            .contains("http_server_requests_seconds_bucket"));
+            .contains("http_server_requests_seconds_bucket{application=\"gateway\","));
   }
 }

@@ -213,9 +213,9 @@ class ReportingIT extends ReportingITSupport {
 
     // each tier's events were timed into the read model (gongyu.freshness, docs/observability.md)
     assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
-        .contains("gongyu_freshness_seconds_count{consumer=\"reporting-service-indicator-snapshots\"}")
-        .contains("gongyu_freshness_seconds_count{consumer=\"reporting-service-county-rollups\"}")
-        .contains("gongyu_freshness_seconds_count{consumer=\"reporting-service-city-rollups\"}");
+        .contains("gongyu_freshness_seconds_count{application=\"reporting-service\",consumer=\"reporting-service-indicator-snapshots\"}")
+        .contains("gongyu_freshness_seconds_count{application=\"reporting-service\",consumer=\"reporting-service-county-rollups\"}")
+        .contains("gongyu_freshness_seconds_count{application=\"reporting-service\",consumer=\"reporting-service-city-rollups\"}");
   }
 
   @Test

@@ -94,8 +94,8 @@ class ObservabilityConfigTest {
   void aBrokenDashboardIsRefused() throws IOException {
     String dashboard = Files.readString(DASHBOARD);
     Set<String> exported = exported();
-    assertThat(dashboardProblems(dashboard.replace("sum by (job) (rate(gongyu_outbox_published_total",
-        "sum by (job) (rate(gongyu_outbox_published"), exported)).anyMatch(p -> p.contains("not exported"));
+    assertThat(dashboardProblems(dashboard.replace("sum by (application) (rate(gongyu_outbox_published_total",
+        "sum by (application) (rate(gongyu_outbox_published"), exported)).anyMatch(p -> p.contains("not exported"));
     assertThat(dashboardProblems(dashboard.replaceFirst("histogram_quantile\\(0\\.5,", "histogram_quantile("), exported))
         .anyMatch(p -> p.contains("histogram_quantile"));
     assertThat(dashboardProblems(dashboard.replaceFirst("\"uid\": \"\\$\\{DS_PROMETHEUS\\}\"", "\"uid\": \"prom-1\""), exported))

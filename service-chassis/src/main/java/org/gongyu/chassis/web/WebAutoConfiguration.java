@@ -1,6 +1,7 @@
 package org.gongyu.chassis.web;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
@@ -37,6 +39,16 @@ public class WebAutoConfiguration {
   @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
   LocaleResolver localeResolver() {
     return new RequestLanguage();
+  }
+
+  /**
+   * Every meter tagged {@code application} with the service's name, which the dashboard and the
+   * alert rules group by (deploy/observability): Prometheus' {@code job} label depends on how it
+   * finds the targets (named jobs locally, one job for all annotated pods in Kubernetes).
+   */
+  @Bean
+  MeterFilter applicationTag(Environment environment) {
+    return MeterFilter.commonTags(Tags.of("application", environment.getProperty("spring.application.name", "unknown")));
   }
 
   /**
