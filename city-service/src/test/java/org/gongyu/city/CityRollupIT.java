@@ -308,7 +308,12 @@ class CityRollupIT {
   @Order(5)
   void exposesReadinessMetricsAndApiDocs() {
     assertThat(get("/actuator/health/readiness").getBody().get("status").asString()).isEqualTo("UP");
-    assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("gongyu_outbox_published");
+    // the county rollups of the tests before were applied (freshness county -> city) and recomputed (docs/observability.md)
+    assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class)).contains("gongyu_outbox_published")
+        .contains("gongyu_freshness_seconds_count{application=\"city-service\",consumer=\"city-service-county-rollups\"}")
+        .contains("gongyu_rollup_recompute_seconds_count{application=\"city-service\",tier=\"city\"}")
+        .contains("gongyu_deadletter_records_total{application=\"city-service\",consumer=\"city-service\",topic=\""
+            + Topics.DISTRICT_INDICATOR_ROLLUPS + "\"}");
     JsonNode paths = get("/v3/api-docs").getBody().get("paths");
     assertThat(paths.propertyNames()).anyMatch(p -> p.startsWith("/api/city/"));
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongyu.testing.TopicRecords.readAll;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -290,8 +291,17 @@ class CountyRollupIT extends DistrictITSupport {
         .extracting(ConsumerRecord::value).contains(poison.json()));
   }
 
+  /**
+   * Also the business metrics (issue 18, docs/observability.md): the applied snapshot is timed as
+   * the consumer's freshness and its county recomputed under {@code gongyu.rollup.recompute}, the two
+   * parked records count as dead letters of the snapshot topic, and every series the dashboard and
+   * the alert rules use is on /actuator/prometheus.
+   */
   @Test
-  void aSnapshotThatCanNeverBeAppliedGoesToTheDeadLetterTopicAndTheNextOneIsApplied() {
+  void aSnapshotThatCanNeverBeAppliedGoesToTheDeadLetterTopicAndTheNextOneIsApplied() throws Exception {
+    double freshBefore = freshnessCount();
+    double recomputedBefore = recomputeCount();
+    double parkedBefore = parkedCount();
     String county = "990107";
     putSchool(county, "9901070002", "丁校", "PRIMARY", null);
     Snapshot negative = Snapshot.of("9901070002", PLATFORM, -1, 100, 1);
@@ -304,6 +314,44 @@ class CountyRollupIT extends DistrictITSupport {
     await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(readAll(Topics.SCHOOL_INDICATOR_SNAPSHOTS + "-dlt"))
         .extracting(ConsumerRecord::value)
         .contains(negative.json(), "{\"not\": \"an envelope\"}"));
+
+    assertThat(freshnessCount()).as("the applied snapshot's freshness").isGreaterThan(freshBefore);
+    assertThat(recomputeCount()).as("its county rollup's recomputation").isGreaterThan(recomputedBefore);
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(parkedCount() - parkedBefore)
+        .as("the negative snapshot and the record that is no envelope").isGreaterThanOrEqualTo(2));
+
+    String scraped = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+    Set<String> series = scraped.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+        .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+    List<String> used = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../deploy/observability/exported-series.txt"))
+        .stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    assertThat(used).as("deploy/observability/exported-series.txt").isNotEmpty();
+    assertThat(used.stream().filter(name -> !series.contains(name)).toList())
+        .as("series of deploy/observability/exported-series.txt that district-service's /actuator/prometheus lacks").isEmpty();
+    // the labels the dashboard and the alerts group by: application (every meter), consumer, topic, tier
+    assertThat(scraped)
+        .contains("gongyu_deadletter_records_total{application=\"district-service\",consumer=\"district-service\",topic=\""
+            + Topics.SCHOOL_INDICATOR_SNAPSHOTS + "\"}")
+        .contains("gongyu_freshness_seconds_count{application=\"district-service\",consumer=\"" + SNAPSHOT_LISTENER + "\"}")
+        .contains("gongyu_rollup_recompute_seconds_count{application=\"district-service\",tier=\"county\"}")
+        .contains("gongyu_outbox_oldest_age_seconds{application=\"district-service\"}");
+  }
+
+  @Autowired MeterRegistry meters;
+
+  private double freshnessCount() {
+    var timer = meters.find("gongyu.freshness").tag("consumer", SNAPSHOT_LISTENER).timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  private double recomputeCount() {
+    var timer = meters.find("gongyu.rollup.recompute").tag("tier", "county").timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  private double parkedCount() {
+    var counter = meters.find("gongyu.deadletter.records").tags("consumer", GROUP, "topic", Topics.SCHOOL_INDICATOR_SNAPSHOTS).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   @Test

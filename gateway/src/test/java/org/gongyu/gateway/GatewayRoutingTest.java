@@ -172,6 +172,8 @@ class GatewayRoutingTest extends GatewayTestBase {
     anonymous.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
     anonymous.get().uri("/actuator/prometheus").exchange()
         .expectStatus().isOk()
-        .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes"));
+        .expectBody(String.class).value(text -> assertThat(text).contains("jvm_memory_used_bytes")
+            // the latency buckets the dashboard's p95 per service needs (docs/observability.md)
+            .contains("http_server_requests_seconds_bucket{application=\"gateway\","));
   }
 }

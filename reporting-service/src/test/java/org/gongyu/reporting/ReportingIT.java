@@ -210,6 +210,12 @@ class ReportingIT extends ReportingITSupport {
     // 30/60 meets the stale 50 % target but not the current 60 % one
     assertThat(cg.at("/schools/1/met").booleanValue()).isFalse();
     assertThat(cg.at("/schools/1/xuequId").asString()).isEqualTo("990111-XQ2");
+
+    // each tier's events were timed into the read model (gongyu.freshness, docs/observability.md)
+    assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
+        .contains("gongyu_freshness_seconds_count{application=\"reporting-service\",consumer=\"reporting-service-indicator-snapshots\"}")
+        .contains("gongyu_freshness_seconds_count{application=\"reporting-service\",consumer=\"reporting-service-county-rollups\"}")
+        .contains("gongyu_freshness_seconds_count{application=\"reporting-service\",consumer=\"reporting-service-city-rollups\"}");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.gongyu.city.rollup;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.Optional;
 import org.gongyu.chassis.messaging.Outbox;
@@ -23,8 +25,11 @@ class CityRollups {
   private final CityProperties city;
   private final Outbox outbox;
   private final Clock clock;
+  private final Timer recomputeTime;
 
-  CityRollups(CityRollupRepository repo, Counties counties, CityProperties city, Outbox outbox, Clock clock) {
+  CityRollups(CityRollupRepository repo, Counties counties, CityProperties city, Outbox outbox, Clock clock,
+      MeterRegistry meters) {
+    this.recomputeTime = recomputeTimer(meters);
     this.repo = repo;
     this.counties = counties;
     this.city = city;
@@ -40,6 +45,19 @@ class CityRollups {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Optional<Long> recompute(RollupKey key) {
+    return recomputeTime.record(() -> recomputeUnderLock(key));
+  }
+
+  /** {@code gongyu.rollup.recompute}: one city rollup recomputed (locks, sums, save, outbox), tier {@code city}. */
+  private static Timer recomputeTimer(MeterRegistry meters) {
+    return Timer.builder("gongyu.rollup.recompute")
+        .description("time to recompute one rollup from the stored figures of the tier below")
+        .tag("tier", "city")
+        .publishPercentileHistogram()
+        .register(meters);
+  }
+
+  private Optional<Long> recomputeUnderLock(RollupKey key) {
     counties.lockShared();
     CityRollupRow stored = repo.lock(city.id(), key);
     CityRollupFigures figures = CityRollupFigures.of(repo.latestOfKnownCounties(city.id(), key), counties.count());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.messaging.BatchDelivery;
+import org.gongyu.chassis.messaging.Freshness;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.chassis.messaging.Superseded;
 import org.gongyu.city.county.Counties;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CountyRollupListener {
 
+  /** The Kafka listener's id; also the {@code consumer} of its freshness. */
+  static final String ID = "city-service-county-rollups";
   static final String CONSUMER = "city-service.county-rollups";
   private static final Logger log = LoggerFactory.getLogger(CountyRollupListener.class);
 
@@ -32,8 +35,11 @@ class CountyRollupListener {
   private final Counties counties;
   private final CityRollups rollups;
   private final BatchDelivery delivery;
+  private final Freshness freshness;
 
-  CountyRollupListener(Inbox inbox, CityRollupRepository repo, Counties counties, CityRollups rollups, BatchDelivery delivery) {
+  CountyRollupListener(Inbox inbox, CityRollupRepository repo, Counties counties, CityRollups rollups, BatchDelivery delivery,
+      Freshness freshness) {
+    this.freshness = freshness;
     this.delivery = delivery;
     this.inbox = inbox;
     this.repo = repo;
@@ -49,7 +55,7 @@ class CountyRollupListener {
    * BatchDelivery}); the others are applied.
    */
   @KafkaListener(
-      id = "city-service-county-rollups",
+      id = ID,
       idIsGroup = false,
       topics = Topics.DISTRICT_INDICATOR_ROLLUPS,
       batch = "true",
@@ -65,6 +71,7 @@ class CountyRollupListener {
   }
 
   private void apply(List<EventEnvelope<CountyRollupPublished>> batch) {
+    freshness.applied(ID, batch); // counted once this poll's transaction commits
     Set<RollupKey> keys = new TreeSet<>(java.util.Comparator.comparing(RollupKey::indicatorCode).thenComparing(RollupKey::periodId));
     boolean locked = false;
     java.util.Set<java.util.UUID> first = inbox.firstDeliveries(CONSUMER, batch.stream().map(EventEnvelope::eventId).toList());

@@ -1,5 +1,7 @@
 package org.gongyu.district.rollup;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,11 +56,17 @@ public class CountyRollups {
   private final Clock clock;
   private final TransactionTemplate tx;
   private final SignOffTally signOffs;
+  private final Timer recomputeTime;
 
   CountyRollups(
       CountyRollupRepository repo, CountyDirectory counties, SchoolDirectory schools, IndicatorDefinitions definitions,
       Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock, TransactionTemplate tx,
-      SignOffTally signOffs) {
+      SignOffTally signOffs, MeterRegistry meters) {
+    this.recomputeTime = Timer.builder("gongyu.rollup.recompute")
+        .description("time to recompute one rollup from the stored figures of the tier below")
+        .tag("tier", "county")
+        .publishPercentileHistogram()
+        .register(meters);
     this.signOffs = signOffs;
     this.repo = repo;
     this.counties = counties;
@@ -83,6 +91,11 @@ public class CountyRollups {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Optional<Long> recompute(RollupKey key) {
+    // gongyu.rollup.recompute{tier=county}: locks, reads, save and outbox row of one rollup
+    return recomputeTime.record(() -> recomputeUnderLock(key));
+  }
+
+  private Optional<Long> recomputeUnderLock(RollupKey key) {
     Period period;
     try {
       period = calendar.parse(key.periodId());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.messaging.BatchDelivery;
+import org.gongyu.chassis.messaging.Freshness;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.contracts.EventCodec;
@@ -31,6 +32,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SnapshotListener {
 
+  /** The Kafka listener's id; also the {@code consumer} of its freshness. */
+  static final String ID = "district-service-school-snapshots";
   static final String CONSUMER = "district-service.school-snapshots";
   private static final Logger log = LoggerFactory.getLogger(SnapshotListener.class);
 
@@ -40,10 +43,12 @@ class SnapshotListener {
   private final CountyRollups rollups;
   private final CityCalendar calendar;
   private final BatchDelivery delivery;
+  private final Freshness freshness;
 
   SnapshotListener(
       Inbox inbox, SchoolDirectory schools, CountyRollupRepository repo, CountyRollups rollups, CityCalendar calendar,
-      BatchDelivery delivery) {
+      BatchDelivery delivery, Freshness freshness) {
+    this.freshness = freshness;
     this.delivery = delivery;
     this.inbox = inbox;
     this.calendar = calendar;
@@ -61,7 +66,7 @@ class SnapshotListener {
    * topic after its retries ({@link BatchDelivery}); the others are applied.
    */
   @KafkaListener(
-      id = "district-service-school-snapshots",
+      id = ID,
       idIsGroup = false,
       topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS,
       batch = "true",
@@ -77,6 +82,7 @@ class SnapshotListener {
   }
 
   private void apply(List<EventEnvelope<IndicatorSnapshotPublished>> batch) {
+    freshness.applied(ID, batch); // counted once this poll's transaction commits
     new TreeSet<>(batch.stream().map(e -> e.payload().schoolId()).toList()).forEach(schools::lockSchoolId);
     Set<RollupKey> keys = new LinkedHashSet<>();
     Map<String, Optional<String>> countyOf = new HashMap<>();

@@ -2,6 +2,7 @@ package org.gongyu.reporting.figures;
 
 import java.util.List;
 import org.gongyu.chassis.messaging.BatchDelivery;
+import org.gongyu.chassis.messaging.Freshness;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.chassis.messaging.Superseded;
 import org.gongyu.reporting.stamps.ReadModelStamps;
@@ -25,8 +26,11 @@ class CountyRollupListener {
   private final FigureRepository figures;
   private final ReadModelStamps stamps;
   private final BatchDelivery delivery;
+  private final Freshness freshness;
 
-  CountyRollupListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps, BatchDelivery delivery) {
+  CountyRollupListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps, BatchDelivery delivery,
+      Freshness freshness) {
+    this.freshness = freshness;
     this.delivery = delivery;
     this.inbox = inbox;
     this.figures = figures;
@@ -44,6 +48,7 @@ class CountyRollupListener {
   }
 
   private void apply(List<EventEnvelope<CountyRollupPublished>> batch) {
+    freshness.applied(ID, batch); // counted once this poll's transaction commits
     java.util.Set<String> changed = new java.util.TreeSet<>();
     java.util.Set<java.util.UUID> first = inbox.firstDeliveries(ID, batch.stream().map(EventEnvelope::eventId).toList());
     // the highest version wins: a version another of this poll supersedes is recorded as seen, not written

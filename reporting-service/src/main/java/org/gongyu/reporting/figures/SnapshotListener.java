@@ -2,6 +2,7 @@ package org.gongyu.reporting.figures;
 
 import java.util.List;
 import org.gongyu.chassis.messaging.BatchDelivery;
+import org.gongyu.chassis.messaging.Freshness;
 import org.gongyu.chassis.messaging.Inbox;
 import org.gongyu.reporting.stamps.ReadModelStamps;
 import org.gongyu.contracts.EventCodec;
@@ -24,8 +25,11 @@ class SnapshotListener {
   private final FigureRepository figures;
   private final ReadModelStamps stamps;
   private final BatchDelivery delivery;
+  private final Freshness freshness;
 
-  SnapshotListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps, BatchDelivery delivery) {
+  SnapshotListener(Inbox inbox, FigureRepository figures, ReadModelStamps stamps, BatchDelivery delivery,
+      Freshness freshness) {
+    this.freshness = freshness;
     this.delivery = delivery;
     this.inbox = inbox;
     this.figures = figures;
@@ -43,6 +47,7 @@ class SnapshotListener {
   }
 
   private void apply(List<EventEnvelope<IndicatorSnapshotPublished>> batch) {
+    freshness.applied(ID, batch); // counted once this poll's transaction commits
     java.util.Set<String> changed = new java.util.TreeSet<>();
     java.util.Set<java.util.UUID> first = inbox.firstDeliveries(ID, batch.stream().map(EventEnvelope::eventId).toList());
     for (EventEnvelope<IndicatorSnapshotPublished> env : batch) {

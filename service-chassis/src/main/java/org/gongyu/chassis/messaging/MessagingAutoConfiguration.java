@@ -1,7 +1,9 @@
 package org.gongyu.chassis.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.gongyu.contracts.EventCodec;
@@ -9,14 +11,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -72,15 +79,44 @@ public class MessagingAutoConfiguration {
     return new BatchDelivery(tx);
   }
 
+  @Bean
+  Freshness freshness(Clock clock, ObjectProvider<MeterRegistry> meters) {
+    return new Freshness(meters.getIfAvailable(() -> Metrics.globalRegistry), clock);
+  }
+
+  @Bean
+  DeadLetters deadLetters(ObjectProvider<MeterRegistry> meters) {
+    return new DeadLetters(meters.getIfAvailable(() -> Metrics.globalRegistry));
+  }
+
+  /** Every listener's dead-letter counters at 0 once the containers exist (see {@link DeadLetters}). */
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> deadLetterCounters(
+      DeadLetters deadLetters, ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+    return ready -> listeners.ifAvailable(registry -> registry.getListenerContainers().forEach(c -> {
+      String[] topics = c.getContainerProperties().getTopics();
+      if (topics != null) {
+        deadLetters.expect(c.getGroupId(), List.of(topics));
+      }
+    }));
+  }
+
   /**
    * Redeliver a failing record a few times, then park it on {@code <topic>-dlt} so the partition
    * moves on; a record that can never be decoded goes there at once.
    */
   @Bean
   @ConditionalOnMissingBean
-  DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, MessagingProperties props) {
-    var recoverer = new DeadLetterPublishingRecoverer(
+  DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, MessagingProperties props,
+      DeadLetters deadLetters) {
+    var publisher = new DeadLetterPublishingRecoverer(
         kafka, (record, e) -> new org.apache.kafka.common.TopicPartition(record.topic() + "-dlt", -1));
+    // counted once the dead-letter topic has it (a failed publish throws and the record is retried)
+    ConsumerAwareRecordRecoverer recoverer = (record, consumer, e) -> {
+      publisher.accept(record, consumer, e);
+      String group = KafkaUtils.getConsumerGroupId();
+      deadLetters.parked(group == null ? props.producer() : group, record.topic());
+    };
     var handler = new DefaultErrorHandler(
         recoverer, new FixedBackOff(props.retryBackoff().toMillis(), props.retryAttempts()));
     handler.addNotRetryableExceptions(EventCodec.MalformedEventException.class);

@@ -1,6 +1,7 @@
 package org.gongyu.chassis.messaging;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import java.sql.Timestamp;
@@ -57,6 +58,10 @@ public class OutboxRelay implements SmartLifecycle {
     this.published = Counter.builder("gongyu.outbox.published").description("events relayed to Kafka").register(registry);
     this.failures = Counter.builder("gongyu.outbox.failures").description("relay passes that failed").register(registry);
     registry.gauge("gongyu.outbox.pending", this, OutboxRelay::pendingSafely);
+    Gauge.builder("gongyu.outbox.oldest.age", this, OutboxRelay::oldestAgeSafely)
+        .description("age of the oldest unsent outbox row (0 when none is waiting)")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   /** Asks for a relay pass soon; called after a transaction with outbox rows commits. */
@@ -135,6 +140,29 @@ public class OutboxRelay implements SmartLifecycle {
   long pending() {
     Long n = jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Long.class);
     return n == null ? 0 : n;
+  }
+
+  /**
+   * Seconds since the oldest unsent row was written, 0 when none waits: one read of the partial
+   * index on unsent rows per scrape. A backlog that grows is normal under a burst; one whose oldest
+   * row keeps ageing is a relay that cannot send.
+   */
+  double oldestAgeSeconds() {
+    List<Timestamp> oldest = jdbc.queryForList(
+        "select created_at from outbox_event where published_at is null order by id limit 1", Timestamp.class);
+    if (oldest.isEmpty()) {
+      return 0;
+    }
+    long millis = clock.millis() - oldest.getFirst().getTime();
+    return Math.max(0, millis) / 1000.0;
+  }
+
+  private double oldestAgeSafely() {
+    try {
+      return oldestAgeSeconds();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private double pendingSafely() {

@@ -124,9 +124,13 @@ class OutboxAndInboxIT {
       DefaultKafkaProducerFactory<String, String> deadFactory = new DefaultKafkaProducerFactory<>(dead);
       KafkaTemplate<String, String> unreachable = new KafkaTemplate<>(deadFactory);
       SimpleMeterRegistry meters = new SimpleMeterRegistry();
-      OutboxRelay cutOff = new OutboxRelay(jdbc, tx, unreachable, props, Clock.systemUTC(), meters);
+      // its clock 90 s on: the rows saved just now are a minute and a half old to it
+      OutboxRelay cutOff = new OutboxRelay(jdbc, tx, unreachable, props, Clock.offset(Clock.systemUTC(), Duration.ofSeconds(90)), meters);
       assertThat(cutOff.drainAll()).isZero();
       assertThat(meters.get("gongyu.outbox.failures").counter().count()).isEqualTo(1);
+      assertThat(meters.get("gongyu.outbox.pending").gauge().value()).isGreaterThanOrEqualTo(5);
+      assertThat(meters.get("gongyu.outbox.oldest.age").gauge().value())
+          .as("the backlog alert's age of the oldest unsent row (docs/observability.md)").isGreaterThanOrEqualTo(90);
       assertThat(pendingFor(key)).isEqualTo(5);
       assertThat(keys()).doesNotContain(key);
       deadFactory.destroy();
