@@ -1,6 +1,8 @@
 package org.gongyu.chassis.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -42,6 +44,14 @@ public class MessagingAutoConfiguration {
     return new MessagingSchema(dataSource, serviceMigrations, serviceFlyway, environment);
   }
 
+  /** The tracing library's tracer and propagator when tracing is on (ADR 0030); otherwise no traces. */
+  @Bean
+  TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer t = tracer.getIfAvailable();
+    Propagator p = propagator.getIfAvailable();
+    return t == null || p == null || t == Tracer.NOOP ? TraceContexts.none() : new TraceContexts(t, p);
+  }
+
   @Bean
   OutboxRelay outboxRelay(
       MessagingSchema schema,
@@ -50,16 +60,18 @@ public class MessagingAutoConfiguration {
       KafkaTemplate<String, String> kafka,
       MessagingProperties props,
       Clock clock,
-      ObjectProvider<MeterRegistry> meters) {
-    return new OutboxRelay(jdbc, tx, kafka, props, clock, meters.getIfAvailable());
+      ObjectProvider<MeterRegistry> meters,
+      TraceContexts traces) {
+    return new OutboxRelay(jdbc, tx, kafka, props, clock, meters.getIfAvailable(), traces);
   }
 
   @Bean
-  Outbox outbox(MessagingSchema schema, JdbcTemplate jdbc, OutboxRelay relay, MessagingProperties props, Clock clock) {
+  Outbox outbox(MessagingSchema schema, JdbcTemplate jdbc, OutboxRelay relay, MessagingProperties props, Clock clock,
+      TraceContexts traces) {
     if (props.producer() == null || props.producer().isBlank()) {
       throw new IllegalStateException("set gongyu.messaging.producer to the service's name");
     }
-    return new Outbox(jdbc, relay, props.producer(), clock);
+    return new Outbox(jdbc, relay, props.producer(), clock, traces);
   }
 
   @Bean
@@ -68,8 +80,8 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
-  BatchDelivery batchDelivery(MessagingSchema schema, TransactionTemplate tx) {
-    return new BatchDelivery(tx);
+  BatchDelivery batchDelivery(MessagingSchema schema, TransactionTemplate tx, TraceContexts traces) {
+    return new BatchDelivery(tx, traces);
   }
 
   /**

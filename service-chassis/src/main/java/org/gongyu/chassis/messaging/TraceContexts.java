@@ -1,0 +1,130 @@
+package org.gongyu.chassis.messaging;
+
+import io.micrometer.tracing.Link;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * Carries a trace across the outbox and Kafka (ADR 0030) with the tracing library's own
+ * propagation (W3C {@code traceparent}): the outbox keeps the context a row was written in, the
+ * relay passes it on as a record header, and a batch consumer continues it while it applies the
+ * records. Holds only ids; nothing of a payload goes into a span. Without a tracer (tracing off)
+ * every method does nothing.
+ */
+public final class TraceContexts {
+
+  /** The W3C trace-context header, the name the outbox column and the Kafka header share. */
+  public static final String TRACEPARENT = "traceparent";
+
+  private static final TraceContexts NONE = new TraceContexts(null, null);
+
+  private final Tracer tracer;
+  private final Propagator propagator;
+
+  TraceContexts(Tracer tracer, Propagator propagator) {
+    this.tracer = tracer;
+    this.propagator = tracer == null ? null : propagator;
+  }
+
+  static TraceContexts none() {
+    return NONE;
+  }
+
+  /** The {@code traceparent} of the current span, or null when no span is current. */
+  String current() {
+    if (propagator == null) {
+      return null;
+    }
+    Span span = tracer.currentSpan();
+    if (span == null) {
+      return null;
+    }
+    Map<String, String> carrier = new HashMap<>();
+    propagator.inject(span.context(), carrier, Map::put);
+    return carrier.get(TRACEPARENT);
+  }
+
+  /**
+   * Opens a producer span that continues {@code traceparent} (the outbox row's) and writes its
+   * context into {@code headers}. Without tracing the stored {@code traceparent} goes on as it is.
+   * Returns the span to end once the broker acknowledged, or null.
+   */
+  Span startProducer(String traceparent, String topic, Headers headers) {
+    if (traceparent == null) {
+      return null;
+    }
+    if (propagator == null) {
+      headers.add(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+      return null;
+    }
+    Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
+        .kind(Span.Kind.PRODUCER)
+        .name(topic + " publish")
+        .tag("messaging.system", "kafka")
+        .tag("messaging.destination.name", topic)
+        .start();
+    propagator.inject(span.context(), headers, (h, k, v) -> h.add(k, v.getBytes(StandardCharsets.UTF_8)));
+    return span;
+  }
+
+  /**
+   * Runs {@code work} (the applying of one poll) in a consumer span. A poll may hold records of
+   * several traces and is applied in one transaction (ADR 0022), so the span continues the trace of
+   * the first record that carries one and links to the others; each other traced record gets a
+   * short receive span in its own trace, so that every trace shows its record arriving. Events
+   * the work writes to the outbox carry the span's trace on.
+   */
+  void inConsumerSpan(String name, List<ConsumerRecord<String, String>> records, Runnable work) {
+    if (propagator == null) {
+      work.run();
+      return;
+    }
+    Span.Builder builder = null;
+    List<Span> received = new java.util.ArrayList<>();
+    for (ConsumerRecord<String, String> record : records) {
+      String traceparent = header(record.headers());
+      if (traceparent == null) {
+        continue;
+      }
+      if (builder == null) {
+        builder = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
+      } else {
+        received.add(propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
+            .kind(Span.Kind.CONSUMER).name(record.topic() + " receive").start());
+      }
+    }
+    if (builder == null) {
+      builder = tracer.spanBuilder();
+    }
+    for (Span other : received) {
+      builder.addLink(new Link(other.context()));
+      other.end();
+    }
+    Span span = builder.kind(Span.Kind.CONSUMER)
+        .name(name)
+        .tag("messaging.system", "kafka")
+        .tag("messaging.batch.message_count", records.size())
+        .start();
+    try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+      work.run();
+    } catch (RuntimeException e) {
+      span.error(e);
+      throw e;
+    } finally {
+      span.end();
+    }
+  }
+
+  private static String header(Headers headers) {
+    Header last = headers.lastHeader(TRACEPARENT);
+    return last == null || last.value() == null ? null : new String(last.value(), StandardCharsets.UTF_8);
+  }
+}
