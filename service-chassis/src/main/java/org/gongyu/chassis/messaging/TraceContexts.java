@@ -5,7 +5,10 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +42,7 @@ public final class TraceContexts {
   }
 
   /** The {@code traceparent} of the current span, or null when no span is current. */
-  String current() {
+  public String current() {
     if (propagator == null) {
       return null;
     }
@@ -65,7 +68,7 @@ public final class TraceContexts {
       headers.add(TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
       return null;
     }
-    Span span = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
+    Span span = continuing(traceparent)
         .kind(Span.Kind.PRODUCER)
         .name(topic + " publish")
         .tag("messaging.system", "kafka")
@@ -78,41 +81,54 @@ public final class TraceContexts {
   /**
    * Runs {@code work} (the applying of one poll) in a consumer span. A poll may hold records of
    * several traces and is applied in one transaction (ADR 0022), so the span continues the trace of
-   * the first record that carries one and links to the others; each other traced record gets a
-   * short receive span in its own trace, so that every trace shows its record arriving. Events
-   * the work writes to the outbox carry the span's trace on.
+   * the first record that carries one and links to the others (see {@link #inSpan}). Events the work
+   * writes to the outbox carry the span's trace on.
    */
   void inConsumerSpan(String name, List<ConsumerRecord<String, String>> records, Runnable work) {
+    List<String> traceparents = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, String> record : records) {
+      traceparents.add(header(record.headers()));
+    }
+    inSpan(name, Span.Kind.CONSUMER, traceparents, work);
+  }
+
+  /**
+   * Runs {@code work} in a span that continues the trace of the first of {@code traceparents} (nulls
+   * are skipped; none: a new trace) and links to the others, each of which also gets a short span
+   * of its own trace, so that every trace shows where its change was taken up. For work that does
+   * at once what several traced changes asked for, such as a coalesced recount (ADR 0021, 0030).
+   */
+  public void inSpan(String name, Collection<String> traceparents, Runnable work) {
+    inSpan(name, Span.Kind.CONSUMER, new ArrayList<>(traceparents), work);
+  }
+
+  private void inSpan(String name, Span.Kind kind, List<String> traceparents, Runnable work) {
     if (propagator == null) {
       work.run();
       return;
     }
     Span.Builder builder = null;
-    List<Span> received = new java.util.ArrayList<>();
-    for (ConsumerRecord<String, String> record : records) {
-      String traceparent = header(record.headers());
+    String parent = null;
+    List<Span> others = new ArrayList<>();
+    for (String traceparent : new LinkedHashSet<>(traceparents)) {
       if (traceparent == null) {
         continue;
       }
       if (builder == null) {
-        builder = propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
+        parent = traceparent;
+        builder = continuing(traceparent);
       } else {
-        received.add(propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
-            .kind(Span.Kind.CONSUMER).name(record.topic() + " receive").start());
+        others.add(continuing(traceparent).kind(kind).name(name).start());
       }
     }
     if (builder == null) {
       builder = tracer.spanBuilder();
     }
-    for (Span other : received) {
+    for (Span other : others) {
       builder.addLink(new Link(other.context()));
       other.end();
     }
-    Span span = builder.kind(Span.Kind.CONSUMER)
-        .name(name)
-        .tag("messaging.system", "kafka")
-        .tag("messaging.batch.message_count", records.size())
-        .start();
+    Span span = builder.kind(kind).name(name).tag("gongyu.traced_inputs", String.valueOf(others.size() + (parent == null ? 0 : 1))).start();
     try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
       work.run();
     } catch (RuntimeException e) {
@@ -121,6 +137,10 @@ public final class TraceContexts {
     } finally {
       span.end();
     }
+  }
+
+  private Span.Builder continuing(String traceparent) {
+    return propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
   }
 
   private static String header(Headers headers) {
