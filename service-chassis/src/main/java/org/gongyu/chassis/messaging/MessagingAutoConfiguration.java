@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -50,6 +51,13 @@ public class MessagingAutoConfiguration {
     Tracer t = tracer.getIfAvailable();
     Propagator p = propagator.getIfAvailable();
     return t == null || p == null || t == Tracer.NOOP ? TraceContexts.none() : new TraceContexts(t, p);
+  }
+
+  /** Record listeners continue the trace of the record they handle (Boot gives the bean to the listener factory). */
+  @Bean
+  @ConditionalOnMissingBean
+  RecordInterceptor<Object, Object> tracingRecordInterceptor(TraceContexts traces) {
+    return new TracingRecordInterceptor(traces);
   }
 
   @Bean

@@ -139,11 +139,34 @@ public final class TraceContexts {
     }
   }
 
+  /**
+   * Opens a consumer span that continues the trace in {@code record}'s {@code traceparent} header
+   * (none: a new trace) and makes it current on this thread until the returned handle is closed,
+   * on the same thread. Null without tracing.
+   */
+  Opened open(String name, ConsumerRecord<?, ?> record) {
+    if (propagator == null) {
+      return null;
+    }
+    String traceparent = header(record.headers());
+    Span span = (traceparent == null ? tracer.spanBuilder() : continuing(traceparent)).kind(Span.Kind.CONSUMER).name(name).start();
+    return new Opened(span, tracer.withSpan(span));
+  }
+
+  /** A span current on one thread: {@link #close} leaves its scope and ends it. */
+  record Opened(Span span, Tracer.SpanInScope scope) implements AutoCloseable {
+    @Override
+    public void close() {
+      scope.close();
+      span.end();
+    }
+  }
+
   private Span.Builder continuing(String traceparent) {
     return propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get);
   }
 
-  private static String header(Headers headers) {
+  static String header(Headers headers) {
     Header last = headers.lastHeader(TRACEPARENT);
     return last == null || last.value() == null ? null : new String(last.value(), StandardCharsets.UTF_8);
   }

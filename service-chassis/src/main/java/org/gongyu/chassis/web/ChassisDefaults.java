@@ -19,8 +19,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>{@code server.forward-headers-strategy=framework}: behind the gateway, links the service
  *       writes (the OpenAPI document's server URL) follow {@code X-Forwarded-*};
  *   <li>Swagger UI keeps a pasted bearer token across reloads and opens with "Try it out" on;
- *   <li>traces (ADR 0030): every request sampled, record listeners observed (so they continue the
- *       trace in a record's {@code traceparent} header), and exported by OTLP only when
+ *   <li>traces (ADR 0030): every request sampled, and exported by OTLP only when
  *       {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a collector (e.g. {@code http://127.0.0.1:4318});
  *       without it spans are made (their ids are in the logs and on the exemplars) but not sent.
  * </ul>
@@ -46,7 +45,6 @@ public class ChassisDefaults implements EnvironmentPostProcessor {
   /** Also used by services without the chassis's web stack (the gateway keeps a copy of these lines). */
   static void tracing(ConfigurableEnvironment environment, Map<String, Object> defaults) {
     defaults.put("management.tracing.sampling.probability", "1.0");
-    defaults.put("spring.kafka.listener.observation-enabled", "true");
     String collector = environment.getProperty(OTLP_ENDPOINT);
     if (collector != null && !collector.isBlank()) {
       // Boot creates the OTLP exporter only when this property exists at all, so it is set only here
