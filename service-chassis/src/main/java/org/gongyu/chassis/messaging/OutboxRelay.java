@@ -144,7 +144,16 @@ public class OutboxRelay implements SmartLifecycle {
   private CompletableFuture<?> send(Row row) {
     ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
     Span span = traces.startProducer(row.traceparent(), row.topic(), record.headers());
-    CompletableFuture<?> ack = kafka.send(record);
+    CompletableFuture<?> ack;
+    try {
+      ack = kafka.send(record);
+    } catch (RuntimeException e) {
+      if (span != null) {
+        span.error(e);
+        span.end();
+      }
+      throw e;
+    }
     return span == null ? ack : ack.whenComplete((result, e) -> {
       if (e != null) {
         span.error(e);
