@@ -454,6 +454,37 @@ class CityRollupIT {
     assertThat(get("/api/city/counties/990101").getBody().get("name").asString()).isEqualTo("县990101");
   }
 
+  /**
+   * ADR 0030: the last hop to the city figure. A county rollup arrives with a {@code traceparent}
+   * header (as district-service's relay sends it); the city rollup it causes is relayed with a
+   * {@code traceparent} of the same trace.
+   */
+  @Test
+  @Order(20)
+  void theCityRollupACountyRollupCausesCarriesItsTraceOn() {
+    putCounty("990101", "县990101"); // as the main test registered it: no new version when it ran
+    String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+    String traceparent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+    var record = new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.DISTRICT_INDICATOR_ROLLUPS, "990101",
+        CountyRollup.of("990101", PLATFORM, 61, 100, 5, 5, 3, 500).json());
+    record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    kafka.send(record).join();
+    awaitRollup(r -> lineage(r).contains("990101@500"));
+    awaitOutboxDrained();
+
+    List<ConsumerRecord<String, String>> records = readAll(Topics.CITY_INDICATOR_ROLLUPS);
+    ConsumerRecord<String, String> latest = records.stream()
+        .filter(r -> {
+          CityRollupPublished p = EventCodec.decode(r.value(), CityRollupPublished.class).payload();
+          return p.indicatorCode().equals(PLATFORM) && p.periodId().equals(TestEvents.PERIOD);
+        })
+        .reduce((a, b) -> b).orElseThrow();
+    var header = latest.headers().lastHeader("traceparent");
+    assertThat(header).as("the city rollup's record carries a trace").isNotNull();
+    assertThat(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8))
+        .matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(traceparent);
+  }
+
   private void sendRollups(List<CountyRollup> rollups) {
     List<CompletableFuture<?>> acks = new ArrayList<>();
     for (CountyRollup r : rollups) {

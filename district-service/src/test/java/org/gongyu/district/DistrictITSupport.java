@@ -84,7 +84,7 @@ abstract class DistrictITSupport {
    * AssessorPanelIT's, 996001 NotificationsIT's, 996002 and 996003 ApprovalNoticesIT's, 996201 to 996205 PeriodApprovalIT's,
    * 990631 to 990635 XuequRollupIT's, 990641 and 990642 XuequAssessmentIT's, 990668 and 990669-ZS (made
    * the city-direct unit at version 2) CityDirectUnitIT's, 990692 DemonstrationProgrammeIT's 学区 arrangement,
-   * 990684 and 990685 XuequAssessmentAdjustmentIT's.
+   * 990684 and 990685 XuequAssessmentAdjustmentIT's, 990171 TraceAcrossKafkaIT's.
    */
   static final List<String> COUNTIES = List.of(
       "990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108",
@@ -93,7 +93,7 @@ abstract class DistrictITSupport {
       "990141", "990142", "990143", "990144", "990151", "990161",
       "996001", "996002", "996003", "996201", "996202", "996203", "996204", "996205",
       "990631", "990632", "990633", "990634", "990635", "990641", "990642", "990668", "990669-ZS", "990692",
-      "990684", "990685");
+      "990684", "990685", "990171");
   /** The catalogue entry the city will send for the titles count: a unit count per programme cycle, 3 per county. */
   static final String DEMONSTRATION = org.gongyu.contracts.indicator.IndicatorCodes.DEMONSTRATION_SCHOOLS;
 

@@ -69,6 +69,26 @@ class GatewayRoutingTest extends GatewayTestBase {
   }
 
   /**
+   * ADR 0030: a request's trace goes on to the service: the gateway continues the caller's
+   * {@code traceparent} (or starts a trace) and sends the service a {@code traceparent} of the same
+   * trace with the gateway's own span as parent.
+   */
+  @Test
+  void theServiceGetsTheCallersTraceWithTheGatewaysSpanAsParent() throws Exception {
+    StubService.forgetAll();
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String callerSpan = "00f067aa0ba902b7";
+    client.get().uri("/api/district/counties/990101/schools")
+        .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+        .exchange()
+        .expectStatus().isOk();
+    Received received = StubService.of("district").received.poll(5, TimeUnit.SECONDS);
+    assertThat(received).isNotNull();
+    assertThat(received.traceparent()).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+        .doesNotContain(callerSpan);
+  }
+
+  /**
    * An Excel import (ADR 0017) as large as the services accept (20 MB) reaches the service byte for
    * byte: the gateway sets no request-size limit and does not read multipart bodies on API paths
    * (CSRF comes from the header there), it streams them.

@@ -28,7 +28,7 @@ final class StubService {
       "reporting", new StubService("reporting"));
 
   record Received(String method, String rawPath, String rawQuery, String contentType, String authorization,
-      String body, Map<String, String> forwarded) {}
+      String body, Map<String, String> forwarded, String traceparent) {}
 
   /** How long a {@code /SLOW/} path takes to answer. */
   static final java.time.Duration SLOW = java.time.Duration.ofSeconds(8);
@@ -92,7 +92,7 @@ final class StubService {
     URI uri = ex.getRequestURI();
     received.add(new Received(ex.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
         String.valueOf(ex.getRequestHeaders().getFirst("Content-Type")),
-        ex.getRequestHeaders().getFirst("Authorization"), body, forwarded(ex)));
+        ex.getRequestHeaders().getFirst("Authorization"), body, forwarded(ex), ex.getRequestHeaders().getFirst("traceparent")));
     if (uri.getRawPath().contains("/SLOW/")) {
       try {
         Thread.sleep(SLOW);

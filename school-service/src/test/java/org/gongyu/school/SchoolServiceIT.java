@@ -469,4 +469,59 @@ class SchoolServiceIT {
     assertThat(storedRegistrations(elsewhere)).isZero();
     assertThat(latestVersion(school)).isEqualTo(versionBefore);
   }
+
+  // ---------------------------------------------------------------- traces (ADR 0030)
+
+  @Test
+  void aRegistrationBatchsTraceGoesOnInTheHeaderOfTheSnapshotItCauses() {
+    String school = "9901010181";
+    registerSchool(school);
+    assertThat(putClass(school, "T1", YEAR, 20).status()).isEqualTo(201);
+    String traceId = randomHex(32);
+    String traceparent = "00-" + traceId + "-" + randomHex(16) + "-01";
+
+    Response batch = http.post().uri("/api/school/schools/" + school + "/platform-registrations")
+        .header("traceparent", traceparent).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("period", PERIOD, "registrations", List.of(registration("tr-1", "T1", "STU-tr-1", "GRD-tr-1", "2026-09-15T08:00:00Z"))))
+        .exchange((req, res) -> new Response(res.getStatusCode().value(), null, new String(res.getBody().readAllBytes())), true);
+    assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+    assertThat(CoalescedFigures.latest(jdbc, school)).contains("\"indicatorCode\":\"PLATFORM_REGISTRATION\",\"periodId\":\"" + PERIOD
+        + "\",\"numerator\":1,\"denominator\":20");
+
+    // the coalesced recount published version 2 in the batch's trace, and the relay sent the trace on
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from outbox_event where published_at is null")
+        .query(Long.class).single() == 0);
+    List<String> traces = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : org.gongyu.testing.TopicRecords.readAll(Topics.SCHOOL_INDICATOR_SNAPSHOTS)) {
+      if (r.key().equals(school)) {
+        var event = EventCodec.decode(r.value(), IndicatorSnapshotPublished.class).payload();
+        if (event.indicatorCode().equals("PLATFORM_REGISTRATION") && event.version() == 2) {
+          var header = r.headers().lastHeader("traceparent");
+          traces.add(header == null ? "none" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    assertThat(traces).hasSize(1);
+    assertThat(traces.getFirst()).as("W3C traceparent of the batch's trace, a span of its own")
+        .matches("00-" + traceId + "-[0-9a-f]{16}-01").isNotEqualTo(traceparent);
+  }
+
+  @Test
+  void theRequestTimerCarriesATraceExemplarInOpenMetrics() {
+    String traceId = randomHex(32);
+    int status = http.get().uri("/api/school/schools/9901010182/classes").header("traceparent", "00-" + traceId + "-" + randomHex(16) + "-01")
+        .exchange((req, res) -> res.getStatusCode().value(), true);
+    assertThat(status).isPositive();
+    String scrape = RestClient.create("http://localhost:" + port).get().uri("/actuator/prometheus")
+        .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+        .retrieve().body(String.class);
+    assertThat(scrape.lines().filter(l -> l.startsWith("http_server_requests_seconds"))
+            .filter(l -> l.matches(".*# \\{[^}]*trace_id=\"[0-9a-f]{32}\".*")))
+        .as("an exemplar with a trace id on http.server.requests").isNotEmpty();
+  }
+
+  static String randomHex(int length) {
+    String hex = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    return hex.substring(0, length);
+  }
 }

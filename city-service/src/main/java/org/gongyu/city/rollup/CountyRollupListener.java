@@ -16,6 +16,7 @@ import org.gongyu.contracts.district.v1.CountyRollupPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,8 +61,8 @@ class CountyRollupListener {
       topics = Topics.DISTRICT_INDICATOR_ROLLUPS,
       batch = "true",
       concurrency = "${gongyu.county-rollups.concurrency:3}")
-  void on(List<String> json) {
-    delivery.apply(json, CountyRollupListener::decode, this::apply);
+  void on(ConsumerRecords<String, String> records) {
+    delivery.apply(records, CountyRollupListener::decode, this::apply);
   }
 
   private static EventEnvelope<CountyRollupPublished> decode(String json) {

@@ -22,6 +22,7 @@ import org.gongyu.district.registry.SchoolDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,8 +72,8 @@ class SnapshotListener {
       topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS,
       batch = "true",
       concurrency = "${gongyu.district.snapshot-concurrency:3}")
-  void on(List<String> json) {
-    delivery.apply(json, this::decode, this::apply);
+  void on(ConsumerRecords<String, String> records) {
+    delivery.apply(records, this::decode, this::apply);
   }
 
   private EventEnvelope<IndicatorSnapshotPublished> decode(String json) {

@@ -13,6 +13,7 @@ import org.gongyu.contracts.city.v1.CityRollupPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.stereotype.Component;
 
 /** Keeps the latest rollup per (city, indicator, period), with its lineage. */
@@ -43,8 +44,8 @@ class CityRollupListener {
    * topic after its retries ({@link BatchDelivery}); the others are applied.
    */
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.CITY_INDICATOR_ROLLUPS, batch = "true")
-  void on(List<String> json) {
-    delivery.apply(json, j -> EventCodec.decode(j, CityRollupPublished.class), this::apply);
+  void on(ConsumerRecords<String, String> records) {
+    delivery.apply(records, j -> EventCodec.decode(j, CityRollupPublished.class), this::apply);
   }
 
   private void apply(List<EventEnvelope<CityRollupPublished>> batch) {

@@ -12,6 +12,7 @@ import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.stereotype.Component;
 
 /** Keeps the latest snapshot per (school, indicator, period). */
@@ -42,8 +43,8 @@ class SnapshotListener {
    * topic after its retries ({@link BatchDelivery}); the others are applied.
    */
   @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SCHOOL_INDICATOR_SNAPSHOTS, batch = "true")
-  void on(List<String> json) {
-    delivery.apply(json, j -> EventCodec.decode(j, IndicatorSnapshotPublished.class), this::apply);
+  void on(ConsumerRecords<String, String> records) {
+    delivery.apply(records, j -> EventCodec.decode(j, IndicatorSnapshotPublished.class), this::apply);
   }
 
   private void apply(List<EventEnvelope<IndicatorSnapshotPublished>> batch) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
+import org.gongyu.chassis.messaging.TraceContexts;
 import org.gongyu.chassis.web.ApiProblem;
 import org.gongyu.chassis.web.Msg;
 import org.gongyu.contracts.Topics;
@@ -40,9 +41,11 @@ public class SnapshotService {
   private final CityCalendar calendar;
   private final PeriodLocks locks;
   private final SchoolRegistry registry;
+  private final TraceContexts traces;
 
   SnapshotService(JdbcClient jdbc, List<IndicatorDerivation> derivations, Outbox outbox, Clock clock, CityCalendar calendar,
-      PeriodLocks locks, SchoolRegistry registry) {
+      PeriodLocks locks, SchoolRegistry registry, TraceContexts traces) {
+    this.traces = traces;
     this.locks = locks;
     this.registry = registry;
     this.jdbc = jdbc;
@@ -146,13 +149,17 @@ public class SnapshotService {
   int refreshDue(String schoolId) {
     java.util.Map<String, Set<LocalDate>> byCodes = new java.util.TreeMap<>();
     int[] notes = {0};
-    jdbc.sql("delete from figure_refresh_pending where school_id = ? and due_at <= now() returning indicator_codes, day")
+    List<String> traceparents = new ArrayList<>();
+    jdbc.sql("delete from figure_refresh_pending where school_id = ? and due_at <= now() returning indicator_codes, day, traceparent")
         .param(schoolId)
         .query(rs -> {
           notes[0]++;
           byCodes.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getDate(2).toLocalDate());
+          traceparents.add(rs.getString(3));
         });
-    byCodes.forEach((codes, days) -> refresh(new RecordsChanged(schoolId, days, codesOf(codes)).recount()));
+    // the snapshots continue the trace of the request that noted the change (ADR 0030)
+    traces.inSpan("figure refresh", traceparents,
+        () -> byCodes.forEach((codes, days) -> refresh(new RecordsChanged(schoolId, days, codesOf(codes)).recount())));
     return notes[0];
   }
 
@@ -296,11 +303,11 @@ public class SnapshotService {
     String codes = codesKey(change.indicatorCodes());
     for (LocalDate day : change.days()) {
       jdbc.sql("""
-              insert into figure_refresh_pending (school_id, indicator_codes, day, due_at)
-              values (?, ?, ?, now() + make_interval(secs => ?))
+              insert into figure_refresh_pending (school_id, indicator_codes, day, due_at, traceparent)
+              values (?, ?, ?, now() + make_interval(secs => ?), ?)
               on conflict (school_id, indicator_codes, day) do update set due_at = excluded.due_at
               where figure_refresh_pending.due_at > excluded.due_at""")
-          .params(change.schoolId(), codes, java.sql.Date.valueOf(day), (double) dueIn.toMillis() / 1000)
+          .params(change.schoolId(), codes, java.sql.Date.valueOf(day), (double) dueIn.toMillis() / 1000, traces.current())
           .update();
     }
   }

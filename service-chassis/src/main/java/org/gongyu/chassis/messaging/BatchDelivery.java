@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -34,9 +36,28 @@ public class BatchDelivery {
   private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
 
   private final TransactionTemplate tx;
+  private final TraceContexts traces;
 
   public BatchDelivery(TransactionTemplate tx) {
+    this(tx, TraceContexts.none());
+  }
+
+  /** {@code traces}: {@link #apply(ConsumerRecords, Function, Consumer)} continues the records' trace (ADR 0030). */
+  public BatchDelivery(TransactionTemplate tx, TraceContexts traces) {
     this.tx = tx;
+    this.traces = traces;
+  }
+
+  /**
+   * {@link #apply(List, Function, Consumer)} for a listener that takes the whole poll, so that the
+   * records' trace context ({@code traceparent} headers) is current while they are applied: the
+   * rollups and events they cause belong to the trace of the change that started them (ADR 0030).
+   */
+  public <T> void apply(ConsumerRecords<String, String> records, Function<String, T> prepare, Consumer<List<T>> apply) {
+    List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+    records.forEach(list::add);
+    String name = list.isEmpty() ? "apply" : list.getFirst().topic() + " process";
+    traces.inConsumerSpan(name, list, () -> apply(list.stream().map(ConsumerRecord::value).toList(), prepare, apply));
   }
 
   /**

@@ -2,6 +2,8 @@ package org.gongyu.chassis.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,6 +26,7 @@ import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -49,6 +52,21 @@ public class MessagingAutoConfiguration {
     return new MessagingSchema(dataSource, serviceMigrations, serviceFlyway, environment);
   }
 
+  /** The tracing library's tracer and propagator when tracing is on (ADR 0030); otherwise no traces. */
+  @Bean
+  TraceContexts traceContexts(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+    Tracer t = tracer.getIfAvailable();
+    Propagator p = propagator.getIfAvailable();
+    return t == null || p == null || t == Tracer.NOOP ? TraceContexts.none() : new TraceContexts(t, p);
+  }
+
+  /** Record listeners continue the trace of the record they handle (Boot gives the bean to the listener factory). */
+  @Bean
+  @ConditionalOnMissingBean
+  RecordInterceptor<Object, Object> tracingRecordInterceptor(TraceContexts traces) {
+    return new TracingRecordInterceptor(traces);
+  }
+
   @Bean
   OutboxRelay outboxRelay(
       MessagingSchema schema,
@@ -57,16 +75,18 @@ public class MessagingAutoConfiguration {
       KafkaTemplate<String, String> kafka,
       MessagingProperties props,
       Clock clock,
-      ObjectProvider<MeterRegistry> meters) {
-    return new OutboxRelay(jdbc, tx, kafka, props, clock, meters.getIfAvailable());
+      ObjectProvider<MeterRegistry> meters,
+      TraceContexts traces) {
+    return new OutboxRelay(jdbc, tx, kafka, props, clock, meters.getIfAvailable(), traces);
   }
 
   @Bean
-  Outbox outbox(MessagingSchema schema, JdbcTemplate jdbc, OutboxRelay relay, MessagingProperties props, Clock clock) {
+  Outbox outbox(MessagingSchema schema, JdbcTemplate jdbc, OutboxRelay relay, MessagingProperties props, Clock clock,
+      TraceContexts traces) {
     if (props.producer() == null || props.producer().isBlank()) {
       throw new IllegalStateException("set gongyu.messaging.producer to the service's name");
     }
-    return new Outbox(jdbc, relay, props.producer(), clock);
+    return new Outbox(jdbc, relay, props.producer(), clock, traces);
   }
 
   @Bean
@@ -75,8 +95,8 @@ public class MessagingAutoConfiguration {
   }
 
   @Bean
-  BatchDelivery batchDelivery(MessagingSchema schema, TransactionTemplate tx) {
-    return new BatchDelivery(tx);
+  BatchDelivery batchDelivery(MessagingSchema schema, TransactionTemplate tx, TraceContexts traces) {
+    return new BatchDelivery(tx, traces);
   }
 
   @Bean

@@ -20,12 +20,19 @@ public class Outbox {
   private final OutboxRelay relay;
   private final String producer;
   private final Clock clock;
+  private final TraceContexts traces;
 
   public Outbox(JdbcTemplate jdbc, OutboxRelay relay, String producer, Clock clock) {
+    this(jdbc, relay, producer, clock, TraceContexts.none());
+  }
+
+  /** {@code traces}: the row keeps the trace it was written in, which the relay passes on (ADR 0030). */
+  public Outbox(JdbcTemplate jdbc, OutboxRelay relay, String producer, Clock clock, TraceContexts traces) {
     this.jdbc = jdbc;
     this.relay = relay;
     this.producer = producer;
     this.clock = clock;
+    this.traces = traces;
   }
 
   /** Wraps the payload in a new envelope from this service and saves it for {@code topic}. */
@@ -33,8 +40,8 @@ public class Outbox {
   public <T> EventEnvelope<T> publish(String topic, String key, T payload) {
     EventEnvelope<T> envelope = EventEnvelope.wrap(producer, clock.instant(), payload);
     jdbc.update(
-        "insert into outbox_event (event_id, topic, record_key, payload, created_at) values (?, ?, ?, ?, ?)",
-        envelope.eventId(), topic, key, EventCodec.encode(envelope), Timestamp.from(envelope.occurredAt()));
+        "insert into outbox_event (event_id, topic, record_key, payload, created_at, traceparent) values (?, ?, ?, ?, ?, ?)",
+        envelope.eventId(), topic, key, EventCodec.encode(envelope), Timestamp.from(envelope.occurredAt()), traces.current());
     nudgeRelayAfterCommit();
     return envelope;
   }

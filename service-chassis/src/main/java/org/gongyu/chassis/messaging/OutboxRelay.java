@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.tracing.Span;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,6 +41,7 @@ public class OutboxRelay implements SmartLifecycle {
   private final Counter published;
   private final Counter failures;
   private final AtomicBoolean nudged = new AtomicBoolean();
+  private final TraceContexts traces;
   private volatile ScheduledExecutorService scheduler;
   private volatile ExecutorService worker;
 
@@ -49,6 +52,19 @@ public class OutboxRelay implements SmartLifecycle {
       MessagingProperties props,
       Clock clock,
       MeterRegistry meters) {
+    this(jdbc, tx, kafka, props, clock, meters, TraceContexts.none());
+  }
+
+  /** {@code traces}: each row's stored trace goes on in the record's {@code traceparent} header (ADR 0030). */
+  public OutboxRelay(
+      JdbcTemplate jdbc,
+      TransactionTemplate tx,
+      KafkaTemplate<String, String> kafka,
+      MessagingProperties props,
+      Clock clock,
+      MeterRegistry meters,
+      TraceContexts traces) {
+    this.traces = traces;
     this.jdbc = jdbc;
     this.tx = tx;
     this.kafka = kafka;
@@ -98,16 +114,16 @@ public class OutboxRelay implements SmartLifecycle {
             status -> {
               List<Row> rows =
                   jdbc.query(
-                      "select id, topic, record_key, payload from outbox_event where published_at is null"
+                      "select id, topic, record_key, payload, traceparent from outbox_event where published_at is null"
                           + " order by id limit ? for update skip locked",
-                      (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                      (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
                       props.batchSize());
               if (rows.isEmpty()) {
                 return 0;
               }
               List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
               for (Row row : rows) {
-                acks.add(kafka.send(row.topic(), row.key(), row.payload()));
+                acks.add(send(row));
               }
               kafka.flush();
               try {
@@ -128,6 +144,27 @@ public class OutboxRelay implements SmartLifecycle {
     int n = sent == null ? 0 : sent;
     published.increment(n);
     return n;
+  }
+
+  private CompletableFuture<?> send(Row row) {
+    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+    Span span = traces.startProducer(row.traceparent(), row.topic(), record.headers());
+    CompletableFuture<?> ack;
+    try {
+      ack = kafka.send(record);
+    } catch (RuntimeException e) {
+      if (span != null) {
+        span.error(e);
+        span.end();
+      }
+      throw e;
+    }
+    return span == null ? ack : ack.whenComplete((result, e) -> {
+      if (e != null) {
+        span.error(e);
+      }
+      span.end();
+    });
   }
 
   /** Deletes sent rows and consumed-event ids older than the retention. */
@@ -220,5 +257,5 @@ public class OutboxRelay implements SmartLifecycle {
     return Integer.MAX_VALUE - 2000;
   }
 
-  private record Row(long id, String topic, String key, String payload) {}
+  private record Row(long id, String topic, String key, String payload, String traceparent) {}
 }

@@ -18,7 +18,10 @@ import org.springframework.core.env.MapPropertySource;
  *       file);
  *   <li>{@code server.forward-headers-strategy=framework}: behind the gateway, links the service
  *       writes (the OpenAPI document's server URL) follow {@code X-Forwarded-*};
- *   <li>Swagger UI keeps a pasted bearer token across reloads and opens with "Try it out" on.
+ *   <li>Swagger UI keeps a pasted bearer token across reloads and opens with "Try it out" on;
+ *   <li>traces (ADR 0030): every request sampled, and exported by OTLP only when
+ *       {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a collector (e.g. {@code http://127.0.0.1:4318});
+ *       without it spans are made (their ids are in the logs and on the exemplars) but not sent.
  * </ul>
  */
 public class ChassisDefaults implements EnvironmentPostProcessor {
@@ -35,6 +38,20 @@ public class ChassisDefaults implements EnvironmentPostProcessor {
     defaults.put("server.forward-headers-strategy", "framework");
     defaults.put("springdoc.swagger-ui.persist-authorization", "true");
     defaults.put("springdoc.swagger-ui.try-it-out-enabled", "true");
+    tracing(environment, defaults);
     environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
   }
+
+  /** Also used by services without the chassis's web stack (the gateway keeps a copy of these lines). */
+  static void tracing(ConfigurableEnvironment environment, Map<String, Object> defaults) {
+    defaults.put("management.tracing.sampling.probability", "1.0");
+    String collector = environment.getProperty(OTLP_ENDPOINT);
+    if (collector != null && !collector.isBlank()) {
+      // Boot creates the OTLP exporter only when this property exists at all, so it is set only here
+      defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", collector.replaceAll("/+$", "") + "/v1/traces");
+    }
+  }
+
+  /** The OpenTelemetry SDK's own variable for the collector's base URL (OTLP over HTTP). */
+  public static final String OTLP_ENDPOINT = "OTEL_EXPORTER_OTLP_ENDPOINT";
 }
