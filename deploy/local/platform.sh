@@ -16,7 +16,8 @@
 #
 # Knobs: GONGYU_RUN_DIR, GONGYU_PORT_OFFSET, GONGYU_DB_PREFIX, GONGYU_CACHE_DIR
 # (see lib.sh), GONGYU_BUILD=1 (same as --build), GONGYU_DEMO=none (skip demo data),
-# GONGYU_JAVA_OPTS (extra JVM options for the services), GONGYU_READY_TIMEOUT (seconds each
+# GONGYU_JAVA_OPTS (extra JVM options for the services), GONGYU_INSTANCES (default of
+# --instances, 1), GONGYU_READY_TIMEOUT (seconds each
 # service may take to become ready; default 180, raise it on a machine busy with other builds).
 set -euo pipefail
 
@@ -340,7 +341,7 @@ up() {
   local build=${GONGYU_BUILD:-0} name gw started=$SECONDS rc svc previous
   local -a wanted=() extra=()
   [[ $build == 1 ]] || build=0
-  INSTANCES=1
+  INSTANCES=${GONGYU_INSTANCES:-1}
   while (($# > 0)); do
     case $1 in
       --build) build=1 ;;
@@ -350,7 +351,7 @@ up() {
     esac
     shift
   done
-  [[ $INSTANCES =~ ^[1-9]$ ]] || die "--instances wants a number from 1 to $MAX_INSTANCES, not '$INSTANCES'"
+  [[ $INSTANCES =~ ^[1-9]$ ]] || die "--instances (GONGYU_INSTANCES) wants a number from 1 to $MAX_INSTANCES, not '$INSTANCES'"
 
   trap on_up_exit EXIT
   pick_java
