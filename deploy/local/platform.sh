@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # The whole Gongyu platform on this machine, without Docker.
 #
-#   deploy/local/platform.sh up [--build]   build if needed, start PostgreSQL DBs,
-#                                           Kafka, Keycloak, the four services, the
-#                                           gateway, load the demo city, print the URLs
+#   deploy/local/platform.sh up [--build] [--instances N]
+#                                           build if needed, start PostgreSQL DBs,
+#                                           Kafka, Keycloak, the four services (N
+#                                           instances of each, default 1), the gateway
+#                                           (balancing over them), load the demo city,
+#                                           print the URLs
 #   deploy/local/platform.sh down           stop gateway, services, Kafka (and Keycloak
 #                                           if this run dir started it)
 #   deploy/local/platform.sh status         one line per component
 #   deploy/local/platform.sh logs <name> [--no-follow]
-#                                           tail a log (kafka, gateway, city-service, ...)
+#                                           tail a log (kafka, gateway, city-service,
+#                                           district-service-2, ...)
 #
 # Knobs: GONGYU_RUN_DIR, GONGYU_PORT_OFFSET, GONGYU_DB_PREFIX, GONGYU_CACHE_DIR
 # (see lib.sh), GONGYU_BUILD=1 (same as --build), GONGYU_DEMO=none (skip demo data),
-# GONGYU_JAVA_OPTS (extra JVM options for the services), GONGYU_READY_TIMEOUT (seconds each
+# GONGYU_JAVA_OPTS (extra JVM options for the services), GONGYU_INSTANCES (default of
+# --instances, 1), GONGYU_READY_TIMEOUT (seconds each
 # service may take to become ready; default 180, raise it on a machine busy with other builds).
 set -euo pipefail
 
@@ -24,25 +29,83 @@ GATEWAY=gateway
 VERSION=0.1.0-SNAPSHOT
 DEMO_JAR="$ROOT/system-tests/target/system-tests-$VERSION.jar"
 READY_TIMEOUT="${GONGYU_READY_TIMEOUT:-180}" # seconds a service may take to become ready (more on a loaded machine)
+# Several instances of each service (ADR 0031): instance 1 is <svc> on the service's port, instance
+# i (2..MAX_INSTANCES) is <svc>-i on that port + INSTANCE_PORT_STEP*(i-1), same jar, database and
+# consumer group. How many the last 'up' asked for is kept in the run dir (INSTANCES_FILE).
+MAX_INSTANCES=9
+INSTANCE_PORT_STEP=100
+INSTANCES_FILE="$GONGYU_RUN_DIR/instances"
 
 usage() {
   cat >&2 <<EOF
-usage: $0 up [--build] | down | status | logs <name> [--no-follow]
-  names: kafka ${SERVICES[*]} $GATEWAY
+usage: $0 up [--build] [--instances N] | down | status | logs <name> [--no-follow]
+  names: kafka ${SERVICES[*]} $GATEWAY, and <service>-<i> for instance i (2..$MAX_INSTANCES) of a service
+  --instances N: N instances of each service (1..$MAX_INSTANCES, default 1), the gateway balancing over them
 EOF
   exit 2
 }
 
+# district-service-2 -> district-service; anything else as it is
+service_of() {
+  if [[ $1 =~ ^([a-z]+-service)-([2-9])$ ]]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    echo "$1"
+  fi
+}
+
+# district-service-2 -> 2; district-service -> 1
+instance_of() {
+  if [[ $1 =~ ^[a-z]+-service-([2-9])$ ]]; then
+    echo "${BASH_REMATCH[1]}"
+  else
+    echo 1
+  fi
+}
+
 base_port() {
-  case $1 in
+  local svc step
+  svc="$(service_of "$1")"
+  step=$((INSTANCE_PORT_STEP * ($(instance_of "$1") - 1)))
+  case $svc in
     gateway) echo 8080 ;;
-    school-service) echo 8081 ;;
-    district-service) echo 8082 ;;
-    city-service) echo 8083 ;;
-    reporting-service) echo 8084 ;;
+    school-service) echo $((8081 + step)) ;;
+    district-service) echo $((8082 + step)) ;;
+    city-service) echo $((8083 + step)) ;;
+    reporting-service) echo $((8084 + step)) ;;
     kafka) echo 9092 ;;
     *) die "unknown component '$1'" ;;
   esac
+}
+
+# instance_names SVC N -> SVC SVC-2 ... SVC-N
+instance_names() {
+  local i
+  echo "$1"
+  for ((i = 2; i <= $2; i++)); do
+    echo "$1-$i"
+  done
+}
+
+# How many instances the last 'up' started (1 when it did not say)
+recorded_instances() {
+  local n=1
+  [[ -f $INSTANCES_FILE ]] && n="$(tr -dc '0-9' <"$INSTANCES_FILE")"
+  [[ $n =~ ^[1-9]$ ]] || n=1
+  echo "$n"
+}
+
+# known_instances SVC -> the instances of SVC this run dir knows of: those the last 'up' asked for,
+# and any other with a pid file (left from an earlier 'up' with more)
+known_instances() {
+  local svc=$1 i n
+  n="$(recorded_instances)"
+  echo "$svc"
+  for ((i = 2; i <= MAX_INSTANCES; i++)); do
+    if ((i <= n)) || [[ -f $(pid_file "$svc-$i") ]]; then
+      echo "$svc-$i"
+    fi
+  done
 }
 
 comp_port() {
@@ -55,12 +118,16 @@ keycloak_url() {
 }
 
 comp_jar() {
-  printf '%s/%s/target/%s-%s.jar\n' "$ROOT" "$1" "$1" "$VERSION"
+  local svc
+  svc="$(service_of "$1")"
+  printf '%s/%s/target/%s-%s.jar\n' "$ROOT" "$svc" "$svc" "$VERSION"
 }
 
 # city-service -> ${GONGYU_DB_PREFIX}city
 comp_db() {
-  printf '%s%s\n' "$GONGYU_DB_PREFIX" "${1%-service}"
+  local svc
+  svc="$(service_of "$1")"
+  printf '%s%s\n' "$GONGYU_DB_PREFIX" "${svc%-service}"
 }
 
 # School year starts Sep 1: Sep–Jan is <Y>-<Y+1>-1, Feb–Aug is <Y-1>-<Y>-2.
@@ -156,8 +223,14 @@ start_component() {
 
   envs+=("SERVER_PORT=$p" "GONGYU_SECURITY_ISSUER=$(keycloak_url)/realms/gongyu")
   if [[ $name == "$GATEWAY" ]]; then
+    # every instance of each service, comma-separated: the gateway balances over them (ADR 0031)
+    local uris inst
     for svc in school district city reporting; do
-      envs+=("GONGYU_ROUTES_${svc^^}=http://127.0.0.1:$(comp_port "$svc-service")")
+      uris=""
+      while read -r inst; do
+        uris+="${uris:+,}http://127.0.0.1:$(comp_port "$inst")"
+      done < <(instance_names "$svc-service" "$INSTANCES")
+      envs+=("GONGYU_ROUTES_${svc^^}=$uris")
     done
   else
     envs+=(
@@ -170,7 +243,7 @@ start_component() {
       "SPRING_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$(comp_port kafka)"
     )
   fi
-  if [[ $name == school-service && ( -z ${GONGYU_SCHOOL_PSEUDONYM_KEY:-} || -z ${GONGYU_SCHOOL_FIELD_KEY:-} ) ]]; then
+  if [[ $(service_of "$name") == school-service && ( -z ${GONGYU_SCHOOL_PSEUDONYM_KEY:-} || -z ${GONGYU_SCHOOL_FIELD_KEY:-} ) ]]; then
     mapfile -t -O "${#envs[@]}" envs <"$(school_keys_file)"
   fi
   if [[ -n ${GONGYU_JAVA_OPTS:-} ]]; then
@@ -206,10 +279,18 @@ wait_ready() {
   log "$name is ready on http://127.0.0.1:$p (waited $((SECONDS - started))s)"
 }
 
+# every instance of every service this run dir knows of
+all_instances() {
+  local svc
+  for svc in "${SERVICES[@]}"; do
+    known_instances "$svc"
+  done
+}
+
 on_up_exit() {
   local rc=$? name
   ((rc != 0)) || return 0
-  for name in kafka "${SERVICES[@]}" "$GATEWAY"; do
+  for name in kafka $(all_instances) "$GATEWAY"; do
     if pid_alive "$(pid_file "$name")"; then
       printf '\n' >&2
       warn "'up' failed; what did start is still running: see '$0 status', stop it with '$0 down'"
@@ -228,11 +309,15 @@ print_summary() {
 -----------------------------------------------------------------
  Gateway:            http://127.0.0.1:$gw
 EOF
+  local inst
   for name in school-service district-service city-service reporting-service; do
     p="$(comp_port "$name")"
     printf ' %-19s http://127.0.0.1:%s\n' "$name:" "$p"
     printf ' %-19s   swagger:    http://127.0.0.1:%s/swagger-ui.html\n' "" "$p"
     printf ' %-19s   prometheus: http://127.0.0.1:%s/actuator/prometheus\n' "" "$p"
+    while read -r inst; do
+      [[ $inst == "$name" ]] || printf ' %-19s http://127.0.0.1:%s (instance %s)\n' "$inst:" "$(comp_port "$inst")" "$(instance_of "$inst")"
+    done < <(instance_names "$name" "$INSTANCES")
   done
   cat <<EOF
  Keycloak:           $(keycloak_url)  (realm gongyu; admin console $(keycloak_url)/admin, admin/admin)
@@ -253,14 +338,20 @@ EOF
 }
 
 up() {
-  local build=${GONGYU_BUILD:-0} arg name gw started=$SECONDS rc
+  local build=${GONGYU_BUILD:-0} name gw started=$SECONDS rc svc previous
+  local -a wanted=() extra=()
   [[ $build == 1 ]] || build=0
-  for arg in "$@"; do
-    case $arg in
+  INSTANCES=${GONGYU_INSTANCES:-1}
+  while (($# > 0)); do
+    case $1 in
       --build) build=1 ;;
+      --instances) (($# >= 2)) || usage; INSTANCES=$2; shift ;;
+      --instances=*) INSTANCES=${1#--instances=} ;;
       *) usage ;;
     esac
+    shift
   done
+  [[ $INSTANCES =~ ^[1-9]$ ]] || die "--instances (GONGYU_INSTANCES) wants a number from 1 to $MAX_INSTANCES, not '$INSTANCES'"
 
   trap on_up_exit EXIT
   pick_java
@@ -276,12 +367,34 @@ up() {
   # Keycloak takes longest to start; the services do not need it until the first request
   # (they fetch its keys then), so it starts alongside them and is waited for before the demo.
   ensure_run_dirs
+  # Instances above the number asked for (left by an earlier 'up --instances') stop; a running
+  # gateway that was told another number restarts with the new list.
+  previous="$(recorded_instances)"
+  for svc in "${SERVICES[@]}"; do
+    mapfile -t -O "${#wanted[@]}" wanted < <(instance_names "$svc" "$INSTANCES")
+    while read -r name; do
+      if (($(instance_of "$name") > INSTANCES)); then
+        extra+=("$name")
+      fi
+    done < <(known_instances "$svc")
+  done
+  ((${#extra[@]} == 0)) || stop_components "${extra[@]}"
+  if ((previous != INSTANCES)) && pid_alive "$(pid_file "$GATEWAY")"; then
+    log "the gateway was started for $previous instance(s) of each service; restarting it for $INSTANCES"
+    stop_components "$GATEWAY"
+  fi
+  if ((INSTANCES > 1)); then
+    echo "$INSTANCES" >"$INSTANCES_FILE"
+  else
+    rm -f "$INSTANCES_FILE"
+  fi
+
   "$GONGYU_LOCAL_DIR/keycloak.sh" start >"$GONGYU_LOG_DIR/keycloak-start.log" 2>&1 &
   local keycloak_starter=$!
-  for name in "${SERVICES[@]}"; do
+  for name in "${wanted[@]}"; do
     start_component "$name"
   done
-  for name in "${SERVICES[@]}"; do
+  for name in "${wanted[@]}"; do
     wait_ready "$name"
   done
   start_component "$GATEWAY"
@@ -308,8 +421,11 @@ up() {
 }
 
 down() {
+  local -a instances
   stop_components "$GATEWAY"
-  stop_components "${SERVICES[@]}"
+  mapfile -t instances < <(all_instances)
+  stop_components "${instances[@]}"
+  rm -f "$INSTANCES_FILE"
   "$GONGYU_LOCAL_DIR/kafka.sh" stop
   "$GONGYU_LOCAL_DIR/keycloak.sh" stop
 }
@@ -317,7 +433,8 @@ down() {
 status() {
   local name p pidfile state ready
   "$GONGYU_LOCAL_DIR/keycloak.sh" status || true
-  for name in kafka school-service district-service city-service reporting-service "$GATEWAY"; do
+  for name in kafka $(known_instances school-service) $(known_instances district-service) \
+    $(known_instances city-service) $(known_instances reporting-service) "$GATEWAY"; do
     p="$(comp_port "$name")"
     pidfile="$(pid_file "$name")"
     if pid_alive "$pidfile"; then
@@ -333,7 +450,7 @@ status() {
       state="stopped"
       ready=""
     fi
-    printf '%-18s %-22s 127.0.0.1:%-6s %s\n' "$name" "$state" "$p" "$ready"
+    printf '%-20s %-22s 127.0.0.1:%-6s %s\n' "$name" "$state" "$p" "$ready"
   done
 }
 

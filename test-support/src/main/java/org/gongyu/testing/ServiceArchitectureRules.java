@@ -34,6 +34,9 @@ public final class ServiceArchitectureRules {
   private static final String BATCH_DELIVERY = "org.gongyu.chassis.messaging.BatchDelivery";
   private static final String REQUEST_MAPPING = "org.springframework.web.bind.annotation.RequestMapping";
   private static final String PRE_AUTHORIZE = "org.springframework.security.access.prepost.PreAuthorize";
+  private static final String SCHEDULED = "org.springframework.scheduling.annotation.Scheduled";
+  private static final String CLUSTER_SCAN = "org.gongyu.chassis.scheduling.ClusterScan";
+  private static final String EVERY_INSTANCE = "org.gongyu.chassis.scheduling.EveryInstance";
 
   private ServiceArchitectureRules() {}
 
@@ -120,12 +123,25 @@ public final class ServiceArchitectureRules {
           .should(checkTheUnitTheirPathNames())
           .because("\"not yours\" must be decided in every service for every unit an endpoint touches");
 
+  /**
+   * A service runs as several instances (ADR 0031): each {@code @Scheduled} method runs its job
+   * through {@code ClusterScan} (itself or through a method of its own class it calls), so that one
+   * instance runs it, or carries {@code @EveryInstance} saying why every instance runs it.
+   */
+  @ArchTest
+  public static final ArchRule SCHEDULED_JOBS_RUN_ONCE_OR_SAY_WHY =
+      methods().that().areAnnotatedWith(SCHEDULED)
+          .should(ArchConditions.<JavaMethod>beAnnotatedWith(EVERY_INSTANCE).or(runThrough(CLUSTER_SCAN)))
+          .allowEmptyShould(true)
+          .because("with two instances a job that changes shared data would otherwise run twice");
+
   /** Every rule above, for tests that import classes themselves. */
   public static List<ArchRule> all() {
     return List.of(CONTROLLERS_RETURN_ONLY_WEB_RECORDS, FEATURES_ARE_FREE_OF_CYCLES,
         INTERNAL_PACKAGES_STAY_INSIDE_THEIR_FEATURE, EVENTS_LEAVE_ONLY_THROUGH_THE_OUTBOX,
         LISTENERS_ARE_TRANSACTIONAL_AND_RECORD_WHAT_THEY_CONSUMED, TIME_COMES_FROM_THE_CLOCK,
-        ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE, UNIT_ENDPOINTS_CHECK_THE_UNIT, SQL_GOES_THROUGH_JDBC_CLIENT);
+        ENDPOINTS_HAVE_AN_AUTHORIZATION_RULE, UNIT_ENDPOINTS_CHECK_THE_UNIT, SQL_GOES_THROUGH_JDBC_CLIENT,
+        SCHEDULED_JOBS_RUN_ONCE_OR_SAY_WHY);
   }
 
   private static ArchCondition<JavaMethod> exposeNoContractOrRowTypes() {
@@ -193,6 +209,47 @@ public final class ServiceArchitectureRules {
         }
       }
     };
+  }
+
+  /** Calls a method of {@code type}, itself or through the methods of its own class it calls (and they call). */
+  private static ArchCondition<JavaMethod> runThrough(String type) {
+    return new ArchCondition<>("run through " + type) {
+      @Override
+      public void check(JavaMethod method, ConditionEvents events) {
+        if (!reaches(method, type, new java.util.HashSet<>())) {
+          events.add(SimpleConditionEvent.violated(method, method.getFullName() + " is @Scheduled but neither runs through "
+              + type + " nor is @EveryInstance"));
+        }
+      }
+    };
+  }
+
+  private static boolean reaches(JavaMethod method, String type, Set<JavaMethod> seen) {
+    if (!seen.add(method)) {
+      return false;
+    }
+    for (var call : method.getMethodCallsFromSelf()) {
+      if (call.getTargetOwner().getName().equals(type)) {
+        return true;
+      }
+    }
+    List<com.tngtech.archunit.core.domain.AccessTarget.MethodCallTarget> own = new java.util.ArrayList<>();
+    method.getMethodCallsFromSelf().forEach(c -> own.add(c.getTarget()));
+    List<com.tngtech.archunit.core.domain.AccessTarget.MethodReferenceTarget> refs = new java.util.ArrayList<>();
+    method.getMethodReferencesFromSelf().forEach(r -> refs.add(r.getTarget()));
+    for (var target : own) {
+      if (target.getOwner().equals(method.getOwner())
+          && target.resolveMember().map(m -> reaches(m, type, seen)).orElse(false)) {
+        return true;
+      }
+    }
+    for (var target : refs) {
+      if (target.getOwner().equals(method.getOwner())
+          && target.resolveMember().map(m -> reaches(m, type, seen)).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ArchCondition<JavaMethod> beDeclaredInAClassUsing(String type) {

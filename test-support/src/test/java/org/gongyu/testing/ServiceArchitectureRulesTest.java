@@ -113,6 +113,43 @@ class ServiceArchitectureRulesTest {
     }
   }
 
+  static class NightlyJobs {
+    private final org.gongyu.chassis.scheduling.ClusterScan scans = new org.gongyu.chassis.scheduling.ClusterScan();
+
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 0 1 * * *")
+    void onEveryInstance() {
+      sweep();
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 0 2 * * *")
+    void once() {
+      scans.once("sweep", this::sweep);
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(cron = "0 0 3 * * *")
+    void onceThroughAHelper() {
+      locked();
+    }
+
+    private void locked() {
+      scans.once("sweep", () -> sweep());
+    }
+
+    @org.gongyu.chassis.scheduling.EveryInstance("refreshes a copy in memory")
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 100)
+    void refreshCopy() {}
+
+    void sweep() {}
+  }
+
+  @Test
+  void catchesAScheduledJobThatNeitherRunsOnceNorSaysWhy() {
+    JavaClasses classes = new ClassFileImporter().importClasses(NightlyJobs.class);
+    assertThat(ServiceArchitectureRules.SCHEDULED_JOBS_RUN_ONCE_OR_SAY_WHY.evaluate(classes).getFailureReport().getDetails())
+        .hasSize(1)
+        .allSatisfy(d -> assertThat(d).contains("onEveryInstance()").contains("@EveryInstance"));
+  }
+
   @Test
   void catchesSqlThroughJdbcTemplateButNotItsBatches() {
     JavaClasses classes = new ClassFileImporter().importClasses(QueriesThroughJdbcTemplate.class, BatchesThroughJdbcTemplate.class);

@@ -9,11 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.javacrumbs.shedlock.core.LockProvider;
 import org.gongyu.chassis.calendar.CityCalendar;
-import org.gongyu.chassis.notify.ClusterScan;
 import org.gongyu.chassis.notify.Notice;
 import org.gongyu.chassis.notify.Notifier;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.chassis.security.Role;
 import org.gongyu.contracts.city.v1.CountyPeriodDecided;
 import org.gongyu.contracts.period.Period;
@@ -62,7 +61,7 @@ public class ApprovalNotices {
   private final ClusterScan scans;
 
   ApprovalNotices(Notifier notifier, JdbcClient jdbc, Approvals approvals, Deadlines deadlines, SchoolDirectory schools,
-      CityCalendar calendar, Clock clock, TransactionTemplate tx, LockProvider lockProvider) {
+      CityCalendar calendar, Clock clock, TransactionTemplate tx, ClusterScan scans) {
     this.notifier = notifier;
     this.jdbc = jdbc;
     this.approvals = approvals;
@@ -71,7 +70,7 @@ public class ApprovalNotices {
     this.calendar = calendar;
     this.clock = clock;
     this.tx = tx;
-    this.scans = new ClusterScan(lockProvider);
+    this.scans = scans;
   }
 
   /** A school's sign-off, newly stored, awaits the county's review. */
@@ -98,7 +97,7 @@ public class ApprovalNotices {
 
   @Scheduled(cron = "${gongyu.district.deadline-notice-cron:0 5 * * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void hourly() {
-    scan();
+    scans.once(SCAN_LOCK, ClusterScan.CRON_HOLD, this::scanLocked);
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v2.IndicatorDefined;
 import org.gongyu.contracts.district.v1.CountyRollupPublished;
@@ -57,17 +58,21 @@ public class CountyRollups {
   private final TransactionTemplate tx;
   private final SignOffTally signOffs;
   private final Timer recomputeTime;
+  private final ClusterScan scans;
+
+  static final String UNIT_COUNT_LOCK = "district-unit-counts";
 
   CountyRollups(
       CountyRollupRepository repo, CountyDirectory counties, SchoolDirectory schools, IndicatorDefinitions definitions,
       Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock, TransactionTemplate tx,
-      SignOffTally signOffs, MeterRegistry meters) {
+      SignOffTally signOffs, MeterRegistry meters, ClusterScan scans) {
     this.recomputeTime = Timer.builder("gongyu.rollup.recompute")
         .description("time to recompute one rollup from the stored figures of the tier below")
         .tag("tier", "county")
         .publishPercentileHistogram()
         .register(meters);
     this.signOffs = signOffs;
+    this.scans = scans;
     this.repo = repo;
     this.counties = counties;
     this.schools = schools;
@@ -205,7 +210,7 @@ public class CountyRollups {
 
   @Scheduled(cron = "${gongyu.district.unit-count-cron:0 5 0 * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void nightly() {
-    publishTodaysUnitCounts();
+    scans.once(UNIT_COUNT_LOCK, ClusterScan.CRON_HOLD, this::publishTodaysUnitCounts);
   }
 
   private Optional<IndicatorDefined> unitCountDefinition() {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gongyu.chassis.scheduling.EveryInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -117,6 +118,7 @@ public class ReadModelStamps {
   }
 
   /** Reads every stamp (two rows per county and a few more) and the largest of each family ({@code county:*}). */
+  @EveryInstance("refreshes this instance's in-memory copy of the stamps; it only reads")
   @Scheduled(fixedDelayString = "${gongyu.reporting.stamps.poll:PT0.1S}")
   public void sync() {
     try {

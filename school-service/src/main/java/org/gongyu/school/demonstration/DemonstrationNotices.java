@@ -4,11 +4,10 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import net.javacrumbs.shedlock.core.LockProvider;
 import org.gongyu.chassis.calendar.CityCalendar;
-import org.gongyu.chassis.notify.ClusterScan;
 import org.gongyu.chassis.notify.Notice;
 import org.gongyu.chassis.notify.Notifier;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.chassis.security.Role;
 import org.gongyu.contracts.demonstration.DemonstrationStatus;
 import org.gongyu.contracts.district.v1.DemonstrationStatusChanged;
@@ -55,12 +54,12 @@ class DemonstrationNotices {
   private final TransactionTemplate tx;
   private final ClusterScan scans;
 
-  DemonstrationNotices(Notifier notifier, JdbcClient jdbc, CityCalendar calendar, TransactionTemplate tx, LockProvider locks) {
+  DemonstrationNotices(Notifier notifier, JdbcClient jdbc, CityCalendar calendar, TransactionTemplate tx, ClusterScan scans) {
     this.notifier = notifier;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.tx = tx;
-    this.scans = new ClusterScan(locks);
+    this.scans = scans;
   }
 
   /** A status newly mirrored (the highest version so far). */
@@ -113,7 +112,7 @@ class DemonstrationNotices {
 
   @Scheduled(cron = "${gongyu.school.demonstration.notice-cron:0 0 8 * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void daily() {
-    scan();
+    scans.once(SCAN_LOCK, ClusterScan.CRON_HOLD, this::scanLocked);
   }
 
   /** The day's reminders, holding the scan's lock (none when another instance holds it). The number of notices made. */

@@ -3,6 +3,7 @@ package org.gongyu.school.imports;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.school.indicators.RecordsChanged;
 import org.gongyu.school.indicators.SnapshotService;
 import org.gongyu.school.registry.SchoolRegistry;
@@ -35,8 +36,12 @@ class PendingFigures {
   private final SnapshotService snapshots;
   private final SchoolRegistry registry;
   private final TransactionTemplate transaction;
+  private final ClusterScan scans;
 
-  PendingFigures(SnapshotService snapshots, SchoolRegistry registry, PlatformTransactionManager transactions) {
+  static final String LOCK = "school-pending-figures";
+
+  PendingFigures(SnapshotService snapshots, SchoolRegistry registry, PlatformTransactionManager transactions, ClusterScan scans) {
+    this.scans = scans;
     this.snapshots = snapshots;
     this.registry = registry;
     this.transaction = new TransactionTemplate(transactions);
@@ -49,7 +54,7 @@ class PendingFigures {
 
   @Scheduled(fixedDelayString = "${gongyu.school.imports.pending-figures-sweep:PT1M}", initialDelayString = "PT1M")
   void sweep() {
-    refresh(STALE);
+    scans.run(LOCK, () -> refresh(STALE));
   }
 
   /** Refreshes every school's notes older than {@code age}; answers how many schools it refreshed. */

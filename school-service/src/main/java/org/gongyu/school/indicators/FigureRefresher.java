@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.gongyu.chassis.scheduling.EveryInstance;
 import org.gongyu.school.registry.SchoolRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ class FigureRefresher {
    * long queue (measured: serially, 100 schools made a round of ~2-3 s under load and freshness
    * followed). The round ends when every school of it is done.
    */
+  @EveryInstance("each school's notes are claimed under the school's row lock, so instances share the rounds' work")
   @Scheduled(fixedDelayString = "${gongyu.school.figures.coalesce-interval:200ms}",
       initialDelayString = "${gongyu.school.figures.coalesce-interval:200ms}")
   void refreshDue() {

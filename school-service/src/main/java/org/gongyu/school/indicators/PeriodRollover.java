@@ -3,6 +3,7 @@ package org.gongyu.school.indicators;
 import java.time.LocalDate;
 import java.util.List;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.contracts.period.Period;
 import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.school.registry.SchoolRegistry;
@@ -32,8 +33,13 @@ public class PeriodRollover {
   private final SchoolRegistry registry;
   private final SnapshotService snapshots;
   private final CityCalendar calendar;
+  private final ClusterScan scans;
 
-  PeriodRollover(JdbcClient jdbc, TransactionTemplate tx, SchoolRegistry registry, SnapshotService snapshots, CityCalendar calendar) {
+  static final String LOCK = "school-period-rollover";
+
+  PeriodRollover(JdbcClient jdbc, TransactionTemplate tx, SchoolRegistry registry, SnapshotService snapshots, CityCalendar calendar,
+      ClusterScan scans) {
+    this.scans = scans;
     this.jdbc = jdbc;
     this.tx = tx;
     this.registry = registry;
@@ -43,7 +49,7 @@ public class PeriodRollover {
 
   @Scheduled(cron = "${gongyu.school.rollover-cron:0 15 0 * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void daily() {
-    rollOver();
+    scans.once(LOCK, ClusterScan.CRON_HOLD, this::rollOver);
   }
 
   /**

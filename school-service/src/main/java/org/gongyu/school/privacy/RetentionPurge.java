@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.HexFormat;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * value no key can link back (a hash with a random salt that is used for this run and then
  * forgotten) — while the row, its class, category, status and dates stay, so that every count a
  * published figure rests on stays and no snapshot changes. Runs daily; a PostgreSQL advisory lock
- * keeps two instances from running it at once.
+ * keeps two instances from running it at once (and the nightly run goes through the cluster lock, ADR
+ * 0031, so one instance runs it).
  */
 @Service
 public class RetentionPurge {
@@ -42,11 +44,15 @@ public class RetentionPurge {
   private final Period specialCare;
   private final Period consultation;
   private final Period homeVisitFile;
+  private final ClusterScan scans;
+
+  static final String LOCK = "school-retention-purge";
 
   RetentionPurge(JdbcClient jdbc, CityCalendar calendar, Clock clock,
       @Value("${gongyu.school.retention.special-care:P1Y}") String specialCare,
       @Value("${gongyu.school.retention.consultation:P3Y}") String consultation,
-      @Value("${gongyu.school.retention.home-visit-file:P3Y}") String homeVisitFile) {
+      @Value("${gongyu.school.retention.home-visit-file:P3Y}") String homeVisitFile, ClusterScan scans) {
+    this.scans = scans;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.clock = clock;
@@ -57,6 +63,10 @@ public class RetentionPurge {
 
   @Scheduled(cron = "${gongyu.school.retention.purge-cron:0 30 2 * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void daily() {
+    scans.once(LOCK, ClusterScan.CRON_HOLD, this::purgeAndLog);
+  }
+
+  private void purgeAndLog() {
     Outcome o = purge();
     log.info("retention purge: ran={} special-students={} consultations={} home-visit-files={} withdrawn-home-visit-files={}",
         o.ran(), o.specialStudents(), o.consultations(), o.homeVisitFiles(), o.withdrawnHomeVisitFiles());

@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import net.javacrumbs.shedlock.core.LockProvider;
 import org.gongyu.chassis.calendar.CityCalendar;
-import org.gongyu.chassis.notify.ClusterScan;
 import org.gongyu.chassis.notify.Notice;
 import org.gongyu.chassis.notify.Notifier;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.chassis.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,18 +42,18 @@ class DeadlineNotices {
   private final ClusterScan scans;
 
   DeadlineNotices(CountyDeadlines deadlines, Notifier notifier, CityCalendar calendar, Clock clock, TransactionTemplate tx,
-      LockProvider locks) {
+      ClusterScan scans) {
     this.deadlines = deadlines;
     this.notifier = notifier;
     this.calendar = calendar;
     this.clock = clock;
     this.tx = tx;
-    this.scans = new ClusterScan(locks);
+    this.scans = scans;
   }
 
   @Scheduled(cron = "${gongyu.school.deadline-notice-cron:0 10 * * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void hourly() {
-    scan();
+    scans.once(SCAN_LOCK, ClusterScan.CRON_HOLD, this::scanLocked);
   }
 
   /** The reminders due now, holding the scan's lock (none when another instance holds it). The number of notices made. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.flywaydb.core.Flyway;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,7 +19,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,7 +41,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
     "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration",
     "org.gongyu.chassis.clock.ClockAutoConfiguration",
     "org.gongyu.chassis.messaging.MessagingAutoConfiguration",
-    "org.gongyu.chassis.calendar.CalendarAutoConfiguration"})
+    "org.gongyu.chassis.calendar.CalendarAutoConfiguration",
+    "org.gongyu.chassis.scheduling.SchedulingAutoConfiguration"})
 @ConditionalOnClass(name = {"org.springframework.mail.javamail.JavaMailSender", "net.javacrumbs.shedlock.core.LockProvider",
     "net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider"})
 @ConditionalOnProperty(prefix = "gongyu.notify", name = "enabled", havingValue = "true")
@@ -70,16 +68,6 @@ public class NotifyAutoConfiguration {
   @Bean
   NotifyUsers notifyUsers(NotifySchema schema, JdbcClient jdbc, Clock clock) {
     return new NotifyUsers(jdbc, clock);
-  }
-
-  /** ShedLock over this database's {@code shedlock} table, by the database's clock; a service's own provider wins. */
-  @Bean
-  @ConditionalOnMissingBean(LockProvider.class)
-  LockProvider notifyLockProvider(NotifySchema schema, DataSource dataSource) {
-    return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-        .withJdbcTemplate(new JdbcTemplate(dataSource))
-        .usingDbTime()
-        .build());
   }
 
   @Bean

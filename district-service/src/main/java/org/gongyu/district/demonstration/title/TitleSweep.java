@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.district.demonstration.Application;
 import org.gongyu.district.demonstration.Applications;
 import org.slf4j.Logger;
@@ -39,8 +40,13 @@ public class TitleSweep {
   private final TransactionTemplate tx;
   private final CityCalendar calendar;
   private final Clock clock;
+  private final ClusterScan scans;
 
-  TitleSweep(TitleRepository titles, Applications applications, TransactionTemplate tx, CityCalendar calendar, Clock clock) {
+  static final String LOCK = "district-title-sweep";
+
+  TitleSweep(TitleRepository titles, Applications applications, TransactionTemplate tx, CityCalendar calendar, Clock clock,
+      ClusterScan scans) {
+    this.scans = scans;
     this.titles = titles;
     this.applications = applications;
     this.tx = tx;
@@ -50,7 +56,7 @@ public class TitleSweep {
 
   @Scheduled(cron = "${gongyu.district.demonstration.sweep-cron:0 30 0 * * *}", zone = "${gongyu.calendar.zone:Asia/Shanghai}")
   void nightly() {
-    sweep();
+    scans.once(LOCK, ClusterScan.CRON_HOLD, this::sweep);
   }
 
   /** What one sweep did on {@code day} (today in the city). */
