@@ -447,7 +447,7 @@ class ObservabilityConfigTest {
       }
     }
     Map<String, String> ports = new TreeMap<>();
-    Matcher m = Pattern.compile("^\\s*([a-z-]+)\\) echo (\\d+) ;;", Pattern.MULTILINE).matcher(platformScript);
+    Matcher m = Pattern.compile("^\\s*([a-z-]+)\\) echo (?:\\$\\(\\()?(\\d+)(?: \\+ step\\)\\))? ;;", Pattern.MULTILINE).matcher(platformScript);
     while (m.find()) {
       if (!m.group(1).equals("kafka")) {
         ports.put(m.group(1), m.group(2));
