@@ -21,7 +21,11 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>Swagger UI keeps a pasted bearer token across reloads and opens with "Try it out" on;
  *   <li>traces (ADR 0030): every request sampled, and exported by OTLP only when
  *       {@code OTEL_EXPORTER_OTLP_ENDPOINT} names a collector (e.g. {@code http://127.0.0.1:4318});
- *       without it spans are made (their ids are in the logs and on the exemplars) but not sent.
+ *       without it spans are made (their ids are in the logs and on the exemplars) but not sent;
+ *   <li>Kafka consumers (issue 18 item 2, ADR 0031): a 10 s session with a heartbeat every 2 s, so the
+ *       partitions of a crashed instance go to the others (or to its restarted self) about 10 s after
+ *       the crash rather than the client's default 45 s; and cooperative-sticky assignment, so a
+ *       rebalance moves only the partitions that change owner and the others keep being consumed.
  * </ul>
  */
 public class ChassisDefaults implements EnvironmentPostProcessor {
@@ -38,6 +42,10 @@ public class ChassisDefaults implements EnvironmentPostProcessor {
     defaults.put("server.forward-headers-strategy", "framework");
     defaults.put("springdoc.swagger-ui.persist-authorization", "true");
     defaults.put("springdoc.swagger-ui.try-it-out-enabled", "true");
+    defaults.put("spring.kafka.consumer.properties.session.timeout.ms", "10000");
+    defaults.put("spring.kafka.consumer.heartbeat-interval", "2s");
+    defaults.put("spring.kafka.consumer.properties.partition.assignment.strategy",
+        "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
     tracing(environment, defaults);
     environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
   }

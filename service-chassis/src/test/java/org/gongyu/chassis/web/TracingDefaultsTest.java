@@ -36,6 +36,15 @@ class TracingDefaultsTest {
     assertThat(env.getProperty("management.tracing.sampling.probability")).isEqualTo("0.1");
   }
 
+  @Test
+  void consumersGiveUpACrashedMemberAfterTenSecondsAndRebalanceCooperatively() {
+    StandardEnvironment env = environment(Map.of());
+    assertThat(env.getProperty("spring.kafka.consumer.properties.session.timeout.ms")).isEqualTo("10000");
+    assertThat(env.getProperty("spring.kafka.consumer.heartbeat-interval")).isEqualTo("2s");
+    assertThat(env.getProperty("spring.kafka.consumer.properties.partition.assignment.strategy"))
+        .isEqualTo("org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+  }
+
   private static StandardEnvironment environment(Map<String, Object> given) {
     StandardEnvironment env = new StandardEnvironment();
     // this machine's own variables (a CI runner may name a collector) take no part
