@@ -13,6 +13,9 @@
 #   deploy/local/platform.sh logs <name> [--no-follow]
 #                                           tail a log (kafka, gateway, city-service,
 #                                           district-service-2, ...)
+#   deploy/local/platform.sh restart <name> stop one service or the gateway if it runs, start
+#                                           it again, wait until it is ready (a supervisor's
+#                                           restart after a crash)
 #
 # Knobs: GONGYU_RUN_DIR, GONGYU_PORT_OFFSET, GONGYU_DB_PREFIX, GONGYU_CACHE_DIR
 # (see lib.sh), GONGYU_BUILD=1 (same as --build), GONGYU_DEMO=none (skip demo data),
@@ -38,7 +41,7 @@ INSTANCES_FILE="$GONGYU_RUN_DIR/instances"
 
 usage() {
   cat >&2 <<EOF
-usage: $0 up [--build] [--instances N] | down | status | logs <name> [--no-follow]
+usage: $0 up [--build] [--instances N] | down | status | logs <name> [--no-follow] | restart <name>
   names: kafka ${SERVICES[*]} $GATEWAY, and <service>-<i> for instance i (2..$MAX_INSTANCES) of a service
   --instances N: N instances of each service (1..$MAX_INSTANCES, default 1), the gateway balancing over them
 EOF
@@ -250,25 +253,91 @@ start_component() {
     read -r -a java_opts <<<"$GONGYU_JAVA_OPTS"
   fi
 
-  # Run a copy: a rebuild (mvn package rewrites target/*.jar) must not pull the classes out from
-  # under a running service, whose jar is read lazily.
-  mkdir -p "$GONGYU_RUN_DIR/jars"
-  cp -f "$jar" "$GONGYU_RUN_DIR/jars/.$name.jar.tmp"
-  mv -f "$GONGYU_RUN_DIR/jars/.$name.jar.tmp" "$GONGYU_RUN_DIR/jars/$name.jar"
-  jar="$GONGYU_RUN_DIR/jars/$name.jar"
+  # Run an extracted copy: a rebuild (mvn package rewrites target/*.jar) must not pull the classes
+  # out from under a running service, whose jar is read lazily; and the AOT cache wants a class
+  # path of plain jars (see app_dir).
+  local app svc_name aot
+  local -a aot_opts=()
+  svc_name="$(service_of "$name")"
+  app="$(app_dir "$svc_name" "$jar")"
+  aot="$app/app.aot"
+  if aot_enabled && [[ -f $aot ]]; then
+    aot_opts=("-XX:AOTCache=$aot")
+  fi
 
-  rotate_log "$logf"
-  log "starting $name on port $p (log $logf)"
   # The JVM profile chosen by measurement (issue 16 item 4, deploy/local/README.md "JVM profile"):
   # both JIT compilers (C2 more than doubled what reporting-service and the gateway answer per
   # second once warm; C1 alone had been chosen for a fast start), two compiler threads and a 64 MB
   # code cache (the default 240 MB is never filled), the serial collector (a 256 MB heap on 2
   # cores: no G1 regions and remembered sets to keep, ~100 MB less RSS across the stack).
-  env "${envs[@]}" nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:CICompilerCount=2 \
-    -XX:ReservedCodeCacheSize=64m \
-    -Dgongyu.component="$name" -Dgongyu.port="$p" ${java_opts[@]+"${java_opts[@]}"} \
-    -jar "$jar" </dev/null >"$logf" 2>&1 &
+  local -a jvm=("$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:CICompilerCount=2
+    -XX:ReservedCodeCacheSize=64m -Dgongyu.component="$name" -Dgongyu.port="$p" ${java_opts[@]+"${java_opts[@]}"})
+
+  rotate_log "$logf"
+  log "starting $name on port $p (log $logf${aot_opts[*]:+, AOT cache $aot})"
+  env "${envs[@]}" nohup "${jvm[@]}" ${aot_opts[@]+"${aot_opts[@]}"} -jar "$app/$svc_name.jar" </dev/null >"$logf" 2>&1 &
   echo $! >"$pidfile"
+  if aot_enabled && [[ ! -f $aot ]]; then
+    train_aot "$svc_name" "$app" "${envs[@]}" -- "${jvm[@]}"
+  fi
+}
+
+# The AOT cache (JDK 25, JEP 483/514/515; issue 18 item 2): classes loaded and linked, and method
+# profiles, from a training run, so that a restart after a crash spends less time before it is
+# ready. Off with GONGYU_AOT=0, and below JDK 25 (no -XX:AOTCacheOutput).
+aot_enabled() {
+  [[ ${GONGYU_AOT:-1} != 0 ]] && ((GONGYU_JAVA_MAJOR >= 25))
+}
+
+# The service's jar extracted (java -Djarmode=tools extract: <svc>.jar plus lib/) into the run dir,
+# once per jar content; older extractions of the same service are removed. Prints the directory.
+app_dir() {
+  local svc=$1 jar=$2 sum dir old
+  sum="$(sha1sum "$jar" | cut -c1-12)"
+  dir="$GONGYU_RUN_DIR/apps/$svc-$sum"
+  if [[ ! -f $dir/$svc.jar ]]; then
+    rm -rf "$dir.tmp"
+    mkdir -p "$GONGYU_RUN_DIR/apps"
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir.tmp" >/dev/null \
+      || die "$svc: extracting $jar failed"
+    mv -f "$dir.tmp/$(basename "$jar")" "$dir.tmp/$svc.jar"
+    for old in "$GONGYU_RUN_DIR/apps/$svc"-*; do
+      [[ $old == "$dir.tmp" || ! -d $old ]] || rm -rf "$old"
+    done
+    mv -f "$dir.tmp" "$dir"
+  fi
+  echo "$dir"
+}
+
+# A training run beside the started service, in the background and niced: the same JVM options
+# and environment, -Dspring.context.exit=onRefresh (the context is refreshed: beans made, Flyway
+# validated; then the JVM exits before anything starts listening or consuming), and
+# -XX:AOTCacheOutput. The cache is moved into place only when the run succeeded; the next start
+# of the service (a restart after a crash, say) uses it. One training per service and jar.
+train_aot() {
+  local svc=$1 app=$2 lock
+  shift 2
+  local -a envs=()
+  while [[ $1 != -- ]]; do
+    envs+=("$1")
+    shift
+  done
+  shift
+  lock="$app/.training"
+  if [[ -f $lock ]] && kill -0 "$(cat "$lock")" 2>/dev/null; then
+    return 0
+  fi
+  (
+    echo "$BASHPID" >"$lock"
+    if env "${envs[@]}" nice -n 10 timeout 600 "$@" -XX:AOTCacheOutput="$app/app.aot.tmp" -Dspring.context.exit=onRefresh \
+      -jar "$app/$svc.jar" </dev/null >"$GONGYU_LOG_DIR/$svc.aot-training.log" 2>&1 && [[ -s $app/app.aot.tmp ]]; then
+      mv -f "$app/app.aot.tmp" "$app/app.aot"
+    else
+      rm -f "$app/app.aot.tmp"
+    fi
+    rm -f "$lock"
+  ) </dev/null >/dev/null 2>&1 &
+  log "$svc: training its AOT cache in the background (log $GONGYU_LOG_DIR/$svc.aot-training.log); later starts use it"
 }
 
 wait_ready() {
@@ -430,6 +499,21 @@ down() {
   "$GONGYU_LOCAL_DIR/keycloak.sh" stop
 }
 
+# One component stopped (if it runs) and started again, as a supervisor restarts a crashed process:
+# nothing else is checked or started, so the time to ready is the component's own.
+restart() {
+  local name=${1:-} started=$SECONDS
+  [[ -n $name && $name != kafka ]] || usage
+  base_port "$name" >/dev/null
+  pick_java
+  INSTANCES="$(recorded_instances)"
+  ensure_run_dirs
+  stop_components "$name"
+  start_component "$name"
+  wait_ready "$name"
+  log "$name restarted in $((SECONDS - started))s"
+}
+
 status() {
   local name p pidfile state ready
   "$GONGYU_LOCAL_DIR/keycloak.sh" status || true
@@ -479,5 +563,6 @@ case $cmd in
   down) [[ $# -eq 0 ]] || usage; down ;;
   status) [[ $# -eq 0 ]] || usage; status ;;
   logs) [[ $# -ge 1 && $# -le 2 ]] || usage; logs "$@" ;;
+  restart) [[ $# -eq 1 ]] || usage; restart "$@" ;;
   *) usage ;;
 esac
