@@ -19,7 +19,7 @@
 #    (reporting: delete the group; district and city: delete the group's offsets on those topics
 #    only, so its other listeners carry on where they were), so it reads them from their start
 #    (auto-offset-reset earliest);
-# 4. start it again (platform.sh up starts what is not running; GONGYU_DEMO=none);
+# 4. start it again (platform.sh restart);
 # 5. wait until the group has committed every noted partition's end offset and print the time
 #    from the start to caught up, and the records/s.
 # What is rebuilt holds only what the topics carry, so the figures after the rebuild are the
@@ -60,23 +60,24 @@ if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/too
 fi
 kafka="127.0.0.1:$(port 9092)"
 state="$GONGYU_RUN_DIR/rebuild-$name.partitions"
+since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 tools() { "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" "$@"; }
 
 port_open 127.0.0.1 "$(port 9092)" || die "no Kafka on $kafka: start the platform first (deploy/local/platform.sh up)"
 pid_alive "$(pid_file "$name")" || die "$name is not running in $GONGYU_RUN_DIR: nothing to rebuild"
 
-started=$SECONDS
+started=$EPOCHREALTIME
 stop_components "$name"
 sql=$(clear_sql)
 log "emptying in $db: $sql"
 if ! psql -h "$GONGYU_PG_HOST" -p "$GONGYU_PG_PORT" -U postgres -d "$db" -X -q -1 -v ON_ERROR_STOP=1 \
   -c "$sql" >/dev/null; then
-  GONGYU_DEMO=none "$ROOT/deploy/local/platform.sh" up >/dev/null
+  "$ROOT/deploy/local/platform.sh" restart "$name" >/dev/null
   die "emptying in $db failed (nothing was emptied; $name runs again as before)"
 fi
 tools group-forget --kafka "$kafka" --group "$group" ${topics:+--topics "$topics"} --state "$state"
-restart=$SECONDS
-GONGYU_DEMO=none "$ROOT/deploy/local/platform.sh" up >/dev/null
-log "$name is up again ($((SECONDS - restart)) s after the restart began); waiting for it to read every topic"
+restart=$EPOCHREALTIME
+"$ROOT/deploy/local/platform.sh" restart "$name" >/dev/null
+log "$name is up again ($(since "$restart") s after the restart began); waiting for it to read every topic"
 tools group-await --kafka "$kafka" --group "$group" --state "$state" --timeout-seconds 900
-log "rebuilt $name in $((SECONDS - started)) s in all (stop, forget, empty, start, catch up)"
+log "rebuilt $name in $(since "$started") s in all (stop, forget, empty, start, catch up)"

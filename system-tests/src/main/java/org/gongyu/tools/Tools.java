@@ -12,7 +12,7 @@ public final class Tools {
   private Tools() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench", "group-forget", "group-await").contains(args[0])) {
+    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench", "group-forget", "group-await", "converge").contains(args[0])) {
       System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
           + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--limits] [--repeat 1] [limits options]"
           + " [--feed registrations|learning] [--county 990199] [--growth 100,500,2000 [--reads 200]]"
@@ -20,7 +20,9 @@ public final class Tools {
           + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]"
           + " | read-bench --gateway URL [--keycloak URL] [--direct http://127.0.0.1:8084] [--user city-staff] [--path /api/...]"
           + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1]"
-          + " | group-forget --kafka HOST:PORT --group G --state FILE [--topics T1,T2] | group-await --kafka HOST:PORT --group G --state FILE [--timeout-seconds 600]");
+          + " | group-forget --kafka HOST:PORT --group G --state FILE [--topics T1,T2] | group-await --kafka HOST:PORT --group G --state FILE [--timeout-seconds 600]"
+          + " | converge --gateway URL [--keycloak URL] --run-dir DIR --platform deploy/local/platform.sh"
+          + " [--faults school-service,district-service,city-service,reporting-service,gateway] [--repeat 3] [--county 990790]");
       System.exit(2);
     }
     int g = Arrays.asList(args).indexOf("--gateway");
@@ -43,6 +45,11 @@ public final class Tools {
         ConsumerGroups.await(stringArg(args, "--kafka", "127.0.0.1:9092"), stringArg(args, "--group", null),
             java.nio.file.Path.of(stringArg(args, "--state", null)),
             java.time.Duration.ofSeconds(Bench.intArg(args, "--timeout-seconds", 600)), System.out);
+      } else if (args[0].equals("converge")) {
+        Convergence.run(new Convergence.Options(gateway, keycloak, java.nio.file.Path.of(stringArg(args, "--run-dir", ".run")),
+            java.nio.file.Path.of(stringArg(args, "--platform", "deploy/local/platform.sh")),
+            List.of(stringArg(args, "--faults", "school-service,district-service,city-service,reporting-service,gateway").split(",")),
+            Bench.intArg(args, "--repeat", 3), stringArg(args, "--county", "990790")), System.out);
       } else if (args[0].equals("read-bench")) {
         ReadBench.Options o = new ReadBench.Options(gateway, stringArg(args, "--direct", "http://127.0.0.1:8084"), keycloak,
             stringArg(args, "--user", "city-staff"), stringArg(args, "--path", null), Bench.intArg(args, "--clients", 200),
