@@ -2,17 +2,12 @@ package org.gongyu.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.SchoolCalendar;
 import org.gongyu.contracts.period.Semester;
-import org.gongyu.tools.GongyuClient.Registration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -71,10 +65,10 @@ class FaultSuiteSystemIT {
             "class of " + school);
       }
     }
-    await("the county's enrolment", () -> county().path("denominator").asLong(-1) == (long) ENROLMENT * CLASSES * SCHOOLS.size(),
+    await("the county's enrolment", () -> county(COUNTY).path("denominator").asLong(-1) == (long) ENROLMENT * CLASSES * SCHOOLS.size(),
         Duration.ofSeconds(120));
 
-    Load load = new Load();
+    AcknowledgedLoad load = new AcknowledgedLoad(client, SCHOOLS, "fs", ENROLMENT * CLASSES, ENROLMENT, SEMESTER);
     Thread generator = Thread.ofPlatform().name("fault-suite-load").daemon().start(load);
     List<Row> table = new ArrayList<>();
     try {
@@ -94,8 +88,8 @@ class FaultSuiteSystemIT {
         load.pauseAndDrain(Duration.ofMinutes(2));
         Map<String, Integer> acked = load.perSchool();
         int expected = acked.values().stream().mapToInt(Integer::intValue).sum();
-        long convergedAt = converge(expected);
-        Check check = check(acked);
+        long convergedAt = converge(expected, COUNTY);
+        Check check = check(acked, SCHOOLS, COUNTY);
         table.add(new Row(fault, expected - before, check.lost, check.duplicated, (upAt - killedAt) / 1e9,
             convergedAt < 0 ? -1 : (convergedAt - upAt) / 1e9));
         System.out.printf("fault suite: %s killed, back after %.1f s, figures right %.1f s after the restart; %d writes "
@@ -129,11 +123,11 @@ class FaultSuiteSystemIT {
   }
 
   /** Until the county rollup and the city's row of the county both show {@code expected}: when, or -1 if not in time. */
-  static long converge(int expected) {
+  static long converge(int expected, String countyId) {
     long deadline = System.nanoTime() + CONVERGE_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {
       try {
-        if (county().path("numerator").asLong(-1) == expected && cityRow().path("numerator").asLong(-1) == expected) {
+        if (county(countyId).path("numerator").asLong(-1) == expected && cityRow(countyId).path("numerator").asLong(-1) == expected) {
           return System.nanoTime();
         }
       } catch (RuntimeException notYet) {
@@ -151,11 +145,11 @@ class FaultSuiteSystemIT {
    * but absent; duplicated: stored more than once or not acknowledged at all), and the figures (a
    * figure above the acknowledged count is a duplicate, below it a loss).
    */
-  static Check check(Map<String, Integer> acked) {
+  static Check check(Map<String, Integer> acked, List<String> schools, String countyId) {
     int lost = 0;
     int duplicated = 0;
     int total = 0;
-    for (String school : SCHOOLS) {
+    for (String school : schools) {
       int mine = acked.getOrDefault(school, 0);
       total += mine;
       JsonNode records = GongyuClient.require(client.get("/api/school/schools/" + school + "/platform-registrations?semester="
@@ -174,8 +168,8 @@ class FaultSuiteSystemIT {
       lost += (int) Math.max(0, mine - figure);
       duplicated += (int) Math.max(0, figure - mine);
     }
-    long county = county().path("numerator").asLong(-1);
-    long city = cityRow().path("numerator").asLong(-1);
+    long county = county(countyId).path("numerator").asLong(-1);
+    long city = cityRow(countyId).path("numerator").asLong(-1);
     for (long tier : List.of(county, city)) {
       lost += (int) Math.max(0, total - tier);
       duplicated += (int) Math.max(0, tier - total);
@@ -192,13 +186,13 @@ class FaultSuiteSystemIT {
     return 0;
   }
 
-  static JsonNode county() {
-    return client.countyReport(INDICATOR, SEMESTER.id(), COUNTY).body().path("county");
+  static JsonNode county(String countyId) {
+    return client.countyReport(INDICATOR, SEMESTER.id(), countyId).body().path("county");
   }
 
-  static JsonNode cityRow() {
+  static JsonNode cityRow(String countyId) {
     for (JsonNode c : client.cityReport(INDICATOR, SEMESTER.id()).body().path("counties")) {
-      if (COUNTY.equals(c.path("id").asString())) {
+      if (countyId.equals(c.path("id").asString())) {
         return c;
       }
     }
@@ -210,126 +204,6 @@ class FaultSuiteSystemIT {
     while (!done.getAsBoolean()) {
       assertThat(System.nanoTime()).as("%s within %s", what, within).isLessThan(deadline);
       GongyuClient.sleep(200);
-    }
-  }
-
-  /**
-   * The load generator: batches of 5 new registrations (each a new student and guardian) to the
-   * schools in turn, every 50 ms. A batch without an acknowledgement (no answer, 5xx, a 401 while
-   * Keycloak's keys are fetched again) goes to the front of the queue and is sent again unchanged;
-   * a 4xx other than 401/429 is a bug and is kept for the assertion.
-   */
-  static final class Load implements Runnable {
-    private final Deque<Map.Entry<String, List<Registration>>> unacknowledged = new ArrayDeque<>();
-    private final Map<String, Set<String>> acked = new LinkedHashMap<>();
-    private final Map<String, Integer> next = new HashMap<>();
-    private final List<String> failedHard = new ArrayList<>();
-    private final String at = SEMESTER.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).plusDays(1).toInstant().toString();
-    private volatile boolean paused;
-    private volatile boolean stopped;
-    private int turn;
-
-    @Override
-    public void run() {
-      while (!stopped) {
-        Map.Entry<String, List<Registration>> batch;
-        synchronized (this) {
-          batch = unacknowledged.peekFirst();
-          if (batch == null && paused) {
-            notifyAll();
-          }
-        }
-        if (batch == null) {
-          if (paused) {
-            GongyuClient.sleep(50);
-            continue;
-          }
-          batch = fresh();
-          if (batch == null) {
-            GongyuClient.sleep(200);
-            continue;
-          }
-          synchronized (this) {
-            unacknowledged.addLast(batch);
-          }
-        }
-        send(batch);
-        GongyuClient.sleep(50);
-      }
-    }
-
-    private Map.Entry<String, List<Registration>> fresh() {
-      String school = SCHOOLS.get(turn++ % SCHOOLS.size());
-      int from = next.getOrDefault(school, 0);
-      if (from + 5 > ENROLMENT * CLASSES) {
-        return null;
-      }
-      next.put(school, from + 5);
-      List<Registration> records = new ArrayList<>();
-      for (int i = from; i < from + 5; i++) {
-        records.add(new Registration("fs-" + school + "-" + i, "C" + (1 + i / ENROLMENT), "FS-" + school + "-" + i,
-            "FSG-" + school + "-" + i, at));
-      }
-      return Map.entry(school, records);
-    }
-
-    private void send(Map.Entry<String, List<Registration>> batch) {
-      GongyuClient.Reply reply;
-      try {
-        reply = client.postRegistrations(batch.getKey(), SEMESTER.id(), batch.getValue());
-      } catch (RuntimeException unreachable) {
-        GongyuClient.sleep(200);
-        return; // stays first in the queue
-      }
-      if (reply.ok()) {
-        synchronized (this) {
-          unacknowledged.remove(batch);
-          batch.getValue().forEach(r -> acked.computeIfAbsent(batch.getKey(), k -> new HashSet<>()).add(r.externalId()));
-        }
-      } else if (reply.status() >= 400 && reply.status() < 500 && reply.status() != 401 && reply.status() != 429
-          && reply.status() != 404) {
-        synchronized (this) {
-          unacknowledged.remove(batch);
-          failedHard.add(reply.status() + " " + reply.body());
-        }
-      } else {
-        GongyuClient.sleep(200);
-      }
-    }
-
-    /** Stops new batches and waits until every batch sent so far is acknowledged. */
-    void pauseAndDrain(Duration within) throws InterruptedException {
-      paused = true;
-      long deadline = System.nanoTime() + within.toNanos();
-      synchronized (this) {
-        while (!unacknowledged.isEmpty()) {
-          long left = deadline - System.nanoTime();
-          assertThat(left).as("batches still unacknowledged after %s: %d", within, unacknowledged.size()).isPositive();
-          wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        }
-      }
-    }
-
-    void resume() {
-      paused = false;
-    }
-
-    void stop() {
-      stopped = true;
-    }
-
-    synchronized int acknowledged() {
-      return acked.values().stream().mapToInt(Set::size).sum();
-    }
-
-    synchronized Map<String, Integer> perSchool() {
-      Map<String, Integer> counts = new HashMap<>();
-      acked.forEach((school, ids) -> counts.put(school, ids.size()));
-      return counts;
-    }
-
-    synchronized List<String> failedHard() {
-      return List.copyOf(failedHard);
     }
   }
 }

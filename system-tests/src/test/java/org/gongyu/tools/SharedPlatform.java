@@ -36,6 +36,17 @@ public final class SharedPlatform implements BeforeAllCallback {
 
     static Running start() {
       try {
+        // another checkout's system tests (same ports and databases) would lose their databases
+        // under them to the drop below: refuse instead
+        for (int port : java.util.List.of(8080 + OFFSET, 9092 + OFFSET)) {
+          try (java.net.Socket taken = new java.net.Socket("127.0.0.1", port)) {
+            throw new IllegalStateException("127.0.0.1:" + port + " is in use: another system-test platform runs (ports +"
+                + OFFSET + ", databases gongyu_st_*); stop it (GONGYU_PORT_OFFSET=" + OFFSET
+                + " GONGYU_DB_PREFIX=gongyu_st_ GONGYU_RUN_DIR=<its run dir> deploy/local/platform.sh down) and run again");
+          } catch (java.net.ConnectException free) {
+            // nobody listens: ours to take
+          }
+        }
         script(Duration.ofMinutes(1), "deploy/local/db.sh", "drop");
         try {
           script(Duration.ofMinutes(10), "deploy/local/platform.sh", "up");
