@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * Two readings give what a load cost; {@link #perSchool} divides that by the schools it was for.
  */
 record Footprint(Map<String, Map<String, Table>> tables, Map<String, Long> databaseBytes, long kafkaBytes,
-    Map<String, Long> rssBytes, Map<String, Double> cpuSeconds, double postgresCpuSeconds, long takenNanos) {
+    Map<String, Long> kafkaTopicBytes, Map<String, Long> rssBytes, Map<String, Double> cpuSeconds, double postgresCpuSeconds, long takenNanos) {
 
   /** The services whose databases the platform creates ({@code db.sh}: {@code <prefix><svc>}). */
   static final List<String> DATABASES = List.of("school", "district", "city", "reporting");
@@ -115,7 +115,9 @@ record Footprint(Map<String, Map<String, Table>> tables, Map<String, Long> datab
         }
       }
     }
-    return new Footprint(tables, sizes, diskBytes(source.runDir().resolve("kafka")), rss, cpu, machinePostgresCpuSeconds(), System.nanoTime());
+    Path kafka = source.runDir().resolve("kafka");
+    return new Footprint(tables, sizes, diskBytes(kafka), topicBytes(kafka.resolve("data")), rss, cpu, machinePostgresCpuSeconds(),
+        System.nanoTime());
   }
 
   private static Map<String, Table> tables(Statement s) throws SQLException {
@@ -153,7 +155,16 @@ record Footprint(Map<String, Map<String, Table>> tables, Map<String, Long> datab
     return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
-  /** CPU seconds of every {@code postgres} process on the machine: shared with whatever else uses this PostgreSQL. */
+  /**
+   * cutime + cstime (fields 16 and 17): the CPU of children that ended and were waited for. For the
+   * postmaster that is every backend that has exited, whose own counters are gone with it.
+   */
+  static double childrenCpuSeconds(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+  }
+
+  /** CPU seconds of every {@code postgres} process on the machine, with the backends that have exited: shared with whatever else uses this PostgreSQL. */
   private static double machinePostgresCpuSeconds() {
     double sum = 0;
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -161,7 +172,7 @@ record Footprint(Map<String, Map<String, Table>> tables, Map<String, Long> datab
         try {
           String stat = Files.readString(p.resolve("stat"));
           if (stat.contains("(postgres)")) {
-            sum += cpuSeconds(stat);
+            sum += cpuSeconds(stat) + childrenCpuSeconds(stat);
           }
         } catch (IOException gone) {
           // the process ended between the listing and the read
@@ -171,6 +182,37 @@ record Footprint(Map<String, Map<String, Table>> tables, Map<String, Long> datab
       return Double.NaN;
     }
     return sum;
+  }
+
+  /** Blocks each topic's partition directories take on disk ({@code du -sk <topic>-<n>}), summed per topic, in bytes. */
+  private static Map<String, Long> topicBytes(Path data) throws Exception {
+    Map<String, Long> byTopic = new TreeMap<>();
+    if (!Files.isDirectory(data)) {
+      return byTopic;
+    }
+    List<String> command = new ArrayList<>(List.of("du", "-sk"));
+    try (Stream<Path> dirs = Files.list(data)) {
+      dirs.filter(Files::isDirectory).forEach(d -> command.add(d.toString()));
+    }
+    if (command.size() == 2) {
+      return byTopic;
+    }
+    Process du = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(du.getInputStream().readAllBytes());
+    du.waitFor();
+    for (String line : out.split("\n")) {
+      String[] f = line.trim().split("\\s+", 2);
+      if (f.length == 2 && f[0].matches("[0-9]+")) {
+        byTopic.merge(topicOf(Path.of(f[1]).getFileName().toString()), Long.parseLong(f[0]) * 1024, Long::sum);
+      }
+    }
+    return byTopic;
+  }
+
+  /** {@code gongyu.city.indicator-rollups.v1-3} (a partition's directory) belongs to topic {@code gongyu.city.indicator-rollups.v1}. */
+  static String topicOf(String partitionDir) {
+    int dash = partitionDir.lastIndexOf('-');
+    return dash > 0 && partitionDir.substring(dash + 1).matches("[0-9]+") ? partitionDir.substring(0, dash) : partitionDir;
   }
 
   /** Blocks the directory's files take on disk ({@code du -sk}), in bytes; 0 if there is none. */

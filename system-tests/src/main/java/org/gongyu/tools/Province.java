@@ -177,6 +177,7 @@ final class Province {
     Instant semesterStart = semester.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).toInstant();
     String occurredAt = (at.isBefore(semesterStart) ? semesterStart : at).toString();
     Footprint before = Footprint.read(o.source());
+    Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
 
     int regPerSchool = (int) Math.ceil((double) o.registrations() / o.registrationBatch());
     Phase reg = o.registrations() == 0 ? null : phase(o, client, schools, "registrations", IndicatorCodes.PLATFORM_REGISTRATION,
@@ -206,6 +207,7 @@ final class Province {
         }, out);
     GongyuClient.sleep(1500); // the read models' last writes and the refresher's last round settle
     Footprint after = Footprint.read(o.source());
+    Map<String, Long> offsetsAfter = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
 
     Footprint.PerSchool per = Footprint.perSchool(before, after, schools.size());
     long records = (reg == null ? 0 : reg.records()) + (lrn == null ? 0 : lrn.records());
@@ -242,6 +244,19 @@ final class Province {
     }
     out.printf("  kafka data (du) %,.1f MB (+%,.1f MB, %,.0f bytes per school)%n", after.kafkaBytes() / 1e6,
         (after.kafkaBytes() - before.kafkaBytes()) / 1e6, per.kafkaBytes());
+    out.print("  kafka per topic during the load (events, +MB on disk, bytes per event):");
+    for (String topic : new java.util.TreeSet<>(offsetsAfter.keySet())) {
+      long events = PlatformEvents.produced(offsetsBefore, offsetsAfter, topic);
+      long bytes = after.kafkaTopicBytes().getOrDefault(topic, 0L) - before.kafkaTopicBytes().getOrDefault(topic, 0L);
+      if (events > 0) {
+        out.printf(" %s %,d +%,.1f MB %,.0f B;", topic.replace("gongyu.", ""), events, bytes / 1e6, (double) bytes / events);
+      }
+    }
+    out.println();
+    out.print("  kafka on disk per topic (all so far):");
+    after.kafkaTopicBytes().entrySet().stream().filter(e -> e.getKey().startsWith("gongyu.") && e.getValue() > 1_000_000)
+        .forEach(e -> out.printf(" %s %,.1f MB;", e.getKey().replace("gongyu.", ""), e.getValue() / 1e6));
+    out.println();
     long rssSum = after.rssBytes().values().stream().mapToLong(Long::longValue).sum();
     out.printf("  RSS:");
     after.rssBytes().forEach((p, b) -> out.printf(" %s %,.0f MB;", p, b / 1e6));

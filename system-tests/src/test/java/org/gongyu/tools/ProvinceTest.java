@@ -68,12 +68,23 @@ class ProvinceTest {
     // a command with spaces and parentheses must not shift the fields: utime 1234, stime 566 ticks
     String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 1234 566 0 0 20 0 40 0 300 2700000000 80000";
     assertThat(Footprint.cpuSeconds(stat)).isEqualTo(18.0);
-    Footprint a = new Footprint(Map.of(), Map.of(), 0, Map.of(), Map.of("gateway", 10.0), 0, 0);
-    Footprint b = new Footprint(Map.of(), Map.of(), 0, Map.of(), Map.of("gateway", 12.5, "school-service-2", 3.0), 0, 0);
+    assertThat(Footprint.childrenCpuSeconds(stat)).as("cutime 0 + cstime 0").isZero();
+    String postmaster = "2257 (postgres) S 1 2257 2257 0 -1 4194560 100 0 0 0 50 25 3000 1200 20 0 1 0 300 2700000000 80000";
+    assertThat(Footprint.childrenCpuSeconds(postmaster)).as("ended backends: cutime 3000 + cstime 1200 ticks").isEqualTo(42.0);
+    Footprint a = new Footprint(Map.of(), Map.of(), 0, Map.of(), Map.of(), Map.of("gateway", 10.0), 0, 0);
+    Footprint b = new Footprint(Map.of(), Map.of(), 0, Map.of(), Map.of(), Map.of("gateway", 12.5, "school-service-2", 3.0), 0, 0);
     assertThat(Footprint.cpuBetween(a, b)).containsEntry("gateway", 2.5).containsEntry("school-service-2", 3.0);
   }
 
+  @Test
+  void aPartitionDirectoryBelongsToItsTopic() {
+    assertThat(Footprint.topicOf("gongyu.city.indicator-rollups.v1-3")).isEqualTo("gongyu.city.indicator-rollups.v1");
+    assertThat(Footprint.topicOf("gongyu.school.indicator-snapshots.v1-dlt-0")).isEqualTo("gongyu.school.indicator-snapshots.v1-dlt");
+    assertThat(Footprint.topicOf("__consumer_offsets-12")).isEqualTo("__consumer_offsets");
+    assertThat(Footprint.topicOf("cleaner-offset-checkpoint")).isEqualTo("cleaner-offset-checkpoint");
+  }
+
   private static Footprint footprint(Map<String, Long> sizes, Map<String, Map<String, Table>> tables, long kafka) {
-    return new Footprint(tables, sizes, kafka, Map.of(), Map.of(), 0, 0);
+    return new Footprint(tables, sizes, kafka, Map.of(), Map.of(), Map.of(), 0, 0);
   }
 }
