@@ -6,13 +6,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** {@code java -jar system-tests.jar demo|bench|import-bench|limits|read-bench --gateway http://127.0.0.1:8080 [options]}. */
+/** {@code java -jar system-tests.jar demo|bench|import-bench|limits|read-bench|province|converge --gateway http://127.0.0.1:8080 [options]}. */
 public final class Tools {
 
   private Tools() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench", "group-forget", "group-await", "converge").contains(args[0])) {
+    if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench", "province", "group-forget", "group-await",
+        "converge").contains(args[0])) {
       System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
           + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--limits] [--repeat 1] [limits options]"
           + " [--feed registrations|learning] [--county 990199] [--growth 100,500,2000 [--reads 200]]"
@@ -20,6 +21,9 @@ public final class Tools {
           + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]"
           + " | read-bench --gateway URL [--keycloak URL] [--direct http://127.0.0.1:8084] [--user city-staff] [--path /api/...]"
           + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1]"
+          + " | province --gateway URL [--keycloak URL] [--kafka HOST:PORT] [--postgres 127.0.0.1:5432] [--pg-user postgres]"
+          + " [--db-prefix gongyu_] [--run-dir .run] [--sizes 2x5x20,3x10x20 | --cities 2 --counties 5 --schools 20]"
+          + " [--registrations 100] [--learning 500] [--registration-batch 50] [--learning-batch 500] [--concurrency 8] [--setup-threads 6]"
           + " | group-forget --kafka HOST:PORT --group G --state FILE [--topics T1,T2] | group-await --kafka HOST:PORT --group G --state FILE [--timeout-seconds 600]"
           + " | converge --gateway URL [--keycloak URL] --run-dir DIR --platform deploy/local/platform.sh"
           + " [--faults school-service,district-service,city-service,reporting-service,gateway] [--repeat 3] [--county 990790]");
@@ -66,6 +70,18 @@ public final class Tools {
         System.out.println();
         System.out.println(repeat > 1 ? "summary of " + repeat + " repetitions (median, min, max):" : "summary:");
         Figures.summarise(repetitions, ReadBench.labels(o.clients(), o.rate()), List.of(), System.out);
+      } else if (args[0].equals("province")) {
+        String postgres = stringArg(args, "--postgres", "127.0.0.1:5432");
+        int colon = postgres.lastIndexOf(':');
+        Footprint.Source source = new Footprint.Source(postgres.substring(0, colon), Integer.parseInt(postgres.substring(colon + 1)),
+            stringArg(args, "--pg-user", "postgres"), stringArg(args, "--db-prefix", "gongyu_"),
+            java.nio.file.Path.of(stringArg(args, "--run-dir", ".run")));
+        String sizes = stringArg(args, "--sizes", Bench.intArg(args, "--cities", 2) + "x" + Bench.intArg(args, "--counties", 5) + "x"
+            + Bench.intArg(args, "--schools", 20));
+        Province.run(new Province.Options(gateway, keycloak, stringArg(args, "--kafka", null), source, Province.Shape.parseAll(sizes),
+            Bench.intArg(args, "--registrations", 100), Bench.intArg(args, "--learning", 500), Bench.intArg(args, "--registration-batch", 50),
+            Bench.intArg(args, "--learning-batch", 500), Bench.intArg(args, "--concurrency", 8), Bench.intArg(args, "--setup-threads", 6)),
+            System.out);
       } else if (args[0].equals("limits")) {
         BenchReport.run(limits(args), null, Bench.intArg(args, "--repeat", 1), System.out);
       } else {

@@ -40,6 +40,7 @@ public final class KeycloakAccounts {
   private final Map<String, Object> loginLocks = new ConcurrentHashMap<>();
   private final Map<String, Boolean> created = new ConcurrentHashMap<>();
   private final Map<String, Boolean> missing = new ConcurrentHashMap<>();
+  private Cached admin;
 
   private record Cached(String token, long validUntilNanos) {}
 
@@ -206,14 +207,29 @@ public final class KeycloakAccounts {
     return response.body();
   }
 
-  private String adminToken() {
+  /**
+   * The admin API's token, reused while it has more than 20 s to live: every login is a password
+   * hash in Keycloak, and a tool that creates thousands of users (the province simulation) would
+   * otherwise spend a third of its setup logging the admin in again for each one.
+   */
+  private synchronized String adminToken() {
+    if (admin != null && System.nanoTime() < admin.validUntilNanos()) {
+      return admin.token();
+    }
+    String body = adminTokenResponse();
+    long expiresIn = Long.parseLong(field(EXPIRES_IN, body));
+    admin = new Cached(field(ACCESS_TOKEN, body), System.nanoTime() + Duration.ofSeconds(Math.max(0, expiresIn - 20)).toNanos());
+    return admin.token();
+  }
+
+  private String adminTokenResponse() {
     String form = "grant_type=password&client_id=admin-cli&username=" + enc(adminUser) + "&password=" + enc(adminPassword);
     HttpResponse<String> response = exchange(form(baseUrl + "/realms/master/protocol/openid-connect/token", form));
     if (response.statusCode() != 200) {
       throw new IllegalStateException("Keycloak's admin login failed (HTTP " + response.statusCode()
           + "); set GONGYU_KEYCLOAK_ADMIN and GONGYU_KEYCLOAK_ADMIN_PASSWORD");
     }
-    return field(ACCESS_TOKEN, response.body());
+    return response.body();
   }
 
   private static HttpRequest form(String url, String form) {
