@@ -19,16 +19,12 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pick_java
-JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
+JAR="$(tools_jar RawLimits)"
 gw=$(port 8080)
 kafka=$(port 9092)
 port_open 127.0.0.1 "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: deploy/local/platform.sh up"
 port_open 127.0.0.1 "$kafka" || die "no Kafka on 127.0.0.1:$kafka (the platform's broker)"
 # a jar built before the raw limits existed has neither --limits nor the event counts
-if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/tools/RawLimits.class'; then
-  log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
-fi
 # kafka-clients logs through SLF4J, which has no provider in the tools jar: no logging, no warning
 exec "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" bench --gateway "http://127.0.0.1:$gw" \
   --kafka "127.0.0.1:$kafka" --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" "$@"

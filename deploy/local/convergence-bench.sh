@@ -30,13 +30,9 @@ while (($#)); do
 done
 
 pick_java
-JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
+JAR="$(tools_jar Convergence)"
 gw=$(port 8080)
 port_open 127.0.0.1 "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: deploy/local/platform.sh up"
-if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/tools/Convergence.class'; then
-  log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
-fi
 log "AOT caches: $(ls "$GONGYU_RUN_DIR"/apps/*/app.aot 2>/dev/null | wc -l) of 5 trained (GONGYU_AOT=${GONGYU_AOT:-1})"
 "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" converge --gateway "http://127.0.0.1:$gw" \
   --keycloak "http://127.0.0.1:${GONGYU_KEYCLOAK_PORT:-8180}" --run-dir "$GONGYU_RUN_DIR" \

@@ -16,7 +16,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pick_java
-JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
+JAR="$(tools_jar ImportBench)"
 gw=$(port 8080)
 school=$(port 8081)
 port_open 127.0.0.1 "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: GONGYU_JAVA_OPTS=-Xmx512m deploy/local/platform.sh up"
@@ -24,9 +24,5 @@ port_open 127.0.0.1 "$school" || die "no school-service on 127.0.0.1:$school"
 max=$(curl -fsS "http://127.0.0.1:$school/actuator/prometheus" \
   | awk 'index($0, "jvm_memory_max_bytes{") == 1 && /area="heap"/ { if ($NF > 0) s += $NF } END { printf "%d", s / 1048576 }')
 log "school-service heap max: ${max} MB (the target is measured at 512 MB: GONGYU_JAVA_OPTS=-Xmx512m)"
-if [[ ! -f $JAR ]]; then
-  log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
-fi
 exec "$JAVA_HOME/bin/java" -Xmx1g -jar "$JAR" import-bench --gateway "http://127.0.0.1:$gw" \
   --school-service "http://127.0.0.1:$school" "$@"

@@ -456,3 +456,14 @@ ensure_chromium() {
   [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] \
     || debian_packages "the browser system tests drive them" chromium chromium-driver
 }
+
+# The tools jar (system-tests: demo loader, benchmarks, consumer-group tools), built first if it is
+# missing or older than the tool asked for (it lacks org/gongyu/tools/<class>.class). Prints its path.
+tools_jar() {
+  local class=$1 jar="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
+  if [[ ! -f $jar ]] || ! "$JAVA_HOME/bin/jar" tf "$jar" | grep -q "org/gongyu/tools/$class.class"; then
+    log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)" >&2
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) >&2 || die "building $jar failed"
+  fi
+  echo "$jar"
+}

@@ -15,15 +15,11 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pick_java
-JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
+JAR="$(tools_jar RawLimits)"
 kafka=$(port 9092)
 port_open 127.0.0.1 "$kafka" || die "no Kafka on 127.0.0.1:$kafka; start it first: deploy/local/kafka.sh start"
 port_open "$GONGYU_PG_HOST" "$GONGYU_PG_PORT" || die "no PostgreSQL on $GONGYU_PG_HOST:$GONGYU_PG_PORT"
 # a jar built before the limits existed has no `limits` command
-if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/tools/RawLimits.class'; then
-  log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
-fi
 # kafka-clients logs through SLF4J, which has no provider in the tools jar: no logging, no warning
 exec "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" limits \
   --kafka "127.0.0.1:$kafka" --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" "$@"

@@ -24,16 +24,12 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pick_java
-JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
+JAR="$(tools_jar Province)"
 gw=$(port 8080)
 kafka=$(port 9092)
 port_open 127.0.0.1 "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: deploy/local/platform.sh up"
 port_open 127.0.0.1 "$kafka" || die "no Kafka on 127.0.0.1:$kafka (the platform's broker)"
 [[ -d $GONGYU_PID_DIR ]] || die "no pid files in $GONGYU_PID_DIR: set GONGYU_RUN_DIR to the platform's run dir"
-if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/tools/Province.class'; then
-  log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
-fi
 log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # kafka-clients logs through SLF4J, which has no provider in the tools jar: no logging, no warning
 "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" province --gateway "http://127.0.0.1:$gw" \

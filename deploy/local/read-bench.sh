@@ -16,15 +16,11 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 pick_java
-JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
+JAR="$(tools_jar ReadBench)"
 gw=$(port 8080)
 reporting=$(port 8084)
 keycloak="http://127.0.0.1:${GONGYU_KEYCLOAK_PORT:-8180}"
 port_open 127.0.0.1 "$gw" || die "no gateway on 127.0.0.1:$gw; start the platform first: deploy/local/platform.sh up"
 port_open 127.0.0.1 "$reporting" || die "no reporting-service on 127.0.0.1:$reporting"
-if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/tools/ReadBench.class'; then
-  log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
-fi
 exec "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" read-bench --gateway "http://127.0.0.1:$gw" \
   --direct "http://127.0.0.1:$reporting" --keycloak "$keycloak" "$@"

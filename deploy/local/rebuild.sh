@@ -53,11 +53,7 @@ case $name in
   *) die "usage: rebuild.sh reporting-service|district-service|city-service" ;;
 esac
 pick_java
-JAR="$ROOT/system-tests/target/system-tests-0.1.0-SNAPSHOT.jar"
-if [[ ! -f $JAR ]] || ! "$JAVA_HOME/bin/jar" tf "$JAR" | grep -q 'org/gongyu/tools/ConsumerGroups.class'; then
-  log "building the tools jar (./mvnw -B -q -DskipTests -pl system-tests -am package)"
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests -pl system-tests -am package) || die "building $JAR failed"
-fi
+JAR="$(tools_jar ConsumerGroups)"
 kafka="127.0.0.1:$(port 9092)"
 state="$GONGYU_RUN_DIR/rebuild-$name.partitions"
 since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
