@@ -56,17 +56,7 @@ class FaultSuiteSystemIT {
   @Test
   void eachServiceAndTheBrokerKilledUnderLoadLoseNothingCountNothingTwiceAndTheFiguresConverge() throws Exception {
     // a restarted service's clock is the system's: other tests may have moved the clocks at runtime
-    SharedPlatform.shiftClocks(Duration.ZERO, client.accounts().token("city-admin"));
-    client.putCounty(COUNTY, "故障县");
-    for (String school : SCHOOLS) {
-      GongyuClient.require(client.putSchool(COUNTY, school, school + "号小学", "PRIMARY", null), "school " + school);
-      for (int c = 1; c <= CLASSES; c++) {
-        GongyuClient.require(client.putClass(school, "C" + c, SEMESTER.schoolYear(), 1, "一年级" + c + "班", ENROLMENT),
-            "class of " + school);
-      }
-    }
-    await("the county's enrolment", () -> county(COUNTY).path("denominator").asLong(-1) == (long) ENROLMENT * CLASSES * SCHOOLS.size(),
-        Duration.ofSeconds(120));
+    county(COUNTY, "故障县", SCHOOLS, CLASSES);
 
     AcknowledgedLoad load = new AcknowledgedLoad(client, SCHOOLS, "fs", ENROLMENT * CLASSES, ENROLMENT, SEMESTER);
     Thread generator = Thread.ofPlatform().name("fault-suite-load").daemon().start(load);
@@ -111,6 +101,25 @@ class FaultSuiteSystemIT {
       assertThat(r.convergenceSeconds()).as("%s: seconds from the restart to correct figures", r.fault()).isNotNegative();
     });
     assertThat(table.stream().mapToInt(Row::acknowledged).sum()).as("writes acknowledged while faults were injected").isPositive();
+  }
+
+  /**
+   * A county of its own with {@code schools}, each with {@code classes} classes of {@link #ENROLMENT}
+   * students, on the system's clock (a restarted service's clock is the system's; other tests may have
+   * moved the clocks at runtime); returns when reporting shows the county's enrolment.
+   */
+  static void county(String countyId, String name, List<String> schools, int classes) {
+    SharedPlatform.shiftClocks(Duration.ZERO, client.accounts().token("city-admin"));
+    client.putCounty(countyId, name);
+    for (String school : schools) {
+      GongyuClient.require(client.putSchool(countyId, school, school + "号小学", "PRIMARY", null), "school " + school);
+      for (int c = 1; c <= classes; c++) {
+        GongyuClient.require(client.putClass(school, "C" + c, SEMESTER.schoolYear(), 1, "一年级" + c + "班", ENROLMENT),
+            "class of " + school);
+      }
+    }
+    await("the county's enrolment", () -> county(countyId).path("denominator").asLong(-1) == (long) ENROLMENT * classes * schools.size(),
+        Duration.ofSeconds(120));
   }
 
   /** SIGKILL, as a crash: no shutdown hook, no flush. */

@@ -44,19 +44,12 @@ class SeveralInstancesSystemIT {
   static final Semester SEMESTER = Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
   static final String COUNTY = "990695";
   static final List<String> SCHOOLS = List.of("9906950001", "9906950002", "9906950003", "9906950004");
-  static final int ENROLMENT = 5000;
+  static final int ENROLMENT = FaultSuiteSystemIT.ENROLMENT;
   static final String SNAPSHOTS = org.gongyu.contracts.Topics.SCHOOL_INDICATOR_SNAPSHOTS;
 
   @Test
   void instancesJoinAndOneIsKilledUnderLoadAndEveryAcknowledgedWriteCountsOnceEverywhere() throws Exception {
-    SharedPlatform.shiftClocks(Duration.ZERO, client.accounts().token("city-admin"));
-    client.putCounty(COUNTY, "多实例县");
-    for (String school : SCHOOLS) {
-      GongyuClient.require(client.putSchool(COUNTY, school, school + "号小学", "PRIMARY", null), "school " + school);
-      GongyuClient.require(client.putClass(school, "C1", SEMESTER.schoolYear(), 1, "一年级1班", ENROLMENT), "class of " + school);
-    }
-    FaultSuiteSystemIT.await("the county's enrolment", () -> county().path("denominator").asLong(-1) == (long) ENROLMENT * SCHOOLS.size(),
-        Duration.ofSeconds(120));
+    FaultSuiteSystemIT.county(COUNTY, "多实例县", SCHOOLS, 1);
     double before = handled("school-service") + handled("school-service-2");
 
     // each listener container of an instance is a member of the service's group
