@@ -1,17 +1,13 @@
 package org.gongyu.tools;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.SchoolCalendar;
@@ -55,8 +51,6 @@ public final class Bench {
   public static final String EVENTS = "bench.events";
   public static final String SNAPSHOT_CHANGES = "bench.snapshots";
 
-  private record Accepted(long acceptedNanos, long cumulativeTarget) {}
-
   /** Runs the benchmark once, prints its figures and returns them by key. */
   public static Map<String, Double> run(Options o, PrintStream out) throws Exception {
     GongyuClient client = new GongyuClient(o.gateway(), o.keycloak(), false);
@@ -93,78 +87,39 @@ public final class Bench {
     for (String school : schools) {
       client.warmToken("/api/school/schools/" + school + "/platform-registrations");
     }
-    Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
-    ConcurrentLinkedQueue<Double> batchMillis = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<Long> acceptedOrder = new ConcurrentLinkedQueue<>();
-    List<Accepted> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
-    AtomicLong cumulative = new AtomicLong(baseline);
-    Object order = new Object();
-    ExecutorService pool = Executors.newFixedThreadPool(o.concurrency());
-    long start = System.nanoTime();
-    List<Future<?>> futures = new ArrayList<>();
+    List<TimedBatches.Batch> batches = new ArrayList<>(o.batches());
     for (int b = 0; b < o.batches(); b++) {
       int batch = b;
-      futures.add(pool.submit(() -> {
-        String school = schools.get(batch % schools.size());
-        String cls = "B" + run + "-" + (1 + (batch / schools.size()) % classesPerSchool);
-        java.util.function.Supplier<GongyuClient.Reply> post;
+      String school = schools.get(batch % schools.size());
+      String cls = "B" + run + "-" + (1 + (batch / schools.size()) % classesPerSchool);
+      // the records are made on the sending thread, as the batch goes out
+      batches.add(new TimedBatches.Batch(o.batchSize(), 0, () -> {
         if (o.learning()) {
           List<Map<String, Object>> activities = new ArrayList<>(o.batchSize());
           for (int i = 0; i < o.batchSize(); i++) {
             activities.add(Map.of("externalId", "bench-" + run + "-" + batch + "-" + i, "guardianRef", "BENCH-" + run + "-G" + (i % 200),
                 "resourceId", "R" + (i % 50), "occurredAt", at, "minutes", 10 + i % 30));
           }
-          post = () -> client.post("/api/school/schools/" + school + "/platform-learning", Map.of("activities", activities));
-        } else {
-          List<Registration> records = new ArrayList<>(o.batchSize());
-          for (int i = 0; i < o.batchSize(); i++) {
-            String student = "BENCH-" + run + "-" + batch + "-" + i;
-            records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
-          }
-          post = () -> client.postRegistrations(school, semester.id(), records);
+          return client.post("/api/school/schools/" + school + "/platform-learning", Map.of("activities", activities));
         }
-        long sent = System.nanoTime();
-        GongyuClient.require(post.get(), "batch " + batch);
-        batchMillis.add((System.nanoTime() - sent) / 1e6);
-        synchronized (order) {
-          long target = cumulative.addAndGet(o.batchSize());
-          accepted.add(new Accepted(System.nanoTime(), target));
-          acceptedOrder.add(target);
+        List<Registration> records = new ArrayList<>(o.batchSize());
+        for (int i = 0; i < o.batchSize(); i++) {
+          String student = "BENCH-" + run + "-" + batch + "-" + i;
+          records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
         }
-        return null;
+        return client.postRegistrations(school, semester.id(), records);
       }));
     }
-    // watch the city figure while batches go in
-    List<long[]> observations = new ArrayList<>();
-    long expectedTotal = baseline + (long) o.batches() * o.batchSize();
-    long lastSeen = baseline;
-    while (lastSeen < expectedTotal) {
-      long n = client.cityNumerator(indicator, periodId);
-      long t = System.nanoTime();
-      if (n > lastSeen) {
-        observations.add(new long[] {t, n});
-        lastSeen = n;
-      }
-      if ((t - start) / 1_000_000_000L > 600) {
-        throw new IllegalStateException("city figure stuck at " + lastSeen + " of " + expectedTotal);
-      }
-      GongyuClient.sleep(25); // 40 polls/s: under the gateway's per-user limit of 50/s
-    }
-    long allVisible = System.nanoTime();
+    Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
+    TimedBatches.Result timed = TimedBatches.send(client, indicator, periodId, baseline, batches, o.concurrency(), Duration.ofSeconds(600),
+        "bench");
     Map<String, Long> offsetsAfter = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
-    for (Future<?> f : futures) {
-      f.get();
-    }
-    pool.shutdown();
-    long lastAccepted = accepted.stream().mapToLong(Accepted::acceptedNanos).max().orElse(start);
-
-    double[] freshness = accepted.stream().mapToDouble(a -> {
-      long visible = observations.stream().filter(obs -> obs[1] >= a.cumulativeTarget()).mapToLong(obs -> obs[0]).findFirst().orElse(allVisible);
-      return Math.max(0, visible - a.acceptedNanos()) / 1e9;
-    }).sorted().toArray();
+    double[] freshness = timed.freshness();
+    long lastSeen = timed.lastSeen();
+    long expectedTotal = baseline + (long) o.batches() * o.batchSize();
     long total = (long) o.batches() * o.batchSize();
-    double ingestSeconds = (lastAccepted - start) / 1e9;
-    double endToEndSeconds = (allVisible - start) / 1e9;
+    double ingestSeconds = timed.ingestSeconds();
+    double endToEndSeconds = timed.endToEndSeconds();
     out.println();
     String records = o.learning() ? "activities" : "registrations";
     out.printf("%-27s %d in %d batches%n", records + " accepted:", total, o.batches());
@@ -174,14 +129,14 @@ public final class Bench {
         total / endToEndSeconds, endToEndSeconds);
     out.printf("freshness school -> city (reporting-service), s: p50 %.3f  p90 %.3f  p99 %.3f  max %.3f  (n=%d, city polled every ~25 ms)%n",
         pct(freshness, 50), pct(freshness, 90), pct(freshness, 99), freshness[freshness.length - 1], freshness.length);
-    double[] batches = batchMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double[] batchMs = timed.batchMillis();
     out.printf("batch of %d through the gateway, ms: p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n", o.batchSize(),
-        pct(batches, 50), pct(batches, 90), pct(batches, 99), batches[batches.length - 1]);
+        pct(batchMs, 50), pct(batchMs, 90), pct(batchMs, 99), batchMs[batchMs.length - 1]);
     out.printf("city numerator: %d -> %d (expected %d)%n", baseline, lastSeen, expectedTotal);
     Map<String, Double> figures = new LinkedHashMap<>();
     figures.put(INGEST, total / ingestSeconds);
     figures.put(END_TO_END, total / endToEndSeconds);
-    figures.put(BATCH_MEDIAN_MS, pct(batches, 50));
+    figures.put(BATCH_MEDIAN_MS, pct(batchMs, 50));
     figures.put(FRESHNESS_P50, pct(freshness, 50));
     figures.put(FRESHNESS_P99, pct(freshness, 99));
     if (o.kafka() != null) {

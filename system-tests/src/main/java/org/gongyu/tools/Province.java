@@ -1,18 +1,15 @@
 package org.gongyu.tools;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.indicator.IndicatorCodes;
 import org.gongyu.contracts.period.SchoolCalendar;
@@ -108,8 +105,6 @@ final class Province {
   /** One school of the run, with the city group it belongs to. */
   private record School(String id, int city) {}
 
-  private record Accepted(long nanos, long target, int city) {}
-
   /** What one family's load measured. */
   record Phase(long records, int batches, double ingestSeconds, double endToEndSeconds, double[] freshness,
       Map<Integer, double[]> freshnessByCity, double[] batchMillis, long snapshots, long events) {}
@@ -189,7 +184,7 @@ final class Province {
             records.add(new Registration("pv-" + run + "-" + n + "-" + i, "P" + run + "-" + (1 + (n * o.registrationBatch() + i) / 4000),
                 student, student + "-P", occurredAt));
           }
-          return new Batch(size, () -> client.postRegistrations(school.id(), semester.id(), records));
+          return new TimedBatches.Batch(size, school.city(), () -> client.postRegistrations(school.id(), semester.id(), records));
         }, out);
     Footprint afterReg = Footprint.read(o.source());
 
@@ -202,7 +197,7 @@ final class Province {
             activities.add(Map.of("externalId", "pv-" + run + "-" + n + "-" + i, "guardianRef", "PV-" + run + "-G" + (i % 200),
                 "resourceId", "R" + (i % 50), "occurredAt", occurredAt, "minutes", 10 + i % 30));
           }
-          return new Batch(size, () -> client.post("/api/school/schools/" + school.id() + "/platform-learning",
+          return new TimedBatches.Batch(size, school.city(), () -> client.post("/api/school/schools/" + school.id() + "/platform-learning",
               Map.of("activities", activities)));
         }, out);
     GongyuClient.sleep(1500); // the read models' last writes and the refresher's last round settle
@@ -285,11 +280,8 @@ final class Province {
     return p == null ? "-" : String.format("%.2f/%.2fs", Bench.pct(p.freshness(), 50), Bench.pct(p.freshness(), 99));
   }
 
-  /** One batch to send: how many records it carries and how to send it. */
-  private record Batch(int size, Supplier<GongyuClient.Reply> post) {}
-
   private interface BatchMaker {
-    Batch make(School school, int n);
+    TimedBatches.Batch make(School school, int n);
   }
 
   private interface SchoolTask {
@@ -316,9 +308,8 @@ final class Province {
 
   /**
    * Sends {@code perSchool} batches to every school, round robin over the schools so every city
-   * progresses together, {@code concurrency} at a time, while the city figure is polled; freshness
-   * of a batch = from its acceptance to the city numerator including it and every batch accepted
-   * before it (as {@link Bench} measures it).
+   * progresses together, {@code concurrency} at a time, while the city figure is polled ({@link
+   * TimedBatches}, as {@link Bench} measures).
    */
   private static Phase phase(Options o, GongyuClient client, List<School> schools, String what, String indicator, String periodId,
       int perSchool, BatchMaker maker, PrintStream out) throws Exception {
@@ -344,74 +335,22 @@ final class Province {
       settled = n;
     }
     baseline = settled;
-    List<Batch> batches = new ArrayList<>();
-    List<Integer> cityOf = new ArrayList<>();
+    List<TimedBatches.Batch> batches = new ArrayList<>();
     for (int n = 0; n < perSchool; n++) {
       for (School s : schools) {
         batches.add(maker.make(s, n));
-        cityOf.add(s.city());
       }
     }
-    long total = batches.stream().mapToLong(Batch::size).sum();
+    long total = batches.stream().mapToLong(TimedBatches.Batch::size).sum();
     Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
-    List<Accepted> accepted = Collections.synchronizedList(new ArrayList<>());
-    List<Double> batchMillis = Collections.synchronizedList(new ArrayList<>());
-    AtomicLong cumulative = new AtomicLong(baseline);
-    Object order = new Object();
-    ExecutorService pool = Executors.newFixedThreadPool(o.concurrency());
-    long start = System.nanoTime();
-    List<Future<?>> futures = new ArrayList<>();
-    for (int b = 0; b < batches.size(); b++) {
-      Batch batch = batches.get(b);
-      int city = cityOf.get(b);
-      int index = b;
-      futures.add(pool.submit(() -> {
-        long sent = System.nanoTime();
-        GongyuClient.require(batch.post().get(), what + " batch " + index);
-        batchMillis.add((System.nanoTime() - sent) / 1e6);
-        synchronized (order) {
-          accepted.add(new Accepted(System.nanoTime(), cumulative.addAndGet(batch.size()), city));
-        }
-        return null;
-      }));
-    }
-    List<long[]> observations = new ArrayList<>();
-    long expected = baseline + total;
-    long lastSeen = baseline;
-    while (lastSeen < expected) {
-      long n = client.cityNumerator(indicator, periodId);
-      long t = System.nanoTime();
-      if (n > lastSeen) {
-        observations.add(new long[] {t, n});
-        lastSeen = n;
-      }
-      if (futures.stream().anyMatch(f -> f.isDone() && failed(f))) {
-        break;
-      }
-      if ((t - start) / 1_000_000_000L > 1800) {
-        throw new IllegalStateException("city figure of " + what + " stuck at " + lastSeen + " of " + expected);
-      }
-      GongyuClient.sleep(25);
-    }
-    long allVisible = System.nanoTime();
-    for (Future<?> f : futures) {
-      f.get(); // a failed batch fails the run here, with its cause
-    }
-    pool.shutdown();
+    TimedBatches.Result timed = TimedBatches.send(client, indicator, periodId, baseline, batches, o.concurrency(),
+        Duration.ofSeconds(1800), what);
     Map<String, Long> offsetsAfter = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
-    long lastAccepted = accepted.stream().mapToLong(Accepted::nanos).max().orElse(start);
-    List<Double> all = new ArrayList<>();
-    Map<Integer, List<Double>> byCity = new TreeMap<>();
-    for (Accepted a : accepted) {
-      long visible = observations.stream().filter(obs -> obs[1] >= a.target()).mapToLong(obs -> obs[0]).findFirst().orElse(allVisible);
-      double s = Math.max(0, visible - a.nanos()) / 1e9;
-      all.add(s);
-      byCity.computeIfAbsent(a.city(), c -> new ArrayList<>()).add(s);
-    }
-    Map<Integer, double[]> freshnessByCity = new TreeMap<>();
-    byCity.forEach((c, l) -> freshnessByCity.put(c, sorted(l)));
-    double[] batchMs = sorted(batchMillis);
-    Phase p = new Phase(total, batches.size(), (lastAccepted - start) / 1e9, (allVisible - start) / 1e9, sorted(all), freshnessByCity,
+    long lastSeen = timed.lastSeen();
+    long expected = baseline + total;
+    Map<Integer, double[]> freshnessByCity = timed.freshnessByGroup();
+    double[] batchMs = timed.batchMillis();
+    Phase p = new Phase(total, batches.size(), timed.ingestSeconds(), timed.endToEndSeconds(), timed.freshness(), freshnessByCity,
         batchMs, PlatformEvents.produced(offsetsBefore, offsetsAfter, Topics.SCHOOL_INDICATOR_SNAPSHOTS),
         PlatformEvents.produced(offsetsBefore, offsetsAfter, null));
     out.printf("%s: %,d in %,d batches; accepted %.0f/s over %.1f s; end to end %.0f/s (all visible at the city after %.1f s);"
@@ -425,20 +364,5 @@ final class Province {
     out.println();
     out.printf("  city numerator %,d -> %,d (expected %,d)%n", baseline, lastSeen, expected);
     return p;
-  }
-
-  private static boolean failed(Future<?> f) {
-    try {
-      f.get();
-      return false;
-    } catch (Exception e) {
-      return true;
-    }
-  }
-
-  private static double[] sorted(List<Double> values) {
-    synchronized (values) {
-      return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    }
   }
 }
