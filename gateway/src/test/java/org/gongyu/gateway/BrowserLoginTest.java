@@ -111,6 +111,22 @@ class BrowserLoginTest extends GatewayTestBase {
         .isEqualTo("admin-9901010002");
   }
 
+  /** API clients have a chain without CSRF; a bearer token beside the session cookie does not lead a write into it. */
+  @Test
+  void aSessionWriteThatAlsoCarriesABearerTokenStillNeedsTheCsrfToken() throws Exception {
+    logIn("admin-9901010002");
+    String token = Keycloak.accessToken(Keycloak.CLI, "admin-9901010002");
+
+    HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(gateway() + SCHOOL_API))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token)
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"note\":\"forged\"}")));
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(forged.body()).get("detail").asString()).contains("X-XSRF-TOKEN");
+    Thread.sleep(200);
+    assertThat(StubService.of("school").received).isEmpty();
+  }
+
   @Test
   void logoutEndsTheSessionHereAndAtKeycloak() throws Exception {
     logIn("county-admin-990101");

@@ -52,14 +52,15 @@ final class CsrfTokens {
   /**
    * Makes sure the browser gets its XSRF-TOKEN cookie. In WebFlux the token is a lazy {@code
    * Mono} that only writes the cookie when someone subscribes, and nothing on an API call does;
-   * this filter subscribes on every request except those of API clients.
+   * this filter subscribes on every request of the session chain (API clients have a chain
+   * without CSRF, {@link SecurityConfiguration}).
    */
   static final class CookieWriter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
       Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-      if (token == null || BearerOnlyRequests.test(exchange.getRequest())) {
+      if (token == null) {
         return chain.filter(exchange);
       }
       return token.then(Mono.defer(() -> chain.filter(exchange)));
