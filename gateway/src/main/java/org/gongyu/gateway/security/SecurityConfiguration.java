@@ -88,6 +88,7 @@ class SecurityConfiguration {
         .securityMatcher(new BearerOnlyRequests())
         .authorizeExchange(SecurityConfiguration::access)
         .oauth2ResourceServer(bearer -> bearer
+            .bearerTokenConverter(new BearerTokens())
             .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
@@ -112,6 +113,7 @@ class SecurityConfiguration {
             .authorizationRequestResolver(withPkce(registrations))
             .authenticationFailureHandler(problems))
         .oauth2ResourceServer(bearer -> bearer
+            .bearerTokenConverter(new BearerTokens())
             .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
