@@ -25,7 +25,9 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -82,10 +84,24 @@ public class ResourceServerAutoConfiguration {
     return converter;
   }
 
+  /** Spring Security's strict firewall, its header rules checked without regular expressions ({@link CheapHeaderChecks}). */
+  @Bean
+  @ConditionalOnMissingBean
+  HttpFirewall httpFirewall() {
+    return CheapHeaderChecks.firewall();
+  }
+
+  /** The library's bearer token rules, read in one pass ({@link CheapHeaderChecks}). */
+  @Bean
+  @ConditionalOnMissingBean
+  BearerTokenResolver bearerTokenResolver() {
+    return CheapHeaderChecks.bearerTokenResolver();
+  }
+
   @Bean
   @ConditionalOnMissingBean
   SecurityFilterChain gongyuResourceServer(HttpSecurity http, JwtDecoder decoder, JwtAuthenticationConverter converter,
-      MessageSource messages, ObjectProvider<LocaleResolver> locales) throws Exception {
+      BearerTokenResolver bearerTokens, MessageSource messages, ObjectProvider<LocaleResolver> locales) throws Exception {
     SecurityProblems problems = new SecurityProblems(
         new ProblemWriter(messages, locales.getIfAvailable(org.gongyu.chassis.web.RequestLanguage::new)));
     http
@@ -101,6 +117,7 @@ public class ResourceServerAutoConfiguration {
             .requestMatchers("/error").permitAll()
             .anyRequest().authenticated())
         .oauth2ResourceServer(o -> o
+            .bearerTokenResolver(bearerTokens)
             .jwt(j -> j.decoder(decoder).jwtAuthenticationConverter(converter))
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
