@@ -1,5 +1,6 @@
 package org.gongyu.gateway.security;
 
+import org.gongyu.contracts.http.HeaderRules;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -20,45 +21,18 @@ import reactor.core.publisher.Mono;
  */
 final class BearerTokens implements ServerAuthenticationConverter {
 
-  private static final String PREFIX = "Bearer ";
-
   @Override
   public Mono<Authentication> convert(ServerWebExchange exchange) {
     return Mono.defer(() -> {
       String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-      if (authorization == null || !authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length() - 1)) {
+      if (!HeaderRules.bearerAttempt(authorization)) {
         return Mono.empty();
       }
-      String token = token(authorization);
+      String token = HeaderRules.bearerToken(authorization);
       if (token == null) {
         return Mono.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken("Bearer token is malformed")));
       }
       return Mono.just(new BearerTokenAuthenticationToken(token));
     });
-  }
-
-  /** The b64token of {@code Bearer <b64token>} (RFC 6750 section 2.1: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="), or null. */
-  static String token(String authorization) {
-    if (!authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      return null;
-    }
-    int start = PREFIX.length();
-    int end = authorization.length();
-    int i = start;
-    while (i < end && tokenChar(authorization.charAt(i))) {
-      i++;
-    }
-    if (i == start) {
-      return null;
-    }
-    while (i < end && authorization.charAt(i) == '=') {
-      i++;
-    }
-    return i == end ? authorization.substring(start) : null;
-  }
-
-  private static boolean tokenChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
   }
 }

@@ -87,11 +87,7 @@ class SecurityConfiguration {
     return http
         .securityMatcher(new BearerOnlyRequests())
         .authorizeExchange(SecurityConfiguration::access)
-        .oauth2ResourceServer(bearer -> bearer
-            .bearerTokenConverter(new BearerTokens())
-            .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
-            .authenticationEntryPoint(problems)
-            .accessDeniedHandler(problems))
+        .oauth2ResourceServer(bearer -> bearerTokens(bearer, jwtDecoder, problems))
         .exceptionHandling(refusals -> refusals
             .authenticationEntryPoint(problems)
             .accessDeniedHandler(problems))
@@ -112,11 +108,7 @@ class SecurityConfiguration {
         .oauth2Login(login -> login
             .authorizationRequestResolver(withPkce(registrations))
             .authenticationFailureHandler(problems))
-        .oauth2ResourceServer(bearer -> bearer
-            .bearerTokenConverter(new BearerTokens())
-            .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
-            .authenticationEntryPoint(problems)
-            .accessDeniedHandler(problems))
+        .oauth2ResourceServer(bearer -> bearerTokens(bearer, jwtDecoder, problems))
         .exceptionHandling(refusals -> refusals
             .authenticationEntryPoint(loginOrProblem(problems, requestCache))
             .accessDeniedHandler(problems))
@@ -142,6 +134,16 @@ class SecurityConfiguration {
         // the web app's hashed bundles: code and styles, no data; public so caches may keep them
         .pathMatchers(HttpMethod.GET, "/assets/**").permitAll()
         .anyExchange().authenticated();
+  }
+
+  /** The same in both chains: the token read in one pass ({@link BearerTokens}), checked, refusals as problems. */
+  private static void bearerTokens(ServerHttpSecurity.OAuth2ResourceServerSpec bearer, ReactiveJwtDecoder jwtDecoder,
+      SecurityProblems problems) {
+    bearer
+        .bearerTokenConverter(new BearerTokens())
+        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder))
+        .authenticationEntryPoint(problems)
+        .accessDeniedHandler(problems);
   }
 
   /**
