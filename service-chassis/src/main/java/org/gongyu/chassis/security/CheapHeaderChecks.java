@@ -13,7 +13,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Spring Security's header checks without its regular expressions. Every request's 1.3 KB bearer
- * token went through three: the strict firewall's rule for header values (run on each read of the
+ * token went through two: the strict firewall's rule for header values (run on each read of the
  * header) and the bearer token pattern. They were a fifth of reporting-service's CPU samples while
  * it answered a ready scorecard (issue 16). The rules are the library's, unchanged, and {@code
  * CheapHeaderChecksTest} checks each against the library's own on random input. The rules
