@@ -76,11 +76,12 @@ final class StubService {
     return server;
   }
 
-  /** The X-Forwarded-* headers the gateway added, by lower-case name. */
+  /** The X-Forwarded-* and Forwarded headers the gateway added, by lower-case name. */
   private static Map<String, String> forwarded(HttpExchange ex) {
     Map<String, String> headers = new java.util.TreeMap<>();
     ex.getRequestHeaders().forEach((name, values) -> {
-      if (name.toLowerCase(java.util.Locale.ROOT).startsWith("x-forwarded-")) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (lower.startsWith("x-forwarded-") || lower.equals("forwarded")) {
         headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values));
       }
     });
