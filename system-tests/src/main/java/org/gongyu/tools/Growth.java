@@ -71,8 +71,9 @@ final class Growth {
     if (first.statusCode() != 200) {
       throw new IllegalStateException("GET " + county + " answered " + first.statusCode());
     }
-    ReadBench.Run c = ReadBench.sequential(http, county, token, n);
-    ReadBench.Run ci = ReadBench.sequential(http, city, token, n);
+    ReadBench.Reader reader = ReadBench.jdk(token);
+    ReadBench.Run c = ReadBench.sequential(reader, county, n);
+    ReadBench.Run ci = ReadBench.sequential(reader, city, n);
     out.printf("county scorecard (%,d bytes gzip): first read after the writes %.1f ms, then %d in a row p50 %.2f ms p95 %.2f ms;"
         + " city scorecard p50 %.2f ms%n", first.body().length, firstMs, n, c.p50(), c.p95(), ci.p50());
     Map<String, Double> f = new LinkedHashMap<>();

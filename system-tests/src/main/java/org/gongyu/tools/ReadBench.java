@@ -1,6 +1,8 @@
 package org.gongyu.tools;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +13,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongyu.testing.KeycloakAccounts;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Issue 16 items 1 and 6: how fast the city scorecard (or any GET) answers many readers, through
@@ -29,7 +35,13 @@ import org.gongyu.testing.KeycloakAccounts;
  * percentiles); the same clients flat out through the gateway, then directly (the most requests/s,
  * latency then being queueing); and the same clients revalidating with {@code If-None-Match} (304
  * answers) flat out through the gateway. Each after a warm-up. Clients accept gzip as browsers do and do not
- * unpack it. The load generator runs on the same machine and takes its share of the CPU.
+ * unpack it.
+ *
+ * <p>The load generator runs on the same machine and takes its share of the two cores, which a real
+ * reader's browser does not. Each concurrent run prints the generator's own CPU per answer, so that
+ * share is visible. {@code --client netty} (the default) sends with Reactor Netty's client;
+ * {@code --client jdk} with the JDK's {@link HttpClient}, as every run before stop 25 did: it costs
+ * about twice the CPU per request, which at 1,000 requests/s is a fifth of the machine.
  */
 final class ReadBench {
 
@@ -50,45 +62,121 @@ final class ReadBench {
   static final String PACED_P95 = "read.paced.p95";
   static final String PACED_P99 = "read.paced.p99";
 
-  record Options(String gateway, String direct, String keycloak, String user, String path, int clients, int seconds,
-      int warmup, int sequential, int rate) {}
+  static final String CLIENT_CPU = "read.client.cpu";
 
-  record Run(double rps, double p50, double p95, double p99, long errors, long bytes, long notModified) {}
+  record Options(String gateway, String direct, String keycloak, String user, String path, int clients, int seconds,
+      int warmup, int sequential, int rate, String client) {}
+
+  /**
+   * {@code clientCpuMs}: the load generator's own CPU (this process, all threads) per counted answer;
+   * NaN for a sequential run.
+   */
+  record Run(double rps, double p50, double p95, double p99, long errors, long bytes, long notModified,
+      double clientCpuMs) {}
+
+  /** One answer as the benchmark counts it. */
+  record Answer(int status, int bytes, String etag) {}
+
+  /**
+   * How the benchmark's clients send one GET: with the bearer token, accepting gzip, not unpacking
+   * it. Asynchronous, so that 200 clients need no thread each: a client's next request is sent from
+   * the answer's completion or from a timer when it is due.
+   */
+  interface Reader extends AutoCloseable {
+    Mono<Answer> send(String url, String ifNoneMatch);
+
+    default Answer get(String url, String ifNoneMatch) {
+      return send(url, ifNoneMatch).block(Duration.ofSeconds(35));
+    }
+
+    @Override
+    default void close() {}
+  }
+
+  static Reader reader(String client, String token, int connections) {
+    return switch (client) {
+      case "jdk" -> jdk(token);
+      case "netty" -> netty(token, connections);
+      default -> throw new IllegalArgumentException("--client is netty or jdk, not " + client);
+    };
+  }
+
+  /** The JDK's HTTP/1.1 client. */
+  static Reader jdk(String token) {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    return (url, ifNoneMatch) -> Mono.fromFuture(() -> http.sendAsync(request(url, token, ifNoneMatch), HttpResponse.BodyHandlers.ofByteArray()))
+        .map(r -> new Answer(r.statusCode(), r.body().length, r.headers().firstValue("ETag").orElse(null)));
+  }
+
+  /**
+   * Reactor Netty's HTTP/1.1 client over a pool of one connection per client. It neither asks for
+   * nor unpacks compression itself: the request's {@code Accept-Encoding} is the one browsers send,
+   * and the gzip bytes are counted as they come.
+   */
+  static Reader netty(String token, int connections) {
+    ConnectionProvider pool = ConnectionProvider.builder("read-bench").maxConnections(Math.max(1, connections))
+        .pendingAcquireMaxCount(-1).build();
+    reactor.netty.http.client.HttpClient base = reactor.netty.http.client.HttpClient.create(pool)
+        .responseTimeout(Duration.ofSeconds(30))
+        .headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token).set(HttpHeaderNames.ACCEPT, "application/json")
+            .set(HttpHeaderNames.ACCEPT_ENCODING, "gzip, deflate, br"));
+    Map<String, reactor.netty.http.client.HttpClient> revalidating = new ConcurrentHashMap<>();
+    return new Reader() {
+      @Override
+      public Mono<Answer> send(String url, String ifNoneMatch) {
+        reactor.netty.http.client.HttpClient http = ifNoneMatch == null ? base
+            : revalidating.computeIfAbsent(ifNoneMatch, etag -> base.headers(h -> h.set(HttpHeaderNames.IF_NONE_MATCH, etag)));
+        return http.get().uri(url).responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
+            .map(bytes -> new Answer(response.status().code(), bytes.length, response.responseHeaders().get(HttpHeaderNames.ETAG))));
+      }
+
+      @Override
+      public void close() {
+        pool.disposeLater().block(Duration.ofSeconds(5));
+      }
+    };
+  }
 
   private ReadBench() {}
 
   static Map<String, Double> run(Options o, PrintStream out) throws Exception {
     String token = new KeycloakAccounts(o.keycloak()).token(o.user());
     String path = o.path() != null ? o.path() : "/api/reports/periods/" + currentSemester(o.gateway(), token) + "/scorecard";
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    out.printf("read bench: GET %s as %s, gzip accepted; %d clients for %d s after %d s of warm-up%n",
-        path, o.user(), o.clients(), o.seconds(), o.warmup());
+    out.printf("read bench: GET %s as %s, gzip accepted; %d clients for %d s after %d s of warm-up; %s client%n",
+        path, o.user(), o.clients(), o.seconds(), o.warmup(), o.client());
     Map<String, Double> figures = new LinkedHashMap<>();
+    try (Reader http = reader(o.client(), token, o.clients())) {
+      return measure(o, path, http, figures, out);
+    }
+  }
 
-    String etag = http.send(request(o.gateway() + path, token, null), HttpResponse.BodyHandlers.ofByteArray())
-        .headers().firstValue("ETag").orElse(null);
-    Run seqGw = sequential(http, o.gateway() + path, token, o.sequential());
-    Run seqDirect = sequential(http, o.direct() + path, token, o.sequential());
+  private static Map<String, Double> measure(Options o, String path, Reader http, Map<String, Double> figures, PrintStream out)
+      throws Exception {
+    String etag = http.get(o.gateway() + path, null).etag();
+    Run seqGw = sequential(http, o.gateway() + path, o.sequential());
+    Run seqDirect = sequential(http, o.direct() + path, o.sequential());
     out.printf("  one client, %d in a row:  gateway p50 %.2f ms (p95 %.2f)   direct p50 %.2f ms (p95 %.2f)   the gateway adds %.2f ms at p50%n",
         o.sequential(), seqGw.p50(), seqGw.p95(), seqDirect.p50(), seqDirect.p95(), seqGw.p50() - seqDirect.p50());
     figures.put(SEQ_GATEWAY_P50, seqGw.p50());
     figures.put(SEQ_DIRECT_P50, seqDirect.p50());
     figures.put(SEQ_OVERHEAD_P50, seqGw.p50() - seqDirect.p50());
 
-    Run paced = concurrent(http, o.gateway() + path, token, null, o, o.rate());
+    Run paced = concurrent(http, o.gateway() + path, null, o, o.rate());
     out.printf("  %-24s %d clients offering %,d requests/s together: %,.0f requests/s answered, p50 %.1f ms, p95 %.1f ms, "
-        + "p99 %.1f ms (from each request's scheduled time)%s%n", "gateway, paced", o.clients(), o.rate(), paced.rps(),
-        paced.p50(), paced.p95(), paced.p99(), paced.errors() > 0 ? ", " + paced.errors() + " ERRORS" : "");
-    Run gw = concurrent(http, o.gateway() + path, token, null, o, 0);
+        + "p99 %.1f ms (from each request's scheduled time); load generator %.3f ms CPU per answer%s%n", "gateway, paced",
+        o.clients(), o.rate(), paced.rps(), paced.p50(), paced.p95(), paced.p99(), paced.clientCpuMs(),
+        paced.errors() > 0 ? ", " + paced.errors() + " ERRORS" : "");
+    Run gw = concurrent(http, o.gateway() + path, null, o, 0);
     print(out, "gateway, flat out", gw, o.clients());
-    Run direct = concurrent(http, o.direct() + path, token, null, o, 0);
+    Run direct = concurrent(http, o.direct() + path, null, o, 0);
     print(out, "direct, flat out", direct, o.clients());
-    Run revalidate = concurrent(http, o.gateway() + path, token, etag, o, 0);
+    Run revalidate = concurrent(http, o.gateway() + path, etag, o, 0);
     print(out, "gateway, If-None-Match", revalidate, o.clients());
     figures.put(PACED_RPS, paced.rps());
     figures.put(PACED_P50, paced.p50());
     figures.put(PACED_P95, paced.p95());
     figures.put(PACED_P99, paced.p99());
+    figures.put(CLIENT_CPU, paced.clientCpuMs());
     figures.put(GW_RPS, gw.rps());
     figures.put(GW_P50, gw.p50());
     figures.put(GW_P95, gw.p95());
@@ -107,6 +195,7 @@ final class ReadBench {
         new Figures.Label(PACED_P50, "  p50", "ms"),
         new Figures.Label(PACED_P95, "  p95", "ms"),
         new Figures.Label(PACED_P99, "  p99", "ms"),
+        new Figures.Label(CLIENT_CPU, "  the load generator's own CPU per answer", "ms"),
         new Figures.Label(GW_RPS, "through the gateway, " + clients + " clients flat out", "requests/s"),
         new Figures.Label(GW_P50, "  p50", "ms"),
         new Figures.Label(GW_P95, "  p95", "ms"),
@@ -122,8 +211,9 @@ final class ReadBench {
   }
 
   private static void print(PrintStream out, String what, Run r, int clients) {
-    out.printf("  %-24s %d clients: %,.0f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %,d bytes per answer%s%s%n",
-        what, clients, r.rps(), r.p50(), r.p95(), r.p99(), r.bytes(),
+    out.printf("  %-24s %d clients: %,.0f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %,d bytes per answer, "
+        + "load generator %.3f ms CPU per answer%s%s%n",
+        what, clients, r.rps(), r.p50(), r.p95(), r.p99(), r.bytes(), r.clientCpuMs(),
         r.notModified() > 0 ? ", " + r.notModified() + " × 304" : "", r.errors() > 0 ? ", " + r.errors() + " ERRORS" : "");
   }
 
@@ -137,22 +227,22 @@ final class ReadBench {
     return b.GET().build();
   }
 
-  static Run sequential(HttpClient http, String url, String token, int n) throws Exception {
+  static Run sequential(Reader http, String url, int n) throws Exception {
     for (int i = 0; i < Math.max(50, n / 5); i++) {
-      http.send(request(url, token, null), HttpResponse.BodyHandlers.discarding());
+      http.get(url, null);
     }
     double[] ms = new double[n];
     long errors = 0;
     long bytes = 0;
     for (int i = 0; i < n; i++) {
       long t0 = System.nanoTime();
-      HttpResponse<byte[]> r = http.send(request(url, token, null), HttpResponse.BodyHandlers.ofByteArray());
+      Answer r = http.get(url, null);
       ms[i] = (System.nanoTime() - t0) / 1e6;
-      errors += r.statusCode() == 200 ? 0 : 1;
-      bytes = r.body().length;
+      errors += r.status() == 200 ? 0 : 1;
+      bytes = r.bytes();
     }
     Arrays.sort(ms);
-    return new Run(n / (Arrays.stream(ms).sum() / 1000), pct(ms, 50), pct(ms, 95), pct(ms, 99), errors, bytes, 0);
+    return new Run(n / (Arrays.stream(ms).sum() / 1000), pct(ms, 50), pct(ms, 95), pct(ms, 99), errors, bytes, 0, Double.NaN);
   }
 
   /**
@@ -161,8 +251,7 @@ final class ReadBench {
    * offer {@code rate} requests/s, each at its own schedule, and a latency counts from the time a
    * request was due, so a slow answer also counts for the requests it held up.
    */
-  private static Run concurrent(HttpClient http, String url, String token, String etag, Options o, int rate)
-      throws Exception {
+  private static Run concurrent(Reader http, String url, String etag, Options o, int rate) throws Exception {
     long interval = rate <= 0 ? 0 : Math.round(1e9 * o.clients() / rate);
     long warmEnd = System.nanoTime() + Duration.ofSeconds(o.warmup()).toNanos();
     long end = warmEnd + Duration.ofSeconds(o.seconds()).toNanos();
@@ -172,58 +261,65 @@ final class ReadBench {
     AtomicLong bytes = new AtomicLong();
     AtomicLong notModified = new AtomicLong();
     CountDownLatch done = new CountDownLatch(o.clients());
-    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+    Scheduler timers = Schedulers.newSingle("read-bench-timer");
+    double[] cpuAtWarmEnd = new double[1];
+    try {
+      timers.schedule(() -> cpuAtWarmEnd[0] = processCpuMs(), Math.max(0, warmEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
       for (int c = 0; c < o.clients(); c++) {
         double[] own = new double[1 << 16];
         perClient.add(own);
         int index = c;
         long first = System.nanoTime() + (interval == 0 ? 0 : interval * c / o.clients());
-        clients.submit(() -> {
-          try {
-            int n = 0;
-            long due = first;
-            while (true) {
-              long now = System.nanoTime();
-              if (interval > 0 && due > now) {
-                Thread.sleep(Duration.ofNanos(due - now));
-              }
-              long t0 = interval > 0 ? due : System.nanoTime();
-              due += interval;
-              if (t0 >= end) {
-                break;
-              }
-              try {
-                HttpResponse<byte[]> r = http.send(request(url, token, etag), HttpResponse.BodyHandlers.ofByteArray());
-                long t1 = System.nanoTime();
-                boolean ok = r.statusCode() == 200 || (etag != null && r.statusCode() == 304);
-                if (t0 >= warmEnd) {
-                  if (!ok) {
-                    errors.incrementAndGet();
-                  }
-                  if (r.statusCode() == 304) {
-                    notModified.incrementAndGet();
-                  }
-                  if (n < own.length) {
-                    own[n++] = (t1 - t0) / 1e6;
-                  }
-                  bytes.set(r.body().length);
-                }
-              } catch (Exception e) {
-                if (t0 >= warmEnd) {
+        // one client: at most one request out; the next is due one interval after the last was due
+        // (at once when flat out), or at once when its answer came later than that
+        new Object() {
+          int n;
+
+          void next(long due) {
+            long now = System.nanoTime();
+            long t0 = interval > 0 ? due : now;
+            if (t0 >= end) {
+              counts[index] = n;
+              done.countDown();
+              return;
+            }
+            if (interval > 0 && due > now) {
+              timers.schedule(() -> send(due), due - now, TimeUnit.NANOSECONDS);
+            } else {
+              send(t0);
+            }
+          }
+
+          void send(long t0) {
+            http.send(url, etag).subscribe(r -> {
+              long t1 = System.nanoTime();
+              if (t0 >= warmEnd) {
+                if (!(r.status() == 200 || (etag != null && r.status() == 304))) {
                   errors.incrementAndGet();
                 }
+                if (r.status() == 304) {
+                  notModified.incrementAndGet();
+                }
+                if (n < own.length) {
+                  own[n++] = (t1 - t0) / 1e6;
+                }
+                bytes.set(r.bytes());
               }
-            }
-            counts[index] = n;
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          } finally {
-            done.countDown();
+              next(t0 + interval);
+            }, e -> {
+              if (t0 >= warmEnd) {
+                errors.incrementAndGet();
+              }
+              next(t0 + interval);
+            });
           }
-        });
+        }.next(first);
       }
       done.await();
+    } finally {
+      timers.dispose();
     }
+    double cpuMs = processCpuMs();
     // a paced run whose answers fell behind its schedule finishes late: requests/s over the time it took
     double elapsed = Math.max(o.seconds(), (System.nanoTime() - warmEnd) / 1e9);
     int total = Arrays.stream(counts).sum();
@@ -235,7 +331,12 @@ final class ReadBench {
     }
     Arrays.sort(all);
     return new Run(total / elapsed, pct(all, 50), pct(all, 95), pct(all, 99), errors.get(), bytes.get(),
-        notModified.get());
+        notModified.get(), (cpuMs - cpuAtWarmEnd[0]) / Math.max(1, total));
+  }
+
+  /** CPU time of this process (every thread, user and system) in ms. */
+  private static double processCpuMs() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
   }
 
   private static double pct(double[] sorted, double p) {

@@ -20,7 +20,7 @@ public final class Tools {
           + " | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]"
           + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]"
           + " | read-bench --gateway URL [--keycloak URL] [--direct http://127.0.0.1:8084] [--user city-staff] [--path /api/...]"
-          + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1]"
+          + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1] [--client netty|jdk]"
           + " | province --gateway URL [--keycloak URL] [--kafka HOST:PORT] [--postgres 127.0.0.1:5432] [--pg-user postgres]"
           + " [--db-prefix gongyu_] [--run-dir .run] [--sizes 2x5x20,3x10x20 | --cities 2 --counties 5 --schools 20]"
           + " [--registrations 100] [--learning 500] [--registration-batch 50] [--learning-batch 500] [--concurrency 8] [--setup-threads 6]"
@@ -58,7 +58,7 @@ public final class Tools {
         ReadBench.Options o = new ReadBench.Options(gateway, stringArg(args, "--direct", "http://127.0.0.1:8084"), keycloak,
             stringArg(args, "--user", "city-staff"), stringArg(args, "--path", null), Bench.intArg(args, "--clients", 200),
             Bench.intArg(args, "--seconds", 20), Bench.intArg(args, "--warmup", 5), Bench.intArg(args, "--sequential", 500),
-            Bench.intArg(args, "--rate", 1000));
+            Bench.intArg(args, "--rate", 1000), stringArg(args, "--client", "netty"));
         int repeat = Bench.intArg(args, "--repeat", 1);
         List<Map<String, Double>> repetitions = new ArrayList<>();
         for (int i = 1; i <= repeat; i++) {
