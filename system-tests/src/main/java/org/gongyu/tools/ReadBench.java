@@ -251,7 +251,7 @@ final class ReadBench {
    * offer {@code rate} requests/s, each at its own schedule, and a latency counts from the time a
    * request was due, so a slow answer also counts for the requests it held up.
    */
-  private static Run concurrent(Reader http, String url, String etag, Options o, int rate) throws Exception {
+  static Run concurrent(Reader http, String url, String etag, Options o, int rate) throws Exception {
     long interval = rate <= 0 ? 0 : Math.round(1e9 * o.clients() / rate);
     long warmEnd = System.nanoTime() + Duration.ofSeconds(o.warmup()).toNanos();
     long end = warmEnd + Duration.ofSeconds(o.seconds()).toNanos();
