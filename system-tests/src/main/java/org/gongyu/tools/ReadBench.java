@@ -40,8 +40,8 @@ import reactor.netty.resources.ConnectionProvider;
  * <p>The load generator runs on the same machine and takes its share of the two cores, which a real
  * reader's browser does not. Each concurrent run prints the generator's own CPU per answer, so that
  * share is visible. {@code --client netty} (the default) sends with Reactor Netty's client;
- * {@code --client jdk} with the JDK's {@link HttpClient}, as every run before stop 25 did: it costs
- * about twice the CPU per request, which at 1,000 requests/s is a fifth of the machine.
+ * {@code --client jdk} with the JDK's {@link HttpClient}, as every run before stop 25 did (then on a
+ * virtual thread per client): it costs about twice the CPU per answer (ADR 0034).
  */
 final class ReadBench {
 
