@@ -63,7 +63,7 @@ class AssessmentSchemesInTheBrowserSystemIT extends BrowserSystemTest {
         && browser.all(browser.testId("scheme-meta")).stream().anyMatch(m -> m.getText().startsWith("第 1 版")));
     assertThat(browser.await("scheme-items").getText()).contains("达到 60.0 % 得满分，40.0 % 及以下不得分，其间按比例得分");
 
-    browser.centreAndClick(browser.await("compute"));
+    browser.clickWhenEnabled("compute");
     Chromium.waitUntil("the ranking of the counties", Duration.ofSeconds(30), () -> !browser.all(By.cssSelector(
         "[data-testid=\"ranking-row\"][data-unit=\"" + COUNTY + "\"]")).isEmpty());
     WebElement row = browser.all(By.cssSelector("[data-testid=\"ranking-row\"][data-unit=\"" + COUNTY + "\"]")).getFirst();

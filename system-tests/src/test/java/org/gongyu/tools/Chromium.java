@@ -112,6 +112,17 @@ public final class Chromium implements AutoCloseable {
         () -> path().equals(path) || path().startsWith(path + "?"));
   }
 
+  /**
+   * Waits (up to 30 s) until the element with this {@code data-testid} is present and enabled, then
+   * clicks it centred: a click on a button still disabled while the page finishes its last action
+   * does nothing, as it does for a person.
+   */
+  public void clickWhenEnabled(String testId) {
+    waitUntil("[data-testid=" + testId + "] enabled on " + driver.getCurrentUrl(), Duration.ofSeconds(30),
+        () -> driver.findElements(testId(testId)).stream().anyMatch(WebElement::isEnabled));
+    centreAndClick(driver.findElement(testId(testId)));
+  }
+
   /** A click on an element scrolled to the middle of the window, clear of sticky bars. */
   public void centreAndClick(WebElement element) {
     script("arguments[0].scrollIntoView({block: 'center'})", element);
