@@ -1,9 +1,6 @@
 package org.gongyu.tools;
 
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,26 +58,25 @@ final class Growth {
 
   private static Map<String, Double> reads(Bench.Options o, int n, PrintStream out) throws Exception {
     String token = new KeycloakAccounts(o.keycloak()).token("city-staff");
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    ReadBench.Reader reader = ReadBench.jdk(token);
     Semester semester = Semester.containing(Instant.now().atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
     String county = o.gateway() + "/api/reports/periods/" + semester.id() + "/counties/" + o.county() + "/scorecard";
     String city = o.gateway() + "/api/reports/periods/" + semester.id() + "/scorecard";
     long t0 = System.nanoTime();
-    HttpResponse<byte[]> first = http.send(ReadBench.request(county, token, null), HttpResponse.BodyHandlers.ofByteArray());
+    ReadBench.Answer first = reader.get(county, null);
     double firstMs = (System.nanoTime() - t0) / 1e6;
-    if (first.statusCode() != 200) {
-      throw new IllegalStateException("GET " + county + " answered " + first.statusCode());
+    if (first.status() != 200) {
+      throw new IllegalStateException("GET " + county + " answered " + first.status());
     }
-    ReadBench.Reader reader = ReadBench.jdk(token);
     ReadBench.Run c = ReadBench.sequential(reader, county, n);
     ReadBench.Run ci = ReadBench.sequential(reader, city, n);
     out.printf("county scorecard (%,d bytes gzip): first read after the writes %.1f ms, then %d in a row p50 %.2f ms p95 %.2f ms;"
-        + " city scorecard p50 %.2f ms%n", first.body().length, firstMs, n, c.p50(), c.p95(), ci.p50());
+        + " city scorecard p50 %.2f ms%n", first.bytes(), firstMs, n, c.p50(), c.p95(), ci.p50());
     Map<String, Double> f = new LinkedHashMap<>();
     f.put(COUNTY_FIRST_MS, firstMs);
     f.put(COUNTY_P50, c.p50());
     f.put(COUNTY_P95, c.p95());
-    f.put(COUNTY_BYTES, (double) first.body().length);
+    f.put(COUNTY_BYTES, (double) first.bytes());
     f.put(CITY_P50, ci.p50());
     return f;
   }
