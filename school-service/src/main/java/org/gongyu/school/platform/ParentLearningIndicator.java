@@ -1,6 +1,5 @@
 package org.gongyu.school.platform;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.contracts.indicator.Figure;
@@ -39,16 +38,19 @@ class ParentLearningIndicator implements IndicatorDerivation {
 
   @Override
   public Figure derive(String schoolId, Period period, Instant endExclusive) {
-    Timestamp start = Timestamp.from(calendar.startOf(period));
-    Timestamp end = Timestamp.from(endExclusive);
-    long activities = jdbc.sql("select count(*) from platform_learning where school_id = ? and occurred_at >= ? and occurred_at < ?")
+    // per-day counts (V34): at most one row per day of the year, whatever the school's size. The
+    // period's bounds are day starts in the city's zone, so the days [start, end) hold exactly the
+    // activities (registrations) of [start, end).
+    java.sql.Date start = java.sql.Date.valueOf(period.start(calendar.calendar()));
+    java.sql.Date end = java.sql.Date.valueOf(calendar.dayOf(endExclusive));
+    long activities = jdbc.sql("select coalesce(sum(activities), 0) from learning_daily where school_id = ? and day >= ? and day < ?")
         .params(schoolId, start, end)
         .query(Long.class)
         .single();
-    // the year's guardian tally (V19, registration.RegistrationTallies): one row per guardian
+    // the year's guardian tally by day (V34, registration.RegistrationTallies)
     long guardians = jdbc.sql("""
-            select count(*) from registered_guardian
-            where school_id = ? and school_year = ? and first_registered_at < ?
+            select coalesce(sum(guardians), 0) from registration_daily
+            where school_id = ? and school_year = ? and day < ?
             """)
         .params(schoolId, period.id(), end)
         .query(Long.class)

@@ -39,6 +39,7 @@ class PlatformLearning {
   private final Clock clock;
   private final CityCalendar calendar;
   private final RecordTrail trail;
+  private final LearningDays learningDays;
 
   /** The family's name in the record trail; its content is the {@link View} (no guardian). */
   static final String FAMILY = "PLATFORM_LEARNING";
@@ -47,8 +48,9 @@ class PlatformLearning {
   record View(String externalId, String resourceId, Instant occurredAt, int minutes) {}
 
   PlatformLearning(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SnapshotService snapshots,
-      Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail) {
+      Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail, LearningDays learningDays) {
     this.trail = trail;
+    this.learningDays = learningDays;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -84,6 +86,7 @@ class PlatformLearning {
     List<Activity> fresh = trail.notWithdrawn(schoolId, FAMILY, byId.fresh(stored(schoolId, byId.keys()), "record"),
         Activity::externalId);
     insert(schoolId, fresh, now);
+    learningDays.added(schoolId, fresh.stream().map(Activity::occurredAt).toList());
 
     // one re-derivation per school year the batch touches, however many activities it holds
     Set<Period> years = new TreeSet<>();
@@ -117,6 +120,7 @@ class PlatformLearning {
     if (existing.isEmpty()) {
       trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
       insert(schoolId, List.of(wanted), clock.instant());
+      learningDays.added(schoolId, List.of(wanted.occurredAt()));
     } else {
       jdbc.sql("""
               update platform_learning set guardian_key = ?, resource_id = ?, occurred_at = ?, minutes = ?
@@ -124,6 +128,8 @@ class PlatformLearning {
           .params(wanted.guardianKey(), wanted.resourceId(), Timestamp.from(wanted.occurredAt()), wanted.minutes(), schoolId, externalId)
           .update();
       days.add(calendar.dayOf(existing.get().occurredAt()));
+      learningDays.removed(schoolId, List.of(existing.get().occurredAt()));
+      learningDays.added(schoolId, List.of(wanted.occurredAt()));
     }
     List<SnapshotService.Snapshot> figures = snapshots.refresh(RecordsChanged.of(schoolId, days, IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
     int version = existing.isEmpty()
@@ -140,6 +146,7 @@ class PlatformLearning {
     registry.lockForUpdate(schoolId);
     Activity existing = trail.requireWithdrawable(schoolId, FAMILY, externalId, stored(schoolId, Set.of(externalId)).stream().findFirst());
     jdbc.sql("delete from platform_learning where school_id = ? and external_id = ?").params(schoolId, externalId).update();
+    learningDays.removed(schoolId, List.of(existing.occurredAt()));
     snapshots.refresh(RecordsChanged.of(schoolId, calendar.dayOf(existing.occurredAt()), IndicatorCodes.PARENT_LEARNING_PER_CAPITA));
     RecordTrail.Latest w = trail.withdrawn(schoolId, FAMILY, externalId, existing.view(), reason);
     return Tracked.withdrawn(existing.view(), w.version(), w.reason(), w.at());

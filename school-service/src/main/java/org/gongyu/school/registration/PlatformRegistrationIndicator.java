@@ -1,6 +1,5 @@
 package org.gongyu.school.registration;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.gongyu.contracts.indicator.Figure;
 import org.gongyu.contracts.indicator.IndicatorCodes;
@@ -9,7 +8,6 @@ import org.gongyu.contracts.period.PeriodType;
 import org.gongyu.contracts.period.Semester;
 import org.gongyu.school.classes.SchoolClasses;
 import org.gongyu.school.indicators.IndicatorDerivation;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformRegistrationIndicator implements IndicatorDerivation {
 
-  private final JdbcClient jdbc;
+  private final RegistrationTallies tallies;
   private final SchoolClasses classes;
 
-  PlatformRegistrationIndicator(JdbcClient jdbc, SchoolClasses classes) {
-    this.jdbc = jdbc;
+  PlatformRegistrationIndicator(RegistrationTallies tallies, SchoolClasses classes) {
+    this.tallies = tallies;
     this.classes = classes;
   }
 
@@ -40,14 +38,8 @@ class PlatformRegistrationIndicator implements IndicatorDerivation {
   @Override
   public Figure derive(String schoolId, Period period, Instant endExclusive) {
     Semester semester = period.asSemester();
-    // the year's tally (V19, RegistrationTallies): one row per student, read from its key's index
-    long registered = jdbc.sql("""
-            select count(*) from registered_student
-            where school_id = ? and school_year = ? and first_registered_at < ?
-            """)
-        .params(schoolId, semester.schoolYear(), Timestamp.from(endExclusive))
-        .query(Long.class)
-        .single();
+    // the year's tally by day (V34, RegistrationTallies): one row per day, not per student
+    long registered = tallies.countBefore(schoolId, semester.schoolYear(), endExclusive, false);
     return new Figure(registered, classes.totalEnrolment(schoolId, semester.schoolYear()));
   }
 }

@@ -2,8 +2,12 @@ package org.gongyu.school.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.gongyu.chassis.calendar.CityCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,10 +25,16 @@ class RegistrationTallies {
   /** A registration as the tallies see it: its class's school year, its keys and time. */
   record Entry(String schoolYear, String studentKey, String guardianKey, Instant registeredAt) {}
 
-  private final JdbcClient jdbc;
+  /** Each tally's column in {@code registration_daily} (V34). */
+  private static final Map<String, String> DAILY = Map.of("registered_student", "students", "registered_guardian", "guardians");
 
-  RegistrationTallies(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  /** The city's zone, whose days registration_daily counts by. */
+  private final String zone;
+
+  RegistrationTallies(JdbcClient jdbc, CityCalendar calendar) {
     this.jdbc = jdbc;
+    this.zone = calendar.zone().getId();
   }
 
   /** New registrations: each key's row is inserted, or moved to the earlier time. One statement per tally. */
@@ -41,15 +51,38 @@ class RegistrationTallies {
   }
 
   private void upsert(String table, String column, String schoolId, String[] years, String[] keys, Timestamp[] times) {
-    // identifiers are this class's constants
+    // identifiers are this class's constants. All sub-statements see the tally as it was before
+    // this statement: "before" is each key's earlier row, "moved" the rows the upsert inserted or
+    // moved earlier; a moved key leaves its old day's count (if it had one) and joins its new day's.
     jdbc.sql("""
-            insert into %1$s (school_id, school_year, %2$s, first_registered_at)
-            select ?, y, k, min(t) from unnest(cast(? as bpchar[]), cast(? as bpchar[]), cast(? as timestamptz[])) as u(y, k, t)
-            group by y, k
-            on conflict (school_id, school_year, %2$s) do update set first_registered_at = excluded.first_registered_at
-            where %1$s.first_registered_at > excluded.first_registered_at
-            """.formatted(table, column))
-        .params(schoolId, years, keys, times)
+            with input as (
+              select y, k, min(t) as t
+              from unnest(cast(:years as bpchar[]), cast(:keys as bpchar[]), cast(:times as timestamptz[])) as u(y, k, t)
+              group by y, k
+            ), before as (
+              select s.school_year, s.%2$s, s.first_registered_at
+              from %1$s s join input i on s.school_id = :school and s.school_year = i.y and s.%2$s = i.k
+            ), moved as (
+              insert into %1$s (school_id, school_year, %2$s, first_registered_at)
+              select :school, y, k, t from input
+              on conflict (school_id, school_year, %2$s) do update set first_registered_at = excluded.first_registered_at
+              where %1$s.first_registered_at > excluded.first_registered_at
+              returning school_year, %2$s, first_registered_at
+            ), delta as (
+              select school_year, (first_registered_at at time zone :zone)::date as day, 1 as n from moved
+              union all
+              select b.school_year, (b.first_registered_at at time zone :zone)::date, -1
+              from moved m join before b on b.school_year = m.school_year and b.%2$s = m.%2$s
+            )
+            insert into registration_daily as d (school_id, school_year, day, %3$s)
+            select :school, school_year, day, sum(n) from delta group by school_year, day having sum(n) <> 0
+            on conflict (school_id, school_year, day) do update set %3$s = d.%3$s + excluded.%3$s
+            """.formatted(table, column, DAILY.get(table)))
+        .param("school", schoolId)
+        .param("years", years)
+        .param("keys", keys)
+        .param("times", times)
+        .param("zone", zone)
         .update();
   }
 
@@ -68,6 +101,7 @@ class RegistrationTallies {
       return;
     }
     String[] k = keys.stream().distinct().toArray(String[]::new);
+    List<DayCount> before = days(table, column, schoolId, k);
     jdbc.sql("delete from %s where school_id = ? and %s = any(cast(? as bpchar[]))".formatted(table, column))
         .params(schoolId, k)
         .update();
@@ -80,5 +114,55 @@ class RegistrationTallies {
             """.formatted(table, column))
         .params(schoolId, k)
         .update();
+    // the day counts follow the keys: those the keys had before leave, those they have now join
+    Map<DayCount, Integer> delta = new HashMap<>();
+    before.forEach(d -> delta.merge(d.withoutCount(), -d.count(), Integer::sum));
+    days(table, column, schoolId, k).forEach(d -> delta.merge(d.withoutCount(), d.count(), Integer::sum));
+    delta.values().removeIf(n -> n == 0);
+    if (delta.isEmpty()) {
+      return;
+    }
+    List<DayCount> changes = delta.entrySet().stream().map(e -> new DayCount(e.getKey().schoolYear(), e.getKey().day(), e.getValue())).toList();
+    jdbc.sql("""
+            insert into registration_daily as d (school_id, school_year, day, %1$s)
+            select ?, y, day, n from unnest(cast(? as bpchar[]), cast(? as date[]), cast(? as integer[])) as u(y, day, n)
+            on conflict (school_id, school_year, day) do update set %1$s = d.%1$s + excluded.%1$s
+            """.formatted(DAILY.get(table)))
+        .params(schoolId, changes.stream().map(DayCount::schoolYear).toArray(String[]::new),
+            changes.stream().map(c -> java.sql.Date.valueOf(c.day())).toArray(java.sql.Date[]::new),
+            changes.stream().map(DayCount::count).toArray(Integer[]::new))
+        .update();
+  }
+
+  /** How many of the keys have their earliest registration on each day of each school year. */
+  private List<DayCount> days(String table, String column, String schoolId, String[] keys) {
+    return jdbc.sql("""
+            select school_year, (first_registered_at at time zone ?)::date, count(*) from %s
+            where school_id = ? and %s = any(cast(? as bpchar[])) group by 1, 2
+            """.formatted(table, column))
+        .params(zone, schoolId, keys)
+        .query((rs, n) -> new DayCount(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3)))
+        .list();
+  }
+
+  /** Keys of a school year whose earliest registration falls on a day. */
+  private record DayCount(String schoolYear, LocalDate day, int count) {
+    DayCount withoutCount() {
+      return new DayCount(schoolYear, day, 0);
+    }
+  }
+
+  /**
+   * The school's count of registered students ({@code students}) or guardians ({@code guardians})
+   * of a school year whose earliest registration came before {@code endExclusive}, the start of a
+   * day in the city's zone (a period's end): a sum over at most one row per day.
+   */
+  long countBefore(String schoolId, String schoolYear, Instant endExclusive, boolean guardians) {
+    LocalDate end = LocalDate.ofInstant(endExclusive, java.time.ZoneId.of(zone));
+    return jdbc.sql("select coalesce(sum(%s), 0) from registration_daily where school_id = ? and school_year = ? and day < ?"
+            .formatted(guardians ? "guardians" : "students"))
+        .params(schoolId, schoolYear, java.sql.Date.valueOf(end))
+        .query(Long.class)
+        .single();
   }
 }

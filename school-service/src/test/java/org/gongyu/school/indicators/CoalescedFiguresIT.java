@@ -229,7 +229,7 @@ class CoalescedFiguresIT extends HttpItSupport {
     assertThat(versions(school, "PLATFORM_REGISTRATION")).as("one version for the note, not two").hasSize((int) before + 2);
   }
 
-  /** What the registration's transaction writes with its rows: the year's tallies (registration.RegistrationTallies). */
+  /** What the registration's transaction writes with its rows: the year's tallies and their day counts (registration.RegistrationTallies). */
   private void tallied(String school) {
     for (String[] t : new String[][] {{"registered_student", "student_key"}, {"registered_guardian", "guardian_key"}}) {
       jdbc.sql("""
@@ -241,5 +241,17 @@ class CoalescedFiguresIT extends HttpItSupport {
               .formatted(t[0], t[1]))
           .param(school).update();
     }
+    // and their counts per day (V34), here rebuilt from the tallies
+    jdbc.sql("delete from registration_daily where school_id = ?").param(school).update();
+    jdbc.sql("""
+            insert into registration_daily (school_id, school_year, day, students, guardians)
+            select school_id, school_year, day, sum(s), sum(g) from (
+              select school_id, school_year, (first_registered_at at time zone 'Asia/Shanghai')::date as day, 1 as s, 0 as g
+              from registered_student where school_id = ?
+              union all
+              select school_id, school_year, (first_registered_at at time zone 'Asia/Shanghai')::date, 0, 1
+              from registered_guardian where school_id = ?) k
+            group by 1, 2, 3""")
+        .params(school, school).update();
   }
 }

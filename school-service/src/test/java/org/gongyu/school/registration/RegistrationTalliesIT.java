@@ -3,6 +3,8 @@ package org.gongyu.school.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +14,10 @@ import java.util.Random;
 import org.gongyu.school.CoalescedFigures;
 import org.gongyu.school.StudentRecordsItSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The registration tallies (V19, {@link RegistrationTallies}) against the distinct counts they
+ * The registration tallies (V19, {@link RegistrationTallies}) and their day counts (V34) against the distinct counts they
  * replace (issue 16): after every step of a seeded random sequence of batches (students in two
  * classes of a year, shared guardians, re-sent items), corrections (another student, guardian or
  * time, or a class of another school year) and withdrawals, each tally holds exactly the keys the
@@ -128,8 +131,30 @@ class RegistrationTalliesIT extends StudentRecordsItSupport {
               .as(when + ": " + t[0] + " " + year + " before " + cutOff).isEqualTo(distinct(t[1], year, cutOff));
         }
       }
+      // the counts per day (V34) against the tally grouped by its local day, and their sums at each day's start
+      String byDay = """
+          select school_year, (first_registered_at at time zone 'Asia/Shanghai')::date, count(*) from %1$s
+          where school_id = '%2$s' group by 1, 2""".formatted(t[0], SCHOOL);
+      String daily = "select school_year, day, %1$s::bigint from registration_daily where school_id = '%2$s' and %1$s <> 0"
+          .formatted(DAILY.get(t[0]), SCHOOL);
+      assertThat(count("select count(*) from ((" + byDay + ") except (" + daily + ")) missing"))
+          .as(when + ": days of " + t[0] + " that registration_daily lacks or counts otherwise").isZero();
+      assertThat(count("select count(*) from ((" + daily + ") except (" + byDay + ")) extra"))
+          .as(when + ": days registration_daily counts that " + t[0] + " has not").isZero();
+      assertThat(count("select count(*) from registration_daily where school_id = ? and (students < 0 or guardians < 0)", SCHOOL))
+          .as(when + ": no count below zero").isZero();
+      for (String day : List.of("2026-04-01", "2026-09-15", "2026-10-15", "2027-02-01")) {
+        Instant end = LocalDate.parse(day).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+        assertThat(tallies.countBefore(SCHOOL, "2026-2027", end, t[0].equals("registered_guardian")))
+            .as(when + ": " + t[0] + " 2026-2027 summed by day before " + day)
+            .isEqualTo(distinct(t[1], "2026-2027", end.toString()));
+      }
     }
   }
+
+  static final Map<String, String> DAILY = Map.of("registered_student", "students", "registered_guardian", "guardians");
+
+  @Autowired RegistrationTallies tallies;
 
   long distinct(String column, String year, String cutOff) {
     return count("""
