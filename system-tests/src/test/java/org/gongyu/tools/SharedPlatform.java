@@ -48,6 +48,10 @@ public final class SharedPlatform implements BeforeAllCallback {
           }
         }
         script(Duration.ofMinutes(1), "deploy/local/db.sh", "drop");
+        // the broker's data goes with the databases: an earlier run's events (a second run in the
+        // same checkout) would otherwise flow into the fresh databases, and a rollup of that run
+        // with a higher version would hide this run's figures
+        deleteTree(RUN_DIR.resolve("kafka"));
         try {
           script(Duration.ofMinutes(10), "deploy/local/platform.sh", "up");
         } catch (IllegalStateException failed) {
@@ -72,6 +76,18 @@ public final class SharedPlatform implements BeforeAllCallback {
     @Override
     public void close() throws Exception {
       script(Duration.ofMinutes(2), "deploy/local/platform.sh", "down");
+    }
+  }
+
+  /** Removes a directory and everything under it, if it exists. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
