@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongyu.chassis.calendar.CityCalendar;
@@ -29,11 +28,13 @@ class RegistrationTallies {
   private static final Map<String, String> DAILY = Map.of("registered_student", "students", "registered_guardian", "guardians");
 
   private final JdbcClient jdbc;
+  private final CityCalendar calendar;
   /** The city's zone, whose days registration_daily counts by. */
   private final String zone;
 
   RegistrationTallies(JdbcClient jdbc, CityCalendar calendar) {
     this.jdbc = jdbc;
+    this.calendar = calendar;
     this.zone = calendar.zone().getId();
   }
 
@@ -101,7 +102,8 @@ class RegistrationTallies {
       return;
     }
     String[] k = keys.stream().distinct().toArray(String[]::new);
-    List<DayCount> before = days(table, column, schoolId, k);
+    // the day counts follow the keys: the days they have now leave, the days they have after it join
+    shiftDays(table, column, schoolId, k, -1);
     jdbc.sql("delete from %s where school_id = ? and %s = any(cast(? as bpchar[]))".formatted(table, column))
         .params(schoolId, k)
         .update();
@@ -114,42 +116,19 @@ class RegistrationTallies {
             """.formatted(table, column))
         .params(schoolId, k)
         .update();
-    // the day counts follow the keys: those the keys had before leave, those they have now join
-    Map<DayCount, Integer> delta = new HashMap<>();
-    before.forEach(d -> delta.merge(d.withoutCount(), -d.count(), Integer::sum));
-    days(table, column, schoolId, k).forEach(d -> delta.merge(d.withoutCount(), d.count(), Integer::sum));
-    delta.values().removeIf(n -> n == 0);
-    if (delta.isEmpty()) {
-      return;
-    }
-    List<DayCount> changes = delta.entrySet().stream().map(e -> new DayCount(e.getKey().schoolYear(), e.getKey().day(), e.getValue())).toList();
+    shiftDays(table, column, schoolId, k, 1);
+  }
+
+  /** Adds ({@code sign} 1) or takes away (-1) the keys' rows of the tally from the days they fall on. */
+  private void shiftDays(String table, String column, String schoolId, String[] keys, int sign) {
     jdbc.sql("""
-            insert into registration_daily as d (school_id, school_year, day, %1$s)
-            select ?, y, day, n from unnest(cast(? as bpchar[]), cast(? as date[]), cast(? as integer[])) as u(y, day, n)
-            on conflict (school_id, school_year, day) do update set %1$s = d.%1$s + excluded.%1$s
-            """.formatted(DAILY.get(table)))
-        .params(schoolId, changes.stream().map(DayCount::schoolYear).toArray(String[]::new),
-            changes.stream().map(c -> java.sql.Date.valueOf(c.day())).toArray(java.sql.Date[]::new),
-            changes.stream().map(DayCount::count).toArray(Integer[]::new))
+            insert into registration_daily as d (school_id, school_year, day, %3$s)
+            select school_id, school_year, (first_registered_at at time zone ?)::date, ? * count(*) from %1$s
+            where school_id = ? and %2$s = any(cast(? as bpchar[])) group by 1, 2, 3
+            on conflict (school_id, school_year, day) do update set %3$s = d.%3$s + excluded.%3$s
+            """.formatted(table, column, DAILY.get(table)))
+        .params(zone, sign, schoolId, keys)
         .update();
-  }
-
-  /** How many of the keys have their earliest registration on each day of each school year. */
-  private List<DayCount> days(String table, String column, String schoolId, String[] keys) {
-    return jdbc.sql("""
-            select school_year, (first_registered_at at time zone ?)::date, count(*) from %s
-            where school_id = ? and %s = any(cast(? as bpchar[])) group by 1, 2
-            """.formatted(table, column))
-        .params(zone, schoolId, keys)
-        .query((rs, n) -> new DayCount(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getInt(3)))
-        .list();
-  }
-
-  /** Keys of a school year whose earliest registration falls on a day. */
-  private record DayCount(String schoolYear, LocalDate day, int count) {
-    DayCount withoutCount() {
-      return new DayCount(schoolYear, day, 0);
-    }
   }
 
   /**
@@ -158,7 +137,7 @@ class RegistrationTallies {
    * day in the city's zone (a period's end): a sum over at most one row per day.
    */
   long countBefore(String schoolId, String schoolYear, Instant endExclusive, boolean guardians) {
-    LocalDate end = LocalDate.ofInstant(endExclusive, java.time.ZoneId.of(zone));
+    LocalDate end = calendar.dayOf(endExclusive);
     return jdbc.sql("select coalesce(sum(%s), 0) from registration_daily where school_id = ? and school_year = ? and day < ?"
             .formatted(guardians ? "guardians" : "students"))
         .params(schoolId, schoolYear, java.sql.Date.valueOf(end))
