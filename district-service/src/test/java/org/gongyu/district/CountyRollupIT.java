@@ -292,6 +292,60 @@ class CountyRollupIT extends DistrictITSupport {
   }
 
   /**
+   * The consumers only mark a county's rollup due; the refresher recomputes it once a round (ADR
+   * 0036). Here its first recompute of a fresh county is held on the county's lock (taken by the
+   * test) after it has read the marks; the consumers meanwhile store and mark 60 more snapshots
+   * without waiting for it. Once the lock is released the recompute reads every snapshot, publishes
+   * one version, and the marks counted after it started make exactly one more round, which finds
+   * the same figures and publishes nothing: one version for the whole burst, equal to the sum.
+   */
+  @Test
+  void snapshotsMarkedWhileARecomputeRunsAreNeitherLostNorWaitedForAndMakeOneVersion() throws Exception {
+    String county = "990109";
+    List<String> schools = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      schools.add(county + String.format("%04d", i));
+      putSchool(county, schools.getLast(), "轮次学校" + i, "PRIMARY", null);
+    }
+    List<Snapshot> first = new ArrayList<>();
+    List<Snapshot> second = new ArrayList<>();
+    for (int i = 0; i < schools.size(); i++) {
+      first.add(Snapshot.of(schools.get(i), PLATFORM, 10L + i, 100, 1));
+      second.add(Snapshot.of(schools.get(i), PLATFORM, 40L + i, 100, 2));
+    }
+    String refresherWaiting = "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+        + " and query like 'select id from county where id = % for share'";
+    try (java.sql.Connection lock = dataSource.getConnection()) {
+      lock.setAutoCommit(false);
+      try (var st = lock.prepareStatement("select id from county where id = ? for update")) {
+        st.setString(1, county);
+        st.executeQuery().close();
+      }
+      sendSnapshots(first);
+      await().atMost(PATIENCE).until(() -> count(refresherWaiting) >= 1);
+      sendSnapshots(second);
+      await("the consumers store and mark while the recompute waits").atMost(PATIENCE)
+          .until(() -> count("select count(*) from school_snapshot where school_id like '990109%' and version = 2") == 30);
+      assertThat(count("select marked - done from rollup_due where county_id = '" + county + "' and indicator_code = '" + PLATFORM + "'"))
+          .as("marks not yet done").isGreaterThanOrEqualTo(2);
+      assertThat(count("select count(*) from county_rollup where county_id = '" + county + "' and indicator_code = '" + PLATFORM
+          + "' and version > 0"))
+          .as("nothing published while the recompute waits").isZero();
+      lock.commit();
+    }
+    Expected expected = Expected.from(second, schools.size());
+    awaitRollup(county, PLATFORM, expected::matches);
+    await().atMost(PATIENCE).until(() -> count("select count(*) from rollup_due where county_id = '" + county + "' and marked > done") == 0);
+    awaitOutboxDrained();
+    List<CountyRollupPublished> published = rollupEvents(county, PLATFORM);
+    assertThat(published).as("one version for 60 snapshots").hasSize(1);
+    assertThat(expected.matches(published.getFirst())).isTrue();
+    assertThat(published.getFirst().version()).isEqualTo(1);
+  }
+
+  @Autowired javax.sql.DataSource dataSource;
+
+  /**
    * Also the business metrics (issue 18, docs/observability.md): the applied snapshot is timed as
    * the consumer's freshness and its county recomputed under {@code gongyu.rollup.recompute}, the two
    * parked records count as dead letters of the snapshot topic, and every series the dashboard and

@@ -78,7 +78,8 @@ abstract class DistrictITSupport {
    * (sibling) and 990103 (other county) are the access matrix's, and only the matrix writes to
    * 990101; 990102 also serves the refusals, 990103 the changed target, 990104 the idempotent PUTs,
    * 990105 the unregistered snapshot, 990106 the main rollup, 990107 the dead letters, 990108 the
-   * school of another county the refusals need and the mass-assignment check. 990111 to 990118
+   * school of another county the refusals need and the mass-assignment check, 990109 the rounds of
+   * the rollup refresher. 990111 to 990118
    * are EffectiveDatedRollupIT's, 990121 to 990124 DemonstrationProgrammeIT's, 990131 to 990134
    * DemonstrationAssessmentIT's, 990141 to 990144 DemonstrationTitleIT's, 990151 DemonstrationPastCycleIT's, 990161
    * AssessorPanelIT's, 996001 NotificationsIT's, 996002 and 996003 ApprovalNoticesIT's, 996201 to 996205 PeriodApprovalIT's,
@@ -87,7 +88,7 @@ abstract class DistrictITSupport {
    * 990684 and 990685 XuequAssessmentAdjustmentIT's, 990171 TraceAcrossKafkaIT's.
    */
   static final List<String> COUNTIES = List.of(
-      "990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108",
+      "990101", "990102", "990103", "990104", "990105", "990106", "990107", "990108", "990109",
       "990111", "990112", "990113", "990114", "990115", "990116", "990117", "990118",
       "990121", "990122", "990123", "990124", "990131", "990132", "990133", "990134",
       "990141", "990142", "990143", "990144", "990151", "990161",

@@ -162,6 +162,63 @@ class CountyRollupRepository {
         .update();
   }
 
+  /**
+   * Counts a mark on each of these rollups (ADR 0036). Call with the keys in lock order, so that two
+   * consumers marking the same rollups cannot deadlock; the rows stay locked until the transaction
+   * ends, which a refresher recording its marks as done waits for (and then sees one more).
+   */
+  void markDue(List<RollupKey> keys, Instant at, String traceparent) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into rollup_due (county_id, indicator_code, period_id, marked, noted_at, traceparent)
+            select c, i, p, 1, :at, :trace from unnest(cast(:counties as text[]), cast(:codes as text[]), cast(:periods as text[]))
+              with ordinality as k(c, i, p, n)
+            order by n
+            on conflict (county_id, indicator_code, period_id) do update set
+              marked = rollup_due.marked + 1, noted_at = excluded.noted_at,
+              traceparent = case when rollup_due.marked = rollup_due.done then excluded.traceparent else rollup_due.traceparent end
+            """)
+        .param("counties", keys.stream().map(RollupKey::countyId).toArray(String[]::new))
+        .param("codes", keys.stream().map(RollupKey::indicatorCode).toArray(String[]::new))
+        .param("periods", keys.stream().map(RollupKey::periodId).toArray(String[]::new))
+        .param("at", Timestamp.from(at))
+        .param("trace", traceparent, java.sql.Types.VARCHAR)
+        .update();
+  }
+
+  /** Up to {@code limit} due rollups (more marks than done), longest marked first. */
+  List<RollupKey> due(int limit) {
+    return jdbc.sql("select county_id, indicator_code, period_id from rollup_due where marked > done order by noted_at limit ?")
+        .param(limit)
+        .query(CountyRollupRepository::key)
+        .list();
+  }
+
+  /**
+   * The marks a rollup has had so far (committed ones: a plain read) and the trace of the first since
+   * it was last done; empty if it is not due.
+   */
+  Optional<Marks> marksIfDue(RollupKey key) {
+    return jdbc.sql(
+            "select marked, traceparent from rollup_due where county_id = ? and indicator_code = ? and period_id = ? and marked > done")
+        .params(key.countyId(), key.indicatorCode(), key.periodId())
+        .query((rs, i) -> new Marks(rs.getLong(1), rs.getString(2)))
+        .optional();
+  }
+
+  /** How many marks a due rollup has had, and the trace context that made it due (null: none). */
+  record Marks(long marked, String traceparent) {}
+
+  /** Records {@code marks} as done: the rollup stays due if a consumer has marked it again since. */
+  void marksDone(RollupKey key, long marks) {
+    jdbc.sql("update rollup_due set done = ? where county_id = ? and indicator_code = ? and period_id = ? and done < ?")
+        .params(marks, key.countyId(), key.indicatorCode(), key.periodId(), marks)
+        .update();
+  }
+
   Optional<CountyRollupRow> findPublished(RollupKey key) {
     return jdbc.sql("select " + COLUMNS + " from county_rollup where county_id = ? and indicator_code = ? and period_id = ? and version > 0")
         .params(key.countyId(), key.indicatorCode(), key.periodId())

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.gongyu.chassis.calendar.CityCalendar;
 import org.gongyu.chassis.messaging.Outbox;
+import org.gongyu.chassis.messaging.TraceContexts;
 import org.gongyu.chassis.scheduling.ClusterScan;
 import org.gongyu.contracts.Topics;
 import org.gongyu.contracts.city.v2.IndicatorDefined;
@@ -59,13 +60,15 @@ public class CountyRollups {
   private final SignOffTally signOffs;
   private final Timer recomputeTime;
   private final ClusterScan scans;
+  private final TraceContexts traces;
 
   static final String UNIT_COUNT_LOCK = "district-unit-counts";
 
   CountyRollups(
       CountyRollupRepository repo, CountyDirectory counties, SchoolDirectory schools, IndicatorDefinitions definitions,
       Deadlines deadlines, CityCalendar calendar, Outbox outbox, Clock clock, TransactionTemplate tx,
-      SignOffTally signOffs, MeterRegistry meters, ClusterScan scans) {
+      SignOffTally signOffs, MeterRegistry meters, ClusterScan scans, TraceContexts traces) {
+    this.traces = traces;
     this.recomputeTime = Timer.builder("gongyu.rollup.recompute")
         .description("time to recompute one rollup from the stored figures of the tier below")
         .tag("tier", "county")
@@ -150,12 +153,38 @@ public class CountyRollups {
     return Optional.of(next.version());
   }
 
-  /** Recomputes each of {@code keys} once, in lock order (the caller's transaction). */
+  /**
+   * Marks {@code keys} due for the next round of {@link RollupRefresher} (ADR 0036), in lock order,
+   * in the caller's transaction: a snapshot and its rollup's mark commit together. The mark keeps the
+   * current trace context when it makes the rollup due, so its recompute continues that trace.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  void recomputeAll(java.util.Collection<RollupKey> keys) {
+  void markDue(java.util.Collection<RollupKey> keys) {
     Set<RollupKey> ordered = new TreeSet<>(LOCK_ORDER);
     ordered.addAll(keys);
-    ordered.forEach(this::recompute);
+    repo.markDue(List.copyOf(ordered), clock.instant(), traces.current());
+  }
+
+  /** The marks of a due rollup (read before the transaction that recomputes it), or empty if it is not due. */
+  Optional<CountyRollupRepository.Marks> marksIfDue(RollupKey key) {
+    return repo.marksIfDue(key);
+  }
+
+  /**
+   * Recomputes a due rollup (ADR 0036) and records {@code marks} (read before) as done. Every mark
+   * counted in {@code marks} committed with its snapshot before they were read, so the recompute,
+   * whose reads all follow the rollup's locks, reads those snapshots; a mark added since leaves the
+   * rollup due for the next round. Neither lock is held against the consumers meanwhile.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void recomputeDue(RollupKey key, long marks) {
+    recompute(key);
+    repo.marksDone(key, marks);
+  }
+
+  /** Up to {@code limit} due rollups, longest marked first. */
+  List<RollupKey> due(int limit) {
+    return repo.due(limit);
   }
 
   /** A school was registered, changed type or moved: the rollups it may count in, in every county concerned. */

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies school snapshots: keeps the highest version per (school, indicator, period) and the
- * earliest asOf seen, and recomputes the rollup of the county the school belonged to on the
- * period's first day when either changes.
+ * earliest asOf seen, and marks the rollup of the county the school belonged to on the period's
+ * first day due when either changes; {@link RollupRefresher} recomputes it within a round.
  */
 @Component
 class SnapshotListener {
@@ -60,8 +60,10 @@ class SnapshotListener {
 
   /**
    * One poll of snapshots in one transaction (issue 16): each new snapshot is stored as before, and
-   * each county rollup they touch is recomputed once for the whole poll, not once per snapshot.
-   * The schools' locks are taken in id order, then the rollups' in {@link CountyRollups}' lock
+   * each county rollup they touch is marked due once for the whole poll (ADR 0036): the consumers no
+   * longer recompute, so three of them on one county do not queue on its rollup's lock, and a busy
+   * county is recomputed once per round of {@link RollupRefresher}, not once per poll of each consumer.
+   * The schools' locks are taken in id order, then the marks' in {@link CountyRollups}' lock
    * order, so that concurrent consumers cannot deadlock. A snapshot that cannot be decoded or
    * checked, or that the database refuses, is named to the container and goes to the dead-letter
    * topic after its retries ({@link BatchDelivery}); the others are applied.
@@ -108,7 +110,7 @@ class SnapshotListener {
       }
       keys.add(new RollupKey(county.get(), s.indicatorCode(), s.periodId()));
     }
-    rollups.recomputeAll(keys);
+    rollups.markDue(keys);
   }
 
   private Period check(IndicatorSnapshotPublished s) {
