@@ -259,11 +259,7 @@ class CountyRollupIT extends DistrictITSupport {
   @Test
   void aBurstOfSnapshotsIsRolledUpOncePerPollAndAPoisonRecordInItLosesNothing() {
     String county = "990108";
-    List<String> schools = new ArrayList<>();
-    for (int i = 1; i <= 30; i++) {
-      schools.add(county + String.format("%04d", i));
-      putSchool(county, schools.getLast(), "批量学校" + i, "PRIMARY", null);
-    }
+    List<String> schools = primarySchools(county, 30, "批量学校");
     List<Snapshot> burst = new ArrayList<>();
     for (int v = 1; v <= 2; v++) {
       for (int i = 0; i < schools.size(); i++) {
@@ -302,11 +298,7 @@ class CountyRollupIT extends DistrictITSupport {
   @Test
   void snapshotsMarkedWhileARecomputeRunsAreNeitherLostNorWaitedForAndMakeOneVersion() throws Exception {
     String county = "990109";
-    List<String> schools = new ArrayList<>();
-    for (int i = 1; i <= 30; i++) {
-      schools.add(county + String.format("%04d", i));
-      putSchool(county, schools.getLast(), "轮次学校" + i, "PRIMARY", null);
-    }
+    List<String> schools = primarySchools(county, 30, "轮次学校");
     List<Snapshot> first = new ArrayList<>();
     List<Snapshot> second = new ArrayList<>();
     for (int i = 0; i < schools.size(); i++) {
@@ -344,6 +336,16 @@ class CountyRollupIT extends DistrictITSupport {
   }
 
   @Autowired javax.sql.DataSource dataSource;
+
+  /** Registers {@code n} primary schools in the county, ids county + 0001.., names {@code name} + 1..; returns their ids. */
+  private List<String> primarySchools(String county, int n, String name) {
+    List<String> schools = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      schools.add(county + String.format("%04d", i));
+      putSchool(county, schools.getLast(), name + i, "PRIMARY", null);
+    }
+    return schools;
+  }
 
   /**
    * Also the business metrics (issue 18, docs/observability.md): the applied snapshot is timed as
