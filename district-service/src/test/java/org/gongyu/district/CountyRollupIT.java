@@ -289,11 +289,12 @@ class CountyRollupIT extends DistrictITSupport {
 
   /**
    * The consumers only mark a county's rollup due; the refresher recomputes it once a round (ADR
-   * 0036). Here its first recompute of a fresh county is held on the county's lock (taken by the
-   * test) after it has read the marks; the consumers meanwhile store and mark 60 more snapshots
-   * without waiting for it. Once the lock is released the recompute reads every snapshot, publishes
-   * one version, and the marks counted after it started make exactly one more round, which finds
-   * the same figures and publishes nothing: one version for the whole burst, equal to the sum.
+   * 0036). Here 30 schools' first snapshots make a fresh county's rollup due, and its first
+   * recompute is held on the county's lock (taken by the test) after it has read the marks; the
+   * consumers meanwhile store and mark the 30 newer versions without waiting for it. Once the lock is
+   * released the recompute reads every snapshot, publishes one version, and the marks counted after
+   * it started make exactly one more round, which finds the same figures and publishes nothing: one
+   * version for the 60 snapshots, equal to the sum of the latest.
    */
   @Test
   void snapshotsMarkedWhileARecomputeRunsAreNeitherLostNorWaitedForAndMakeOneVersion() throws Exception {
