@@ -189,7 +189,7 @@ class CountyRollupRepository {
         .update();
   }
 
-  /** Up to {@code limit} due rollups (more marks than done), longest marked first. */
+  /** Up to {@code limit} due rollups (more marks than done), least recently marked ({@code noted_at}) first. */
   List<RollupKey> due(int limit) {
     return jdbc.sql("select county_id, indicator_code, period_id from rollup_due where marked > done order by noted_at limit ?")
         .param(limit)

@@ -182,7 +182,7 @@ public class CountyRollups {
     repo.marksDone(key, marks);
   }
 
-  /** Up to {@code limit} due rollups, longest marked first. */
+  /** Up to {@code limit} due rollups, least recently marked first. */
   List<RollupKey> due(int limit) {
     return repo.due(limit);
   }

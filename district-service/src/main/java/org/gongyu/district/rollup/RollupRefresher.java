@@ -43,7 +43,7 @@ class RollupRefresher {
     this.perRound = Math.max(1, perRound);
   }
 
-  /** One round: every rollup due when it starts (up to {@code per-round}), longest marked first. */
+  /** One round: every rollup due when it starts (up to {@code per-round}), least recently marked first. */
   @EveryInstance("a rollup is recomputed under its row lock from stored state; a second instance finds it unchanged and publishes nothing")
   @Scheduled(fixedDelayString = "${gongyu.district.rollups.coalesce-interval:100ms}",
       initialDelayString = "${gongyu.district.rollups.coalesce-interval:100ms}")
