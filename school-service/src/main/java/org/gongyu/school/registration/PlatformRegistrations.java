@@ -44,6 +44,7 @@ class PlatformRegistrations {
   private final CityCalendar calendar;
   private final RecordTrail trail;
   private final RegistrationTallies tallies;
+  private final RegisteredClasses registeredClasses;
 
   /** The family's name in the record trail; its content is the {@link View} (no student, no guardian). */
   static final String FAMILY = "PLATFORM_REGISTRATION";
@@ -53,9 +54,10 @@ class PlatformRegistrations {
 
   PlatformRegistrations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
       SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail,
-      RegistrationTallies tallies) {
+      RegistrationTallies tallies, RegisteredClasses registeredClasses) {
     this.trail = trail;
     this.tallies = tallies;
+    this.registeredClasses = registeredClasses;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -129,10 +131,12 @@ class PlatformRegistrations {
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
     List<Row> fresh = trail.notWithdrawn(schoolId, FAMILY, rows.fresh(stored(schoolId, rows.keys()), "record"), Row::externalId);
+    // the classes' student counts before the insert: a student is new to a class if no registration of it is stored
+    Map<String, Long> registered = registeredClasses.adding(schoolId,
+        fresh.stream().map(r -> new RegisteredClasses.Adding(r.classId(), r.studentKey())).toList());
     insert(schoolId, fresh, now);
     tallies.added(schoolId, fresh.stream().map(r -> r.tallied(semester.schoolYear())).toList());
-    List<String> over = overEnrolled(schoolId, fresh.stream().map(Row::classId).distinct().toList());
-    IdempotentBatch.rejectIf("batch", over);
+    IdempotentBatch.rejectIf("batch", overEnrolled(registered, known));
     // the figures follow within the coalesce interval (ADR 0021); the sign-off lock refuses the batch here
     List<SnapshotService.Snapshot> latest = fresh.isEmpty()
         ? snapshots.latestForPeriod(schoolId, semester.id())
@@ -186,6 +190,7 @@ class PlatformRegistrations {
       trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
       insert(schoolId, List.of(wanted), now);
       tallies.added(schoolId, List.of(wanted.tallied(c.schoolYear())));
+      registeredClasses.recount(schoolId, List.of(wanted.classId()));
     } else {
       jdbc.sql("""
               update platform_registration set class_id = ?, student_key = ?, guardian_key = ?, registered_at = ?
@@ -195,9 +200,11 @@ class PlatformRegistrations {
           .update();
       tallies.recount(schoolId, List.of(existing.get().studentKey(), wanted.studentKey()),
           List.of(existing.get().guardianKey(), wanted.guardianKey()));
+      registeredClasses.recount(schoolId, List.of(existing.get().classId(), wanted.classId()));
       classes.find(schoolId, existing.get().classId()).ifPresent(old -> days.addAll(semesterStarts(old.schoolYear())));
     }
-    StudentRecordChecks.rejectIf(overEnrolled(schoolId, List.of(wanted.classId())));
+    StudentRecordChecks.rejectIf(overEnrolled(Map.of(wanted.classId(), registeredClasses.students(schoolId, wanted.classId())),
+        Map.of(wanted.classId(), c)));
     List<SnapshotService.Snapshot> figures = snapshots.refresh(RecordsChanged.of(schoolId, days, FEEDS));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, externalId, wanted.view(), reason)
@@ -213,6 +220,7 @@ class PlatformRegistrations {
         stored(schoolId, java.util.Set.of(externalId)).stream().findFirst());
     jdbc.sql("delete from platform_registration where school_id = ? and external_id = ?").params(schoolId, externalId).update();
     tallies.recount(schoolId, List.of(existing.studentKey()), List.of(existing.guardianKey()));
+    registeredClasses.recount(schoolId, List.of(existing.classId()));
     java.util.Set<LocalDate> days = new java.util.TreeSet<>(List.of(calendar.dayOf(existing.registeredAt())));
     classes.find(schoolId, existing.classId()).ifPresent(c -> days.addAll(semesterStarts(c.schoolYear())));
     snapshots.refresh(RecordsChanged.of(schoolId, days, FEEDS));
@@ -276,14 +284,17 @@ class PlatformRegistrations {
         });
   }
 
-  /** Classes among {@code classIds} where more students are registered than enrolled. */
-  private List<String> overEnrolled(String schoolId, List<String> classIds) {
-    return StudentRecordChecks.overEnrolled(jdbc, "platform_registration", schoolId, classIds, (classId, students, enrolment) ->
-        "class " + classId + ": " + students + " students with a registered guardian but only " + enrolment + " enrolled");
+  /** The classes, in order, whose count of registered students ({@link RegisteredClasses}) is above their enrolment. */
+  private static List<String> overEnrolled(Map<String, Long> registered, Map<String, SchoolClasses.SchoolClass> classes) {
+    return new java.util.TreeMap<>(registered).entrySet().stream()
+        .filter(e -> e.getValue() > classes.get(e.getKey()).enrolment())
+        .map(e -> "class " + e.getKey() + ": " + e.getValue() + " students with a registered guardian but only "
+            + classes.get(e.getKey()).enrolment() + " enrolled")
+        .toList();
   }
 
   /** Distinct students of a class with a registered guardian. */
   long registeredStudents(String schoolId, String classId) {
-    return StudentRecordChecks.studentsOfClass(jdbc, "platform_registration", schoolId, classId);
+    return registeredClasses.students(schoolId, classId);
   }
 }
