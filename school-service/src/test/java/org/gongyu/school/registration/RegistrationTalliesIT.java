@@ -112,8 +112,119 @@ class RegistrationTalliesIT extends StudentRecordsItSupport {
     return body;
   }
 
+  @Test
+  void theClassCountRefusesANewStudentBeyondTheEnrolmentButNotAnotherGuardianOfAStudentItCounts() {
+    String school = "9901017802";
+    String base = "/api/school/schools/" + school + "/platform-registrations";
+    registerSchool(school);
+    putClass(school, "FULL", "2026-2027", 2);
+    putClass(school, "WIDE", "2026-2027", 50);
+    Response first = send("POST", base, Map.of("period", "2026-2027-1", "registrations", List.of(
+        registration("f-1", "FULL", "STU-1", "GRD-1a"), registration("f-2", "FULL", "STU-2", "GRD-2a"),
+        registration("f-3", "FULL", "STU-1", "GRD-1b"), registration("w-1", "WIDE", "STU-9", "GRD-9"))));
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(classCount(school, "FULL")).as("two students, one of them with two guardians").isEqualTo(2);
+
+    // another guardian of a counted student, in a later batch: the class stays at 2 and takes it
+    Response again = send("POST", base, Map.of("period", "2026-2027-1", "registrations", List.of(
+        registration("f-4", "FULL", "STU-2", "GRD-2b"), registration("w-2", "WIDE", "STU-10", "GRD-10"))));
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(classCount(school, "FULL")).isEqualTo(2);
+    assertThat(classCount(school, "WIDE")).isEqualTo(2);
+
+    // a third student is refused, with the whole batch: neither class's count moves
+    Response over = send("POST", base, Map.of("period", "2026-2027-1", "registrations", List.of(
+        registration("w-3", "WIDE", "STU-11", "GRD-11"), registration("f-5", "FULL", "STU-3", "GRD-3"))));
+    assertThat(over.status()).as(over.body()).isEqualTo(422);
+    assertThat(over.body()).contains("class FULL: 3 students with a registered guardian but only 2 enrolled")
+        .doesNotContain("class WIDE");
+    assertThat(List.of(classCount(school, "FULL"), classCount(school, "WIDE"))).containsExactly(2L, 2L);
+    assertThat(putClassResponse(school, "FULL", "2026-2027", 1).status()).as("the enrolment guard reads the same count")
+        .isEqualTo(422);
+
+    // both registrations of STU-1 withdrawn: the class counts one student and takes STU-3
+    for (String id : List.of("f-1", "f-3")) {
+      assertThat(send("POST", base + "/" + id + "/withdrawal", Map.of("reason", "重复注册")).status()).isEqualTo(200);
+    }
+    assertThat(classCount(school, "FULL")).isEqualTo(1);
+    Response fits = send("POST", base, Map.of("period", "2026-2027-1", "registrations",
+        List.of(registration("f-5", "FULL", "STU-3", "GRD-3"))));
+    assertThat(fits.status()).as(fits.body()).isEqualTo(200);
+    // a correction that moves STU-3 into WIDE: FULL counts 1 again, WIDE 3; moving STU-9 into FULL is then refused
+    assertThat(send("PUT", base + "/f-5", withReason(item("WIDE", "STU-3", "GRD-3"))).status()).isEqualTo(200);
+    assertThat(List.of(classCount(school, "FULL"), classCount(school, "WIDE"))).containsExactly(1L, 3L);
+    assertThat(send("PUT", base + "/w-1", withReason(item("FULL", "STU-9", "GRD-9"))).status()).isEqualTo(200);
+    Response third = send("PUT", base + "/w-2", withReason(item("FULL", "STU-10", "GRD-10")));
+    assertThat(third.status()).as(third.body()).isEqualTo(422);
+    assertThat(third.body()).contains("class FULL: 3 students with a registered guardian but only 2 enrolled");
+    assertThat(List.of(classCount(school, "FULL"), classCount(school, "WIDE"))).containsExactly(2L, 2L);
+  }
+
+  /**
+   * The counts each batch updates (V35, V36) change no indexed column, so each update is heap-only
+   * (HOT): it leaves no index entry and no dead row for a vacuum, which this machine never runs. Counted
+   * with the transaction's own statistics, on a row of each table inserted and updated five times in
+   * one transaction that is then rolled back.
+   */
+  @Test
+  void theDayAndClassCountsAreUpdatedInPlace() throws Exception {
+    Map<String, String[]> tables = new LinkedHashMap<>();
+    tables.put("registration_daily", new String[] {
+        "insert into registration_daily (school_id, school_year, day, students, guardians) values ('HOT', '2026-2027', date '2026-10-01', 0, 0)",
+        "update registration_daily set students = students + 1, guardians = guardians + 1 where school_id = 'HOT'"});
+    tables.put("learning_daily", new String[] {
+        "insert into learning_daily (school_id, day, activities) values ('HOT', date '2026-10-01', 0)",
+        "update learning_daily set activities = activities + 50 where school_id = 'HOT'"});
+    tables.put("registered_class", new String[] {
+        "insert into registered_class (school_id, class_id, students) values ('HOT', 'C1', 0)",
+        "update registered_class set students = students + 3 where school_id = 'HOT'"});
+    try (java.sql.Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (java.sql.Statement st = c.createStatement()) {
+        for (var t : tables.entrySet()) {
+          st.execute(t.getValue()[0]);
+          for (int i = 0; i < 5; i++) {
+            st.execute(t.getValue()[1]);
+          }
+          try (java.sql.ResultSet rs = st.executeQuery("select pg_stat_get_xact_tuples_updated(cast('%1$s' as regclass)),"
+              .formatted(t.getKey()) + " pg_stat_get_xact_tuples_hot_updated(cast('%1$s' as regclass))".formatted(t.getKey()))) {
+            rs.next();
+            assertThat(List.of(rs.getLong(1), rs.getLong(2))).as(t.getKey() + ": updates, of them heap-only").containsExactly(5L, 5L);
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  @Autowired javax.sql.DataSource dataSource;
+
+  static Map<String, Object> registration(String id, String classId, String student, String guardian) {
+    Map<String, Object> r = new LinkedHashMap<>(item(classId, student, guardian));
+    r.put("externalId", id);
+    return r;
+  }
+
+  /** A registration as one item's PUT carries it (its id is in the path). */
+  static Map<String, Object> item(String classId, String student, String guardian) {
+    return Map.of("classId", classId, "studentRef", student, "guardianRef", guardian, "registeredAt", "2026-09-10T08:00:00Z");
+  }
+
+  long classCount(String school, String classId) {
+    return count("select coalesce(max(students), 0) from registered_class where school_id = ? and class_id = ?", school, classId);
+  }
+
   /** Each tally row for row against a grouping of the registrations, and its counts against the distinct counts at each cut-off. */
   void assertTalliesMatchTheRegistrations(String when) {
+    // the class counts (V35) against the distinct students of each class's registrations
+    String perClass = "select class_id, count(distinct student_key) from platform_registration where school_id = '%s' group by 1"
+        .formatted(SCHOOL);
+    String kept = "select class_id, students::bigint from registered_class where school_id = '%s' and students <> 0".formatted(SCHOOL);
+    assertThat(count("select count(*) from ((" + perClass + ") except (" + kept + ")) missing"))
+        .as(when + ": classes whose registered students registered_class lacks or counts otherwise").isZero();
+    assertThat(count("select count(*) from ((" + kept + ") except (" + perClass + ")) extra"))
+        .as(when + ": classes registered_class counts that no registration is of").isZero();
     for (String[] t : new String[][] {{"registered_student", "student_key"}, {"registered_guardian", "guardian_key"}}) {
       String oracle = """
           select c.school_year, r.%1$s, min(r.registered_at) from platform_registration r
