@@ -150,7 +150,7 @@ class RegistrationTalliesIT extends StudentRecordsItSupport {
     Response fits = send("POST", base, Map.of("period", "2026-2027-1", "registrations",
         List.of(registration("f-5", "FULL", "STU-3", "GRD-3"))));
     assertThat(fits.status()).as(fits.body()).isEqualTo(200);
-    // a correction that moves STU-3 into WIDE: FULL counts 1 again, WIDE 3; moving STU-9 into FULL is then refused
+    // a correction moves STU-3 into WIDE (FULL 1, WIDE 3); another moves STU-9 into FULL (2, 2); moving STU-10 too is refused
     assertThat(send("PUT", base + "/f-5", withReason(item("WIDE", "STU-3", "GRD-3"))).status()).isEqualTo(200);
     assertThat(List.of(classCount(school, "FULL"), classCount(school, "WIDE"))).containsExactly(1L, 3L);
     assertThat(send("PUT", base + "/w-1", withReason(item("FULL", "STU-9", "GRD-9"))).status()).isEqualTo(200);
@@ -162,7 +162,7 @@ class RegistrationTalliesIT extends StudentRecordsItSupport {
 
   /**
    * The counts each batch updates (V35, V36) change no indexed column, so each update is heap-only
-   * (HOT): it leaves no index entry and no dead row for a vacuum, which this machine never runs. Counted
+   * (HOT): it leaves no index entry and no dead row for a vacuum (autovacuum is off on these machines). Counted
    * with the transaction's own statistics, on a row of each table inserted and updated five times in
    * one transaction that is then rolled back.
    */
