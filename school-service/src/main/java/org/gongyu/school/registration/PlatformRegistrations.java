@@ -132,7 +132,7 @@ class PlatformRegistrations {
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
     List<Row> fresh = trail.notWithdrawn(schoolId, FAMILY, rows.fresh(stored(schoolId, rows.keys()), "record"), Row::externalId);
     // the classes' student counts before the insert: a student is new to a class if no registration of it is stored
-    Map<String, Long> registered = registeredClasses.adding(schoolId,
+    java.util.SortedMap<String, Long> registered = registeredClasses.adding(schoolId,
         fresh.stream().map(r -> new RegisteredClasses.Adding(r.classId(), r.studentKey())).toList());
     insert(schoolId, fresh, now);
     tallies.added(schoolId, fresh.stream().map(r -> r.tallied(semester.schoolYear())).toList());
@@ -186,11 +186,12 @@ class PlatformRegistrations {
           StudentRecordChecks.latest(snapshots, schoolId, days, List.of(IndicatorCodes.PLATFORM_REGISTRATION)));
     }
     String reason = existing.isPresent() ? RecordTrail.requireReason(r.reason()) : r.reason();
+    java.util.SortedMap<String, Long> registered;
     if (existing.isEmpty()) {
       trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
       insert(schoolId, List.of(wanted), now);
       tallies.added(schoolId, List.of(wanted.tallied(c.schoolYear())));
-      registeredClasses.recount(schoolId, List.of(wanted.classId()));
+      registered = registeredClasses.recount(schoolId, List.of(wanted.classId()));
     } else {
       jdbc.sql("""
               update platform_registration set class_id = ?, student_key = ?, guardian_key = ?, registered_at = ?
@@ -200,11 +201,10 @@ class PlatformRegistrations {
           .update();
       tallies.recount(schoolId, List.of(existing.get().studentKey(), wanted.studentKey()),
           List.of(existing.get().guardianKey(), wanted.guardianKey()));
-      registeredClasses.recount(schoolId, List.of(existing.get().classId(), wanted.classId()));
+      registered = registeredClasses.recount(schoolId, List.of(existing.get().classId(), wanted.classId()));
       classes.find(schoolId, existing.get().classId()).ifPresent(old -> days.addAll(semesterStarts(old.schoolYear())));
     }
-    StudentRecordChecks.rejectIf(overEnrolled(Map.of(wanted.classId(), registeredClasses.students(schoolId, wanted.classId())),
-        Map.of(wanted.classId(), c)));
+    StudentRecordChecks.rejectIf(overEnrolled(registered, Map.of(wanted.classId(), c)));
     List<SnapshotService.Snapshot> figures = snapshots.refresh(RecordsChanged.of(schoolId, days, FEEDS));
     int version = existing.isEmpty()
         ? trail.created(schoolId, FAMILY, externalId, wanted.view(), reason)
@@ -284,10 +284,14 @@ class PlatformRegistrations {
         });
   }
 
-  /** The classes, in order, whose count of registered students ({@link RegisteredClasses}) is above their enrolment. */
-  private static List<String> overEnrolled(Map<String, Long> registered, Map<String, SchoolClasses.SchoolClass> classes) {
-    return new java.util.TreeMap<>(registered).entrySet().stream()
-        .filter(e -> e.getValue() > classes.get(e.getKey()).enrolment())
+  /**
+   * The classes among {@code classes}, in order, whose count of registered students ({@link
+   * RegisteredClasses}, by class id) is above their enrolment.
+   */
+  private static List<String> overEnrolled(java.util.SortedMap<String, Long> registered,
+      Map<String, SchoolClasses.SchoolClass> classes) {
+    return registered.entrySet().stream()
+        .filter(e -> classes.containsKey(e.getKey()) && e.getValue() > classes.get(e.getKey()).enrolment())
         .map(e -> "class " + e.getKey() + ": " + e.getValue() + " students with a registered guardian but only "
             + classes.get(e.getKey()).enrolment() + " enrolled")
         .toList();

@@ -1,9 +1,9 @@
 package org.gongyu.school.registration;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +31,13 @@ class RegisteredClasses {
    * called before they are inserted. One statement: each (class, student) pair is one probe of
    * {@code platform_registration_class}.
    *
-   * @return every class of {@code adding} with its count after them
+   * @return every class of {@code adding} with its count after them, by class id
    */
-  Map<String, Long> adding(String schoolId, List<Adding> adding) {
+  SortedMap<String, Long> adding(String schoolId, List<Adding> adding) {
     if (adding.isEmpty()) {
-      return Map.of();
+      return new TreeMap<>();
     }
-    Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.sql("""
+    return counts(jdbc.sql("""
             with input as (
               select distinct c, k from unnest(cast(:classes as varchar[]), cast(:keys as bpchar[])) as u(c, k)
             ), probed as (
@@ -54,25 +53,34 @@ class RegisteredClasses {
             """)
         .param("school", schoolId)
         .param("classes", adding.stream().map(Adding::classId).toArray(String[]::new))
-        .param("keys", adding.stream().map(Adding::studentKey).toArray(String[]::new))
-        .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
-        .list()
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
-    return counts;
+        .param("keys", adding.stream().map(Adding::studentKey).toArray(String[]::new)));
   }
 
-  /** Counts the classes again from the school's registrations, after a registration of theirs changed. */
-  void recount(String schoolId, Collection<String> classIds) {
-    jdbc.sql("""
+  /**
+   * Counts the classes again from the school's registrations, after a registration of theirs changed.
+   *
+   * @return each class with its count, by class id
+   */
+  SortedMap<String, Long> recount(String schoolId, Collection<String> classIds) {
+    return counts(jdbc.sql("""
             insert into registered_class as rc (school_id, class_id, students)
             select :school, c, (select count(distinct r.student_key) from platform_registration r
                                 where r.school_id = :school and r.class_id = u.c)
             from unnest(cast(:classes as varchar[])) as u(c)
             on conflict (school_id, class_id) do update set students = excluded.students
+            returning class_id, students
             """)
         .param("school", schoolId)
-        .param("classes", classIds.stream().distinct().toArray(String[]::new))
-        .update();
+        .param("classes", classIds.stream().distinct().toArray(String[]::new)));
+  }
+
+  /** The (class id, students) rows a statement returns. */
+  private static SortedMap<String, Long> counts(JdbcClient.StatementSpec statement) {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    statement.query(rs -> {
+      counts.put(rs.getString(1), rs.getLong(2));
+    });
+    return counts;
   }
 
   /** Distinct students with a registration in the class. */
