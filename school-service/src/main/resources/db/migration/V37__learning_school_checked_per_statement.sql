@@ -13,10 +13,13 @@ alter table platform_learning drop constraint platform_learning_school_id_fkey;
 
 create function platform_learning_school_registered() returns trigger language plpgsql as $$
 declare
+  named varchar(40)[];
   missing varchar(40);
 begin
-  perform 1 from school s where s.id in (select distinct n.school_id from new_rows n) for key share of s;
-  select n.school_id into missing from new_rows n where not exists (select 1 from school s where s.id = n.school_id) limit 1;
+  -- the statement's rows are read once; the lock and the check then go over the schools they name
+  select array_agg(distinct n.school_id) into named from new_rows n;
+  perform 1 from school s where s.id = any(named) for key share of s;
+  select x into missing from unnest(named) as x where not exists (select 1 from school s where s.id = x) limit 1;
   if found then
     raise foreign_key_violation using
       message = format('insert or update on table "platform_learning" names school %s, which is not registered', missing),

@@ -209,5 +209,4 @@ class PlatformLearning {
         .param("minutes", rows.stream().map(Activity::minutes).toArray(Integer[]::new))
         .update();
   }
-
 }
