@@ -83,9 +83,12 @@ class RebuildSystemIT {
         .contains("reset to the start of gongyu.district.indicator-rollups.v1").contains("rebuilt city-service in");
     assertThat(longValue("gongyu_st_city", "select numerator from county_rollup where " + rollupKey))
         .as("the county's rollup as the topic carries it").isEqualTo(countyNumerator);
+    // district republishes the county only if a round of its refresher (ADR 0036) ran while part
+    // of the snapshots was read back; an unchanged rollup is not republished, so the topic's last
+    // version may still be the one before the rebuild
     assertThat(longValue("gongyu_st_city", "select version from county_rollup where " + rollupKey))
-        .as("district recomputed the county while it caught up: its versions went on, not back")
-        .isGreaterThan(countyVersion);
+        .as("the county's version as the topic carries it: on from before the rebuilds, never back")
+        .isGreaterThanOrEqualTo(countyVersion);
     sameFigures(city, paths, before);
   }
 
