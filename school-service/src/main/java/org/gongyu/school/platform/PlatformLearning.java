@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gongyu.chassis.calendar.CityCalendar;
@@ -70,11 +72,13 @@ class PlatformLearning {
     Instant now = clock.instant();
     List<String> errors = new ArrayList<>();
     List<Activity> rows = new ArrayList<>(batch.activities().size());
+    // a day's push holds many activities of each guardian: each reference is hashed once per batch
+    Map<String, String> guardianKeys = new HashMap<>();
     for (int i = 0; i < batch.activities().size(); i++) {
       LearningBatch.Activity a = batch.activities().get(i);
       Batches.checkTime(errors, "activities[" + i + "].occurredAt", a.occurredAt(), now);
-      rows.add(new Activity(a.externalId(), pseudonymizer.guardian(schoolId, a.guardianRef()), a.resourceId(),
-          a.occurredAt().truncatedTo(ChronoUnit.MICROS), a.minutes()));
+      rows.add(new Activity(a.externalId(), guardianKeys.computeIfAbsent(a.guardianRef(), ref -> pseudonymizer.guardian(schoolId, ref)),
+          a.resourceId(), a.occurredAt().truncatedTo(ChronoUnit.MICROS), a.minutes()));
     }
     IdempotentBatch<Activity> byId = IdempotentBatch.byExternalId(rows, Activity::externalId, "activities", errors);
     IdempotentBatch.rejectIf("batch", errors);

@@ -204,6 +204,27 @@ class PlatformIT extends HttpItSupport {
   }
 
   @Test
+  void aBatchMixingStoredAndNewActivitiesStoresAndCountsOnlyTheNewOnes() {
+    String school = "9901017703";
+    registerSchool(school, "990101");
+    List<Map<String, Object>> first = List.of(activity("m-1", "GRD-1", "RES-1", "2026-10-01T02:00:00Z", 10),
+        activity("m-2", "GRD-2", "RES-1", "2026-10-02T02:00:00Z", 10));
+    assertThat(learning(school, first).body()).contains("\"accepted\":2");
+
+    // the stored two again (one of them twice), between two new ones on the same days
+    Response mixed = learning(school, List.of(activity("m-3", "GRD-1", "RES-2", "2026-10-01T03:00:00Z", 5), first.get(1), first.get(0),
+        first.get(1), activity("m-4", "GRD-3", "RES-2", "2026-10-02T03:00:00Z", 5)));
+    assertThat(mixed.status()).as(mixed.body()).isEqualTo(200);
+    assertThat(mixed.body()).contains("\"received\":5").contains("\"accepted\":2").contains("\"alreadyRecorded\":3");
+    assertThat(rows("platform_learning", school)).isEqualTo(4);
+    assertThat(jdbc.sql("select string_agg(day || '=' || activities, ',' order by day) from learning_daily where school_id = ?")
+        .param(school).query(String.class).single()).isEqualTo("2026-10-01=2,2026-10-02=2");
+    // the same guardian reference is one key, within a batch and across batches
+    assertThat(jdbc.sql("select count(distinct guardian_key) from platform_learning where school_id = ?").param(school)
+        .query(Long.class).single()).isEqualTo(3);
+  }
+
+  @Test
   void aLearningBatchWithOneBadOrConflictingItemStoresNothing() {
     String school = "9901017702";
     registerSchool(school, "990101");
