@@ -53,7 +53,9 @@ import org.gongyu.contracts.school.v1.IndicatorSnapshotPublished;
  *       {@code school_snapshot} upserted in batches of 50 and 500 (one transaction per batch, half
  *       of them updates), the same upsert one row per transaction (what a record-at-a-time
  *       consumer pays), and rows shaped like school-service's {@code platform_registration}
- *       inserted in batches of 50 (what a registration batch writes).
+ *       inserted in batches of 50 (what a registration batch writes), and in batches of the
+ *       platform run's size when that is not 50, so a run with larger batches is set against a raw
+ *       insert of batches as large.
  * </ul>
  *
  * The scratch topic, consumer group and database carry the run's id and are removed at the end.
@@ -74,6 +76,9 @@ public final class RawLimits {
   public static final String PG_UPSERT_1 = "limit.pg.upsert.1";
   public static final String PG_INSERT_50 = "limit.pg.registrations.50";
   public static final String PG_INSERT_50_MS = "limit.pg.registrations.50.ms";
+  /** Registration rows inserted in batches of the platform run's size ({@link Options#batch}). */
+  public static final String PG_INSERT_BATCH = "limit.pg.registrations.batch";
+  public static final String PG_INSERT_BATCH_MS = "limit.pg.registrations.batch.ms";
 
   private RawLimits() {}
 
@@ -82,8 +87,10 @@ public final class RawLimits {
    * @param pgHost   PostgreSQL host, with {@code pgPort} and a superuser {@code pgUser} (trust auth)
    * @param messages messages produced and consumed
    * @param rows     rows per batched PostgreSQL case (a tenth of them, at least 200, one per transaction)
+   * @param batch    the platform run's batch size: registration rows are also inserted in batches of
+   *                 this size (at least four batches), unless it is 50
    */
-  public record Options(String kafka, String pgHost, int pgPort, String pgUser, int messages, int rows) {}
+  public record Options(String kafka, String pgHost, int pgPort, String pgUser, int messages, int rows, int batch) {}
 
   /** Measures every limit once, prints one line per limit and returns them by key. */
   public static Map<String, Double> run(Options o, PrintStream out) throws Exception {
@@ -290,12 +297,22 @@ public final class RawLimits {
         figures.put(PG_UPSERT_1, upsert1);
         figures.put(PG_INSERT_50, insert50);
         figures.put(PG_INSERT_50_MS, 50 * 1000.0 / insert50);
+        int batchRows = Math.max(rows, 4 * o.batch());
+        double insertBatch = o.batch() == 50 ? insert50 : registrations(c, batchRows, o.batch());
+        if (o.batch() != 50) {
+          figures.put(PG_INSERT_BATCH, insertBatch);
+          figures.put(PG_INSERT_BATCH_MS, o.batch() * 1000.0 / insertBatch);
+        }
         out.printf("  postgres upsert school_snapshot rows (insert ... on conflict do update, half updates), %,d rows:%n", rows);
         out.printf("    %-42s %s rows/s%n", "batches of 50 in one transaction each:", Figures.number(upsert50));
         out.printf("    %-42s %s rows/s%n", "batches of 500 in one transaction each:", Figures.number(upsert500));
         out.printf("    %-42s %s transactions/s%n", String.format("one row per transaction (%,d rows):", singles), Figures.number(upsert1));
         out.printf("  postgres insert platform_registration rows in batches of 50, one transaction each, %,d rows: %s rows/s"
             + " (%s ms per batch)%n", rows, Figures.number(insert50), Figures.number(figures.get(PG_INSERT_50_MS)));
+        if (o.batch() != 50) {
+          out.printf("  postgres insert platform_registration rows in batches of %,d, one transaction each, %,d rows: %s rows/s"
+              + " (%s ms per batch)%n", o.batch(), batchRows, Figures.number(insertBatch), Figures.number(figures.get(PG_INSERT_BATCH_MS)));
+        }
       }
     } finally {
       try (Connection c = DriverManager.getConnection(server + "postgres", withoutRewrite(props)); Statement s = c.createStatement()) {

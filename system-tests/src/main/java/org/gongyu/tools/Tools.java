@@ -18,7 +18,7 @@ public final class Tools {
           + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--limits] [--repeat 1] [limits options]"
           + " [--feed registrations|learning] [--county 990199] [--growth 100,500,2000 [--reads 200]]"
           + " | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]"
-          + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--repeat 1]"
+          + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--batch-size 50] [--repeat 1]"
           + " | read-bench --gateway URL [--keycloak URL] [--direct http://127.0.0.1:8084] [--user city-staff] [--path /api/...]"
           + " [--clients 200] [--rate 1000] [--seconds 20] [--warmup 5] [--sequential 500] [--repeat 1] [--client netty|jdk]"
           + " | province --gateway URL [--keycloak URL] [--kafka HOST:PORT] [--postgres 127.0.0.1:5432] [--pg-user postgres]"
@@ -107,7 +107,7 @@ public final class Tools {
     int colon = postgres.lastIndexOf(':');
     return new RawLimits.Options(stringArg(args, "--kafka", "127.0.0.1:9092"), postgres.substring(0, colon),
         Integer.parseInt(postgres.substring(colon + 1)), stringArg(args, "--pg-user", "postgres"),
-        Bench.intArg(args, "--messages", 100_000), Bench.intArg(args, "--rows", 20_000));
+        Bench.intArg(args, "--messages", 100_000), Bench.intArg(args, "--rows", 20_000), Bench.intArg(args, "--batch-size", 50));
   }
 
   private static String stringArg(String[] args, String name, String fallback) {
