@@ -75,9 +75,9 @@ final class BenchReport {
    * Registrations against the raw insert of registration rows in batches of 50 (issue 16's target:
    * end to end ≥ 50 %) and, when the run's batches are not of 50, in batches of the run's size (the
    * figures of that size are only measured then); a batch's latency against a raw batch of the same
-   * size; the events the platform produced against what plain kafka-clients produce and consume; snapshot changes
-   * against single-row transactions, which is what a consumer that handles one record per
-   * transaction can reach at best.
+   * size; the events the platform produced against what plain kafka-clients produce and consume;
+   * snapshot changes against single-row transactions, which is what a consumer that handles one
+   * record per transaction can reach at best.
    */
   static List<Ratio> ratios(int batchSize) {
     return List.of(
