@@ -11,6 +11,9 @@
 # broker and PostgreSQL (see limits-bench.sh) and prints each platform figure with its ratio to the
 # matching limit. --repeat N: N repetitions, then min/median/max of every figure and ratio.
 #
+# Where the PostgreSQL has autovacuum off (this machine's CI configuration), each run analyses the
+# platform's databases before its timed part, as autovacuum would, and says so (ADR 0040).
+#
 # Needs a platform started with `deploy/local/platform.sh up` (the demo data is not needed:
 # the benchmark registers its own county and schools). GONGYU_PORT_OFFSET picks the gateway and Kafka.
 set -euo pipefail
@@ -27,4 +30,4 @@ port_open 127.0.0.1 "$kafka" || die "no Kafka on 127.0.0.1:$kafka (the platform'
 # a jar built before the raw limits existed has neither --limits nor the event counts
 # kafka-clients logs through SLF4J, which has no provider in the tools jar: no logging, no warning
 exec "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" bench --gateway "http://127.0.0.1:$gw" \
-  --kafka "127.0.0.1:$kafka" --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" "$@"
+  --kafka "127.0.0.1:$kafka" --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" --db-prefix "$GONGYU_DB_PREFIX" "$@"

@@ -29,14 +29,16 @@ public final class Bench {
    *              (null: no event figures)
    */
   /**
-   * @param feed what the batches carry: {@code registrations} (PLATFORM_REGISTRATION, per semester) or
-   *             {@code learning} (learning activities, PARENT_LEARNING_PER_CAPITA, per school year)
+   * @param feed       what the batches carry: {@code registrations} (PLATFORM_REGISTRATION, per semester) or
+   *                   {@code learning} (learning activities, PARENT_LEARNING_PER_CAPITA, per school year)
+   * @param statistics the platform's databases, analysed before the timed part where autovacuum is off
+   *                   (null: not looked at; ADR 0040)
    */
   public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka,
-      String county, String feed) {
+      String county, String feed, PlannerStatistics statistics) {
 
     public Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka) {
-      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199", "registrations");
+      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199", "registrations", null);
     }
 
     boolean learning() {
@@ -125,6 +127,9 @@ public final class Bench {
       } else {
         batches.add(new TimedBatches.Batch(o.batchSize(), 0, () -> client.postEncoded(path, GongyuClient.json(body.get()))));
       }
+    }
+    if (o.statistics() != null) {
+      o.statistics().refreshIfNoAutovacuum(out);
     }
     Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     TimedBatches.Result timed = TimedBatches.send(client, indicator, periodId, baseline, batches, o.concurrency(), Duration.ofSeconds(600),

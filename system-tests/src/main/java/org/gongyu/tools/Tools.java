@@ -88,7 +88,7 @@ public final class Tools {
         String kafka = stringArg(args, "--kafka", null);
         Bench.Options bench = new Bench.Options(gateway, keycloak, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),
             Bench.intArg(args, "--batch-size", 50), Bench.intArg(args, "--concurrency", 4), kafka, stringArg(args, "--county", "990199"),
-            stringArg(args, "--feed", "registrations"));
+            stringArg(args, "--feed", "registrations"), statistics(args));
         String growth = stringArg(args, "--growth", null);
         if (growth != null) {
           Growth.run(bench, Growth.sizes(growth), Bench.intArg(args, "--reads", 200), System.out);
@@ -100,6 +100,14 @@ public final class Tools {
       System.err.println(args[0] + " failed: " + e.getMessage());
       System.exit(1);
     }
+  }
+
+  /** The platform's databases on the server of {@code --postgres}, as {@code --pg-user}, named with {@code --db-prefix}. */
+  private static PlannerStatistics statistics(String[] args) {
+    String postgres = stringArg(args, "--postgres", "127.0.0.1:5432");
+    int colon = postgres.lastIndexOf(':');
+    return PlannerStatistics.of(postgres.substring(0, colon), Integer.parseInt(postgres.substring(colon + 1)),
+        stringArg(args, "--pg-user", "postgres"), stringArg(args, "--db-prefix", "gongyu_"));
   }
 
   private static RawLimits.Options limits(String[] args) {
