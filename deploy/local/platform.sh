@@ -478,7 +478,9 @@ up() {
   if demo_enabled; then
     log "loading the demo city through the gateway"
     rc=0
-    "$JAVA_HOME/bin/java" -jar "$DEMO_JAR" demo --gateway "http://127.0.0.1:$gw" --keycloak "$(keycloak_url)" || rc=$?
+    # where PostgreSQL has autovacuum off, the loader then analyses the platform's databases (ADR 0040)
+    "$JAVA_HOME/bin/java" -jar "$DEMO_JAR" demo --gateway "http://127.0.0.1:$gw" --keycloak "$(keycloak_url)" \
+      --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" --db-prefix "$GONGYU_DB_PREFIX" || rc=$?
     ((rc == 0)) || die "loading the demo data failed (java -jar ${DEMO_JAR#"$ROOT/"} demo exited $rc); the platform itself is up; GONGYU_DEMO=none skips this step"
   else
     log "GONGYU_DEMO=none: not loading demo data"

@@ -11,8 +11,8 @@ import java.util.Properties;
 
 /**
  * The planner statistics of the platform's databases, kept as autovacuum keeps them where the
- * PostgreSQL a benchmark runs against has autovacuum off (this machine's CI configuration, ADR
- * 0040).
+ * PostgreSQL a benchmark or the demo load runs against has autovacuum off (this machine's CI
+ * configuration, ADR 0040).
  *
  * <p>Without autovacuum no table of the platform is ever analysed. A pooled connection then plans
  * each prepared statement generically after its fifth run, from the size its tables had at that
@@ -48,7 +48,7 @@ record PlannerStatistics(String pgHost, int pgPort, String pgUser, List<String> 
     for (String db : databases) {
       analyse(db);
     }
-    out.printf("bench: this PostgreSQL runs with autovacuum off: analysed %s in %.1f s, as autovacuum would (ADR 0040)%n",
+    out.printf("this PostgreSQL runs with autovacuum off: analysed %s in %.1f s, as autovacuum would (ADR 0040)%n",
         String.join(", ", databases), (System.nanoTime() - started) / 1e9);
     return true;
   }

@@ -14,7 +14,7 @@ public final class Tools {
   public static void main(String[] args) throws Exception {
     if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench", "province", "group-forget", "group-await",
         "converge").contains(args[0])) {
-      System.err.println("usage: demo --gateway URL [--keycloak URL] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
+      System.err.println("usage: demo --gateway URL [--keycloak URL] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--db-prefix gongyu_] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
           + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--limits] [--repeat 1] [limits options]"
           + " [--feed registrations|learning] [--county 990199] [--growth 100,500,2000 [--reads 200]]"
           + " | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]"
@@ -40,6 +40,8 @@ public final class Tools {
             s >= 0 && s + 1 < args.length ? args[s + 1] : "http://127.0.0.1:8081", Bench.intArg(args, "--rows", 100_000)), System.out);
       } else if (args[0].equals("demo")) {
         DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
+        // the services' connections planned their statements while the tables were empty (ADR 0040)
+        statistics(args).refreshIfNoAutovacuum(System.out);
       } else if (args[0].equals("group-forget")) {
         String topics = stringArg(args, "--topics", "");
         ConsumerGroups.forget(stringArg(args, "--kafka", "127.0.0.1:9092"), stringArg(args, "--group", null),
