@@ -43,7 +43,7 @@ class PlannerStatisticsIT {
   void aLookupPlannedWhileItsTableWasEmptyScansTheSchoolUntilTheTableIsAnalysed() throws SQLException {
     PlannerStatistics statistics = new PlannerStatistics("127.0.0.1", 5432, "postgres", List.of(DB));
     try (Connection c = DriverManager.getConnection(SERVER + DB, "postgres", ""); Statement s = c.createStatement()) {
-      // platform_registration's keys (school-service V1, V35)
+      // platform_registration's key and class index (school-service V1, V18)
       s.execute("""
           create table registration (school_id varchar(40) not null, external_id varchar(100) not null,
             class_id varchar(40) not null, student_key char(64) not null, primary key (school_id, external_id))""");
