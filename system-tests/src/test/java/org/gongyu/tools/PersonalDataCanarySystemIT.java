@@ -542,7 +542,13 @@ class PersonalDataCanarySystemIT {
   HttpResponse<byte[]> getRaw(String url, String token) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(SharedPlatform.GATEWAY + url)).header("Authorization", "Bearer " + token)
         .header("X-Purpose", "STATISTICS_CHECK").timeout(Duration.ofSeconds(60)).GET().build();
-    HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r;
+    try {
+      r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.net.http.HttpTimeoutException e) {
+      // name the request: a timeout alone does not say which of hundreds of GETs hung
+      throw new java.net.http.HttpTimeoutException("GET " + url + " gave no answer within 60 s");
+    }
     for (int retry = 0; r.statusCode() == 429 && retry < 5; retry++) {
       GongyuClient.sleep(1000L * r.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
       r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
