@@ -25,10 +25,10 @@ import java.util.Properties;
  */
 record PlannerStatistics(String pgHost, int pgPort, String pgUser, List<String> databases) {
 
-  /** The four services' databases of a local stack whose databases are named {@code <prefix><tier>}. */
-  static PlannerStatistics of(String pgHost, int pgPort, String pgUser, String dbPrefix) {
-    return new PlannerStatistics(pgHost, pgPort, pgUser,
-        List.of(dbPrefix + "school", dbPrefix + "district", dbPrefix + "city", dbPrefix + "reporting"));
+  /** The services' databases ({@link Footprint#DATABASES}) on the server and with the prefix {@code source} names. */
+  static PlannerStatistics of(Footprint.Source source) {
+    return new PlannerStatistics(source.pgHost(), source.pgPort(), source.pgUser(),
+        Footprint.DATABASES.stream().map(svc -> source.dbPrefix() + svc).toList());
   }
 
   /**

@@ -342,8 +342,7 @@ final class Province {
       }
     }
     long total = batches.stream().mapToLong(TimedBatches.Batch::size).sum();
-    Footprint.Source db = o.source();
-    PlannerStatistics.of(db.pgHost(), db.pgPort(), db.pgUser(), db.dbPrefix()).refreshIfNoAutovacuum(out);
+    PlannerStatistics.of(o.source()).refreshIfNoAutovacuum(out);
     Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     TimedBatches.Result timed = TimedBatches.send(client, indicator, periodId, baseline, batches, o.concurrency(),
         Duration.ofSeconds(1800), what);

@@ -41,7 +41,7 @@ public final class Tools {
       } else if (args[0].equals("demo")) {
         DemoCity.generate(Instant.now()).load(new GongyuClient(gateway, keycloak, true), System.out);
         // the services' connections planned their statements while the tables were empty (ADR 0040)
-        statistics(args).refreshIfNoAutovacuum(System.out);
+        PlannerStatistics.of(postgres(args)).refreshIfNoAutovacuum(System.out);
       } else if (args[0].equals("group-forget")) {
         String topics = stringArg(args, "--topics", "");
         ConsumerGroups.forget(stringArg(args, "--kafka", "127.0.0.1:9092"), stringArg(args, "--group", null),
@@ -73,11 +73,7 @@ public final class Tools {
         System.out.println(repeat > 1 ? "summary of " + repeat + " repetitions (median, min, max):" : "summary:");
         Figures.summarise(repetitions, ReadBench.labels(o.clients(), o.rate()), List.of(), System.out);
       } else if (args[0].equals("province")) {
-        String postgres = stringArg(args, "--postgres", "127.0.0.1:5432");
-        int colon = postgres.lastIndexOf(':');
-        Footprint.Source source = new Footprint.Source(postgres.substring(0, colon), Integer.parseInt(postgres.substring(colon + 1)),
-            stringArg(args, "--pg-user", "postgres"), stringArg(args, "--db-prefix", "gongyu_"),
-            java.nio.file.Path.of(stringArg(args, "--run-dir", ".run")));
+        Footprint.Source source = postgres(args);
         String sizes = stringArg(args, "--sizes", Bench.intArg(args, "--cities", 2) + "x" + Bench.intArg(args, "--counties", 5) + "x"
             + Bench.intArg(args, "--schools", 20));
         Province.run(new Province.Options(gateway, keycloak, stringArg(args, "--kafka", null), source, Province.Shape.parseAll(sizes),
@@ -90,7 +86,7 @@ public final class Tools {
         String kafka = stringArg(args, "--kafka", null);
         Bench.Options bench = new Bench.Options(gateway, keycloak, Bench.intArg(args, "--schools", 20), Bench.intArg(args, "--batches", 400),
             Bench.intArg(args, "--batch-size", 50), Bench.intArg(args, "--concurrency", 4), kafka, stringArg(args, "--county", "990199"),
-            stringArg(args, "--feed", "registrations"), statistics(args));
+            stringArg(args, "--feed", "registrations"), PlannerStatistics.of(postgres(args)));
         String growth = stringArg(args, "--growth", null);
         if (growth != null) {
           Growth.run(bench, Growth.sizes(growth), Bench.intArg(args, "--reads", 200), System.out);
@@ -104,19 +100,18 @@ public final class Tools {
     }
   }
 
-  /** The platform's databases on the server of {@code --postgres}, as {@code --pg-user}, named with {@code --db-prefix}. */
-  private static PlannerStatistics statistics(String[] args) {
+  /** The platform's PostgreSQL: {@code --postgres} host:port, {@code --pg-user}, {@code --db-prefix}, {@code --run-dir}. */
+  private static Footprint.Source postgres(String[] args) {
     String postgres = stringArg(args, "--postgres", "127.0.0.1:5432");
     int colon = postgres.lastIndexOf(':');
-    return PlannerStatistics.of(postgres.substring(0, colon), Integer.parseInt(postgres.substring(colon + 1)),
-        stringArg(args, "--pg-user", "postgres"), stringArg(args, "--db-prefix", "gongyu_"));
+    return new Footprint.Source(postgres.substring(0, colon), Integer.parseInt(postgres.substring(colon + 1)),
+        stringArg(args, "--pg-user", "postgres"), stringArg(args, "--db-prefix", "gongyu_"),
+        java.nio.file.Path.of(stringArg(args, "--run-dir", ".run")));
   }
 
   private static RawLimits.Options limits(String[] args) {
-    String postgres = stringArg(args, "--postgres", "127.0.0.1:5432");
-    int colon = postgres.lastIndexOf(':');
-    return new RawLimits.Options(stringArg(args, "--kafka", "127.0.0.1:9092"), postgres.substring(0, colon),
-        Integer.parseInt(postgres.substring(colon + 1)), stringArg(args, "--pg-user", "postgres"),
+    Footprint.Source pg = postgres(args);
+    return new RawLimits.Options(stringArg(args, "--kafka", "127.0.0.1:9092"), pg.pgHost(), pg.pgPort(), pg.pgUser(),
         Bench.intArg(args, "--messages", 100_000), Bench.intArg(args, "--rows", 20_000), Bench.intArg(args, "--batch-size", 50));
   }
 
