@@ -106,6 +106,35 @@ describe('培训与认证', () => {
     expect(w.find('[data-testid="act-dialog"]').exists()).toBe(true)
   })
 
+  it('after an issue, the certificate list and the participant\'s row change in one step', async () => {
+    const issued: Certificate = { ...CERT, number: 'JZ-2026-02', participantId: 'TP1', holderName: '陈静' }
+    routes['POST /api/city/training-cohorts/TC1/participants/TP1/certificate'] = [200, issued]
+    const w = await render()
+    await w.get('[data-testid="open-cohort"]').trigger('click')
+    await flushPromises()
+    // from here the server knows the certificate, and the cohort's detail answers last
+    routes['GET /api/city/instructor-certificates'] = [200, [issued, CERT]]
+    routes['GET /api/city/training-cohorts/TC1'] = [200, { ...DETAIL, participants: [person('TP1', '陈静', { certificate: issued }),
+      ...DETAIL.participants!.slice(1)] }]
+    let release!: () => void
+    const held = new Promise<void>((r) => { release = r })
+    const answer = vi.mocked(fetch).getMockImplementation()!
+    vi.mocked(fetch).mockImplementation(async (url, init) => {
+      if (url === '/api/city/training-cohorts/TC1') await held
+      return answer(url, init)
+    })
+    await w.findAll('[data-testid="participant-row"]')[0].get('[data-testid="issue"]').trigger('click')
+    await w.get('[data-testid="f-number"]').setValue('JZ-2026-02')
+    await w.get('[data-testid="act-dialog"]').trigger('submit')
+    await flushPromises()
+    const listed = () => w.find('[data-testid="certificate-row"][data-number="JZ-2026-02"]').exists()
+    const onRow = () => w.findAll('[data-testid="participant-row"]')[0].get('[data-testid="certificate"]').text()
+    expect([listed(), onRow()]).toEqual([false, '—'])
+    release()
+    await flushPromises()
+    expect([listed(), onRow()]).toEqual([true, 'JZ-2026-02（有效）'])
+  })
+
   it('a revocation needs a reason before anything is sent', async () => {
     routes['POST /api/city/instructor-certificates/JZ-2026-01/revocation'] = [200, { ...CERT, status: 'REVOKED' }]
     const w = await render()
