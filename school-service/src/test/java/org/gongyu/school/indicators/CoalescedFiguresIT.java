@@ -159,6 +159,16 @@ class CoalescedFiguresIT extends HttpItSupport {
         .contains("\"numerator\":200");
     assertThat(count("select count(*) from figure_refresh_pending where school_id = ?", school)).isZero();
     assertThat(count("select count(*) from indicator_snapshot where school_id = ?", school)).isEqualTo(snapshotRows);
+
+    // a new batch answers, before its own figures, with the latest stored version of each figure it feeds
+    Response fresh = registrations(school, SEMESTER, List.of(registration("co-late-0", "C1", "STU-late-0", "2026-09-20T00:00:00Z")));
+    assertThat(fresh.body()).contains("\"accepted\":1").contains("\"figuresPending\":true");
+    String figures = fresh.body().substring(fresh.body().indexOf("\"snapshots\":"));
+    assertThat(figures.split("\"indicatorCode\"", -1)).as(figures).hasSize(3);
+    assertThat(figures).containsPattern("\\{\"indicatorCode\":\"PLATFORM_REGISTRATION\",\"periodId\":\"" + SEMESTER
+        + "\",\"numerator\":200,\"denominator\":1000,\"rate\":[^,]+,\"version\":" + registrationVersions.getLast() + "}");
+    assertThat(figures).containsPattern("\\{\"indicatorCode\":\"PARENT_LEARNING_PER_CAPITA\",\"periodId\":\"" + YEAR
+        + "\",\"numerator\":1000,\"denominator\":200,\"rate\":[^,]+,\"version\":" + versions(school, "PARENT_LEARNING_PER_CAPITA").getLast() + "}");
   }
 
   @Test
