@@ -33,12 +33,20 @@ public final class Bench {
    *                   {@code learning} (learning activities, PARENT_LEARNING_PER_CAPITA, per school year)
    * @param statistics the platform's databases, analysed before the timed part where autovacuum is off
    *                   (null: not looked at; ADR 0040)
+   * @param warmup     batches of the same kind sent, and awaited at the city, before the timed part and
+   *                   not counted in it: the services' JIT compiles the path first (0: none)
    */
   public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka,
-      String county, String feed, PlannerStatistics statistics) {
+      String county, String feed, PlannerStatistics statistics, int warmup) {
 
     public Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka) {
-      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199", "registrations", null);
+      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199", "registrations", null, 0);
+    }
+
+    public Options {
+      if (warmup < 0) {
+        throw new IllegalArgumentException("--warmup must be 0 or more batches, not " + warmup);
+      }
     }
 
     boolean learning() {
@@ -61,11 +69,12 @@ public final class Bench {
     Semester semester = Semester.containing(now.atZone(DemoCity.ZONE).toLocalDate(), SchoolCalendar.DEFAULT);
     String run = Long.toString(System.currentTimeMillis(), 36);
     String county = o.county();
-    int classesPerSchool = Math.max(1, (int) Math.ceil((double) o.batches() * o.batchSize() / o.schools() / 4000.0));
+    int classesPerSchool = classesPerSchool(o.warmup() + o.batches(), o.batchSize(), o.schools());
     String indicator = o.learning() ? IndicatorCodes.PARENT_LEARNING_PER_CAPITA : IndicatorCodes.PLATFORM_REGISTRATION;
     String periodId = o.learning() ? semester.schoolYear() : semester.id();
-    out.printf("bench: %d schools, %d batches x %d %s, concurrency %d, %s %s, run %s%n", o.schools(), o.batches(), o.batchSize(),
-        o.learning() ? "learning activities" : "registrations", o.concurrency(), indicator, periodId, run);
+    out.printf("bench: %d schools, %d batches x %d %s, concurrency %d, %s %s, run %s%s%n", o.schools(), o.batches(), o.batchSize(),
+        o.learning() ? "learning activities" : "registrations", o.concurrency(), indicator, periodId, run,
+        o.warmup() > 0 ? String.format(", after %,d batches of warm-up", o.warmup()) : "");
     client.putCounty(county, "压测县");
     List<String> schools = new ArrayList<>();
     for (int s = 1; s <= o.schools(); s++) {
@@ -83,7 +92,19 @@ public final class Bench {
     if (registeredAt.isBefore(semester.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).toInstant())) {
       registeredAt = semester.start(SchoolCalendar.DEFAULT).atStartOfDay(DemoCity.ZONE).toInstant();
     }
+
     String at = registeredAt.toString();
+    if (o.warmup() > 0) {
+      // The services' JIT compiles the write path over the first few thousand batches (a fresh
+      // platform's batches took 2-4 times as long): the warm-up's batches go first, through the same
+      // schools and classes, encoded as they go out, and are awaited at the city before anything is timed.
+      List<TimedBatches.Batch> warm = batches(o, client, schools, run, semester, at, classesPerSchool, 0, o.warmup(), false);
+      TimedBatches.Result w = TimedBatches.send(client, indicator, periodId, baseline, warm, o.concurrency(), Duration.ofSeconds(600),
+          "warm-up");
+      baseline = w.lastSeen();
+      out.printf("bench: warmed up with %,d batches in %.1f s (batch median %.1f ms), not counted below%n", o.warmup(),
+          w.endToEndSeconds(), pct(w.batchMillis(), 50));
+    }
 
     // Tokens live 5 minutes: setting up thousands of schools outlasts the first ones, and a login
     // (a password hash in Keycloak) inside the timed part would be measured as the platform's cost.
@@ -99,41 +120,15 @@ public final class Bench {
     if (!ahead) {
       out.printf("bench: %,d MB of bodies do not fit in memory: each batch is encoded as it goes out%n", estimated >> 20);
     }
-    List<TimedBatches.Batch> batches = new ArrayList<>(o.batches());
-    for (int b = 0; b < o.batches(); b++) {
-      int batch = b;
-      String school = schools.get(batch % schools.size());
-      String cls = "B" + run + "-" + (1 + (batch / schools.size()) % classesPerSchool);
-      String path = "/api/school/schools/" + school + (o.learning() ? "/platform-learning" : "/platform-registrations");
-      Supplier<Object> body = () -> {
-        if (o.learning()) {
-          List<Map<String, Object>> activities = new ArrayList<>(o.batchSize());
-          for (int i = 0; i < o.batchSize(); i++) {
-            activities.add(Map.of("externalId", "bench-" + run + "-" + batch + "-" + i, "guardianRef", "BENCH-" + run + "-G" + (i % 200),
-                "resourceId", "R" + (i % 50), "occurredAt", at, "minutes", 10 + i % 30));
-          }
-          return Map.of("activities", activities);
-        }
-        List<Registration> records = new ArrayList<>(o.batchSize());
-        for (int i = 0; i < o.batchSize(); i++) {
-          String student = "BENCH-" + run + "-" + batch + "-" + i;
-          records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
-        }
-        return Map.of("period", semester.id(), "registrations", records);
-      };
-      if (ahead) {
-        byte[] json = GongyuClient.json(body.get());
-        batches.add(new TimedBatches.Batch(o.batchSize(), 0, () -> client.postEncoded(path, json)));
-      } else {
-        batches.add(new TimedBatches.Batch(o.batchSize(), 0, () -> client.postEncoded(path, GongyuClient.json(body.get()))));
-      }
-    }
+    List<TimedBatches.Batch> batches = batches(o, client, schools, run, semester, at, classesPerSchool, o.warmup(), o.batches(), ahead);
     if (o.statistics() != null) {
       o.statistics().refreshIfNoAutovacuum(out);
     }
     Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
+    PostgresActivity pgBefore = o.statistics() == null ? null : PostgresActivity.read(o.statistics());
     TimedBatches.Result timed = TimedBatches.send(client, indicator, periodId, baseline, batches, o.concurrency(), Duration.ofSeconds(600),
         "bench");
+    PostgresActivity pgAfter = o.statistics() == null ? null : PostgresActivity.read(o.statistics());
     Map<String, Long> offsetsAfter = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     double[] freshness = timed.freshness();
     long lastSeen = timed.lastSeen();
@@ -168,7 +163,65 @@ public final class Bench {
       out.printf("events the platform produced: %,d (%,d snapshot changes) = %.0f events/s, %.1f snapshot changes/s end to end%n",
           events, snapshots, events / endToEndSeconds, snapshots / endToEndSeconds);
     }
+    if (pgBefore != null) {
+      figures.put(PostgresActivity.HIT, PostgresActivity.hitPercent(pgBefore, pgAfter));
+      figures.put(PostgresActivity.WAL_KB, PostgresActivity.walKbPerBatch(pgBefore, pgAfter, o.batches()));
+      out.println(PostgresActivity.describe(pgBefore, pgAfter, o.batches()));
+    }
     return figures;
+  }
+
+  /**
+   * Classes per school for {@code batches} batches of {@code batchSize} over {@code schools} schools:
+   * enough that none holds more than 4,000 of them (a class enrols 5,000, and the school refuses a
+   * batch that registers more students than the class enrols).
+   */
+  static int classesPerSchool(int batches, int batchSize, int schools) {
+    return Math.max(1, (int) Math.ceil((double) batches * batchSize / schools / 4000.0));
+  }
+
+  /**
+   * Batches {@code first} to {@code first + count - 1} of a run: round robin over the schools, each
+   * school's batches over its classes in turn, ids unique in the run by batch number. Encoded now if
+   * {@code ahead}, else as each goes out.
+   */
+  private static List<TimedBatches.Batch> batches(Options o, GongyuClient client, List<String> schools, String run, Semester semester, String at,
+      int classesPerSchool, int first, int count, boolean ahead) {
+    List<TimedBatches.Batch> batches = new ArrayList<>(count);
+    for (int b = first; b < first + count; b++) {
+      int batch = b;
+      String school = schools.get(batch % schools.size());
+      String cls = "B" + run + "-" + classOf(batch, schools.size(), classesPerSchool);
+      String path = "/api/school/schools/" + school + (o.learning() ? "/platform-learning" : "/platform-registrations");
+      Supplier<Object> body = () -> {
+        if (o.learning()) {
+          List<Map<String, Object>> activities = new ArrayList<>(o.batchSize());
+          for (int i = 0; i < o.batchSize(); i++) {
+            activities.add(Map.of("externalId", "bench-" + run + "-" + batch + "-" + i, "guardianRef", "BENCH-" + run + "-G" + (i % 200),
+                "resourceId", "R" + (i % 50), "occurredAt", at, "minutes", 10 + i % 30));
+          }
+          return Map.of("activities", activities);
+        }
+        List<Registration> records = new ArrayList<>(o.batchSize());
+        for (int i = 0; i < o.batchSize(); i++) {
+          String student = "BENCH-" + run + "-" + batch + "-" + i;
+          records.add(new Registration("bench-" + run + "-" + batch + "-" + i, cls, student, student + "-P", at));
+        }
+        return Map.of("period", semester.id(), "registrations", records);
+      };
+      if (ahead) {
+        byte[] json = GongyuClient.json(body.get());
+        batches.add(new TimedBatches.Batch(o.batchSize(), 0, () -> client.postEncoded(path, json)));
+      } else {
+        batches.add(new TimedBatches.Batch(o.batchSize(), 0, () -> client.postEncoded(path, GongyuClient.json(body.get()))));
+      }
+    }
+    return batches;
+  }
+
+  /** The class (1-based) of a run's batch: a school's batches go through its classes in turn. */
+  static int classOf(int batch, int schools, int classesPerSchool) {
+    return 1 + (batch / schools) % classesPerSchool;
   }
 
   private static long waitForCity(GongyuClient client, String indicator, String periodId, long atLeast, long millis) {

@@ -68,7 +68,9 @@ final class BenchReport {
         new Label(Bench.EVENTS, "platform: events produced", "events/s"),
         new Label(Bench.SNAPSHOT_CHANGES, "platform: snapshot changes", "changes/s"),
         new Label(Bench.FRESHNESS_P50, "platform: freshness school -> city p50", "s"),
-        new Label(Bench.FRESHNESS_P99, "platform: freshness school -> city p99", "s"));
+        new Label(Bench.FRESHNESS_P99, "platform: freshness school -> city p99", "s"),
+        new Label(PostgresActivity.HIT, "postgres: block reads from shared buffers", "%"),
+        new Label(PostgresActivity.WAL_KB, "postgres: WAL per batch", "KB"));
   }
 
   /**

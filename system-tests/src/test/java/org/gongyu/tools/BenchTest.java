@@ -1,8 +1,12 @@
 package org.gongyu.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchTest {
@@ -13,6 +17,39 @@ class BenchTest {
     assertThat(Bench.pct(sorted, 50)).isEqualTo(0.5);
     assertThat(Bench.pct(sorted, 99)).isEqualTo(1.0);
     assertThat(Bench.pct(new double[] {7}, 50)).isEqualTo(7);
+  }
+
+  @Test
+  void theWarmUpsBatchesAndTheTimedOnesTogetherFitTheClassesTheBenchmarkEnrols() {
+    // a class enrols 5,000 students and the school refuses a batch that registers more
+    for (int[] run : new int[][] {{2000, 300, 50, 20}, {0, 400, 50, 20}, {500, 40, 5000, 2}, {3000, 1000, 50, 5}}) {
+      int warmup = run[0], batches = run[1], size = run[2], schools = run[3];
+      int classes = Bench.classesPerSchool(warmup + batches, size, schools);
+      Map<String, Integer> perClass = new HashMap<>();
+      for (int b = 0; b < warmup + batches; b++) {
+        perClass.merge((b % schools) + "/" + Bench.classOf(b, schools, classes), size, Integer::sum);
+      }
+      assertThat(perClass.values()).as("registrations per class, %s", Arrays.toString(run)).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(5000));
+    }
+    assertThat(Bench.classesPerSchool(2300, 50, 20)).as("the warm-up counts").isEqualTo(2);
+    assertThat(Bench.classesPerSchool(300, 50, 20)).isEqualTo(1);
+  }
+
+  @Test
+  void postgresActivityBetweenTwoReadingsIsTheShareOfCachedReadsAndTheWalPerBatch() {
+    PostgresActivity before = new PostgresActivity(1_000, 100, 5L << 30, 900L << 20, 128L << 20);
+    PostgresActivity after = new PostgresActivity(1_950, 150, (5L << 30) + 20 * 1024 * 288, 1200L << 20, 128L << 20);
+    assertThat(PostgresActivity.hitPercent(before, after)).isEqualTo(95.0);
+    assertThat(PostgresActivity.walKbPerBatch(before, after, 20)).isEqualTo(288.0);
+    assertThat(PostgresActivity.describe(before, after, 20)).contains("95.0 % of block reads from shared buffers",
+        "(3 per batch from outside them)", "288 KB of WAL per batch", "hold 1,200 MB against 128 MB of shared_buffers");
+    assertThat(PostgresActivity.hitPercent(before, before)).as("nothing read").isNaN();
+  }
+
+  @Test
+  void aNegativeWarmUpIsRefused() {
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, -1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup");
   }
 
   @Test

@@ -1,0 +1,63 @@
+package org.gongyu.tools;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * What the platform's PostgreSQL had done at one moment, from its cumulative statistics: block
+ * reads served from its shared buffers ({@code blks_hit}) and from outside them ({@code
+ * blks_read}) in the platform's databases, the server's WAL position, and the databases' size
+ * against the server's {@code shared_buffers}. Two readings around a benchmark's timed part say
+ * how much of the work its working set did outside PostgreSQL's cache and how much WAL it cost
+ * per batch: what makes a platform whose databases have outgrown the cache slower from run to run.
+ */
+record PostgresActivity(long blocksHit, long blocksRead, long walBytes, long databaseBytes, long sharedBuffersBytes) {
+
+  static final String HIT = "bench.pg.hit";
+  static final String WAL_KB = "bench.pg.wal.kb";
+
+  /** A reading of the databases {@code pg} names, on its server. */
+  static PostgresActivity read(PlannerStatistics pg) throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", pg.pgUser());
+    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pg.pgHost() + ":" + pg.pgPort() + "/postgres", props);
+        PreparedStatement s = c.prepareStatement("""
+            select coalesce(sum(d.blks_hit), 0), coalesce(sum(d.blks_read), 0),
+                   pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint,
+                   coalesce(sum(pg_database_size(d.datid)), 0), pg_size_bytes(current_setting('shared_buffers'))
+            from pg_stat_database d where d.datname = any(?)""")) {
+      Array names = c.createArrayOf("text", pg.databases().toArray());
+      s.setArray(1, names);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return new PostgresActivity(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+      }
+    }
+  }
+
+  /** The share of block reads served from shared buffers between two readings, in percent (NaN: none). */
+  static double hitPercent(PostgresActivity before, PostgresActivity after) {
+    long hit = after.blocksHit - before.blocksHit;
+    long read = after.blocksRead - before.blocksRead;
+    return hit + read == 0 ? Double.NaN : 100.0 * hit / (hit + read);
+  }
+
+  /** WAL the server wrote between two readings, in KB per batch. */
+  static double walKbPerBatch(PostgresActivity before, PostgresActivity after, int batches) {
+    return batches == 0 ? Double.NaN : (after.walBytes - before.walBytes) / 1024.0 / batches;
+  }
+
+  /** One line for a person: the cache's share, what went outside it, the WAL per batch, and the sizes behind them. */
+  static String describe(PostgresActivity before, PostgresActivity after, int batches) {
+    long read = after.blocksRead - before.blocksRead;
+    return String.format("PostgreSQL during the timed part: %.1f %% of block reads from shared buffers (%,.0f per batch from outside"
+            + " them), %,.0f KB of WAL per batch; the platform's databases hold %,d MB against %,d MB of shared_buffers",
+        hitPercent(before, after), batches == 0 ? Double.NaN : (double) read / batches, walKbPerBatch(before, after, batches),
+        after.databaseBytes >> 20, after.sharedBuffersBytes >> 20);
+  }
+}
