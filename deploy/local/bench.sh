@@ -4,12 +4,19 @@
 # school -> visible at the city in reporting-service), the batches' latency and the events the
 # platform produced (end offsets of its topics before and after).
 #
-#   deploy/local/bench.sh [--schools 20] [--batches 400] [--batch-size 50] [--concurrency 4]
+#   deploy/local/bench.sh [--schools 20] [--batches 400] [--batch-size 50] [--concurrency 4] [--warmup 0]
 #                         [--limits [--messages 100000] [--rows 20000]] [--repeat 3]
 #
 # --limits: before the platform's figures, in each repetition, measures the raw limits of the same
 # broker and PostgreSQL (see limits-bench.sh) and prints each platform figure with its ratio to the
 # matching limit. --repeat N: N repetitions, then min/median/max of every figure and ratio.
+# --warmup N: N batches of the same kind first, awaited at the city and left out of every figure
+# (a fresh platform's JIT takes a few thousand batches to compile the write path).
+#
+# Each run also prints what a batch cost on the servers (the gateway's and school-service's own
+# request timers: what the gateway adds; --school-service URL if not on the usual port) and what
+# PostgreSQL did meanwhile (share of reads from shared buffers, WAL per batch, size against
+# shared_buffers).
 #
 # Where the PostgreSQL has autovacuum off (this machine's CI configuration), each run analyses the
 # platform's databases before its timed part, as autovacuum would, and says so (ADR 0040).
@@ -30,4 +37,5 @@ port_open 127.0.0.1 "$kafka" || die "no Kafka on 127.0.0.1:$kafka (the platform'
 # a jar built before the raw limits existed has neither --limits nor the event counts
 # kafka-clients logs through SLF4J, which has no provider in the tools jar: no logging, no warning
 exec "$JAVA_HOME/bin/java" -Dslf4j.internal.verbosity=ERROR -jar "$JAR" bench --gateway "http://127.0.0.1:$gw" \
-  --kafka "127.0.0.1:$kafka" --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" --db-prefix "$GONGYU_DB_PREFIX" "$@"
+  --kafka "127.0.0.1:$kafka" --postgres "$GONGYU_PG_HOST:$GONGYU_PG_PORT" --db-prefix "$GONGYU_DB_PREFIX" "$@" \
+  --school-service "http://127.0.0.1:$(port 8081)"

@@ -35,12 +35,14 @@ public final class Bench {
    *                   (null: not looked at; ADR 0040)
    * @param warmup     batches of the same kind sent, and awaited at the city, before the timed part and
    *                   not counted in it: the services' JIT compiles the path first (0: none)
+   * @param schoolService school-service's own address, whose request timer says how much of a batch's
+   *                   time the gateway adds (null: not looked at; {@link ServerTimes})
    */
   public record Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka,
-      String county, String feed, PlannerStatistics statistics, int warmup) {
+      String county, String feed, PlannerStatistics statistics, int warmup, String schoolService) {
 
     public Options(String gateway, String keycloak, int schools, int batches, int batchSize, int concurrency, String kafka) {
-      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199", "registrations", null, 0);
+      this(gateway, keycloak, schools, batches, batchSize, concurrency, kafka, "990199", "registrations", null, 0, null);
     }
 
     public Options {
@@ -126,9 +128,12 @@ public final class Bench {
     }
     Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     PostgresActivity pgBefore = o.statistics() == null ? null : PostgresActivity.read(o.statistics());
+    String endpoint = o.learning() ? "platform-learning" : "platform-registrations";
+    ServerTimes serversBefore = o.schoolService() == null ? null : ServerTimes.read(o.gateway(), o.schoolService(), endpoint);
     TimedBatches.Result timed = TimedBatches.send(client, indicator, periodId, baseline, batches, o.concurrency(), Duration.ofSeconds(600),
         "bench");
     PostgresActivity pgAfter = o.statistics() == null ? null : PostgresActivity.read(o.statistics());
+    ServerTimes serversAfter = serversBefore == null ? null : ServerTimes.read(o.gateway(), o.schoolService(), endpoint);
     Map<String, Long> offsetsAfter = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     double[] freshness = timed.freshness();
     long lastSeen = timed.lastSeen();
@@ -162,6 +167,11 @@ public final class Bench {
       figures.put(SNAPSHOT_CHANGES, snapshots / endToEndSeconds);
       out.printf("events the platform produced: %,d (%,d snapshot changes) = %.0f events/s, %.1f snapshot changes/s end to end%n",
           events, snapshots, events / endToEndSeconds, snapshots / endToEndSeconds);
+    }
+    if (serversAfter != null) {
+      figures.put(ServerTimes.GATEWAY_MS, ServerTimes.gatewayMillis(serversBefore, serversAfter));
+      figures.put(ServerTimes.SCHOOL_MS, ServerTimes.schoolMillis(serversBefore, serversAfter));
+      out.println(ServerTimes.describe(serversBefore, serversAfter, o.batches()));
     }
     if (pgBefore != null) {
       figures.put(PostgresActivity.HIT, PostgresActivity.hitPercent(pgBefore, pgAfter));

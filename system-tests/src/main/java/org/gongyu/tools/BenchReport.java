@@ -69,6 +69,8 @@ final class BenchReport {
         new Label(Bench.SNAPSHOT_CHANGES, "platform: snapshot changes", "changes/s"),
         new Label(Bench.FRESHNESS_P50, "platform: freshness school -> city p50", "s"),
         new Label(Bench.FRESHNESS_P99, "platform: freshness school -> city p99", "s"),
+        new Label(ServerTimes.GATEWAY_MS, "platform: a batch at the gateway (mean)", "ms"),
+        new Label(ServerTimes.SCHOOL_MS, "platform: a batch inside school-service (mean)", "ms"),
         new Label(PostgresActivity.HIT, "postgres: block reads from shared buffers", "%"),
         new Label(PostgresActivity.WAL_KB, "postgres: WAL per batch", "KB"));
   }

@@ -2,6 +2,7 @@ package org.gongyu.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,8 +48,35 @@ class BenchTest {
   }
 
   @Test
+  void theGatewaysShareOfABatchIsTheDifferenceOfTheTwoServersMeans() {
+    String gateway = """
+        # TYPE http_server_requests_seconds summary
+        http_server_requests_seconds_count{application="gateway",error="none",exception="none",method="POST",outcome="SUCCESS",status="200",uri="UNKNOWN"} %d
+        http_server_requests_seconds_sum{application="gateway",error="none",exception="none",method="POST",outcome="SUCCESS",status="200",uri="UNKNOWN"} %s
+        http_server_requests_seconds_count{application="gateway",error="none",exception="none",method="GET",outcome="SUCCESS",status="200",uri="UNKNOWN"} 900
+        http_server_requests_seconds_sum{application="gateway",error="none",exception="none",method="GET",outcome="SUCCESS",status="200",uri="UNKNOWN"} 9.5
+        """;
+    String school = """
+        http_server_requests_seconds_count{application="school-service",error="none",exception="none",method="POST",outcome="SUCCESS",status="200",uri="/api/school/schools/{schoolId}/platform-registrations"} %d
+        http_server_requests_seconds_sum{application="school-service",error="none",exception="none",method="POST",outcome="SUCCESS",status="200",uri="/api/school/schools/{schoolId}/platform-registrations"} %s
+        http_server_requests_seconds_count{application="school-service",error="none",exception="none",method="POST",outcome="CLIENT_ERROR",status="409",uri="/api/school/schools/{schoolId}/platform-registrations"} 7
+        http_server_requests_seconds_count{application="school-service",error="none",exception="none",method="POST",outcome="SUCCESS",status="200",uri="/api/school/schools/{schoolId}/platform-learning"} 40
+        http_server_requests_seconds_sum{application="school-service",error="none",exception="none",method="POST",outcome="SUCCESS",status="200",uri="/api/school/schools/{schoolId}/platform-learning"} 80.0
+        """;
+    ServerTimes before = ServerTimes.parse(gateway.formatted(100, "2.0"), school.formatted(100, "1.5"), "platform-registrations");
+    ServerTimes after = ServerTimes.parse(gateway.formatted(400, "8.9"), school.formatted(400, "6.6"), "platform-registrations");
+    assertThat(before).isEqualTo(new ServerTimes(100, 2.0, 100, 1.5));
+    assertThat(ServerTimes.gatewayMillis(before, after)).isCloseTo(23.0, within(1e-9));
+    assertThat(ServerTimes.schoolMillis(before, after)).isCloseTo(17.0, within(1e-9));
+    assertThat(ServerTimes.describe(before, after, 300)).isEqualTo(
+        "a batch on the servers, mean: 23.0 ms at the gateway, 17.0 ms of it inside school-service; the gateway adds 6.0 ms");
+    assertThat(ServerTimes.describe(before, after, 600)).endsWith("(school-service at the given URL served 300 of the 600 batches)");
+    assertThat(ServerTimes.parse(gateway.formatted(1, "1"), school.formatted(1, "1"), "platform-learning").schoolCount()).isEqualTo(40);
+  }
+
+  @Test
   void aNegativeWarmUpIsRefused() {
-    assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, -1))
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, -1, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup");
   }
 
