@@ -13,8 +13,9 @@ import java.util.Properties;
  * reads served from its shared buffers ({@code blks_hit}) and from outside them ({@code
  * blks_read}) in the platform's databases, the server's WAL position, and the databases' size
  * against the server's {@code shared_buffers}. Two readings around a benchmark's timed part say
- * how much of the work its working set did outside PostgreSQL's cache and how much WAL it cost
- * per batch: what makes a platform whose databases have outgrown the cache slower from run to run.
+ * how much of its reading went outside PostgreSQL's cache and how much WAL a batch cost, so that a
+ * run on a database that has outgrown the cache shows it (stop 32: within 0.2-2 GB on 128 MB, the
+ * services' JIT weighed more than the misses; the WAL grows after each checkpoint).
  */
 record PostgresActivity(long blocksHit, long blocksRead, long walBytes, long databaseBytes, long sharedBuffersBytes) {
 
