@@ -60,7 +60,8 @@ record PlannerStatistics(String pgHost, int pgPort, String pgUser, List<String> 
     }
   }
 
-  private Connection connect(String db) throws SQLException {
+  /** A connection to one database of the server, as the configured user. */
+  Connection connect(String db) throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", pgUser);
     return DriverManager.getConnection("jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + db, props);

@@ -2,11 +2,9 @@ package org.gongyu.tools;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /**
  * What the platform's PostgreSQL had done at one moment, from its cumulative statistics: block
@@ -24,9 +22,7 @@ record PostgresActivity(long blocksHit, long blocksRead, long walBytes, long dat
 
   /** A reading of the databases {@code pg} names, on its server. */
   static PostgresActivity read(PlannerStatistics pg) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", pg.pgUser());
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pg.pgHost() + ":" + pg.pgPort() + "/postgres", props);
+    try (Connection c = pg.connect("postgres");
         PreparedStatement s = c.prepareStatement("""
             select coalesce(sum(d.blks_hit), 0), coalesce(sum(d.blks_read), 0),
                    pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint,
