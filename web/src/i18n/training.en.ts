@@ -8,7 +8,7 @@ export default {
   newCohort: 'New cohort',
   noCohorts: 'No cohorts yet',
   open: 'Manage',
-  counts: '{n} participants, {passed} passed, {certs} certificates',
+  counts: 'participants {n}, passed {passed}, certificates {certs}',
   sessionsOf: '{n} sessions',
   kind: { INSTRUCTOR: 'Family-education instructor course', KEY_STAFF: 'Key-staff co-education course' },
   mode: { ONLINE: 'Online', OFFLINE: 'Offline', MIXED: 'Online and offline' },
