@@ -40,7 +40,8 @@ final class BenchReport {
     int batch = platform != null ? platform.batchSize() : limits != null ? limits.batch() : 50;
     out.println();
     out.println(repeat > 1 ? "summary of " + repeat + " repetitions (median, min, max):" : "summary:");
-    Figures.summarise(repetitions, labels(batch, platform != null && platform.learning() ? "activities" : "registrations"), ratios(batch), out);
+    Figures.summarise(repetitions, labels(batch, platform != null ? platform.records() : "registrations"),
+        ratios(batch, platform != null ? platform.records() : "registrations"), out);
     return repetitions;
   }
 
@@ -48,8 +49,9 @@ final class BenchReport {
     return labels(batchSize, "registrations");
   }
 
-  /** @param records what the platform's batches carry: registrations, or learning activities */
+  /** @param records what the platform's batches carry: registrations, learning activities, or snapshots on the topic */
   static List<Label> labels(int batchSize, String records) {
+    String from = "snapshots".equals(records) ? "topic" : "school";
     return List.of(
         new Label(RawLimits.KAFKA_PRODUCE, "limit: kafka produce", "messages/s"),
         new Label(RawLimits.KAFKA_PRODUCE_MB, "limit: kafka produce (bytes)", "MB/s"),
@@ -67,8 +69,9 @@ final class BenchReport {
         new Label(Bench.BATCH_MEDIAN_MS, "platform: one batch of " + batchSize + " (median)", "ms"),
         new Label(Bench.EVENTS, "platform: events produced", "events/s"),
         new Label(Bench.SNAPSHOT_CHANGES, "platform: snapshot changes", "changes/s"),
-        new Label(Bench.FRESHNESS_P50, "platform: freshness school -> city p50", "s"),
-        new Label(Bench.FRESHNESS_P99, "platform: freshness school -> city p99", "s"),
+        new Label(Bench.FRESHNESS_P50, "platform: freshness " + from + " -> city p50", "s"),
+        new Label(Bench.FRESHNESS_P99, "platform: freshness " + from + " -> city p99", "s"),
+        new Label(Bench.CPU_MS, "platform: CPU per batch, all processes", "ms"),
         new Label(ServerTimes.GATEWAY_MS, "platform: a batch at the gateway (mean)", "ms"),
         new Label(ServerTimes.SCHOOL_MS, "platform: a batch inside school-service (mean)", "ms"),
         new Label(PostgresActivity.HIT, "postgres: block reads from shared buffers", "%"),
@@ -84,6 +87,20 @@ final class BenchReport {
    * record per transaction can reach at best.
    */
   static List<Ratio> ratios(int batchSize) {
+    return ratios(batchSize, "registrations");
+  }
+
+  /**
+   * As {@link #ratios(int)}; for the {@code snapshots} feed only the events and snapshot changes:
+   * its batches insert no registrations and pass no gateway.
+   */
+  static List<Ratio> ratios(int batchSize, String records) {
+    if ("snapshots".equals(records)) {
+      return List.of(
+          new Ratio(Bench.EVENTS, RawLimits.KAFKA_PRODUCE, Kind.SHARE),
+          new Ratio(Bench.EVENTS, RawLimits.KAFKA_CONSUME, Kind.SHARE),
+          new Ratio(Bench.SNAPSHOT_CHANGES, RawLimits.PG_UPSERT_1, Kind.SHARE));
+    }
     return List.of(
         new Ratio(Bench.END_TO_END, RawLimits.PG_INSERT_50, Kind.SHARE),
         new Ratio(Bench.INGEST, RawLimits.PG_INSERT_50, Kind.SHARE),

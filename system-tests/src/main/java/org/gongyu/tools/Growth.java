@@ -37,9 +37,7 @@ final class Growth {
       n++;
       // 9901xx: a county per size and run, so each holds exactly `size` schools
       String county = String.format("9901%02d", (int) ((System.currentTimeMillis() / 1000 + n) % 90) + 10);
-      Bench.Options o = new Bench.Options(template.gateway(), template.keycloak(), size,
-          Math.max(template.batches(), 2 * size), template.batchSize(), template.concurrency(), template.kafka(), county,
-          template.feed(), template.statistics(), template.warmup(), template.schoolService());
+      Bench.Options o = template.withSchools(county, size, Math.max(template.batches(), 2 * size));
       out.printf("%n=== growth: %,d schools in county %s ===%n", size, county);
       Map<String, Double> figures = new LinkedHashMap<>(Bench.run(o, out));
       figures.putAll(reads(o, reads, out));

@@ -23,6 +23,17 @@ class BenchReportTest {
     });
   }
 
+  @org.junit.jupiter.api.Test
+  void theSnapshotFeedIsSetOnlyAgainstTheBrokerAndSingleRowUpsertsAndItsFreshnessRunsFromTheTopic() {
+    Set<String> labelled = BenchReport.labels(10, "snapshots").stream().map(Label::key).collect(Collectors.toSet());
+    assertThat(BenchReport.ratios(10, "snapshots")).extracting(Ratio::figure).containsOnly(Bench.EVENTS, Bench.SNAPSHOT_CHANGES);
+    assertThat(BenchReport.ratios(10, "snapshots")).allSatisfy(r -> assertThat(labelled).contains(r.figure(), r.limit()));
+    assertThat(BenchReport.labels(10, "snapshots")).filteredOn(l -> l.key().equals(Bench.FRESHNESS_P99)).singleElement()
+        .satisfies(l -> assertThat(l.text()).isEqualTo("platform: freshness topic -> city p99"));
+    assertThat(BenchReport.labels(50)).filteredOn(l -> l.key().equals(Bench.FRESHNESS_P99)).singleElement()
+        .satisfies(l -> assertThat(l.text()).isEqualTo("platform: freshness school -> city p99"));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {50, 5000})
   void aBatchsLatencyIsSetAgainstARawBatchOfTheSameSize(int batchSize) {

@@ -76,8 +76,43 @@ class BenchTest {
 
   @Test
   void aNegativeWarmUpIsRefused() {
-    assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, -1, null))
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, -1, null, 0, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup");
+  }
+
+  @Test
+  void theSnapshotFeedNeedsTheBrokerAndAKnownFeedIsRequired() {
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, null, "990197", "snapshots", null, 0, null, 1000, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--kafka");
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshot", null, 0, null, 1000, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--feed");
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshots", null, 0, null, -1, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rate");
+    Bench.Options o = new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshots", null, 0, null, 1000, null);
+    assertThat(o.records()).isEqualTo("snapshots");
+    assertThat(o.withSchools("990198", 100, 200)).satisfies(c -> {
+      assertThat(c.snapshots()).isTrue();
+      assertThat(c.rate()).isEqualTo(1000);
+      assertThat(c.county()).isEqualTo("990198");
+      assertThat(c.schools()).isEqualTo(100);
+    });
+  }
+
+  @Test
+  void cpuPerBatchIsEachProcesssCpuBetweenTwoReadingsOverTheBatchesLargestFirstWithoutKeycloak() {
+    Footprint before = footprint(Map.of("school-service", 10.0, "district-service", 4.0, "keycloak", 30.0), 100.0);
+    Footprint after = footprint(Map.of("school-service", 13.0, "district-service", 9.0, "keycloak", 31.0), 106.0);
+    Map<String, Double> perBatch = Bench.cpuPerBatch(before, after, 1000);
+    assertThat(perBatch.keySet()).containsExactly("postgres", "district-service", "school-service");
+    assertThat(perBatch.get("postgres")).isCloseTo(6.0, within(1e-9));
+    assertThat(perBatch.get("district-service")).isCloseTo(5.0, within(1e-9));
+    assertThat(perBatch.get("school-service")).isCloseTo(3.0, within(1e-9));
+    assertThat(Bench.describeCpu(perBatch, 10, "snapshots"))
+        .isEqualTo("CPU per batch of 10 snapshots: 14.0 ms in all (1.40 ms per record): postgres 6.0, district-service 5.0, school-service 3.0");
+  }
+
+  private static Footprint footprint(Map<String, Double> cpu, double postgres) {
+    return new Footprint(Map.of(), Map.of(), 0, Map.of(), Map.of(), cpu, postgres, 0);
   }
 
   @Test
