@@ -100,7 +100,7 @@ public final class Bench {
   /** The {@code snapshots} feed's county unless --county says otherwise: never the registration benchmark's, whose
    *  schools' figures it would outrank with its versions. */
   static final String SNAPSHOT_COUNTY = "990197";
-  /** Prefix of the CPU figures: milliseconds of CPU per batch, per process ({@link Footprint}). */
+  /** Milliseconds of CPU per batch, the platform's processes and PostgreSQL's together ({@link #cpuPerBatch}). */
   public static final String CPU_MS = "bench.cpu.ms";
 
   /** Runs the benchmark once, prints its figures and returns them by key. */
