@@ -165,6 +165,18 @@ public final class RawLimits {
     return records;
   }
 
+  /** A producer configured as the services' ({@link #produce}): acks=all, idempotent, string keys and values. */
+  static Properties servicesProducer(String bootstrap, String clientId) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    return p;
+  }
+
   /**
    * The services' producer: Spring Boot's KafkaTemplate over kafka-clients' defaults with
    * {@code acks: all} (application.yml); idempotence is kafka-clients' default, linger and batch
@@ -174,13 +186,7 @@ public final class RawLimits {
    * that has been running).
    */
   private static double produce(String bootstrap, List<ProducerRecord<String, String>> records, int warmUp) throws Exception {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, "gongyu-raw-limits");
+    Properties p = servicesProducer(bootstrap, "gongyu-raw-limits");
     AtomicReference<Exception> failed = new AtomicReference<>();
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       // one acknowledged send per partition first: a batch sent while a new partition is still

@@ -3,14 +3,11 @@ package org.gongyu.tools;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.gongyu.contracts.EventCodec;
 import org.gongyu.contracts.EventEnvelope;
 import org.gongyu.contracts.Topics;
@@ -52,13 +49,7 @@ final class SnapshotFeed implements AutoCloseable {
     if (rate < 0) {
       throw new IllegalArgumentException("--rate must be 0 (unpaced) or more snapshots/s, not " + rate);
     }
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    this.producer = new KafkaProducer<>(p);
+    this.producer = new KafkaProducer<>(RawLimits.servicesProducer(bootstrap, "gongyu-bench-snapshots"));
     this.schools = List.copyOf(schools);
     this.periodId = periodId;
     this.base = base;
