@@ -45,7 +45,8 @@ final class Growth {
     }
     out.println();
     out.println("growth (one run per size):");
-    out.printf("%8s %12s %12s %10s %10s %10s %12s %12s %12s %12s %12s%n", "schools", "reg/s e2e", "snapshots/s",
+    out.printf("%8s %12s %12s %10s %10s %10s %12s %12s %12s %12s %12s%n", "schools",
+        Map.of("registrations", "reg/s e2e", "activities", "act/s e2e", "snapshots", "sent/s e2e").get(template.records()), "snapshots/s",
         "fresh p50", "fresh p99", "batch p50", "county 1st", "county p50", "county p95", "county KB", "city p50");
     bySize.forEach((size, f) -> out.printf("%,8d %12.0f %12.1f %9.2fs %9.2fs %8.0fms %10.1fms %10.2fms %10.2fms %12.1f %10.2fms%n",
         size, f.getOrDefault(Bench.END_TO_END, Double.NaN), f.getOrDefault(Bench.SNAPSHOT_CHANGES, Double.NaN),
