@@ -58,8 +58,11 @@ final class SnapshotFeed implements AutoCloseable {
 
   /** The snapshot of the run's {@code index}-th change (0-based, round robin over the schools; k = index / schools + 1). */
   static IndicatorSnapshotPublished snapshot(List<String> schools, String periodId, long base, long index, Instant at) {
-    String school = schools.get((int) (index % schools.size()));
-    long k = index / schools.size() + 1;
+    return figure(schools.get((int) (index % schools.size())), periodId, base, index / schools.size() + 1, at);
+  }
+
+  /** A school's k-th figure of the run (k = 0: the primed one). */
+  private static IndicatorSnapshotPublished figure(String school, String periodId, long base, long k, Instant at) {
     return new IndicatorSnapshotPublished(school, IndicatorCodes.PLATFORM_REGISTRATION, periodId, PRIMED + k, DENOMINATOR, base + k, at);
   }
 
@@ -73,7 +76,7 @@ final class SnapshotFeed implements AutoCloseable {
     Instant now = Instant.now();
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     for (String school : schools) {
-      sent.add(send(new IndicatorSnapshotPublished(school, IndicatorCodes.PLATFORM_REGISTRATION, periodId, PRIMED, DENOMINATOR, base, now)));
+      sent.add(send(figure(school, periodId, base, 0, now)));
     }
     for (Future<RecordMetadata> f : sent) {
       f.get();
