@@ -101,6 +101,26 @@ record Footprint(Map<String, Map<String, Table>> tables, Map<String, Long> datab
     }
     Map<String, Long> rss = new TreeMap<>();
     Map<String, Double> cpu = new TreeMap<>();
+    processes(source, rss, cpu);
+    Path kafka = source.runDir().resolve("kafka");
+    return new Footprint(tables, sizes, diskBytes(kafka), topicBytes(kafka.resolve("data")), rss, cpu, machinePostgresCpuSeconds(),
+        System.nanoTime());
+  }
+
+  /**
+   * The processes' CPU time and memory only, without a query: what a benchmark reads around its
+   * timed part ({@link Bench}). {@link #read} counts every table's rows, and PostgreSQL's CPU for
+   * those counts (a few hundred milliseconds once the tables hold millions of rows) fell between the
+   * SQL and the CPU reading and was charged to the batches.
+   */
+  static Footprint cpu(Source source) throws IOException {
+    Map<String, Long> rss = new TreeMap<>();
+    Map<String, Double> cpu = new TreeMap<>();
+    processes(source, rss, cpu);
+    return new Footprint(Map.of(), Map.of(), 0, Map.of(), rss, cpu, machinePostgresCpuSeconds(), System.nanoTime());
+  }
+
+  private static void processes(Source source, Map<String, Long> rss, Map<String, Double> cpu) throws IOException {
     Path pids = source.runDir().resolve("pids");
     if (Files.isDirectory(pids)) {
       try (Stream<Path> files = Files.list(pids)) {
@@ -115,9 +135,6 @@ record Footprint(Map<String, Map<String, Table>> tables, Map<String, Long> datab
         }
       }
     }
-    Path kafka = source.runDir().resolve("kafka");
-    return new Footprint(tables, sizes, diskBytes(kafka), topicBytes(kafka.resolve("data")), rss, cpu, machinePostgresCpuSeconds(),
-        System.nanoTime());
   }
 
   private static Map<String, Table> tables(Statement s) throws SQLException {

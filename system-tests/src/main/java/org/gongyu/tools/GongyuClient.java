@@ -142,6 +142,13 @@ public final class GongyuClient {
   }
 
   private Reply call(String path, HttpRequest.Builder request) {
+    HttpResponse<String> response = exchange(path, request);
+    String text = response.body();
+    JsonNode body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
+    return new Reply(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
+  }
+
+  private HttpResponse<String> exchange(String path, HttpRequest.Builder request) {
     tokenForPath.apply(path).ifPresent(t -> request.header("Authorization", "Bearer " + t));
     if (language != null) {
       request.header("Accept-Language", language);
@@ -154,9 +161,7 @@ public final class GongyuClient {
         sleep(1000L * response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L));
         response = http.send(built, HttpResponse.BodyHandlers.ofString());
       }
-      String text = response.body();
-      JsonNode body = text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
-      return new Reply(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""));
+      return response;
     } catch (IOException e) {
       throw new IllegalStateException("cannot reach " + gateway + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -297,6 +302,57 @@ public final class GongyuClient {
     Reply r = cityReport(indicator, period);
     JsonNode city = r.body().path("city");
     return r.ok() && city.isObject() ? city.path("numerator").asLong(-1) : -1;
+  }
+
+  /**
+   * The city numerator of {@code indicator} in {@code period}, read again and again as the write
+   * benchmarks watch it ({@link TimedBatches}): each read after the first sends the document's ETag,
+   * so while the figure has not moved reporting-service answers 304 with no body, as it would a
+   * browser's dashboard, and the watching costs the platform it measures as little as it can.
+   */
+  public CityFigure cityFigure(String indicator, String period) {
+    return new CityFigure("/api/reports/indicators/" + indicator + "/periods/" + period);
+  }
+
+  /** See {@link #cityFigure}. Not thread-safe: one watcher reads it. */
+  public final class CityFigure {
+    private final String path;
+    private String etag;
+    private long numerator = -1;
+    private long reads;
+    private long unchanged;
+
+    private CityFigure(String path) {
+      this.path = path;
+    }
+
+    /** The numerator, or -1 while the city has not reported (or the read failed). */
+    public long read() {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).GET();
+      if (etag != null) {
+        request.header("If-None-Match", etag);
+      }
+      HttpResponse<String> response = exchange(path, request);
+      reads++;
+      if (response.statusCode() == 304) {
+        unchanged++;
+        return numerator;
+      }
+      JsonNode city = response.statusCode() == 200 ? JSON.readTree(response.body()).path("city") : JSON.missingNode();
+      numerator = city.isObject() ? city.path("numerator").asLong(-1) : -1;
+      etag = numerator < 0 ? null : response.headers().firstValue("ETag").orElse(null);
+      return numerator;
+    }
+
+    /** Reads so far. */
+    public long reads() {
+      return reads;
+    }
+
+    /** Reads answered 304 (the figure as the read before it). */
+    public long unchanged() {
+      return unchanged;
+    }
   }
 
   static void sleep(long millis) {

@@ -345,7 +345,7 @@ final class Province {
     PlannerStatistics.of(o.source()).refreshIfNoAutovacuum(out);
     Map<String, Long> offsetsBefore = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     TimedBatches.Result timed = TimedBatches.send(client, indicator, periodId, baseline, batches, o.concurrency(),
-        Duration.ofSeconds(1800), what);
+        TimedBatches.POLL, Duration.ofSeconds(1800), what);
     Map<String, Long> offsetsAfter = o.kafka() == null ? Map.of() : PlatformEvents.endOffsets(o.kafka());
     long lastSeen = timed.lastSeen();
     long expected = baseline + total;

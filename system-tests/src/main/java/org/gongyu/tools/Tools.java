@@ -15,7 +15,7 @@ public final class Tools {
     if (args.length == 0 || !List.of("demo", "bench", "import-bench", "limits", "read-bench", "province", "group-forget", "group-await",
         "converge").contains(args[0])) {
       System.err.println("usage: demo --gateway URL [--keycloak URL] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--db-prefix gongyu_] | bench --gateway URL [--keycloak URL] [--schools 20] [--batches 400]"
-          + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--school-service URL] [--warmup 0] [--limits] [--repeat 1] [limits options]"
+          + " [--batch-size 50] [--concurrency 4] [--kafka HOST:PORT] [--school-service URL] [--warmup 0] [--poll-ms 100] [--limits] [--repeat 1] [limits options]"
           + " [--feed registrations|learning|snapshots [--rate 1000]] [--county 990199] [--growth 100,500,2000 [--reads 200]]"
           + " | import-bench --gateway URL [--keycloak URL] [--school-service URL] [--rows 100000]"
           + " | limits [--kafka 127.0.0.1:9092] [--postgres 127.0.0.1:5432] [--pg-user postgres] [--messages 100000] [--rows 20000] [--batch-size 50] [--repeat 1]"
@@ -89,7 +89,8 @@ public final class Tools {
             Bench.intArg(args, "--batch-size", 50), Bench.intArg(args, "--concurrency", 4), kafka,
             stringArg(args, "--county", "snapshots".equals(feed) ? Bench.SNAPSHOT_COUNTY : "990199"),
             feed, PlannerStatistics.of(postgres(args)), Bench.intArg(args, "--warmup", 0),
-            stringArg(args, "--school-service", null), Bench.intArg(args, "--rate", 1000), postgres(args));
+            stringArg(args, "--school-service", null), Bench.intArg(args, "--rate", 1000), postgres(args),
+            Bench.intArg(args, "--poll-ms", (int) TimedBatches.POLL.toMillis()));
         String growth = stringArg(args, "--growth", null);
         if (growth != null) {
           Growth.run(bench, Growth.sizes(growth), Bench.intArg(args, "--reads", 200), System.out);

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchTest {
 
@@ -76,26 +80,36 @@ class BenchTest {
 
   @Test
   void aNegativeWarmUpIsRefused() {
-    assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, -1, null, 0, null))
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, -1, null, 0, null, 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--warmup");
   }
 
   @Test
   void theSnapshotFeedNeedsTheBrokerAndAKnownFeedIsRequired() {
-    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, null, "990197", "snapshots", null, 0, null, 1000, null))
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, null, "990197", "snapshots", null, 0, null, 1000, null, 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--kafka");
-    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshot", null, 0, null, 1000, null))
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshot", null, 0, null, 1000, null, 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--feed");
-    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshots", null, 0, null, -1, null))
+    assertThatThrownBy(() -> new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshots", null, 0, null, -1, null, 100))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rate");
-    Bench.Options o = new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshots", null, 0, null, 1000, null);
+    Bench.Options o = new Bench.Options("g", "k", 500, 300, 10, 4, "b:9092", "990197", "snapshots", null, 0, null, 1000, null, 100);
     assertThat(o.records()).isEqualTo("snapshots");
     assertThat(o.withSchools("990198", 100, 200)).satisfies(c -> {
       assertThat(c.snapshots()).isTrue();
       assertThat(c.rate()).isEqualTo(1000);
       assertThat(c.county()).isEqualTo("990198");
       assertThat(c.schools()).isEqualTo(100);
+      assertThat(c.poll()).isEqualTo(Duration.ofMillis(100));
     });
+  }
+
+  @Test
+  void thePollIntervalIsBetweenOneMillisecondAndOneSecond() {
+    for (int ms : new int[] {0, 1001}) {
+      assertThatThrownBy(() -> new Bench.Options("g", "k", 20, 300, 50, 1, null, "990199", "registrations", null, 0, null, 0, null, ms))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--poll-ms").hasMessageContaining(String.valueOf(ms));
+    }
+    assertThat(new Bench.Options("g", "k", 20, 300, 50, 1, null).poll()).isEqualTo(TimedBatches.POLL);
   }
 
   @Test
@@ -109,6 +123,25 @@ class BenchTest {
     assertThat(perBatch.get("school-service")).isCloseTo(3.0, within(1e-9));
     assertThat(Bench.describeCpu(perBatch, 10, "snapshots"))
         .isEqualTo("CPU per batch of 10 snapshots: 14.0 ms in all (1.40 ms per record): postgres 6.0, district-service 5.0, school-service 3.0");
+  }
+
+  @Test
+  void theCpuReadingAroundTheTimedPartReadsTheProcessesAndQueriesNoDatabase(@TempDir Path runDir) throws Exception {
+    Files.createDirectories(runDir.resolve("pids"));
+    Files.writeString(runDir.resolve("pids/school-service.pid"), ProcessHandle.current().pid() + "\n");
+    Files.writeString(runDir.resolve("pids/gone.pid"), "999999999\n");
+    // no PostgreSQL answers on port 1: a reading that queried a database would fail
+    Footprint.Source nowhere = new Footprint.Source("127.0.0.1", 1, "postgres", "gongyu_", runDir);
+    Footprint first = Footprint.cpu(nowhere);
+    double spin = 0;
+    for (long end = System.nanoTime() + 200_000_000L; System.nanoTime() < end; ) {
+      spin += Math.sqrt(spin + 1);
+    }
+    Footprint second = Footprint.cpu(nowhere);
+    assertThat(spin).isPositive();
+    assertThat(first.cpuSeconds()).containsOnlyKeys("school-service");
+    assertThat(first.tables()).isEmpty();
+    assertThat(Footprint.cpuBetween(first, second).get("school-service")).as("this JVM spun for 0.2 s").isGreaterThan(0.05);
   }
 
   private static Footprint footprint(Map<String, Double> cpu, double postgres) {
