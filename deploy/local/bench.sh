@@ -5,7 +5,7 @@
 # platform produced (end offsets of its topics before and after).
 #
 #   deploy/local/bench.sh [--schools 20] [--batches 400] [--batch-size 50] [--concurrency 4] [--warmup 0]
-#                         [--feed registrations|learning|snapshots [--rate 1000]]
+#                         [--poll-ms 100] [--feed registrations|learning|snapshots [--rate 1000]]
 #                         [--limits [--messages 100000] [--rows 20000]] [--repeat 3]
 #
 # --feed snapshots: the tiers above the school alone. The benchmark publishes schools' figures
@@ -18,6 +18,9 @@
 # matching limit. --repeat N: N repetitions, then min/median/max of every figure and ratio.
 # --warmup N: N batches of the same kind first, awaited at the city and left out of every figure
 # (a fresh platform's JIT takes a few thousand batches to compile the write path).
+# --poll-ms N: the city figure is read every N ms (100 unless said) with its ETag, so an unchanged
+# figure answers 304; freshness is overstated by up to N ms, and each read costs the gateway and
+# reporting-service CPU the platform would otherwise have (stop 34).
 #
 # Each run prints the CPU a batch cost in each platform process and in PostgreSQL (/proc, by the run
 # dir's pid files). Each run also prints what a batch cost on the servers (the gateway's and school-service's own

@@ -42,12 +42,14 @@ class BenchTest {
 
   @Test
   void postgresActivityBetweenTwoReadingsIsTheShareOfCachedReadsAndTheWalPerBatch() {
-    PostgresActivity before = new PostgresActivity(1_000, 100, 5L << 30, 900L << 20, 128L << 20);
-    PostgresActivity after = new PostgresActivity(1_950, 150, (5L << 30) + 20 * 1024 * 288, 1200L << 20, 128L << 20);
+    PostgresActivity before = new PostgresActivity(1_000, 100, 5L << 30, 900L << 20, 128L << 20, 40, 30, 1L << 30);
+    PostgresActivity after = new PostgresActivity(1_950, 150, (5L << 30) + 20 * 1024 * 288, 1200L << 20, 128L << 20, 43, 32,
+        1L << 30);
     assertThat(PostgresActivity.hitPercent(before, after)).isEqualTo(95.0);
     assertThat(PostgresActivity.walKbPerBatch(before, after, 20)).isEqualTo(288.0);
     assertThat(PostgresActivity.describe(before, after, 20)).contains("95.0 % of block reads from shared buffers",
-        "(3 per batch from outside them)", "288 KB of WAL per batch", "hold 1,200 MB against 128 MB of shared_buffers");
+        "(3 per batch from outside them)", "288 KB of WAL per batch", "3 checkpoints (2 requested: the WAL passed max_wal_size, 1,024 MB,",
+        "hold 1,200 MB against 128 MB of shared_buffers");
     assertThat(PostgresActivity.hitPercent(before, before)).as("nothing read").isNaN();
   }
 

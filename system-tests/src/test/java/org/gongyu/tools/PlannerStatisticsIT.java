@@ -124,13 +124,16 @@ class PlannerStatisticsIT {
       s.execute("create table activity (id bigint primary key, note char(64) not null)");
       PostgresActivity before = PostgresActivity.read(pg);
       s.execute("insert into activity select g, md5(g::text) || md5(g::text) from generate_series(1, 20000) g");
+      s.execute("checkpoint"); // asked for: counted among the requested ones, not the WAL-forced ones alone
       PostgresActivity after = PostgresActivity.read(pg);
       // 20,000 rows of about 100 bytes, and their primary key: at least 2 MB of WAL
       assertThat(PostgresActivity.walKbPerBatch(before, after, 1)).isGreaterThan(2_000);
       assertThat(after.blocksHit() + after.blocksRead()).isGreaterThanOrEqualTo(before.blocksHit() + before.blocksRead());
       assertThat(after.databaseBytes()).as("the database with its table").isGreaterThan(2L << 20);
       assertThat(after.sharedBuffersBytes()).isPositive();
-      assertThat(PostgresActivity.describe(before, after, 1)).contains("KB of WAL per batch", "MB of shared_buffers");
+      assertThat(after.checkpoints() - before.checkpoints()).as("the checkpoint between the readings").isGreaterThanOrEqualTo(1);
+      assertThat(after.maxWalBytes()).as("max_wal_size").isGreaterThanOrEqualTo(32L << 20);
+      assertThat(PostgresActivity.describe(before, after, 1)).contains("KB of WAL per batch", "MB of shared_buffers", "checkpoints (");
     }
   }
 }
