@@ -5,27 +5,40 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.gongyu.chassis.calendar.CityCalendar;
+import org.gongyu.school.privacy.DerivedFromPseudonyms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The registration tallies (V19): per school year, each student and each guardian with a
- * registration in the year's classes, and the earliest such registration. What the registration
- * figures count instead of re-hashing every registration of the year on each refresh (issue 16).
- * Kept in the caller's transaction, under the school's lock, by every write to {@code
- * platform_registration}: {@link #added} for new registrations, {@link #recount} for a correction
- * or a withdrawal, whose keys may have lost their earliest (or only) registration.
+ * The registration tallies (V19, keyed by uuid since V38): per school year, each student and each
+ * guardian with a registration in the year's classes, and the earliest such registration. What the
+ * registration figures count instead of re-hashing every registration of the year on each refresh
+ * (issue 16). A tally's key is the first 128 bits of the pseudonym ({@code
+ * cast(left(student_key, 32) as uuid)}, ADR 0041). Kept in the caller's transaction, under the
+ * school's lock, by every write to {@code platform_registration}: {@link #added} for new
+ * registrations, {@link #recount} for a correction or a withdrawal, whose keys may have lost their
+ * earliest (or only) registration; {@link #rebuild} after key rotation.
  */
 @Component
-class RegistrationTallies {
+class RegistrationTallies implements DerivedFromPseudonyms {
 
   /** A registration as the tallies see it: its class's school year, its keys and time. */
   record Entry(String schoolYear, String studentKey, String guardianKey, Instant registeredAt) {}
 
-  /** Each tally's column in {@code registration_daily} (V34). */
-  private static final Map<String, String> DAILY = Map.of("registered_student", "students", "registered_guardian", "guardians");
+  /**
+   * One tally: its table and key column, the pseudonym column of {@code platform_registration} it
+   * keys by, and its column in {@code registration_daily} (V34). Identifiers, never input.
+   */
+  private record Tally(String table, String column, String source, String daily) {}
+
+  private static final Tally STUDENTS = new Tally("registered_student", "student", "student_key", "students");
+  private static final Tally GUARDIANS = new Tally("registered_guardian", "guardian", "guardian_key", "guardians");
+
+  /** A pseudonym (64 hex characters) as a tally's key, in SQL: its first 128 bits as a uuid. */
+  private static String key(String hex) {
+    return "cast(left(" + hex + ", 32) as uuid)";
+  }
 
   private final JdbcClient jdbc;
   private final CityCalendar calendar;
@@ -45,25 +58,23 @@ class RegistrationTallies {
     }
     String[] years = entries.stream().map(Entry::schoolYear).toArray(String[]::new);
     Timestamp[] times = entries.stream().map(e -> Timestamp.from(e.registeredAt())).toArray(Timestamp[]::new);
-    upsert("registered_student", "student_key", schoolId, years,
-        entries.stream().map(Entry::studentKey).toArray(String[]::new), times);
-    upsert("registered_guardian", "guardian_key", schoolId, years,
-        entries.stream().map(Entry::guardianKey).toArray(String[]::new), times);
+    upsert(STUDENTS, schoolId, years, entries.stream().map(Entry::studentKey).toArray(String[]::new), times);
+    upsert(GUARDIANS, schoolId, years, entries.stream().map(Entry::guardianKey).toArray(String[]::new), times);
   }
 
-  private void upsert(String table, String column, String schoolId, String[] years, String[] keys, Timestamp[] times) {
-    // identifiers are this class's constants. All sub-statements see the tally as it was before
-    // this statement. Each key is looked up once ("before", with its earlier row's time): a key
-    // without a row is inserted (a plain insert: the school's lock keeps out any other writer of
-    // the school's keys, and the primary key would refuse a duplicate), a key whose row is later
-    // than this registration is moved earlier. An upsert with "on conflict" probed every key twice
-    // more, for keys that are almost all new (issue 16: about a third of the statement's time).
-    // An added key joins its day's count; a moved key leaves its old day's count and joins its new one.
+  private void upsert(Tally t, String schoolId, String[] years, String[] keys, Timestamp[] times) {
+    // All sub-statements see the tally as it was before this statement. Each key is looked up once
+    // ("before", with its earlier row's time): a key without a row is inserted (a plain insert: the
+    // school's lock keeps out any other writer of the school's keys, and the primary key would
+    // refuse a duplicate), a key whose row is later than this registration is moved earlier. An
+    // upsert with "on conflict" probed every key twice more, for keys that are almost all new
+    // (issue 16: about a third of the statement's time). An added key joins its day's count; a
+    // moved key leaves its old day's count and joins its new one.
     jdbc.sql("""
             with input as (
-              select y, k, min(t) as t
-              from unnest(cast(:years as bpchar[]), cast(:keys as bpchar[]), cast(:times as timestamptz[])) as u(y, k, t)
-              group by y, k
+              select y, %4$s as k, min(t) as t
+              from unnest(cast(:years as bpchar[]), cast(:keys as text[]), cast(:times as timestamptz[])) as u(y, p, t)
+              group by 1, 2
             ), before as (
               select s.school_year, s.%2$s, s.first_registered_at, i.t
               from %1$s s join input i on s.school_id = :school and s.school_year = i.y and s.%2$s = i.k
@@ -86,7 +97,7 @@ class RegistrationTallies {
             insert into registration_daily as d (school_id, school_year, day, %3$s)
             select :school, school_year, day, sum(n) from delta group by school_year, day having sum(n) <> 0
             on conflict (school_id, school_year, day) do update set %3$s = d.%3$s + excluded.%3$s
-            """.formatted(table, column, DAILY.get(table)))
+            """.formatted(t.table(), t.column(), t.daily(), key("p")))
         .param("school", schoolId)
         .param("years", years)
         .param("keys", keys)
@@ -101,42 +112,67 @@ class RegistrationTallies {
    * longer registered in a year leaves that year's tally.
    */
   void recount(String schoolId, Collection<String> studentKeys, Collection<String> guardianKeys) {
-    recount("registered_student", "student_key", schoolId, studentKeys);
-    recount("registered_guardian", "guardian_key", schoolId, guardianKeys);
+    recount(STUDENTS, schoolId, studentKeys);
+    recount(GUARDIANS, schoolId, guardianKeys);
   }
 
-  private void recount(String table, String column, String schoolId, Collection<String> keys) {
+  private void recount(Tally t, String schoolId, Collection<String> keys) {
     if (keys.isEmpty()) {
       return;
     }
     String[] k = keys.stream().distinct().toArray(String[]::new);
+    String tallyKeys = "(select " + key("p") + " from unnest(cast(? as text[])) as u(p))";
     // the day counts follow the keys: the days they have now leave, the days they have after it join
-    shiftDays(table, column, schoolId, k, -1);
-    jdbc.sql("delete from %s where school_id = ? and %s = any(cast(? as bpchar[]))".formatted(table, column))
+    shiftDays(t, schoolId, tallyKeys, k, -1);
+    jdbc.sql("delete from %s where school_id = ? and %s in %s".formatted(t.table(), t.column(), tallyKeys))
         .params(schoolId, k)
         .update();
     jdbc.sql("""
             insert into %1$s (school_id, school_year, %2$s, first_registered_at)
-            select r.school_id, c.school_year, r.%2$s, min(r.registered_at)
+            select r.school_id, c.school_year, %4$s, min(r.registered_at)
             from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
-            where r.school_id = ? and r.%2$s = any(cast(? as bpchar[]))
-            group by r.school_id, c.school_year, r.%2$s
-            """.formatted(table, column))
+            where r.school_id = ? and r.%3$s = any(cast(? as bpchar[]))
+            group by 1, 2, 3
+            """.formatted(t.table(), t.column(), t.source(), key("r." + t.source())))
         .params(schoolId, k)
         .update();
-    shiftDays(table, column, schoolId, k, 1);
+    shiftDays(t, schoolId, tallyKeys, k, 1);
   }
 
   /** Adds ({@code sign} 1) or takes away (-1) the keys' rows of the tally from the days they fall on. */
-  private void shiftDays(String table, String column, String schoolId, String[] keys, int sign) {
+  private void shiftDays(Tally t, String schoolId, String tallyKeys, String[] keys, int sign) {
     jdbc.sql("""
             insert into registration_daily as d (school_id, school_year, day, %3$s)
             select school_id, school_year, (first_registered_at at time zone ?)::date, ? * count(*) from %1$s
-            where school_id = ? and %2$s = any(cast(? as bpchar[])) group by 1, 2, 3
+            where school_id = ? and %2$s in %4$s group by 1, 2, 3
             on conflict (school_id, school_year, day) do update set %3$s = d.%3$s + excluded.%3$s
-            """.formatted(table, column, DAILY.get(table)))
+            """.formatted(t.table(), t.column(), t.daily(), tallyKeys))
         .params(zone, sign, schoolId, keys)
         .update();
+  }
+
+  /**
+   * Both tallies again from {@code platform_registration}, every school: for key rotation, which
+   * re-keys the pseudonyms the tallies' keys were cut from (privacy.KeyRotation, in its
+   * transaction). The keys change and nothing else: each key's earliest registration, so the day
+   * counts, stay as they were.
+   *
+   * @return rows written, both tallies together
+   */
+  @Override
+  public long rebuild() {
+    long rows = 0;
+    for (Tally t : List.of(STUDENTS, GUARDIANS)) {
+      jdbc.sql("delete from " + t.table()).update();
+      rows += jdbc.sql("""
+              insert into %1$s (school_id, school_year, %2$s, first_registered_at)
+              select r.school_id, c.school_year, %3$s, min(r.registered_at)
+              from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
+              group by 1, 2, 3
+              """.formatted(t.table(), t.column(), key("r." + t.source())))
+          .update();
+    }
+    return rows;
   }
 
   /**

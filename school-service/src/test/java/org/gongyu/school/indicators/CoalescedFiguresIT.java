@@ -196,9 +196,11 @@ class CoalescedFiguresIT extends HttpItSupport {
     long before = versions(school, "PLATFORM_REGISTRATION").size();
 
     // a process stored records (with their tallies, V19) and noted them, then died before any refresh: records and note are there, the figure is not
+    // (keys shaped as the service's: HMAC-sized hex, whose first 128 bits key the tallies, V38)
     jdbc.sql("""
             insert into platform_registration (school_id, external_id, class_id, student_key, guardian_key, registered_at, received_at)
-            select ?, 'dead-' || n, 'C1', lpad(to_hex(n), 64, '0'), lpad(to_hex(n), 64, 'f'), '2026-09-20T00:00:00Z', now()
+            select ?, 'dead-' || n, 'C1', encode(sha256(convert_to('s-' || n, 'UTF8')), 'hex'),
+              encode(sha256(convert_to('g-' || n, 'UTF8')), 'hex'), '2026-09-20T00:00:00Z', now()
             from generate_series(1, 7) n""")
         .param(school).update();
     tallied(school);
@@ -241,14 +243,15 @@ class CoalescedFiguresIT extends HttpItSupport {
 
   /** What the registration's transaction writes with its rows: the year's tallies and their day counts (registration.RegistrationTallies). */
   private void tallied(String school) {
-    for (String[] t : new String[][] {{"registered_student", "student_key"}, {"registered_guardian", "guardian_key"}}) {
+    // each tally, its key column and the pseudonym whose first 128 bits it holds (V38)
+    for (String[] t : new String[][] {{"registered_student", "student", "student_key"}, {"registered_guardian", "guardian", "guardian_key"}}) {
       jdbc.sql("""
               insert into %1$s (school_id, school_year, %2$s, first_registered_at)
-              select r.school_id, c.school_year, r.%2$s, min(r.registered_at)
+              select r.school_id, c.school_year, cast(left(r.%3$s, 32) as uuid), min(r.registered_at)
               from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
               where r.school_id = ? group by 1, 2, 3
               on conflict (school_id, school_year, %2$s) do update set first_registered_at = excluded.first_registered_at"""
-              .formatted(t[0], t[1]))
+              .formatted(t[0], t[1], t[2]))
           .param(school).update();
     }
     // and their counts per day (V34), here rebuilt from the tallies

@@ -225,11 +225,12 @@ class RegistrationTalliesIT extends StudentRecordsItSupport {
         .as(when + ": classes whose registered students registered_class lacks or counts otherwise").isZero();
     assertThat(count("select count(*) from ((" + kept + ") except (" + perClass + ")) extra"))
         .as(when + ": classes registered_class counts that no registration is of").isZero();
-    for (String[] t : new String[][] {{"registered_student", "student_key"}, {"registered_guardian", "guardian_key"}}) {
+    // each tally with its key column (V38: the pseudonym's first 128 bits) and the pseudonym it is cut from
+    for (String[] t : new String[][] {{"registered_student", "student", "student_key"}, {"registered_guardian", "guardian", "guardian_key"}}) {
       String oracle = """
-          select c.school_year, r.%1$s, min(r.registered_at) from platform_registration r
+          select c.school_year, cast(left(r.%1$s, 32) as uuid), min(r.registered_at) from platform_registration r
           join school_class c on c.school_id = r.school_id and c.class_id = r.class_id where r.school_id = '%2$s'
-          group by 1, 2""".formatted(t[1], SCHOOL);
+          group by 1, 2""".formatted(t[2], SCHOOL);
       String tally = "select school_year, %2$s, first_registered_at from %1$s where school_id = '%3$s'".formatted(t[0], t[1], SCHOOL);
       assertThat(count("select count(*) from ((" + oracle + ") except (" + tally + ")) missing"))
           .as(when + ": keys the registrations carry that " + t[0] + " lacks, or holds at another time").isZero();
@@ -239,7 +240,7 @@ class RegistrationTalliesIT extends StudentRecordsItSupport {
         for (String year : List.of("2025-2026", "2026-2027")) {
           assertThat(count("select count(*) from " + t[0]
                   + " where school_id = ? and school_year = ? and first_registered_at < cast(? as timestamptz)", SCHOOL, year, cutOff))
-              .as(when + ": " + t[0] + " " + year + " before " + cutOff).isEqualTo(distinct(t[1], year, cutOff));
+              .as(when + ": " + t[0] + " " + year + " before " + cutOff).isEqualTo(distinct(t[2], year, cutOff));
         }
       }
       // the counts per day (V34) against the tally grouped by its local day, and their sums at each day's start
@@ -258,7 +259,7 @@ class RegistrationTalliesIT extends StudentRecordsItSupport {
         Instant end = LocalDate.parse(day).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
         assertThat(tallies.countBefore(SCHOOL, "2026-2027", end, t[0].equals("registered_guardian")))
             .as(when + ": " + t[0] + " 2026-2027 summed by day before " + day)
-            .isEqualTo(distinct(t[1], "2026-2027", end.toString()));
+            .isEqualTo(distinct(t[2], "2026-2027", end.toString()));
       }
     }
   }
