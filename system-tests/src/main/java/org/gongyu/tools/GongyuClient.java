@@ -290,7 +290,11 @@ public final class GongyuClient {
   }
 
   public Reply cityReport(String indicator, String period) {
-    return get("/api/reports/indicators/" + indicator + "/periods/" + period);
+    return get(cityReportPath(indicator, period));
+  }
+
+  private static String cityReportPath(String indicator, String period) {
+    return "/api/reports/indicators/" + indicator + "/periods/" + period;
   }
 
   public Reply countyReport(String indicator, String period, String countyId) {
@@ -299,9 +303,7 @@ public final class GongyuClient {
 
   /** The city numerator as reporting-service shows it, or -1 if the city has not reported. */
   public long cityNumerator(String indicator, String period) {
-    Reply r = cityReport(indicator, period);
-    JsonNode city = r.body().path("city");
-    return r.ok() && city.isObject() ? city.path("numerator").asLong(-1) : -1;
+    return cityFigure(indicator, period).read();
   }
 
   /**
@@ -311,7 +313,7 @@ public final class GongyuClient {
    * browser's dashboard, and the watching costs the platform it measures as little as it can.
    */
   public CityFigure cityFigure(String indicator, String period) {
-    return new CityFigure("/api/reports/indicators/" + indicator + "/periods/" + period);
+    return new CityFigure(cityReportPath(indicator, period));
   }
 
   /** See {@link #cityFigure}. Not thread-safe: one watcher reads it. */

@@ -15,9 +15,9 @@ import java.sql.SQLException;
  * run on a database that has outgrown the cache shows it (stop 32: within 0.2-2 GB on 128 MB, the
  * services' JIT weighed more than the misses; the WAL grows after each checkpoint). It also counts
  * the checkpoints between the readings, and those requested before {@code checkpoint_timeout}
- * (mostly by the WAL passing {@code max_wal_size}): after each one, the first change to a page writes the
- * whole page to the WAL, and random-key B-trees change pages anywhere (stop 34: 39 MB of WAL per
- * batch of 5,000 with 1 GB, 16 MB with 8 GB).
+ * (mostly by the WAL passing {@code max_wal_size}): after each one, the first change to a page
+ * writes the whole page to the WAL, and random-key B-trees change pages anywhere (stop 34: 39 MB of
+ * WAL per batch of 5,000 with 1 GB, 16 MB with 8 GB).
  */
 record PostgresActivity(long blocksHit, long blocksRead, long walBytes, long databaseBytes, long sharedBuffersBytes,
     long checkpoints, long requestedCheckpoints, long maxWalBytes) {
@@ -46,17 +46,14 @@ record PostgresActivity(long blocksHit, long blocksRead, long walBytes, long dat
 
   /** Checkpoints so far (timed and requested), requested ones, and {@code max_wal_size} in bytes. */
   private static long[] checkpoints(Connection c) throws SQLException {
-    try (PreparedStatement v = c.prepareStatement("select current_setting('server_version_num')::int");
-        ResultSet version = v.executeQuery()) {
-      version.next();
-      // PostgreSQL 17 moved the counters from pg_stat_bgwriter to pg_stat_checkpointer
-      String sql = version.getInt(1) >= 170000
-          ? "select num_timed + num_requested, num_requested, pg_size_bytes(current_setting('max_wal_size')) from pg_stat_checkpointer"
-          : "select checkpoints_timed + checkpoints_req, checkpoints_req, pg_size_bytes(current_setting('max_wal_size')) from pg_stat_bgwriter";
-      try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
-      }
+    // PostgreSQL 17 moved the counters from pg_stat_bgwriter to pg_stat_checkpointer
+    String counts = c.getMetaData().getDatabaseMajorVersion() >= 17
+        ? "num_timed + num_requested, num_requested from pg_stat_checkpointer"
+        : "checkpoints_timed + checkpoints_req, checkpoints_req from pg_stat_bgwriter";
+    try (PreparedStatement s = c.prepareStatement("select pg_size_bytes(current_setting('max_wal_size')), " + counts);
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(1)};
     }
   }
 
@@ -79,8 +76,8 @@ record PostgresActivity(long blocksHit, long blocksRead, long walBytes, long dat
   static String describe(PostgresActivity before, PostgresActivity after, int batches) {
     long read = after.blocksRead - before.blocksRead;
     return String.format("PostgreSQL during the timed part: %.1f %% of block reads from shared buffers (%,.0f per batch from outside"
-            + " them), %,.0f KB of WAL per batch, %d checkpoints (%d requested: the WAL passed max_wal_size, %,d MB, or one was asked for); the platform's"
-            + " databases hold %,d MB against %,d MB of shared_buffers",
+            + " them), %,.0f KB of WAL per batch, %d checkpoints (%d requested: the WAL passed max_wal_size, %,d MB,"
+            + " or one was asked for); the platform's databases hold %,d MB against %,d MB of shared_buffers",
         hitPercent(before, after), batches == 0 ? Double.NaN : (double) read / batches, walKbPerBatch(before, after, batches),
         after.checkpoints - before.checkpoints, after.requestedCheckpoints - before.requestedCheckpoints, after.maxWalBytes >> 20,
         after.databaseBytes >> 20, after.sharedBuffersBytes >> 20);

@@ -19,9 +19,9 @@ import java.util.function.Supplier;
  * includes it and every batch accepted before it, so it is overstated by up to one interval.
  *
  * <p>The watching is not free: polled every 25 ms (40 reads/s) with full answers, it cost the
- * gateway and reporting-service about 9 ms of CPU a read on this 2-core machine, a fifth of its CPU,
- * taken from the platform being measured (issue 16). With 304 answers and a read every 100 ms it
- * costs about a tenth of that.
+ * gateway and reporting-service about 6 ms of CPU a read on a warm platform (about 9 ms while their
+ * JIT was still compiling), an eighth of this 2-core machine taken from the platform being measured
+ * (issue 16). A 304 costs about 5 ms; read every 100 ms, the watching costs about a fifth of that.
  */
 final class TimedBatches {
 

@@ -127,15 +127,7 @@ class RegistrationTallies implements DerivedFromPseudonyms {
     jdbc.sql("delete from %s where school_id = ? and %s in %s".formatted(t.table(), t.column(), tallyKeys))
         .params(schoolId, k)
         .update();
-    jdbc.sql("""
-            insert into %1$s (school_id, school_year, %2$s, first_registered_at)
-            select r.school_id, c.school_year, %4$s, min(r.registered_at)
-            from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
-            where r.school_id = ? and r.%3$s = any(cast(? as bpchar[]))
-            group by 1, 2, 3
-            """.formatted(t.table(), t.column(), t.source(), key("r." + t.source())))
-        .params(schoolId, k)
-        .update();
+    fromRegistrations(t, "where r.school_id = ? and r.%s = any(cast(? as bpchar[]))".formatted(t.source()), schoolId, k);
     shiftDays(t, schoolId, tallyKeys, k, 1);
   }
 
@@ -164,15 +156,27 @@ class RegistrationTallies implements DerivedFromPseudonyms {
     long rows = 0;
     for (Tally t : List.of(STUDENTS, GUARDIANS)) {
       jdbc.sql("delete from " + t.table()).update();
-      rows += jdbc.sql("""
-              insert into %1$s (school_id, school_year, %2$s, first_registered_at)
-              select r.school_id, c.school_year, %3$s, min(r.registered_at)
-              from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
-              group by 1, 2, 3
-              """.formatted(t.table(), t.column(), key("r." + t.source())))
-          .update();
+      rows += fromRegistrations(t, "");
     }
     return rows;
+  }
+
+  /**
+   * Inserts the tally's rows of the registrations {@code where} selects (a clause on {@code r},
+   * {@code platform_registration}; empty: all): each key's earliest registration per school year.
+   *
+   * @return rows inserted
+   */
+  private int fromRegistrations(Tally t, String where, Object... params) {
+    return jdbc.sql("""
+            insert into %1$s (school_id, school_year, %2$s, first_registered_at)
+            select r.school_id, c.school_year, %3$s, min(r.registered_at)
+            from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
+            %4$s
+            group by 1, 2, 3
+            """.formatted(t.table(), t.column(), key("r." + t.source()), where))
+        .params(params)
+        .update();
   }
 
   /**
