@@ -147,8 +147,12 @@ export const routes = [
 const WITH_PERIOD = new Set(['city', 'county', 'xuequ', 'county-attention', 'school', 'school-records', 'indicator', 'indicators', 'attention',
   'school-sign-offs', 'county-approvals', 'city-approvals'])
 
+/** Counts navigations, so that one overtaken while it waited for the session can tell. */
+let navigations = 0
+
 /** `/` → the role's home; a page without `?period=` gets the current semester, so the URL says it. */
 export async function guard(to: RouteLocationNormalized) {
+  const navigation = ++navigations
   const session = useSession()
   try {
     await session.load()
@@ -157,6 +161,10 @@ export async function guard(to: RouteLocationNormalized) {
     ElMessage({ type: 'error', message: e instanceof ApiError && (e.title || e.detail) ? e.message : i18n.global.t('errors.network'), showClose: true })
     return true
   }
+  // The menu shows once /me has answered, while the calendar may still be loading. A page chosen
+  // from it meanwhile is a newer navigation; vue-router would still follow this one's redirect
+  // (to the role's home) after it, so this one stops here instead.
+  if (navigation !== navigations) return false
   if (to.name === 'home') {
     const home = homePath(session.me)
     return home ? { path: home, replace: true } : { name: 'not-found', params: { pathMatch: ['no-role'] }, replace: true }

@@ -57,6 +57,23 @@ describe('home redirect per role', () => {
     expect(router.currentRoute.value.fullPath).toBe('/me/notifications?tab=settings')
   })
 
+  it('a menu click while the home redirect still waits for the calendar is where the person ends up', async () => {
+    // the menu shows as soon as /me answers; the calendar can take seconds more, and the first
+    // navigation's redirect to the role's home must not undo a page the person already chose
+    me.current = ME['county-admin']
+    let answer: (c: unknown) => void = () => undefined
+    vi.mocked(api.calendar).mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)) as never)
+    setActivePinia(createPinia())
+    const router = makeRouter(createMemoryHistory())
+    const home = router.push('/')
+    await vi.waitFor(() => expect(api.calendar).toHaveBeenCalled())
+    const chosen = router.push('/counties/990113/attention')
+    answer({ today: '2026-12-04', currentSemester: '2026-2027-1', semesters: [{ id: '2026-2027-1', start: '2026-09-01', end: '2027-01-31' }] })
+    await Promise.all([home, chosen])
+    expect(router.currentRoute.value.path).toBe('/counties/990113/attention')
+    expect(router.currentRoute.value.query.period).toBe('2026-2027-1')
+  })
+
   it('a person without a role lands on the not-found page', async () => {
     me.current = { username: 'x', roles: [] }
     setActivePinia(createPinia())

@@ -108,7 +108,7 @@ public final class Chromium implements AutoCloseable {
 
   /** Waits (up to 30 s) until the browser is on {@code path} (with any query). */
   public void awaitPath(String path) {
-    waitUntil("the browser on " + path + " (now " + driver.getCurrentUrl() + ")", Duration.ofSeconds(30),
+    waitUntil(() -> "the browser on " + path + " (still on " + driver.getCurrentUrl() + ")", Duration.ofSeconds(30),
         () -> path().equals(path) || path().startsWith(path + "?"));
   }
 
@@ -268,6 +268,11 @@ public final class Chromium implements AutoCloseable {
 
   /** Polls {@code condition} every 100 ms until it holds or {@code within} passes (then fails naming {@code what}). */
   public static void waitUntil(String what, Duration within, Supplier<Boolean> condition) {
+    waitUntil(() -> what, within, condition);
+  }
+
+  /** As above, with the description built when the wait times out (to say where the browser ended up). */
+  public static void waitUntil(Supplier<String> what, Duration within, Supplier<Boolean> condition) {
     long deadline = System.nanoTime() + within.toNanos();
     RuntimeException last = null;
     while (System.nanoTime() < deadline) {
@@ -281,7 +286,7 @@ public final class Chromium implements AutoCloseable {
       }
       GongyuClient.sleep(100);
     }
-    throw new AssertionError("timed out after " + within.toSeconds() + " s waiting for " + what
+    throw new AssertionError("timed out after " + within.toSeconds() + " s waiting for " + what.get()
         + (last == null ? "" : " (" + last.getMessage() + ")"));
   }
 
