@@ -110,6 +110,12 @@ class PersonalDataCanarySystemIT {
   final Map<String, Integer> planted = new LinkedHashMap<>();
   final Map<String, List<String>> ids = new LinkedHashMap<>();
   int instancesLeftOut;
+  /**
+   * Where each PostgreSQL server log ended when the test began. The canary's values are drawn for
+   * this test, so nothing written before can hold them, and a server log grows with the machine's
+   * whole history: one of 3 GB (statement logging left on by a benchmark) did not fit in an array.
+   */
+  final Map<Path, Long> serverLogsAtStart = serverLogEnds();
 
   @Test
   void personalDataPlantedAtASchoolReachesNoPlaceAboveIt() throws Exception {
@@ -440,22 +446,80 @@ class PersonalDataCanarySystemIT {
       scanner.scan(place, RUN_DIR.relativize(f).toString(), new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
     }
     // the PostgreSQL server's own log (an error logs its statement, a unique violation its key), where
-    // this machine keeps it (Debian's packages); elsewhere it is not scanned and the output says so
-    List<Path> serverLogs = new ArrayList<>();
-    Path pgLogs = Path.of("/var/log/postgresql");
-    if (Files.isDirectory(pgLogs)) {
-      try (Stream<Path> all = Files.list(pgLogs)) {
-        all.filter(Files::isReadable).filter(p -> p.getFileName().toString().contains(".log")).sorted().forEach(serverLogs::add);
-      }
-    }
+    // this machine keeps it (Debian's packages), from where it ended when the test began; elsewhere it
+    // is not scanned and the output says so
+    List<Path> serverLogs = serverLogs();
+    List<String> read = new ArrayList<>();
     for (Path f : serverLogs) {
-      scanner.scan("PostgreSQL server log", f.toString(), new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
+      long from = serverLogsAtStart.getOrDefault(f, 0L);
+      if (Files.size(f) < from) {
+        from = 0; // truncated or rotated meanwhile: all of it is this test's
+      }
+      long chars = scanFrom(f, from, "PostgreSQL server log");
+      read.add(f + " (" + chars + " characters from byte " + from + ")");
     }
     System.out.printf("logs: %d files of the run dir; PostgreSQL server log: %s%n", files.size(),
-        serverLogs.isEmpty() ? "none readable in " + pgLogs + " (not scanned)" : serverLogs);
+        serverLogs.isEmpty() ? "none readable in " + PG_LOGS + " (not scanned)" : read);
     assertThat(files.stream().map(f -> f.getFileName().toString()))
         .as("the logs of every service, the gateway and Kafka")
         .contains("school-service.log", "district-service.log", "city-service.log", "reporting-service.log", "gateway.log", "kafka.log");
+  }
+
+  static final Path PG_LOGS = Path.of("/var/log/postgresql");
+  /** Characters of a server log scanned at a time, in whole lines. */
+  static final int CHUNK = 8 << 20;
+
+  static List<Path> serverLogs() throws IOException {
+    if (!Files.isDirectory(PG_LOGS)) {
+      return List.of();
+    }
+    try (Stream<Path> all = Files.list(PG_LOGS)) {
+      return all.filter(Files::isReadable).filter(p -> p.getFileName().toString().contains(".log")).sorted().toList();
+    }
+  }
+
+  static Map<Path, Long> serverLogEnds() {
+    Map<Path, Long> ends = new LinkedHashMap<>();
+    try {
+      for (Path f : serverLogs()) {
+        ends.put(f, Files.size(f));
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return ends;
+  }
+
+  /**
+   * Scans {@code file} from byte {@code from} to its end, in pieces of whole lines (a canary value
+   * never spans lines), so a large log costs time, not memory; nothing written since is nothing to
+   * scan (the place is then not declared, as for a machine without the log).
+   *
+   * @return characters scanned
+   */
+  long scanFrom(Path file, long from, String place) throws IOException {
+    long chars = 0;
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+    try (var channel = java.nio.channels.FileChannel.open(file);
+        var lines = new java.io.BufferedReader(java.nio.channels.Channels.newReader(channel.position(from), decoder, -1))) {
+      StringBuilder piece = new StringBuilder();
+      String line;
+      while ((line = lines.readLine()) != null) {
+        piece.append(line).append('\n');
+        if (piece.length() >= CHUNK) {
+          scanner.scan(place, file + " from byte " + from, piece.toString());
+          chars += piece.length();
+          piece.setLength(0);
+        }
+      }
+      if (!piece.isEmpty()) {
+        scanner.scan(place, file + " from byte " + from, piece.toString());
+        chars += piece.length();
+      }
+    }
+    return chars;
   }
 
   // ---- 4. metrics
