@@ -2,14 +2,20 @@ package org.gongyu.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -485,7 +491,7 @@ class PersonalDataCanarySystemIT {
         ends.put(f, Files.size(f));
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return ends;
   }
@@ -498,26 +504,24 @@ class PersonalDataCanarySystemIT {
    * @return characters scanned
    */
   long scanFrom(Path file, long from, String place) throws IOException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     long chars = 0;
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
-    try (var channel = java.nio.channels.FileChannel.open(file);
-        var lines = new java.io.BufferedReader(java.nio.channels.Channels.newReader(channel.position(from), decoder, -1))) {
+    try (FileChannel channel = FileChannel.open(file);
+        BufferedReader lines = new BufferedReader(Channels.newReader(channel.position(from), decoder, -1))) {
       StringBuilder piece = new StringBuilder();
       String line;
-      while ((line = lines.readLine()) != null) {
-        piece.append(line).append('\n');
-        if (piece.length() >= CHUNK) {
+      do {
+        line = lines.readLine();
+        if (line != null) {
+          piece.append(line).append('\n');
+        }
+        if (!piece.isEmpty() && (line == null || piece.length() >= CHUNK)) {
           scanner.scan(place, file + " from byte " + from, piece.toString());
           chars += piece.length();
           piece.setLength(0);
         }
-      }
-      if (!piece.isEmpty()) {
-        scanner.scan(place, file + " from byte " + from, piece.toString());
-        chars += piece.length();
-      }
+      } while (line != null);
     }
     return chars;
   }
