@@ -47,7 +47,7 @@ class ParentLearningIndicator implements IndicatorDerivation {
         .params(schoolId, start, end)
         .query(Long.class)
         .single();
-    // the year's guardian tally by day (V34, registration.RegistrationTallies)
+    // the year's guardians by the day of their earliest registration (V34, registration.RegistrationCounts)
     long guardians = jdbc.sql("""
             select coalesce(sum(guardians), 0) from registration_daily
             where school_id = ? and school_year = ? and day < ?

@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>Pseudonyms: for each re-key key not yet applied, in one transaction, every {@code
  *       student_key} and {@code guardian_key} of every table (from the catalogue) becomes {@code
- *       HMAC(new key, old pseudonym)}, what is cut from pseudonyms ({@link DerivedFromPseudonyms}:
- *       the registration tallies, V38) is built again from the re-keyed records, and the version
- *       is recorded. A crash rolls the version back whole; a second run finds nothing to apply.
+ *       HMAC(new key, old pseudonym)} and the version is recorded (the registrations' key indexes,
+ *       V39, follow the columns; nothing else is cut from pseudonyms). A crash rolls the version
+ *       back whole; a second run finds nothing to apply.
  *   <li>Notes: every encrypted value not sealed with the current field key is decrypted with the key
  *       its header names (or any configured key, for values from before key ids) and sealed again
  *       with the current key, 500 rows per transaction: a crash leaves some rows done and the rest
@@ -51,10 +51,9 @@ public class KeyRotation {
   private final PseudonymLookup lookup;
   private final FieldCipher cipher;
   private final FieldKeys fieldKeys;
-  private final List<DerivedFromPseudonyms> derived;
 
   KeyRotation(DataSource dataSource, JdbcClient jdbc, TransactionTemplate tx, SchoolProperties props,
-      PseudonymLookup lookup, FieldCipher cipher, FieldKeys fieldKeys, List<DerivedFromPseudonyms> derived) {
+      PseudonymLookup lookup, FieldCipher cipher, FieldKeys fieldKeys) {
     this.dataSource = dataSource;
     this.jdbc = jdbc;
     this.tx = tx;
@@ -62,7 +61,6 @@ public class KeyRotation {
     this.lookup = lookup;
     this.cipher = cipher;
     this.fieldKeys = fieldKeys;
-    this.derived = List.copyOf(derived);
   }
 
   /** Runs the rotation; refuses (IllegalStateException) while an instance or another rotation uses the database. */
@@ -132,12 +130,8 @@ public class KeyRotation {
               .params(old.toArray(String[]::new), renewed.toArray(String[]::new), school).update();
         }
       }
-      // what was cut from the old pseudonyms (the registration tallies' keys, V38) is built again
-      // from the re-keyed records, in the same transaction
-      long rebuilt = derived.stream().mapToLong(DerivedFromPseudonyms::rebuild).sum();
       jdbc.sql("insert into pseudonym_key (version, key_id) values (?, ?)").params(version, KeyIds.of(key)).update();
-      LOG.info("key rotation: pseudonyms re-keyed to version " + version + " (key id " + KeyIds.of(key) + "), " + rows + " values;"
-          + " " + rebuilt + " rows derived from them built again");
+      LOG.info("key rotation: pseudonyms re-keyed to version " + version + " (key id " + KeyIds.of(key) + "), " + rows + " values");
       return rows;
     });
     return n == null ? 0 : n;

@@ -17,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PlatformRegistrationIndicator implements IndicatorDerivation {
 
-  private final RegistrationTallies tallies;
+  private final RegistrationCounts counts;
   private final SchoolClasses classes;
 
-  PlatformRegistrationIndicator(RegistrationTallies tallies, SchoolClasses classes) {
-    this.tallies = tallies;
+  PlatformRegistrationIndicator(RegistrationCounts counts, SchoolClasses classes) {
+    this.counts = counts;
     this.classes = classes;
   }
 
@@ -38,8 +38,8 @@ class PlatformRegistrationIndicator implements IndicatorDerivation {
   @Override
   public Figure derive(String schoolId, Period period, Instant endExclusive) {
     Semester semester = period.asSemester();
-    // the year's tally by day (V34, RegistrationTallies): one row per day, not per student
-    long registered = tallies.countBefore(schoolId, semester.schoolYear(), endExclusive, false);
+    // the year's students by the day of their earliest registration (V34, RegistrationCounts): one row per day, not per student
+    long registered = counts.countBefore(schoolId, semester.schoolYear(), endExclusive, false);
     return new Figure(registered, classes.totalEnrolment(schoolId, semester.schoolYear()));
   }
 }

@@ -43,8 +43,7 @@ class PlatformRegistrations {
   private final Clock clock;
   private final CityCalendar calendar;
   private final RecordTrail trail;
-  private final RegistrationTallies tallies;
-  private final RegisteredClasses registeredClasses;
+  private final RegistrationCounts counts;
 
   /** The family's name in the record trail; its content is the {@link View} (no student, no guardian). */
   static final String FAMILY = "PLATFORM_REGISTRATION";
@@ -54,10 +53,9 @@ class PlatformRegistrations {
 
   PlatformRegistrations(JdbcClient jdbc, JdbcTemplate jdbcTemplate, SchoolRegistry registry, SchoolClasses classes,
       SnapshotService snapshots, Pseudonymizer pseudonymizer, Clock clock, CityCalendar calendar, RecordTrail trail,
-      RegistrationTallies tallies, RegisteredClasses registeredClasses) {
+      RegistrationCounts counts) {
     this.trail = trail;
-    this.tallies = tallies;
-    this.registeredClasses = registeredClasses;
+    this.counts = counts;
     this.jdbc = jdbc;
     this.jdbcTemplate = jdbcTemplate;
     this.registry = registry;
@@ -80,8 +78,9 @@ class PlatformRegistrations {
       return new View(externalId, classId, registeredAt);
     }
 
-    RegistrationTallies.Entry tallied(String schoolYear) {
-      return new RegistrationTallies.Entry(schoolYear, studentKey, guardianKey, registeredAt);
+    /** The registration as the counts see it, its class being of {@code schoolYear}. */
+    RegistrationCounts.Registration counted(String schoolYear) {
+      return new RegistrationCounts.Registration(externalId, classId, schoolYear, studentKey, guardianKey, registeredAt);
     }
   }
 
@@ -131,11 +130,10 @@ class PlatformRegistrations {
 
     // a withdrawn item re-sent in a batch is not recorded again (it counts as already recorded)
     List<Row> fresh = trail.notWithdrawn(schoolId, FAMILY, rows.fresh(stored(schoolId, rows.keys()), "record"), Row::externalId);
-    // the classes' student counts before the insert: a student is new to a class if no registration of it is stored
-    java.util.SortedMap<String, Long> registered = registeredClasses.adding(schoolId,
-        fresh.stream().map(r -> new RegisteredClasses.Adding(r.classId(), r.studentKey())).toList());
+    // the counts before the insert, from what is stored of the batch's students and guardians
+    java.util.SortedMap<String, Long> registered = counts.change(schoolId, List.of(),
+        fresh.stream().map(r -> r.counted(semester.schoolYear())).toList());
     insert(schoolId, fresh, now);
-    tallies.added(schoolId, fresh.stream().map(r -> r.tallied(semester.schoolYear())).toList());
     IdempotentBatch.rejectIf("batch", overEnrolled(registered, known));
     // the figures follow within the coalesce interval (ADR 0021); the sign-off lock refuses the batch here
     List<SnapshotService.Snapshot> latest = fresh.isEmpty()
@@ -189,19 +187,17 @@ class PlatformRegistrations {
     java.util.SortedMap<String, Long> registered;
     if (existing.isEmpty()) {
       trail.refuseIfWithdrawn(schoolId, FAMILY, externalId);
+      registered = counts.change(schoolId, List.of(), List.of(wanted.counted(c.schoolYear())));
       insert(schoolId, List.of(wanted), now);
-      tallies.added(schoolId, List.of(wanted.tallied(c.schoolYear())));
-      registered = registeredClasses.recount(schoolId, List.of(wanted.classId()));
     } else {
+      // the stored row's school year is read with it; the one given here is not used
+      registered = counts.change(schoolId, List.of(existing.get().counted(null)), List.of(wanted.counted(c.schoolYear())));
       jdbc.sql("""
               update platform_registration set class_id = ?, student_key = ?, guardian_key = ?, registered_at = ?
               where school_id = ? and external_id = ?""")
           .params(wanted.classId(), wanted.studentKey(), wanted.guardianKey(), Timestamp.from(wanted.registeredAt()),
               schoolId, externalId)
           .update();
-      tallies.recount(schoolId, List.of(existing.get().studentKey(), wanted.studentKey()),
-          List.of(existing.get().guardianKey(), wanted.guardianKey()));
-      registered = registeredClasses.recount(schoolId, List.of(existing.get().classId(), wanted.classId()));
       classes.find(schoolId, existing.get().classId()).ifPresent(old -> days.addAll(semesterStarts(old.schoolYear())));
     }
     StudentRecordChecks.rejectIf(overEnrolled(registered, Map.of(wanted.classId(), c)));
@@ -218,9 +214,8 @@ class PlatformRegistrations {
     registry.lockForUpdate(schoolId);
     Row existing = trail.requireWithdrawable(schoolId, FAMILY, externalId,
         stored(schoolId, java.util.Set.of(externalId)).stream().findFirst());
+    counts.change(schoolId, List.of(existing.counted(null)), List.of());
     jdbc.sql("delete from platform_registration where school_id = ? and external_id = ?").params(schoolId, externalId).update();
-    tallies.recount(schoolId, List.of(existing.studentKey()), List.of(existing.guardianKey()));
-    registeredClasses.recount(schoolId, List.of(existing.classId()));
     java.util.Set<LocalDate> days = new java.util.TreeSet<>(List.of(calendar.dayOf(existing.registeredAt())));
     classes.find(schoolId, existing.classId()).ifPresent(c -> days.addAll(semesterStarts(c.schoolYear())));
     snapshots.refresh(RecordsChanged.of(schoolId, days, FEEDS));
@@ -286,7 +281,7 @@ class PlatformRegistrations {
 
   /**
    * The classes among {@code classes}, in order, whose count of registered students ({@link
-   * RegisteredClasses}, by class id) is above their enrolment.
+   * RegistrationCounts}, by class id) is above their enrolment.
    */
   private static List<String> overEnrolled(java.util.SortedMap<String, Long> registered,
       Map<String, SchoolClasses.SchoolClass> classes) {
@@ -299,6 +294,6 @@ class PlatformRegistrations {
 
   /** Distinct students of a class with a registered guardian. */
   long registeredStudents(String schoolId, String classId) {
-    return registeredClasses.students(schoolId, classId);
+    return counts.students(schoolId, classId);
   }
 }

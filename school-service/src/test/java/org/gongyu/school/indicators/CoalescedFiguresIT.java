@@ -195,8 +195,8 @@ class CoalescedFiguresIT extends HttpItSupport {
     CoalescedFigures.awaitCounted(jdbc, school);
     long before = versions(school, "PLATFORM_REGISTRATION").size();
 
-    // a process stored records (with their tallies, V19) and noted them, then died before any refresh: records and note are there, the figure is not
-    // (keys shaped as the service's: HMAC-sized hex, whose first 128 bits key the tallies, V38)
+    // a process stored records (with their day counts, V34) and noted them, then died before any refresh: records and note are there, the figure is not
+    // (keys shaped as the service's: HMAC-sized hex, whose first 128 bits the counts key by, V39)
     jdbc.sql("""
             insert into platform_registration (school_id, external_id, class_id, student_key, guardian_key, registered_at, received_at)
             select ?, 'dead-' || n, 'C1', encode(sha256(convert_to('s-' || n, 'UTF8')), 'hex'),
@@ -241,29 +241,19 @@ class CoalescedFiguresIT extends HttpItSupport {
     assertThat(versions(school, "PLATFORM_REGISTRATION")).as("one version for the note, not two").hasSize((int) before + 2);
   }
 
-  /** What the registration's transaction writes with its rows: the year's tallies and their day counts (registration.RegistrationTallies). */
+  /** What the registration's transaction writes with its rows: the day counts of its keys' earliest registrations (registration.RegistrationCounts). */
   private void tallied(String school) {
-    // each tally, its key column and the pseudonym whose first 128 bits it holds (V38)
-    for (String[] t : new String[][] {{"registered_student", "student", "student_key"}, {"registered_guardian", "guardian", "guardian_key"}}) {
-      jdbc.sql("""
-              insert into %1$s (school_id, school_year, %2$s, first_registered_at)
-              select r.school_id, c.school_year, cast(left(r.%3$s, 32) as uuid), min(r.registered_at)
-              from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
-              where r.school_id = ? group by 1, 2, 3
-              on conflict (school_id, school_year, %2$s) do update set first_registered_at = excluded.first_registered_at"""
-              .formatted(t[0], t[1], t[2]))
-          .param(school).update();
-    }
-    // and their counts per day (V34), here rebuilt from the tallies
     jdbc.sql("delete from registration_daily where school_id = ?").param(school).update();
     jdbc.sql("""
             insert into registration_daily (school_id, school_year, day, students, guardians)
             select school_id, school_year, day, sum(s), sum(g) from (
-              select school_id, school_year, (first_registered_at at time zone 'Asia/Shanghai')::date as day, 1 as s, 0 as g
-              from registered_student where school_id = ?
+              select school_id, school_year, (min(registered_at) at time zone 'Asia/Shanghai')::date as day, 1 as s, 0 as g
+              from platform_registration r join school_class c using (school_id, class_id) where r.school_id = ?
+              group by school_id, school_year, cast(left(student_key, 32) as uuid)
               union all
-              select school_id, school_year, (first_registered_at at time zone 'Asia/Shanghai')::date, 0, 1
-              from registered_guardian where school_id = ?) k
+              select school_id, school_year, (min(registered_at) at time zone 'Asia/Shanghai')::date, 0, 1
+              from platform_registration r join school_class c using (school_id, class_id) where r.school_id = ?
+              group by school_id, school_year, cast(left(guardian_key, 32) as uuid)) k
             group by 1, 2, 3""")
         .params(school, school).update();
   }
