@@ -66,29 +66,30 @@ class RegistrationCounts {
     }
     Set<String> students = new HashSet<>();
     Set<String> guardians = new HashSet<>();
-    for (Registration r : concat(removed, added)) {
+    java.util.stream.Stream.concat(removed.stream(), added.stream()).forEach(r -> {
       students.add(key(r.studentKey()));
       guardians.add(key(r.guardianKey()));
-    }
-    List<Registration> ofStudents = stored(schoolId, "student_key", students);
-    List<Registration> ofGuardians = stored(schoolId, "guardian_key", guardians);
+    });
     Set<String> gone = new HashSet<>();
     removed.forEach(r -> gone.add(r.externalId()));
+    // what the keys concerned have now, and will have after the write
+    List<Registration> ofStudents = stored(schoolId, "student_key", students);
+    List<Registration> ofStudentsAfter = after(ofStudents, gone, added);
+    List<Registration> ofGuardians = stored(schoolId, "guardian_key", guardians);
+    List<Registration> ofGuardiansAfter = after(ofGuardians, gone, added);
 
     // per class: the students that will have a registration in it against those that have one now
     Set<List<String>> inClassBefore = memberships(ofStudents);
-    Set<List<String>> inClassAfter = memberships(after(ofStudents, gone, added));
+    Set<List<String>> inClassAfter = memberships(ofStudentsAfter);
     Map<String, Integer> classes = new TreeMap<>();
     added.forEach(r -> classes.put(r.classId(), 0));
     inClassAfter.stream().filter(m -> !inClassBefore.contains(m)).forEach(m -> classes.merge(m.get(0), 1, Integer::sum));
     inClassBefore.stream().filter(m -> !inClassAfter.contains(m)).forEach(m -> classes.merge(m.get(0), -1, Integer::sum));
 
     // per school year and day: the keys whose earliest registration of the year moves onto it or away from it
-    Map<List<String>, int[]> days = new TreeMap<>(java.util.Comparator.comparing((List<String> d) -> d.get(0))
-        .thenComparing(d -> d.get(1)));
-    shift(days, 0, earliest(ofStudents, Registration::studentKey), earliest(after(ofStudents, gone, added), Registration::studentKey));
-    shift(days, 1, earliest(ofGuardians, Registration::guardianKey),
-        earliest(after(ofGuardians, gone, added), Registration::guardianKey));
+    Map<List<String>, int[]> days = new HashMap<>();
+    shift(days, 0, earliest(ofStudents, Registration::studentKey), earliest(ofStudentsAfter, Registration::studentKey));
+    shift(days, 1, earliest(ofGuardians, Registration::guardianKey), earliest(ofGuardiansAfter, Registration::guardianKey));
     days.values().removeIf(n -> n[0] == 0 && n[1] == 0);
     if (!days.isEmpty()) {
       jdbc.sql("""
@@ -196,12 +197,6 @@ class RegistrationCounts {
         days.computeIfAbsent(List.of(k.get(0), now.toString()), d -> new int[2])[which]++;
       }
     }
-  }
-
-  private static List<Registration> concat(Collection<Registration> a, Collection<Registration> b) {
-    List<Registration> all = new ArrayList<>(a);
-    all.addAll(b);
-    return all;
   }
 
   /**
