@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * adds. It looks the students and guardians concerned up in the registrations' key indexes (V39:
  * the pseudonym's first 128 bits as a uuid, ADR 0041 and 0042), works out what each key counted
  * for before the write and what it will count for after it, and adds the difference to both
- * tables in one statement each. A key is a student or guardian as the counts see it: two
+ * tables. Two statements in all, the look-up and the upsert of both counts, whatever the write's
+ * size: at concurrency 1 on two busy cores each round trip is a chance to lose the core (issue 16
+ * item 3). A key is a student or guardian as the counts see it: two
  * pseudonyms that share their first 128 bits count once (about n²/2¹²⁹ for n keys of a school).
  */
 @Component
@@ -73,9 +75,10 @@ class RegistrationCounts {
     Set<String> gone = new HashSet<>();
     removed.forEach(r -> gone.add(r.externalId()));
     // what the keys concerned have now, and will have after the write
-    List<Registration> ofStudents = stored(schoolId, "student_key", students);
+    Map<Character, List<Registration>> found = stored(schoolId, students, guardians);
+    List<Registration> ofStudents = found.get('S');
     List<Registration> ofStudentsAfter = after(ofStudents, gone, added);
-    List<Registration> ofGuardians = stored(schoolId, "guardian_key", guardians);
+    List<Registration> ofGuardians = found.get('G');
     List<Registration> ofGuardiansAfter = after(ofGuardians, gone, added);
 
     // per class: the students that will have a registration in it against those that have one now
@@ -91,66 +94,71 @@ class RegistrationCounts {
     shift(days, 0, earliest(ofStudents, Registration::studentKey), earliest(ofStudentsAfter, Registration::studentKey));
     shift(days, 1, earliest(ofGuardians, Registration::guardianKey), earliest(ofGuardiansAfter, Registration::guardianKey));
     days.values().removeIf(n -> n[0] == 0 && n[1] == 0);
-    if (!days.isEmpty()) {
-      jdbc.sql("""
+    SortedMap<String, Long> counts = new TreeMap<>();
+    if (days.isEmpty() && classes.isEmpty()) {
+      return counts;
+    }
+    // both counts in one statement: a round trip less for every write (issue 16 item 3); the day
+    // counts' insert is a data-modifying WITH, which runs to completion though nothing reads it
+    jdbc.sql("""
+            with daily as (
               insert into registration_daily as d (school_id, school_year, day, students, guardians)
               select :school, y, cast(day as date), s, g
               from unnest(cast(:years as varchar[]), cast(:days as varchar[]), cast(:students as int[]), cast(:guardians as int[]))
                 as u(y, day, s, g)
               on conflict (school_id, school_year, day)
-              do update set students = d.students + excluded.students, guardians = d.guardians + excluded.guardians
-              """)
-          .param("school", schoolId)
-          .param("years", days.keySet().stream().map(d -> d.get(0)).toArray(String[]::new))
-          .param("days", days.keySet().stream().map(d -> d.get(1)).toArray(String[]::new))
-          .param("students", days.values().stream().mapToInt(n -> n[0]).toArray())
-          .param("guardians", days.values().stream().mapToInt(n -> n[1]).toArray())
-          .update();
-    }
-    SortedMap<String, Long> counts = new TreeMap<>();
-    if (!classes.isEmpty()) {
-      jdbc.sql("""
-              insert into registered_class as rc (school_id, class_id, students)
-              select :school, c, n from unnest(cast(:classes as varchar[]), cast(:deltas as int[])) as u(c, n)
-              on conflict (school_id, class_id) do update set students = rc.students + excluded.students
-              returning class_id, students
-              """)
-          .param("school", schoolId)
-          .param("classes", classes.keySet().toArray(String[]::new))
-          .param("deltas", classes.values().stream().mapToInt(Integer::intValue).toArray())
-          .query(rs -> {
-            counts.put(rs.getString(1), rs.getLong(2));
-          });
-    }
+              do update set students = d.students + excluded.students, guardians = d.guardians + excluded.guardians)
+            insert into registered_class as rc (school_id, class_id, students)
+            select :school, c, n from unnest(cast(:classes as varchar[]), cast(:deltas as int[])) as u(c, n)
+            on conflict (school_id, class_id) do update set students = rc.students + excluded.students
+            returning class_id, students
+            """)
+        .param("school", schoolId)
+        .param("years", days.keySet().stream().map(d -> d.get(0)).toArray(String[]::new))
+        .param("days", days.keySet().stream().map(d -> d.get(1)).toArray(String[]::new))
+        .param("students", days.values().stream().mapToInt(n -> n[0]).toArray())
+        .param("guardians", days.values().stream().mapToInt(n -> n[1]).toArray())
+        .param("classes", classes.keySet().toArray(String[]::new))
+        .param("deltas", classes.values().stream().mapToInt(Integer::intValue).toArray())
+        .query(rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
     return counts;
   }
 
   /**
-   * The school's stored registrations that carry any of {@code keys} in {@code column}, each with
-   * its class's school year: one scan of the column's key index (V39) for all keys; only the rows
-   * found are read from the table.
+   * The school's stored registrations that carry any of {@code students} as their student ({@code
+   * S}) and those that carry any of {@code guardians} as their guardian ({@code G}), each with its
+   * class's school year: one statement, one scan of each key index (V39) for all keys; only the
+   * rows found are read from the table.
    */
-  private List<Registration> stored(String schoolId, String column, Set<String> keys) {
-    return jdbc.sql(lookUp(column))
+  private Map<Character, List<Registration>> stored(String schoolId, Set<String> students, Set<String> guardians) {
+    Map<Character, List<Registration>> found = Map.of('S', new ArrayList<>(), 'G', new ArrayList<>());
+    jdbc.sql(LOOK_UP)
         .param("school", schoolId)
-        .param("keys", keys.toArray(String[]::new))
-        .query((rs, n) -> new Registration(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getTimestamp(6).toInstant()))
-        .list();
+        .param("students", students.toArray(String[]::new))
+        .param("guardians", guardians.toArray(String[]::new))
+        .query(rs -> {
+          found.get(rs.getString(1).charAt(0)).add(new Registration(rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+        });
+    return found;
   }
 
   /**
-   * The look-up of {@link #stored}, by {@code column} ({@code student_key} or {@code guardian_key},
-   * never input). The expression is the key index's, spelt as V39 spells it, or the planner does not
-   * match it with the index and reads every registration of the school instead.
+   * The look-up of {@link #stored}: a branch per key index, not one {@code or}, which the planner
+   * may answer by reading every registration of the school. Each key expression is its index's,
+   * spelt as V39 spells it, or the planner does not match it with the index.
    */
-  static String lookUp(String column) {
-    return """
-        select r.external_id, r.class_id, c.school_year, r.student_key, r.guardian_key, r.registered_at
-        from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
-        where r.school_id = :school and cast(left(r.%1$s, 32) as uuid) = any(cast(:keys as uuid[]))
-        """.formatted(column);
-  }
+  static final String LOOK_UP = """
+      select 'S', r.external_id, r.class_id, c.school_year, r.student_key, r.guardian_key, r.registered_at
+      from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
+      where r.school_id = :school and cast(left(r.student_key, 32) as uuid) = any(cast(:students as uuid[]))
+      union all
+      select 'G', r.external_id, r.class_id, c.school_year, r.student_key, r.guardian_key, r.registered_at
+      from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
+      where r.school_id = :school and cast(left(r.guardian_key, 32) as uuid) = any(cast(:guardians as uuid[]))
+      """;
 
   /** The registrations of {@code stored} after the write: without those it removes, with those it adds. */
   private static List<Registration> after(List<Registration> stored, Set<String> gone, Collection<Registration> added) {
