@@ -29,20 +29,44 @@ public final class EventCodec {
   }
 
   /**
+   * Reads the envelope in one pass and then checks its type: consumers decode every record, and
+   * reading the type in a pass of its own first cost a second parse of every record (issue 16: 18 %
+   * of reporting-service's CPU under 1,000 snapshot changes/s was decoding). A record of another
+   * type is refused as such, whether its payload fails to read as {@code payloadType} or happens to
+   * read as one.
+   *
    * @throws MalformedEventException when the JSON is not an envelope carrying the expected payload
    */
   public static <T> EventEnvelope<T> decode(String json, Class<T> payloadType) {
     JavaType type = MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class, payloadType);
+    EventEnvelope<T> envelope;
     try {
-      String actual = MAPPER.readValue(json, TypeOnly.class).type();
-      if (!payloadType.getSimpleName().equals(actual)) {
-        throw new MalformedEventException(
-            "expected a " + payloadType.getSimpleName() + " event but got " + actual);
-      }
-      return MAPPER.readValue(json, type);
+      envelope = MAPPER.readValue(json, type);
     } catch (tools.jackson.core.JacksonException | IllegalArgumentException | NullPointerException e) {
+      refuseIfOfAnotherType(json, payloadType);
       throw new MalformedEventException("not a valid " + payloadType.getSimpleName() + " event: " + e.getMessage(), e);
     }
+    if (!payloadType.getSimpleName().equals(envelope.type())) {
+      throw anotherType(payloadType, envelope.type());
+    }
+    return envelope;
+  }
+
+  /** Refuses as of another type an envelope that names one; one that does not, or is no JSON, is left to the caller. */
+  private static void refuseIfOfAnotherType(String json, Class<?> payloadType) {
+    String actual;
+    try {
+      actual = MAPPER.readValue(json, TypeOnly.class).type();
+    } catch (tools.jackson.core.JacksonException | IllegalArgumentException e) {
+      return;
+    }
+    if (actual != null && !payloadType.getSimpleName().equals(actual)) {
+      throw anotherType(payloadType, actual);
+    }
+  }
+
+  private static MalformedEventException anotherType(Class<?> payloadType, String actual) {
+    return new MalformedEventException("expected a " + payloadType.getSimpleName() + " event but got " + actual);
   }
 
   /**

@@ -255,6 +255,17 @@ class GoldenEventsTest {
         .hasMessageContaining("expected a IndicatorSnapshotPublished event but got CountyRegistered");
   }
 
+  /** Decoding reads the envelope in one pass: a payload that reads as the type asked for is still refused under another type's name. */
+  @Test
+  void rejectsAnEventOfAnotherTypeWhosePayloadReadsAsTheTypeAskedFor() throws IOException {
+    String renamed = read("IndicatorSnapshotPublished.json")
+        .replaceFirst("\"type\"\\s*:\\s*\"IndicatorSnapshotPublished\"", "\"type\":\"CountyRollupPublished\"");
+    assertThat(renamed).contains("\"type\":\"CountyRollupPublished\"");
+    assertThatThrownBy(() -> EventCodec.decode(renamed, IndicatorSnapshotPublished.class))
+        .isInstanceOf(EventCodec.MalformedEventException.class)
+        .hasMessageContaining("expected a IndicatorSnapshotPublished event but got CountyRollupPublished");
+  }
+
   @Test
   void rejectsGarbageAndMissingRequiredFields() {
     assertThatThrownBy(() -> EventCodec.decode("{not json", IndicatorSnapshotPublished.class))
