@@ -30,10 +30,11 @@ public final class EventCodec {
 
   /**
    * Reads the envelope in one pass and then checks its type: consumers decode every record, and
-   * reading the type in a pass of its own first cost a second parse of every record (issue 16: 18 %
-   * of reporting-service's CPU under 1,000 snapshot changes/s was decoding). A record of another
-   * type is refused as such, whether its payload fails to read as {@code payloadType} or happens to
-   * read as one.
+   * reading the type in a pass of its own first cost a second parse of every record (JFR put 18 % of
+   * reporting-service's sampled CPU under 1,000 snapshot changes/s in decoding; the platform's CPU
+   * per change did not measurably move, deploy/local/README.md stop 37). A record of another type
+   * is refused as such, whether its payload fails to read as {@code payloadType} or happens to read
+   * as one.
    *
    * @throws MalformedEventException when the JSON is not an envelope carrying the expected payload
    */
