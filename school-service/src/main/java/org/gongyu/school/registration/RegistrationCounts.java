@@ -28,9 +28,8 @@ import org.springframework.stereotype.Component;
  * adds. It looks the students and guardians concerned up in the registrations' key indexes (V39:
  * the pseudonym's first 128 bits as a uuid, ADR 0041 and 0042), works out what each key counted
  * for before the write and what it will count for after it, and adds the difference to both
- * tables. Two statements in all, the look-up and the upsert of both counts, whatever the write's
- * size: at concurrency 1 on two busy cores each round trip is a chance to lose the core (issue 16
- * item 3). A key is a student or guardian as the counts see it: two
+ * tables: two statements in all, the look-up and the upsert of both counts, whatever the write's
+ * size (four until stop 37; the batch of 50 was not measurably faster for it). A key is a student or guardian as the counts see it: two
  * pseudonyms that share their first 128 bits count once (about n²/2¹²⁹ for n keys of a school).
  */
 @Component
@@ -75,10 +74,10 @@ class RegistrationCounts {
     Set<String> gone = new HashSet<>();
     removed.forEach(r -> gone.add(r.externalId()));
     // what the keys concerned have now, and will have after the write
-    Map<Character, List<Registration>> found = stored(schoolId, students, guardians);
-    List<Registration> ofStudents = found.get('S');
+    Stored found = stored(schoolId, students, guardians);
+    List<Registration> ofStudents = found.ofStudents();
     List<Registration> ofStudentsAfter = after(ofStudents, gone, added);
-    List<Registration> ofGuardians = found.get('G');
+    List<Registration> ofGuardians = found.ofGuardians();
     List<Registration> ofGuardiansAfter = after(ofGuardians, gone, added);
 
     // per class: the students that will have a registration in it against those that have one now
@@ -98,8 +97,8 @@ class RegistrationCounts {
     if (days.isEmpty() && classes.isEmpty()) {
       return counts;
     }
-    // both counts in one statement: a round trip less for every write (issue 16 item 3); the day
-    // counts' insert is a data-modifying WITH, which runs to completion though nothing reads it
+    // both counts in one statement; the day counts' insert is a data-modifying WITH, which runs to
+    // completion though nothing reads it
     jdbc.sql("""
             with daily as (
               insert into registration_daily as d (school_id, school_year, day, students, guardians)
@@ -126,36 +125,40 @@ class RegistrationCounts {
     return counts;
   }
 
+  /** The stored registrations of the students concerned, and those of the guardians concerned (a row may be in both). */
+  private record Stored(List<Registration> ofStudents, List<Registration> ofGuardians) {}
+
   /**
-   * The school's stored registrations that carry any of {@code students} as their student ({@code
-   * S}) and those that carry any of {@code guardians} as their guardian ({@code G}), each with its
-   * class's school year: one statement, one scan of each key index (V39) for all keys; only the
-   * rows found are read from the table.
+   * The school's stored registrations that carry any of {@code students} as their student and
+   * those that carry any of {@code guardians} as their guardian, each with its class's school year:
+   * one statement, one scan of each key index (V39) for all keys; only the rows found are read from
+   * the table.
    */
-  private Map<Character, List<Registration>> stored(String schoolId, Set<String> students, Set<String> guardians) {
-    Map<Character, List<Registration>> found = Map.of('S', new ArrayList<>(), 'G', new ArrayList<>());
+  private Stored stored(String schoolId, Set<String> students, Set<String> guardians) {
+    Stored found = new Stored(new ArrayList<>(), new ArrayList<>());
     jdbc.sql(LOOK_UP)
         .param("school", schoolId)
         .param("students", students.toArray(String[]::new))
         .param("guardians", guardians.toArray(String[]::new))
         .query(rs -> {
-          found.get(rs.getString(1).charAt(0)).add(new Registration(rs.getString(2), rs.getString(3), rs.getString(4),
-              rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+          (rs.getBoolean(1) ? found.ofStudents() : found.ofGuardians()).add(new Registration(rs.getString(2),
+              rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
         });
     return found;
   }
 
   /**
    * The look-up of {@link #stored}: a branch per key index, not one {@code or}, which the planner
-   * may answer by reading every registration of the school. Each key expression is its index's,
-   * spelt as V39 spells it, or the planner does not match it with the index.
+   * may answer by reading every registration of the school; the first column says which branch
+   * found the row (true: by its student). Each key expression is its index's, spelt as V39 spells
+   * it, or the planner does not match it with the index.
    */
   static final String LOOK_UP = """
-      select 'S', r.external_id, r.class_id, c.school_year, r.student_key, r.guardian_key, r.registered_at
+      select true, r.external_id, r.class_id, c.school_year, r.student_key, r.guardian_key, r.registered_at
       from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
       where r.school_id = :school and cast(left(r.student_key, 32) as uuid) = any(cast(:students as uuid[]))
       union all
-      select 'G', r.external_id, r.class_id, c.school_year, r.student_key, r.guardian_key, r.registered_at
+      select false, r.external_id, r.class_id, c.school_year, r.student_key, r.guardian_key, r.registered_at
       from platform_registration r join school_class c on c.school_id = r.school_id and c.class_id = r.class_id
       where r.school_id = :school and cast(left(r.guardian_key, 32) as uuid) = any(cast(:guardians as uuid[]))
       """;
