@@ -22,6 +22,8 @@
 # figure answers 304; freshness is overstated by up to N ms, and each read costs the gateway and
 # reporting-service CPU the platform would otherwise have (stop 34).
 #
+# A registration run prints what its batches land in: the county's registered students before the
+# timed part, in all and per school (a batch's cost follows its school's share of the key indexes).
 # Each run prints the CPU a batch cost in each platform process and in PostgreSQL (/proc, by the run
 # dir's pid files). Each run also prints what a batch cost on the servers (the gateway's and school-service's own
 # request timers: what the gateway adds; --school-service URL if not on the usual port) and what

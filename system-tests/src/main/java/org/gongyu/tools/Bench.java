@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.gongyu.contracts.Topics;
@@ -192,6 +193,11 @@ public final class Bench {
       out.printf("bench: warmed up with %,d batches in %.1f s (batch median %.1f ms), not counted below%n", o.warmup(),
           w.endToEndSeconds(), pct(w.batchMillis(), 50));
     }
+    if (feed == null && !o.learning()) {
+      // what a batch lands in: the same total spread over 20 or 500 schools makes a school's share of
+      // the key indexes, which a batch of that school touches at random, 25 times larger or smaller
+      out.println(behind(county, countyNumerator(client, indicator, periodId, county), schools.size()));
+    }
 
     // Tokens live 5 minutes: setting up thousands of schools outlasts the first ones, and a login
     // (a password hash in Keycloak) inside the timed part would be measured as the platform's cost.
@@ -304,6 +310,12 @@ public final class Bench {
       sep = ", ";
     }
     return line.toString();
+  }
+
+  /** What the timed batches land in: the county's registered students before them, in all and per school. */
+  static String behind(String county, long registered, int schools) {
+    return String.format(Locale.ROOT, "bench: county %s counts %,d registered students before the timed part, %,d a school", county,
+        registered, registered / Math.max(1, schools));
   }
 
   private static long countyNumerator(GongyuClient client, String indicator, String periodId, String county) {

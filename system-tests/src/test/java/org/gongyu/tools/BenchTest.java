@@ -25,6 +25,15 @@ class BenchTest {
   }
 
   @Test
+  void whatARunLandsInIsTheCountysRegisteredStudentsInAllAndPerSchool() {
+    // the same total over 20 or 500 schools: a school's share of the key indexes 25 times apart (stop 38)
+    assertThat(Bench.behind("990199", 7_110_000, 20))
+        .isEqualTo("bench: county 990199 counts 7,110,000 registered students before the timed part, 355,500 a school");
+    assertThat(Bench.behind("990195", 7_100_000, 500)).endsWith("7,100,000 registered students before the timed part, 14,200 a school");
+    assertThat(Bench.behind("990195", 0, 500)).endsWith(" 0 registered students before the timed part, 0 a school");
+  }
+
+  @Test
   void theWarmUpsBatchesAndTheTimedOnesTogetherFitTheClassesTheBenchmarkEnrols() {
     // a class enrols 5,000 students and the school refuses a batch that registers more
     for (int[] run : new int[][] {{2000, 300, 50, 20}, {0, 400, 50, 20}, {500, 40, 5000, 2}, {3000, 1000, 50, 5}}) {
