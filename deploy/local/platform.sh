@@ -269,9 +269,11 @@ start_component() {
   # both JIT compilers (C2 more than doubled what reporting-service and the gateway answer per
   # second once warm; C1 alone had been chosen for a fast start), two compiler threads and a 64 MB
   # code cache (the default 240 MB is never filled), the serial collector (a 256 MB heap on 2
-  # cores: no G1 regions and remembered sets to keep, ~100 MB less RSS across the stack).
+  # cores: no G1 regions and remembered sets to keep, ~100 MB less RSS across the stack), and the
+  # C heap given back to the system every 10 s: what the compilers and the libraries freed stays in
+  # glibc's arenas otherwise, about 35 MB a JVM after a day of load (stop 38).
   local -a jvm=("$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:CICompilerCount=2
-    -XX:ReservedCodeCacheSize=64m -Dgongyu.component="$name" -Dgongyu.port="$p" ${java_opts[@]+"${java_opts[@]}"})
+    -XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=10000 -Dgongyu.component="$name" -Dgongyu.port="$p" ${java_opts[@]+"${java_opts[@]}"})
 
   rotate_log "$logf"
   log "starting $name on port $p (log $logf${aot_opts[*]:+, AOT cache $aot})"
