@@ -177,10 +177,9 @@ start() {
 
   rotate_log "$KAFKA_LOG"
   log "starting Kafka $KAFKA_VERSION on 127.0.0.1:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT, log $KAFKA_LOG)"
-  local -a trim
-  read -ra trim <<<"$(trim_native_heap_opts)"
+  trim_native_heap_opts
   nohup "$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:CICompilerCount=2 -XX:ReservedCodeCacheSize=64m \
-    ${trim[@]+"${trim[@]}"} \
+    ${GONGYU_TRIM_OPTS[@]+"${GONGYU_TRIM_OPTS[@]}"} \
     -Djava.awt.headless=true \
     -Dgongyu.component="$KAFKA_NAME" -Dgongyu.port="$KAFKA_PORT" \
     -Dlog4j2.configurationFile="$GONGYU_LOCAL_DIR/kafka/log4j2.properties" \

@@ -124,10 +124,11 @@ start() {
 
   rotate_log "$KC_LOG"
   log "starting Keycloak $KC_VERSION on $KC_URL (log $KC_LOG)"
+  trim_native_heap_opts
   KC_BOOTSTRAP_ADMIN_USERNAME="${GONGYU_KEYCLOAK_ADMIN:-admin}" \
   KC_BOOTSTRAP_ADMIN_PASSWORD="${GONGYU_KEYCLOAK_ADMIN_PASSWORD:-admin}" \
   JAVA_OPTS_KC_HEAP="-Xms64m -Xmx384m" \
-  JAVA_OPTS_APPEND="$(trim_native_heap_opts) -Dgongyu.component=$KC_NAME -Dgongyu.port=$KC_PORT -Dgongyu.end=1" \
+  JAVA_OPTS_APPEND="${GONGYU_TRIM_OPTS[*]-} -Dgongyu.component=$KC_NAME -Dgongyu.port=$KC_PORT -Dgongyu.end=1" \
     nohup "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" --import-realm \
     --health-enabled=true --cache=local \
     </dev/null >"$KC_LOG" 2>&1 &

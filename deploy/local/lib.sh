@@ -143,14 +143,16 @@ pick_java() {
   fi
 }
 
-# trim_native_heap_opts -> the JVM options that hand the C heap the JVM has freed back to the system
-# every 10 s (stop 38: about 35 MB a JVM after a day of load), or nothing where $JAVA_HOME has no such
-# option. The option came as experimental in JDK 21.0.1 and 17.0.9 and is a product option since
-# JDK 23; unlocking the experimental options lets either take it. Asks the JVM (a -version) each time.
+# trim_native_heap_opts: sets GONGYU_TRIM_OPTS (an array) to the JVM options that hand the C heap the
+# JVM has freed back to the system every 10 s (stop 38: about 35 MB a JVM after a day of load), or to
+# nothing where $JAVA_HOME has no such option. The option came as experimental in JDK 21.0.1 and
+# 17.0.9 and is a product option since JDK 23; unlocking the experimental options lets either take
+# it. Asks the JDK (a -version) once per shell and JAVA_HOME; call it outside $(...) to keep that.
 trim_native_heap_opts() {
-  local -a opts=(-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000)
-  if "$JAVA_HOME/bin/java" "${opts[@]}" -version >/dev/null 2>&1; then
-    printf '%s\n' "${opts[*]}"
+  if [[ ${_gongyu_trim_asked:-} != "$JAVA_HOME" ]]; then
+    GONGYU_TRIM_OPTS=(-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000)
+    "$JAVA_HOME/bin/java" "${GONGYU_TRIM_OPTS[@]}" -version >/dev/null 2>&1 || GONGYU_TRIM_OPTS=()
+    _gongyu_trim_asked=$JAVA_HOME
   fi
 }
 

@@ -272,10 +272,9 @@ start_component() {
   # cores: no G1 regions and remembered sets to keep, ~100 MB less RSS across the stack), and the
   # C heap given back to the system every 10 s: what the compilers and the libraries freed stays in
   # glibc's arenas otherwise, about 35 MB a JVM after a day of load (stop 38).
-  local -a trim
-  read -ra trim <<<"$(trim_native_heap_opts)"
+  trim_native_heap_opts
   local -a jvm=("$JAVA_HOME/bin/java" -Xms64m -Xmx256m -XX:+UseSerialGC -XX:CICompilerCount=2
-    -XX:ReservedCodeCacheSize=64m ${trim[@]+"${trim[@]}"} -Dgongyu.component="$name" -Dgongyu.port="$p" ${java_opts[@]+"${java_opts[@]}"})
+    -XX:ReservedCodeCacheSize=64m ${GONGYU_TRIM_OPTS[@]+"${GONGYU_TRIM_OPTS[@]}"} -Dgongyu.component="$name" -Dgongyu.port="$p" ${java_opts[@]+"${java_opts[@]}"})
 
   rotate_log "$logf"
   log "starting $name on port $p (log $logf${aot_opts[*]:+, AOT cache $aot})"
