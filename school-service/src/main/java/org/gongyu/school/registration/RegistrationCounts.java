@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
  * the pseudonym's first 128 bits as a uuid, ADR 0041 and 0042), works out what each key counted
  * for before the write and what it will count for after it, and adds the difference to both
  * tables: two statements in all, the look-up and the upsert of both counts, whatever the write's
- * size (four until stop 37; the batch of 50 was not measurably faster for it). A key is a student or guardian as the counts see it: two
- * pseudonyms that share their first 128 bits count once (about n²/2¹²⁹ for n keys of a school).
+ * size (four until stop 37; the batch of 50 was not measurably faster for it). A key is a student
+ * or guardian as the counts see it: two pseudonyms that share their first 128 bits count once
+ * (about n²/2¹²⁹ for n keys of a school).
  */
 @Component
 class RegistrationCounts {
